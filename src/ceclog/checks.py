@@ -1,0 +1,158 @@
+"""Findings about a valid ledger read against its rules: pure functions returning values.
+
+Each check is `check_x(ledger, rules, today) -> list[Finding]`, registered in CHECKS.  A finding
+names the data path it is about (`("entries", 3, "kind")`); the shell turns it into a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from ceclog.models import Ledger, Rules
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Literal["error", "warning"]
+    message: str
+    path: Path
+    hint: str | None = None
+
+
+def suggest(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value.upper(), [k.upper() for k in known], n=3, cutoff=0.5)
+    close = [k for k in known if k.upper() in close]
+    return f"did you mean {' or '.join(close)}?" if close else ""
+
+
+def unknown_code_hint(code: str, rules: Rules) -> str:
+    return (suggest(code, list(rules.certifications)) + " ").lstrip() + (
+        f"known codes: ceclog rules show {rules.name}"
+    )
+
+
+def check_codes(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    out: list[Finding] = []
+    held = set(ledger.held_codes())
+    for i, cert in enumerate(ledger.certifications):
+        if cert.code not in rules.certifications:
+            out.append(
+                Finding(
+                    "error",
+                    f"certification {cert.code} is not known to the {rules.name} rules",
+                    ("certifications", i, "code"),
+                    unknown_code_hint(cert.code, rules),
+                )
+            )
+        if cert.earned > today:
+            out.append(
+                Finding(
+                    "warning",
+                    f"certification {cert.code} is dated {cert.earned}, in the future",
+                    ("certifications", i, "earned"),
+                )
+            )
+    for i, entry in enumerate(ledger.entries):
+        for j, code in enumerate(entry.certifications):
+            if code not in rules.certifications:
+                out.append(
+                    Finding(
+                        "error",
+                        f"entry {entry.id} is for {code}, which the {rules.name} rules do not know",
+                        ("entries", i, "certifications", j),
+                        unknown_code_hint(code, rules),
+                    )
+                )
+            elif code not in held:
+                out.append(
+                    Finding(
+                        "warning",
+                        f"entry {entry.id} is for {code}, a certification you do not hold",
+                        ("entries", i, "certifications", j),
+                        f"record it with `ceclog cert add {code} --earned DATE`",
+                    )
+                )
+    return out
+
+
+def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    out: list[Finding] = []
+    for i, entry in enumerate(ledger.entries):
+        kind = rules.kinds.get(entry.kind)
+        if kind is None:
+            hint = suggest(entry.kind, list(rules.kinds))
+            out.append(
+                Finding(
+                    "error",
+                    f"entry {entry.id} has kind {entry.kind!r}, unknown to the {rules.name} rules",
+                    ("entries", i, "kind"),
+                    (hint + " " if hint else "") + f"kinds: {', '.join(rules.kinds)}",
+                )
+            )
+        elif kind.fixed is None and entry.hours is None and entry.credits is None:
+            out.append(
+                Finding(
+                    "error",
+                    f"entry {entry.id} records neither hours nor credits",
+                    ("entries", i),
+                    f"add hours = ... or credits = ... (ceclog edit {entry.id} --hours H)",
+                )
+            )
+        if not entry.planned and entry.date > today:
+            out.append(
+                Finding(
+                    "warning",
+                    f"entry {entry.id} is completed but dated {entry.date}, in the future",
+                    ("entries", i, "date"),
+                    f"fix the date, or mark it planned: ceclog edit {entry.id} --planned",
+                )
+            )
+        if entry.planned and entry.date < today:
+            out.append(
+                Finding(
+                    "warning",
+                    f"planned entry {entry.id} was due on {entry.date}: it does not count yet",
+                    ("entries", i, "planned"),
+                    f"taken? ceclog edit {entry.id} --completed; else ceclog rm {entry.id}",
+                )
+            )
+    return out
+
+
+def check_holder(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    out: list[Finding] = []
+    if ledger.holder.tracking_since > today:
+        out.append(
+            Finding(
+                "warning",
+                f"tracking_since is {ledger.holder.tracking_since}, in the future",
+                ("holder", "tracking_since"),
+            )
+        )
+    if not any(rules.track_of(c.code) for c in ledger.certifications):
+        out.append(
+            Finding(
+                "warning",
+                "no certification with a continuing-education requirement is recorded",
+                ("certifications",) if ledger.certifications else ("holder",),
+                "add one with `ceclog cert add CODE --earned DATE`",
+            )
+        )
+    return out
+
+
+CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
+    check_holder,
+    check_codes,
+    check_entries,
+]
+
+
+def run_checks(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    return [finding for check in CHECKS for finding in check(ledger, rules, today)]

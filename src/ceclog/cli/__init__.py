@@ -1,0 +1,109 @@
+"""The command line: parse, call the core, render.  `run()` is the one exit point: it turns every
+error into a message on stderr and an exit code (0 ok, 1 bad input or data, 2 usage, 3/4 from
+`status --check`); a traceback is shown only with --debug."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ceclog import __version__
+from ceclog.cli.context import Context
+from ceclog.errors import EXIT_DATA, CeclogError
+
+app = typer.Typer(
+    name="ceclog",
+    help="A logbook for continuing-education credits (IICRC CECs and others).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_INTERNAL = 70
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ceclog {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    ledger: Annotated[
+        Path | None,
+        typer.Option(
+            "--ledger",
+            help="The ledger file. Default: $CECLOG_LEDGER, else ledger.toml in your user data "
+            "folder.",
+            show_default=False,
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="Compute as if today were this date (also $CECLOG_TODAY).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Record certifications and classes; see what you still need, and by when."""
+    ctx.obj = Context(ledger, today, debug)
+
+
+from ceclog.cli import entries, ledger_cmds, reports  # noqa: E402  (registers the commands)
+
+__all__ = ["app", "entries", "ledger_cmds", "reports", "run"]
+
+
+def _print_error(exc: CeclogError) -> None:
+    from ceclog.render.terminal import console
+
+    console(stderr=True).print(f"error: {exc}", soft_wrap=True)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; never lets a traceback reach the user."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
+    try:
+        app(args=args, prog_name="ceclog", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_DATA)
+    except CeclogError as exc:
+        if debug:
+            raise
+        _print_error(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ceclog: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # the last line of defence: a bug must not print a traceback
+        if debug:
+            raise
+        print(
+            f"ceclog: internal error: {type(exc).__name__}: {exc}\n"
+            "  This is a bug in ceclog; nothing was written. Run the command again with "
+            "--debug and report what it prints.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    return 0

@@ -1,0 +1,158 @@
+"""What every command shares: the global options, loading the ledger and its rules, and
+turning findings into located problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ceclog import storage, tomltext
+from ceclog.checks import Finding, run_checks
+from ceclog.errors import InputError, LedgerError, Location
+from ceclog.models import Ledger
+from ceclog.parsing import Problem
+from ceclog.rules import LoadedRules, load_rules
+
+LEDGER_ENV = "CECLOG_LEDGER"
+TODAY_ENV = "CECLOG_TODAY"
+
+
+def default_ledger_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("ceclog", appauthor=False)) / "ledger.toml"
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    """A YYYY-MM-DD date from the command line, or a clear error."""
+    value = text.strip()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        year, month, _ = (int(p) for p in value.split("-"))
+        if 1 <= month <= 12:
+            import calendar
+
+            days = calendar.monthrange(year, month)[1]
+            raise InputError(
+                f"{what} {text!r} is not a real date: "
+                f"{calendar.month_name[month]} {year} has {days} days"
+            )
+    except (ValueError, TypeError):
+        pass
+    raise InputError(f"{what} {text!r} is not a date", hint="write dates as YYYY-MM-DD")
+
+
+@dataclass
+class Context:
+    """The global options of one run."""
+
+    ledger_option: Path | None
+    today_option: str | None
+    debug: bool = False
+
+    @property
+    def ledger_path(self) -> Path:
+        if self.ledger_option is not None:
+            return self.ledger_option
+        env = os.environ.get(LEDGER_ENV)
+        return Path(env).expanduser() if env else default_ledger_path()
+
+    @property
+    def today(self) -> dt.date:
+        text = self.today_option or os.environ.get(TODAY_ENV)
+        if text:
+            return parse_date(text, "--today" if self.today_option else TODAY_ENV)
+        return dt.date.today()
+
+    def load(self) -> tuple[storage.Loaded, LoadedRules]:
+        loaded = storage.load(self.ledger_path)
+        return loaded, self.rules_for(loaded.ledger, loaded.path)
+
+    def rules_for(self, ledger: Ledger, path: Path) -> LoadedRules:
+        return load_rules(ledger.holder.rules, base=path.parent)
+
+
+def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:
+    layout = tomltext.scan(text)
+    located = [
+        Problem(f.severity, f.message, Location(path, tomltext.line_of(layout, f.path)), f.hint)
+        for f in findings
+    ]
+    return sorted(located, key=lambda p: p.where.line or 0)
+
+
+def problems(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) -> list[Problem]:
+    return locate(run_checks(loaded.ledger, rules.rules, today), loaded.text, loaded.path)
+
+
+def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) -> list[Problem]:
+    """Refuse to compute figures from a ledger with errors; return its warnings."""
+    found = problems(loaded, rules, today)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        more = len(errors) - 1
+        raise LedgerError(
+            first.message + (f" (and {more} more error{'s' * (more > 1)})" if more else ""),
+            where=first.where,
+            hint=(first.hint + "; " if first.hint else "") + "`ceclog check` lists every problem",
+        )
+    return [p for p in found if p.severity == "warning"]
+
+
+def check_new_ledger(
+    new: Ledger, loaded: storage.Loaded, rules: LoadedRules, today: dt.date
+) -> None:
+    """Before saving: the change must not introduce an error (unknown code, kind...)."""
+    before = {
+        f.message for f in run_checks(loaded.ledger, rules.rules, today) if f.severity == "error"
+    }
+    for finding in run_checks(new, rules.rules, today):
+        if finding.severity == "error" and finding.message not in before:
+            raise InputError(finding.message, hint=finding.hint)
+
+
+def json_default(value: Any) -> Any:
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")  # pragma: no cover
+
+
+def parse_amount(text: str, what: str) -> Decimal:
+    """Hours or credits from the command line: a plain non-negative decimal number."""
+    from ceclog.models import MAX_HOURS
+
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        raise InputError(f"{what} {text!r} is not a number", hint="for example 3.5") from None
+    if not value.is_finite():
+        raise InputError(f"{what} must be a finite number, got {text!r}")
+    if value < 0:
+        raise InputError(f"{what} cannot be negative, got {text}")
+    if value > MAX_HOURS:
+        raise InputError(f"{what} {text} is more than {MAX_HOURS}: is it a typo?")
+    if value != value.quantize(Decimal("0.01")):
+        raise InputError(f"{what} {text}: use at most two decimals")
+    return value.normalize() if value == value.to_integral() else value
+
+
+def check_text(value: str | None, what: str) -> str | None:
+    """A title, provider, note...: refuse empty text and lone surrogates (undecodable bytes)."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise InputError(f"{what} cannot be empty")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        raise InputError(
+            f"{what} contains bytes that are not valid text in your locale",
+            hint="use UTF-8 text",
+        )
+    return value

@@ -1,0 +1,345 @@
+"""Commands about classes and other education: add, list, edit, rm."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from ceclog import storage
+from ceclog.checks import suggest, unknown_code_hint
+from ceclog.cli import app
+from ceclog.cli.context import Context, check_new_ledger, check_text, parse_amount, parse_date
+from ceclog.cli.ledger_cmds import JsonOpt, _warn
+from ceclog.engine import entry_credit, evaluate, fmt
+from ceclog.errors import InputError, NotFoundError, UsageError
+from ceclog.models import Entry, Ledger, Rules
+from ceclog.render import data, terminal
+
+DateOpt = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")]
+HoursOpt = Annotated[str | None, typer.Option("--hours", metavar="H", help="Hours of education.")]
+CreditsOpt = Annotated[
+    str | None,
+    typer.Option("--credits", metavar="C", help="Credits as stated on the certificate."),
+]
+KindOpt = Annotated[
+    str | None, typer.Option("--kind", help="course, online, webinar, booth... (rules show)")
+]
+ProviderOpt = Annotated[str | None, typer.Option("--provider", help="Who gave the class.")]
+ApprovalOpt = Annotated[str | None, typer.Option("--approval", help="The course approval number.")]
+CertOpt = Annotated[
+    list[str] | None,
+    typer.Option("--cert", metavar="CODE", help="A certification it was taken for (repeat)."),
+]
+TopicOpt = Annotated[
+    list[str] | None, typer.Option("--topic", metavar="T", help="A topic it covers (repeat).")
+]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="A note for yourself.")]
+
+
+def _fields(
+    rules: Rules,
+    *,
+    date: str | None,
+    hours: str | None,
+    credits: str | None,
+    kind: str | None,
+    provider: str | None,
+    approval: str | None,
+    certs: list[str] | None,
+    topics: list[str] | None,
+    note: str | None,
+) -> dict[str, Any]:
+    """The entry fields given on the command line, parsed and checked against the rules."""
+    if hours is not None and credits is not None:
+        raise UsageError("give --hours or --credits, not both")
+    out: dict[str, Any] = {}
+    if date is not None:
+        out["date"] = parse_date(date, "--date")
+    if hours is not None:
+        out["hours"] = parse_amount(hours, "--hours")
+    if credits is not None:
+        out["credits"] = parse_amount(credits, "--credits")
+    if kind is not None:
+        kind = kind.strip().lower()
+        if kind not in rules.kinds:
+            hint = suggest(kind, list(rules.kinds))
+            raise InputError(
+                f"{kind!r} is not a kind of activity in the {rules.name} rules",
+                hint=(hint + " " if hint else "") + f"kinds: {', '.join(rules.kinds)}",
+            )
+        out["kind"] = kind
+    for key, value, what in (
+        ("provider", provider, "--provider"),
+        ("approval", approval, "--approval"),
+        ("notes", note, "--note"),
+    ):
+        if value is not None:
+            out[key] = check_text(value, what)
+    if certs is not None:
+        codes = []
+        for code in certs:
+            code = code.strip().upper()
+            if code not in rules.certifications:
+                raise InputError(
+                    f"{code} is not a certification known to the {rules.name} rules",
+                    hint=unknown_code_hint(code, rules),
+                )
+            if code not in codes:
+                codes.append(code)
+        out["certifications"] = codes
+    if topics is not None:
+        names = []
+        for topic in topics:
+            name = topic.strip().lower().replace(" ", "-")
+            if not name or not all(ch.isalnum() or ch in "-_" for ch in name):
+                raise InputError(f"topic {topic!r}: use letters, digits, '-' and '_'")
+            if name not in names:
+                names.append(name)
+        out["topics"] = names
+    return out
+
+
+def _build(fields: dict[str, Any]) -> Entry:
+    try:
+        return Entry.model_validate(fields)
+    except Exception as exc:  # pydantic.ValidationError: a value the model refuses
+        raise InputError(f"the entry is not valid: {exc}") from None
+
+
+def _summary(ledger: Ledger, rules: Rules, today: dt.date, entry: Entry) -> list[str]:
+    credit = entry_credit(entry, rules)
+    lines = [
+        f"Entry {entry.id}: {entry.date} {entry.title}" + (" (planned)" if entry.planned else ""),
+        f"  counts {fmt(credit.value)} {rules.units}: {credit.explanation}"
+        + ("; planned, so it counts once completed" if entry.planned else ""),
+    ]
+    for req in evaluate(ledger, rules, today).requirements:
+        lines.append(
+            f"  {req.track.name}: {fmt(req.counted)} of {fmt(req.required)} {rules.units} "
+            f"counted, {fmt(req.remaining)} remaining, due {req.current.cycle.due} "
+            f"({terminal.STATE_WORDS[req.state]})"
+        )
+    return lines
+
+
+def _print_result(
+    ledger: Ledger, rules: Rules, today: dt.date, entry: Entry, as_json: bool
+) -> None:
+    if as_json:
+        report = evaluate(ledger, rules, today)
+        print(
+            data.dumps(
+                {
+                    "entry": data.entry(entry, report.credits[entry.id]),
+                    "requirements": [data.requirement(r) for r in report.requirements],
+                }
+            )
+        )
+        return
+    out = terminal.console()
+    for line in _summary(ledger, rules, today, entry):
+        out.print(line)
+
+
+def _held_warning(ledger: Ledger, entry: Entry) -> None:
+    missing = [code for code in entry.certifications if code not in ledger.held_codes()]
+    if missing:
+        _warn([f"you hold no {', '.join(missing)}: record it with `ceclog cert add CODE --earned`"])
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="The class title, as on the certificate.")],
+    date: DateOpt = None,
+    hours: HoursOpt = None,
+    credits: CreditsOpt = None,
+    kind: KindOpt = None,
+    provider: ProviderOpt = None,
+    approval: ApprovalOpt = None,
+    cert: CertOpt = None,
+    topic: TopicOpt = None,
+    note: NoteOpt = None,
+    planned: Annotated[bool, typer.Option("--planned", help="Not taken yet.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Record a class (or a booth visit, webinar...): prints what it counts and why.
+
+    --date defaults to today."""
+    c: Context = ctx.obj
+    today = c.today
+    with storage.editing(c.ledger_path) as session:
+        loaded_rules = c.rules_for(session.ledger, session.loaded.path)
+        rules = loaded_rules.rules
+        fields = _fields(
+            rules,
+            date=date,
+            hours=hours,
+            credits=credits,
+            kind=kind,
+            provider=provider,
+            approval=approval,
+            certs=cert,
+            topics=topic,
+            note=note,
+        )
+        fields.setdefault("date", today)
+        fields.setdefault("kind", rules.default_kind)
+        if rules.kinds[fields["kind"]].fixed is None and hours is None and credits is None:
+            raise UsageError("give --hours H or --credits C")
+        fields["title"] = check_text(title, "the title")
+        fields["planned"] = planned
+        fields["id"] = session.ledger.next_id()
+        entry = _build(fields)
+        new = session.ledger.model_copy(update={"entries": [*session.ledger.entries, entry]})
+        check_new_ledger(new, session.loaded, loaded_rules, today)
+        session.save(new)
+    _warn(session.warnings)
+    _held_warning(new, entry)
+    if not entry.planned and entry.date > today:
+        _warn([f"entry {entry.id} is dated {entry.date}, after today: add --planned if not taken"])
+    _print_result(new, rules, today, entry, as_json)
+
+
+@app.command("list")
+def list_entries(
+    ctx: typer.Context,
+    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD")] = None,
+    cert: Annotated[
+        str | None, typer.Option("--cert", metavar="CODE", help="Only entries for this code.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List entries with what each counts and why."""
+    c: Context = ctx.obj
+    loaded, loaded_rules = c.load()
+    rules = loaded_rules.rules
+    start = parse_date(since, "--since") if since else None
+    end = parse_date(until, "--until") if until else None
+    code = cert.strip().upper() if cert else None
+    if code is not None and code not in rules.certifications:
+        raise InputError(
+            f"{code} is not a certification known to the {rules.name} rules",
+            hint=unknown_code_hint(code, rules),
+        )
+    rows = [
+        (e, entry_credit(e, rules))
+        for e in sorted(loaded.ledger.entries, key=lambda e: (e.date, e.id))
+        if (start is None or e.date >= start)
+        and (end is None or e.date <= end)
+        and (code is None or code in e.certifications)
+    ]
+    if as_json:
+        print(data.dumps([data.entry(e, credit) for e, credit in rows]))
+        return
+    terminal.entries(terminal.console(), rows, rules.units)
+
+
+def _find(ledger: Ledger, entry_id: int) -> Entry:
+    entry = ledger.entry(entry_id)
+    if entry is None:
+        ids = [e.id for e in ledger.entries]
+        raise NotFoundError(
+            f"there is no entry {entry_id}",
+            hint=f"entries are numbered {min(ids)} to {max(ids)}; see `ceclog list`"
+            if ids
+            else "the ledger has no entries yet",
+        )
+    return entry
+
+
+CLEARABLE = ("hours", "credits", "provider", "approval", "topics", "certifications", "notes")
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID (ceclog list).")],
+    title: Annotated[str | None, typer.Option("--title", help="A new title.")] = None,
+    date: DateOpt = None,
+    hours: HoursOpt = None,
+    credits: CreditsOpt = None,
+    kind: KindOpt = None,
+    provider: ProviderOpt = None,
+    approval: ApprovalOpt = None,
+    cert: CertOpt = None,
+    topic: TopicOpt = None,
+    note: NoteOpt = None,
+    planned: Annotated[
+        bool | None,
+        typer.Option("--planned/--completed", help="Mark as planned, or as completed."),
+    ] = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option("--clear", metavar="FIELD", help=f"Remove a field: {', '.join(CLEARABLE)}."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Change an entry; only the options given change (--cert/--topic replace the list)."""
+    c: Context = ctx.obj
+    today = c.today
+    with storage.editing(c.ledger_path) as session:
+        loaded_rules = c.rules_for(session.ledger, session.loaded.path)
+        rules = loaded_rules.rules
+        old = _find(session.ledger, entry_id)
+        fields = old.model_dump()
+        for name in clear or []:
+            key = name.strip().lower()
+            if key not in CLEARABLE:
+                raise UsageError(f"--clear takes one of {', '.join(CLEARABLE)}")
+            fields[key] = [] if key in ("topics", "certifications") else None
+        changes = _fields(
+            rules,
+            date=date,
+            hours=hours,
+            credits=credits,
+            kind=kind,
+            provider=provider,
+            approval=approval,
+            certs=cert,
+            topics=topic,
+            note=note,
+        )
+        if title is not None:
+            changes["title"] = check_text(title, "--title")
+        if planned is not None:
+            changes["planned"] = planned
+        if not changes and not clear:
+            raise UsageError("nothing to change: give at least one option (see --help)")
+        fields.update(changes)
+        entry = _build(fields)
+        entries = [entry if e.id == entry_id else e for e in session.ledger.entries]
+        new = session.ledger.model_copy(update={"entries": entries})
+        check_new_ledger(new, session.loaded, loaded_rules, today)
+        session.save(new)
+    _warn(session.warnings)
+    _held_warning(new, entry)
+    _print_result(new, rules, today, entry, as_json)
+
+
+@app.command()
+def rm(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID (ceclog list).")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove an entry (asks first unless --yes)."""
+    c: Context = ctx.obj
+    with storage.editing(c.ledger_path) as session:
+        entry = _find(session.ledger, entry_id)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise InputError(
+                    f"refusing to remove entry {entry_id} without confirmation",
+                    hint="add --yes to remove it without a question",
+                )
+            if not typer.confirm(f"Remove entry {entry_id}: {entry.date} {entry.title}?"):
+                raise InputError("nothing removed")
+        kept = [e for e in session.ledger.entries if e.id != entry_id]
+        session.save(session.ledger.model_copy(update={"entries": kept}))
+    _warn(session.warnings)
+    terminal.console().print(f"Removed entry {entry_id}: {entry.date} {entry.title}.")

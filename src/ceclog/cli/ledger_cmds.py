@@ -1,0 +1,203 @@
+"""Commands about the ledger itself: init, holder, cert add/list/rm."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ceclog import storage
+from ceclog.checks import unknown_code_hint
+from ceclog.cli import app
+from ceclog.cli.context import Context, check_text, parse_date
+from ceclog.errors import InputError, NotFoundError
+from ceclog.models import Certification, Holder, Ledger
+from ceclog.render import data, terminal
+from ceclog.rules import DEFAULT_RULES, load_rules
+
+cert_app = typer.Typer(help="Record, list and remove your certifications.", no_args_is_help=True)
+app.add_typer(cert_app, name="cert")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in the README).")]
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option(help="Your full name, as on your certification profile.")],
+    registrant_id: Annotated[
+        str | None, typer.Option(help="Your registrant ID at the certifying body.")
+    ] = None,
+    email: Annotated[str | None, typer.Option(help="Your email address.")] = None,
+    rules: Annotated[
+        str, typer.Option(help="A shipped rules profile (ceclog rules list) or a rules file.")
+    ] = DEFAULT_RULES,
+    cec_due: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="The CEC due date from your renewal notice."),
+    ] = None,
+) -> None:
+    """Start a new ledger (never replaces an existing one)."""
+    c: Context = ctx.obj
+    path = c.ledger_path
+    today = c.today
+    load_rules(rules, base=path.parent)  # refuse an unknown or broken rules file up front
+    holder = Holder(
+        name=check_text(name, "--name") or "",
+        registrant_id=check_text(registrant_id, "--registrant-id"),
+        email=check_text(email, "--email"),
+        rules=rules,
+        cec_due=parse_date(cec_due, "--cec-due") if cec_due else None,
+        tracking_since=today,
+    )
+    storage.create(path, Ledger(version=1, holder=holder))
+    out = terminal.console()
+    out.print(f"Created {path} for {name} (rules {rules}, tracking from {today}).")
+    out.print("Next: record a certification, e.g. `ceclog cert add WRT --earned 2022-06-01`.")
+
+
+@app.command()
+def holder(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="Change your name.")] = None,
+    registrant_id: Annotated[str | None, typer.Option(help="Set your registrant ID.")] = None,
+    email: Annotated[str | None, typer.Option(help="Set your email address.")] = None,
+    rules: Annotated[str | None, typer.Option(help="Switch to another rules profile.")] = None,
+    cec_due: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD|none",
+            help="Record the CEC due date from your renewal notice ('none' clears it).",
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show the ledger's holder, or change it (for example the due date on a renewal notice)."""
+    c: Context = ctx.obj
+    changes: dict[str, object] = {}
+    if name is not None:
+        changes["name"] = check_text(name, "--name")
+    if registrant_id is not None:
+        changes["registrant_id"] = check_text(registrant_id, "--registrant-id")
+    if email is not None:
+        changes["email"] = check_text(email, "--email")
+    if cec_due is not None:
+        none = cec_due.strip().lower() in ("none", "")
+        changes["cec_due"] = None if none else parse_date(cec_due, "--cec-due")
+    if rules is not None:
+        changes["rules"] = check_text(rules, "--rules")
+    path = c.ledger_path
+    if changes:
+        with storage.editing(path) as session:
+            if rules is not None:
+                load_rules(rules, base=session.loaded.path.parent)
+            new_holder = session.ledger.holder.model_copy(update=changes)
+            new_holder = Holder.model_validate(new_holder.model_dump())
+            session.save(session.ledger.model_copy(update={"holder": new_holder}))
+        _warn(session.warnings)
+        result = new_holder
+    else:
+        result = storage.load(path).ledger.holder
+    if as_json:
+        print(data.dumps(data.holder(result)))
+        return
+    terminal.key_values(
+        terminal.console(),
+        [
+            ("name", result.name),
+            ("registrant_id", result.registrant_id or "-"),
+            ("email", result.email or "-"),
+            ("rules", result.rules),
+            ("cec_due", result.cec_due or "- (cycles follow your certification dates)"),
+            ("tracking_since", result.tracking_since),
+        ],
+    )
+
+
+def _warn(messages: list[str]) -> None:
+    if messages:
+        err = terminal.console(stderr=True)
+        for message in messages:
+            err.print(f"warning: {message}", soft_wrap=True)
+
+
+@cert_app.command("add")
+def cert_add(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="The certification code, e.g. WRT.")],
+    earned: Annotated[str, typer.Option(metavar="YYYY-MM-DD", help="The date you earned it.")],
+) -> None:
+    """Record a certification you hold."""
+    c: Context = ctx.obj
+    code = code.strip().upper()
+    day = parse_date(earned, "--earned")
+    with storage.editing(c.ledger_path) as session:
+        rules = c.rules_for(session.ledger, session.loaded.path).rules
+        if code not in rules.certifications:
+            raise InputError(
+                f"{code} is not a certification known to the {rules.name} rules",
+                hint=unknown_code_hint(code, rules),
+            )
+        held = next((x for x in session.ledger.certifications if x.code == code), None)
+        if held is not None:
+            raise InputError(
+                f"{code} is already recorded (earned {held.earned})",
+                hint=f"to change the date: ceclog cert rm {code}, then add it again",
+            )
+        cert = Certification(code=code, earned=day)
+        new = session.ledger.model_copy(
+            update={"certifications": [*session.ledger.certifications, cert]}
+        )
+        session.save(new)
+    _warn(session.warnings)
+    track = rules.track_of(code)
+    out = terminal.console()
+    out.print(f"Recorded {code} ({rules.certifications[code]}), earned {day}.")
+    if track is None:
+        out.print(f"{code} has no continuing-education requirement under the {rules.name} rules.")
+    else:
+        out.print(
+            f"It belongs to the {track.name} track: {terminal.fmt(track.credits)} {rules.units} "
+            f"every {track.cycle_months} months."
+        )
+
+
+@cert_app.command("list")
+def cert_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List your certifications."""
+    c: Context = ctx.obj
+    loaded, rules = c.load()
+    rows = [data.certification(x, rules) for x in loaded.ledger.certifications]
+    if as_json:
+        print(data.dumps(rows))
+        return
+    out = terminal.console()
+    if not rows:
+        out.print("No certifications recorded (ceclog cert add CODE --earned DATE).")
+    for row in rows:
+        track = f"track {row['track']}" if row["track"] else "no CEC requirement"
+        out.print(f"{row['code']:<6} earned {row['earned']}  {row['title'] or '?'} ({track})")
+
+
+@cert_app.command("rm")
+def cert_rm(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="The certification code to remove.")],
+) -> None:
+    """Remove a certification from the ledger."""
+    c: Context = ctx.obj
+    code = code.strip().upper()
+    with storage.editing(c.ledger_path) as session:
+        ledger = session.ledger
+        if code not in ledger.held_codes():
+            raise NotFoundError(
+                f"{code} is not recorded in this ledger",
+                hint="held: " + (", ".join(ledger.held_codes()) or "none"),
+            )
+        kept = [x for x in ledger.certifications if x.code != code]
+        session.save(ledger.model_copy(update={"certifications": kept}))
+    _warn(session.warnings)
+    used = [e.id for e in ledger.entries if code in e.certifications]
+    terminal.console().print(f"Removed {code}.")
+    if used:
+        _warn([f"entries {', '.join(map(str, used))} name {code}, which you no longer hold"])

@@ -1,0 +1,166 @@
+"""Commands that report: status, check, rules list/show."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ceclog.cli import app
+from ceclog.cli.context import Context, problems, require_valid
+from ceclog.cli.ledger_cmds import JsonOpt, _warn
+from ceclog.engine import evaluate, fmt, num
+from ceclog.errors import CeclogError, Location
+from ceclog.parsing import Problem
+from ceclog.render import data, terminal
+from ceclog.rules import load_rules, shipped_names
+
+rules_app = typer.Typer(help="List and show rules profiles.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+EXIT_ATTENTION = 3
+EXIT_OVERDUE = 4
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Exit 0 if every requirement is met or on track, 3 if any is behind or due "
+            "soon, 4 if any is overdue.",
+        ),
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Where each requirement stands: counted, remaining, due date and state."""
+    c: Context = ctx.obj
+    today = c.today
+    loaded, rules = c.load()
+    warnings = require_valid(loaded, rules, today)
+    report = evaluate(loaded.ledger, rules.rules, today)
+    if as_json:
+        print(data.dumps(data.status(report, loaded.ledger, rules, warnings)))
+    else:
+        terminal.status(terminal.console(), report, loaded.ledger, rules)
+        if warnings:
+            _warn([f"{len(warnings)} warning(s) about the ledger: run `ceclog check`"])
+    if check:
+        states = {r.state for r in report.requirements}
+        if "overdue" in states:
+            raise typer.Exit(EXIT_OVERDUE)
+        if states & {"behind", "due_soon"}:
+            raise typer.Exit(EXIT_ATTENTION)
+
+
+@app.command()
+def check(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Validate the ledger and its rules: prints path:line: findings; exit 1 on errors."""
+    c: Context = ctx.obj
+    today = c.today
+    found: list[Problem]
+    try:
+        loaded, rules = c.load()
+        found = problems(loaded, rules, today)
+    except CeclogError as exc:  # a ledger or rules file that does not load is one finding
+        where = exc.where or Location(c.ledger_path)
+        found = [Problem("error", exc.message, where, exc.hint)]
+    errors = sum(p.severity == "error" for p in found)
+    if as_json:
+        print(data.dumps([data.problem(p) for p in found]))
+    else:
+        out = terminal.console()
+        for p in found:
+            out.print(str(p), soft_wrap=True)
+        warnings = len(found) - errors
+        if not found:
+            out.print(f"{c.ledger_path}: ok")
+        else:
+            terminal.console(stderr=True).print(f"{errors} error(s), {warnings} warning(s)")
+    if errors:
+        raise typer.Exit(1)
+
+
+@rules_app.command("list")
+def rules_list(as_json: JsonOpt = False) -> None:
+    """The shipped rules profiles."""
+    rows = []
+    for name in shipped_names():
+        loaded = load_rules(name)
+        rows.append(
+            {
+                "name": name,
+                "title": loaded.rules.title,
+                "effective": loaded.rules.effective,
+                "checked": loaded.rules.checked.isoformat(),
+            }
+        )
+    if as_json:
+        print(data.dumps(rows))
+        return
+    out = terminal.console()
+    for row in rows:
+        out.print(f"{row['name']:<12} {row['title']}")
+        out.print(f"{'':<12} effective: {row['effective']}; checked {row['checked']}")
+
+
+@rules_app.command("show")
+def rules_show(
+    spec: Annotated[str, typer.Argument(metavar="NAME|PATH", help="A profile name or a file.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Show a rules profile as ceclog understands it."""
+    loaded = load_rules(spec)
+    if as_json:
+        print(data.dumps(data.rules(loaded)))
+        return
+    r = loaded.rules
+    out = terminal.console()
+    cap = f"{num(r.event_cap)} {r.units} per event" if r.event_cap is not None else "none"
+    terminal.key_values(
+        out,
+        [
+            ("name", f"{r.name}: {r.title}"),
+            ("file", loaded.path),
+            ("source", "; ".join(r.source)),
+            ("checked", r.checked),
+            ("effective", r.effective),
+            ("unit", f"1 {r.unit} = {num(r.hours_per_credit)} h of education"),
+            ("rounding", f"down to steps of {num(r.increment)}"),
+            ("event cap", cap),
+            (
+                "pool",
+                "one requirement for all your certifications"
+                if r.pool == "holder"
+                else "one requirement per certification",
+            ),
+            (
+                "cycles start",
+                "on the earned date" if r.anchor == "earned" else f"on {r.cycle_start} (calendar)",
+            ),
+            ("due soon", f"within {r.due_soon_days} days of the due date"),
+            ("submit to", r.submission_email or "-"),
+        ],
+    )
+    out.print("kinds:")
+    for name, kind in r.kinds.items():
+        extra = []
+        if kind.fixed is not None:
+            extra.append(f"fixed {num(kind.fixed)}")
+        if kind.cap is not None:
+            extra.append(f"capped at {num(kind.cap)}")
+        more = f" [{', '.join(extra)}]" if extra else ""
+        out.print(f"  {name:<11} {kind.description or ''}{more}")
+    out.print("tracks:")
+    for track in r.tracks:
+        out.print(
+            f"  {track.name}: {fmt(track.credits)} {r.units} every {track.cycle_months} months"
+            f" — {', '.join(track.certifications)}"
+        )
+        for topic, minimum in track.topics.items():
+            out.print(f"    at least {fmt(minimum)} in {topic}")
+    untracked = [code for code in r.certifications if r.track_of(code) is None]
+    if untracked:
+        out.print(f"no requirement: {', '.join(untracked)}")

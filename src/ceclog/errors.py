@@ -1,0 +1,72 @@
+"""Errors ceclog reports to its user.
+
+Every error carries a message that says what is wrong, optionally where (a file and a line)
+and how to fix it.  The CLI is the only place that prints them and turns them into exit codes;
+the core only raises them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+@dataclass
+class Location:
+    """A place in a file: the path as the user named it, and a 1-based line if known."""
+
+    path: Path | str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+
+class CeclogError(Exception):
+    """A problem with the user's input or data: one clear message, exit code 1."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(
+        self, message: str, *, hint: str | None = None, where: Location | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.where = where
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class LedgerError(CeclogError):
+    """The ledger file is missing, unreadable, malformed or invalid."""
+
+
+class RulesError(CeclogError):
+    """A rules file is missing, malformed or invalid."""
+
+
+class InputError(CeclogError):
+    """A command-line value is not acceptable (unknown code, negative hours, bad date...)."""
+
+
+class NotFoundError(CeclogError):
+    """An entry or certification named on the command line does not exist."""
+
+
+class LockError(CeclogError):
+    """Another ceclog holds the ledger's lock for too long."""
+
+
+class UsageError(CeclogError):
+    """The command line itself is wrong (options that exclude each other, nothing to do)."""
+
+    exit_code = EXIT_USAGE

@@ -1,0 +1,190 @@
+"""TOML text -> validated model, with every problem located at `file:line`.
+
+Shared by the ledger (storage) and by rules files: both are TOML documents validated by
+strict Pydantic models, and both must report a problem as one clear, located message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ceclog.errors import CeclogError, Location
+from ceclog.tomltext import line_of
+
+M = TypeVar("M", bound=BaseModel)
+
+_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_EOF = re.compile(r"\s*\(at end of document\)$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about a file: located, with a severity and an optional remedy."""
+
+    severity: str  # "error" or "warning"
+    message: str
+    where: Location
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.severity}: {self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+def decode(raw: bytes, path: Path | str, error: type[CeclogError]) -> str:
+    """File bytes -> text, refusing anything that is not UTF-8 text."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise error(
+            f"not UTF-8 text (byte {exc.start + 1} cannot be decoded)",
+            where=Location(path, line),
+            hint="is this the right file? A ledger or rules file is UTF-8 TOML text",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line: int | None = None
+        pos = _TOML_POS.search(message)
+        if pos:
+            line = int(pos.group(1))
+            message = message[: pos.start()] + f" (column {pos.group(2)})"
+        elif _TOML_EOF.search(message):
+            line = text.count("\n") + 1
+            message = _TOML_EOF.sub(" (at the end of the file)", message)
+        hint = "fix the TOML syntax on that line"
+        if "date" in message.lower():
+            hint = "dates are written YYYY-MM-DD without quotes, and the day must exist"
+        raise error(f"not valid TOML: {message}", where=Location(path, line), hint=hint) from None
+
+
+def _describe_loc(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _got(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _friendly(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | None]:
+    """A Pydantic error as (message, hint) in the words of the file's author."""
+    kind = err["type"]
+    loc = tuple(err["loc"])
+    name = str(loc[-1]) if loc else ""
+    where = _describe_loc(loc)
+    parent = _describe_loc(loc[:-1])
+    given = err.get("input")
+    if kind == "missing":
+        return (
+            f"{parent + ': ' if parent else ''}required key '{name}' is missing",
+            f"add {name} = ... to this table",
+        )
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+        return f"{parent + ': ' if parent else ''}unknown key '{name}'", hint
+    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+        return (
+            f"{where}: must be a date, got {_got(given)}",
+            "write a TOML date without quotes, like 2024-03-15",
+        )
+    bounds = {
+        "greater_than_equal": "at least",
+        "greater_than": "more than",
+        "less_than_equal": "at most",
+        "less_than": "less than",
+    }
+    if kind in bounds:
+        bound = next(iter(err.get("ctx", {}).values()), "")
+        return f"{where}: must be {bounds[kind]} {bound}, got {_got(given)}", None
+    if kind == "value_error":
+        reason = str(err["ctx"]["error"])
+        return (f"{where}: {reason}" if where else reason), None
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"{where}: wrong type: {err['msg'].lower()}, got {_got(given)}", None
+    return f"{where}: {err['msg'].lower()}", None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the (sub)model at `loc`, for suggestions."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        current = next((a for a in (annotation, *args) if hasattr(a, "model_fields")), None)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def problems_of(
+    exc: ValidationError, model: type[BaseModel], text: str, path: Path | str
+) -> list[Problem]:
+    out: list[Problem] = []
+    # an unknown key first: it is usually a typo that also makes a required key "missing"
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    for err in errors:
+        loc = tuple(err["loc"])
+        message, hint = _friendly(dict(err), model)
+        line = _safe_line(text, loc) if loc else _line_of_model_error(text, message)
+        out.append(Problem("error", message, Location(path, line), hint))
+    return out
+
+
+def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+    try:
+        return line_of(text, loc)
+    except ValueError:  # a layout the scanner does not understand: no line, still a message
+        return None
+
+
+def _line_of_model_error(text: str, message: str) -> int | None:
+    """Model-level errors (duplicates) name the offending value: point at its second use."""
+    match = re.search(r"id = (\d+)", message) or re.search(r"certification (\S+) is", message)
+    if not match:
+        return None
+    pattern = (
+        rf"^\s*id\s*=\s*{match.group(1)}\b"
+        if "id =" in match.group(0)
+        else rf"^\s*code\s*=\s*[\"']{re.escape(match.group(1))}[\"']"
+    )
+    lines = [i + 1 for i, ln in enumerate(text.splitlines()) if re.match(pattern, ln)]
+    return lines[1] if len(lines) > 1 else None
+
+
+def validate(
+    model: type[M], data: dict[str, Any], text: str, path: Path | str, error: type[CeclogError]
+) -> M:
+    """Validate `data` (parsed from `text`) or raise `error` describing the first problem."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = problems_of(exc, model, text, path)
+        first = problems[0]
+        more = len(problems) - 1
+        message = first.message + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
+        raise error(message, where=first.where, hint=first.hint) from None

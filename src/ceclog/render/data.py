@@ -1,0 +1,173 @@
+"""Reports as JSON-ready data.  This is the documented, stable `--json` format: dates are ISO
+strings, credits and hours are numbers, absent values are null.  Add keys; never rename one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from ceclog.engine import Credit, CycleResult, Report, Requirement
+from ceclog.models import Certification, Entry, Holder, Ledger
+from ceclog.parsing import Problem
+from ceclog.rules import LoadedRules
+
+
+def number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def day(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def holder(h: Holder) -> dict[str, Any]:
+    return {
+        "name": h.name,
+        "registrant_id": h.registrant_id,
+        "email": h.email,
+        "rules": h.rules,
+        "cec_due": day(h.cec_due),
+        "tracking_since": day(h.tracking_since),
+    }
+
+
+def certification(c: Certification, loaded: LoadedRules) -> dict[str, Any]:
+    track = loaded.rules.track_of(c.code)
+    return {
+        "code": c.code,
+        "title": loaded.rules.certifications.get(c.code),
+        "earned": day(c.earned),
+        "cec_due": day(c.cec_due),
+        "track": track.name if track else None,
+    }
+
+
+def entry(e: Entry, credit: Credit) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": day(e.date),
+        "title": e.title,
+        "kind": e.kind,
+        "hours": number(e.hours),
+        "credits": number(e.credits),
+        "provider": e.provider,
+        "approval": e.approval,
+        "topics": list(e.topics),
+        "certifications": list(e.certifications),
+        "notes": e.notes,
+        "planned": e.planned,
+        "counted": number(credit.value),
+        "explanation": credit.explanation,
+    }
+
+
+def rules(loaded: LoadedRules) -> dict[str, Any]:
+    r = loaded.rules
+    return {
+        "name": r.name,
+        "title": r.title,
+        "path": str(loaded.path),
+        "shipped": loaded.shipped,
+        "source": list(r.source),
+        "checked": day(r.checked),
+        "effective": r.effective,
+        "unit": r.unit,
+        "unit_plural": r.units,
+        "hours_per_credit": number(r.hours_per_credit),
+        "increment": number(r.increment),
+        "event_cap": number(r.event_cap),
+        "pool": r.pool,
+        "anchor": r.anchor,
+        "cycle_start": r.cycle_start,
+        "due_soon_days": r.due_soon_days,
+        "submission_email": r.submission_email,
+        "default_kind": r.default_kind,
+        "kinds": {
+            name: {"description": k.description, "fixed": number(k.fixed), "cap": number(k.cap)}
+            for name, k in r.kinds.items()
+        },
+        "certifications": dict(r.certifications),
+        "tracks": [
+            {
+                "name": t.name,
+                "title": t.title,
+                "certifications": list(t.certifications),
+                "credits": number(t.credits),
+                "cycle_months": t.cycle_months,
+                "topics": {k: number(v) for k, v in t.topics.items()},
+            }
+            for t in r.tracks
+        ],
+    }
+
+
+def _topics(result: CycleResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "topic": t.topic,
+            "required": number(t.required),
+            "counted": number(t.counted),
+            "remaining": number(t.remaining),
+        }
+        for t in result.topics
+    ]
+
+
+def requirement(req: Requirement) -> dict[str, Any]:
+    cur, prev = req.current, req.previous
+    return {
+        "track": req.track.name,
+        "track_title": req.track.title,
+        "certifications": list(req.certifications),
+        "cycle_start": day(cur.cycle.start),
+        "due": day(cur.cycle.due),
+        "days_left": req.days_left,
+        "required": number(req.required),
+        "counted": number(req.counted),
+        "remaining": number(req.remaining),
+        "planned": number(cur.planned),
+        "projected": number(req.projected),
+        "state": req.state,
+        "topics": _topics(cur),
+        "entries": list(cur.entry_ids),
+        "previous": None
+        if prev is None
+        else {
+            "cycle_start": day(prev.cycle.start),
+            "due": day(prev.cycle.due),
+            "required": number(prev.required),
+            "counted": number(prev.counted),
+            "met": prev.met,
+            "judged": req.previous_judged,
+            "topics": _topics(prev),
+        },
+    }
+
+
+def status(
+    report: Report, ledger: Ledger, loaded: LoadedRules, warnings: list[Problem]
+) -> dict[str, Any]:
+    return {
+        "today": day(report.today),
+        "holder": holder(ledger.holder),
+        "certifications": [certification(c, loaded) for c in ledger.certifications],
+        "rules": rules(loaded),
+        "requirements": [requirement(r) for r in report.requirements],
+        "warnings": [str(w) for w in warnings],
+    }
+
+
+def problem(p: Problem) -> dict[str, Any]:
+    return {
+        "severity": p.severity,
+        "message": p.message,
+        "file": str(p.where.path),
+        "line": p.where.line,
+        "hint": p.hint,
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)

@@ -1,0 +1,84 @@
+"""Rules profiles: the shipped ones found by name, a user's own by path; always validated."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ceclog.errors import Location, RulesError
+from ceclog.models import Rules
+from ceclog.parsing import decode, parse_toml, validate
+
+DEFAULT_RULES = "iicrc"
+MAX_RULES_BYTES = 1_000_000
+
+
+def shipped_dir() -> Path:
+    """Where the shipped profiles are: inside the installed package, or the repository's
+    `rules/` folder when running from a source checkout (editable install)."""
+    packaged = Path(str(resources.files("ceclog"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def shipped_names() -> list[str]:
+    return sorted(p.stem for p in shipped_dir().glob("*.toml"))
+
+
+@dataclass(frozen=True)
+class LoadedRules:
+    rules: Rules
+    path: Path
+    shipped: bool
+
+
+def is_path(spec: str) -> bool:
+    return "/" in spec or "\\" in spec or spec.endswith(".toml")
+
+
+def load_rules(spec: str, base: Path | None = None) -> LoadedRules:
+    """Load rules by shipped name ("iicrc") or by path (relative to `base`, the folder of the
+    ledger that names them)."""
+    if is_path(spec):
+        path = Path(spec).expanduser()
+        if base is not None and not path.is_absolute():
+            path = base / path
+        return LoadedRules(load_rules_file(path), path, shipped=False)
+    path = shipped_dir() / f"{spec}.toml"
+    if not path.is_file():
+        names = shipped_names()
+        close = difflib.get_close_matches(spec, names, n=2)
+        raise RulesError(
+            f"no rules profile named {spec!r}",
+            hint=(f"did you mean {' or '.join(close)}? " if close else "")
+            + f"shipped profiles: {', '.join(names)}; or give the path of a rules file",
+        )
+    return LoadedRules(load_rules_file(path), path, shipped=True)
+
+
+def load_rules_file(path: Path) -> Rules:
+    try:
+        if path.is_dir():
+            raise RulesError("is a folder, not a rules file", where=Location(path))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_RULES_BYTES + 1)
+    except FileNotFoundError:
+        raise RulesError(
+            "rules file not found",
+            where=Location(path),
+            hint="check the path, or use a shipped profile (ceclog rules list)",
+        ) from None
+    except OSError as exc:
+        raise RulesError(
+            f"cannot read the rules file: {exc.strerror}", where=Location(path)
+        ) from None
+    if len(raw) > MAX_RULES_BYTES:
+        raise RulesError(
+            "rules file is larger than 1 MB: is it the right file?", where=Location(path)
+        )
+    text = decode(raw, path, RulesError)
+    data = parse_toml(text, path, RulesError)
+    return validate(Rules, data, text, path, RulesError)

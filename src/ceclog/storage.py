@@ -1,0 +1,283 @@
+"""The only code that reads or writes the ledger file.
+
+Guarantees: every read-modify-write holds an exclusive lock on `.NAME.lock` beside the ledger;
+a write goes to a temporary file in the same folder, is fsynced, and replaces the ledger with
+`os.replace` (then the folder is fsynced); the previous version is kept as `NAME.bak`; a ledger
+that does not parse or validate is never written over; and changes are made as textual edits
+of the changed tables only, so the user's comments and layout elsewhere survive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+import time
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ceclog import tomltext
+from ceclog.errors import LedgerError, Location, LockError
+from ceclog.models import Ledger, ledger_to_toml
+from ceclog.parsing import decode, parse_toml, validate
+
+MAX_LEDGER_BYTES = 64 * 1024 * 1024
+LOCK_TIMEOUT = 10.0
+HEADER = (
+    "# ceclog ledger: your continuing-education record.\n"
+    "# You may edit this file by hand; run `ceclog check` afterwards.\n"
+    "# Comments and layout are kept when ceclog changes the file.\n"
+)
+
+
+@dataclass
+class Loaded:
+    """A ledger as read from disk: its path, exact text and validated model."""
+
+    path: Path
+    text: str
+    ledger: Ledger
+    data: dict[str, Any] = field(default_factory=dict)  # the raw parsed TOML
+
+
+def read_text(path: Path) -> str:
+    try:
+        if path.is_dir():
+            raise LedgerError("is a folder, not a ledger file", where=Location(path))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_LEDGER_BYTES + 1)
+    except FileNotFoundError:
+        raise LedgerError(
+            "no ledger here",
+            where=Location(path),
+            hint="create one with `ceclog init --name 'Your Name'`, or point --ledger / "
+            "CECLOG_LEDGER at an existing ledger",
+        ) from None
+    except OSError as exc:
+        raise LedgerError(f"cannot read the ledger: {exc.strerror}", where=Location(path)) from None
+    if len(raw) > MAX_LEDGER_BYTES:
+        raise LedgerError("larger than 64 MB: is it the right file?", where=Location(path))
+    return decode(raw, path, LedgerError)
+
+
+def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
+    if not text.strip():
+        raise LedgerError(
+            "the ledger file is empty",
+            where=Location(path, 1),
+            hint=f"restore {path.name}.bak, or remove the empty file and run `ceclog init`",
+        )
+    data = parse_toml(text, path, LedgerError)
+    return validate(Ledger, data, text, path, LedgerError), data
+
+
+def load(path: Path) -> Loaded:
+    text = read_text(path)
+    ledger, data = parse_ledger(text, path)
+    return Loaded(path, text, ledger, data)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def real_path(path: Path) -> Path:
+    """Writes go to the file a symlink points at, so the link itself survives."""
+    return Path(os.path.realpath(path))
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    target = real_path(path)
+    lock_path = target.with_name(f".{target.name}.lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise LedgerError(
+            f"cannot create the lock file {lock_path.name}: {exc.strerror}",
+            where=Location(path),
+            hint="check that the ledger's folder exists and is writable",
+        ) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise LockError(
+                        f"another ceclog has held the ledger's lock for {timeout:.0f} s",
+                        where=Location(path),
+                        hint="wait for it to finish and try again",
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def _write_error(path: Path, exc: OSError) -> LedgerError:
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is exhausted",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return LedgerError(
+        f"could not save the ledger: {reason}; nothing was changed",
+        where=Location(path),
+        hint="free some space or fix the folder's permissions, then run the command again",
+    )
+
+
+def render(ledger: Ledger) -> str:
+    """A whole ledger as fresh text (used for a new ledger, or when an edit in place fails)."""
+    data = ledger_to_toml(ledger)
+    out = [HEADER, f"version = {tomltext.format_value(data['version'])}\n"]
+    out.append("\n" + tomltext.format_table("holder", data["holder"], array=False))
+    for name in ("certifications", "entries"):
+        for table in data[name]:
+            out.append("\n" + tomltext.format_table(name, table, array=True))
+    return "".join(out)
+
+
+def _row(raw: dict[str, Any], old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """What to write for a changed table: the keys the file already has, plus those whose
+    value changes, so defaults the user left out stay out."""
+    return {k: v for k, v in new.items() if k in raw or old.get(k) != v}
+
+
+def _edit_in_place(old: Loaded, new: Ledger) -> str:
+    """The textual edits that turn the ledger `old` into `new`, table by table."""
+    before, after = ledger_to_toml(old.ledger), ledger_to_toml(new)
+    text = old.text
+    if before["holder"] != after["holder"]:
+        raw = old.data.get("holder", {})
+        text = tomltext.update_table(text, "holder", _row(raw, before["holder"], after["holder"]))
+    for name, key in (("certifications", "code"), ("entries", "id")):
+        old_rows = before[name]
+        raw_rows = old.data.get(name, [])
+        new_rows = {row[key]: row for row in after[name]}
+        kept_keys = {row[key] for row in old_rows}
+        for index, row in enumerate(old_rows):
+            if row[key] in new_rows and new_rows[row[key]] != row:
+                change = _row(raw_rows[index], row, new_rows[row[key]])
+                text = tomltext.update_array_table(text, name, index, change)
+        for index in reversed(range(len(old_rows))):
+            if old_rows[index][key] not in new_rows:
+                text = tomltext.remove_array_table(text, name, index)
+        for row in after[name]:
+            if row[key] not in kept_keys:
+                text = tomltext.append_array_table(text, name, row)
+    return text
+
+
+def _reads_back_as(text: str, ledger: Ledger) -> bool:
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+        return Ledger.model_validate(data) == ledger
+    except (tomllib.TOMLDecodeError, ValueError):
+        return False
+
+
+def new_text_for(old: Loaded, new: Ledger) -> tuple[str, list[str]]:
+    """The text to write for `new`, edited in place when possible; verified to read back as
+    exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
+    be made (for example tables written inline)."""
+    try:
+        text = _edit_in_place(old, new)
+        if _reads_back_as(text, new):
+            return text, []
+    except tomltext.TomlTextError:
+        pass
+    text = render(new)
+    if not _reads_back_as(text, new):  # pragma: no cover - a bug, never a silent write
+        raise LedgerError("internal error: the ledger would not read back; nothing was written")
+    return text, [
+        f"{old.path}: the change could not be made in place, so the ledger was rewritten and "
+        f"its comments and layout were not kept; the previous version is in {old.path.name}.bak"
+    ]
+
+
+@contextlib.contextmanager
+def editing(path: Path) -> Iterator[Session]:
+    """Lock the ledger, load it, and let the caller save a changed version once."""
+    with locked(path):
+        session = Session(load(path))
+        yield session
+
+
+@dataclass
+class Session:
+    loaded: Loaded
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.loaded.ledger
+
+    def save(self, new: Ledger) -> None:
+        if new == self.loaded.ledger:
+            return
+        text, warnings = new_text_for(self.loaded, new)
+        self.warnings.extend(warnings)
+        target = real_path(self.loaded.path)
+        try:
+            mode = target.stat().st_mode & 0o777
+            atomic_write(target.with_name(target.name + ".bak"), self.loaded.text.encode(), mode)
+            atomic_write(target, text.encode("utf-8"), mode)
+        except OSError as exc:
+            raise _write_error(self.loaded.path, exc) from None
+
+
+def create(path: Path, ledger: Ledger) -> None:
+    """Write a new ledger; refuses to replace an existing file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    with locked(path):
+        if path.exists() or path.is_symlink():
+            raise LedgerError(
+                "a ledger already exists here; ceclog init never replaces one",
+                where=Location(path),
+                hint="use it as it is, or choose another file with --ledger",
+            )
+        try:
+            atomic_write(path, render(ledger).encode("utf-8"))
+        except OSError as exc:
+            raise _write_error(path, exc) from None

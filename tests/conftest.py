@@ -1,0 +1,91 @@
+"""Shared test helpers: run the CLI as a user would, on real files in tmp paths."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ceclog.cli import run
+
+TODAY = "2026-11-22"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+Ceclog = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("CECLOG_LEDGER", "CECLOG_TODAY", "CECLOG_DEBUG", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    # never touch the real user data folder
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.toml"
+
+
+@pytest.fixture
+def ceclog(capsys: pytest.CaptureFixture[str], ledger_path: Path) -> Ceclog:
+    """Run `ceclog --ledger <tmp>/ledger.toml --today 2026-11-22 ARGS...` in-process."""
+
+    def call(*args: str, ledger: Path | None = ledger_path, today: str | None = TODAY) -> Result:
+        argv = []
+        if ledger is not None:
+            argv += ["--ledger", str(ledger)]
+        if today is not None:
+            argv += ["--today", today]
+        capsys.readouterr()
+        code = run([*argv, *args])
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err, captured.err
+        return Result(code, captured.out, captured.err)
+
+    return call
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+LEDGER_HEAD = """\
+version = 1
+
+[holder]
+name = "Dana Reyes"
+registrant_id = "1234567"
+rules = "{rules}"
+tracking_since = {since}
+"""
+
+
+def make_ledger(
+    path: Path,
+    *certs: tuple[str, str],
+    rules: str = "iicrc",
+    since: str = "2020-01-01",
+    body: str = "",
+    cec_due: str | None = None,
+) -> Path:
+    text = LEDGER_HEAD.format(rules=rules, since=since)
+    if cec_due:
+        text += f"cec_due = {cec_due}\n"
+    for code, earned in certs:
+        text += f'\n[[certifications]]\ncode = "{code}"\nearned = {earned}\n'
+    text += textwrap.dedent(body)
+    path.write_text(text, encoding="utf-8")
+    return path

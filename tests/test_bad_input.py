@@ -1,0 +1,153 @@
+"""Every rejected input: one clear located message, a non-zero exit, and the ledger untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Ceclog, make_ledger, write
+
+GOOD_ENTRY = """
+[[entries]]
+id = 1
+date = 2024-01-10
+title = "Class"
+hours = 7
+"""
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2023-01-01"), body=GOOD_ENTRY)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["add", "X", "--date", "2024-01-01", "--hours", "-3"], 1, "--hours cannot be negative"),
+        (["add", "X", "--date", "2023-02-30", "--hours", "3"], 1,
+         "--date '2023-02-30' is not a real date: February 2023 has 28 days"),
+        (["add", "X", "--date", "yesterday", "--hours", "3"], 1, "is not a date"),
+        (["add", "X", "--date", "2024-01-01", "--hours", "nan"], 1, "finite number"),
+        (["add", "X", "--date", "2024-01-01", "--hours", "1e9"], 1, "is it a typo?"),
+        (["add", "X", "--date", "2024-01-01", "--hours", "three"], 1, "is not a number"),
+        (["add", "X", "--date", "2024-01-01", "--hours", "1", "--credits", "1"], 2,
+         "--hours or --credits, not both"),
+        (["add", "X", "--date", "2024-01-01"], 2, "give --hours H or --credits C"),
+        (["add", "X", "--date", "2024-01-01", "--hours", "3", "--cert", "WTR"], 1,
+         "WTR is not a certification known to the iicrc rules"),
+        (["add", "X", "--date", "2024-01-01", "--hours", "3", "--kind", "semnar"], 1,
+         "'semnar' is not a kind of activity"),
+        (["add", "  ", "--date", "2024-01-01", "--hours", "3"], 1, "the title cannot be empty"),
+        (["add", "X", "--date", "2024-01-01", "--hours", "3", "--topic", "a/b"], 1, "topic"),
+        (["cert", "add", "WRT", "--earned", "2024-01-01"], 1, "WRT is already recorded"),
+        (["cert", "add", "ASD", "--earned", "2024-13-01"], 1, "is not a date"),
+        (["edit", "1", "--hours", "-1"], 1, "cannot be negative"),
+        (["edit", "1", "--clear", "title"], 2, "--clear takes one of"),
+        (["rm", "7", "--yes"], 1, "there is no entry 7"),
+        (["--today", "2026-02-29", "status"], 1, "February 2026 has 28 days"),
+    ],
+)
+def test_rejected_input_leaves_ledger_unchanged(
+    ceclog: Ceclog, ledger: Path, args: list[str], code: int, message: str
+) -> None:
+    before = ledger.read_bytes()
+    r = ceclog(*args)
+    assert r.code == code, r.err
+    assert message in r.err
+    assert r.out == ""
+    assert ledger.read_bytes() == before
+    assert not Path(str(ledger) + ".bak").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("version = 1\n[holder\nname = 'x'\n", 2, "not valid TOML"),
+        ("version = 1\n\n[holder]\nname = 'x'\ntracking_since = 2023-02-30\n", 5,
+         "not valid TOML: Invalid date or datetime"),
+        ("version = 1\n\n[holder]\nname = 'x'\ntracking_since = '2023-01-01'\n", 5,
+         "holder.tracking_since: must be a date, got '2023-01-01'"),
+        ("version = 1\n\n[holder]\nnme = 'x'\ntracking_since = 2023-01-01\n", 4,
+         "holder: unknown key 'nme'"),
+        ("version = 2\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n", None,
+         "written by a newer ceclog"),
+        (
+            "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
+            "[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = 't'\nhours = -7\n",
+            9,
+            "entries[0].hours: must be at least 0, got -7",
+        ),
+        (
+            "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
+            "[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = 't'\nhours = nan\n",
+            9,
+            "finite number",
+        ),
+        (
+            "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
+            "[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = 't'\n"
+            "[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = 'u'\n",
+            10,
+            "two entries have id = 1",
+        ),
+        ("", 1, "the ledger file is empty"),
+    ],
+)
+def test_broken_ledger_is_reported_with_its_line_and_never_written(
+    ceclog: Ceclog, ledger_path: Path, text: str, line: int | None, message: str
+) -> None:
+    write(ledger_path, text)
+    before = ledger_path.read_bytes()
+    for args in (["status"], ["add", "X", "--hours", "1"], ["cert", "add", "ASD", "--earned",
+                                                         "2024-01-01"]):
+        r = ceclog(*args)
+        assert r.code == 1, (args, r.err)
+        where = f"{ledger_path}:{line}:" if line else f"{ledger_path}:"
+        assert r.err.startswith(f"error: {where}"), r.err
+        assert message in r.err
+        assert ledger_path.read_bytes() == before
+    r = ceclog("check")
+    assert r.code == 1 and message in r.out
+
+
+def test_binary_garbage_ledger(ceclog: Ceclog, ledger_path: Path) -> None:
+    ledger_path.write_bytes(b"version = 1\n\xff\xfe\x00garbage")
+    r = ceclog("status")
+    assert r.code == 1
+    assert f"{ledger_path}:2: not UTF-8 text" in r.err
+
+
+def test_broken_rules_file_is_reported_with_its_line(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    rules = tmp_path / "my-rules.toml"
+    shipped = (Path(__file__).parents[1] / "rules" / "iicrc.toml").read_text()
+    rules.write_text(shipped.replace("hours_per_credit = 1 ", "hours_per_credit = 0 "))
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), rules="my-rules.toml")
+    r = ceclog("status")
+    assert r.code == 1
+    line = shipped.splitlines().index(
+        next(ln for ln in shipped.splitlines() if ln.startswith("hours_per_credit"))
+    ) + 1
+    assert r.err.startswith(f"error: {rules}:{line}: hours_per_credit: must be more than 0")
+    rules.write_text(shipped.replace('"WRT",\n]', '"WRT", "XYZ",\n]'))
+    r = ceclog("status")
+    assert "covers XYZ, which is not in [certifications]" in r.err
+    rules.unlink()
+    r = ceclog("status")
+    assert f"{rules}: rules file not found" in r.err
+
+
+def test_missing_ledger_says_which_file_and_how_to_start(ceclog: Ceclog, ledger_path: Path) -> None:
+    r = ceclog("status")
+    assert r.code == 1
+    assert r.err.startswith(f"error: {ledger_path}: no ledger here")
+    assert "ceclog init" in r.err
+    assert not ledger_path.exists()
+
+
+def test_ledger_is_a_folder(ceclog: Ceclog, tmp_path: Path) -> None:
+    r = ceclog("status", ledger=tmp_path)
+    assert r.code == 1 and "is a folder" in r.err
