@@ -26,19 +26,31 @@ def ledger(ledger_path: Path) -> Path:
     ("args", "code", "message"),
     [
         (["add", "X", "--date", "2024-01-01", "--hours", "-3"], 1, "--hours cannot be negative"),
-        (["add", "X", "--date", "2023-02-30", "--hours", "3"], 1,
-         "--date '2023-02-30' is not a real date: February 2023 has 28 days"),
+        (
+            ["add", "X", "--date", "2023-02-30", "--hours", "3"],
+            1,
+            "--date '2023-02-30' is not a real date: February 2023 has 28 days",
+        ),
         (["add", "X", "--date", "yesterday", "--hours", "3"], 1, "is not a date"),
         (["add", "X", "--date", "2024-01-01", "--hours", "nan"], 1, "finite number"),
         (["add", "X", "--date", "2024-01-01", "--hours", "1e9"], 1, "is it a typo?"),
         (["add", "X", "--date", "2024-01-01", "--hours", "three"], 1, "is not a number"),
-        (["add", "X", "--date", "2024-01-01", "--hours", "1", "--credits", "1"], 2,
-         "--hours or --credits, not both"),
+        (
+            ["add", "X", "--date", "2024-01-01", "--hours", "1", "--credits", "1"],
+            2,
+            "--hours or --credits, not both",
+        ),
         (["add", "X", "--date", "2024-01-01"], 2, "give --hours H or --credits C"),
-        (["add", "X", "--date", "2024-01-01", "--hours", "3", "--cert", "WTR"], 1,
-         "WTR is not a certification known to the iicrc rules"),
-        (["add", "X", "--date", "2024-01-01", "--hours", "3", "--kind", "semnar"], 1,
-         "'semnar' is not a kind of activity"),
+        (
+            ["add", "X", "--date", "2024-01-01", "--hours", "3", "--cert", "WTR"],
+            1,
+            "WTR is not a certification known to the iicrc rules",
+        ),
+        (
+            ["add", "X", "--date", "2024-01-01", "--hours", "3", "--kind", "semnar"],
+            1,
+            "'semnar' is not a kind of activity",
+        ),
         (["add", "  ", "--date", "2024-01-01", "--hours", "3"], 1, "the title cannot be empty"),
         (["add", "X", "--date", "2024-01-01", "--hours", "3", "--topic", "a/b"], 1, "topic"),
         (["cert", "add", "WRT", "--earned", "2024-01-01"], 1, "WRT is already recorded"),
@@ -65,14 +77,26 @@ def test_rejected_input_leaves_ledger_unchanged(
     ("text", "line", "message"),
     [
         ("version = 1\n[holder\nname = 'x'\n", 2, "not valid TOML"),
-        ("version = 1\n\n[holder]\nname = 'x'\ntracking_since = 2023-02-30\n", 5,
-         "not valid TOML: Invalid date or datetime"),
-        ("version = 1\n\n[holder]\nname = 'x'\ntracking_since = '2023-01-01'\n", 5,
-         "holder.tracking_since: must be a date, got '2023-01-01'"),
-        ("version = 1\n\n[holder]\nnme = 'x'\ntracking_since = 2023-01-01\n", 4,
-         "holder: unknown key 'nme'"),
-        ("version = 2\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n", None,
-         "written by a newer ceclog"),
+        (
+            "version = 1\n\n[holder]\nname = 'x'\ntracking_since = 2023-02-30\n",
+            5,
+            "not valid TOML: Invalid date or datetime",
+        ),
+        (
+            "version = 1\n\n[holder]\nname = 'x'\ntracking_since = '2023-01-01'\n",
+            5,
+            "holder.tracking_since: must be a date, got '2023-01-01'",
+        ),
+        (
+            "version = 1\n\n[holder]\nnme = 'x'\ntracking_since = 2023-01-01\n",
+            4,
+            "holder: unknown key 'nme'",
+        ),
+        (
+            "version = 2\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n",
+            None,
+            "written by a newer ceclog",
+        ),
         (
             "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
             "[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = 't'\nhours = -7\n",
@@ -100,8 +124,11 @@ def test_broken_ledger_is_reported_with_its_line_and_never_written(
 ) -> None:
     write(ledger_path, text)
     before = ledger_path.read_bytes()
-    for args in (["status"], ["add", "X", "--hours", "1"], ["cert", "add", "ASD", "--earned",
-                                                         "2024-01-01"]):
+    for args in (
+        ["status"],
+        ["add", "X", "--hours", "1"],
+        ["cert", "add", "ASD", "--earned", "2024-01-01"],
+    ):
         r = ceclog(*args)
         assert r.code == 1, (args, r.err)
         where = f"{ledger_path}:{line}:" if line else f"{ledger_path}:"
@@ -128,9 +155,12 @@ def test_broken_rules_file_is_reported_with_its_line(
     make_ledger(ledger_path, ("WRT", "2023-01-01"), rules="my-rules.toml")
     r = ceclog("status")
     assert r.code == 1
-    line = shipped.splitlines().index(
-        next(ln for ln in shipped.splitlines() if ln.startswith("hours_per_credit"))
-    ) + 1
+    line = (
+        shipped.splitlines().index(
+            next(ln for ln in shipped.splitlines() if ln.startswith("hours_per_credit"))
+        )
+        + 1
+    )
     assert r.err.startswith(f"error: {rules}:{line}: hours_per_credit: must be more than 0")
     rules.write_text(shipped.replace('"WRT",\n]', '"WRT", "XYZ",\n]'))
     r = ceclog("status")

@@ -40,8 +40,18 @@ def test_first_session_workflow(ceclog: Ceclog, ledger_path: Path) -> None:
     assert "technician track: 2.0 CECs every 48 months" in r.out
 
     r = ceclog(
-        "add", "Three-day convention", "--date", "2025-03-01", "--hours", "21",
-        "--kind", "conference", "--cert", "WRT", "--topic", "drying",
+        "add",
+        "Three-day convention",
+        "--date",
+        "2025-03-01",
+        "--hours",
+        "21",
+        "--kind",
+        "conference",
+        "--cert",
+        "WRT",
+        "--topic",
+        "drying",
     )
     assert r.code == 0, r.err
     assert r.out.splitlines() == [
@@ -119,10 +129,22 @@ def test_status_json_shape_and_numbers(ceclog: Ceclog, ledger_path: Path) -> Non
     (req,) = doc["requirements"]
     # 4 + 2 (booth, fixed) + 2.5 (2.75 rounded down) = 8.5; planned 7 -> projected 15.5
     # day 1164 of 1461: pace 14 * 1164 / 1461 = 11.15 > 8.5 -> behind
-    assert {k: req[k] for k in (
-        "track", "certifications", "cycle_start", "due", "days_left", "required", "counted",
-        "remaining", "projected", "state", "previous",
-    )} == {
+    assert {
+        k: req[k]
+        for k in (
+            "track",
+            "certifications",
+            "cycle_start",
+            "due",
+            "days_left",
+            "required",
+            "counted",
+            "remaining",
+            "projected",
+            "state",
+            "previous",
+        )
+    } == {
         "track": "technician",
         "certifications": ["WRT"],
         "cycle_start": "2023-09-15",
@@ -143,9 +165,9 @@ def test_status_table_plain_in_a_pipe(ceclog: Ceclog, ledger_path: Path) -> None
     r = ceclog("status")
     assert r.code == 0
     assert "\x1b[" not in r.out
-    assert "technician: WRT" in r.out
+    assert "technician (WRT)" in r.out
     assert "2023-09-15 to 2027-09-14" in r.out
-    assert "[....................]   0%" in r.out
+    assert "[..........]   0%" in r.out
     assert "behind" in r.out
     assert "14.0 CECs still needed by 2027-09-14 (in 296 days)" in r.out
 
@@ -330,4 +352,3 @@ def test_example_ledger_is_valid(ceclog: Ceclog) -> None:
     (req,) = doc["requirements"]
     # 4 (workshop) + 2 (booth) + 2.5 (webinar) + 3 (stated) = 11.5; planned 7
     assert (req["counted"], req["projected"], req["state"]) == (11.5, 18.5, "on_track")
-

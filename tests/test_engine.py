@@ -213,7 +213,9 @@ def test_strictest_track_governs_holder_pool() -> None:
 
 
 def test_no_requirement_without_a_tracked_certification() -> None:
-    assert evaluate(ledger([("MRS", "2020-01-01")], []), RULES_NOW, D("2025-01-01")).requirements == ()
+    assert (
+        evaluate(ledger([("MRS", "2020-01-01")], []), RULES_NOW, D("2025-01-01")).requirements == ()
+    )
 
 
 def _custom_rules(**changes: Any) -> Rules:

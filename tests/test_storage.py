@@ -146,7 +146,7 @@ def test_existing_permissions_are_kept_and_symlinks_followed(
     link.symlink_to(real)
     assert ceclog("add", "X", "--date", "2024-01-01", "--hours", "1", ledger=link).code == 0
     assert link.is_symlink()
-    assert "title = \"X\"" in real.read_text()
+    assert 'title = "X"' in real.read_text()
     assert real.stat().st_mode & 0o777 == 0o640
 
 
@@ -155,8 +155,17 @@ def test_concurrent_adds_lose_nothing(tmp_path: Path) -> None:
     env = {**os.environ, "CECLOG_LEDGER": str(ledger), "CECLOG_TODAY": "2026-11-22"}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "ceclog", "add", f"Class {i}", "--date", "2024-01-01",
-             "--hours", "1"],
+            [
+                sys.executable,
+                "-m",
+                "ceclog",
+                "add",
+                f"Class {i}",
+                "--date",
+                "2024-01-01",
+                "--hours",
+                "1",
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -171,20 +180,31 @@ def test_concurrent_adds_lose_nothing(tmp_path: Path) -> None:
     assert sorted(e["title"] for e in data["entries"]) == [f"Class {i}" for i in range(6)]
 
 
-TEXT = st.text(
-    st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60
-).filter(lambda s: s.strip())
+TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60).filter(
+    lambda s: s.strip()
+)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(title=TEXT, provider=TEXT, note=TEXT)
 def test_any_text_reads_back_identical(
     ceclog: Ceclog, ledger_path: Path, title: str, provider: str, note: str
 ) -> None:
     write(ledger_path, HAND_WRITTEN)
     r = ceclog(
-        "add", "--date", "2025-01-01", "--hours", "1", "--provider", provider,
-        "--note", note, "--", title,
+        "add",
+        "--date",
+        "2025-01-01",
+        "--hours",
+        "1",
+        "--provider",
+        provider,
+        "--note",
+        note,
+        "--",
+        title,
     )
     assert r.code == 0, r.err
     rows = json.loads(ceclog("list", "--json").out)

@@ -18,7 +18,10 @@ from ceclog.errors import InputError, NotFoundError, UsageError
 from ceclog.models import Entry, Ledger, Rules
 from ceclog.render import data, terminal
 
-DateOpt = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", metavar="YYYY-MM-DD", help="When it took place (add: default today)."),
+]
 HoursOpt = Annotated[str | None, typer.Option("--hours", metavar="H", help="Hours of education.")]
 CreditsOpt = Annotated[
     str | None,

@@ -10,6 +10,7 @@ from ceclog import storage
 from ceclog.checks import unknown_code_hint
 from ceclog.cli import app
 from ceclog.cli.context import Context, check_text, parse_date
+from ceclog.engine import fmt
 from ceclog.errors import InputError, NotFoundError
 from ceclog.models import Certification, Holder, Ledger
 from ceclog.render import data, terminal
@@ -157,7 +158,7 @@ def cert_add(
         out.print(f"{code} has no continuing-education requirement under the {rules.name} rules.")
     else:
         out.print(
-            f"It belongs to the {track.name} track: {terminal.fmt(track.credits)} {rules.units} "
+            f"It belongs to the {track.name} track: {fmt(track.credits)} {rules.units} "
             f"every {track.cycle_months} months."
         )
 

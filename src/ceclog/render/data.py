@@ -64,6 +64,32 @@ def entry(e: Entry, credit: Credit) -> dict[str, Any]:
 
 
 def rules(loaded: LoadedRules) -> dict[str, Any]:
+    """The whole profile (`ceclog rules show --json`)."""
+    r = loaded.rules
+    return {
+        **rules_summary(loaded),
+        "default_kind": r.default_kind,
+        "kinds": {
+            name: {"description": k.description, "fixed": number(k.fixed), "cap": number(k.cap)}
+            for name, k in r.kinds.items()
+        },
+        "certifications": dict(r.certifications),
+        "tracks": [
+            {
+                "name": t.name,
+                "title": t.title,
+                "certifications": list(t.certifications),
+                "credits": number(t.credits),
+                "cycle_months": t.cycle_months,
+                "topics": {k: number(v) for k, v in t.topics.items()},
+            }
+            for t in r.tracks
+        ],
+    }
+
+
+def rules_summary(loaded: LoadedRules) -> dict[str, Any]:
+    """The profile's identity, provenance and constants (in `status --json`)."""
     r = loaded.rules
     return {
         "name": r.name,
@@ -83,23 +109,6 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
         "cycle_start": r.cycle_start,
         "due_soon_days": r.due_soon_days,
         "submission_email": r.submission_email,
-        "default_kind": r.default_kind,
-        "kinds": {
-            name: {"description": k.description, "fixed": number(k.fixed), "cap": number(k.cap)}
-            for name, k in r.kinds.items()
-        },
-        "certifications": dict(r.certifications),
-        "tracks": [
-            {
-                "name": t.name,
-                "title": t.title,
-                "certifications": list(t.certifications),
-                "credits": number(t.credits),
-                "cycle_months": t.cycle_months,
-                "topics": {k: number(v) for k, v in t.topics.items()},
-            }
-            for t in r.tracks
-        ],
     }
 
 
@@ -153,7 +162,7 @@ def status(
         "today": day(report.today),
         "holder": holder(ledger.holder),
         "certifications": [certification(c, loaded) for c in ledger.certifications],
-        "rules": rules(loaded),
+        "rules": rules_summary(loaded),
         "requirements": [requirement(r) for r in report.requirements],
         "warnings": [str(w) for w in warnings],
     }

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ceclog.engine import Credit, Report, Requirement, fmt
+from ceclog.engine import Credit, Report, Requirement, fmt, num
 from ceclog.models import Entry, Ledger
 from ceclog.rules import LoadedRules
 
@@ -37,7 +37,8 @@ def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     tty = stream.isatty()
     plain = not tty or "NO_COLOR" in os.environ
-    width = None if tty else int(os.environ.get("COLUMNS", "120") or 120)
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() else (None if tty else 160)
     return Console(
         file=stream,
         color_system=None if plain else "auto",
@@ -54,11 +55,15 @@ def _plain(out: Console) -> bool:
     return out.color_system is None
 
 
+# rich's SIMPLE box drawn with ASCII only: a rule under the header, no vertical lines
+PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
+
+
 def _box(out: Console) -> box.Box:
-    return box.ASCII if _plain(out) else box.SIMPLE_HEAD
+    return PLAIN_BOX if _plain(out) else box.SIMPLE_HEAD
 
 
-def bar(done: Decimal, total: Decimal, plain: bool, width: int = 20) -> Text:
+def bar(done: Decimal, total: Decimal, plain: bool, width: int = 10) -> Text:
     ratio = 0.0 if total <= 0 else min(1.0, float(done / total))
     filled = round(ratio * width)
     pct = f" {ratio * 100:3.0f}%"
@@ -72,14 +77,14 @@ def status(out: Console, report: Report, ledger: Ledger, loaded: LoadedRules) ->
     rules = loaded.rules
     holder = ledger.holder
     who = holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
-    out.print(f"{who}: rules {rules.name}, {rules.title}. Today {report.today}.")
+    out.print(f"{who}; rules {rules.name}: {rules.title}; today {report.today}\n")
     if not report.requirements:
         out.print(
             "No requirement applies: no certification with a continuing-education requirement "
             "is recorded (ceclog cert add CODE --earned DATE)."
         )
         return
-    table = Table(box=_box(out), show_lines=False, pad_edge=False)
+    table = Table(box=_box(out), show_edge=False)
     for name, justify in (
         ("Requirement", "left"),
         ("Cycle", "left"),
@@ -91,12 +96,12 @@ def status(out: Console, report: Report, ledger: Ledger, loaded: LoadedRules) ->
         ("Progress", "left"),
         ("State", "left"),
     ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=name != "Requirement")  # type: ignore[arg-type]
     plain = _plain(out)
     for req in report.requirements:
         cycle = req.current.cycle
         table.add_row(
-            f"{req.track.name}: {', '.join(req.certifications)}",
+            f"{req.track.name} ({', '.join(req.certifications)})",
             f"{cycle.start} to {cycle.due}",
             str(req.days_left),
             fmt(req.required),
@@ -112,30 +117,33 @@ def status(out: Console, report: Report, ledger: Ledger, loaded: LoadedRules) ->
 
 
 def _notes(out: Console, req: Requirement, units: str) -> None:
+    name = req.track.name
     for topic in req.current.topics:
+        left = f", {fmt(topic.remaining)} to go" if topic.remaining else " (met)"
         out.print(
-            f"  topic {topic.topic}: {fmt(topic.counted)} of {fmt(topic.required)} {units}"
-            + (f", {fmt(topic.remaining)} to go" if topic.remaining else " (met)")
+            f"{name}: topic {topic.topic}: {fmt(topic.counted)} of {fmt(topic.required)} "
+            f"{units}{left}"
         )
     due = req.current.cycle.due
     if req.state == "met":
-        out.print(f"  {req.track.name}: requirement met for the cycle ending {due}.")
+        out.print(f"{name}: requirement met for the cycle ending {due}.")
     elif req.state != "overdue":
         when = f"in {req.days_left} days" if req.days_left else "today"
-        out.print(
-            f"  {req.track.name}: {fmt(req.remaining)} {units} still needed by {due} ({when})."
-        )
+        line = f"{name}: {fmt(req.remaining)} {units} still needed by {due} ({when})"
+        if req.current.planned:
+            line += f"; with your planned classes: {fmt(req.projected)}"
+        out.print(line + ".")
     prev = req.previous
     if prev is not None:
         verdict = "met" if prev.met else ("NOT met" if req.previous_judged else "not met")
         judged = "" if req.previous_judged else " (before tracking started: not judged)"
         out.print(
-            f"  previous cycle {prev.cycle.start} to {prev.cycle.due}: {fmt(prev.counted)} of "
-            f"{fmt(prev.required)} {units}, {verdict}{judged}."
+            f"{name}: previous cycle {prev.cycle.start} to {prev.cycle.due}: "
+            f"{fmt(prev.counted)} of {fmt(prev.required)} {units}, {verdict}{judged}."
         )
     if req.state == "overdue":
         out.print(
-            f"  {req.track.name}: OVERDUE since {prev.cycle.due if prev else '?'}. Submit what you "
+            f"{name}: OVERDUE since {prev.cycle.due if prev else '?'}. Submit what you "
             "have and contact the certifying body; record the new due date with "
             "`ceclog holder --cec-due DATE`."
         )
@@ -145,7 +153,7 @@ def entries(out: Console, rows: list[tuple[Entry, Credit]], units: str) -> None:
     if not rows:
         out.print("No entries.")
         return
-    table = Table(box=_box(out), pad_edge=False)
+    table = Table(box=_box(out), show_edge=False)
     for name, justify in (
         ("ID", "right"),
         ("Date", "left"),
@@ -159,14 +167,15 @@ def entries(out: Console, rows: list[tuple[Entry, Credit]], units: str) -> None:
     total = Decimal(0)
     for entry, credit in rows:
         title = entry.title + (" (planned)" if entry.planned else "")
+        how = credit.explanation + ("; planned: counts once completed" if entry.planned else "")
         table.add_row(
             str(entry.id),
             str(entry.date),
             title,
             entry.kind,
-            fmt(entry.hours) if entry.hours is not None else "",
+            num(entry.hours) if entry.hours is not None else "",
             fmt(credit.value),
-            credit.explanation,
+            how,
         )
         if not entry.planned:
             total += credit.value

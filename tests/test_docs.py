@@ -1,0 +1,65 @@
+"""Docs that cannot rot: the README's commands, command list and sample output are checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Ceclog
+
+ROOT = Path(__file__).parents[1]
+README = (ROOT / "README.md").read_text()
+
+
+def _blocks(lang: str) -> list[str]:
+    """The fenced code blocks of the README whose fence names `lang` ("" for none)."""
+    blocks: list[str] = []
+    current: list[str] | None = None
+    for line in README.splitlines():
+        if current is None and line.startswith("```"):
+            current = [] if line[3:].strip() == lang else None
+            if current is None:
+                current = ["<other>"]
+        elif current is not None and line.startswith("```"):
+            if current[:1] != ["<other>"]:
+                blocks.append("\n".join(current) + "\n")
+            current = None
+        elif current is not None:
+            current.append(line)
+    return blocks
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    commands = [b.strip() for b in _blocks("sh") if "pytest" in b]
+    assert commands, "the README shows no test command"
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert commands[0] in ci
+
+
+def _commands() -> list[tuple[str, str | None]]:
+    from ceclog.cli import app
+
+    out: list[tuple[str, str | None]] = []
+    for info in app.registered_commands:
+        assert info.callback is not None
+        out.append((info.name or info.callback.__name__, info.callback.__doc__))
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        for info in group.typer_instance.registered_commands:
+            assert info.callback is not None
+            out.append((f"{group.name} {info.name}", info.callback.__doc__))
+    return out
+
+
+def test_every_command_has_help_and_is_documented() -> None:
+    commands = _commands()
+    assert len(commands) >= 12
+    for name, doc in commands:
+        assert doc and doc.strip(), f"ceclog {name} has no help text"
+        assert f"`ceclog {name}" in README, f"ceclog {name} is not documented in the README"
+
+
+def test_readme_sample_status_is_what_ceclog_prints(ceclog: Ceclog) -> None:
+    block = next(b for b in _blocks("") if "Requirement" in b and "Dana Reyes" in b)
+    r = ceclog("status", ledger=ROOT / "examples" / "ledger.toml")
+    printed = "\n".join(line.rstrip() for line in r.out.splitlines())
+    assert printed.strip() == block.strip()
