@@ -181,3 +181,33 @@ def test_missing_ledger_says_which_file_and_how_to_start(ceclog: Ceclog, ledger_
 def test_ledger_is_a_folder(ceclog: Ceclog, tmp_path: Path) -> None:
     r = ceclog("status", ledger=tmp_path)
     assert r.code == 1 and "is a folder" in r.err
+
+
+def test_check_lists_every_problem_of_an_invalid_ledger(ceclog: Ceclog, ledger_path: Path) -> None:
+    write(
+        ledger_path,
+        """\
+        version = 1
+        [holder]
+        name = "A B"
+        tracking_since = 2026-11-22
+        [[entries]]
+        id = "1"
+        date = 2026-01-01
+        title = "x"
+        hours = "7"
+        planned = "yes"
+        certifications = "WRT"
+        """,
+    )
+    r = ceclog("check")
+    assert r.code == 1
+    p = str(ledger_path)
+    assert [ln for ln in r.out.splitlines() if not ln.startswith("  hint")] == [
+        f"{p}:6: error: entries[0].id: must be a whole number, got '1'",
+        f"{p}:9: error: entries[0].hours: must be a number, got '7'",
+        f"{p}:10: error: entries[0].planned: must be true or false, got 'yes'",
+        f"{p}:11: error: entries[0].certifications: must be a list, got 'WRT'",
+    ]
+    assert "  hint: write numbers without quotes, like hours = 3.5" in r.out
+    assert "4 error(s), 0 warning(s)" in r.err

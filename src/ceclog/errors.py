@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -38,6 +39,8 @@ class CeclogError(Exception):
         self.message = message
         self.hint = hint
         self.where = where
+        # every problem found, when there were several (a file that does not validate)
+        self.problems: list[Any] = []
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message

@@ -84,6 +84,18 @@ def _got(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+_EXPECTED = {
+    "decimal_type": ("a number", "write numbers without quotes, like hours = 3.5"),
+    "int_type": ("a whole number", "write it without quotes, like id = 7"),
+    "float_type": ("a number", "write numbers without quotes, like 3.5"),
+    "string_type": ("text in quotes", 'for example title = "Water restoration"'),
+    "bool_type": ("true or false", "write planned = true without quotes"),
+    "list_type": ("a list", 'for example certifications = ["WRT", "ASD"]'),
+    "dict_type": ("a table", None),
+    "model_type": ("a table", None),
+}
+
+
 def _friendly(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | None]:
     """A Pydantic error as (message, hint) in the words of the file's author."""
     kind = err["type"]
@@ -119,6 +131,11 @@ def _friendly(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | N
     if kind == "value_error":
         reason = str(err["ctx"]["error"])
         return (f"{where}: {reason}" if where else reason), None
+    if kind == "is_instance_of" and "Decimal" in str(err.get("ctx", {}).get("class", "")):
+        kind = "decimal_type"
+    expected = _EXPECTED.get(kind)
+    if expected:
+        return f"{where}: must be {expected[0]}, got {_got(given)}", expected[1]
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"{where}: wrong type: {err['msg'].lower()}, got {_got(given)}", None
     return f"{where}: {err['msg'].lower()}", None
@@ -187,4 +204,6 @@ def validate(
         first = problems[0]
         more = len(problems) - 1
         message = first.message + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
-        raise error(message, where=first.where, hint=first.hint) from None
+        raised = error(message, where=first.where, hint=first.hint)
+        raised.problems = sorted(problems, key=lambda p: p.where.line or 0)
+        raise raised from None

@@ -66,7 +66,7 @@ def check(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         found = problems(loaded, rules, today)
     except CeclogError as exc:  # a ledger or rules file that does not load is one finding
         where = exc.where or Location(c.ledger_path)
-        found = [Problem("error", exc.message, where, exc.hint)]
+        found = exc.problems or [Problem("error", exc.message, where, exc.hint)]
     errors = sum(p.severity == "error" for p in found)
     if as_json:
         print(data.dumps([data.problem(p) for p in found]))

@@ -180,7 +180,8 @@ def entries(out: Console, rows: list[tuple[Entry, Credit]], units: str) -> None:
         if not entry.planned:
             total += credit.value
     out.print(table)
-    out.print(f"{len(rows)} entries; completed ones count {fmt(total)} {units}.")
+    count = f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}"
+    out.print(f"{count}; completed ones count {fmt(total)} {units}.")
 
 
 def key_values(out: Console, rows: list[tuple[str, Any]]) -> None:
