@@ -258,7 +258,8 @@ def test_unknown_certification_code_suggests_close_ones(ceclog: Ceclog, ledger_p
     r = ceclog("cert", "add", "WTR", "--earned", "2024-01-01")
     assert r.code == 1
     assert "WTR is not a certification known to the iicrc rules" in r.err
-    assert "did you mean" in r.err and "WRT" in r.err
+    assert "did you mean WRT or MWR? every code: ceclog rules show iicrc" in r.err
+    assert f"ledger: {ledger_path}" in r.err
     assert ledger_path.read_bytes() == before
 
 

@@ -32,9 +32,8 @@ def suggest(value: str, known: list[str]) -> str:
 
 
 def unknown_code_hint(code: str, rules: Rules) -> str:
-    return (suggest(code, list(rules.certifications)) + " ").lstrip() + (
-        f"known codes: ceclog rules show {rules.name}"
-    )
+    close = suggest(code, list(rules.certifications))
+    return (close + " " if close else "") + f"every code: ceclog rules show {rules.name}"
 
 
 def check_codes(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:

@@ -41,11 +41,15 @@ class CeclogError(Exception):
         self.where = where
         # every problem found, when there were several (a file that does not validate)
         self.problems: list[Any] = []
+        # the ledger the command was using, named when the message itself does not
+        self.ledger: Path | None = None
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f"\n  hint: {self.hint}"
+        if self.ledger is not None and self.where is None:
+            text += f"\n  ledger: {self.ledger}"
         return text
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ceclog import tomltext
-from ceclog.errors import LedgerError, Location, LockError
+from ceclog.errors import CeclogError, LedgerError, Location, LockError
 from ceclog.models import Ledger, ledger_to_toml
 from ceclog.parsing import decode, parse_toml, validate
 
@@ -236,9 +236,13 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, list[str]]:
 @contextlib.contextmanager
 def editing(path: Path) -> Iterator[Session]:
     """Lock the ledger, load it, and let the caller save a changed version once."""
-    with locked(path):
-        session = Session(load(path))
-        yield session
+    try:
+        with locked(path):
+            session = Session(load(path))
+            yield session
+    except CeclogError as exc:
+        exc.ledger = exc.ledger or path
+        raise
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Any
 
 from ceclog import storage, tomltext
 from ceclog.checks import Finding, run_checks
-from ceclog.errors import InputError, LedgerError, Location
+from ceclog.errors import CeclogError, InputError, LedgerError, Location
 from ceclog.models import Ledger
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules, load_rules
@@ -74,8 +74,13 @@ class Context:
         return dt.date.today()
 
     def load(self) -> tuple[storage.Loaded, LoadedRules]:
-        loaded = storage.load(self.ledger_path)
-        return loaded, self.rules_for(loaded.ledger, loaded.path)
+        path = self.ledger_path
+        try:
+            loaded = storage.load(path)
+            return loaded, self.rules_for(loaded.ledger, loaded.path)
+        except CeclogError as exc:
+            exc.ledger = exc.ledger or path
+            raise
 
     def rules_for(self, ledger: Ledger, path: Path) -> LoadedRules:
         return load_rules(ledger.holder.rules, base=path.parent)
