@@ -80,6 +80,9 @@ def test_first_session_workflow(ceclog: Ceclog, ledger_path: Path) -> None:
         "certifications": ["WRT"],
         "notes": None,
         "planned": False,
+        "submitted": None,
+        "posted": None,
+        "evidence": [],
         "counted": 2.0,
         "explanation": "21 h ÷ 7 h per CEC = 3.0; capped at 2 per event",
     }
@@ -209,11 +212,14 @@ def test_check_reports_located_findings(ceclog: Ceclog, ledger_path: Path) -> No
     lines = [ln for ln in r.out.splitlines() if not ln.startswith("  hint")]
     p = str(ledger_path)
     assert lines == [
+        f"{p}:13: warning: entry 1 has no evidence (certificate) attached",
         f"{p}:15: warning: entry 1 is completed but dated 2027-01-01, in the future",
         f"{p}:18: warning: entry 1 is for ASD, a certification you do not hold",
+        f"{p}:20: warning: entry 2 (2024-01-01) is not submitted after 1056 days",
+        f"{p}:20: warning: entry 2 has no evidence (certificate) attached",
         f"{p}:24: error: entry 2 has kind 'seminar', unknown to the iicrc rules",
     ]
-    assert "1 error(s), 2 warning(s)" in r.err
+    assert "1 error(s), 5 warning(s)" in r.err
     # status refuses to compute from a ledger with errors
     r = ceclog("status")
     assert r.code == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +23,18 @@ class Finding:
     message: str
     path: Path
     hint: str | None = None
+    code: str = ""  # a stable name for the kind of finding, e.g. "no-evidence"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the shell found on disk: the SHA-256 of each evidence file the ledger names
+    (None when missing).  Without facts, evidence files are not checked."""
+
+    evidence: Mapping[str, str | None] | None = None
+
+
+UNSUBMITTED_DAYS = 30
 
 
 def suggest(value: str, known: list[str]) -> str:
@@ -146,12 +158,108 @@ def check_holder(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
     return out
 
 
+def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    out: list[Finding] = []
+    for i, entry in enumerate(ledger.entries):
+        for key in ("submitted", "posted"):
+            day = getattr(entry, key)
+            if day is not None and day > today:
+                out.append(
+                    Finding(
+                        "warning",
+                        f"entry {entry.id} is {key} {day}, in the future",
+                        ("entries", i, key),
+                    )
+                )
+        if entry.planned and (entry.submitted or entry.posted):
+            out.append(
+                Finding(
+                    "warning",
+                    f"planned entry {entry.id} is marked submitted",
+                    ("entries", i, "submitted"),
+                    f"if you took it: ceclog edit {entry.id} --completed",
+                )
+            )
+        if entry.submitted and entry.posted and entry.posted < entry.submitted:
+            out.append(
+                Finding(
+                    "warning",
+                    f"entry {entry.id} was posted before it was submitted",
+                    ("entries", i, "posted"),
+                )
+            )
+        if (
+            not entry.planned
+            and entry.submitted is None
+            and entry.posted is None
+            and (today - entry.date).days > UNSUBMITTED_DAYS
+        ):
+            out.append(
+                Finding(
+                    "warning",
+                    f"entry {entry.id} ({entry.date}) is not submitted after "
+                    f"{(today - entry.date).days} days",
+                    ("entries", i),
+                    "send it: ceclog export --format eml --unsubmitted --mark-submitted "
+                    f"(or, if already sent: ceclog submit {entry.id} --on DATE)",
+                    "unsubmitted",
+                )
+            )
+    return out
+
+
+def check_evidence(ledger: Ledger, facts: Facts) -> list[Finding]:
+    out: list[Finding] = []
+    for i, entry in enumerate(ledger.entries):
+        if not entry.planned and not entry.evidence:
+            out.append(
+                Finding(
+                    "warning",
+                    f"entry {entry.id} has no evidence (certificate) attached",
+                    ("entries", i),
+                    f"ceclog attach {entry.id} CERTIFICATE.pdf",
+                    "no-evidence",
+                )
+            )
+        if facts.evidence is None:
+            continue
+        for j, ev in enumerate(entry.evidence):
+            actual = facts.evidence.get(ev.file)
+            if actual is None:
+                out.append(
+                    Finding(
+                        "error",
+                        f"evidence of entry {entry.id} is missing: {ev.file}",
+                        ("entries", i, "evidence", j),
+                        "restore the file from a backup, or remove this [[entries.evidence]] table",
+                        "evidence-missing",
+                    )
+                )
+            elif actual != ev.sha256:
+                out.append(
+                    Finding(
+                        "error",
+                        f"evidence of entry {entry.id} has changed since it was "
+                        f"attached: {ev.file}",
+                        ("entries", i, "evidence", j),
+                        "restore the original file; if the new one is right, attach it "
+                        "again and remove the old record",
+                        "evidence-changed",
+                    )
+                )
+    return out
+
+
 CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
     check_holder,
     check_codes,
     check_entries,
+    check_submission,
 ]
 
 
-def run_checks(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
-    return [finding for check in CHECKS for finding in check(ledger, rules, today)]
+def run_checks(
+    ledger: Ledger, rules: Rules, today: dt.date, facts: Facts | None = None
+) -> list[Finding]:
+    found = [finding for check in CHECKS for finding in check(ledger, rules, today)]
+    return found + check_evidence(ledger, facts or Facts())

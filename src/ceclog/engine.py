@@ -184,6 +184,8 @@ class CycleResult:
     planned: Decimal
     topics: tuple[TopicProgress, ...]
     entry_ids: tuple[int, ...]
+    submitted: Decimal = Decimal(0)  # of `counted`, the credits of entries submitted
+    posted: Decimal = Decimal(0)  # of `counted`, the credits the body has posted
 
     @property
     def met(self) -> bool:
@@ -231,7 +233,7 @@ def _tally(
     entries: list[Entry],
     credits: dict[int, Credit],
 ) -> CycleResult:
-    counted = planned = Decimal(0)
+    counted = planned = submitted = posted = Decimal(0)
     topic_counted = {topic: Decimal(0) for topic in track.topics}
     ids: list[int] = []
     for entry in entries:
@@ -243,13 +245,19 @@ def _tally(
             planned += value
             continue
         counted += value
+        if entry.submitted is not None or entry.posted is not None:
+            submitted += value
+        if entry.posted is not None:
+            posted += value
         for topic in entry.topics:
             if topic in topic_counted:
                 topic_counted[topic] += value
     topics = tuple(
         TopicProgress(topic, track.topics[topic], topic_counted[topic]) for topic in track.topics
     )
-    return CycleResult(cycle, track.credits, counted, planned, topics, tuple(ids))
+    return CycleResult(
+        cycle, track.credits, counted, planned, topics, tuple(ids), submitted, posted
+    )
 
 
 def _state(

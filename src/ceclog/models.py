@@ -99,6 +99,30 @@ class Certification(Strict):
     cec_due: dt.date | None = None
 
 
+def _relative(value: str) -> str:
+    parts = value.split("/")
+    if value.startswith("/") or "\\" in value or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(
+            f"{value!r} must be a relative path inside the ledger's folder, like "
+            '"evidence/2024-03-14_7_drying.pdf"'
+        )
+    return value
+
+
+def _sha256(value: str) -> str:
+    if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+        raise ValueError("must be 64 lower-case hexadecimal digits (a SHA-256)")
+    return value
+
+
+class Evidence(Strict):
+    """A file that proves an entry (a certificate), copied beside the ledger."""
+
+    file: Annotated[Text, AfterValidator(_relative)]
+    name: Text
+    sha256: Annotated[str, AfterValidator(_sha256)]
+
+
 class Entry(Strict):
     id: Annotated[int, Field(ge=1, le=10**9)]
     date: dt.date
@@ -112,6 +136,9 @@ class Entry(Strict):
     certifications: list[Code] = []
     notes: Text | None = None
     planned: bool = False
+    submitted: dt.date | None = None
+    posted: dt.date | None = None
+    evidence: list[Evidence] = []
 
 
 class Ledger(Strict):
@@ -176,7 +203,9 @@ def _plain(model: BaseModel) -> dict[str, Any]:
             continue
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)  # written as `hours = 7`, as a person would
-        out[name] = list(value) if isinstance(value, list) else value
+        if isinstance(value, list):
+            value = [_plain(v) if isinstance(v, BaseModel) else v for v in value]
+        out[name] = value
     return out
 
 

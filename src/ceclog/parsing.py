@@ -33,6 +33,7 @@ class Problem:
     message: str
     where: Location
     hint: str | None = None
+    code: str = ""  # the kind of finding (see checks.Finding.code)
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.severity}: {self.message}"

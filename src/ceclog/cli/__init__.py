@@ -64,9 +64,15 @@ def main(
     ctx.obj = Context(ledger, today, debug)
 
 
-from ceclog.cli import entries, ledger_cmds, reports  # noqa: E402  (registers the commands)
+from ceclog.cli import (  # noqa: E402  (registers the commands)
+    entries,
+    export_cmd,
+    ledger_cmds,
+    reports,
+    submission,
+)
 
-__all__ = ["app", "entries", "ledger_cmds", "reports", "run"]
+__all__ = ["app", "entries", "export_cmd", "ledger_cmds", "reports", "run", "submission"]
 
 
 def _print_error(exc: CeclogError) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ceclog import storage, tomltext
-from ceclog.checks import Finding, run_checks
+from ceclog.checks import Facts, Finding, run_checks
 from ceclog.errors import CeclogError, InputError, LedgerError, Location
 from ceclog.models import Ledger
 from ceclog.parsing import Problem
@@ -89,14 +89,19 @@ class Context:
 def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:
     layout = tomltext.scan(text)
     located = [
-        Problem(f.severity, f.message, Location(path, tomltext.line_of(layout, f.path)), f.hint)
+        Problem(
+            f.severity, f.message, Location(path, tomltext.line_of(layout, f.path)), f.hint, f.code
+        )
         for f in findings
     ]
     return sorted(located, key=lambda p: p.where.line or 0)
 
 
-def problems(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) -> list[Problem]:
-    return locate(run_checks(loaded.ledger, rules.rules, today), loaded.text, loaded.path)
+def problems(
+    loaded: storage.Loaded, rules: LoadedRules, today: dt.date, facts: Facts | None = None
+) -> list[Problem]:
+    findings = run_checks(loaded.ledger, rules.rules, today, facts)
+    return locate(findings, loaded.text, loaded.path)
 
 
 def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) -> list[Problem]:

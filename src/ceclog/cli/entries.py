@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ceclog import storage
+from ceclog import evidence, storage
 from ceclog.checks import suggest, unknown_code_hint
 from ceclog.cli import app
 from ceclog.cli.context import Context, check_new_ledger, check_text, parse_amount, parse_date
@@ -167,6 +168,10 @@ def add(
     topic: TopicOpt = None,
     note: NoteOpt = None,
     planned: Annotated[bool, typer.Option("--planned", help="Not taken yet.")] = False,
+    evidence_files: Annotated[
+        list[Path] | None,
+        typer.Option("--evidence", metavar="FILE", help="A certificate to keep with it (repeat)."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Record a class (or a booth visit, webinar...): prints what it counts and why.
@@ -174,6 +179,7 @@ def add(
     --date defaults to today."""
     c: Context = ctx.obj
     today = c.today
+    incoming = [evidence.read_incoming(p) for p in evidence_files or []]
     with storage.editing(c.ledger_path) as session:
         loaded_rules = c.rules_for(session.ledger, session.loaded.path)
         rules = loaded_rules.rules
@@ -197,9 +203,13 @@ def add(
         fields["planned"] = planned
         fields["id"] = session.ledger.next_id()
         entry = _build(fields)
+        base = evidence.folder_of(session.loaded.path)
+        records = evidence.plan(session.ledger, entry, incoming, base)
+        entry = entry.model_copy(update={"evidence": records})
         new = session.ledger.model_copy(update={"entries": [*session.ledger.entries, entry]})
         check_new_ledger(new, session.loaded, loaded_rules, today)
-        session.save(new)
+        with evidence.copied(base, records, incoming):
+            session.save(new)
     _warn(session.warnings)
     _held_warning(new, entry)
     if not entry.planned and entry.date > today:

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from ceclog import evidence
+from ceclog.checks import Facts
 from ceclog.cli import app
 from ceclog.cli.context import Context, problems, require_valid
 from ceclog.cli.ledger_cmds import JsonOpt, _warn
@@ -45,14 +47,34 @@ def status(
         print(data.dumps(data.status(report, loaded.ledger, rules, warnings)))
     else:
         terminal.status(terminal.console(), report, loaded.ledger, rules)
-        if warnings:
-            _warn([f"{len(warnings)} warning(s) about the ledger: run `ceclog check`"])
+        _warn(_status_warnings(warnings, rules.rules.units))
     if check:
         states = {r.state for r in report.requirements}
         if "overdue" in states:
             raise typer.Exit(EXIT_OVERDUE)
         if states & {"behind", "due_soon"}:
             raise typer.Exit(EXIT_ATTENTION)
+
+
+def _status_warnings(warnings: list[Problem], units: str) -> list[str]:
+    """A few lines for the end of `status`: what needs doing, not every finding."""
+    out = []
+    late = [w for w in warnings if w.code == "unsubmitted"]
+    if late:
+        out.append(
+            f"{len(late)} completed entr{'y is' if len(late) == 1 else 'ies are'} not submitted "
+            "after 30 days: ceclog export --format eml --unsubmitted --mark-submitted"
+        )
+    bare = [w for w in warnings if w.code == "no-evidence"]
+    if bare:
+        out.append(
+            f"{len(bare)} completed entr{'y has' if len(bare) == 1 else 'ies have'} no "
+            "certificate attached: ceclog attach ID FILE"
+        )
+    other = len(warnings) - len(late) - len(bare)
+    if other:
+        out.append(f"{other} other warning(s) about the ledger: run `ceclog check`")
+    return out
 
 
 @app.command()
@@ -63,7 +85,8 @@ def check(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     found: list[Problem]
     try:
         loaded, rules = c.load()
-        found = problems(loaded, rules, today)
+        base = evidence.folder_of(loaded.path)
+        found = problems(loaded, rules, today, Facts(evidence.hashes(loaded.ledger, base)))
     except CeclogError as exc:  # a ledger or rules file that does not load is one finding
         where = exc.where or Location(c.ledger_path)
         found = exc.problems or [Problem("error", exc.message, where, exc.hint)]

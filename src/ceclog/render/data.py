@@ -58,6 +58,9 @@ def entry(e: Entry, credit: Credit) -> dict[str, Any]:
         "certifications": list(e.certifications),
         "notes": e.notes,
         "planned": e.planned,
+        "submitted": day(e.submitted),
+        "posted": day(e.posted),
+        "evidence": [{"file": ev.file, "name": ev.name, "sha256": ev.sha256} for ev in e.evidence],
         "counted": number(credit.value),
         "explanation": credit.explanation,
     }
@@ -138,6 +141,8 @@ def requirement(req: Requirement) -> dict[str, Any]:
         "remaining": number(req.remaining),
         "planned": number(cur.planned),
         "projected": number(req.projected),
+        "submitted": number(cur.submitted),
+        "posted": number(cur.posted),
         "state": req.state,
         "topics": _topics(cur),
         "entries": list(cur.entry_ids),
@@ -164,7 +169,7 @@ def status(
         "certifications": [certification(c, loaded) for c in ledger.certifications],
         "rules": rules_summary(loaded),
         "requirements": [requirement(r) for r in report.requirements],
-        "warnings": [str(w) for w in warnings],
+        "warnings": [problem(w) for w in warnings],
     }
 
 

@@ -133,6 +133,12 @@ def _notes(out: Console, req: Requirement, units: str) -> None:
         if req.current.planned:
             line += f"; with your planned classes: {fmt(req.projected)}"
         out.print(line + ".")
+    if req.counted:
+        cur = req.current
+        out.print(
+            f"{name}: of {fmt(req.counted)} counted, {fmt(cur.submitted)} submitted and "
+            f"{fmt(cur.posted)} posted by the certifying body."
+        )
     prev = req.previous
     if prev is not None:
         verdict = "met" if prev.met else ("NOT met" if req.previous_judged else "not met")

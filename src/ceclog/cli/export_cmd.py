@@ -1,0 +1,175 @@
+"""`ceclog export`: the record to attach to a submission, in csv, json, md, html, pdf or eml."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from ceclog import evidence, storage
+from ceclog.cli import app
+from ceclog.cli.context import Context, require_valid
+from ceclog.cli.ledger_cmds import _warn
+from ceclog.errors import InputError, LedgerError, Location, UsageError
+from ceclog.export import FORMATS, render_pdf, render_text
+from ceclog.export.transcript import Transcript, build
+from ceclog.models import Ledger
+
+if TYPE_CHECKING:
+    from ceclog.export.eml import Attachment
+
+
+@contextlib.contextmanager
+def _ledger(c: Context, write: bool) -> Iterator[tuple[storage.Loaded, storage.Session | None]]:
+    """The ledger, locked for the whole export when it will be changed (--mark-submitted)."""
+    if write:
+        with storage.editing(c.ledger_path) as session:
+            yield session.loaded, session
+    else:
+        loaded, _ = c.load()
+        yield loaded, None
+
+
+def _attachments(t: Transcript, base: Path, attach: str) -> list[Attachment]:
+    """Every certificate of the exported entries, checked against its recorded hash, after
+    the transcript itself (PDF or CSV)."""
+    from ceclog.export.eml import Attachment
+
+    certificates: list[Attachment] = []
+    for row in t.rows:
+        for ev in row.entry.evidence:
+            try:
+                data = (base / ev.file).read_bytes()
+            except OSError:
+                raise InputError(
+                    f"evidence of entry {row.entry.id} is missing: {ev.file}",
+                    hint="run `ceclog check`; restore the file or re-attach the certificate",
+                ) from None
+            if evidence.sha256_of(data) != ev.sha256:
+                raise InputError(
+                    f"evidence of entry {row.entry.id} has changed since it was attached: "
+                    f"{ev.file}",
+                    hint="run `ceclog check`; a submission must carry the original certificate",
+                )
+            certificates.append(Attachment(ev.file.rsplit("/", 1)[-1], data))
+    name = evidence.slug(t.ledger.holder.name) + f"_cec-transcript_{t.today}"
+    if attach == "pdf":
+        transcript = Attachment(f"{name}.pdf", render_pdf(t)[0])
+    else:
+        transcript = Attachment(f"{name}.csv", render_text("csv", t).encode("utf-8"))
+    return [transcript, *certificates]
+
+
+def _write(output: Path | None, data: bytes, loaded: storage.Loaded) -> None:
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(os.path.realpath(output))
+    ledger = Path(os.path.realpath(loaded.path))
+    if target in (ledger, ledger.with_name(ledger.name + ".bak")):
+        raise InputError("--output names the ledger itself; choose another file")
+    if target.is_dir():
+        raise InputError("is a folder", where=Location(output), hint="give a file name")
+    try:
+        storage.atomic_write(target, data, 0o600)
+    except OSError as exc:
+        raise LedgerError(
+            f"could not write the export: {exc.strerror}", where=Location(output)
+        ) from None
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", metavar="|".join(FORMATS), help="The format.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
+    ] = None,
+    cycle: Annotated[
+        str, typer.Option(metavar="current|previous|all", help="Which entries.")
+    ] = "current",
+    unsubmitted: Annotated[
+        bool, typer.Option("--unsubmitted", help="Only entries not yet submitted.")
+    ] = False,
+    cert: Annotated[
+        str | None, typer.Option("--cert", metavar="CODE", help="Only entries for this code.")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="eml: the recipient (default: the rules').")
+    ] = None,
+    attach: Annotated[
+        str, typer.Option(metavar="pdf|csv", help="eml: the transcript to attach.")
+    ] = "pdf",
+    mark_submitted: Annotated[
+        bool,
+        typer.Option("--mark-submitted", help="Mark the exported entries submitted today."),
+    ] = False,
+) -> None:
+    """Export entries and the requirement summary: the record for your submission email."""
+    c: Context = ctx.obj
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if cycle not in ("current", "previous", "all"):
+        raise UsageError(f"--cycle must be current, previous or all, not {cycle!r}")
+    if attach not in ("pdf", "csv"):
+        raise UsageError(f"--attach must be pdf or csv, not {attach!r}")
+    if fmt == "pdf" and output is None:
+        raise UsageError("a PDF is binary: give --output FILE.pdf")
+    if to is not None and fmt != "eml":
+        raise UsageError("--to goes with --format eml")
+    today = c.today
+    code = cert.strip().upper() if cert else None
+    with _ledger(c, mark_submitted) as (loaded, session):
+        rules = c.rules_for(loaded.ledger, loaded.path)
+        require_valid(loaded, rules, today)
+        if code is not None and code not in rules.rules.certifications:
+            raise InputError(f"{code} is not a certification known to the {rules.rules.name} rules")
+        period: Literal["current", "previous", "all"] = cycle  # type: ignore[assignment]
+        t = build(
+            loaded.ledger,
+            rules.rules,
+            str(rules.path),
+            today,
+            cycle=period,
+            unsubmitted=unsubmitted,
+            cert=code,
+        )
+        warnings: list[str] = []
+        if fmt == "pdf":
+            data, warnings = render_pdf(t)
+        elif fmt == "eml":
+            from ceclog.export.eml import address, render
+
+            recipient = to or rules.rules.submission_email
+            if not recipient:
+                raise UsageError("the rules name no submission address: give --to ADDRESS")
+            address(recipient, "--to" if to else "the rules' submission_email")
+            files = _attachments(t, evidence.folder_of(loaded.path), attach)
+            data, warnings = render(t, recipient, files)
+        else:
+            data = render_text(fmt, t).encode("utf-8")
+        _write(output, data, loaded)
+        if session is not None:
+            session.save(_mark(loaded.ledger, t, today))
+    _warn(warnings + (session.warnings if session else []))
+    if output is not None:
+        _warn([f"wrote {output}: {len(t.rows)} entries, {len(data)} bytes"])
+    if session is not None:
+        _warn([f"marked {len(t.rows)} entries submitted on {today}"])
+
+
+def _mark(ledger: Ledger, t: Transcript, today: dt.date) -> Ledger:
+    ids = {row.entry.id for row in t.rows if row.entry.submitted is None}
+    entries = [
+        e.model_copy(update={"submitted": today}) if e.id in ids else e for e in ledger.entries
+    ]
+    return ledger.model_copy(update={"entries": entries})

@@ -1,0 +1,144 @@
+"""Commands about proof and submission: attach, submit, posted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ceclog import evidence, storage
+from ceclog.cli import app
+from ceclog.cli.context import Context, parse_date
+from ceclog.cli.entries import _find
+from ceclog.cli.ledger_cmds import _warn
+from ceclog.errors import InputError, UsageError
+from ceclog.models import Entry, Ledger
+from ceclog.render import terminal
+
+IdsArg = Annotated[
+    list[int] | None, typer.Argument(metavar="ID...", help="Entry IDs (ceclog list).")
+]
+OnOpt = Annotated[
+    str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The date (default: today).")
+]
+
+
+@app.command()
+def attach(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID.")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="Certificate files to keep.")
+    ],
+) -> None:
+    """Keep a certificate with an entry: copied into evidence/ beside the ledger."""
+    c: Context = ctx.obj
+    incoming = [evidence.read_incoming(p) for p in files]
+    with storage.editing(c.ledger_path) as session:
+        entry = _find(session.ledger, entry_id)
+        known = {ev.sha256: ev for ev in entry.evidence}
+        for item in incoming:
+            if item.sha256 in known:
+                raise InputError(
+                    f"entry {entry_id} already has this file, as {known[item.sha256].file}",
+                    where=None,
+                )
+        base = evidence.folder_of(session.loaded.path)
+        records = evidence.plan(session.ledger, entry, incoming, base)
+        new_entry = entry.model_copy(update={"evidence": [*entry.evidence, *records]})
+        new = _replace(session.ledger, new_entry)
+        with evidence.copied(base, records, incoming):
+            session.save(new)
+    _warn(session.warnings)
+    out = terminal.console()
+    for record in records:
+        out.print(f"Attached {record.name} to entry {entry_id} as {record.file}")
+
+
+def _replace(ledger: Ledger, entry: Entry) -> Ledger:
+    entries = [entry if e.id == entry.id else e for e in ledger.entries]
+    return ledger.model_copy(update={"entries": entries})
+
+
+def _on(on: str | None, today: dt.date, what: str) -> dt.date:
+    day = parse_date(on, "--on") if on else today
+    if day > today:
+        raise InputError(f"--on {day} is in the future: an entry cannot be {what} yet")
+    return day
+
+
+@app.command()
+def submit(
+    ctx: typer.Context,
+    ids: IdsArg = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every completed entry not yet submitted.")
+    ] = False,
+    on: OnOpt = None,
+) -> None:
+    """Record that entries were sent to the certifying body."""
+    c: Context = ctx.obj
+    if bool(ids) == all_:
+        raise UsageError("give entry IDs or --all (not both)")
+    day = _on(on, c.today, "submitted")
+    with storage.editing(c.ledger_path) as session:
+        ledger = session.ledger
+        if all_:
+            chosen = [e for e in ledger.entries if not e.planned and e.submitted is None]
+        else:
+            chosen = [_find(ledger, i) for i in dict.fromkeys(ids or [])]
+        skipped = []
+        for entry in chosen:
+            if entry.planned:
+                raise InputError(
+                    f"entry {entry.id} is planned: it cannot be submitted",
+                    hint=f"once you took it: ceclog edit {entry.id} --completed",
+                )
+            if entry.date > day:
+                raise InputError(f"entry {entry.id} ({entry.date}) is after {day}")
+            if entry.submitted is not None:
+                skipped.append(entry)
+                continue
+            ledger = _replace(ledger, entry.model_copy(update={"submitted": day}))
+        session.save(ledger)
+    _warn(session.warnings)
+    _warn([f"entry {e.id} was already submitted on {e.submitted}; unchanged" for e in skipped])
+    done = [e.id for e in chosen if e not in skipped]
+    terminal.console().print(
+        f"Marked {len(done)} entr{'y' if len(done) == 1 else 'ies'} submitted on {day}"
+        + (f": {', '.join(map(str, done))}." if done else ".")
+    )
+
+
+@app.command()
+def posted(
+    ctx: typer.Context,
+    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Entry IDs (ceclog list).")],
+    on: OnOpt = None,
+) -> None:
+    """Record that the certifying body has credited (posted) entries."""
+    c: Context = ctx.obj
+    day = _on(on, c.today, "posted")
+    notes: list[str] = []
+    with storage.editing(c.ledger_path) as session:
+        ledger = session.ledger
+        for entry_id in dict.fromkeys(ids):
+            entry = _find(ledger, entry_id)
+            if entry.planned:
+                raise InputError(f"entry {entry.id} is planned: it cannot be posted")
+            update: dict[str, object] = {"posted": day}
+            if entry.submitted is None:
+                update["submitted"] = day
+                notes.append(f"entry {entry.id} was not marked submitted; recorded as {day}")
+            elif entry.submitted > day:
+                raise InputError(
+                    f"entry {entry.id} was submitted on {entry.submitted}, after {day}"
+                )
+            ledger = _replace(ledger, entry.model_copy(update=update))
+        session.save(ledger)
+    _warn(session.warnings + notes)
+    terminal.console().print(
+        f"Marked {len(set(ids))} entr{'y' if len(set(ids)) == 1 else 'ies'} posted on {day}."
+    )
