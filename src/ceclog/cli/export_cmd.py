@@ -161,10 +161,17 @@ def export(
         if session is not None:
             session.save(_mark(loaded.ledger, t, today))
     _warn(warnings + (session.warnings if session else []))
+    entries = f"{len(t.rows)} entr{'y' if len(t.rows) == 1 else 'ies'}"
     if output is not None:
-        _warn([f"wrote {output}: {len(t.rows)} entries, {len(data)} bytes"])
+        _note(f"wrote {output}: {entries}, {len(data):,} bytes")
     if session is not None:
-        _warn([f"marked {len(t.rows)} entries submitted on {today}"])
+        _note(f"marked {entries} submitted on {today}")
+
+
+def _note(message: str) -> None:
+    from ceclog.render.terminal import console
+
+    console(stderr=True).print(message, soft_wrap=True)
 
 
 def _mark(ledger: Ledger, t: Transcript, today: dt.date) -> Ledger:

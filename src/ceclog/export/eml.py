@@ -118,6 +118,13 @@ def render(t: Transcript, to: str, attachments: list[Attachment]) -> tuple[bytes
             f"the attachments add up to {total / 1024 / 1024:.1f} MB; many mail servers refuse "
             "messages over 20 MB: send the entries in several emails (--cert, --cycle)"
         )
+    bare = [str(row.entry.id) for row in t.rows if not row.entry.evidence]
+    if bare:
+        warnings.append(
+            f"entr{'y' if len(bare) == 1 else 'ies'} {', '.join(bare)} ha"
+            f"{'s' if len(bare) == 1 else 've'} no certificate attached: the body may not "
+            "credit it without one (ceclog attach ID FILE)"
+        )
     if not h.registrant_id:
         warnings.append("no registrant ID is recorded: ceclog holder --registrant-id ID")
     return msg.as_bytes(), warnings
