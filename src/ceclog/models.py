@@ -69,7 +69,10 @@ def _name(value: str) -> str:
 
 
 Num = Annotated[Decimal, BeforeValidator(_number)]
-Text = Annotated[str, AfterValidator(_text)]
+MAX_TEXT = 2_000
+MAX_NOTES = 20_000
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_text)]
+LongText = Annotated[str, Field(max_length=MAX_NOTES), AfterValidator(_text)]
 Code = Annotated[str, AfterValidator(_code)]
 Name = Annotated[str, AfterValidator(_name)]
 Hours = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=MAX_HOURS)]
@@ -134,7 +137,7 @@ class Entry(Strict):
     approval: Text | None = None
     topics: list[Name] = []
     certifications: list[Code] = []
-    notes: Text | None = None
+    notes: LongText | None = None
     planned: bool = False
     submitted: dt.date | None = None
     posted: dt.date | None = None

@@ -129,6 +129,10 @@ def _friendly(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | N
     if kind in bounds:
         bound = next(iter(err.get("ctx", {}).values()), "")
         return f"{where}: must be {bounds[kind]} {bound}, got {_got(given)}", None
+    if kind in ("string_too_long", "too_long"):
+        limit = err.get("ctx", {}).get("max_length", "?")
+        size = len(given) if isinstance(given, str | list) else "?"
+        return f"{where}: too long: at most {limit} characters, it has {size}", None
     if kind == "value_error":
         reason = str(err["ctx"]["error"])
         return (f"{where}: {reason}" if where else reason), None
@@ -157,6 +161,12 @@ def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
         if current is None:
             return []
     return list(getattr(current, "model_fields", {}))
+
+
+def friendly(exc: ValidationError, model: type[BaseModel]) -> str:
+    """The first problem of a validation error, in words, without a location."""
+    message, _ = _friendly(dict(exc.errors()[0]), model)
+    return message
 
 
 def problems_of(

@@ -107,10 +107,14 @@ def _fields(
 
 
 def _build(fields: dict[str, Any]) -> Entry:
+    from pydantic import ValidationError
+
+    from ceclog.parsing import friendly
+
     try:
         return Entry.model_validate(fields)
-    except Exception as exc:  # pydantic.ValidationError: a value the model refuses
-        raise InputError(f"the entry is not valid: {exc}") from None
+    except ValidationError as exc:  # a value the model refuses, e.g. a 5,000-character title
+        raise InputError(f"the entry is not valid: {friendly(exc, Entry)}") from None
 
 
 def _summary(ledger: Ledger, rules: Rules, today: dt.date, entry: Entry) -> list[str]:
