@@ -248,7 +248,11 @@ def test_json_export(ceclog: Ceclog, ledger_path: Path, cert_pdf: Path) -> None:
     assert doc["period"] == "current cycle, 2023-09-15 to 2027-09-14"
     assert doc["rules"]["source"][0].startswith("https://")
     assert doc["total"] == 25.5
-    assert [e["title"] for e in doc["entries"]][0] == HOSTILE_TITLE
+    assert [e["title"] for e in doc["entries"]] == [
+        HOSTILE_TITLE,
+        "Two\nBcc: evil@example.com",
+        "<script>alert(1)</script>",
+    ]
     assert doc["requirements"][0]["counted"] == 25.5
 
 

@@ -1,0 +1,248 @@
+"""What the Markdown, HTML and PDF transcripts show, as plain strings: one view of a Transcript
+that the three renderers lay out (and escape) each in their own way.  Strings here are NOT
+escaped: every one that comes from the ledger or the rules file is untrusted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+
+from ceclog.engine import State, fmt
+from ceclog.export.transcript import Row, Transcript
+
+TITLE = "Continuing-education transcript"
+NO_ENTRIES = "No entries in this period."
+NOT_RECORDED = "not recorded"
+STATE_WORDS: dict[State, str] = {
+    "met": "met",
+    "on_track": "on track",
+    "behind": "behind",
+    "due_soon": "due soon",
+    "overdue": "overdue",
+}
+ENTRY_HEADINGS = (
+    "Date",
+    "Title",
+    "Notes",
+    "Kind",
+    "Provider",
+    "Approval",
+    "Hours",
+    "Counted",
+    "How counted",
+    "Certifications",
+    "Submitted",
+    "Posted",
+    "Evidence",
+)
+
+REQUIREMENT_HEADINGS = (
+    "Requirement",
+    "Covers",
+    "Cycle start",
+    "Due",
+    "Required",
+    "Counted",
+    "Remaining",
+    "Submitted",
+    "Posted",
+    "State",
+    "Progress",
+)
+NO_REQUIREMENTS = (
+    "No requirement applies: no certification with a continuing-education requirement is recorded."
+)
+NO_CERTIFICATIONS = "No certifications recorded."
+
+
+@dataclass(frozen=True)
+class CertificationView:
+    code: str
+    title: str
+    earned: str
+
+
+@dataclass(frozen=True)
+class RequirementView:
+    title: str
+    covers: str  # "WRT, ASD"
+    start: str
+    due: str
+    required: str
+    counted: str
+    remaining: str
+    submitted: str
+    posted: str
+    state: str  # in words: "on track"
+    percent: int  # counted / required, 0..100, rounded down (100 only when met)
+    days_left: int
+
+    def cells(self, progress: str) -> tuple[str, ...]:
+        """One string per REQUIREMENT_HEADINGS column; `progress` is the format's own bar."""
+        return (
+            self.title,
+            self.covers,
+            self.start,
+            self.due,
+            self.required,
+            self.counted,
+            self.remaining,
+            self.submitted,
+            self.posted,
+            self.state,
+            progress,
+        )
+
+
+@dataclass(frozen=True)
+class EntryView:
+    date: str
+    title: str
+    notes: str  # "" when none
+    kind: str
+    provider: str
+    approval: str
+    hours: str  # "" when none recorded
+    credits: str  # what the entry counts
+    explanation: str
+    certifications: str
+    submitted: str
+    posted: str
+    evidence: tuple[str, ...]
+
+    def cells(self) -> tuple[str, ...]:
+        """One string per ENTRY_HEADINGS column (evidence names joined with "; ")."""
+        return (
+            self.date,
+            self.title,
+            self.notes,
+            self.kind,
+            self.provider,
+            self.approval,
+            self.hours,
+            self.credits,
+            self.explanation,
+            self.certifications,
+            self.submitted,
+            self.posted,
+            "; ".join(self.evidence),
+        )
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    holder_name: str
+    registrant_id: str
+    facts: tuple[tuple[str, str], ...]  # (label, value): holder, date, period, rules
+    sources: tuple[str, ...]
+    unit: str  # "CEC"
+    units: str  # "CECs"
+    certifications: tuple[CertificationView, ...]
+    requirements: tuple[RequirementView, ...]
+    entries: tuple[EntryView, ...]
+    total: str
+
+    @property
+    def requirements_heading(self) -> str:
+        return f"Requirements (credits in {self.units})"
+
+    @property
+    def entries_heading(self) -> str:
+        return f"Entries (credits in {self.units})"
+
+    @property
+    def total_line(self) -> str:
+        count = len(self.entries)
+        return f"Total: {self.total} {self.units} from {count} {_plural(count, 'entry')}"
+
+
+def _plural(count: int, word: str) -> str:
+    if count == 1:
+        return word
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def percent(counted: Decimal, required: Decimal) -> int:
+    """counted / required in whole percent, rounded down and capped at 100."""
+    if required <= 0:
+        return 100
+    value = (counted * 100 / required).to_integral_value(rounding=ROUND_FLOOR)
+    return max(0, min(100, int(value)))
+
+
+def text_bar(value: int, width: int = 10) -> str:
+    """`[######....]` for 60 (percent); the caller adds the figure."""
+    filled = value * width // 100
+    return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def _day(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def entry_view(row: Row) -> EntryView:
+    e = row.entry
+    return EntryView(
+        date=str(e.date),
+        title=e.title,
+        notes=e.notes or "",
+        kind=e.kind,
+        provider=e.provider or "",
+        approval=e.approval or "",
+        hours="" if e.hours is None else fmt(e.hours),
+        credits=fmt(row.counted),
+        explanation=row.credit.explanation,
+        certifications=", ".join(e.certifications),
+        submitted=_day(e.submitted),
+        posted=_day(e.posted),
+        evidence=tuple(ev.name for ev in e.evidence),
+    )
+
+
+def build_document(t: Transcript) -> Document:
+    holder, rules = t.ledger.holder, t.rules
+    facts: list[tuple[str, str]] = [
+        ("Name", holder.name),
+        ("Registrant ID", holder.registrant_id or NOT_RECORDED),
+        ("Email", holder.email or NOT_RECORDED),
+        ("Produced", str(t.today)),
+        ("Period", t.period),
+        ("Rules", f"{rules.name}: {rules.title}"),
+        ("Rules checked", str(rules.checked)),
+    ]
+    if rules.submission_email:
+        facts.append(("Submit to", rules.submission_email))
+    requirements = tuple(
+        RequirementView(
+            title=req.track.title,
+            covers=", ".join(req.certifications),
+            start=str(req.current.cycle.start),
+            due=str(req.current.cycle.due),
+            required=fmt(req.required),
+            counted=fmt(req.counted),
+            remaining=fmt(req.remaining),
+            submitted=fmt(req.current.submitted),
+            posted=fmt(req.current.posted),
+            state=STATE_WORDS[req.state],
+            percent=percent(req.counted, req.required),
+            days_left=req.days_left,
+        )
+        for req in t.requirements
+    )
+    return Document(
+        title=TITLE,
+        holder_name=holder.name,
+        registrant_id=holder.registrant_id or NOT_RECORDED,
+        facts=tuple(facts),
+        sources=tuple(rules.source),
+        unit=rules.unit,
+        units=rules.units,
+        certifications=tuple(
+            CertificationView(c.code, t.certification_title(c.code), str(c.earned))
+            for c in t.ledger.certifications
+        ),
+        requirements=requirements,
+        entries=tuple(entry_view(row) for row in t.rows),
+        total=fmt(t.total),
+    )

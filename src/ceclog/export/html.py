@@ -1,0 +1,218 @@
+"""The transcript as one self-contained HTML file: inline CSS, no script, nothing fetched from
+the network, laid out for the screen and for print (A4 or Letter).
+
+Every string from the ledger or the rules is untrusted and goes through `e()`."""
+
+from __future__ import annotations
+
+import html
+
+from ceclog.export.document import (
+    NO_CERTIFICATIONS,
+    NO_ENTRIES,
+    NO_REQUIREMENTS,
+    REQUIREMENT_HEADINGS,
+    Document,
+    EntryView,
+    RequirementView,
+    build_document,
+)
+from ceclog.export.transcript import Transcript
+
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial,
+  sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
+main { max-width: 1100px; margin: 0 auto; padding: 28px 32px 40px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 3px; border-bottom: 2px solid #333; }
+.who { font-size: 16px; margin: 0 0 14px; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; margin: 0; }
+dl.facts dt { font-weight: 600; color: #444; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+ul.sources { margin: 0; padding-left: 18px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #eee; font-weight: 600; }
+td { overflow-wrap: anywhere; }
+td.title { min-width: 13em; }
+td.how { min-width: 9em; }
+td.kind { min-width: 5em; overflow-wrap: break-word; }
+td.provider { min-width: 7.5em; }
+th { overflow-wrap: normal; }
+td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+td.date { white-space: nowrap; overflow-wrap: normal; }
+p.total { font-weight: 700; font-size: 15px; margin: 8px 0 0; }
+.note { color: #555; font-size: 0.9em; margin-top: 2px; }
+.state { font-weight: 700; white-space: nowrap; }
+.state-met::before, .state-on_track::before { content: "\\2713\\00a0"; }
+.state-behind::before, .state-due_soon::before { content: "!\\00a0"; }
+.state-overdue::before { content: "\\2717\\00a0"; }
+.state-overdue { color: #a00; }
+.state-behind, .state-due_soon { color: #8a5a00; }
+.state-met, .state-on_track { color: #17622b; }
+.bar { width: 110px; height: 12px; border: 1px solid #555; background: #fff; }
+.bar > div { height: 100%; background: #3b6ea8; }
+.pct { font-size: 0.9em; }
+.empty { font-style: italic; }
+footer { margin-top: 28px; font-size: 12px; color: #555; }
+@media print {
+  @page { margin: 14mm 12mm; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  table { font-size: 8.5pt; }
+  th, td { padding: 2px 4px; }
+  thead { display: table-header-group; }
+  tr, .bar { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  th { background: none; }
+  td.title { min-width: 11em; }
+  td.how { min-width: 8em; }
+  td.provider { min-width: 6.5em; }
+  p.total { font-size: 11pt; }
+  .bar, .bar > div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+# nothing may load or run, even if something slipped through the escaping
+CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def e(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _cell(value: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f"<td{attr}>{e(value)}</td>"
+
+
+def _facts(doc: Document) -> str:
+    items = [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in doc.facts]
+    sources = "".join(f"<li>{e(s)}</li>" for s in doc.sources)
+    items.append(f'<dt>Rules sources</dt><dd><ul class="sources">{sources}</ul></dd>')
+    return '<dl class="facts">\n' + "\n".join(items) + "\n</dl>"
+
+
+def _certifications(doc: Document) -> str:
+    if not doc.certifications:
+        return f'<p class="empty">{e(NO_CERTIFICATIONS)}</p>'
+    rows = "".join(
+        f"<tr>{_cell(c.code)}{_cell(c.title)}{_cell(c.earned, 'date')}</tr>\n"
+        for c in doc.certifications
+    )
+    return (
+        "<table><thead><tr><th>Code</th><th>Certification</th><th>Earned</th></tr></thead>\n"
+        f"<tbody>\n{rows}</tbody></table>"
+    )
+
+
+def _progress(req: RequirementView) -> str:
+    label = f"{req.counted} of {req.required} ({req.percent}%)"
+    return (
+        f'<td><div class="bar" role="img" aria-label="{e(label)}">'
+        f'<div style="width: {req.percent}%"></div></div>'
+        f'<div class="pct">{req.percent}%</div></td>'
+    )
+
+
+def _requirement(req: RequirementView) -> str:
+    cells = req.cells("")
+    state_cls = "state state-" + req.state.replace(" ", "_")
+    tds = [_cell(cells[0]), _cell(cells[1])]
+    tds += [_cell(v, "date") for v in cells[2:4]]
+    tds += [_cell(v, "num") for v in cells[4:9]]
+    tds += [_cell(req.state, state_cls), _progress(req)]
+    return "<tr>" + "".join(tds) + "</tr>\n"
+
+
+def _requirements(doc: Document) -> str:
+    if not doc.requirements:
+        return f'<p class="empty">{e(NO_REQUIREMENTS)}</p>'
+    heads = "".join(
+        f'<th class="num">{h}</th>' if 4 <= i <= 8 else f"<th>{h}</th>"
+        for i, h in enumerate(REQUIREMENT_HEADINGS)
+    )
+    rows = "".join(_requirement(req) for req in doc.requirements)
+    return f"<table><thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}</tbody></table>"
+
+
+ENTRY_COLUMNS = (
+    ("Date", ""),
+    ("Title", ""),
+    ("Kind", ""),
+    ("Provider, approval", ""),
+    ("Hours", "num"),
+    ("Counted", "num"),
+    ("How counted", ""),
+    ("Certifications", ""),
+    ("Submitted", ""),
+    ("Posted", ""),
+)
+
+
+def _entry(v: EntryView) -> str:
+    extra = f'<div class="note">Note: {e(v.notes)}</div>' if v.notes else ""
+    if v.evidence:
+        names = ", ".join(e(name) for name in v.evidence)
+        extra += f'<div class="note">Evidence: {names}</div>'
+    approval = f'<div class="note">Approval: {e(v.approval)}</div>' if v.approval else ""
+    tds = [
+        _cell(v.date, "date"),
+        f'<td class="title">{e(v.title)}{extra}</td>',
+        _cell(v.kind, "kind"),
+        f'<td class="provider">{e(v.provider)}{approval}</td>',
+        _cell(v.hours, "num"),
+        _cell(v.credits, "num"),
+        _cell(v.explanation, "how"),
+        _cell(v.certifications),
+        _cell(v.submitted, "date"),
+        _cell(v.posted, "date"),
+    ]
+    return "<tr>" + "".join(tds) + "</tr>\n"
+
+
+def _entries(doc: Document) -> str:
+    if not doc.entries:
+        return f'<p class="empty">{e(NO_ENTRIES)}</p>'
+    heads = "".join(
+        f'<th class="{cls}">{name}</th>' if cls else f"<th>{name}</th>"
+        for name, cls in ENTRY_COLUMNS
+    )
+    rows = "".join(_entry(v) for v in doc.entries)
+    return (
+        f'<table class="entries"><thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}</tbody></table>'
+        f'\n<p class="total">{e(doc.total_line)}</p>'
+    )
+
+
+def render(t: Transcript) -> str:
+    doc = build_document(t)
+    title = f"{doc.title}: {doc.holder_name}"
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<main>
+<h1>{e(doc.title)}</h1>
+<p class="who">{e(doc.holder_name)} &middot; registrant ID {e(doc.registrant_id)}</p>
+{_facts(doc)}
+<h2>Certifications held</h2>
+{_certifications(doc)}
+<h2>{e(doc.requirements_heading)}</h2>
+{_requirements(doc)}
+<h2>{e(doc.entries_heading)}</h2>
+{_entries(doc)}
+<footer>Produced by ceclog on {e(str(t.today))} for {e(doc.holder_name)}.</footer>
+</main>
+</body>
+</html>
+"""
