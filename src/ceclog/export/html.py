@@ -33,6 +33,7 @@ dl.facts dt { font-weight: 600; color: #444; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 ul.sources { margin: 0; padding-left: 18px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
+.scroll { overflow-x: auto; }
 th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #eee; font-weight: 600; }
 td { overflow-wrap: anywhere; }
@@ -104,8 +105,9 @@ def _certifications(doc: Document) -> str:
         for c in doc.certifications
     )
     return (
-        "<table><thead><tr><th>Code</th><th>Certification</th><th>Earned</th></tr></thead>\n"
-        f"<tbody>\n{rows}</tbody></table>"
+        '<div class="scroll"><table><thead><tr><th>Code</th><th>Certification</th>'
+        "<th>Earned</th></tr></thead>\n"
+        f"<tbody>\n{rows}</tbody></table></div>"
     )
 
 
@@ -136,7 +138,10 @@ def _requirements(doc: Document) -> str:
         for i, h in enumerate(REQUIREMENT_HEADINGS)
     )
     rows = "".join(_requirement(req) for req in doc.requirements)
-    return f"<table><thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}</tbody></table>"
+    return (
+        f'<div class="scroll"><table><thead><tr>{heads}</tr></thead>\n'
+        f"<tbody>\n{rows}</tbody></table></div>"
+    )
 
 
 ENTRY_COLUMNS = (
@@ -183,7 +188,8 @@ def _entries(doc: Document) -> str:
     )
     rows = "".join(_entry(v) for v in doc.entries)
     return (
-        f'<table class="entries"><thead><tr>{heads}</tr></thead>\n<tbody>\n{rows}</tbody></table>'
+        f'<div class="scroll"><table class="entries"><thead><tr>{heads}</tr></thead>\n'
+        f"<tbody>\n{rows}</tbody></table></div>"
         f'\n<p class="total">{e(doc.total_line)}</p>'
     )
 
