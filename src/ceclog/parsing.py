@@ -57,6 +57,12 @@ def decode(raw: bytes, path: Path | str, error: type[CeclogError]) -> str:
 def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[str, Any]:
     try:
         return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise error(
+            "not valid for ceclog: values are nested too deeply",
+            where=Location(path, None),
+            hint="a ledger or rules file has no nested arrays or tables",
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line: int | None = None

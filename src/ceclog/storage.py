@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
 import tempfile
 import time
@@ -44,9 +45,14 @@ class Loaded:
     text: str
     ledger: Ledger
     data: dict[str, Any] = field(default_factory=dict)  # the raw parsed TOML
+    raw: bytes = b""  # the file's bytes, kept byte for byte in the backup
 
 
 def read_text(path: Path) -> str:
+    return decode(read_bytes(path), path, LedgerError)
+
+
+def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise LedgerError("is a folder, not a ledger file", where=Location(path))
@@ -63,7 +69,7 @@ def read_text(path: Path) -> str:
         raise LedgerError(f"cannot read the ledger: {exc.strerror}", where=Location(path)) from None
     if len(raw) > MAX_LEDGER_BYTES:
         raise LedgerError("larger than 64 MB: is it the right file?", where=Location(path))
-    return decode(raw, path, LedgerError)
+    return raw
 
 
 def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
@@ -78,9 +84,10 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
 
 
 def load(path: Path) -> Loaded:
-    text = read_text(path)
+    raw = read_bytes(path)
+    text = decode(raw, path, LedgerError)
     ledger, data = parse_ledger(text, path)
-    return Loaded(path, text, ledger, data)
+    return Loaded(path, text, ledger, data, raw)
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -233,11 +240,28 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, list[str]]:
     ]
 
 
+def clean_stale_temps(path: Path) -> list[Path]:
+    """Remove temporary files a killed ceclog left behind.  Called with the lock held: every
+    writer holds it while its temp files exist, so any found now are stale."""
+    target = real_path(path)
+    found = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
+    evidence = target.parent / "evidence"
+    if evidence.is_dir():
+        found += list(evidence.glob(".*.tmp"))
+    removed = []
+    for stale in found:
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
+
+
 @contextlib.contextmanager
 def editing(path: Path) -> Iterator[Session]:
     """Lock the ledger, load it, and let the caller save a changed version once."""
     try:
         with locked(path):
+            clean_stale_temps(path)
             session = Session(load(path))
             yield session
     except CeclogError as exc:
@@ -262,10 +286,45 @@ class Session:
         target = real_path(self.loaded.path)
         try:
             mode = target.stat().st_mode & 0o777
-            atomic_write(target.with_name(target.name + ".bak"), self.loaded.text.encode(), mode)
+            self.warnings.extend(keep_larger_backup(target, self.loaded.ledger))
+            atomic_write(backup_path(target), self.loaded.raw, mode)
             atomic_write(target, text.encode("utf-8"), mode)
         except OSError as exc:
             raise _write_error(self.loaded.path, exc) from None
+
+
+def backup_path(target: Path) -> Path:
+    return target.with_name(target.name + ".bak")
+
+
+def _size(ledger: Ledger) -> tuple[int, int]:
+    return len(ledger.entries), len(ledger.certifications)
+
+
+def keep_larger_backup(target: Path, current: Ledger) -> list[str]:
+    """Before the backup is replaced by `current`: if the backup holds more entries or
+    certifications than `current`, keep it under a dated name instead of losing it (the
+    Watson lesson: an emptied ledger must never wipe out the good backup)."""
+    bak = backup_path(target)
+    try:
+        old_text = bak.read_bytes().decode("utf-8")
+        old = parse_ledger(old_text, bak)[0]
+    except (OSError, UnicodeDecodeError, LedgerError):
+        return []  # no backup, or one that does not parse: nothing worth keeping over it
+    old_size, new_size = _size(old), _size(current)
+    if old_size[0] <= new_size[0] and old_size[1] <= new_size[1]:
+        return []
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    kept = bak.with_name(f"{bak.name}-{stamp}")
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = bak.with_name(f"{bak.name}-{stamp}-{n}")
+    os.link(bak, kept)
+    return [
+        f"the backup held {old_size[0]} entries and {old_size[1]} certifications, more than "
+        f"the ledger it is replaced by ({new_size[0]}, {new_size[1]}): it is kept as {kept}"
+    ]
 
 
 def create(path: Path, ledger: Ledger) -> None:
@@ -285,3 +344,57 @@ def create(path: Path, ledger: Ledger) -> None:
             atomic_write(path, render(ledger).encode("utf-8"))
         except OSError as exc:
             raise _write_error(path, exc) from None
+
+
+@dataclass(frozen=True)
+class Undone:
+    restored: Ledger
+    replaced: Ledger | None  # None: the ledger did not parse (it is kept as `kept`)
+    kept: Path | None = None
+
+
+def undo(path: Path) -> Undone:
+    """Put the backup back as the ledger; the version it replaces becomes the backup, so a
+    second undo brings it back.  A backup that does not parse is never restored; a current
+    ledger that does not parse is kept under a dated name, never deleted."""
+    target = real_path(path)
+    bak = backup_path(target)
+    with locked(path):
+        clean_stale_temps(path)
+        try:
+            raw = bak.read_bytes()
+        except FileNotFoundError:
+            raise LedgerError(
+                "there is no backup to restore",
+                where=Location(f"{path}.bak"),
+                hint="ceclog makes one each time it changes the ledger",
+            ) from None
+        except OSError as exc:
+            raise _write_error(path, exc) from None
+        try:
+            restored = parse_ledger(decode(raw, bak, LedgerError), bak)[0]
+        except LedgerError as exc:
+            exc.message = f"the backup does not parse, so it was not restored: {exc.message}"
+            raise
+        replaced: Ledger | None = None
+        kept: Path | None = None
+        try:
+            current = read_bytes(target)
+            replaced = parse_ledger(decode(current, target, LedgerError), target)[0]
+        except LedgerError:
+            current = read_bytes(target) if target.exists() else b""
+        try:
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
+            if replaced is None:
+                kept = target.with_name(f"{target.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
+                atomic_write(kept, current, mode)
+                atomic_write(target, raw, mode)
+            else:
+                swap = target.with_name(target.name + ".undone")
+                atomic_write(swap, current, mode)
+                atomic_write(target, raw, mode)
+                os.replace(swap, bak)
+                _fsync_dir(target.parent)
+        except OSError as exc:
+            raise _write_error(path, exc) from None
+        return Undone(restored, replaced, kept)

@@ -11,7 +11,7 @@ from ceclog.checks import unknown_code_hint
 from ceclog.cli import app
 from ceclog.cli.context import Context, check_text, parse_date
 from ceclog.engine import fmt
-from ceclog.errors import InputError, NotFoundError
+from ceclog.errors import CeclogError, InputError, NotFoundError
 from ceclog.models import Certification, Holder, Ledger
 from ceclog.render import data, terminal
 from ceclog.rules import DEFAULT_RULES, load_rules
@@ -202,3 +202,29 @@ def cert_rm(
     terminal.console().print(f"Removed {code}.")
     if used:
         _warn([f"entries {', '.join(map(str, used))} name {code}, which you no longer hold"])
+
+
+@app.command()
+def undo(ctx: typer.Context) -> None:
+    """Restore the previous version of the ledger (from ledger.toml.bak); run it again to
+    redo."""
+    c: Context = ctx.obj
+    path = c.ledger_path
+    try:
+        result = storage.undo(path)
+    except CeclogError as exc:
+        exc.ledger = exc.ledger or path
+        raise
+
+    def size(ledger: Ledger) -> str:
+        return f"{len(ledger.entries)} entries, {len(ledger.certifications)} certifications"
+
+    out = terminal.console()
+    out.print(f"Restored the previous version of {path} ({size(result.restored)}).")
+    if result.replaced is not None:
+        out.print(
+            f"The version it replaced ({size(result.replaced)}) is now the backup: "
+            "`ceclog undo` again brings it back."
+        )
+    else:
+        _warn([f"the ledger did not parse; it is kept as {result.kept}"])

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Speed and memory of ceclog, as ratios to `python -c pass` measured in the same run.
+
+    python bench/bench.py            # the full run (a few minutes)
+    python bench/bench.py --quick    # a smoke run for CI: small ledgers, few repeats
+
+Each figure is the median wall time of several runs of the installed `ceclog` (the one next to
+this Python).  The machine is noisy: compare ratios, not milliseconds.  `hledger balance` on a
+10,000-transaction journal is measured when hledger is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PY = sys.executable
+CECLOG = [str(Path(PY).with_name("ceclog"))]
+TODAY = "2026-11-22"
+TITLES = ["Applied Structural Drying", "Water Damage Restoration", "Odor Control",
+          "Mold remediation update", "Fire and smoke: soot types", "Thermal imaging webinar"]
+
+
+def make_ledger(path: Path, n: int) -> Path:
+    rng = random.Random(n)
+    lines = [
+        "# benchmark ledger", "version = 1", "", "[holder]", 'name = "Bench Mark"',
+        'registrant_id = "1000001"', 'rules = "iicrc"', "tracking_since = 2000-01-01", "",
+        "[[certifications]]", 'code = "WRT"', "earned = 2000-01-01", "",
+    ]
+    start = dt.date(2000, 1, 1)
+    for i in range(1, n + 1):
+        day = start + dt.timedelta(days=rng.randrange(0, 9000))
+        lines += [
+            "[[entries]]", f"id = {i}", f"date = {day}",
+            f'title = "{rng.choice(TITLES)} {i}"', 'kind = "course"',
+            f"hours = {rng.choice(['1', '2.5', '3.5', '7', '14', '21'])}",
+            'provider = "Restoration Training Co."', f'approval = "C-{i:05d}"',
+            'certifications = ["WRT"]', f"submitted = {day + dt.timedelta(days=20)}", "",
+        ]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def make_journal(path: Path, n: int) -> Path:
+    rng = random.Random(n)
+    out = []
+    day = dt.date(2000, 1, 1)
+    for i in range(n):
+        day += dt.timedelta(days=rng.randrange(0, 2))
+        amount = rng.randrange(100, 100000) / 100
+        out.append(f"{day} payee {i}\n    expenses:food    ${amount:.2f}\n    assets:cash\n")
+    path.write_text("\n".join(out))
+    return path
+
+
+def timed(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    """Median seconds of `runs` runs (after one warm-up)."""
+    subprocess.run(cmd, capture_output=True, env=env, check=False)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - start)
+        if proc.returncode not in (0, 3):
+            raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.decode()}")
+    return statistics.median(times)
+
+
+def peak_kb(cmd: list[str], env: dict[str, str]) -> int:
+    """Peak resident memory (KiB) of one run, measured in a fresh child of a helper."""
+    code = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([PY, "-c", code, *cmd], capture_output=True, env=env, check=True)
+    return int(out.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a smoke run for CI")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 15
+    sizes = [200, 1000] if args.quick else [200, 1000, 10000]
+    work = Path(tempfile.mkdtemp(prefix="ceclog-bench-"))
+    env = {**os.environ, "CECLOG_TODAY": TODAY, "NO_COLOR": "1"}
+    env.pop("CECLOG_LEDGER", None)
+    rows: list[tuple[str, float, str]] = []
+    base = timed([PY, "-c", "pass"], runs)
+    rows.append(("python -c pass", base, ""))
+
+    def add(label: str, seconds: float, goal: str = "") -> None:
+        rows.append((label, seconds, goal))
+        print(f"  {label:<44} {seconds * 1000:8.1f} ms  {seconds / base:6.1f}x  {goal}",
+              flush=True)
+
+    print(f"python -c pass: {base * 1000:.1f} ms ({runs} runs each, median)")
+    add("ceclog --version", timed([*CECLOG, "--version"], runs), "goal <= 4x")
+    add("ceclog --help", timed([*CECLOG, "--help"], runs), "goal <= 12x")
+    status_times = {}
+    for n in sizes:
+        ledger = make_ledger(work / f"ledger-{n}.toml", n)
+        cmd = [*CECLOG, "--ledger", str(ledger), "status"]
+        goal = {200: "goal <= 10x", 1000: "goal <= 15x"}.get(n, "goal < hledger")
+        status_times[n] = timed(cmd, runs if n < 10000 else max(3, runs // 3), env)
+        add(f"ceclog status, {n:,} entries", status_times[n], goal)
+        parse = timed([PY, "-c", f"import tomllib; tomllib.load(open({str(ledger)!r}, 'rb'))"],
+                      runs if n < 10000 else 3)
+        add(f"  (tomllib parse alone, {n:,} entries)", parse)
+    ledger = make_ledger(work / "ledger-add.toml", 1000)
+    add_cmd = [*CECLOG, "--ledger", str(ledger), "add", "Bench class", "--hours", "1"]
+    add_time = timed(add_cmd, runs, env)
+    add("ceclog add, 1,000 entries", add_time,
+        f"goal <= status + 60 ms = {(status_times[1000] + 0.060) * 1000:.0f} ms")
+    if 10000 in sizes:
+        kb = peak_kb([*CECLOG, "--ledger", str(work / "ledger-10000.toml"), "status"], env)
+        print(f"  peak memory, status on 10,000 entries: {kb / 1024:.1f} MiB")
+        if shutil.which("hledger"):
+            journal = make_journal(work / "journal-10000.journal", 10000)
+            add("hledger balance, 10,000 transactions",
+                timed(["hledger", "-f", str(journal), "balance"], max(3, runs // 3)))
+        else:
+            print("  hledger not installed: apt-get install hledger")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
