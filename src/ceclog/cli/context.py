@@ -12,7 +12,7 @@ from typing import Any
 
 from ceclog import storage, tomltext
 from ceclog.checks import Facts, Finding, run_checks
-from ceclog.errors import CeclogError, InputError, LedgerError, Location
+from ceclog.errors import CeclogError, InputError, LedgerError, Location, RulesError
 from ceclog.models import Ledger
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules, load_rules
@@ -77,13 +77,21 @@ class Context:
         path = self.ledger_path
         try:
             loaded = storage.load(path)
-            return loaded, self.rules_for(loaded.ledger, loaded.path)
+            return loaded, self.rules_for(loaded)
         except CeclogError as exc:
             exc.ledger = exc.ledger or path
             raise
 
-    def rules_for(self, ledger: Ledger, path: Path) -> LoadedRules:
-        return load_rules(ledger.holder.rules, base=path.parent)
+    def rules_for(self, loaded: storage.Loaded) -> LoadedRules:
+        """The rules the ledger names; a name that is not found is the ledger's error, at the
+        line of its `rules = ` key."""
+        try:
+            return load_rules(loaded.ledger.holder.rules, base=loaded.path.parent)
+        except RulesError as exc:
+            if exc.where is None:
+                line = tomltext.line_of(loaded.text, ("holder", "rules"))
+                exc.where = Location(loaded.path, line)
+            raise
 
 
 def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:

@@ -185,7 +185,7 @@ def add(
     today = c.today
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
     with storage.editing(c.ledger_path) as session:
-        loaded_rules = c.rules_for(session.ledger, session.loaded.path)
+        loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         fields = _fields(
             rules,
@@ -300,7 +300,7 @@ def edit(
     c: Context = ctx.obj
     today = c.today
     with storage.editing(c.ledger_path) as session:
-        loaded_rules = c.rules_for(session.ledger, session.loaded.path)
+        loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         old = _find(session.ledger, entry_id)
         fields = old.model_dump()

@@ -129,7 +129,7 @@ def export(
     today = c.today
     code = cert.strip().upper() if cert else None
     with _ledger(c, mark_submitted) as (loaded, session):
-        rules = c.rules_for(loaded.ledger, loaded.path)
+        rules = c.rules_for(loaded)
         require_valid(loaded, rules, today)
         if code is not None and code not in rules.rules.certifications:
             raise InputError(f"{code} is not a certification known to the {rules.rules.name} rules")

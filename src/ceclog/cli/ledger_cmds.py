@@ -133,7 +133,7 @@ def cert_add(
     code = code.strip().upper()
     day = parse_date(earned, "--earned")
     with storage.editing(c.ledger_path) as session:
-        rules = c.rules_for(session.ledger, session.loaded.path).rules
+        rules = c.rules_for(session.loaded).rules
         if code not in rules.certifications:
             raise InputError(
                 f"{code} is not a certification known to the {rules.name} rules",
