@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
 from io import BytesIO
@@ -403,7 +404,7 @@ def test_pdf_very_long_texts_are_cut_to_fit_a_page() -> None:
         hours=Decimal(1),
     )
     led = ledger([entry])
-    led = led.model_copy(update={"holder": led.holder.model_copy(update={"name": "Nm " * 600})})
+    led = replace(led, holder=replace(led.holder, name="Nm " * 600))
     data, warnings = pdf.render(transcript(led))  # fpdf2 refuses a row taller than a page
     text = pdf_text(data)
     assert "[...]" in text and "Total: 1.0 CECs from 1 entry" in text

@@ -1,172 +1,106 @@
-"""Pydantic models of the ledger and of a rules file.
+"""The ledger and a rules file, as plain frozen dataclasses.
 
-Both are strict (`extra="forbid"`, no type coercion) so that a typo in a hand-edited file is a
-clear error rather than a silently ignored key.  Numbers are `Decimal` (files are parsed with
-`parse_float=Decimal`), so that 3.5 hours stay exactly 3.5 hours.
+These are the objects the whole program works with.  They import nothing heavy, so a command
+that reads a cached ledger starts fast.  How each field is validated when a file is read (strict
+types, `extra="forbid"`, ranges, lengths) lives in `ceclog.schema`, which gives the annotation
+names used here (`Text`, `Hours`, `Code`...) their Pydantic rules.  Numbers are `Decimal`, so
+3.5 hours stay exactly 3.5 hours.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    model_validator,
-)
+if TYPE_CHECKING:  # at run time ceclog.schema defines these names with their validation rules
+    Int = int
+    Bool = bool
+    Date = dt.date
+    Text = str
+    LongText = str
+    Code = str
+    Name = str
+    RelPath = str
+    Sha256 = str
+    MonthDay = str
+    Hours = Decimal
+    Credits = Decimal
+    Positive = Decimal
+    TrackCredits = Decimal
+    EntryId = int
+    Months = int
+    Days = int
+    Sources = list[str]
+    TrackCodes = list[str]
+    KindMap = dict[str, "KindRule"]
+    CertMap = dict[str, str]
+    TrackList = list["Track"]
 
 LEDGER_VERSION = 1
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
-
-_CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-
-
-def _number(value: Any) -> Any:
-    """Accept TOML integers and floats for decimal fields; refuse booleans, NaN and infinity."""
-    if isinstance(value, bool):
-        raise ValueError("must be a number, not true/false")
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float):
-        value = Decimal(str(value))
-    if isinstance(value, Decimal) and not value.is_finite():
-        raise ValueError("must be a finite number (not nan or inf)")
-    return value
-
-
-def _text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-        raise ValueError("contains characters that are not valid text (lone surrogates)")
-    return value
-
-
-def _code(value: str) -> str:
-    if not _CODE_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a certification code: use upper-case letters, digits and '-' "
-            '(for example "WRT")'
-        )
-    return value
-
-
-def _name(value: str) -> str:
-    if not _NAME_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid name: use lower-case letters, digits, '-' and '_' "
-            '(for example "course")'
-        )
-    return value
-
-
-Num = Annotated[Decimal, BeforeValidator(_number)]
 MAX_TEXT = 2_000
 MAX_NOTES = 20_000
-Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_text)]
-LongText = Annotated[str, Field(max_length=MAX_NOTES), AfterValidator(_text)]
-Code = Annotated[str, AfterValidator(_code)]
-Name = Annotated[str, AfterValidator(_name)]
-Hours = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=MAX_HOURS)]
-Credits = Annotated[Decimal, BeforeValidator(_number), Field(ge=0, le=MAX_CREDITS)]
-MonthDay = Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
 # --- the ledger -------------------------------------------------------------------------------
 
 
-class Holder(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Holder:
     name: Text
     registrant_id: Text | None = None
     email: Text | None = None
     rules: Text = "iicrc"
-    cec_due: dt.date | None = None
-    tracking_since: dt.date
+    cec_due: Date | None = None
+    tracking_since: Date
 
 
-class Certification(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Certification:
     code: Code
-    earned: dt.date
-    cec_due: dt.date | None = None
+    earned: Date
+    cec_due: Date | None = None
 
 
-def _relative(value: str) -> str:
-    parts = value.split("/")
-    if value.startswith("/") or "\\" in value or any(p in ("", ".", "..") for p in parts):
-        raise ValueError(
-            f"{value!r} must be a relative path inside the ledger's folder, like "
-            '"evidence/2024-03-14_7_drying.pdf"'
-        )
-    return value
-
-
-def _sha256(value: str) -> str:
-    if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
-        raise ValueError("must be 64 lower-case hexadecimal digits (a SHA-256)")
-    return value
-
-
-class Evidence(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
     """A file that proves an entry (a certificate), copied beside the ledger."""
 
-    file: Annotated[Text, AfterValidator(_relative)]
+    file: RelPath
     name: Text
-    sha256: Annotated[str, AfterValidator(_sha256)]
+    sha256: Sha256
 
 
-class Entry(Strict):
-    id: Annotated[int, Field(ge=1, le=10**9)]
-    date: dt.date
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    id: EntryId
+    date: Date
     title: Text
     kind: Name = "course"
     hours: Hours | None = None
     credits: Credits | None = None
     provider: Text | None = None
     approval: Text | None = None
-    topics: list[Name] = []
-    certifications: list[Code] = []
+    topics: list[Name] = field(default_factory=list)
+    certifications: list[Code] = field(default_factory=list)
     notes: LongText | None = None
-    planned: bool = False
-    submitted: dt.date | None = None
-    posted: dt.date | None = None
-    evidence: list[Evidence] = []
+    planned: Bool = False
+    submitted: Date | None = None
+    posted: Date | None = None
+    evidence: list[Evidence] = field(default_factory=list)
 
 
-class Ledger(Strict):
-    version: int
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ledger:
+    version: Int
     holder: Holder
-    certifications: list[Certification] = []
-    entries: list[Entry] = []
+    certifications: list[Certification] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _known_version(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            version = data.get("version")
-            if isinstance(version, int) and not isinstance(version, bool):
-                if version > LEDGER_VERSION:
-                    raise ValueError(
-                        f"this ledger has version = {version}, written by a newer ceclog; "
-                        f"this ceclog reads version {LEDGER_VERSION}: upgrade ceclog"
-                    )
-                if version < 1:
-                    raise ValueError(f"version must be {LEDGER_VERSION}")
-        return data
-
-    @model_validator(mode="after")
-    def _unique(self) -> Ledger:
+    def __post_init__(self) -> None:
         seen_ids: set[int] = set()
         for entry in self.entries:
             if entry.id in seen_ids:
@@ -177,7 +111,6 @@ class Ledger(Strict):
             if cert.code in codes:
                 raise ValueError(f"certification {cert.code} is listed twice: remove one")
             codes.add(cert.code)
-        return self
 
     def held_codes(self) -> list[str]:
         return [c.code for c in self.certifications]
@@ -192,67 +125,82 @@ class Ledger(Strict):
 def ledger_to_toml(ledger: Ledger) -> dict[str, Any]:
     """The plain data written to the ledger file: defaults and empty values left out."""
     data: dict[str, Any] = {"version": ledger.version}
-    data["holder"] = _plain(ledger.holder)
-    data["certifications"] = [_plain(c) for c in ledger.certifications]
-    data["entries"] = [_plain(e) for e in ledger.entries]
+    data["holder"] = plain(ledger.holder)
+    data["certifications"] = [plain(c) for c in ledger.certifications]
+    data["entries"] = [plain(e) for e in ledger.entries]
     return data
 
 
-def _plain(model: BaseModel) -> dict[str, Any]:
+def plain(item: Any) -> dict[str, Any]:
+    """A record as TOML-ready data: None, empty lists and false flags left out, whole numbers
+    written as integers (`hours = 7`, as a person would)."""
     out: dict[str, Any] = {}
-    for name, field in type(model).model_fields.items():
-        value = getattr(model, name)
-        if value is None or value == [] or (value is False and field.default is False):
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if value is None or value == [] or (value is False and f.default is False):
             continue
         if isinstance(value, Decimal) and value == value.to_integral_value():
-            value = int(value)  # written as `hours = 7`, as a person would
+            value = int(value)
         if isinstance(value, list):
-            value = [_plain(v) if isinstance(v, BaseModel) else v for v in value]
-        out[name] = value
+            value = [plain(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+        out[f.name] = value
+    return out
+
+
+def as_dict(item: Any) -> dict[str, Any]:
+    """Every field of a record (nested records as dicts), for validating a changed copy."""
+    out: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, list):
+            value = [as_dict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+        out[f.name] = value
     return out
 
 
 # --- a rules file ---------------------------------------------------------------------------
 
 
-class KindRule(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KindRule:
     description: Text | None = None
     fixed: Credits | None = None
     cap: Credits | None = None
 
 
-class Track(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Track:
     name: Name
     title: Text
-    certifications: list[Code] = Field(min_length=1)
-    credits: Annotated[Decimal, BeforeValidator(_number), Field(gt=0, le=MAX_CREDITS)]
-    cycle_months: Annotated[int, Field(ge=1, le=240)]
-    topics: dict[Name, Credits] = {}
+    certifications: TrackCodes
+    credits: TrackCredits
+    cycle_months: Months
+    topics: dict[Name, Credits] = field(default_factory=dict)
 
 
-class Rules(Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rules:
     name: Name
     title: Text
-    source: list[Text] = Field(min_length=1)
-    checked: dt.date
+    source: Sources
+    checked: Date
     effective: Text
     unit: Text = "CEC"
     unit_plural: Text | None = None
-    hours_per_credit: Annotated[Decimal, BeforeValidator(_number), Field(gt=0, le=100)]
-    increment: Annotated[Decimal, BeforeValidator(_number), Field(gt=0, le=100)]
+    hours_per_credit: Positive
+    increment: Positive
     event_cap: Credits | None = None
     pool: Literal["holder", "certification"]
     anchor: Literal["earned", "calendar"] = "earned"
     cycle_start: MonthDay | None = None
-    due_soon_days: Annotated[int, Field(ge=0, le=3650)] = 90
+    due_soon_days: Days = 90
     submission_email: Text | None = None
     default_kind: Name = "course"
-    kinds: dict[Name, KindRule] = Field(min_length=1)
-    certifications: dict[Code, Text] = Field(min_length=1)
-    tracks: list[Track] = Field(min_length=1)
+    kinds: KindMap
+    certifications: CertMap
+    tracks: TrackList
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Rules:
+    def __post_init__(self) -> None:
         if self.default_kind not in self.kinds:
             raise ValueError(f"default_kind {self.default_kind!r} is not one of [kinds]")
         if self.anchor == "calendar" and self.cycle_start is None:
@@ -273,7 +221,6 @@ class Rules(Strict):
                         f"{code} is covered by both track {seen[code]!r} and {track.name!r}"
                     )
                 seen[code] = track.name
-        return self
 
     @property
     def units(self) -> str:

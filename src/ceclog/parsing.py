@@ -6,20 +6,23 @@ strict Pydantic models, and both must report a problem as one clear, located mes
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 import tomllib
+import typing
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ceclog.errors import CeclogError, Location
 from ceclog.tomltext import line_of
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+M = TypeVar("M")
 
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_EOF = re.compile(r"\s*\(at end of document\)$")
@@ -100,10 +103,11 @@ _EXPECTED = {
     "list_type": ("a list", 'for example certifications = ["WRT", "ASD"]'),
     "dict_type": ("a table", None),
     "model_type": ("a table", None),
+    "dataclass_type": ("a table", None),
 }
 
 
-def _friendly(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | None]:
+def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
     """A Pydantic error as (message, hint) in the words of the file's author."""
     kind = err["type"]
     loc = tuple(err["loc"])
@@ -116,7 +120,7 @@ def _friendly(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | N
             f"{parent + ': ' if parent else ''}required key '{name}' is missing",
             f"add {name} = ... to this table",
         )
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         known = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
@@ -152,35 +156,42 @@ def _friendly(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str | N
     return f"{where}: {err['msg'].lower()}", None
 
 
-def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """The field names of the (sub)model at `loc`, for suggestions."""
+def _fields_at(model: type[Any], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the (sub)record at `loc`, for suggestions."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        field = getattr(current, "model_fields", {}).get(part)
-        if field is None:
+        hints = typing.get_type_hints(current) if dataclasses.is_dataclass(current) else {}
+        annotation = hints.get(str(part))
+        if annotation is None:
             return []
-        annotation = field.annotation
-        args = getattr(annotation, "__args__", ())
-        current = next((a for a in (annotation, *args) if hasattr(a, "model_fields")), None)
+        args = typing.get_args(annotation)
+        nested = [a for a in (annotation, *args, *(typing.get_args(x) for x in args)) if a]
+        flat = [x for a in nested for x in (a if isinstance(a, tuple) else (a,))]
+        current = next((a for a in flat if dataclasses.is_dataclass(a)), None)
         if current is None:
             return []
-    return list(getattr(current, "model_fields", {}))
+    return (
+        [f.name for f in dataclasses.fields(current)] if dataclasses.is_dataclass(current) else []
+    )
 
 
-def friendly(exc: ValidationError, model: type[BaseModel]) -> str:
+def friendly(exc: ValidationError, model: type[Any]) -> str:
     """The first problem of a validation error, in words, without a location."""
     message, _ = _friendly(dict(exc.errors()[0]), model)
     return message
 
 
 def problems_of(
-    exc: ValidationError, model: type[BaseModel], text: str, path: Path | str
+    exc: ValidationError, model: type[Any], text: str, path: Path | str
 ) -> list[Problem]:
     out: list[Problem] = []
     # an unknown key first: it is usually a typo that also makes a required key "missing"
-    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    errors = sorted(
+        exc.errors(),
+        key=lambda e: e["type"] not in ("extra_forbidden", "unexpected_keyword_argument"),
+    )
     for err in errors:
         loc = tuple(err["loc"])
         message, hint = _friendly(dict(err), model)
@@ -214,8 +225,12 @@ def validate(
     model: type[M], data: dict[str, Any], text: str, path: Path | str, error: type[CeclogError]
 ) -> M:
     """Validate `data` (parsed from `text`) or raise `error` describing the first problem."""
+    from pydantic import ValidationError
+
+    from ceclog import schema
+
     try:
-        return model.model_validate(data)
+        return schema.validate(model, data)
     except ValidationError as exc:
         problems = problems_of(exc, model, text, path)
         first = problems[0]

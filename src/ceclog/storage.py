@@ -25,7 +25,7 @@ from typing import Any
 
 from ceclog import tomltext
 from ceclog.errors import CeclogError, LedgerError, Location, LockError
-from ceclog.models import Ledger, ledger_to_toml
+from ceclog.models import LEDGER_VERSION, Ledger, ledger_to_toml
 from ceclog.parsing import decode, parse_toml, validate
 
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
@@ -80,6 +80,19 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
             hint=f"restore {path.name}.bak, or remove the empty file and run `ceclog init`",
         )
     data = parse_toml(text, path, LedgerError)
+    version = data.get("version")
+    if type(version) is int and version > LEDGER_VERSION:
+        raise LedgerError(
+            f"this ledger has version = {version}, written by a newer ceclog; this ceclog "
+            f"reads version {LEDGER_VERSION}",
+            where=Location(path, tomltext.line_of(text, ("version",))),
+            hint="upgrade ceclog (pip install --upgrade ceclog)",
+        )
+    if type(version) is int and version < LEDGER_VERSION:
+        raise LedgerError(
+            f"version must be {LEDGER_VERSION}, not {version}",
+            where=Location(path, tomltext.line_of(text, ("version",))),
+        )
     return validate(Ledger, data, text, path, LedgerError), data
 
 
@@ -214,10 +227,12 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
 
 
 def _reads_back_as(text: str, ledger: Ledger) -> bool:
+    from ceclog import schema
+
     try:
         data = tomllib.loads(text, parse_float=Decimal)
-        return Ledger.model_validate(data) == ledger
-    except (tomllib.TOMLDecodeError, ValueError):
+        return schema.validate(Ledger, data) == ledger
+    except (tomllib.TOMLDecodeError, ValueError):  # pydantic's ValidationError is a ValueError
         return False
 
 

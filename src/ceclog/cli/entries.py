@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,7 +17,7 @@ from ceclog.cli.context import Context, check_new_ledger, check_text, parse_amou
 from ceclog.cli.ledger_cmds import JsonOpt, _warn
 from ceclog.engine import entry_credit, evaluate, fmt
 from ceclog.errors import InputError, NotFoundError, UsageError
-from ceclog.models import Entry, Ledger, Rules
+from ceclog.models import Entry, Ledger, Rules, as_dict
 from ceclog.render import data, terminal
 
 DateOpt = Annotated[
@@ -109,10 +110,11 @@ def _fields(
 def _build(fields: dict[str, Any]) -> Entry:
     from pydantic import ValidationError
 
+    from ceclog import schema
     from ceclog.parsing import friendly
 
     try:
-        return Entry.model_validate(fields)
+        return schema.validate(Entry, fields)
     except ValidationError as exc:  # a value the model refuses, e.g. a 5,000-character title
         raise InputError(f"the entry is not valid: {friendly(exc, Entry)}") from None
 
@@ -209,8 +211,8 @@ def add(
         entry = _build(fields)
         base = evidence.folder_of(session.loaded.path)
         records = evidence.plan(session.ledger, entry, incoming, base)
-        entry = entry.model_copy(update={"evidence": records})
-        new = session.ledger.model_copy(update={"entries": [*session.ledger.entries, entry]})
+        entry = replace(entry, evidence=records)
+        new = replace(session.ledger, entries=[*session.ledger.entries, entry])
         check_new_ledger(new, session.loaded, loaded_rules, today)
         with evidence.copied(base, records, incoming):
             session.save(new)
@@ -303,7 +305,7 @@ def edit(
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         old = _find(session.ledger, entry_id)
-        fields = old.model_dump()
+        fields = as_dict(old)
         for name in clear or []:
             key = name.strip().lower()
             if key not in CLEARABLE:
@@ -330,7 +332,7 @@ def edit(
         fields.update(changes)
         entry = _build(fields)
         entries = [entry if e.id == entry_id else e for e in session.ledger.entries]
-        new = session.ledger.model_copy(update={"entries": entries})
+        new = replace(session.ledger, entries=entries)
         check_new_ledger(new, session.loaded, loaded_rules, today)
         session.save(new)
     _warn(session.warnings)
@@ -357,6 +359,6 @@ def rm(
             if not typer.confirm(f"Remove entry {entry_id}: {entry.date} {entry.title}?"):
                 raise InputError("nothing removed")
         kept = [e for e in session.ledger.entries if e.id != entry_id]
-        session.save(session.ledger.model_copy(update={"entries": kept}))
+        session.save(replace(session.ledger, entries=kept))
     _warn(session.warnings)
     terminal.console().print(f"Removed entry {entry_id}: {entry.date} {entry.title}.")

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -176,7 +177,5 @@ def _note(message: str) -> None:
 
 def _mark(ledger: Ledger, t: Transcript, today: dt.date) -> Ledger:
     ids = {row.entry.id for row in t.rows if row.entry.submitted is None}
-    entries = [
-        e.model_copy(update={"submitted": today}) if e.id in ids else e for e in ledger.entries
-    ]
-    return ledger.model_copy(update={"entries": entries})
+    entries = [replace(e, submitted=today) if e.id in ids else e for e in ledger.entries]
+    return replace(ledger, entries=entries)

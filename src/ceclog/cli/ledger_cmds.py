@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import replace
+from typing import Annotated, Any
 
 import typer
 
@@ -12,7 +13,7 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, check_text, parse_date
 from ceclog.engine import fmt
 from ceclog.errors import CeclogError, InputError, NotFoundError
-from ceclog.models import Certification, Holder, Ledger
+from ceclog.models import Certification, Holder, Ledger, as_dict
 from ceclog.render import data, terminal
 from ceclog.rules import DEFAULT_RULES, load_rules
 
@@ -75,7 +76,7 @@ def holder(
 ) -> None:
     """Show the ledger's holder, or change it (for example the due date on a renewal notice)."""
     c: Context = ctx.obj
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if name is not None:
         changes["name"] = check_text(name, "--name")
     if registrant_id is not None:
@@ -92,9 +93,9 @@ def holder(
         with storage.editing(path) as session:
             if rules is not None:
                 load_rules(rules, base=session.loaded.path.parent)
-            new_holder = session.ledger.holder.model_copy(update=changes)
-            new_holder = Holder.model_validate(new_holder.model_dump())
-            session.save(session.ledger.model_copy(update={"holder": new_holder}))
+            new_holder = replace(session.ledger.holder, **changes)
+            new_holder = _valid_holder(new_holder)
+            session.save(replace(session.ledger, holder=new_holder))
         _warn(session.warnings)
         result = new_holder
     else:
@@ -113,6 +114,18 @@ def holder(
             ("tracking_since", result.tracking_since),
         ],
     )
+
+
+def _valid_holder(holder: Holder) -> Holder:
+    from pydantic import ValidationError
+
+    from ceclog import schema
+    from ceclog.parsing import friendly
+
+    try:
+        return schema.validate(Holder, as_dict(holder))
+    except ValidationError as exc:
+        raise InputError(friendly(exc, Holder)) from None
 
 
 def _warn(messages: list[str]) -> None:
@@ -146,9 +159,7 @@ def cert_add(
                 hint=f"to change the date: ceclog cert rm {code}, then add it again",
             )
         cert = Certification(code=code, earned=day)
-        new = session.ledger.model_copy(
-            update={"certifications": [*session.ledger.certifications, cert]}
-        )
+        new = replace(session.ledger, certifications=[*session.ledger.certifications, cert])
         session.save(new)
     _warn(session.warnings)
     track = rules.track_of(code)
@@ -196,7 +207,7 @@ def cert_rm(
                 hint="held: " + (", ".join(ledger.held_codes()) or "none"),
             )
         kept = [x for x in ledger.certifications if x.code != code]
-        session.save(ledger.model_copy(update={"certifications": kept}))
+        session.save(replace(ledger, certifications=kept))
     _warn(session.warnings)
     used = [e.id for e in ledger.entries if code in e.certifications]
     terminal.console().print(f"Removed {code}.")

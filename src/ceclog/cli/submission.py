@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -47,7 +48,7 @@ def attach(
                 )
         base = evidence.folder_of(session.loaded.path)
         records = evidence.plan(session.ledger, entry, incoming, base)
-        new_entry = entry.model_copy(update={"evidence": [*entry.evidence, *records]})
+        new_entry = replace(entry, evidence=[*entry.evidence, *records])
         new = _replace(session.ledger, new_entry)
         with evidence.copied(base, records, incoming):
             session.save(new)
@@ -59,7 +60,7 @@ def attach(
 
 def _replace(ledger: Ledger, entry: Entry) -> Ledger:
     entries = [entry if e.id == entry.id else e for e in ledger.entries]
-    return ledger.model_copy(update={"entries": entries})
+    return replace(ledger, entries=entries)
 
 
 def _on(on: str | None, today: dt.date, what: str) -> dt.date:
@@ -101,7 +102,7 @@ def submit(
             if entry.submitted is not None:
                 skipped.append(entry)
                 continue
-            ledger = _replace(ledger, entry.model_copy(update={"submitted": day}))
+            ledger = _replace(ledger, replace(entry, submitted=day))
         session.save(ledger)
     _warn(session.warnings)
     _warn([f"entry {e.id} was already submitted on {e.submitted}; unchanged" for e in skipped])
@@ -128,7 +129,7 @@ def posted(
             entry = _find(ledger, entry_id)
             if entry.planned:
                 raise InputError(f"entry {entry.id} is planned: it cannot be posted")
-            update: dict[str, object] = {"posted": day}
+            update: dict[str, Any] = {"posted": day}
             if entry.submitted is None:
                 update["submitted"] = day
                 notes.append(f"entry {entry.id} was not marked submitted; recorded as {day}")
@@ -136,7 +137,7 @@ def posted(
                 raise InputError(
                     f"entry {entry.id} was submitted on {entry.submitted}, after {day}"
                 )
-            ledger = _replace(ledger, entry.model_copy(update=update))
+            ledger = _replace(ledger, replace(entry, **update))
         session.save(ledger)
     _warn(session.warnings + notes)
     terminal.console().print(
