@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ceclog.errors import CeclogError, Location
-from ceclog.tomltext import line_of
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -201,6 +200,8 @@ def problems_of(
 
 
 def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+    from ceclog.tomltext import line_of
+
     try:
         return line_of(text, loc)
     except ValueError:  # a layout the scanner does not understand: no line, still a message

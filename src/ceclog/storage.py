@@ -23,7 +23,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ceclog import tomltext
 from ceclog.errors import CeclogError, LedgerError, Location, LockError
 from ceclog.models import LEDGER_VERSION, Ledger, ledger_to_toml
 from ceclog.parsing import decode, parse_toml, validate
@@ -73,6 +72,8 @@ def read_bytes(path: Path) -> bytes:
 
 
 def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
+    from ceclog import tomltext
+
     if not text.strip():
         raise LedgerError(
             "the ledger file is empty",
@@ -186,6 +187,8 @@ def _write_error(path: Path, exc: OSError) -> LedgerError:
 
 def render(ledger: Ledger) -> str:
     """A whole ledger as fresh text (used for a new ledger, or when an edit in place fails)."""
+    from ceclog import tomltext
+
     data = ledger_to_toml(ledger)
     out = [HEADER, f"version = {tomltext.format_value(data['version'])}\n"]
     out.append("\n" + tomltext.format_table("holder", data["holder"], array=False))
@@ -203,6 +206,8 @@ def _row(raw: dict[str, Any], old: dict[str, Any], new: dict[str, Any]) -> dict[
 
 def _edit_in_place(old: Loaded, new: Ledger) -> str:
     """The textual edits that turn the ledger `old` into `new`, table by table."""
+    from ceclog import tomltext
+
     before, after = ledger_to_toml(old.ledger), ledger_to_toml(new)
     text = old.text
     if before["holder"] != after["holder"]:
@@ -240,6 +245,8 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, list[str]]:
     """The text to write for `new`, edited in place when possible; verified to read back as
     exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
     be made (for example tables written inline)."""
+    from ceclog import tomltext
+
     try:
         text = _edit_in_place(old, new)
         if _reads_back_as(text, new):

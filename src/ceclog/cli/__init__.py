@@ -20,6 +20,7 @@ app = typer.Typer(
     help="A logbook for continuing-education credits (IICRC CECs and others).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ceclog import storage, tomltext
+from ceclog import storage
 from ceclog.checks import Facts, Finding, run_checks
 from ceclog.errors import CeclogError, InputError, LedgerError, Location, RulesError
 from ceclog.models import Ledger
@@ -89,12 +89,18 @@ class Context:
             return load_rules(loaded.ledger.holder.rules, base=loaded.path.parent)
         except RulesError as exc:
             if exc.where is None:
+                from ceclog import tomltext
+
                 line = tomltext.line_of(loaded.text, ("holder", "rules"))
                 exc.where = Location(loaded.path, line)
             raise
 
 
 def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:
+    if not findings:
+        return []
+    from ceclog import tomltext
+
     layout = tomltext.scan(text)
     located = [
         Problem(

@@ -1,21 +1,21 @@
-"""Terminal output with Rich.  Colour and box drawing only on a terminal without NO_COLOR;
-pipes and NO_COLOR get plain ASCII text."""
+"""Output for people.  On a terminal (without NO_COLOR) it is drawn with Rich, imported only
+then; in pipes and with NO_COLOR it is plain ASCII text written without Rich, which also keeps
+scripted runs fast."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import IO, TYPE_CHECKING, Any
 
 from ceclog.engine import Credit, Report, Requirement, fmt, num
-from ceclog.models import Entry, Ledger
-from ceclog.rules import LoadedRules
+
+if TYPE_CHECKING:
+    from ceclog.models import Entry, Ledger
+    from ceclog.rules import LoadedRules
 
 STATE_STYLE = {
     "met": "bold green",
@@ -31,49 +31,120 @@ STATE_WORDS = {
     "due_soon": "due soon",
     "overdue": "OVERDUE",
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def console(stderr: bool = False) -> Console:
+def clean(text: str) -> str:
+    """User text made safe for a terminal: no escape sequences or other control characters."""
+    return _CONTROL.sub("?", text)
+
+
+@dataclass(frozen=True)
+class Styled:
+    text: str
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    ratio: float  # 0..1
+
+
+Cell = str | Styled | Bar
+
+
+class Out:
+    """Lines and tables for people, on stdout or stderr."""
+
+    def __init__(self, stream: IO[str], rich: bool) -> None:
+        self.stream = stream
+        self.rich = rich
+        self._console: Any = None
+
+    @property
+    def console(self) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(
+                file=self.stream, highlight=False, markup=False, emoji=False, soft_wrap=False
+            )
+        return self._console
+
+    def print(self, text: str = "", style: str = "", soft_wrap: bool = True) -> None:
+        if self.rich:
+            self.console.print(clean(text), style=style or None, soft_wrap=soft_wrap)
+        else:
+            self.stream.write(clean(text) + "\n")
+
+    def table(self, columns: list[tuple[str, str]], rows: list[list[Cell]]) -> None:
+        if self.rich:
+            self._rich_table(columns, rows)
+            return
+        cells = [[_plain_cell(c) for c in row] for row in rows]
+        widths = [
+            max([len(name), *(len(row[i]) for row in cells)]) for i, (name, _) in enumerate(columns)
+        ]
+
+        def line(values: list[str]) -> str:
+            parts = [
+                v.rjust(w) if justify == "right" else v.ljust(w)
+                for v, w, (_, justify) in zip(values, widths, columns, strict=True)
+            ]
+            return "  ".join(parts).rstrip()
+
+        self.stream.write(line([name for name, _ in columns]) + "\n")
+        self.stream.write("  ".join("-" * w for w in widths) + "\n")
+        for row in cells:
+            self.stream.write(line(row) + "\n")
+
+    def _rich_table(self, columns: list[tuple[str, str]], rows: list[list[Cell]]) -> None:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+        for name, justify in columns:
+            table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for row in rows:
+            out: list[Any] = []
+            for cell in row:
+                if isinstance(cell, Bar):
+                    width = 10
+                    filled = round(cell.ratio * width)
+                    style = "green" if cell.ratio >= 1 else "cyan"
+                    out.append(
+                        Text("█" * filled, style=style)
+                        + Text("░" * (width - filled), style="dim")
+                        + Text(f" {cell.ratio * 100:3.0f}%")
+                    )
+                elif isinstance(cell, Styled):
+                    out.append(Text(clean(cell.text), style=cell.style))
+                else:
+                    out.append(Text(clean(cell)))
+            table.add_row(*out)
+        self.console.print(table)
+
+
+def _plain_cell(cell: Cell) -> str:
+    if isinstance(cell, Bar):
+        filled = round(cell.ratio * 10)
+        return "[" + "#" * filled + "." * (10 - filled) + f"] {cell.ratio * 100:3.0f}%"
+    text = cell.text if isinstance(cell, Styled) else cell
+    return clean(text.replace("\r\n", " ").replace("\n", " "))
+
+
+def console(stderr: bool = False) -> Out:
     stream = sys.stderr if stderr else sys.stdout
-    tty = stream.isatty()
-    plain = not tty or "NO_COLOR" in os.environ
-    columns = os.environ.get("COLUMNS", "")
-    width = int(columns) if columns.isdigit() else (None if tty else 160)
-    return Console(
-        file=stream,
-        color_system=None if plain else "auto",
-        force_terminal=False if plain else None,
-        width=width,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        soft_wrap=False,
-    )
+    rich = stream.isatty() and "NO_COLOR" not in os.environ
+    return Out(stream, rich)
 
 
-def _plain(out: Console) -> bool:
-    return out.color_system is None
+def ratio(done: Decimal, total: Decimal) -> float:
+    return 0.0 if total <= 0 else min(1.0, float(done / total))
 
 
-# rich's SIMPLE box drawn with ASCII only: a rule under the header, no vertical lines
-PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
-
-
-def _box(out: Console) -> box.Box:
-    return PLAIN_BOX if _plain(out) else box.SIMPLE_HEAD
-
-
-def bar(done: Decimal, total: Decimal, plain: bool, width: int = 10) -> Text:
-    ratio = 0.0 if total <= 0 else min(1.0, float(done / total))
-    filled = round(ratio * width)
-    pct = f" {ratio * 100:3.0f}%"
-    if plain:
-        return Text("[" + "#" * filled + "." * (width - filled) + "]" + pct)
-    style = "green" if ratio >= 1 else "cyan"
-    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim") + pct
-
-
-def status(out: Console, report: Report, ledger: Ledger, loaded: LoadedRules) -> None:
+def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> None:
     rules = loaded.rules
     holder = ledger.holder
     who = holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
@@ -84,8 +155,7 @@ def status(out: Console, report: Report, ledger: Ledger, loaded: LoadedRules) ->
             "is recorded (ceclog cert add CODE --earned DATE)."
         )
         return
-    table = Table(box=_box(out), show_edge=False)
-    for name, justify in (
+    columns = [
         ("Requirement", "left"),
         ("Cycle", "left"),
         ("Days left", "right"),
@@ -95,28 +165,29 @@ def status(out: Console, report: Report, ledger: Ledger, loaded: LoadedRules) ->
         ("Projected", "right"),
         ("Progress", "left"),
         ("State", "left"),
-    ):
-        table.add_column(name, justify=justify, no_wrap=name != "Requirement")  # type: ignore[arg-type]
-    plain = _plain(out)
+    ]
+    rows: list[list[Cell]] = []
     for req in report.requirements:
         cycle = req.current.cycle
-        table.add_row(
-            f"{req.track.name} ({', '.join(req.certifications)})",
-            f"{cycle.start} to {cycle.due}",
-            str(req.days_left),
-            fmt(req.required),
-            fmt(req.counted),
-            fmt(req.remaining),
-            fmt(req.projected),
-            bar(req.counted, req.required, plain),
-            Text(STATE_WORDS[req.state], style="" if plain else STATE_STYLE[req.state]),
+        rows.append(
+            [
+                f"{req.track.name} ({', '.join(req.certifications)})",
+                f"{cycle.start} to {cycle.due}",
+                str(req.days_left),
+                fmt(req.required),
+                fmt(req.counted),
+                fmt(req.remaining),
+                fmt(req.projected),
+                Bar(ratio(req.counted, req.required)),
+                Styled(STATE_WORDS[req.state], STATE_STYLE[req.state]),
+            ]
         )
-    out.print(table)
+    out.table(columns, rows)
     for req in report.requirements:
         _notes(out, req, rules.units)
 
 
-def _notes(out: Console, req: Requirement, units: str) -> None:
+def _notes(out: Out, req: Requirement, units: str) -> None:
     name = req.track.name
     for topic in req.current.topics:
         left = f", {fmt(topic.remaining)} to go" if topic.remaining else " (met)"
@@ -155,12 +226,11 @@ def _notes(out: Console, req: Requirement, units: str) -> None:
         )
 
 
-def entries(out: Console, rows: list[tuple[Entry, Credit]], units: str) -> None:
+def entries(out: Out, rows: list[tuple[Entry, Credit]], units: str) -> None:
     if not rows:
         out.print("No entries.")
         return
-    table = Table(box=_box(out), show_edge=False)
-    for name, justify in (
+    columns = [
         ("ID", "right"),
         ("Date", "left"),
         ("Title", "left"),
@@ -168,29 +238,31 @@ def entries(out: Console, rows: list[tuple[Entry, Credit]], units: str) -> None:
         ("Hours", "right"),
         (units, "right"),
         ("How it counts", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    ]
+    cells: list[list[Cell]] = []
     total = Decimal(0)
     for entry, credit in rows:
         title = entry.title + (" (planned)" if entry.planned else "")
         how = credit.explanation + ("; planned: counts once completed" if entry.planned else "")
-        table.add_row(
-            str(entry.id),
-            str(entry.date),
-            title,
-            entry.kind,
-            num(entry.hours) if entry.hours is not None else "",
-            fmt(credit.value),
-            how,
+        cells.append(
+            [
+                str(entry.id),
+                str(entry.date),
+                title,
+                entry.kind,
+                num(entry.hours) if entry.hours is not None else "",
+                fmt(credit.value),
+                how,
+            ]
         )
         if not entry.planned:
             total += credit.value
-    out.print(table)
+    out.table(columns, cells)
     count = f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}"
     out.print(f"{count}; completed ones count {fmt(total)} {units}.")
 
 
-def key_values(out: Console, rows: list[tuple[str, Any]]) -> None:
+def key_values(out: Out, rows: list[tuple[str, Any]]) -> None:
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         out.print(f"{key.ljust(width)}  {value}")
