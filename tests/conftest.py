@@ -31,6 +31,9 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     # never touch the real user data folder
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.delenv("CECLOG_CACHE_DIR", raising=False)
+    monkeypatch.delenv("CECLOG_NO_CACHE", raising=False)
 
 
 @pytest.fixture

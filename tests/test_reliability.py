@@ -86,7 +86,7 @@ def test_sigkill_at_random_moments_leaves_before_or_after(tmp_path: Path) -> Non
 
 
 KILLER = """
-import os, signal, sys, tempfile
+import os, signal, sys
 from ceclog.cli import run
 
 target = int(sys.argv[1])
@@ -106,7 +106,7 @@ def wrap(module, name, after):
     setattr(module, name, wrapper)
 
 after = target % 2 == 0
-for module, name in ((tempfile, "mkstemp"), (os, "fsync"), (os, "replace"), (os, "fchmod")):
+for module, name in ((os, "open"), (os, "fsync"), (os, "replace"), (os, "fchmod")):
     wrap(module, name, after)
 sys.exit(run(sys.argv[2:]))
 """
@@ -145,8 +145,8 @@ def test_sigkill_at_every_step_of_a_write(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("where", "err", "message"),
     [
-        ("mkstemp", errno.EROFS, "the file system is read-only"),
-        ("mkstemp", errno.EACCES, "permission denied"),
+        ("open_temp", errno.EROFS, "the file system is read-only"),
+        ("open_temp", errno.EACCES, "permission denied"),
         ("fsync", errno.ENOSPC, "the disk is full"),
         ("fsync", errno.EIO, "Input/output error"),
         ("replace", errno.EDQUOT, "the disk quota is exhausted"),
@@ -156,7 +156,7 @@ def test_write_faults_give_a_clear_error_and_keep_the_original(
     ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch,
     where: str, err: int, message: str,
 ) -> None:  # fmt: skip
-    import tempfile
+    from ceclog import storage
 
     make_ledger(ledger_path, ("WRT", "2023-01-01"))
     before = ledger_path.read_bytes()
@@ -164,7 +164,7 @@ def test_write_faults_give_a_clear_error_and_keep_the_original(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(err, os.strerror(err))
 
-    target = {"mkstemp": (tempfile, "mkstemp"), "fsync": (os, "fsync"),
+    target = {"open_temp": (storage, "open_temp"), "fsync": (os, "fsync"),
               "replace": (os, "replace")}[where]  # fmt: skip
     monkeypatch.setattr(*target, fail)
     r = ceclog("add", "X", "--date", "2024-01-01", "--hours", "1")

@@ -5,10 +5,8 @@ the `Evidence` records and the hashes this module reports."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,8 @@ def folder_of(ledger_path: Path) -> Path:
 
 
 def slug(text: str, limit: int = 40) -> str:
+    import unicodedata
+
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(words) > limit:  # cut at a word boundary when there is one
@@ -36,6 +36,8 @@ def slug(text: str, limit: int = 40) -> str:
 
 
 def sha256_of(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 

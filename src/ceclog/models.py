@@ -151,11 +151,18 @@ def as_dict(item: Any) -> dict[str, Any]:
     """Every field of a record (nested records as dicts), for validating a changed copy."""
     out: dict[str, Any] = {}
     for f in fields(item):
-        value = getattr(item, f.name)
-        if isinstance(value, list):
-            value = [as_dict(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
-        out[f.name] = value
+        out[f.name] = _unpack(getattr(item, f.name))
     return out
+
+
+def _unpack(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        return as_dict(value)
+    if isinstance(value, list):
+        return [_unpack(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unpack(v) for k, v in value.items()}
+    return value
 
 
 # --- a rules file ---------------------------------------------------------------------------

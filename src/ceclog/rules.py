@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ceclog import cache
 from ceclog.errors import Location, RulesError
-from ceclog.models import Rules
+from ceclog.models import Rules, as_dict
 from ceclog.parsing import decode, parse_toml, validate
 
 DEFAULT_RULES = "iicrc"
@@ -79,6 +80,14 @@ def load_rules_file(path: Path) -> Rules:
         raise RulesError(
             "rules file is larger than 1 MB: is it the right file?", where=Location(path)
         )
+    hit = cache.get("rules", path, raw)
+    if hit is not None:
+        try:
+            return cache.rules_from(hit["rules"])
+        except (KeyError, TypeError, ValueError):
+            pass
     text = decode(raw, path, RulesError)
     data = parse_toml(text, path, RulesError)
-    return validate(Rules, data, text, path, RulesError)
+    rules = validate(Rules, data, text, path, RulesError)
+    cache.put("rules", path, raw, rules=as_dict(rules))
+    return rules

@@ -12,9 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import glob
 import os
-import tempfile
 import time
 import tomllib
 from collections.abc import Iterator
@@ -23,8 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ceclog import cache
 from ceclog.errors import CeclogError, LedgerError, Location, LockError
-from ceclog.models import LEDGER_VERSION, Ledger, ledger_to_toml
+from ceclog.models import LEDGER_VERSION, Ledger, as_dict, ledger_to_toml
 from ceclog.parsing import decode, parse_toml, validate
 
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
@@ -100,7 +99,14 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
 def load(path: Path) -> Loaded:
     raw = read_bytes(path)
     text = decode(raw, path, LedgerError)
+    hit = cache.get("ledger", path, raw)
+    if hit is not None:
+        try:
+            return Loaded(path, text, cache.ledger_from(hit["ledger"]), hit["data"], raw)
+        except (KeyError, TypeError, ValueError):
+            pass  # a cache from another layout: validate afresh
     ledger, data = parse_ledger(text, path)
+    cache.put("ledger", path, raw, ledger=as_dict(ledger), data=data)
     return Loaded(path, text, ledger, data, raw)
 
 
@@ -152,10 +158,21 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def open_temp(path: Path) -> tuple[int, Path]:
+    """A new owner-only temporary file beside `path`, named `.NAME.RANDOM.tmp` (the names
+    `clean_stale_temps` looks for)."""
+    while True:
+        tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+
+
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
     folder = path.parent
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = open_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -231,17 +248,18 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
     return text
 
 
-def _reads_back_as(text: str, ledger: Ledger) -> bool:
+def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
+    """The parsed data of `text` if it validates as exactly `ledger`, else None."""
     from ceclog import schema
 
     try:
         data = tomllib.loads(text, parse_float=Decimal)
-        return schema.validate(Ledger, data) == ledger
+        return data if schema.validate(Ledger, data) == ledger else None
     except (tomllib.TOMLDecodeError, ValueError):  # pydantic's ValidationError is a ValueError
-        return False
+        return None
 
 
-def new_text_for(old: Loaded, new: Ledger) -> tuple[str, list[str]]:
+def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[str]]:
     """The text to write for `new`, edited in place when possible; verified to read back as
     exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
     be made (for example tables written inline)."""
@@ -249,27 +267,42 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, list[str]]:
 
     try:
         text = _edit_in_place(old, new)
-        if _reads_back_as(text, new):
-            return text, []
+        data = _reads_back_as(text, new)
+        if data is not None:
+            return text, data, []
     except tomltext.TomlTextError:
         pass
     text = render(new)
-    if not _reads_back_as(text, new):  # pragma: no cover - a bug, never a silent write
+    data = _reads_back_as(text, new)
+    if data is None:  # pragma: no cover - a bug, never a silent write
         raise LedgerError("internal error: the ledger would not read back; nothing was written")
-    return text, [
-        f"{old.path}: the change could not be made in place, so the ledger was rewritten and "
-        f"its comments and layout were not kept; the previous version is in {old.path.name}.bak"
-    ]
+    return (
+        text,
+        data,
+        [
+            f"{old.path}: the change could not be made in place, so the ledger was rewritten and "
+            f"its comments and layout were not kept; the previous version is in {old.path.name}.bak"
+        ],
+    )
 
 
 def clean_stale_temps(path: Path) -> list[Path]:
     """Remove temporary files a killed ceclog left behind.  Called with the lock held: every
     writer holds it while its temp files exist, so any found now are stale."""
     target = real_path(path)
-    found = list(target.parent.glob(f".{glob.escape(target.name)}.*.tmp"))
+    prefix = f".{target.name}."
+    found = [
+        target.parent / name
+        for name in os.listdir(target.parent)
+        if name.startswith(prefix) and name.endswith(".tmp")
+    ]
     evidence = target.parent / "evidence"
     if evidence.is_dir():
-        found += list(evidence.glob(".*.tmp"))
+        found += [
+            evidence / name
+            for name in os.listdir(evidence)
+            if name.startswith(".") and name.endswith(".tmp")
+        ]
     removed = []
     for stale in found:
         with contextlib.suppress(OSError):
@@ -303,16 +336,18 @@ class Session:
     def save(self, new: Ledger) -> None:
         if new == self.loaded.ledger:
             return
-        text, warnings = new_text_for(self.loaded, new)
+        text, data, warnings = new_text_for(self.loaded, new)
         self.warnings.extend(warnings)
         target = real_path(self.loaded.path)
+        raw = text.encode("utf-8")
         try:
             mode = target.stat().st_mode & 0o777
             self.warnings.extend(keep_larger_backup(target, self.loaded.ledger))
             atomic_write(backup_path(target), self.loaded.raw, mode)
-            atomic_write(target, text.encode("utf-8"), mode)
+            atomic_write(target, raw, mode)
         except OSError as exc:
             raise _write_error(self.loaded.path, exc) from None
+        cache.put("ledger", target, raw, ledger=as_dict(new), data=data)
 
 
 def backup_path(target: Path) -> Path:

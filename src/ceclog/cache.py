@@ -1,0 +1,138 @@
+"""A cache of validated ledgers and rules files, keyed by their exact content.
+
+Reading a ledger means parsing TOML (3-5 MB/s) and validating every field (Pydantic, which
+also costs tens of milliseconds to import).  When a file's bytes are the ones this ceclog
+validated before, the records are rebuilt from a JSON copy in the user's cache folder instead.
+The key is the SHA-256 of the file's bytes plus the version of ceclog and of its record
+definitions, so an edited file, or a new ceclog, is always validated afresh.  JSON (not
+pickle) so that a cache file can never run code; it lives in the user's own cache folder, not
+beside a ledger that others may share.  Every failure to read or write the cache is ignored:
+the cache can only save time, never change an answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ceclog import __version__, models
+
+DISABLE_ENV = "CECLOG_NO_CACHE"
+
+
+def folder() -> Path:
+    if custom := os.environ.get("CECLOG_CACHE_DIR"):
+        return Path(custom)
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "ceclog"
+    if os.name == "nt":  # pragma: no cover
+        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "ceclog" / "Cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ceclog"
+
+
+def _salt() -> str:
+    """What else the cached records depend on: this ceclog and its record definitions."""
+    here = Path(models.__file__).parent
+    stamps = [str((here / name).stat().st_mtime_ns) for name in ("models.py", "schema.py")]
+    return f"{__version__}:{sys.version_info[0]}.{sys.version_info[1]}:{':'.join(stamps)}"
+
+
+def _key(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest() + ":" + _salt()
+
+
+def _file(kind: str, path: Path) -> Path:
+    import hashlib
+
+    where = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:24]
+    return folder() / f"{kind}-{where}.json"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {"$d": str(value)}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"$t": value.isoformat()}
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1:
+        if "$d" in obj:
+            return Decimal(obj["$d"])
+        if "$t" in obj:
+            return dt.date.fromisoformat(obj["$t"])
+    return obj
+
+
+def get(kind: str, path: Path, raw: bytes) -> dict[str, Any] | None:
+    """The cached document for this exact content, or None."""
+    if os.environ.get(DISABLE_ENV):
+        return None
+    try:
+        with _file(kind, path).open("rb") as handle:
+            doc = json.loads(handle.read(), object_hook=_decode)
+        if isinstance(doc, dict) and doc.get("key") == _key(raw):
+            return doc
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    return None
+
+
+def put(kind: str, path: Path, raw: bytes, **values: Any) -> None:
+    """Remember `values` (records as plain data) for this exact content; best effort."""
+    if os.environ.get(DISABLE_ENV):
+        return
+    try:
+        target = _file(kind, path)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        doc = {"key": _key(raw), **{k: _encode(v) for k, v in values.items()}}
+        data = json.dumps(doc, separators=(",", ":")).encode()
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except (OSError, TypeError, ValueError):
+        pass
+
+
+# --- records from plain data (already validated when they were cached) ---------------------
+
+
+def ledger_from(data: dict[str, Any]) -> models.Ledger:
+    return models.Ledger(
+        version=data["version"],
+        holder=models.Holder(**data["holder"]),
+        certifications=[models.Certification(**c) for c in data["certifications"]],
+        entries=[
+            models.Entry(**{**e, "evidence": [models.Evidence(**x) for x in e["evidence"]]})
+            for e in data["entries"]
+        ],
+    )
+
+
+def rules_from(data: dict[str, Any]) -> models.Rules:
+    return models.Rules(
+        **{
+            **data,
+            "kinds": {k: models.KindRule(**v) for k, v in data["kinds"].items()},
+            "tracks": [models.Track(**t) for t in data["tracks"]],
+        }
+    )
+
+
