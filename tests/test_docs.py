@@ -36,7 +36,9 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
 
 
 def _commands() -> list[tuple[str, str | None]]:
-    from ceclog.cli import app
+    from ceclog.cli import app, load_commands
+
+    load_commands()
 
     out: list[tuple[str, str | None]] = []
     for info in app.registered_commands:

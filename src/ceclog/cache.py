@@ -134,5 +134,3 @@ def rules_from(data: dict[str, Any]) -> models.Rules:
             "tracks": [models.Track(**t) for t in data["tracks"]],
         }
     )
-
-

@@ -48,7 +48,7 @@ MAX_NOTES = 20_000
 # --- the ledger -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Holder:
     name: Text
     registrant_id: Text | None = None
@@ -58,14 +58,14 @@ class Holder:
     tracking_since: Date
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Certification:
     code: Code
     earned: Date
     cec_due: Date | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Evidence:
     """A file that proves an entry (a certificate), copied beside the ledger."""
 
@@ -74,7 +74,7 @@ class Evidence:
     sha256: Sha256
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Entry:
     id: EntryId
     date: Date
@@ -93,7 +93,7 @@ class Entry:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Ledger:
     version: Int
     holder: Holder
@@ -168,14 +168,14 @@ def _unpack(value: Any) -> Any:
 # --- a rules file ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class KindRule:
     description: Text | None = None
     fixed: Credits | None = None
     cap: Credits | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Track:
     name: Name
     title: Text
@@ -185,7 +185,7 @@ class Track:
     topics: dict[Name, Credits] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Rules:
     name: Name
     title: Text

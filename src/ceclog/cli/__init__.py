@@ -2,8 +2,6 @@
 error into a message on stderr and an exit code (0 ok, 1 bad input or data, 2 usage, 3/4 from
 `status --check`); a traceback is shown only with --debug."""
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
@@ -65,15 +63,52 @@ def main(
     ctx.obj = Context(ledger, today, debug)
 
 
-from ceclog.cli import (  # noqa: E402  (registers the commands)
-    entries,
-    export_cmd,
-    ledger_cmds,
-    reports,
-    submission,
-)
+# The module that defines each command.  A run imports only the module of the command it
+# runs (Typer inspects the signature of every registered command on each run: importing all of
+# them cost ~25 ms per run here); help, and anything unknown, load them all.
+COMMAND_MODULES = {
+    "init": "ledger_cmds",
+    "holder": "ledger_cmds",
+    "undo": "ledger_cmds",
+    "cert": "ledger_cmds",
+    "add": "entries",
+    "list": "entries",
+    "edit": "entries",
+    "rm": "entries",
+    "status": "reports",
+    "check": "reports",
+    "rules": "reports",
+    "attach": "submission",
+    "submit": "submission",
+    "posted": "submission",
+    "export": "export_cmd",
+}
+_GLOBAL_WITH_VALUE = ("--ledger", "--today")
 
-__all__ = ["app", "entries", "export_cmd", "ledger_cmds", "reports", "run", "submission"]
+
+def command_of(args: list[str]) -> str | None:
+    """The command named in `args`, after the global options."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _GLOBAL_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+        elif arg in ("-h", "--help", "--version"):
+            return None
+    return None
+
+
+def load_commands(args: list[str] | None = None) -> None:
+    """Register the commands `args` needs (all of them when `args` is None)."""
+    from importlib import import_module
+
+    name = command_of(args) if args is not None else None
+    wanted = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
+    for module in dict.fromkeys(wanted):
+        import_module(f"ceclog.cli.{module}")
 
 
 def _print_error(exc: CeclogError) -> None:
@@ -87,6 +122,7 @@ def run(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     try:
+        load_commands(args)
         app(args=args, prog_name="ceclog", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code

@@ -8,12 +8,21 @@ import os
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+import typer
 
 from ceclog import storage
 from ceclog.checks import Facts, Finding, run_checks
-from ceclog.errors import CeclogError, InputError, LedgerError, Location, RulesError
-from ceclog.models import Ledger
+from ceclog.errors import (
+    CeclogError,
+    InputError,
+    LedgerError,
+    Location,
+    NotFoundError,
+    RulesError,
+)
+from ceclog.models import Entry, Ledger
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules, load_rules
 
@@ -118,10 +127,11 @@ def problems(
     return locate(findings, loaded.text, loaded.path)
 
 
-def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) -> list[Problem]:
-    """Refuse to compute figures from a ledger with errors; return its warnings."""
-    found = problems(loaded, rules, today)
-    errors = [p for p in found if p.severity == "error"]
+def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) -> list[Finding]:
+    """Refuse to compute figures from a ledger with errors; return its warnings (not yet
+    located: finding their lines costs a scan of the file, which only some outputs need)."""
+    found = run_checks(loaded.ledger, rules.rules, today)
+    errors = locate([f for f in found if f.severity == "error"], loaded.text, loaded.path)
     if errors:
         first = errors[0]
         more = len(errors) - 1
@@ -130,7 +140,7 @@ def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) ->
             where=first.where,
             hint=(first.hint + "; " if first.hint else "") + "`ceclog check` lists every problem",
         )
-    return [p for p in found if p.severity == "warning"]
+    return [f for f in found if f.severity == "warning"]
 
 
 def check_new_ledger(
@@ -180,3 +190,29 @@ def check_text(value: str | None, what: str) -> str | None:
             hint="use UTF-8 text",
         )
     return value
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in the README).")]
+
+
+def warn(messages: list[str]) -> None:
+    """Warnings on stderr, one line each."""
+    if messages:
+        from ceclog.render.terminal import console
+
+        err = console(stderr=True)
+        for message in messages:
+            err.print(f"warning: {message}")
+
+
+def find_entry(ledger: Ledger, entry_id: int) -> Entry:
+    entry = ledger.entry(entry_id)
+    if entry is None:
+        ids = [e.id for e in ledger.entries]
+        raise NotFoundError(
+            f"there is no entry {entry_id}",
+            hint=f"entries are numbered {min(ids)} to {max(ids)}; see `ceclog list`"
+            if ids
+            else "the ledger has no entries yet",
+        )
+    return entry

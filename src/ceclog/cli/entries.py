@@ -1,7 +1,5 @@
 """Commands about classes and other education: add, list, edit, rm."""
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from dataclasses import replace
@@ -13,10 +11,18 @@ import typer
 from ceclog import evidence, storage
 from ceclog.checks import suggest, unknown_code_hint
 from ceclog.cli import app
-from ceclog.cli.context import Context, check_new_ledger, check_text, parse_amount, parse_date
-from ceclog.cli.ledger_cmds import JsonOpt, _warn
+from ceclog.cli.context import (
+    Context,
+    JsonOpt,
+    check_new_ledger,
+    check_text,
+    find_entry,
+    parse_amount,
+    parse_date,
+    warn,
+)
 from ceclog.engine import entry_credit, evaluate, fmt
-from ceclog.errors import InputError, NotFoundError, UsageError
+from ceclog.errors import InputError, UsageError
 from ceclog.models import Entry, Ledger, Rules, as_dict
 from ceclog.render import data, terminal
 
@@ -157,7 +163,7 @@ def _print_result(
 def _held_warning(ledger: Ledger, entry: Entry) -> None:
     missing = [code for code in entry.certifications if code not in ledger.held_codes()]
     if missing:
-        _warn([f"you hold no {', '.join(missing)}: record it with `ceclog cert add CODE --earned`"])
+        warn([f"you hold no {', '.join(missing)}: record it with `ceclog cert add CODE --earned`"])
 
 
 @app.command()
@@ -216,10 +222,10 @@ def add(
         check_new_ledger(new, session.loaded, loaded_rules, today)
         with evidence.copied(base, records, incoming):
             session.save(new)
-    _warn(session.warnings)
+    warn(session.warnings)
     _held_warning(new, entry)
     if not entry.planned and entry.date > today:
-        _warn([f"entry {entry.id} is dated {entry.date}, after today: add --planned if not taken"])
+        warn([f"entry {entry.id} is dated {entry.date}, after today: add --planned if not taken"])
     _print_result(new, rules, today, entry, as_json)
 
 
@@ -258,19 +264,6 @@ def list_entries(
     terminal.entries(terminal.console(), rows, rules.units)
 
 
-def _find(ledger: Ledger, entry_id: int) -> Entry:
-    entry = ledger.entry(entry_id)
-    if entry is None:
-        ids = [e.id for e in ledger.entries]
-        raise NotFoundError(
-            f"there is no entry {entry_id}",
-            hint=f"entries are numbered {min(ids)} to {max(ids)}; see `ceclog list`"
-            if ids
-            else "the ledger has no entries yet",
-        )
-    return entry
-
-
 CLEARABLE = ("hours", "credits", "provider", "approval", "topics", "certifications", "notes")
 
 
@@ -304,7 +297,7 @@ def edit(
     with storage.editing(c.ledger_path) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
-        old = _find(session.ledger, entry_id)
+        old = find_entry(session.ledger, entry_id)
         fields = as_dict(old)
         for name in clear or []:
             key = name.strip().lower()
@@ -335,7 +328,7 @@ def edit(
         new = replace(session.ledger, entries=entries)
         check_new_ledger(new, session.loaded, loaded_rules, today)
         session.save(new)
-    _warn(session.warnings)
+    warn(session.warnings)
     _held_warning(new, entry)
     _print_result(new, rules, today, entry, as_json)
 
@@ -349,7 +342,7 @@ def rm(
     """Remove an entry (asks first unless --yes)."""
     c: Context = ctx.obj
     with storage.editing(c.ledger_path) as session:
-        entry = _find(session.ledger, entry_id)
+        entry = find_entry(session.ledger, entry_id)
         if not yes:
             if not sys.stdin.isatty():
                 raise InputError(
@@ -360,5 +353,5 @@ def rm(
                 raise InputError("nothing removed")
         kept = [e for e in session.ledger.entries if e.id != entry_id]
         session.save(replace(session.ledger, entries=kept))
-    _warn(session.warnings)
+    warn(session.warnings)
     terminal.console().print(f"Removed entry {entry_id}: {entry.date} {entry.title}.")

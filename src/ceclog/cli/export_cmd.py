@@ -1,7 +1,5 @@
 """`ceclog export`: the record to attach to a submission, in csv, json, md, html, pdf or eml."""
 
-from __future__ import annotations
-
 import contextlib
 import datetime as dt
 import os
@@ -15,8 +13,7 @@ import typer
 
 from ceclog import evidence, storage
 from ceclog.cli import app
-from ceclog.cli.context import Context, require_valid
-from ceclog.cli.ledger_cmds import _warn
+from ceclog.cli.context import Context, require_valid, warn
 from ceclog.errors import InputError, LedgerError, Location, UsageError
 from ceclog.export import FORMATS, render_pdf, render_text
 from ceclog.export.transcript import Transcript, build
@@ -37,7 +34,7 @@ def _ledger(c: Context, write: bool) -> Iterator[tuple[storage.Loaded, storage.S
         yield loaded, None
 
 
-def _attachments(t: Transcript, base: Path, attach: str) -> list[Attachment]:
+def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     """Every certificate of the exported entries, checked against its recorded hash, after
     the transcript itself (PDF or CSV)."""
     from ceclog.export.eml import Attachment
@@ -161,7 +158,7 @@ def export(
         _write(output, data, loaded)
         if session is not None:
             session.save(_mark(loaded.ledger, t, today))
-    _warn(warnings + (session.warnings if session else []))
+    warn(warnings + (session.warnings if session else []))
     entries = f"{len(t.rows)} entr{'y' if len(t.rows) == 1 else 'ies'}"
     if output is not None:
         _note(f"wrote {output}: {entries}, {len(data):,} bytes")

@@ -1,7 +1,5 @@
 """Commands about the ledger itself: init, holder, cert add/list/rm."""
 
-from __future__ import annotations
-
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -10,7 +8,7 @@ import typer
 from ceclog import storage
 from ceclog.checks import unknown_code_hint
 from ceclog.cli import app
-from ceclog.cli.context import Context, check_text, parse_date
+from ceclog.cli.context import Context, JsonOpt, check_text, parse_date, warn
 from ceclog.engine import fmt
 from ceclog.errors import CeclogError, InputError, NotFoundError
 from ceclog.models import Certification, Holder, Ledger, as_dict
@@ -19,8 +17,6 @@ from ceclog.rules import DEFAULT_RULES, load_rules
 
 cert_app = typer.Typer(help="Record, list and remove your certifications.", no_args_is_help=True)
 app.add_typer(cert_app, name="cert")
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in the README).")]
 
 
 @app.command()
@@ -96,7 +92,7 @@ def holder(
             new_holder = replace(session.ledger.holder, **changes)
             new_holder = _valid_holder(new_holder)
             session.save(replace(session.ledger, holder=new_holder))
-        _warn(session.warnings)
+        warn(session.warnings)
         result = new_holder
     else:
         result = storage.load(path).ledger.holder
@@ -128,13 +124,6 @@ def _valid_holder(holder: Holder) -> Holder:
         raise InputError(friendly(exc, Holder)) from None
 
 
-def _warn(messages: list[str]) -> None:
-    if messages:
-        err = terminal.console(stderr=True)
-        for message in messages:
-            err.print(f"warning: {message}", soft_wrap=True)
-
-
 @cert_app.command("add")
 def cert_add(
     ctx: typer.Context,
@@ -161,7 +150,7 @@ def cert_add(
         cert = Certification(code=code, earned=day)
         new = replace(session.ledger, certifications=[*session.ledger.certifications, cert])
         session.save(new)
-    _warn(session.warnings)
+    warn(session.warnings)
     track = rules.track_of(code)
     out = terminal.console()
     out.print(f"Recorded {code} ({rules.certifications[code]}), earned {day}.")
@@ -208,11 +197,11 @@ def cert_rm(
             )
         kept = [x for x in ledger.certifications if x.code != code]
         session.save(replace(ledger, certifications=kept))
-    _warn(session.warnings)
+    warn(session.warnings)
     used = [e.id for e in ledger.entries if code in e.certifications]
     terminal.console().print(f"Removed {code}.")
     if used:
-        _warn([f"entries {', '.join(map(str, used))} name {code}, which you no longer hold"])
+        warn([f"entries {', '.join(map(str, used))} name {code}, which you no longer hold"])
 
 
 @app.command()
@@ -238,4 +227,4 @@ def undo(ctx: typer.Context) -> None:
             "`ceclog undo` again brings it back."
         )
     else:
-        _warn([f"the ledger did not parse; it is kept as {result.kept}"])
+        warn([f"the ledger did not parse; it is kept as {result.kept}"])

@@ -1,16 +1,13 @@
 """Commands that report: status, check, rules list/show."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
 
 from ceclog import evidence
-from ceclog.checks import Facts
+from ceclog.checks import Facts, Finding
 from ceclog.cli import app
-from ceclog.cli.context import Context, problems, require_valid
-from ceclog.cli.ledger_cmds import JsonOpt, _warn
+from ceclog.cli.context import Context, JsonOpt, locate, problems, require_valid, warn
 from ceclog.engine import evaluate, fmt, num
 from ceclog.errors import CeclogError, Location
 from ceclog.parsing import Problem
@@ -44,10 +41,11 @@ def status(
     warnings = require_valid(loaded, rules, today)
     report = evaluate(loaded.ledger, rules.rules, today)
     if as_json:
-        print(data.dumps(data.status(report, loaded.ledger, rules, warnings)))
+        located = locate(warnings, loaded.text, loaded.path)
+        print(data.dumps(data.status(report, loaded.ledger, rules, located)))
     else:
         terminal.status(terminal.console(), report, loaded.ledger, rules)
-        _warn(_status_warnings(warnings, rules.rules.units))
+        warn(_status_warnings(warnings, rules.rules.units))
     if check:
         states = {r.state for r in report.requirements}
         if "overdue" in states:
@@ -56,7 +54,7 @@ def status(
             raise typer.Exit(EXIT_ATTENTION)
 
 
-def _status_warnings(warnings: list[Problem], units: str) -> list[str]:
+def _status_warnings(warnings: list[Finding], units: str) -> list[str]:
     """A few lines for the end of `status`: what needs doing, not every finding."""
     out = []
     late = [w for w in warnings if w.code == "unsubmitted"]

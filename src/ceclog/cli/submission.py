@@ -1,7 +1,5 @@
 """Commands about proof and submission: attach, submit, posted."""
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
@@ -11,9 +9,7 @@ import typer
 
 from ceclog import evidence, storage
 from ceclog.cli import app
-from ceclog.cli.context import Context, parse_date
-from ceclog.cli.entries import _find
-from ceclog.cli.ledger_cmds import _warn
+from ceclog.cli.context import Context, find_entry, parse_date, warn
 from ceclog.errors import InputError, UsageError
 from ceclog.models import Entry, Ledger
 from ceclog.render import terminal
@@ -38,7 +34,7 @@ def attach(
     c: Context = ctx.obj
     incoming = [evidence.read_incoming(p) for p in files]
     with storage.editing(c.ledger_path) as session:
-        entry = _find(session.ledger, entry_id)
+        entry = find_entry(session.ledger, entry_id)
         known = {ev.sha256: ev for ev in entry.evidence}
         for item in incoming:
             if item.sha256 in known:
@@ -52,7 +48,7 @@ def attach(
         new = _replace(session.ledger, new_entry)
         with evidence.copied(base, records, incoming):
             session.save(new)
-    _warn(session.warnings)
+    warn(session.warnings)
     out = terminal.console()
     for record in records:
         out.print(f"Attached {record.name} to entry {entry_id} as {record.file}")
@@ -89,7 +85,7 @@ def submit(
         if all_:
             chosen = [e for e in ledger.entries if not e.planned and e.submitted is None]
         else:
-            chosen = [_find(ledger, i) for i in dict.fromkeys(ids or [])]
+            chosen = [find_entry(ledger, i) for i in dict.fromkeys(ids or [])]
         skipped = []
         for entry in chosen:
             if entry.planned:
@@ -104,8 +100,8 @@ def submit(
                 continue
             ledger = _replace(ledger, replace(entry, submitted=day))
         session.save(ledger)
-    _warn(session.warnings)
-    _warn([f"entry {e.id} was already submitted on {e.submitted}; unchanged" for e in skipped])
+    warn(session.warnings)
+    warn([f"entry {e.id} was already submitted on {e.submitted}; unchanged" for e in skipped])
     done = [e.id for e in chosen if e not in skipped]
     terminal.console().print(
         f"Marked {len(done)} entr{'y' if len(done) == 1 else 'ies'} submitted on {day}"
@@ -126,7 +122,7 @@ def posted(
     with storage.editing(c.ledger_path) as session:
         ledger = session.ledger
         for entry_id in dict.fromkeys(ids):
-            entry = _find(ledger, entry_id)
+            entry = find_entry(ledger, entry_id)
             if entry.planned:
                 raise InputError(f"entry {entry.id} is planned: it cannot be posted")
             update: dict[str, Any] = {"posted": day}
@@ -139,7 +135,7 @@ def posted(
                 )
             ledger = _replace(ledger, replace(entry, **update))
         session.save(ledger)
-    _warn(session.warnings + notes)
+    warn(session.warnings + notes)
     terminal.console().print(
         f"Marked {len(set(ids))} entr{'y' if len(set(ids)) == 1 else 'ies'} posted on {day}."
     )
