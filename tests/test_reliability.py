@@ -202,7 +202,7 @@ def test_backup_is_never_replaced_by_a_smaller_ledger(ceclog: Ceclog, ledger_pat
     make_ledger(ledger_path, ("WRT", "2023-01-01"))
     r = ceclog("add", "Only one", "--date", "2024-01-01", "--hours", "1")
     assert r.code == 0
-    assert "the backup held 3 entries and 1 certifications, more than the ledger" in r.err
+    assert "the backup (" in r.err and "bytes) is larger than the version replacing it" in r.err
     kept = [p for p in ledger_path.parent.iterdir() if p.name.startswith("ledger.toml.bak-")]
     assert len(kept) == 1 and kept[0].read_bytes() == full
 

@@ -57,16 +57,11 @@ def _file(kind: str, path: Path) -> Path:
 
 
 def _encode(value: Any) -> Any:
+    """json's `default`: called only for the values JSON has no type for."""
     if isinstance(value, Decimal):
         return {"$d": str(value)}
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return {"$t": value.isoformat()}
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if value is None or isinstance(value, str | int | bool):
-        return value
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
@@ -100,8 +95,8 @@ def put(kind: str, path: Path, raw: bytes, **values: Any) -> None:
     try:
         target = _file(kind, path)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        doc = {"key": _key(raw), **{k: _encode(v) for k, v in values.items()}}
-        data = json.dumps(doc, separators=(",", ":")).encode()
+        doc = {"key": _key(raw), **values}
+        data = json.dumps(doc, separators=(",", ":"), default=_encode).encode()
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:

@@ -310,7 +310,13 @@ def governing_track(held: list[Certification], rules: Rules) -> Track | None:
 
 
 def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
-    credits = {entry.id: entry_credit(entry, rules) for entry in ledger.entries}
+    credits: dict[int, Credit] = {}
+    known: dict[tuple[str, Decimal | None, Decimal | None], Credit] = {}
+    for entry in ledger.entries:  # entries with the same kind and figures count the same
+        key = (entry.kind, entry.hours, entry.credits)
+        if key not in known:
+            known[key] = entry_credit(entry, rules)
+        credits[entry.id] = known[key]
     requirements: list[Requirement] = []
     since = ledger.holder.tracking_since
     if rules.pool == "holder":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ceclog.errors import InputError, Location
-from ceclog.models import Entry, Evidence, Ledger
+from ceclog.models import MAX_TEXT, Entry, Evidence, Ledger, text_problem
 
 FOLDER = "evidence"
 MAX_BYTES = 20 * 1024 * 1024
@@ -103,7 +103,10 @@ def plan(ledger: Ledger, entry: Entry, incoming: list[Incoming], base: Path) -> 
                 break
             n += 1
         taken.add(name)
-        out.append(Evidence(file=name, name=item.source.name or "file", sha256=item.sha256))
+        original = item.source.name
+        if not original or text_problem(original, MAX_TEXT):  # e.g. undecodable bytes
+            original = name.rsplit("/", 1)[-1]
+        out.append(Evidence(file=name, name=original, sha256=item.sha256))
     return out
 
 

@@ -10,6 +10,7 @@ names used here (`Text`, `Hours`, `Code`...) their Pydantic rules.  Numbers are 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -37,6 +38,22 @@ if TYPE_CHECKING:  # at run time ceclog.schema defines these names with their va
     KindMap = dict[str, "KindRule"]
     CertMap = dict[str, str]
     TrackList = list["Track"]
+
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
+NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+def text_problem(value: str, limit: int) -> str | None:
+    """Why `value` is not acceptable text for a field, or None.  The one definition, used by
+    the file schema and by the command line alike."""
+    if not value.strip():
+        return "must not be empty"
+    if len(value) > limit:
+        return f"too long: at most {limit} characters, it has {len(value)}"
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        return "contains characters that are not valid text (lone surrogates)"
+    return None
+
 
 LEDGER_VERSION = 1
 MAX_HOURS = Decimal(1000)

@@ -9,19 +9,23 @@ lengths; formats), forbids unknown keys, and offers `validate(Model, data)`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict, TypeAdapter
 
 from ceclog import models
-from ceclog.models import MAX_CREDITS, MAX_HOURS, MAX_NOTES, MAX_TEXT
+from ceclog.models import (
+    CODE_RE,
+    MAX_CREDITS,
+    MAX_HOURS,
+    MAX_NOTES,
+    MAX_TEXT,
+    NAME_RE,
+    text_problem,
+)
 
 T = TypeVar("T")
-
-_CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
 def _number(value: Any) -> Any:
@@ -38,15 +42,14 @@ def _number(value: Any) -> Any:
 
 
 def _text(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-        raise ValueError("contains characters that are not valid text (lone surrogates)")
+    problem = text_problem(value, MAX_NOTES)  # lengths are checked by max_length
+    if problem:
+        raise ValueError(problem)
     return value
 
 
 def _code(value: str) -> str:
-    if not _CODE_RE.match(value):
+    if not CODE_RE.match(value):
         raise ValueError(
             f"{value!r} is not a certification code: use upper-case letters, digits and '-' "
             '(for example "WRT")'
@@ -55,7 +58,7 @@ def _code(value: str) -> str:
 
 
 def _name(value: str) -> str:
-    if not _NAME_RE.match(value):
+    if not NAME_RE.match(value):
         raise ValueError(
             f"{value!r} is not a valid name: use lower-case letters, digits, '-' and '_' "
             '(for example "course")'

@@ -259,12 +259,65 @@ def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
         return None
 
 
+def _split_point(old: str, new: str) -> int:
+    """The length of the longest common prefix of two texts (binary search on slices)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[:mid] == new[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
+    """When `new` only adds entries after the old ones: the text for it, made by inserting
+    their blocks, and verified without re-reading the whole file: the old file is unchanged
+    around one inserted run of text, which starts a line, reads back on its own as exactly the
+    new entries, and is followed by text that reads back on its own with no entries.  (The old
+    file was parsed whole when it was read.)  None when this does not apply or does not hold:
+    the caller then reads the whole new file back."""
+    from ceclog import tomltext
+
+    n = len(old.ledger.entries)
+    if (
+        len(new.entries) <= n
+        or new.entries[:n] != old.ledger.entries
+        or new.holder != old.ledger.holder
+        or new.certifications != old.ledger.certifications
+        or new.version != old.ledger.version
+    ):
+        return None
+    rows = [ledger_to_toml(new)["entries"][i] for i in range(n, len(new.entries))]
+    try:
+        text = old.text
+        for row in rows:
+            text = tomltext.append_array_table(text, "entries", row)
+        at = _split_point(old.text, text)
+        at = old.text.rfind("\n", 0, at) + 1  # the insertion starts a line
+        inserted = text[at : at + len(text) - len(old.text)]
+        tail = old.text[at:]
+        if text[at + len(inserted) :] != tail:
+            return None
+        block = tomllib.loads(inserted, parse_float=Decimal)
+        if block != {"entries": rows} or "entries" in tomllib.loads(tail):
+            return None
+    except (tomltext.TomlTextError, tomllib.TOMLDecodeError):
+        return None
+    data = {**old.data, "entries": [*old.data.get("entries", []), *rows]}
+    return {"text": text, "data": data}
+
+
 def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[str]]:
     """The text to write for `new`, edited in place when possible; verified to read back as
     exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
     be made (for example tables written inline)."""
     from ceclog import tomltext
 
+    fast = _appended(old, new)
+    if fast is not None:
+        return fast["text"], fast["data"], []
     try:
         text = _edit_in_place(old, new)
         data = _reads_back_as(text, new)
@@ -342,7 +395,7 @@ class Session:
         raw = text.encode("utf-8")
         try:
             mode = target.stat().st_mode & 0o777
-            self.warnings.extend(keep_larger_backup(target, self.loaded.ledger))
+            self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
             atomic_write(backup_path(target), self.loaded.raw, mode)
             atomic_write(target, raw, mode)
         except OSError as exc:
@@ -354,22 +407,16 @@ def backup_path(target: Path) -> Path:
     return target.with_name(target.name + ".bak")
 
 
-def _size(ledger: Ledger) -> tuple[int, int]:
-    return len(ledger.entries), len(ledger.certifications)
-
-
-def keep_larger_backup(target: Path, current: Ledger) -> list[str]:
-    """Before the backup is replaced by `current`: if the backup holds more entries or
-    certifications than `current`, keep it under a dated name instead of losing it (the
-    Watson lesson: an emptied ledger must never wipe out the good backup)."""
+def keep_larger_backup(target: Path, current: bytes) -> list[str]:
+    """Before the backup is replaced by `current`: if the backup is larger, keep it under a
+    dated name instead of losing it (the Watson lesson: an emptied or truncated ledger must
+    never wipe out the good backup).  Sizes are compared, not parsed: cheap on every write."""
     bak = backup_path(target)
     try:
-        old_text = bak.read_bytes().decode("utf-8")
-        old = parse_ledger(old_text, bak)[0]
-    except (OSError, UnicodeDecodeError, LedgerError):
-        return []  # no backup, or one that does not parse: nothing worth keeping over it
-    old_size, new_size = _size(old), _size(current)
-    if old_size[0] <= new_size[0] and old_size[1] <= new_size[1]:
+        old_size = bak.stat().st_size
+    except OSError:
+        return []
+    if old_size <= len(current):
         return []
     stamp = time.strftime("%Y%m%dT%H%M%S")
     kept = bak.with_name(f"{bak.name}-{stamp}")
@@ -379,8 +426,8 @@ def keep_larger_backup(target: Path, current: Ledger) -> list[str]:
         kept = bak.with_name(f"{bak.name}-{stamp}-{n}")
     os.link(bak, kept)
     return [
-        f"the backup held {old_size[0]} entries and {old_size[1]} certifications, more than "
-        f"the ledger it is replaced by ({new_size[0]}, {new_size[1]}): it is kept as {kept}"
+        f"the backup ({old_size:,} bytes) is larger than the version replacing it "
+        f"({len(current):,} bytes): it is kept as {kept}"
     ]
 
 

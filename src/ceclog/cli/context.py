@@ -22,7 +22,7 @@ from ceclog.errors import (
     NotFoundError,
     RulesError,
 )
-from ceclog.models import Entry, Ledger
+from ceclog.models import MAX_TEXT, Entry, Ledger, text_problem
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules, load_rules
 
@@ -178,17 +178,21 @@ def parse_amount(text: str, what: str) -> Decimal:
     return value.normalize() if value == value.to_integral() else value
 
 
-def check_text(value: str | None, what: str) -> str | None:
-    """A title, provider, note...: refuse empty text and lone surrogates (undecodable bytes)."""
+def check_text(value: str | None, what: str, limit: int = MAX_TEXT) -> str | None:
+    """A title, provider, note...: the same rules as in the ledger file (not empty, not too
+    long, no lone surrogates from undecodable bytes)."""
     if value is None:
         return None
     if not value.strip():
         raise InputError(f"{what} cannot be empty")
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+    problem = text_problem(value, limit)
+    if problem and "surrogates" in problem:
         raise InputError(
             f"{what} contains bytes that are not valid text in your locale",
             hint="use UTF-8 text",
         )
+    if problem:
+        raise InputError(f"{what} is {problem}")
     return value
 
 

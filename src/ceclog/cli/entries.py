@@ -23,7 +23,7 @@ from ceclog.cli.context import (
 )
 from ceclog.engine import entry_credit, evaluate, fmt
 from ceclog.errors import InputError, UsageError
-from ceclog.models import Entry, Ledger, Rules, as_dict
+from ceclog.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules, as_dict
 from ceclog.render import data, terminal
 
 DateOpt = Annotated[
@@ -88,7 +88,7 @@ def _fields(
         ("notes", note, "--note"),
     ):
         if value is not None:
-            out[key] = check_text(value, what)
+            out[key] = check_text(value, what, MAX_NOTES if key == "notes" else MAX_TEXT)
     if certs is not None:
         codes = []
         for code in certs:
@@ -105,8 +105,10 @@ def _fields(
         names = []
         for topic in topics:
             name = topic.strip().lower().replace(" ", "-")
-            if not name or not all(ch.isalnum() or ch in "-_" for ch in name):
-                raise InputError(f"topic {topic!r}: use letters, digits, '-' and '_'")
+            if not NAME_RE.match(name):
+                raise InputError(
+                    f"topic {topic!r}: use up to 40 lower-case letters, digits, '-' and '_'"
+                )
             if name not in names:
                 names.append(name)
         out["topics"] = names
@@ -114,15 +116,10 @@ def _fields(
 
 
 def _build(fields: dict[str, Any]) -> Entry:
-    from pydantic import ValidationError
-
-    from ceclog import schema
-    from ceclog.parsing import friendly
-
-    try:
-        return schema.validate(Entry, fields)
-    except ValidationError as exc:  # a value the model refuses, e.g. a 5,000-character title
-        raise InputError(f"the entry is not valid: {friendly(exc, Entry)}") from None
+    """The entry from fields every one of which the command line has checked with the rules
+    the file schema uses (`models.text_problem`, `NAME_RE`, `parse_amount`, the rules' codes
+    and kinds): no Pydantic on this path, which keeps `add` fast."""
+    return Entry(**fields)
 
 
 def _summary(ledger: Ledger, rules: Rules, today: dt.date, entry: Entry) -> list[str]:
