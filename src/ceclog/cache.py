@@ -43,16 +43,20 @@ def _salt() -> str:
     return f"{__version__}:{sys.version_info[0]}.{sys.version_info[1]}:{':'.join(stamps)}"
 
 
-def _key(raw: bytes) -> str:
-    import hashlib
+def _sha256(data: bytes) -> str:
+    try:  # CPython's built-in SHA-256: ~2 ms less to import than hashlib's OpenSSL binding
+        from _sha256 import sha256  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover
+        from hashlib import sha256
+    return str(sha256(data).hexdigest())
 
-    return hashlib.sha256(raw).hexdigest() + ":" + _salt()
+
+def _key(raw: bytes) -> str:
+    return _sha256(raw) + ":" + _salt()
 
 
 def _file(kind: str, path: Path) -> Path:
-    import hashlib
-
-    where = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:24]
+    where = _sha256(os.path.realpath(path).encode())[:24]
     return folder() / f"{kind}-{where}.json"
 
 

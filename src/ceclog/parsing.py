@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import tomllib
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -57,6 +56,8 @@ def decode(raw: bytes, path: Path | str, error: type[CeclogError]) -> str:
 
 
 def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[str, Any]:
+    import tomllib
+
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except RecursionError:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from ceclog import cache
@@ -19,7 +18,7 @@ MAX_RULES_BYTES = 1_000_000
 def shipped_dir() -> Path:
     """Where the shipped profiles are: inside the installed package, or the repository's
     `rules/` folder when running from a source checkout (editable install)."""
-    packaged = Path(str(resources.files("ceclog"))) / "rules"
+    packaged = Path(__file__).resolve().parent / "rules"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "rules"

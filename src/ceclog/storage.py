@@ -14,7 +14,6 @@ import errno
 import fcntl
 import os
 import time
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -250,6 +249,8 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
 
 def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
     """The parsed data of `text` if it validates as exactly `ledger`, else None."""
+    import tomllib
+
     from ceclog import schema
 
     try:
@@ -278,6 +279,8 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     new entries, and is followed by text that reads back on its own with no entries.  (The old
     file was parsed whole when it was read.)  None when this does not apply or does not hold:
     the caller then reads the whole new file back."""
+    import tomllib
+
     from ceclog import tomltext
 
     n = len(old.ledger.entries)
@@ -313,6 +316,7 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[st
     """The text to write for `new`, edited in place when possible; verified to read back as
     exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
     be made (for example tables written inline)."""
+
     from ceclog import tomltext
 
     fast = _appended(old, new)

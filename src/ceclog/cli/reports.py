@@ -4,7 +4,6 @@ from typing import Annotated
 
 import typer
 
-from ceclog import evidence
 from ceclog.checks import Facts, Finding
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, locate, problems, require_valid, warn
@@ -83,6 +82,8 @@ def check(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     found: list[Problem]
     try:
         loaded, rules = c.load()
+        from ceclog import evidence
+
         base = evidence.folder_of(loaded.path)
         found = problems(loaded, rules, today, Facts(evidence.hashes(loaded.ledger, base)))
     except CeclogError as exc:  # a ledger or rules file that does not load is one finding
