@@ -9,16 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ceclog.models import Ledger, Rules
 
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     severity: Literal["error", "warning"]
     message: str
     path: Path
@@ -26,8 +24,7 @@ class Finding:
     code: str = ""  # a stable name for the kind of finding, e.g. "no-evidence"
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What the shell found on disk: the SHA-256 of each evidence file the ledger names
     (None when missing).  Without facts, evidence files are not checked."""
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ceclog.models import Certification, Entry, Ledger, Rules, Track
 
@@ -36,8 +35,7 @@ def num(value: Decimal) -> str:
 # --- one entry ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(NamedTuple):
     """What one entry counts, and every step that made the figure."""
 
     value: Decimal
@@ -100,9 +98,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-@dataclass(frozen=True)
-class Cycle:
-    index: int
+class Cycle(NamedTuple):
+    number: int  # 0 for the cycle that starts at the anchor; earlier ones are negative
     start: dt.date
     due: dt.date
 
@@ -114,8 +111,7 @@ class Cycle:
         return self.start <= day <= self.due
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     """Cycles of `months` months starting at `anchor` (index 0); indexes below `first` do not
     exist (before the certification was earned); cycles from `first_judged` on are judged."""
 
@@ -165,8 +161,7 @@ def schedule_for(earned: dt.date, due: dt.date | None, months: int, rules: Rules
 # --- requirements ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TopicProgress:
+class TopicProgress(NamedTuple):
     topic: str
     required: Decimal
     counted: Decimal
@@ -176,8 +171,7 @@ class TopicProgress:
         return max(Decimal(0), self.required - self.counted)
 
 
-@dataclass(frozen=True)
-class CycleResult:
+class CycleResult(NamedTuple):
     cycle: Cycle
     required: Decimal
     counted: Decimal
@@ -192,8 +186,7 @@ class CycleResult:
         return self.counted >= self.required and all(t.remaining == 0 for t in self.topics)
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     track: Track
     certifications: tuple[str, ...]
     current: CycleResult
@@ -220,11 +213,10 @@ class Requirement:
         return self.current.counted + self.current.planned
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     today: dt.date
     requirements: tuple[Requirement, ...]
-    credits: dict[int, Credit] = field(default_factory=dict)
+    credits: dict[int, Credit]
 
 
 def _tally(
@@ -291,9 +283,9 @@ def _requirement(
     current = _tally(cycle, track, entries, credits)
     previous: CycleResult | None = None
     judged = False
-    if schedule.first is None or cycle.index - 1 >= schedule.first:
-        previous = _tally(schedule.cycle(cycle.index - 1), track, entries, credits)
-        judged = cycle.index - 1 >= schedule.first_judged and previous.cycle.due >= tracking_since
+    if schedule.first is None or cycle.number - 1 >= schedule.first:
+        previous = _tally(schedule.cycle(cycle.number - 1), track, entries, credits)
+        judged = cycle.number - 1 >= schedule.first_judged and previous.cycle.due >= tracking_since
     state, days_left = _state(
         current, judged and previous is not None and not previous.met, today, rules
     )

@@ -7,17 +7,15 @@ the core only raises them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
 
 
-@dataclass
-class Location:
+class Location(NamedTuple):
     """A place in a file: the path as the user named it, and a 1-based line if known."""
 
     path: Path | str

@@ -10,10 +10,9 @@ import dataclasses
 import difflib
 import re
 import typing
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ceclog.errors import CeclogError, Location
 
@@ -26,8 +25,7 @@ _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_EOF = re.compile(r"\s*\(at end of document\)$")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding about a file: located, with a severity and an optional remedy."""
 
     severity: str  # "error" or "warning"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ceclog import cache
 from ceclog.errors import Location, RulesError
@@ -28,8 +28,7 @@ def shipped_names() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.toml"))
 
 
-@dataclass(frozen=True)
-class LoadedRules:
+class LoadedRules(NamedTuple):
     rules: Rules
     path: Path
     shipped: bool

@@ -7,9 +7,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ceclog.engine import Credit, Report, Requirement, fmt, num
 
@@ -39,14 +38,12 @@ def clean(text: str) -> str:
     return _CONTROL.sub("?", text)
 
 
-@dataclass(frozen=True)
-class Styled:
+class Styled(NamedTuple):
     text: str
     style: str = ""
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     ratio: float  # 0..1
 
 

@@ -1,0 +1,80 @@
+"""The parse cache saves time and can never change an answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+BODY = """
+[[entries]]
+id = 1
+date = 2024-01-10
+title = "Class"
+hours = 7.5
+"""
+
+
+def _cache_files(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "xdg-cache" / "ceclog"
+    return sorted(folder.glob("*.json")) if folder.exists() else []
+
+
+def test_second_run_reads_the_cache_and_prints_the_same(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    first = ceclog("status", "--json")
+    files = _cache_files(tmp_path)
+    assert [f.name.split("-")[0] for f in files] == ["ledger", "rules"]
+    assert all(f.stat().st_mode & 0o777 == 0o600 for f in files)
+    second = ceclog("status", "--json")
+    assert second.out == first.out and second.code == first.code == 0
+    assert json.loads(second.out)["requirements"][0]["counted"] == 7.5
+
+
+def test_an_edited_ledger_is_validated_afresh(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    assert ceclog("status").code == 0
+    ledger_path.write_text(ledger_path.read_text().replace("hours = 7.5", "hours = -7.5"))
+    r = ceclog("status")
+    assert r.code == 1 and "entries[0].hours: must be at least 0" in r.err
+
+
+def test_a_corrupt_or_foreign_cache_is_ignored(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    expected = ceclog("status", "--json").out
+    for f in _cache_files(tmp_path):
+        f.write_text('{"key": "x"')  # truncated
+    assert ceclog("status", "--json").out == expected
+    for f in _cache_files(tmp_path):
+        doc = json.loads(f.read_text())
+        doc.pop("ledger", None)
+        doc.pop("rules", None)  # right key, wrong layout
+        f.write_text(json.dumps(doc))
+    assert ceclog("status", "--json").out == expected
+
+
+def test_writes_refresh_the_cache(ceclog: Ceclog, ledger_path: Path, tmp_path: Path) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    ceclog("add", "Second", "--date", "2024-02-01", "--hours", "2")
+    (ledger_file,) = [f for f in _cache_files(tmp_path) if f.name.startswith("ledger-")]
+    cached = json.loads(ledger_file.read_text())
+    assert [e["title"] for e in cached["ledger"]["entries"]] == ["Class", "Second"]
+    assert json.loads(ceclog("status", "--json").out)["requirements"][0]["counted"] == 9.5
+
+
+def test_no_cache_env(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CECLOG_NO_CACHE", "1")
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    assert ceclog("status").code == 0
+    assert _cache_files(tmp_path) == []
