@@ -7,7 +7,6 @@ names the data path it is about (`("entries", 3, "kind")`); the shell turns it i
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Mapping
 from typing import Literal, NamedTuple
 
@@ -35,6 +34,8 @@ UNSUBMITTED_DAYS = 30
 
 
 def suggest(value: str, known: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(value.upper(), [k.upper() for k in known], n=3, cutoff=0.5)
     close = [k for k in known if k.upper() in close]
     return f"did you mean {' or '.join(close)}?" if close else ""

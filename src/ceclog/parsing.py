@@ -7,7 +7,6 @@ strict Pydantic models, and both must report a problem as one clear, located mes
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import typing
 from decimal import Decimal
@@ -21,8 +20,8 @@ if TYPE_CHECKING:
 
 M = TypeVar("M")
 
-_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_EOF = re.compile(r"\s*\(at end of document\)$")
+_TOML_POS = r"\s*\(at line (\d+), column (\d+)\)$"
+_TOML_EOF = r"\s*\(at end of document\)$"
 
 
 class Problem(NamedTuple):
@@ -67,13 +66,13 @@ def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[st
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         line: int | None = None
-        pos = _TOML_POS.search(message)
+        pos = re.search(_TOML_POS, message)
         if pos:
             line = int(pos.group(1))
             message = message[: pos.start()] + f" (column {pos.group(2)})"
-        elif _TOML_EOF.search(message):
+        elif re.search(_TOML_EOF, message):
             line = text.count("\n") + 1
-            message = _TOML_EOF.sub(" (at the end of the file)", message)
+            message = re.sub(_TOML_EOF, " (at the end of the file)", message)
         hint = "fix the TOML syntax on that line"
         if "date" in message.lower():
             hint = "dates are written YYYY-MM-DD without quotes, and the day must exist"
@@ -120,6 +119,8 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         )
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         known = _fields_at(model, loc[:-1])
+        import difflib
+
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
         return f"{parent + ': ' if parent else ''}unknown key '{name}'", hint

@@ -15,10 +15,9 @@ import fcntl
 import os
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ceclog import cache
 from ceclog.errors import CeclogError, LedgerError, Location, LockError
@@ -34,15 +33,14 @@ HEADER = (
 )
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
     """A ledger as read from disk: its path, exact text and validated model."""
 
     path: Path
     text: str
     ledger: Ledger
-    data: dict[str, Any] = field(default_factory=dict)  # the raw parsed TOML
-    raw: bytes = b""  # the file's bytes, kept byte for byte in the backup
+    data: dict[str, Any]  # the raw parsed TOML
+    raw: bytes  # the file's bytes, kept byte for byte in the backup
 
 
 def read_text(path: Path) -> str:
@@ -381,10 +379,12 @@ def editing(path: Path) -> Iterator[Session]:
         raise
 
 
-@dataclass
 class Session:
-    loaded: Loaded
-    warnings: list[str] = field(default_factory=list)
+    """One locked read-modify-write of the ledger."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.warnings: list[str] = []
 
     @property
     def ledger(self) -> Ledger:
@@ -454,8 +454,7 @@ def create(path: Path, ledger: Ledger) -> None:
             raise _write_error(path, exc) from None
 
 
-@dataclass(frozen=True)
-class Undone:
+class Undone(NamedTuple):
     restored: Ledger
     replaced: Ledger | None  # None: the ledger did not parse (it is kept as `kept`)
     kept: Path | None = None

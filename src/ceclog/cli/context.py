@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
@@ -60,13 +59,13 @@ def parse_date(text: str, what: str) -> dt.date:
     raise InputError(f"{what} {text!r} is not a date", hint="write dates as YYYY-MM-DD")
 
 
-@dataclass
 class Context:
     """The global options of one run."""
 
-    ledger_option: Path | None
-    today_option: str | None
-    debug: bool = False
+    def __init__(self, ledger_option: Path | None, today_option: str | None, debug: bool) -> None:
+        self.ledger_option = ledger_option
+        self.today_option = today_option
+        self.debug = debug
 
     @property
     def ledger_path(self) -> Path:
