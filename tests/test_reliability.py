@@ -184,7 +184,7 @@ def test_undo_restores_the_previous_version_and_redoes(ceclog: Ceclog, ledger_pa
         versions.append(ledger_path.read_bytes())
     r = ceclog("undo")
     assert r.code == 0, r.err
-    assert "Restored the previous version" in r.out and "(3 entries, 1 certifications)" in r.out
+    assert "Restored the previous version" in r.out and "(3 entries, 1 certification)" in r.out
     assert ledger_path.read_bytes() == versions[3]
     assert ceclog("undo").code == 0  # again: redo
     assert ledger_path.read_bytes() == versions[4]

@@ -217,7 +217,11 @@ def undo(ctx: typer.Context) -> None:
         raise
 
     def size(ledger: Ledger) -> str:
-        return f"{len(ledger.entries)} entries, {len(ledger.certifications)} certifications"
+        entries, certs = len(ledger.entries), len(ledger.certifications)
+        return (
+            f"{entries} entr{'y' if entries == 1 else 'ies'}, "
+            f"{certs} certification{'' if certs == 1 else 's'}"
+        )
 
     out = terminal.console()
     out.print(f"Restored the previous version of {path} ({size(result.restored)}).")
