@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -152,10 +152,6 @@ def check_new_ledger(
     for finding in run_checks(new, rules.rules, today):
         if finding.severity == "error" and finding.message not in before:
             raise InputError(finding.message, hint=finding.hint)
-
-
-def json_default(value: Any) -> Any:
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")  # pragma: no cover
 
 
 def parse_amount(text: str, what: str) -> Decimal:

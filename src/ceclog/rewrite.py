@@ -1,0 +1,163 @@
+"""The text to write for a changed ledger: the changed tables edited in place, so the user's
+comments and layout survive, and verified to read back as exactly the intended ledger (a
+pure append is verified locally; anything else by reading the whole new text back).  Pure:
+text in, text out; `storage` does the writing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ceclog.errors import LedgerError
+from ceclog.models import Ledger, ledger_to_toml
+
+if TYPE_CHECKING:
+    from ceclog.storage import Loaded
+
+HEADER = (
+    "# ceclog ledger: your continuing-education record.\n"
+    "# You may edit this file by hand; run `ceclog check` afterwards.\n"
+    "# Comments and layout are kept when ceclog changes the file.\n"
+)
+
+
+def render(ledger: Ledger) -> str:
+    """A whole ledger as fresh text (used for a new ledger, or when an edit in place fails)."""
+    from ceclog import tomltext
+
+    data = ledger_to_toml(ledger)
+    out = [HEADER, f"version = {tomltext.format_value(data['version'])}\n"]
+    out.append("\n" + tomltext.format_table("holder", data["holder"], array=False))
+    for name in ("certifications", "entries"):
+        for table in data[name]:
+            out.append("\n" + tomltext.format_table(name, table, array=True))
+    return "".join(out)
+
+
+def _row(raw: dict[str, Any], old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """What to write for a changed table: the keys the file already has, plus those whose
+    value changes, so defaults the user left out stay out."""
+    return {k: v for k, v in new.items() if k in raw or old.get(k) != v}
+
+
+def _edit_in_place(old: Loaded, new: Ledger) -> str:
+    """The textual edits that turn the ledger `old` into `new`, table by table."""
+    from ceclog import tomltext
+
+    before, after = ledger_to_toml(old.ledger), ledger_to_toml(new)
+    text = old.text
+    if before["holder"] != after["holder"]:
+        raw = old.data.get("holder", {})
+        text = tomltext.update_table(text, "holder", _row(raw, before["holder"], after["holder"]))
+    for name, key in (("certifications", "code"), ("entries", "id")):
+        old_rows = before[name]
+        raw_rows = old.data.get(name, [])
+        new_rows = {row[key]: row for row in after[name]}
+        kept_keys = {row[key] for row in old_rows}
+        for index, row in enumerate(old_rows):
+            if row[key] in new_rows and new_rows[row[key]] != row:
+                change = _row(raw_rows[index], row, new_rows[row[key]])
+                text = tomltext.update_array_table(text, name, index, change)
+        for index in reversed(range(len(old_rows))):
+            if old_rows[index][key] not in new_rows:
+                text = tomltext.remove_array_table(text, name, index)
+        for row in after[name]:
+            if row[key] not in kept_keys:
+                text = tomltext.append_array_table(text, name, row)
+    return text
+
+
+def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
+    """The parsed data of `text` if it validates as exactly `ledger`, else None."""
+    import tomllib
+
+    from ceclog import schema
+
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+        return data if schema.validate(Ledger, data) == ledger else None
+    except (tomllib.TOMLDecodeError, ValueError):  # pydantic's ValidationError is a ValueError
+        return None
+
+
+def _split_point(old: str, new: str) -> int:
+    """The length of the longest common prefix of two texts (binary search on slices)."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if old[:mid] == new[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
+    """When `new` only adds entries after the old ones: the text for it, made by inserting
+    their blocks, and verified without re-reading the whole file: the old file is unchanged
+    around one inserted run of text, which starts a line, reads back on its own as exactly the
+    new entries, and is followed by text that reads back on its own with no entries.  (The old
+    file was parsed whole when it was read.)  None when this does not apply or does not hold:
+    the caller then reads the whole new file back."""
+    import tomllib
+
+    from ceclog import tomltext
+
+    n = len(old.ledger.entries)
+    if (
+        len(new.entries) <= n
+        or new.entries[:n] != old.ledger.entries
+        or new.holder != old.ledger.holder
+        or new.certifications != old.ledger.certifications
+        or new.version != old.ledger.version
+    ):
+        return None
+    rows = [ledger_to_toml(new)["entries"][i] for i in range(n, len(new.entries))]
+    try:
+        text = old.text
+        for row in rows:
+            text = tomltext.append_array_table(text, "entries", row)
+        at = _split_point(old.text, text)
+        at = old.text.rfind("\n", 0, at) + 1  # the insertion starts a line
+        inserted = text[at : at + len(text) - len(old.text)]
+        tail = old.text[at:]
+        if text[at + len(inserted) :] != tail:
+            return None
+        block = tomllib.loads(inserted, parse_float=Decimal)
+        if block != {"entries": rows} or "entries" in tomllib.loads(tail):
+            return None
+    except (tomltext.TomlTextError, tomllib.TOMLDecodeError):
+        return None
+    data = {**old.data, "entries": [*old.data.get("entries", []), *rows]}
+    return {"text": text, "data": data}
+
+
+def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[str]]:
+    """The text to write for `new`, edited in place when possible; verified to read back as
+    exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
+    be made (for example tables written inline)."""
+
+    from ceclog import tomltext
+
+    fast = _appended(old, new)
+    if fast is not None:
+        return fast["text"], fast["data"], []
+    try:
+        text = _edit_in_place(old, new)
+        data = _reads_back_as(text, new)
+        if data is not None:
+            return text, data, []
+    except tomltext.TomlTextError:
+        pass
+    text = render(new)
+    data = _reads_back_as(text, new)
+    if data is None:  # pragma: no cover - a bug, never a silent write
+        raise LedgerError("internal error: the ledger would not read back; nothing was written")
+    return (
+        text,
+        data,
+        [
+            f"{old.path}: the change could not be made in place, so the ledger was rewritten and "
+            f"its comments and layout were not kept; the previous version is in {old.path.name}.bak"
+        ],
+    )
