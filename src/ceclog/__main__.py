@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -14,7 +15,16 @@ def main() -> None:
         return
     from ceclog.cli import run
 
-    sys.exit(run())
+    code = run()
+    # Every file ceclog writes is closed and fsynced before `run` returns, and it registers no
+    # exit handlers, so once the output is flushed the interpreter's teardown of the loaded
+    # modules (~9 ms here, a tenth of a `status`) is skipped.
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away, or a closed stream
+        pass
+    os._exit(code)
 
 
 if __name__ == "__main__":
