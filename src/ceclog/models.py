@@ -118,16 +118,11 @@ class Ledger:
     entries: list[Entry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        seen_ids: set[int] = set()
-        for entry in self.entries:
-            if entry.id in seen_ids:
-                raise ValueError(f"two entries have id = {entry.id}: give one of them a new id")
-            seen_ids.add(entry.id)
-        codes: set[str] = set()
-        for cert in self.certifications:
-            if cert.code in codes:
-                raise ValueError(f"certification {cert.code} is listed twice: remove one")
-            codes.add(cert.code)
+        for table, key, message in REPEATS:
+            values = [getattr(row, key) for row in getattr(self, table)]
+            index = repeat_at(values)
+            if index is not None:
+                raise ValueError(message.format(values[index]))
 
     def held_codes(self) -> list[str]:
         return [c.code for c in self.certifications]
@@ -137,6 +132,37 @@ class Ledger:
 
     def next_id(self) -> int:
         return max((e.id for e in self.entries), default=0) + 1
+
+
+REPEATS = (
+    ("entries", "id", "two entries have id = {}: give one of them a new id"),
+    ("certifications", "code", "certification {} is listed twice: remove one"),
+)
+
+
+def repeat_at(values: list[Any]) -> int | None:
+    """The index of the first value seen before (None and unhashable values are skipped)."""
+    seen: set[Any] = set()
+    for index, value in enumerate(values):
+        if value is None or isinstance(value, dict | list):
+            continue
+        if value in seen:
+            return index
+        seen.add(value)
+    return None
+
+
+def first_repeat(data: dict[str, Any]) -> tuple[tuple[str, int, str], str] | None:
+    """In raw ledger data: the first entry id or certification code used twice, where its
+    second use is, and what to say (the check `Ledger` itself makes, with a location)."""
+    for table, key, message in REPEATS:
+        rows = data.get(table)
+        rows = rows if isinstance(rows, list) else []
+        values = [row.get(key) if isinstance(row, dict) else None for row in rows]
+        index = repeat_at(values)
+        if index is not None:
+            return (table, index, key), message.format(values[index])
+    return None
 
 
 def ledger_to_toml(ledger: Ledger) -> dict[str, Any]:

@@ -38,6 +38,26 @@ class Problem(NamedTuple):
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 
+def read_limited(
+    path: Path, limit: int, error: type[CeclogError], what: str, missing: str, hint: str
+) -> bytes:
+    """A file's bytes, or `error` naming it: missing (`missing`, `hint`), a folder,
+    unreadable, or larger than `limit` bytes (then it is hardly the right file)."""
+    try:
+        if path.is_dir():
+            raise error(f"is a folder, not a {what}", where=Location(path))
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise error(missing, where=Location(path), hint=hint) from None
+    except OSError as exc:
+        raise error(f"cannot read the {what}: {exc.strerror}", where=Location(path)) from None
+    if len(raw) > limit:
+        size = f"{limit / 2**20:.0f} MB"
+        raise error(f"larger than {size}: is it the right file?", where=Location(path))
+    return raw
+
+
 def decode(raw: bytes, path: Path | str, error: type[CeclogError]) -> str:
     """File bytes -> text, refusing anything that is not UTF-8 text."""
     try:
@@ -194,7 +214,7 @@ def problems_of(
     for err in errors:
         loc = tuple(err["loc"])
         message, hint = _friendly(dict(err), model)
-        line = _safe_line(text, loc) if loc else _line_of_model_error(text, message)
+        line = _safe_line(text, loc) if loc else None
         out.append(Problem("error", message, Location(path, line), hint))
     return out
 
@@ -206,20 +226,6 @@ def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
         return line_of(text, loc)
     except ValueError:  # a layout the scanner does not understand: no line, still a message
         return None
-
-
-def _line_of_model_error(text: str, message: str) -> int | None:
-    """Model-level errors (duplicates) name the offending value: point at its second use."""
-    match = re.search(r"id = (\d+)", message) or re.search(r"certification (\S+) is", message)
-    if not match:
-        return None
-    pattern = (
-        rf"^\s*id\s*=\s*{match.group(1)}\b"
-        if "id =" in match.group(0)
-        else rf"^\s*code\s*=\s*[\"']{re.escape(match.group(1))}[\"']"
-    )
-    lines = [i + 1 for i, ln in enumerate(text.splitlines()) if re.match(pattern, ln)]
-    return lines[1] if len(lines) > 1 else None
 
 
 def validate(

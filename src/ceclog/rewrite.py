@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ceclog.errors import LedgerError
-from ceclog.models import Ledger, ledger_to_toml
+from ceclog.models import Ledger, ledger_to_toml, plain
 
 if TYPE_CHECKING:
     from ceclog.storage import Loaded
@@ -112,7 +112,7 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
         or new.version != old.ledger.version
     ):
         return None
-    rows = [ledger_to_toml(new)["entries"][i] for i in range(n, len(new.entries))]
+    rows = [plain(e) for e in new.entries[n:]]
     try:
         text = old.text
         for row in rows:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import NamedTuple
 
 from ceclog import cache
-from ceclog.errors import Location, RulesError
+from ceclog.errors import RulesError
 from ceclog.models import Rules, as_dict
-from ceclog.parsing import decode, parse_toml, validate
+from ceclog.parsing import decode, parse_toml, read_limited, validate
 
 DEFAULT_RULES = "iicrc"
 MAX_RULES_BYTES = 1_000_000
@@ -49,6 +48,8 @@ def load_rules(spec: str, base: Path | None = None) -> LoadedRules:
     path = shipped_dir() / f"{spec}.toml"
     if not path.is_file():
         names = shipped_names()
+        import difflib
+
         close = difflib.get_close_matches(spec, names, n=2)
         raise RulesError(
             f"no rules profile named {spec!r}",
@@ -59,25 +60,14 @@ def load_rules(spec: str, base: Path | None = None) -> LoadedRules:
 
 
 def load_rules_file(path: Path) -> Rules:
-    try:
-        if path.is_dir():
-            raise RulesError("is a folder, not a rules file", where=Location(path))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_RULES_BYTES + 1)
-    except FileNotFoundError:
-        raise RulesError(
-            "rules file not found",
-            where=Location(path),
-            hint="check the path, or use a shipped profile (ceclog rules list)",
-        ) from None
-    except OSError as exc:
-        raise RulesError(
-            f"cannot read the rules file: {exc.strerror}", where=Location(path)
-        ) from None
-    if len(raw) > MAX_RULES_BYTES:
-        raise RulesError(
-            "rules file is larger than 1 MB: is it the right file?", where=Location(path)
-        )
+    raw = read_limited(
+        path,
+        MAX_RULES_BYTES,
+        RulesError,
+        what="rules file",
+        missing="rules file not found",
+        hint="check the path, or use a shipped profile (ceclog rules list)",
+    )
     hit = cache.get("rules", path, raw)
     if hit is not None:
         try:

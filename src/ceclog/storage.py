@@ -20,8 +20,8 @@ from typing import Any, NamedTuple
 
 from ceclog import cache
 from ceclog.errors import CeclogError, LedgerError, Location, LockError
-from ceclog.models import LEDGER_VERSION, Ledger, as_dict
-from ceclog.parsing import decode, parse_toml, validate
+from ceclog.models import LEDGER_VERSION, Ledger, as_dict, first_repeat
+from ceclog.parsing import decode, parse_toml, read_limited, validate
 from ceclog.rewrite import new_text_for, render
 
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
@@ -38,28 +38,16 @@ class Loaded(NamedTuple):
     raw: bytes  # the file's bytes, kept byte for byte in the backup
 
 
-def read_text(path: Path) -> str:
-    return decode(read_bytes(path), path, LedgerError)
-
-
 def read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise LedgerError("is a folder, not a ledger file", where=Location(path))
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_LEDGER_BYTES + 1)
-    except FileNotFoundError:
-        raise LedgerError(
-            "no ledger here",
-            where=Location(path),
-            hint="create one with `ceclog init --name 'Your Name'`, or point --ledger / "
-            "CECLOG_LEDGER at an existing ledger",
-        ) from None
-    except OSError as exc:
-        raise LedgerError(f"cannot read the ledger: {exc.strerror}", where=Location(path)) from None
-    if len(raw) > MAX_LEDGER_BYTES:
-        raise LedgerError("larger than 64 MB: is it the right file?", where=Location(path))
-    return raw
+    return read_limited(
+        path,
+        MAX_LEDGER_BYTES,
+        LedgerError,
+        what="ledger file",
+        missing="no ledger here",
+        hint="create one with `ceclog init --name 'Your Name'`, or point --ledger / "
+        "CECLOG_LEDGER at an existing ledger",
+    )
 
 
 def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
@@ -85,6 +73,10 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
             f"version must be {LEDGER_VERSION}, not {version}",
             where=Location(path, tomltext.line_of(text, ("version",))),
         )
+    repeated = first_repeat(data)
+    if repeated is not None:  # located here: the model's own check does not know the line
+        loc, message = repeated
+        raise LedgerError(message, where=Location(path, tomltext.line_of(text, loc)))
     return validate(Ledger, data, text, path, LedgerError), data
 
 

@@ -44,7 +44,7 @@ def status(
         print(data.dumps(data.status(report, loaded.ledger, rules, located)))
     else:
         terminal.status(terminal.console(), report, loaded.ledger, rules)
-        warn(_status_warnings(warnings, rules.rules.units))
+        warn(_status_warnings(warnings))
     if check:
         states = {r.state for r in report.requirements}
         if "overdue" in states:
@@ -53,7 +53,7 @@ def status(
             raise typer.Exit(EXIT_ATTENTION)
 
 
-def _status_warnings(warnings: list[Finding], units: str) -> list[str]:
+def _status_warnings(warnings: list[Finding]) -> list[str]:
     """A few lines for the end of `status`: what needs doing, not every finding."""
     out = []
     late = [w for w in warnings if w.code == "unsubmitted"]
