@@ -82,6 +82,7 @@ def test_first_session_workflow(ceclog: Ceclog, ledger_path: Path) -> None:
         "planned": False,
         "submitted": None,
         "posted": None,
+        "for_cycle": None,
         "evidence": [],
         "counted": 2.0,
         "explanation": "21 h ÷ 7 h per CEC = 3.0; capped at 2 per event",
@@ -178,7 +179,9 @@ def test_status_table_plain_in_a_pipe(ceclog: Ceclog, ledger_path: Path) -> None
 def test_status_check_exit_codes(ceclog: Ceclog, ledger_path: Path) -> None:
     make_ledger(ledger_path, ("WRT", "2022-06-01"), since="2022-06-01")
     assert ceclog("status", "--check", today="2022-06-01").code == 0  # on track: day 0
-    assert ceclog("status", "--check", today="2022-07-01").code == 3  # behind: 0 < 14 * 30/1461
+    assert ceclog("status", "--check", today="2022-06-02").code == 0  # nobody is behind in
+    assert ceclog("status", "--check", today="2023-05-31").code == 0  # the first year
+    assert ceclog("status", "--check", today="2023-06-01").code == 3  # behind: 0 < 14 * 12/48
     assert ceclog("status", "--check", today="2026-04-01").code == 3  # due soon
     r = ceclog("status", "--check", today="2026-06-01")
     assert r.code == 4  # the cycle ended unmet
@@ -241,6 +244,7 @@ def test_cert_list_and_rm(ceclog: Ceclog, ledger_path: Path) -> None:
             "code": "WRT",
             "title": "Water Damage Restoration Technician",
             "earned": "2023-01-01",
+            "ended": None,
             "cec_due": None,
             "track": "technician",
         },
@@ -248,6 +252,7 @@ def test_cert_list_and_rm(ceclog: Ceclog, ledger_path: Path) -> None:
             "code": "MRS",
             "title": "Mold Removal Specialist",
             "earned": "2021-05-05",
+            "ended": None,
             "cec_due": None,
             "track": None,
         },

@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from ceclog import schema
-from ceclog.engine import add_months, entry_credit, evaluate, fmt
+from ceclog.credits import entry_credit, fmt
+from ceclog.cycles import add_months
+from ceclog.engine import evaluate
 from ceclog.models import Certification, Entry, Holder, Ledger, Rules, as_dict
 from ceclog.rules import load_rules
 
@@ -148,17 +150,19 @@ def test_entry_counts_only_in_its_own_cycle_window_both_ends_included() -> None:
 
 
 def test_states_in_order() -> None:
-    start = "2022-06-01"  # cycle to 2026-05-31, 1461 days
+    start = "2022-06-01"  # cycle to 2026-05-31, 48 months; pace in whole steps of 12 months
     # met: 14 counted
     led = ledger([("WRT", start)], [entry(1, "2023-01-01", hours="14")])
     assert evaluate(led, RULES_NOW, D("2023-06-01")).requirements[0].state == "met"
-    # on track: 2024-06-01 is day 731 of 1461 -> expected 14*731/1461 = 7.005; 7.5 counted
-    led = ledger([("WRT", start)], [entry(1, "2023-01-01", hours="7.5")])
+    # 2024-06-01: two full years -> expected 14 * 24/48 = 7.0; 7.0 counted is on track
+    led = ledger([("WRT", start)], [entry(1, "2023-01-01", hours="7")])
     req = evaluate(led, RULES_NOW, D("2024-06-01")).requirements[0]
     assert req.state == "on_track"
-    # behind: 7.0 < 7.005
-    led = ledger([("WRT", start)], [entry(1, "2023-01-01", hours="7")])
+    # behind: 6.5 < 7.0
+    led = ledger([("WRT", start)], [entry(1, "2023-01-01", hours="6.5")])
     assert evaluate(led, RULES_NOW, D("2024-06-01")).requirements[0].state == "behind"
+    # the day before, one full year: expected 3.5; 6.5 is on track
+    assert evaluate(led, RULES_NOW, D("2024-05-31")).requirements[0].state == "on_track"
     # due soon: 90 days before the due date, not met (even though "on track" by pace)
     led = ledger([("WRT", start)], [entry(1, "2023-01-01", hours="13.5")])
     assert evaluate(led, RULES_NOW, D("2026-03-02")).requirements[0].state == "due_soon"
@@ -185,7 +189,7 @@ def test_cycles_ended_before_tracking_are_not_judged() -> None:
     led = ledger([("WRT", "2018-06-01")], [], since="2023-01-01")
     req = evaluate(led, RULES_NOW, D("2023-01-02")).requirements[0]
     assert req.previous is not None and not req.previous_judged
-    assert req.state == "behind"
+    assert req.state == "on_track"  # the first year of the cycle 2022-06-01 to 2026-05-31
     # a previous cycle that ended after tracking started is judged
     led = ledger([("WRT", "2018-06-01")], [], since="2022-05-31")
     assert evaluate(led, RULES_NOW, D("2023-01-02")).requirements[0].state == "overdue"
@@ -208,8 +212,10 @@ def test_strictest_track_governs_holder_pool() -> None:
     assert len(req) == 1
     assert req[0].track.name == "master"
     assert req[0].certifications == ("WRT", "MWR")  # MRS has no CEC requirement
+    # WRT's second cycle runs from 2023-03-01 (due 2027-02-28); MWR, earned inside it, ends it
+    # on the earlier of that and 2024-05-10 + 24 months - 1 day
     assert (req[0].current.cycle.start, req[0].current.cycle.due) == (
-        D("2024-05-10"),
+        D("2023-03-01"),
         D("2026-05-09"),
     )
 
@@ -265,4 +271,5 @@ def test_calendar_anchor() -> None:
     rules = _custom_rules(anchor="calendar", cycle_start="07-01")
     led = ledger([("WRT", "2024-03-15")], [])
     req = evaluate(led, rules, D("2025-01-01")).requirements[0]
-    assert (req.current.cycle.start, req.current.cycle.due) == (D("2023-07-01"), D("2027-06-30"))
+    # the first 07-01 on or after the earned date
+    assert (req.current.cycle.start, req.current.cycle.due) == (D("2024-07-01"), D("2028-06-30"))

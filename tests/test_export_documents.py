@@ -2,16 +2,19 @@
 
 Expected numbers, worked out from rules/iicrc.toml (1 h = 1 CEC, rounded down to steps of 0.5;
 booth = fixed 2 CECs; master track: 14 CECs every 24 months, the strictest track governs):
-    1  2024-02-09 workshop 4 h        -> 4.0
+    1  2024-02-09 workshop 4 h        -> 4.0 as a class, but counts 0: dated before the
+                                         first cycle (WRT earned 2024-06-01)
     2  2024-10-02 booth 0.5 h         -> 2.0 (fixed)
     3  2025-04-17 online, 3 stated    -> 3.0
     4  2025-09-20 course 2.75 h       -> 2.5 (rounded down)
     5  2026-03-12 online 3.5 h        -> 3.5
     6  2027-03-10 planned             -> not in the transcript
-    total of the rows (cycle "all") = 15.0 CECs from 5 entries.
-MWR earned 2025-06-01 governs: cycle 2025-06-01 to 2027-05-31 holds entries 4 and 5 = 6.0 of
-14.0 (42.86%: the bar shows 42%), remaining 8.0; none submitted.  On 2026-11-22, 190 days are
-left (> 90: not due soon) and 539 of 730 days have passed: 14 * 539/730 = 10.3 > 6.0: behind.
+    total of the rows (cycle "all") = 0 + 2 + 3 + 2.5 + 3.5 = 11.0 CECs from 5 entries.
+The first cycle starts when WRT was earned, 2024-06-01 (48 months: due 2028-05-31); MWR, earned
+2025-06-01 inside it, puts the holder on the 24-month master track: the cycle ends on the earlier
+of 2028-05-31 and 2025-06-01 + 24 months - 1 day = 2027-05-31.  It holds entries 2 to 5 = 11.0
+of 14.0 (78.57%: the bar shows 78%), remaining 3.0; none submitted.  On 2026-11-22, 190 days are
+left.  A transcript shows no pace judgement: the running cycle is "in progress".
 """
 
 from __future__ import annotations
@@ -91,7 +94,7 @@ def ledger(
             tracking_since=D("2023-09-15"),
         ),
         certifications=[
-            Certification(code="WRT", earned=D("2023-09-15")),
+            Certification(code="WRT", earned=D("2024-06-01")),
             Certification(code="MWR", earned=D("2025-06-01")),
         ],
         entries=entries,
@@ -109,8 +112,9 @@ EMPTY = transcript(ledger(entries=[]))
 #  submitted, posted, evidence): as the reader sees them (newlines become spaces)
 ROWS = [
     ("2024-02-09", "Applied Structural Drying refresher", "", "workshop",
-     "Restoration Training Co.", "IICRC-C-2211", "4.0", "4.0", "4 h ÷ 1 h per CEC = 4.0", "WRT",
-     "2024-03-01", "2024-04-02", "asd-cert.pdf"),
+     "Restoration Training Co.", "IICRC-C-2211", "4.0", "0.0",
+     "counts toward no cycle: dated before your first cycle, which starts 2024-06-01 (as a "
+     "class: 4 h ÷ 1 h per CEC = 4.0)", "WRT", "2024-03-01", "2024-04-02", "asd-cert.pdf"),
     ("2024-10-02", "IICRC booth", "", "booth", "", "", "0.5", "2.0", "booth: fixed 2 CECs", "",
      "", "", ""),
     ("2025-04-17", FORMULA, "", "online", "", "", "", "3.0",
@@ -120,16 +124,17 @@ ROWS = [
     ("2026-03-12", "Cat 3 losses: health | safety", NOTE, "online", PROVIDER, "", "3.5", "3.5",
      "3.5 h ÷ 1 h per CEC = 3.5", "", "", "", ""),
 ]  # fmt: skip
-REQUIREMENT = ("Master designations", "WRT, MWR", "2025-06-01", "2027-05-31", "14.0", "6.0",
-               "8.0", "0.0", "0.0", "behind")  # fmt: skip
-TOTAL = "Total: 15.0 CECs from 5 entries"
+REQUIREMENT = ("Master designations", "WRT, MWR", "2024-06-01", "2027-05-31", "14.0", "11.0",
+               "3.0", "0.0", "0.0", "in progress")  # fmt: skip
+TOTAL = "Total: 11.0 CECs from 5 entries"
 
 
 def test_expected_numbers_from_the_engine() -> None:
-    assert [str(r.counted) for r in T.rows] == ["4", "2", "3", "2.5", "3.5"]
-    assert T.total == Decimal("15.0")
+    assert [str(r.counted) for r in T.rows] == ["0", "2", "3", "2.5", "3.5"]
+    assert T.total == Decimal("11.0")
     (req,) = T.requirements
-    assert (req.state, req.days_left, req.counted) == ("behind", 190, Decimal("6.0"))
+    assert (req.days_left, req.counted) == (190, Decimal("11.0"))
+    assert (req.current.cycle.start, req.current.cycle.due) == (D("2024-06-01"), D("2027-05-31"))
 
 
 def test_percent_and_text_bar() -> None:
@@ -184,11 +189,11 @@ def test_markdown_tables_hold_exact_content() -> None:
     text = markdown.render(T)
     assert text.startswith("# Continuing-education transcript\n")
     assert md_table(text, "Certifications held") == [
-        ["WRT", "Water Damage Restoration Technician", "2023-09-15"],
+        ["WRT", "Water Damage Restoration Technician", "2024-06-01"],
         ["MWR", "Master Water Restorer", "2025-06-01"],
     ]
     assert md_table(text, "Requirements (credits in CECs)") == [
-        [*REQUIREMENT, "`[####......]` 42%"]
+        [*REQUIREMENT, "`[#######...]` 78%"]
     ]
     assert md_table(text, "Entries (credits in CECs)") == [list(r) for r in ROWS]
     assert f"\n**{TOTAL}**\n" in text
@@ -294,10 +299,10 @@ def test_html_tables_hold_exact_content() -> None:
     assert page.title == "Continuing-education transcript: Dana Reyes"
     certs, reqs, entries = page.tables
     assert certs[1:] == [
-        ["WRT", "Water Damage Restoration Technician", "2023-09-15"],
+        ["WRT", "Water Damage Restoration Technician", "2024-06-01"],
         ["MWR", "Master Water Restorer", "2025-06-01"],
     ]
-    assert reqs[1:] == [[*REQUIREMENT, "42%"]]
+    assert reqs[1:] == [[*REQUIREMENT, "78%"]]
     assert entries[0] == ["Date", "Title", "Kind", "Provider, approval", "Hours", "Counted",
                           "How counted", "Certifications", "Submitted", "Posted"]  # fmt: skip
     expected = []
@@ -329,7 +334,7 @@ def test_html_is_self_contained_and_inert() -> None:
     assert "http" not in page.style
     assert "@media print" in page.style and "break-inside: avoid" in page.style
     bars = [a["style"] for t, a in page.tags if t == "div" and (a.get("style") or "")]
-    assert bars == ["width: 42%"]
+    assert bars == ["width: 78%"]
 
 
 @settings(max_examples=100, deadline=None)
@@ -361,7 +366,7 @@ def test_pdf_text_metadata_and_determinism() -> None:
     text = pdf_text(data)
     for expected in ("Continuing-education transcript", "Dana Reyes", "IICRC-104233",
                      "Applied Structural Drying refresher", SCRIPT, FORMULA, TOTAL,
-                     "42%: 6.0 of 14.0 CECs, behind", "Page 1 of "):  # fmt: skip
+                     "78%: 11.0 of 14.0 CECs, in progress", "Page 1 of "):  # fmt: skip
         assert expected in text, expected
     meta = PdfReader(BytesIO(data)).metadata
     assert meta is not None

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Literal, NamedTuple
 
-from ceclog.models import Ledger, Rules
+from ceclog.models import Certification, Ledger, Rules
 
 Path = tuple[str | int, ...]
 
@@ -63,8 +63,21 @@ def check_codes(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
             out.append(
                 Finding(
                     "warning",
-                    f"certification {cert.code} is dated {cert.earned}, in the future",
+                    f"certification {cert.code} is dated {cert.earned}, in the future: it is "
+                    "not held yet and changes nothing until then",
                     ("certifications", i, "earned"),
+                    code="future-certification",
+                )
+            )
+        if cert.ended is not None and cert.ended <= cert.earned:
+            out.append(
+                Finding(
+                    "error",
+                    f"certification {cert.code} ends on {cert.ended}, not after it was earned "
+                    f"({cert.earned})",
+                    ("certifications", i, "ended"),
+                    "ended is the first day it is no longer held; fix it or remove the key",
+                    "ended-before-earned",
                 )
             )
     for i, entry in enumerate(ledger.entries):
@@ -144,6 +157,19 @@ def check_holder(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
                 ("holder", "tracking_since"),
             )
         )
+    out += _notice_findings(
+        ledger.holder.cec_due,
+        ledger.holder.cec_due_noted,
+        _earliest_held(ledger, rules, today),
+        today,
+        ("holder",),
+        "ceclog holder --cec-due",
+    )
+    for i, cert in enumerate(ledger.certifications):
+        if rules.pool == "certification" and rules.track_of(cert.code):
+            out += _notice_findings(
+                cert.cec_due, cert.cec_due_noted, cert, today, ("certifications", i), None
+            )
     if not any(rules.track_of(c.code) for c in ledger.certifications):
         out.append(
             Finding(
@@ -151,6 +177,60 @@ def check_holder(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
                 "no certification with a continuing-education requirement is recorded",
                 ("certifications",) if ledger.certifications else ("holder",),
                 "add one with `ceclog cert add CODE --earned DATE`",
+            )
+        )
+    return out
+
+
+def _earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification | None:
+    held = [
+        c
+        for c in ledger.certifications
+        if rules.track_of(c.code) and c.earned <= today and (c.ended is None or today < c.ended)
+    ]
+    return min(held, key=lambda c: c.earned, default=None)
+
+
+def _notice_findings(
+    due: dt.date | None,
+    noted: dt.date | None,
+    first: Certification | None,
+    today: dt.date,
+    where: Path,
+    command: str | None,
+) -> list[Finding]:
+    """A renewal notice's due date and the day it was noted (holder or certification)."""
+    out: list[Finding] = []
+    if due is not None and first is not None and due < first.earned:
+        out.append(
+            Finding(
+                "error",
+                f"the renewal notice's due date {due} is before {first.code} was earned "
+                f"({first.earned})",
+                (*where, "cec_due"),
+                "check the date on the notice, or the earned date",
+                "notice-before-earned",
+            )
+        )
+    if due is not None and noted is None:
+        how = f"`{command} {due}` records today" if command else "add cec_due_noted = DATE"
+        out.append(
+            Finding(
+                "warning",
+                f"cec_due = {due} does not say when the notice was noted, so it is taken as "
+                "noted on your first earned date",
+                (*where, "cec_due"),
+                f"record the day the notice was issued: {how}, or write cec_due_noted = DATE",
+                "notice-not-noted",
+            )
+        )
+    if noted is not None and noted > today:
+        out.append(
+            Finding(
+                "warning",
+                f"cec_due_noted is {noted}, in the future",
+                (*where, "cec_due_noted"),
+                code="noted-in-future",
             )
         )
     return out
@@ -178,6 +258,17 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
                     f"if you took it: ceclog edit {entry.id} --completed",
                 )
             )
+        for key in ("submitted", "posted"):
+            day = getattr(entry, key)
+            if day is not None and day < entry.date:
+                out.append(
+                    Finding(
+                        "warning",
+                        f"entry {entry.id} is {key} {day}, before the class ({entry.date})",
+                        ("entries", i, key),
+                        code="date-order",
+                    )
+                )
         if entry.submitted and entry.posted and entry.posted < entry.submitted:
             out.append(
                 Finding(
@@ -248,11 +339,52 @@ def check_evidence(ledger: Ledger, facts: Facts) -> list[Finding]:
     return out
 
 
+def check_late_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    """Entries applied to an earlier cycle (`for_cycle`): planned ones, and dates that name no
+    earlier cycle (the schedule changed since), which then count by their own date."""
+    late = [(i, e) for i, e in enumerate(ledger.entries) if e.for_cycle is not None]
+    if not late:
+        return []
+    from ceclog.engine import evaluate
+
+    report = evaluate(ledger, rules, today)
+    out: list[Finding] = []
+    for i, entry in late:
+        placement = report.placements[entry.id]
+        if entry.planned:
+            out.append(
+                Finding(
+                    "warning",
+                    f"planned entry {entry.id} is applied to the cycle ending {entry.for_cycle}",
+                    ("entries", i, "for_cycle"),
+                    f"once taken: ceclog edit {entry.id} --completed",
+                    "late-planned",
+                )
+            )
+        elif placement.cycle_due != entry.for_cycle or (
+            placement.note and "names no earlier cycle" in placement.note
+        ):
+            out.append(
+                Finding(
+                    "warning",
+                    f"entry {entry.id} is applied to the cycle ending {entry.for_cycle}, but no "
+                    "earlier cycle ends that day now: it counts toward the cycle "
+                    + (f"ending {placement.cycle_due}" if placement.cycle_due else "of its date"),
+                    ("entries", i, "for_cycle"),
+                    f"remove for_cycle (ceclog edit {entry.id} --clear for_cycle), or apply it "
+                    f"again: ceclog edit {entry.id} --for-cycle previous",
+                    "late-entry-moved",
+                )
+            )
+    return out
+
+
 CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
     check_holder,
     check_codes,
     check_entries,
     check_submission,
+    check_late_entries,
 ]
 
 

@@ -1,164 +1,24 @@
-"""The pure core: (ledger, rules, today) -> what each entry counts and where each requirement
-stands.  No I/O, no CLI framework, no terminal output: every number ceclog prints is made here,
-with the explanation of how it was made.  `../README.md#how-numbers-are-computed` describes it.
+"""The pure core: (ledger, rules, today) -> what each entry counts, toward which cycle, and where
+each requirement stands.  No I/O, no CLI framework, no terminal output: every number ceclog
+prints is made here, with the explanation of how it was made.
+`../README.md#how-numbers-are-computed` describes it.
 """
 
 from __future__ import annotations
 
-import calendar
+import bisect
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
+from ceclog.credits import Credit, entry_credit
+from ceclog.cycles import DAY, Cycle, Holding, add_months, governing, timeline
 from ceclog.models import Certification, Entry, Ledger, Rules, Track
+from ceclog.notices import schedule_notices
+from ceclog.placement import Placement, combine, held_for, not_held, place
 
 State = Literal["met", "on_track", "behind", "due_soon", "overdue"]
-STATES: tuple[State, ...] = ("met", "on_track", "behind", "due_soon", "overdue")
-
-
-def fmt(value: Decimal | Fraction | int) -> str:
-    """A credit or hour figure for people: at least one decimal, at most two (1.43, 2.0)."""
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    value = Decimal(value).quantize(Decimal("0.01"))
-    text = f"{value:f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
-
-
-def num(value: Decimal) -> str:
-    """An input figure as written, without trailing zeros (21, 3.5, 0.25)."""
-    text = f"{value.normalize():f}"
-    return text
-
-
-# --- one entry ------------------------------------------------------------------------------
-
-
-class Credit(NamedTuple):
-    """What one entry counts, and every step that made the figure."""
-
-    value: Decimal
-    steps: tuple[str, ...]
-
-    @property
-    def explanation(self) -> str:
-        return "; ".join(self.steps)
-
-
-def entry_credit(entry: Entry, rules: Rules) -> Credit:
-    """Base (fixed for the kind, else stated credits, else hours / hours_per_credit), then the
-    kind's cap and the per-event cap (the lower applies), then rounding down to the increment."""
-    kind = rules.kinds.get(entry.kind)
-    unit, units = rules.unit, rules.units
-    steps: list[str] = []
-    value: Fraction
-    if kind is not None and kind.fixed is not None:
-        value = Fraction(kind.fixed)
-        steps.append(f"{entry.kind}: fixed {num(kind.fixed)} {units}")
-    elif entry.credits is not None:
-        value = Fraction(entry.credits)
-        steps.append(f"{num(entry.credits)} {units} as stated on the certificate")
-    elif entry.hours is not None:
-        value = Fraction(entry.hours) / Fraction(rules.hours_per_credit)
-        steps.append(
-            f"{num(entry.hours)} h ÷ {num(rules.hours_per_credit)} h per {unit} = {fmt(value)}"
-        )
-    else:
-        value = Fraction(0)
-        steps.append("no hours or credits recorded = 0.0")
-
-    caps: list[tuple[Decimal, str]] = []
-    if kind is not None and kind.cap is not None:
-        caps.append((kind.cap, f"capped at {num(kind.cap)} per {entry.kind}"))
-    if rules.event_cap is not None:
-        caps.append((rules.event_cap, f"capped at {num(rules.event_cap)} per event"))
-    if caps:
-        cap, why = min(caps, key=lambda c: c[0])
-        if value > cap:
-            value = Fraction(cap)
-            steps.append(why)
-
-    increment = Fraction(rules.increment)
-    rounded = (value // increment) * increment
-    if rounded != value:
-        steps.append(f"rounded down to {fmt(rounded)} (steps of {num(rules.increment)})")
-    result = Decimal(rounded.numerator) / Decimal(rounded.denominator)
-    return Credit(result, tuple(steps))
-
-
-# --- cycles ---------------------------------------------------------------------------------
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months; the day of month is clamped (Jan 31 + 1 month = Feb 28)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
-class Cycle(NamedTuple):
-    number: int  # 0 for the cycle that starts at the anchor; earlier ones are negative
-    start: dt.date
-    due: dt.date
-
-    @property
-    def days(self) -> int:
-        return (self.due - self.start).days + 1
-
-    def holds(self, day: dt.date) -> bool:
-        return self.start <= day <= self.due
-
-
-class Schedule(NamedTuple):
-    """Cycles of `months` months starting at `anchor` (index 0); indexes below `first` do not
-    exist (before the certification was earned); cycles from `first_judged` on are judged."""
-
-    anchor: dt.date
-    months: int
-    first: int | None  # None: the schedule extends backwards (anchored on a due date)
-    first_judged: int
-
-    def cycle(self, index: int) -> Cycle:
-        start = add_months(self.anchor, index * self.months)
-        due = add_months(self.anchor, (index + 1) * self.months) - dt.timedelta(days=1)
-        return Cycle(index, start, due)
-
-    def cycle_at(self, day: dt.date) -> Cycle:
-        months = (day.year - self.anchor.year) * 12 + day.month - self.anchor.month
-        index = months // self.months
-        while self.cycle(index).start > day:
-            index -= 1
-        while self.cycle(index).due < day:
-            index += 1
-        if self.first is not None and index < self.first:
-            index = self.first
-        return self.cycle(index)
-
-
-def _calendar_anchor(earned: dt.date, month_day: str) -> dt.date:
-    month, day = (int(p) for p in month_day.split("-"))
-    for year in (earned.year, earned.year - 1):
-        candidate = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
-        if candidate <= earned:
-            return candidate
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def schedule_for(earned: dt.date, due: dt.date | None, months: int, rules: Rules) -> Schedule:
-    """The cycle schedule: anchored on the due date of the renewal notice when known (that
-    cycle and later ones are judged), else on the earliest earned date (or the calendar start
-    on or before it)."""
-    if due is not None:
-        return Schedule(due + dt.timedelta(days=1), months, first=None, first_judged=-1)
-    anchor = earned
-    if rules.anchor == "calendar" and rules.cycle_start:
-        anchor = _calendar_anchor(earned, rules.cycle_start)
-    return Schedule(anchor, months, first=0, first_judged=0)
-
-
-# --- requirements ---------------------------------------------------------------------------
 
 
 class TopicProgress(NamedTuple):
@@ -177,24 +37,36 @@ class CycleResult(NamedTuple):
     counted: Decimal
     planned: Decimal
     topics: tuple[TopicProgress, ...]
-    entry_ids: tuple[int, ...]
+    entry_ids: tuple[int, ...]  # entries dated in its window, planned ones included
     submitted: Decimal = Decimal(0)  # of `counted`, the credits of entries submitted
     posted: Decimal = Decimal(0)  # of `counted`, the credits the body has posted
+    counted_ids: tuple[int, ...] = ()  # completed entries that count toward it (late ones too)
+    excluded: tuple[tuple[int, str], ...] = ()  # dated in its window, counting elsewhere: why
 
     @property
     def met(self) -> bool:
         return self.counted >= self.required and all(t.remaining == 0 for t in self.topics)
 
+    @property
+    def remaining(self) -> Decimal:
+        return max(Decimal(0), self.required - self.counted)
+
 
 class Requirement(NamedTuple):
     track: Track
-    certifications: tuple[str, ...]
+    certifications: tuple[str, ...]  # the certifications it covers, held today
     current: CycleResult
     previous: CycleResult | None
     previous_judged: bool
     days_left: int
     state: State
     today: dt.date
+    lapse: CycleResult | None = None  # the earliest judged cycle that ended unmet
+    cycle_state: State = "on_track"  # the current cycle's own standing, a lapse aside
+    notices: tuple[str, ...] = ()  # what changed the schedule, in words
+    history: tuple[CycleResult, ...] = ()  # every cycle up to the current one
+    next_track: Track | None = None  # the track of the cycle after the current one
+    reinstate_by: dt.date | None = None  # after a lapse: the body wants reinstatement then
 
     @property
     def required(self) -> Decimal:
@@ -206,36 +78,53 @@ class Requirement(NamedTuple):
 
     @property
     def remaining(self) -> Decimal:
-        return max(Decimal(0), self.required - self.counted)
+        return self.current.remaining
 
     @property
     def projected(self) -> Decimal:
         return self.current.counted + self.current.planned
+
+    @property
+    def days_overdue(self) -> int | None:
+        return None if self.lapse is None else (self.today - self.lapse.cycle.due).days
 
 
 class Report(NamedTuple):
     today: dt.date
     requirements: tuple[Requirement, ...]
     credits: dict[int, Credit]
+    placements: dict[int, Placement]
+
+    def counted(self, entry_id: int) -> Decimal:
+        """What the entry counts (or will count, when planned): 0 when it counts nowhere."""
+        return self.credits[entry_id].value if self.placements[entry_id].counts else Decimal(0)
+
+    def explanation(self, entry_id: int) -> str:
+        note = self.placements[entry_id].note
+        steps = self.credits[entry_id].explanation
+        if self.placements[entry_id].counts:
+            return f"{steps}; {note}" if note else steps
+        return f"counts toward no cycle: {note} (as a class: {steps})"
 
 
 def _tally(
     cycle: Cycle,
-    track: Track,
-    entries: list[Entry],
+    placed: list[Entry],
+    dated: list[Entry],
     credits: dict[int, Credit],
+    why: dict[int, str],
 ) -> CycleResult:
+    """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window."""
+    track = cycle.track
     counted = planned = submitted = posted = Decimal(0)
-    topic_counted = {topic: Decimal(0) for topic in track.topics}
+    topic_counted = dict.fromkeys(track.topics, Decimal(0))
     ids: list[int] = []
-    for entry in entries:
-        if not cycle.holds(entry.date):
-            continue
+    for entry in placed:
         value = credits[entry.id].value
-        ids.append(entry.id)
         if entry.planned:
             planned += value
             continue
+        ids.append(entry.id)
         counted += value
         if entry.submitted is not None or entry.posted is not None:
             submitted += value
@@ -244,61 +133,147 @@ def _tally(
         for topic in entry.topics:
             if topic in topic_counted:
                 topic_counted[topic] += value
-    topics = tuple(
-        TopicProgress(topic, track.topics[topic], topic_counted[topic]) for topic in track.topics
+    placed_ids = {e.id for e in placed}
+    excluded = tuple(
+        (e.id, why.get(e.id, "")) for e in dated if e.id not in placed_ids and not e.planned
     )
+    topics = tuple(TopicProgress(t, track.topics[t], topic_counted[t]) for t in track.topics)
     return CycleResult(
-        cycle, track.credits, counted, planned, topics, tuple(ids), submitted, posted
+        cycle,
+        track.credits,
+        counted,
+        planned,
+        topics,
+        tuple(e.id for e in dated),
+        submitted,
+        posted,
+        tuple(ids),
+        excluded,
     )
 
 
-def _state(
-    current: CycleResult, previous_lapsed: bool, today: dt.date, rules: Rules
-) -> tuple[State, int]:
-    cycle = current.cycle
-    days_left = (cycle.due - today).days
-    if previous_lapsed:
-        return "overdue", days_left
-    if current.met:
-        return "met", days_left
-    if days_left <= rules.due_soon_days:
-        return "due_soon", days_left
-    elapsed = max(0, (today - cycle.start).days)
-    if Fraction(current.counted) < Fraction(current.required) * Fraction(elapsed, cycle.days):
-        return "behind", days_left
-    return "on_track", days_left
+# --- states -----------------------------------------------------------------------------------
+
+
+def expected_by(result: CycleResult, today: dt.date, pace_months: int) -> Fraction:
+    """The pace expected by `today`: after k full steps of `pace_months` since the cycle's
+    start, required x min(1, k x pace_months / cycle months).  0 with pace_months = 0."""
+    cycle = result.cycle
+    if pace_months <= 0:
+        return Fraction(0)
+    steps = 0
+    while steps * pace_months < cycle.months and add_months(
+        cycle.start, (steps + 1) * pace_months
+    ) <= min(today, cycle.due + DAY):
+        steps += 1
+    share = min(Fraction(1), Fraction(steps * pace_months, cycle.months))
+    return Fraction(result.required) * share
+
+
+def cycle_state(result: CycleResult, today: dt.date, rules: Rules) -> State:
+    if result.met:
+        return "met"
+    if (result.cycle.due - today).days <= rules.due_soon_days:
+        return "due_soon"
+    if Fraction(result.counted) < expected_by(result, today, rules.pace_months):
+        return "behind"
+    return "on_track"
+
+
+# --- requirements -----------------------------------------------------------------------------
 
 
 def _requirement(
-    track: Track,
+    holdings: list[Holding],
     codes: tuple[str, ...],
-    schedule: Schedule,
     entries: list[Entry],
+    skip: dict[int, str],
     credits: dict[int, Credit],
-    tracking_since: dt.date,
-    today: dt.date,
+    found: dict[int, list[Placement]],
+    *,
+    notice: dt.date | None,
+    noted: dt.date | None,
+    future: list[Certification],
+    ledger: Ledger,
     rules: Rules,
-) -> Requirement:
-    cycle = schedule.cycle_at(today)
-    current = _tally(cycle, track, entries, credits)
-    previous: CycleResult | None = None
-    judged = False
-    if schedule.first is None or cycle.number - 1 >= schedule.first:
-        previous = _tally(schedule.cycle(cycle.number - 1), track, entries, credits)
-        judged = cycle.number - 1 >= schedule.first_judged and previous.cycle.due >= tracking_since
-    state, days_left = _state(
-        current, judged and previous is not None and not previous.met, today, rules
+    today: dt.date,
+) -> Requirement | None:
+    """One requirement: its cycles, what counts toward each, its state.  `entries` are those
+    that concern it; `skip` says why some of them count toward none of its cycles."""
+    line = timeline(
+        holdings,
+        rules,
+        notice=notice,
+        noted=noted,
+        tracking_since=ledger.holder.tracking_since,
+        today=today,
     )
-    return Requirement(track, codes, current, previous, judged, days_left, state, today)
-
-
-def governing_track(held: list[Certification], rules: Rules) -> Track | None:
-    """The strictest track among those the holder holds: shortest cycle, then most credits,
-    then the first listed in the rules."""
-    tracks = [t for t in rules.tracks if any(c.code in t.certifications for c in held)]
-    if not tracks:
+    if line is None:
         return None
-    return min(tracks, key=lambda t: (t.cycle_months, -t.credits, rules.tracks.index(t)))
+    cycles = line.cycles
+    placed: list[list[Entry]] = [[] for _ in cycles]
+    why: dict[int, str] = {}
+    index = {c.start: i for i, c in enumerate(cycles)}
+    for entry in entries:
+        cycle: Cycle | None
+        note: str | None
+        if entry.id in skip:
+            cycle, note = None, skip[entry.id]
+        else:
+            cycle, note = place(entry, line, rules)
+        counts = cycle is not None or note is None  # None, None: a later cycle's entry
+        found.setdefault(entry.id, []).append(Placement(counts, note, cycle.due if cycle else None))
+        if cycle is not None:
+            placed[index[cycle.start]].append(entry)
+        if note:
+            why[entry.id] = note
+    ordered = sorted(entries, key=lambda e: e.date)
+    days = [e.date for e in ordered]
+    history = tuple(
+        _tally(
+            c,
+            placed[i],
+            ordered[bisect.bisect_left(days, c.start) : bisect.bisect_right(days, c.due)],
+            credits,
+            why,
+        )
+        for i, c in enumerate(cycles)
+    )
+    current = history[-1]
+    previous = history[-2] if len(history) > 1 else None
+    lapse = next(
+        (r for r in history[:-1] if r.cycle.judged and r.cycle.due < today and not r.met), None
+    )
+    own = cycle_state(current, today, rules)
+    next_track = governing(holdings, current.cycle.due + DAY)
+    reinstate = None
+    if lapse is not None and rules.reinstatement_months:
+        reinstate = add_months(lapse.cycle.due, rules.reinstatement_months)
+    return Requirement(
+        track=current.cycle.track,
+        certifications=codes,
+        current=current,
+        previous=previous,
+        previous_judged=previous is not None and previous.cycle.judged,
+        days_left=(current.cycle.due - today).days,
+        state="overdue" if lapse is not None else own,
+        today=today,
+        lapse=lapse,
+        cycle_state=own,
+        notices=schedule_notices(line, holdings, next_track, rules, future, today),
+        history=history,
+        next_track=next_track,
+        reinstate_by=reinstate,
+    )
+
+
+def _holdings(certs: list[Certification], rules: Rules, today: dt.date) -> list[Holding]:
+    out = []
+    for c in certs:
+        track = rules.track_of(c.code)
+        if track is not None and c.earned <= today:
+            out.append(Holding(c.code, c.earned, c.ended, track))
+    return out
 
 
 def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
@@ -309,29 +284,42 @@ def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
         if key not in known:
             known[key] = entry_credit(entry, rules)
         credits[entry.id] = known[key]
-    requirements: list[Requirement] = []
-    since = ledger.holder.tracking_since
+    certs = {c.code: c for c in ledger.certifications}
+    future = [c for c in ledger.certifications if c.earned > today and rules.track_of(c.code)]
+    found: dict[int, list[Placement]] = {}
+    requirements: list[Requirement | None] = []
     if rules.pool == "holder":
-        track = governing_track(ledger.certifications, rules)
-        if track is not None:
-            covered = tuple(c.code for c in ledger.certifications if rules.track_of(c.code))
-            earned = min(c.earned for c in ledger.certifications if c.code in track.certifications)
-            schedule = schedule_for(earned, ledger.holder.cec_due, track.cycle_months, rules)
-            requirements.append(
-                _requirement(track, covered, schedule, ledger.entries, credits, since, today, rules)
+        skip = {
+            e.id: not_held(e.certifications)
+            for e in ledger.entries
+            if e.certifications and not held_for(e, certs, today)
+        }
+        holdings = _holdings(ledger.certifications, rules, today)
+        codes = tuple(h.code for h in holdings if h.held_on(today))
+        requirements.append(
+            _requirement(
+                holdings, codes, ledger.entries, skip, credits, found,
+                notice=ledger.holder.cec_due, noted=ledger.holder.cec_due_noted,
+                future=future, ledger=ledger, rules=rules, today=today,
             )
+        )  # fmt: skip
     else:
         for cert in ledger.certifications:
-            cert_track = rules.track_of(cert.code)
-            if cert_track is None:
-                continue
-            schedule = schedule_for(cert.earned, cert.cec_due, cert_track.cycle_months, rules)
-            entries = [
+            mine = [
                 e for e in ledger.entries if not e.certifications or cert.code in e.certifications
             ]
+            skip = {
+                e.id: not_held([cert.code])
+                for e in mine
+                if e.certifications and cert.code not in held_for(e, certs, today)
+            }
             requirements.append(
                 _requirement(
-                    cert_track, (cert.code,), schedule, entries, credits, since, today, rules
+                    _holdings([cert], rules, today), (cert.code,), mine, skip, credits, found,
+                    notice=cert.cec_due, noted=cert.cec_due_noted,
+                    future=[c for c in future if c.code == cert.code],
+                    ledger=ledger, rules=rules, today=today,
                 )
-            )
-    return Report(today, tuple(requirements), credits)
+            )  # fmt: skip
+    made = tuple(r for r in requirements if r is not None)
+    return Report(today, made, credits, combine(ledger.entries, found, bool(made)))

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # at run time ceclog.schema defines these names with their va
     TrackCredits = Decimal
     EntryId = int
     Months = int
+    PaceMonths = int
     Days = int
     Sources = list[str]
     TrackCodes = list[str]
@@ -71,7 +72,8 @@ class Holder:
     registrant_id: Text | None = None
     email: Text | None = None
     rules: Text = "iicrc"
-    cec_due: Date | None = None
+    cec_due: Date | None = None  # the due date printed on the body's renewal notice
+    cec_due_noted: Date | None = None  # the day that notice was recorded
     tracking_since: Date
 
 
@@ -79,7 +81,12 @@ class Holder:
 class Certification:
     code: Code
     earned: Date
+    ended: Date | None = None  # dropped or lapsed: held up to the day before
     cec_due: Date | None = None
+    cec_due_noted: Date | None = None
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.earned <= day and (self.ended is None or day < self.ended)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +114,7 @@ class Entry:
     planned: Bool = False
     submitted: Date | None = None
     posted: Date | None = None
+    for_cycle: Date | None = None  # a late entry applied to the cycle ending on this date
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -244,6 +252,8 @@ class Rules:
     anchor: Literal["earned", "calendar"] = "earned"
     cycle_start: MonthDay | None = None
     due_soon_days: Days = 90
+    pace_months: PaceMonths = 12  # `behind` is judged in whole steps of this; 0 turns it off
+    reinstatement_months: Months | None = None  # after a lapse: renew until, then reinstate
     submission_email: Text | None = None
     default_kind: Name = "course"
     kinds: KindMap

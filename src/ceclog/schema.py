@@ -82,6 +82,24 @@ def _sha256(value: str) -> str:
     return value
 
 
+def _month_day(value: str) -> str:
+    """A day of the year as "MM-DD" that exists (02-29 is allowed: in other years it is the
+    last day of February)."""
+    import calendar
+    import re
+
+    match = re.fullmatch(r"(\d\d)-(\d\d)", value)
+    month, day = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    if not 1 <= month <= 12:
+        raise ValueError(f'{value!r} is not a day of the year: write "MM-DD", like "07-01"')
+    days = calendar.monthrange(2024, month)[1]  # a leap year: 02-29 exists
+    if not 1 <= day <= days:
+        raise ValueError(
+            f"{value!r} is not a day of the year: {calendar.month_name[month]} has {days} days"
+        )
+    return value
+
+
 def _decimal(**bounds: Any) -> Any:
     return Annotated[Decimal, BeforeValidator(_number), Strict(), Field(**bounds)]
 
@@ -99,15 +117,14 @@ NAMES: dict[str, Any] = {
     "Name": Name,
     "RelPath": Annotated[str, Strict(), AfterValidator(_relative)],
     "Sha256": Annotated[str, Strict(), AfterValidator(_sha256)],
-    "MonthDay": Annotated[
-        str, Strict(), Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
-    ],
+    "MonthDay": Annotated[str, Strict(), AfterValidator(_month_day)],
     "Hours": _decimal(ge=0, le=MAX_HOURS),
     "Credits": _decimal(ge=0, le=MAX_CREDITS),
     "Positive": _decimal(gt=0, le=100),
     "TrackCredits": _decimal(gt=0, le=MAX_CREDITS),
     "EntryId": Annotated[int, Strict(), Field(ge=1, le=10**9)],
     "Months": Annotated[int, Strict(), Field(ge=1, le=240)],
+    "PaceMonths": Annotated[int, Strict(), Field(ge=0, le=240)],
     "Days": Annotated[int, Strict(), Field(ge=0, le=3650)],
     "Sources": Annotated[list[Text], Field(min_length=1)],
     "TrackCodes": Annotated[list[Code], Field(min_length=1)],

@@ -21,7 +21,7 @@ from ceclog.errors import (
     NotFoundError,
     RulesError,
 )
-from ceclog.models import MAX_TEXT, Entry, Ledger, text_problem
+from ceclog.models import MAX_TEXT, Certification, Entry, Ledger, text_problem
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules, load_rules
 
@@ -143,13 +143,18 @@ def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) ->
 
 
 def check_new_ledger(
-    new: Ledger, loaded: storage.Loaded, rules: LoadedRules, today: dt.date
+    new: Ledger,
+    loaded: storage.Loaded,
+    rules: LoadedRules,
+    today: dt.date,
+    new_rules: LoadedRules | None = None,
 ) -> None:
-    """Before saving: the change must not introduce an error (unknown code, kind...)."""
+    """Before saving: the change must not introduce an error (unknown code, kind...), under
+    the rules the ledger will have (`new_rules`, when the change switches them)."""
     before = {
         f.message for f in run_checks(loaded.ledger, rules.rules, today) if f.severity == "error"
     }
-    for finding in run_checks(new, rules.rules, today):
+    for finding in run_checks(new, (new_rules or rules).rules, today):
         if finding.severity == "error" and finding.message not in before:
             raise InputError(finding.message, hint=finding.hint)
 
@@ -202,6 +207,17 @@ def warn(messages: list[str]) -> None:
         err = console(stderr=True)
         for message in messages:
             err.print(f"warning: {message}")
+
+
+def find_certification(ledger: Ledger, code: str) -> Certification:
+    code = code.strip().upper()
+    for cert in ledger.certifications:
+        if cert.code == code:
+            return cert
+    raise NotFoundError(
+        f"{code} is not recorded in this ledger",
+        hint="recorded: " + (", ".join(ledger.held_codes()) or "none"),
+    )
 
 
 def find_entry(ledger: Ledger, entry_id: int) -> Entry:

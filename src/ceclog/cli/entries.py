@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ceclog import evidence, storage
+from ceclog import evidence, operations, storage
 from ceclog.checks import suggest, unknown_code_hint
 from ceclog.cli import app
 from ceclog.cli.context import (
@@ -21,10 +21,11 @@ from ceclog.cli.context import (
     parse_date,
     warn,
 )
-from ceclog.engine import entry_credit, evaluate, fmt
+from ceclog.credits import fmt
+from ceclog.engine import evaluate
 from ceclog.errors import InputError, UsageError
-from ceclog.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules, as_dict
-from ceclog.render import data, terminal
+from ceclog.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules
+from ceclog.render import data, terminal, views
 
 DateOpt = Annotated[
     str | None,
@@ -48,6 +49,22 @@ TopicOpt = Annotated[
     list[str] | None, typer.Option("--topic", metavar="T", help="A topic it covers (repeat).")
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="A note for yourself.")]
+ForCycleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--for-cycle",
+        metavar="previous",
+        help="Apply a class taken late to the lapsed cycle that `status` shows as overdue.",
+    ),
+]
+
+
+def _for_cycle(value: str | None) -> bool:
+    if value is None:
+        return False
+    if value.strip().lower() != "previous":
+        raise UsageError(f"--for-cycle takes 'previous', not {value!r}")
+    return True
 
 
 def _fields(
@@ -122,39 +139,32 @@ def _build(fields: dict[str, Any]) -> Entry:
     return Entry(**fields)
 
 
-def _summary(ledger: Ledger, rules: Rules, today: dt.date, entry: Entry) -> list[str]:
-    credit = entry_credit(entry, rules)
-    lines = [
-        f"Entry {entry.id}: {entry.date} {entry.title}" + (" (planned)" if entry.planned else ""),
-        f"  counts {fmt(credit.value)} {rules.units}: {credit.explanation}"
-        + ("; planned, so it counts once completed" if entry.planned else ""),
-    ]
-    for req in evaluate(ledger, rules, today).requirements:
-        lines.append(
-            f"  {req.track.name}: {fmt(req.counted)} of {fmt(req.required)} {rules.units} "
-            f"counted, {fmt(req.remaining)} remaining, due {req.current.cycle.due} "
-            f"({terminal.STATE_WORDS[req.state]})"
-        )
-    return lines
-
-
 def _print_result(
     ledger: Ledger, rules: Rules, today: dt.date, entry: Entry, as_json: bool
 ) -> None:
+    report = evaluate(ledger, rules, today)
     if as_json:
-        report = evaluate(ledger, rules, today)
         print(
             data.dumps(
                 {
-                    "entry": data.entry(entry, report.credits[entry.id]),
+                    "entry": data.report_entry(entry, report),
                     "requirements": [data.requirement(r) for r in report.requirements],
                 }
             )
         )
         return
     out = terminal.console()
-    for line in _summary(ledger, rules, today, entry):
-        out.print(line)
+    out.print(
+        f"Entry {entry.id}: {entry.date} {entry.title}" + (" (planned)" if entry.planned else "")
+    )
+    how = report.explanation(entry.id)
+    counted = report.credits[entry.id].value if entry.planned else report.counted(entry.id)
+    out.print(
+        f"  counts {fmt(counted)} {rules.units}: {how}"
+        + ("; planned, so it counts once completed" if entry.planned else "")
+    )
+    for req in report.requirements:
+        out.print(views.requirement_line(req, rules.units))
 
 
 def _held_warning(ledger: Ledger, entry: Entry) -> None:
@@ -177,6 +187,7 @@ def add(
     topic: TopicOpt = None,
     note: NoteOpt = None,
     planned: Annotated[bool, typer.Option("--planned", help="Not taken yet.")] = False,
+    for_cycle: ForCycleOpt = None,
     evidence_files: Annotated[
         list[Path] | None,
         typer.Option("--evidence", metavar="FILE", help="A certificate to keep with it (repeat)."),
@@ -212,6 +223,8 @@ def add(
         fields["planned"] = planned
         fields["id"] = session.ledger.next_id()
         entry = _build(fields)
+        if _for_cycle(for_cycle):
+            entry = operations.with_late_target(session.ledger, rules, today, entry)
         base = evidence.folder_of(session.loaded.path)
         records = evidence.plan(session.ledger, entry, incoming, base)
         entry = replace(entry, evidence=records)
@@ -248,20 +261,30 @@ def list_entries(
             f"{code} is not a certification known to the {rules.name} rules",
             hint=unknown_code_hint(code, rules),
         )
+    report = evaluate(loaded.ledger, rules, c.today)
     rows = [
-        (e, entry_credit(e, rules))
+        e
         for e in sorted(loaded.ledger.entries, key=lambda e: (e.date, e.id))
         if (start is None or e.date >= start)
         and (end is None or e.date <= end)
         and (code is None or code in e.certifications)
     ]
     if as_json:
-        print(data.dumps([data.entry(e, credit) for e, credit in rows]))
+        print(data.dumps([data.report_entry(e, report) for e in rows]))
         return
-    terminal.entries(terminal.console(), rows, rules.units)
+    views.entries(terminal.console(), rows, report, rules.units)
 
 
-CLEARABLE = ("hours", "credits", "provider", "approval", "topics", "certifications", "notes")
+CLEARABLE = (
+    "hours",
+    "credits",
+    "provider",
+    "approval",
+    "topics",
+    "certifications",
+    "notes",
+    "for_cycle",
+)
 
 
 @app.command()
@@ -282,6 +305,7 @@ def edit(
         bool | None,
         typer.Option("--planned/--completed", help="Mark as planned, or as completed."),
     ] = None,
+    for_cycle: ForCycleOpt = None,
     clear: Annotated[
         list[str] | None,
         typer.Option("--clear", metavar="FIELD", help=f"Remove a field: {', '.join(CLEARABLE)}."),
@@ -295,13 +319,13 @@ def edit(
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         old = find_entry(session.ledger, entry_id)
-        fields = as_dict(old)
+        changes: dict[str, Any] = {}
         for name in clear or []:
             key = name.strip().lower()
             if key not in CLEARABLE:
                 raise UsageError(f"--clear takes one of {', '.join(CLEARABLE)}")
-            fields[key] = [] if key in ("topics", "certifications") else None
-        changes = _fields(
+            changes[key] = [] if key in ("topics", "certifications") else None
+        changes |= _fields(
             rules,
             date=date,
             hours=hours,
@@ -317,10 +341,13 @@ def edit(
             changes["title"] = check_text(title, "--title")
         if planned is not None:
             changes["planned"] = planned
-        if not changes and not clear:
+        if not changes and for_cycle is None:
             raise UsageError("nothing to change: give at least one option (see --help)")
-        fields.update(changes)
-        entry = _build(fields)
+        entry = replace(old, **changes)
+        if _for_cycle(for_cycle):
+            entry = operations.with_late_target(session.ledger, rules, today, entry)
+        if {"date", "planned"} & changes.keys():
+            operations.check_dates(entry, today)
         entries = [entry if e.id == entry_id else e for e in session.ledger.entries]
         new = replace(session.ledger, entries=entries)
         check_new_ledger(new, session.loaded, loaded_rules, today)

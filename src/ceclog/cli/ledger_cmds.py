@@ -1,17 +1,28 @@
 """Commands about the ledger itself: init, holder, cert add/list/rm."""
 
+import datetime as dt
 from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
 
-from ceclog import storage
+from ceclog import operations, storage
 from ceclog.checks import unknown_code_hint
 from ceclog.cli import app
-from ceclog.cli.context import Context, JsonOpt, check_text, parse_date, warn
-from ceclog.engine import fmt
-from ceclog.errors import CeclogError, InputError, NotFoundError
-from ceclog.models import Certification, Holder, Ledger, as_dict
+from ceclog.cli.context import (
+    Context,
+    JsonOpt,
+    check_new_ledger,
+    check_text,
+    find_certification,
+    parse_date,
+    warn,
+)
+from ceclog.credits import fmt
+from ceclog.engine import evaluate
+from ceclog.errors import CeclogError, InputError
+from ceclog.models import Certification, Holder, Ledger, Rules, as_dict
+from ceclog.notices import changes as schedule_changes
 from ceclog.render import data, terminal
 from ceclog.rules import DEFAULT_RULES, load_rules
 
@@ -46,6 +57,7 @@ def init(
         email=check_text(email, "--email"),
         rules=rules,
         cec_due=parse_date(cec_due, "--cec-due") if cec_due else None,
+        cec_due_noted=today if cec_due else None,
         tracking_since=today,
     )
     storage.create(path, Ledger(version=1, holder=holder))
@@ -82,16 +94,22 @@ def holder(
     if cec_due is not None:
         none = cec_due.strip().lower() in ("none", "")
         changes["cec_due"] = None if none else parse_date(cec_due, "--cec-due")
+        changes["cec_due_noted"] = None if none else c.today
     if rules is not None:
         changes["rules"] = check_text(rules, "--rules")
     path = c.ledger_path
     if changes:
         with storage.editing(path) as session:
+            new_holder = _valid_holder(replace(session.ledger.holder, **changes))
+            new = replace(session.ledger, holder=new_holder)
+            old_rules = c.rules_for(session.loaded)
+            new_rules = old_rules
             if rules is not None:
-                load_rules(rules, base=session.loaded.path.parent)
-            new_holder = replace(session.ledger.holder, **changes)
-            new_holder = _valid_holder(new_holder)
-            session.save(replace(session.ledger, holder=new_holder))
+                new_rules = load_rules(rules, base=session.loaded.path.parent)
+            if changes.get("cec_due") is not None:
+                operations.check_notice(new, new_rules.rules, changes["cec_due"], c.today)
+            check_new_ledger(new, session.loaded, old_rules, c.today, new_rules)
+            session.save(new)
         warn(session.warnings)
         result = new_holder
     else:
@@ -107,6 +125,7 @@ def holder(
             ("email", result.email or "-"),
             ("rules", result.rules),
             ("cec_due", result.cec_due or "- (cycles follow your certification dates)"),
+            ("cec_due_noted", result.cec_due_noted or "-"),
             ("tracking_since", result.tracking_since),
         ],
     )
@@ -156,11 +175,24 @@ def cert_add(
     out.print(f"Recorded {code} ({rules.certifications[code]}), earned {day}.")
     if track is None:
         out.print(f"{code} has no continuing-education requirement under the {rules.name} rules.")
-    else:
-        out.print(
-            f"It belongs to the {track.name} track: {fmt(track.credits)} {rules.units} "
-            f"every {track.cycle_months} months."
-        )
+        return
+    out.print(
+        f"It belongs to the {track.name} track: {fmt(track.credits)} {rules.units} "
+        f"every {track.cycle_months} months."
+    )
+    if day > c.today:
+        out.print(f"It is dated after today: it is not held yet and changes nothing until {day}.")
+    _say_changes(session.ledger, new, rules, c.today)
+
+
+def _say_changes(before: Ledger, after: Ledger, rules: Rules, today: dt.date) -> None:
+    """What a change of certifications did to the running cycle, if anything."""
+    lines = schedule_changes(
+        evaluate(before, rules, today), evaluate(after, rules, today), rules.units
+    )
+    out = terminal.console()
+    for line in lines:
+        out.print(line[0].upper() + line[1:] + ".")
 
 
 @cert_app.command("list")
@@ -177,7 +209,10 @@ def cert_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         out.print("No certifications recorded (ceclog cert add CODE --earned DATE).")
     for row in rows:
         track = f"track {row['track']}" if row["track"] else "no CEC requirement"
-        out.print(f"{row['code']:<6} earned {row['earned']}  {row['title'] or '?'} ({track})")
+        ended = f", ended {row['ended']}" if row["ended"] else ""
+        out.print(
+            f"{row['code']:<6} earned {row['earned']}  {row['title'] or '?'} ({track}{ended})"
+        )
 
 
 @cert_app.command("rm")
@@ -187,14 +222,9 @@ def cert_rm(
 ) -> None:
     """Remove a certification from the ledger."""
     c: Context = ctx.obj
-    code = code.strip().upper()
     with storage.editing(c.ledger_path) as session:
         ledger = session.ledger
-        if code not in ledger.held_codes():
-            raise NotFoundError(
-                f"{code} is not recorded in this ledger",
-                hint="held: " + (", ".join(ledger.held_codes()) or "none"),
-            )
+        code = find_certification(ledger, code).code
         kept = [x for x in ledger.certifications if x.code != code]
         session.save(replace(ledger, certifications=kept))
     warn(session.warnings)
@@ -202,6 +232,32 @@ def cert_rm(
     terminal.console().print(f"Removed {code}.")
     if used:
         warn([f"entries {', '.join(map(str, used))} name {code}, which you no longer hold"])
+
+
+@cert_app.command("end")
+def cert_end(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="The certification code, e.g. MWR.")],
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on", metavar="YYYY-MM-DD", help="The first day it is no longer held (default today)."
+        ),
+    ] = None,
+) -> None:
+    """Record that you no longer hold a certification (dropped or lapsed); its history stays."""
+    c: Context = ctx.obj
+    day = parse_date(on, "--on") if on else c.today
+    with storage.editing(c.ledger_path) as session:
+        rules = c.rules_for(session.loaded).rules
+        cert = find_certification(session.ledger, code)
+        ended = operations.end_certification(cert, day)
+        certs = [ended if x.code == cert.code else x for x in session.ledger.certifications]
+        new = replace(session.ledger, certifications=certs)
+        session.save(new)
+    warn(session.warnings)
+    terminal.console().print(f"Recorded that {cert.code} is held until {day} (ended {day}).")
+    _say_changes(session.ledger, new, rules, c.today)
 
 
 @app.command()

@@ -7,10 +7,11 @@ import typer
 from ceclog.checks import Facts, Finding
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, locate, problems, require_valid, warn
-from ceclog.engine import evaluate, fmt, num
+from ceclog.credits import fmt, num
+from ceclog.engine import evaluate
 from ceclog.errors import CeclogError, Location
 from ceclog.parsing import Problem
-from ceclog.render import data, terminal
+from ceclog.render import data, terminal, views
 from ceclog.rules import load_rules, shipped_names
 
 rules_app = typer.Typer(help="List and show rules profiles.", no_args_is_help=True)
@@ -43,7 +44,7 @@ def status(
         located = locate(warnings, loaded.text, loaded.path)
         print(data.dumps(data.status(report, loaded.ledger, rules, located)))
     else:
-        terminal.status(terminal.console(), report, loaded.ledger, rules)
+        views.status(terminal.console(), report, loaded.ledger, rules)
         warn(_status_warnings(warnings))
     if check:
         states = {r.state for r in report.requirements}

@@ -7,19 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-from ceclog.engine import State, fmt
-from ceclog.export.transcript import Row, Transcript
+from ceclog.credits import fmt
+from ceclog.export.transcript import Row, Summary, Transcript
 
 TITLE = "Continuing-education transcript"
 NO_ENTRIES = "No entries in this period."
 NOT_RECORDED = "not recorded"
-STATE_WORDS: dict[State, str] = {
-    "met": "met",
-    "on_track": "on track",
-    "behind": "behind",
-    "due_soon": "due soon",
-    "overdue": "overdue",
-}
+# A document sent to the body says whether a cycle's requirement was met, never an internal
+# pace judgement (behind, on track).
+MET, NOT_MET, IN_PROGRESS = "met", "not met", "in progress"
 ENTRY_HEADINGS = (
     "Date",
     "Title",
@@ -46,7 +42,7 @@ REQUIREMENT_HEADINGS = (
     "Remaining",
     "Submitted",
     "Posted",
-    "State",
+    "Met",
     "Progress",
 )
 NO_REQUIREMENTS = (
@@ -73,7 +69,7 @@ class RequirementView:
     remaining: str
     submitted: str
     posted: str
-    state: str  # in words: "on track"
+    state: str  # "met", "not met" (an ended cycle) or "in progress" (the running one)
     percent: int  # counted / required, 0..100, rounded down (100 only when met)
     days_left: int
 
@@ -135,7 +131,6 @@ class Document:
     holder_name: str
     registrant_id: str
     facts: tuple[tuple[str, str], ...]  # (label, value): holder, date, period, rules
-    sources: tuple[str, ...]
     unit: str  # "CEC"
     units: str  # "CECs"
     certifications: tuple[CertificationView, ...]
@@ -192,11 +187,32 @@ def entry_view(row: Row) -> EntryView:
         approval=e.approval or "",
         hours="" if e.hours is None else fmt(e.hours),
         credits=fmt(row.counted),
-        explanation=row.credit.explanation,
+        explanation=row.explanation,
         certifications=", ".join(e.certifications),
         submitted=_day(e.submitted),
         posted=_day(e.posted),
         evidence=tuple(ev.name for ev in e.evidence),
+    )
+
+
+def requirement_view(s: Summary, today: object) -> RequirementView:
+    """The exported cycle's own figures: for an ended cycle whether it was met, for the running
+    one what is counted so far of what is required, by its due date."""
+    r = s.result
+    state = MET if r.met else (NOT_MET if s.ended else IN_PROGRESS)
+    return RequirementView(
+        title=r.cycle.track.title,
+        covers=", ".join(s.requirement.certifications),
+        start=str(r.cycle.start),
+        due=str(r.cycle.due),
+        required=fmt(r.required),
+        counted=fmt(r.counted),
+        remaining=fmt(r.remaining),
+        submitted=fmt(r.submitted),
+        posted=fmt(r.posted),
+        state=state,
+        percent=percent(r.counted, r.required),
+        days_left=(r.cycle.due - s.requirement.today).days,
     )
 
 
@@ -213,29 +229,12 @@ def build_document(t: Transcript) -> Document:
     ]
     if rules.submission_email:
         facts.append(("Submit to", rules.submission_email))
-    requirements = tuple(
-        RequirementView(
-            title=req.track.title,
-            covers=", ".join(req.certifications),
-            start=str(req.current.cycle.start),
-            due=str(req.current.cycle.due),
-            required=fmt(req.required),
-            counted=fmt(req.counted),
-            remaining=fmt(req.remaining),
-            submitted=fmt(req.current.submitted),
-            posted=fmt(req.current.posted),
-            state=STATE_WORDS[req.state],
-            percent=percent(req.counted, req.required),
-            days_left=req.days_left,
-        )
-        for req in t.requirements
-    )
+    requirements = tuple(requirement_view(s, t.today) for s in t.summaries)
     return Document(
         title=TITLE,
         holder_name=holder.name,
         registrant_id=holder.registrant_id or NOT_RECORDED,
         facts=tuple(facts),
-        sources=tuple(rules.source),
         unit=rules.unit,
         units=rules.units,
         certifications=tuple(

@@ -11,7 +11,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from ceclog.engine import fmt
+from ceclog.credits import fmt
 from ceclog.errors import InputError
 from ceclog.export.transcript import Transcript
 

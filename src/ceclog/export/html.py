@@ -31,7 +31,6 @@ h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 3px; border-bottom: 2p
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 3px 16px; margin: 0; }
 dl.facts dt { font-weight: 600; color: #444; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-ul.sources { margin: 0; padding-left: 18px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 .scroll { overflow-x: auto; }
 th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
@@ -47,12 +46,11 @@ td.date { white-space: nowrap; overflow-wrap: normal; }
 p.total { font-weight: 700; font-size: 15px; margin: 8px 0 0; }
 .note { color: #555; font-size: 0.9em; margin-top: 2px; }
 .state { font-weight: 700; white-space: nowrap; }
-.state-met::before, .state-on_track::before { content: "\\2713\\00a0"; }
-.state-behind::before, .state-due_soon::before { content: "!\\00a0"; }
-.state-overdue::before { content: "\\2717\\00a0"; }
-.state-overdue { color: #a00; }
-.state-behind, .state-due_soon { color: #8a5a00; }
-.state-met, .state-on_track { color: #17622b; }
+.state-met::before { content: "\\2713\\00a0"; }
+.state-not_met::before { content: "\\2717\\00a0"; }
+.state-not_met { color: #a00; }
+.state-in_progress { color: #333; }
+.state-met { color: #17622b; }
 .bar { width: 110px; height: 12px; border: 1px solid #555; background: #fff; }
 .bar > div { height: 100%; background: #3b6ea8; }
 .pct { font-size: 0.9em; }
@@ -92,8 +90,6 @@ def _cell(value: str, cls: str = "") -> str:
 
 def _facts(doc: Document) -> str:
     items = [f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in doc.facts]
-    sources = "".join(f"<li>{e(s)}</li>" for s in doc.sources)
-    items.append(f'<dt>Rules sources</dt><dd><ul class="sources">{sources}</ul></dd>')
     return '<dl class="facts">\n' + "\n".join(items) + "\n</dl>"
 
 

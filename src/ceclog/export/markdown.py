@@ -57,8 +57,6 @@ def _table(headings: Sequence[str], rows: Iterable[Sequence[str]], right: set[in
 
 def _facts(doc: Document) -> list[str]:
     lines = [f"- **{label}:** {text(value)}" for label, value in doc.facts]
-    lines.append("- **Rules sources:**")
-    lines += [f"  - {text(source)}" for source in doc.sources]
     return lines
 
 

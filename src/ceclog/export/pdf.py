@@ -288,7 +288,6 @@ def render(t: Transcript) -> tuple[bytes, list[str]]:
     pdf.ln(2)
     pdf.set_font(family, "", 9)
     facts = [(label, clean(value)) for label, value in doc.facts]
-    facts.append(("Rules sources", "\n".join(clean(s) for s in doc.sources)))
     w.table((), (32, 148), facts, borders=False, line=4.6)
 
     w.section("Certifications held", None if doc.certifications else NO_CERTIFICATIONS)

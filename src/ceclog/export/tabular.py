@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ceclog.engine import fmt, num
+from ceclog.credits import fmt, num
 from ceclog.export.transcript import Row, Transcript
 from ceclog.render import data
 from ceclog.rules import LoadedRules
@@ -53,7 +53,7 @@ def _cells(row: Row, units: str) -> list[str]:
         num(e.credits) if e.credits is not None else "",
         fmt(row.counted),
         units,
-        row.credit.explanation,
+        row.explanation,
         e.provider or "",
         e.approval or "",
         "; ".join(e.certifications),
@@ -88,8 +88,10 @@ def export_data(t: Transcript) -> dict[str, Any]:
         "holder": data.holder(t.ledger.holder),
         "certifications": [data.certification(c, loaded) for c in t.ledger.certifications],
         "rules": summary,
-        "requirements": [data.requirement(r) for r in t.requirements],
-        "entries": [data.entry(row.entry, row.credit) for row in t.rows],
+        "requirements": [
+            data.requirement(s.requirement, s.result if s.ended else None) for s in t.summaries
+        ],
+        "entries": [data.entry(row.entry, row.counted, row.explanation) for row in t.rows],
         "total": float(t.total),
     }
 

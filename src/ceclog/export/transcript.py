@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ceclog.engine import Credit, Report, Requirement, evaluate
+from ceclog.credits import Credit
+from ceclog.engine import CycleResult, Report, Requirement, evaluate
 from ceclog.errors import InputError
 from ceclog.models import Entry, Ledger, Rules
 
@@ -19,11 +20,22 @@ Cycle = Literal["current", "previous", "all"]
 @dataclass(frozen=True)
 class Row:
     entry: Entry
-    credit: Credit
+    credit: Credit  # what the class is worth under the rules
+    counted: Decimal  # what it counts toward a cycle (0 when it counts toward none)
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One requirement over the exported period: the figures of the exported cycle."""
+
+    requirement: Requirement
+    result: CycleResult
+    ended: bool  # a past cycle (its figures are final), not the running one
 
     @property
-    def counted(self) -> Decimal:
-        return self.credit.value
+    def judged(self) -> bool:
+        return self.result.cycle.judged
 
 
 @dataclass(frozen=True)
@@ -35,6 +47,7 @@ class Transcript:
     report: Report
     period: str  # in words: "current cycle, 2023-09-15 to 2027-09-14"
     rows: tuple[Row, ...]
+    summaries: tuple[Summary, ...]
 
     @property
     def requirements(self) -> tuple[Requirement, ...]:
@@ -48,13 +61,15 @@ class Transcript:
         return self.rules.certifications.get(code, code)
 
 
-def _windows(report: Report, cycle: Cycle) -> list[tuple[dt.date, dt.date]]:
-    windows = []
+def _summaries(report: Report, cycle: Cycle) -> list[Summary]:
+    out = []
     for req in report.requirements:
-        result = req.current if cycle == "current" else req.previous
-        if result is not None:
-            windows.append((result.cycle.start, result.cycle.due))
-    return windows
+        if cycle == "previous":
+            if req.previous is not None:
+                out.append(Summary(req, req.previous, ended=True))
+        else:
+            out.append(Summary(req, req.current, ended=False))
+    return out
 
 
 def build(
@@ -67,25 +82,30 @@ def build(
     unsubmitted: bool = False,
     cert: str | None = None,
 ) -> Transcript:
-    """The completed entries of the chosen cycle (planned ones are not credits yet)."""
+    """The completed entries of the chosen cycle: those that count toward it, late entries
+    applied to it included (planned ones are not credits yet).  `all`: every completed entry,
+    with the figures of the current cycle."""
     report = evaluate(ledger, rules, today)
     entries = [e for e in ledger.entries if not e.planned]
+    summaries = _summaries(report, cycle)
     if cycle == "all":
         period = "all entries"
     else:
-        windows = _windows(report, cycle)
-        if not windows:
+        if not summaries:
             raise InputError(
                 f"there is no {cycle} cycle: "
                 + (
-                    "no certification with a requirement is recorded"
+                    "no certification with a requirement is held"
                     if not report.requirements
                     else "the first cycle is the current one"
                 ),
                 hint="use --cycle all to export every entry",
             )
-        entries = [e for e in entries if any(a <= e.date <= b for a, b in windows)]
-        period = f"{cycle} cycle, " + "; ".join(f"{a} to {b}" for a, b in windows)
+        ids = {i for s in summaries for i in s.result.counted_ids}
+        entries = [e for e in entries if e.id in ids]
+        period = f"{cycle} cycle, " + "; ".join(
+            f"{s.result.cycle.start} to {s.result.cycle.due}" for s in summaries
+        )
     if unsubmitted:
         entries = [e for e in entries if e.submitted is None]
         period += ", not yet submitted"
@@ -93,6 +113,7 @@ def build(
         entries = [e for e in entries if cert in e.certifications]
         period += f", for {cert}"
     rows = tuple(
-        Row(e, report.credits[e.id]) for e in sorted(entries, key=lambda e: (e.date, e.id))
+        Row(e, report.credits[e.id], report.counted(e.id), report.explanation(e.id))
+        for e in sorted(entries, key=lambda e: (e.date, e.id))
     )
-    return Transcript(today, ledger, rules, rules_path, report, period, rows)
+    return Transcript(today, ledger, rules, rules_path, report, period, rows, tuple(summaries))

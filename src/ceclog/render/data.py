@@ -8,7 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ceclog.engine import Credit, CycleResult, Report, Requirement
+from ceclog.engine import CycleResult, Report, Requirement
 from ceclog.models import Certification, Entry, Holder, Ledger
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules
@@ -29,6 +29,7 @@ def holder(h: Holder) -> dict[str, Any]:
         "email": h.email,
         "rules": h.rules,
         "cec_due": day(h.cec_due),
+        "cec_due_noted": day(h.cec_due_noted),
         "tracking_since": day(h.tracking_since),
     }
 
@@ -39,12 +40,14 @@ def certification(c: Certification, loaded: LoadedRules) -> dict[str, Any]:
         "code": c.code,
         "title": loaded.rules.certifications.get(c.code),
         "earned": day(c.earned),
+        "ended": day(c.ended),
         "cec_due": day(c.cec_due),
         "track": track.name if track else None,
     }
 
 
-def entry(e: Entry, credit: Credit) -> dict[str, Any]:
+def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
+    """An entry with what it counts (0 when it counts toward no cycle) and why."""
     return {
         "id": e.id,
         "date": day(e.date),
@@ -60,10 +63,15 @@ def entry(e: Entry, credit: Credit) -> dict[str, Any]:
         "planned": e.planned,
         "submitted": day(e.submitted),
         "posted": day(e.posted),
+        "for_cycle": day(e.for_cycle),
         "evidence": [{"file": ev.file, "name": ev.name, "sha256": ev.sha256} for ev in e.evidence],
-        "counted": number(credit.value),
-        "explanation": credit.explanation,
+        "counted": number(counted),
+        "explanation": explanation,
     }
+
+
+def report_entry(e: Entry, report: Report) -> dict[str, Any]:
+    return entry(e, report.counted(e.id), report.explanation(e.id))
 
 
 def rules(loaded: LoadedRules) -> dict[str, Any]:
@@ -111,6 +119,8 @@ def rules_summary(loaded: LoadedRules) -> dict[str, Any]:
         "anchor": r.anchor,
         "cycle_start": r.cycle_start,
         "due_soon_days": r.due_soon_days,
+        "pace_months": r.pace_months,
+        "reinstatement_months": r.reinstatement_months,
         "submission_email": r.submission_email,
     }
 
@@ -127,7 +137,11 @@ def _topics(result: CycleResult) -> list[dict[str, Any]]:
     ]
 
 
-def requirement(req: Requirement) -> dict[str, Any]:
+def requirement(req: Requirement, past: CycleResult | None = None) -> dict[str, Any]:
+    """A requirement, with the figures of its current cycle (or of `past`, an ended cycle, in
+    an export of that cycle)."""
+    if past is not None:
+        return _past(req, past)
     cur, prev = req.current, req.previous
     return {
         "track": req.track.name,
@@ -144,8 +158,10 @@ def requirement(req: Requirement) -> dict[str, Any]:
         "submitted": number(cur.submitted),
         "posted": number(cur.posted),
         "state": req.state,
+        "met": cur.met,
         "topics": _topics(cur),
         "entries": list(cur.entry_ids),
+        "excluded": [{"id": i, "reason": why} for i, why in cur.excluded],
         "previous": None
         if prev is None
         else {
@@ -157,6 +173,47 @@ def requirement(req: Requirement) -> dict[str, Any]:
             "judged": req.previous_judged,
             "topics": _topics(prev),
         },
+        "lapse": lapse(req),
+        "notices": list(req.notices),
+    }
+
+
+def _past(req: Requirement, past: CycleResult) -> dict[str, Any]:
+    """The requirement as it stood in an ended cycle: its own figures and whether it was met."""
+    state = "met" if past.met else ("overdue" if past.cycle.judged else "not_judged")
+    return {
+        **requirement(req),
+        "cycle_start": day(past.cycle.start),
+        "due": day(past.cycle.due),
+        "days_left": (past.cycle.due - req.today).days,
+        "required": number(past.required),
+        "counted": number(past.counted),
+        "remaining": number(past.remaining),
+        "planned": number(past.planned),
+        "projected": number(past.counted + past.planned),
+        "submitted": number(past.submitted),
+        "posted": number(past.posted),
+        "state": state,
+        "met": past.met,
+        "topics": _topics(past),
+        "entries": list(past.entry_ids),
+        "excluded": [{"id": i, "reason": why} for i, why in past.excluded],
+        "track": past.cycle.track.name,
+        "track_title": past.cycle.track.title,
+    }
+
+
+def lapse(req: Requirement) -> dict[str, Any] | None:
+    if req.lapse is None:
+        return None
+    return {
+        "cycle_start": day(req.lapse.cycle.start),
+        "due": day(req.lapse.cycle.due),
+        "required": number(req.lapse.required),
+        "counted": number(req.lapse.counted),
+        "remaining": number(req.lapse.remaining),
+        "days_overdue": req.days_overdue,
+        "reinstate_by": day(req.reinstate_by),
     }
 
 

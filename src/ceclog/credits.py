@@ -1,0 +1,78 @@
+"""What one entry counts, and why: the base (a fixed value for its kind, the credits stated on
+its certificate, or hours / hours_per_credit), the caps, the rounding, each step recorded.
+Pure; `../README.md#how-numbers-are-computed` describes it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+from ceclog.models import Entry, Rules
+
+
+def fmt(value: Decimal | Fraction | int) -> str:
+    """A credit or hour figure for people: at least one decimal, at most two (1.43, 2.0)."""
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    value = Decimal(value).quantize(Decimal("0.01"))
+    text = f"{value:f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def num(value: Decimal) -> str:
+    """An input figure as written, without trailing zeros (21, 3.5, 0.25)."""
+    text = f"{value.normalize():f}"
+    return text
+
+
+class Credit(NamedTuple):
+    """What one entry counts, and every step that made the figure."""
+
+    value: Decimal
+    steps: tuple[str, ...]
+
+    @property
+    def explanation(self) -> str:
+        return "; ".join(self.steps)
+
+
+def entry_credit(entry: Entry, rules: Rules) -> Credit:
+    """Base (fixed for the kind, else stated credits, else hours / hours_per_credit), then the
+    kind's cap and the per-event cap (the lower applies), then rounding down to the increment."""
+    kind = rules.kinds.get(entry.kind)
+    unit, units = rules.unit, rules.units
+    steps: list[str] = []
+    value: Fraction
+    if kind is not None and kind.fixed is not None:
+        value = Fraction(kind.fixed)
+        steps.append(f"{entry.kind}: fixed {num(kind.fixed)} {units}")
+    elif entry.credits is not None:
+        value = Fraction(entry.credits)
+        steps.append(f"{num(entry.credits)} {units} as stated on the certificate")
+    elif entry.hours is not None:
+        value = Fraction(entry.hours) / Fraction(rules.hours_per_credit)
+        steps.append(
+            f"{num(entry.hours)} h ÷ {num(rules.hours_per_credit)} h per {unit} = {fmt(value)}"
+        )
+    else:
+        value = Fraction(0)
+        steps.append("no hours or credits recorded = 0.0")
+
+    caps: list[tuple[Decimal, str]] = []
+    if kind is not None and kind.cap is not None:
+        caps.append((kind.cap, f"capped at {num(kind.cap)} per {entry.kind}"))
+    if rules.event_cap is not None:
+        caps.append((rules.event_cap, f"capped at {num(rules.event_cap)} per event"))
+    if caps:
+        cap, why = min(caps, key=lambda c: c[0])
+        if value > cap:
+            value = Fraction(cap)
+            steps.append(why)
+
+    increment = Fraction(rules.increment)
+    rounded = (value // increment) * increment
+    if rounded != value:
+        steps.append(f"rounded down to {fmt(rounded)} (steps of {num(rules.increment)})")
+    result = Decimal(rounded.numerator) / Decimal(rounded.denominator)
+    return Credit(result, tuple(steps))

@@ -1,0 +1,248 @@
+"""When each continuing-education cycle starts and ends: pure date arithmetic over the
+certifications a holder holds, the rules' cycle lengths and the renewal notice.
+
+`../README.md#how-numbers-are-computed` (and `semantics.md`, its source) describes the rules
+implemented here: schedules that never drift, a new schedule wherever the cycle length changes,
+a stricter track that shortens the running cycle, the first calendar cycle, and the cycle a
+renewal notice fixes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import NamedTuple
+
+from ceclog.models import Rules, Track
+
+DAY = dt.timedelta(days=1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole months; the day of month is clamped (Jan 31 + 1 month = Feb 28)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def months_spanned(start: dt.date, end: dt.date) -> int:
+    """The months from `start` to `end` (exclusive), rounded up: at least 1."""
+    n = (end.year - start.year) * 12 + end.month - start.month
+    while n > 1 and add_months(start, n - 1) >= end:
+        n -= 1
+    while add_months(start, n) < end:
+        n += 1
+    return max(n, 1)
+
+
+def calendar_start_on_or_after(day: dt.date, month_day: str) -> dt.date:
+    """The first `MM-DD` day on or after `day` (02-29 is the last day of February)."""
+    month, mday = (int(p) for p in month_day.split("-"))
+    for year in (day.year, day.year + 1):
+        candidate = dt.date(year, month, min(mday, calendar.monthrange(year, month)[1]))
+        if candidate >= day:
+            return candidate
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+class Holding(NamedTuple):
+    """A certification that carries a requirement, earned by today."""
+
+    code: str
+    earned: dt.date
+    ended: dt.date | None
+    track: Track
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.earned <= day and (self.ended is None or day < self.ended)
+
+
+class Cycle(NamedTuple):
+    start: dt.date
+    due: dt.date
+    track: Track  # whose credits and topic minimums it requires
+    months: int  # its length in months (rounded up when it is not a whole number of them)
+    judged: bool = False  # once ended, an unmet one is a lapse
+    nominal_due: dt.date | None = None  # the due date a stricter track moved earlier
+    stricter: tuple[str, dt.date] | None = None  # (code, earned) of the designation that did
+    from_notice: bool = False  # the cycle whose due date the renewal notice gives
+
+    @property
+    def days(self) -> int:
+        return (self.due - self.start).days + 1
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day <= self.due
+
+
+class Timeline(NamedTuple):
+    """The cycles of one requirement, in order, from the first to the one that holds today
+    (or, before it starts, the first one)."""
+
+    cycles: tuple[Cycle, ...]
+    first_start: dt.date  # where the first schedule starts (after a calendar anchor)
+    notice: dt.date | None  # the renewal notice's due date, when it is used
+    noted: dt.date | None  # the day the notice counts as noted
+    notice_far: bool  # the notice's cycle would have started after today
+
+    @property
+    def current(self) -> Cycle:
+        return self.cycles[-1]
+
+    def cycle_at(self, day: dt.date) -> Cycle | None:
+        """The cycle whose window holds `day` (cycles later than the current one excluded)."""
+        import bisect
+
+        i = bisect.bisect_right([c.start for c in self.cycles], day) - 1
+        if i >= 0 and self.cycles[i].holds(day):
+            return self.cycles[i]
+        return None
+
+
+def governing(holdings: Sequence[Holding], day: dt.date) -> Track | None:
+    """The strictest track held on `day`: shortest cycle, then most credits, then the track
+    whose earliest held certification was earned first."""
+    best: tuple[int, Decimal, dt.date] | None = None
+    track: Track | None = None
+    for h in holdings:
+        if h.held_on(day):
+            key = (h.track.cycle_months, -h.track.credits, h.earned)
+            if best is None or key < best:
+                best, track = key, h.track
+    return track
+
+
+def _first_start(day: dt.date, rules: Rules) -> dt.date:
+    if rules.anchor == "calendar" and rules.cycle_start:
+        return calendar_start_on_or_after(day, rules.cycle_start)
+    return day
+
+
+def _stricter(
+    holdings: Sequence[Holding],
+    start: dt.date,
+    due: dt.date,
+    track: Track,
+    noted: dt.date | None = None,
+) -> tuple[dt.date, Track, tuple[str, dt.date] | None]:
+    """A designation earned inside (start, due] (and after `noted`) that puts the holder on a
+    shorter cycle ends this one on the earlier of its due date and its earned date + the new
+    length - 1 day; its track's credits are required.  Returns (due, track, (code, earned))."""
+    by: tuple[str, dt.date] | None = None
+    for h in sorted(holdings, key=lambda h: h.earned):
+        if not start < h.earned <= due or (noted is not None and h.earned <= noted):
+            continue
+        now = governing(holdings, h.earned)
+        if now is None or now.cycle_months >= track.cycle_months:
+            continue
+        track, by = now, (h.code, h.earned)
+        due = min(due, add_months(h.earned, now.cycle_months) - DAY)
+    return due, track, by
+
+
+def _forward(
+    holdings: Sequence[Holding], start: dt.date, today: dt.date, rules: Rules
+) -> list[Cycle]:
+    """Cycles from `start` up to the one that holds `today`.  A schedule never drifts: cycle k
+    of a schedule starts on its anchor + k x its length; a new schedule starts wherever the
+    length changes (or a stricter track shortened a cycle).  Where nothing is held at a
+    cycle's start, cycles resume at the next earned date."""
+    out: list[Cycle] = []
+    day, anchor, k, months = start, start, 0, 0
+    earned = sorted({h.earned for h in holdings})
+    while True:
+        track = governing(holdings, day)
+        if track is None:
+            later = [d for d in earned if d > day]
+            if not later or (out and later[0] > today):
+                break
+            day, months = _first_start(later[0], rules), 0
+            continue
+        if track.cycle_months != months:
+            anchor, k, months = day, 0, track.cycle_months
+        nominal = add_months(anchor, (k + 1) * months) - DAY
+        due, cycle_track, by = _stricter(holdings, day, nominal, track)
+        length = months if due == nominal else months_spanned(day, due + DAY)
+        out.append(
+            Cycle(day, due, cycle_track, length, nominal_due=nominal if by else None, stricter=by)
+        )
+        if due >= today:
+            break
+        day = due + DAY
+        if due == nominal:
+            k += 1
+        else:
+            months = 0  # a shortened cycle: the next one starts a new schedule
+    return out
+
+
+def _backward(
+    holdings: Sequence[Holding], start: dt.date, first: dt.date, limit: int = 10_000
+) -> list[Cycle]:
+    """The cycles before the one starting on `start`: each as long as the track governing on
+    its last day, the earliest starting no earlier than `first`."""
+    out: list[Cycle] = []
+    end = start - DAY
+    while end >= first and len(out) < limit:
+        track = governing(holdings, end)
+        if track is None:
+            break
+        begin = max(add_months(end + DAY, -track.cycle_months), first)
+        out.append(Cycle(begin, end, track, months_spanned(begin, end + DAY)))
+        end = begin - DAY
+    out.reverse()
+    return out
+
+
+def timeline(
+    holdings: Sequence[Holding],
+    rules: Rules,
+    *,
+    notice: dt.date | None,
+    noted: dt.date | None,
+    tracking_since: dt.date,
+    today: dt.date,
+) -> Timeline | None:
+    """The cycles of a requirement made of `holdings` (certifications earned by today), or None
+    when none of them is held today."""
+    if not holdings or not any(h.held_on(today) for h in holdings):
+        return None
+    earliest = min(h.earned for h in holdings)
+    first = _first_start(earliest, rules)
+    cycles = _forward(holdings, first, today, rules)
+    far = False
+    noted_day: dt.date | None = None
+    if notice is not None and notice >= first:
+        noted_day = noted or earliest  # written by hand without the day: the earlier deadline
+        track = governing(holdings, noted_day) or governing(holdings, today)
+        assert track is not None
+        start = add_months(notice + DAY, -track.cycle_months)
+        if start > today:  # more than one cycle of time: count from the computed cycle
+            start, far = cycles[-1].start, True
+        start = max(start, first)
+        due, track, by = _stricter(holdings, start, notice, track, noted=noted_day)
+        fixed = Cycle(
+            start,
+            due,
+            track,
+            months_spanned(start, due + DAY),
+            nominal_due=notice if by else None,
+            stricter=by,
+            from_notice=True,
+        )
+        later = _forward(holdings, due + DAY, today, rules) if due < today else []
+        cycles = [*_backward(holdings, start, first), fixed, *later]
+    notice_start = next((c.start for c in cycles if c.from_notice), None)
+    judged = tuple(
+        c._replace(
+            judged=c.due >= tracking_since
+            and (notice_start is None or c.start >= notice_start)
+            and any(h.held_on(c.due) for h in holdings)
+        )
+        for c in cycles
+    )
+    used = notice if notice_start is not None else None
+    return Timeline(judged, first, used, noted_day if used else None, far)

@@ -1,0 +1,113 @@
+"""When a change to the ledger is allowed: the rules the commands apply before they write, as
+pure functions that raise `InputError` with the reason and the remedy.  The command line only
+calls them, so each rule can be tested without it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ceclog.engine import Report, evaluate
+from ceclog.errors import InputError
+from ceclog.models import Certification, Entry, Ledger, Rules
+
+
+def check_dates(entry: Entry, today: dt.date) -> None:
+    """Dates keep their order: class <= submitted <= posted <= today."""
+    if entry.planned and (entry.submitted or entry.posted):
+        raise InputError(
+            f"entry {entry.id} is planned: it cannot be submitted or posted",
+            hint=f"once you took it: ceclog edit {entry.id} --completed",
+        )
+    for what, day in (("submitted", entry.submitted), ("posted", entry.posted)):
+        if day is None:
+            continue
+        if day < entry.date:
+            raise InputError(
+                f"entry {entry.id} would be {what} on {day}, before the class ({entry.date})",
+                hint="a class is submitted and posted on or after its date",
+            )
+        if day > today:
+            raise InputError(
+                f"entry {entry.id} would be {what} on {day}, after today ({today})",
+                hint="record it on the day it happens",
+            )
+    if entry.submitted and entry.posted and entry.posted < entry.submitted:
+        raise InputError(
+            f"entry {entry.id} would be posted on {entry.posted}, before it was submitted "
+            f"({entry.submitted})"
+        )
+
+
+def earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification | None:
+    """The held certification with a requirement that was earned first."""
+    held = [
+        c
+        for c in ledger.certifications
+        if rules.track_of(c.code) and c.earned <= today and (c.ended is None or today < c.ended)
+    ]
+    return min(held, key=lambda c: c.earned, default=None)
+
+
+def check_notice(ledger: Ledger, rules: Rules, due: dt.date, today: dt.date) -> None:
+    """A renewal notice's due date cannot come before the first certification it renews."""
+    first = earliest_held(ledger, rules, today)
+    if first is not None and due < first.earned:
+        raise InputError(
+            f"the renewal notice's due date {due} is before {first.code} was earned "
+            f"({first.earned})",
+            hint="check the date on the notice (YYYY-MM-DD), or the earned date (ceclog cert list)",
+        )
+
+
+def end_certification(cert: Certification, on: dt.date) -> Certification:
+    if on <= cert.earned:
+        raise InputError(
+            f"{cert.code} was earned on {cert.earned}: it cannot end on {on}",
+            hint="the end date is the first day it is no longer held, after the earned date",
+        )
+    if cert.ended is not None:
+        raise InputError(
+            f"{cert.code} already ended on {cert.ended}",
+            hint="to change it, edit ended = ... in the ledger, or `ceclog undo`",
+        )
+    from dataclasses import replace
+
+    return replace(cert, ended=on)
+
+
+def late_target(report: Report, entry: Entry) -> dt.date:
+    """The due date of the lapsed cycle a late entry is applied to (`--for-cycle previous`):
+    the earliest judged cycle that ended unmet, of the requirements the entry concerns."""
+    if entry.planned:
+        raise InputError(
+            "--for-cycle applies a class you took late; this one is planned",
+            hint="record it when you have taken it",
+        )
+    lapses = [
+        r.lapse
+        for r in report.requirements
+        if r.lapse is not None
+        and (not entry.certifications or set(entry.certifications) & set(r.certifications))
+    ]
+    if not lapses:
+        raise InputError(
+            "there is no lapsed cycle to apply it to: no judged cycle ended unmet",
+            hint="leave out --for-cycle: the class counts toward the cycle of its date",
+        )
+    lapse = min(lapses, key=lambda r: r.cycle.due)
+    if entry.date <= lapse.cycle.due:
+        raise InputError(
+            f"entry {entry.id} ({entry.date}) is dated inside the cycle ending "
+            f"{lapse.cycle.due}: it counts toward it anyway",
+            hint="leave out --for-cycle",
+        )
+    return lapse.cycle.due
+
+
+def with_late_target(ledger: Ledger, rules: Rules, today: dt.date, entry: Entry) -> Entry:
+    """`entry` applied to the lapse the ledger shows without it."""
+    from dataclasses import replace
+
+    others = [e for e in ledger.entries if e.id != entry.id]
+    report = evaluate(replace(ledger, entries=others), rules, today)
+    return replace(entry, for_cycle=late_target(report, entry))

@@ -1,0 +1,89 @@
+"""Which cycle an entry counts toward: the cycle whose window holds its date; a late entry
+applied to an earlier, unmet cycle (`for_cycle`); or none, with the reason (dated before the
+first cycle, between cycles, or taken only for certifications not held).  Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from ceclog.cycles import Cycle, Timeline
+from ceclog.models import Certification, Entry, Rules
+
+
+class Placement(NamedTuple):
+    """Where an entry counts: toward a cycle (`counts`), with a note when that is not simply
+    the cycle of its date, or toward none, with the reason."""
+
+    counts: bool
+    note: str | None = None
+    cycle_due: dt.date | None = None  # the due date of the cycle it counts toward
+
+
+# --- which cycle an entry counts toward ------------------------------------------------------
+
+
+def held_for(entry: Entry, certs: dict[str, Certification], today: dt.date) -> list[str]:
+    """The certifications an entry names that were held for it: earned by today and not ended
+    before the entry's date."""
+    out = []
+    for code in entry.certifications:
+        cert = certs.get(code)
+        if (
+            cert is not None
+            and cert.earned <= today
+            and (cert.ended is None or entry.date < cert.ended)
+        ):
+            out.append(code)
+    return out
+
+
+def place(entry: Entry, line: Timeline, rules: Rules) -> tuple[Cycle | None, str | None]:
+    """The cycle an entry counts toward, and a note: why none, or why not the cycle of its
+    date (a late entry applied to an earlier cycle)."""
+    if entry.for_cycle is not None:
+        target = line.cycle_at(entry.for_cycle)
+        if target is not None and entry.date >= target.start and target.due < line.current.start:
+            if entry.date > target.due:
+                return target, f"applied to the cycle ending {target.due} (taken late)"
+            return target, None
+    cycle = line.cycle_at(entry.date)
+    if cycle is not None:
+        note = None
+        if entry.for_cycle is not None:
+            note = f"for_cycle = {entry.for_cycle} names no earlier cycle: counted by its date"
+        return cycle, note
+    if entry.date < line.cycles[0].start:
+        note = f"dated before your first cycle, which starts {line.cycles[0].start}"
+        if rules.anchor == "calendar":
+            note += " (credits count in the cycle year in which they were earned)"
+        return None, note
+    if entry.date > line.current.due:
+        return None, None  # a later cycle's: not computed yet, and no reason to explain
+    return None, f"no certification with a requirement was held on {entry.date}"
+
+
+def not_held(codes: list[str]) -> str:
+    return f"taken only for {', '.join(codes)}, which you did not hold then"
+
+
+def combine(
+    ledger_entries: list[Entry], found: dict[int, list[Placement]], any_requirement: bool
+) -> dict[int, Placement]:
+    """One placement per entry: it counts if it counts toward any requirement's cycle."""
+    out: dict[int, Placement] = {}
+    for e in ledger_entries:
+        seen = found.get(e.id, [])
+        counting = [p for p in seen if p.counts]
+        if counting:
+            notes = dict.fromkeys(p.note for p in counting if p.note)
+            out[e.id] = Placement(True, "; ".join(notes) or None, counting[0].cycle_due)
+        elif seen:
+            out[e.id] = Placement(False, "; ".join(dict.fromkeys(p.note or "" for p in seen)))
+        elif not any_requirement:
+            out[e.id] = Placement(
+                False, "no certification with a continuing-education requirement is held"
+            )
+        else:
+            out[e.id] = Placement(False, "it names no certification with a requirement")
+    return out

@@ -1,0 +1,239 @@
+"""What `status`, `list`, `add` and `edit` show people: the report laid out as tables and
+sentences (drawn by `terminal.Out`, with Rich on a terminal and as plain text elsewhere)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ceclog.credits import fmt, num
+from ceclog.engine import Report, Requirement
+from ceclog.render.terminal import Bar, Cell, Column, Out, Styled, ratio
+
+if TYPE_CHECKING:
+    from ceclog.models import Entry, Ledger
+    from ceclog.rules import LoadedRules
+
+STATE_STYLE = {
+    "met": "bold green",
+    "on_track": "green",
+    "behind": "bold yellow",
+    "due_soon": "bold yellow",
+    "overdue": "bold red",
+}
+STATE_WORDS = {
+    "met": "met",
+    "on_track": "on track",
+    "behind": "behind",
+    "due_soon": "due soon",
+    "overdue": "OVERDUE",
+}
+MAX_LISTED = 5  # entries named one by one under `status` before "and N more"
+
+STATUS_COLUMNS = [
+    Column("Requirement"),
+    Column("Cycle", whole=True),
+    Column("Days left", "right", whole=True),
+    Column("Required", "right"),
+    Column("Counted", "right"),
+    Column("Remaining", "right"),
+    Column("Projected", "right", optional=True),
+    Column("Progress", optional=True),
+    Column("State", whole=True),
+]
+
+
+def _state(state: str) -> Styled:
+    return Styled(STATE_WORDS[state], STATE_STYLE[state])
+
+
+def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> None:
+    rules = loaded.rules
+    holder = ledger.holder
+    who = holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
+    out.print(f"{who}; rules {rules.name}: {rules.title}; today {report.today}\n")
+    if not report.requirements:
+        out.print(no_requirement(ledger, loaded, report))
+        return
+    rows: list[list[Cell]] = []
+    for req in report.requirements:
+        name = f"{req.track.name} ({', '.join(req.certifications)})"
+        if req.lapse is not None:
+            lapse = req.lapse
+            rows.append(
+                [
+                    f"{req.track.name}: LAPSED cycle",
+                    f"{lapse.cycle.start} to {lapse.cycle.due}",
+                    str(-(req.days_overdue or 0)),
+                    fmt(lapse.required),
+                    fmt(lapse.counted),
+                    fmt(lapse.remaining),
+                    "",
+                    Bar(ratio(lapse.counted, lapse.required)),
+                    _state("overdue"),
+                ]
+            )
+        cycle = req.current.cycle
+        rows.append(
+            [
+                name,
+                f"{cycle.start} to {cycle.due}",
+                str(req.days_left),
+                fmt(req.required),
+                fmt(req.counted),
+                fmt(req.remaining),
+                fmt(req.projected),
+                Bar(ratio(req.counted, req.required)),
+                _state(req.cycle_state),
+            ]
+        )
+    out.table(STATUS_COLUMNS, rows)
+    for req in report.requirements:
+        for line in notes(req, report, ledger, rules.units):
+            out.print(
+                line, style="bold red" if line.startswith(f"{req.track.name}: OVERDUE") else ""
+            )
+
+
+def no_requirement(ledger: Ledger, loaded: LoadedRules, report: Report) -> str:
+    rules = loaded.rules
+    tracked = [c for c in ledger.certifications if rules.track_of(c.code)]
+    later = [c for c in tracked if c.earned > report.today]
+    if later:
+        first = min(later, key=lambda c: c.earned)
+        return (
+            f"No requirement applies yet: {first.code} is dated {first.earned}, after today; "
+            "its requirement starts then."
+        )
+    if tracked:
+        return "No requirement applies: every certification with a requirement has ended."
+    return (
+        "No requirement applies: no certification with a continuing-education requirement "
+        "is recorded (ceclog cert add CODE --earned DATE)."
+    )
+
+
+def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[str]:
+    """The sentences under the status table for one requirement."""
+    name = req.track.name
+    out: list[str] = []
+    if req.lapse is not None:
+        lapse = req.lapse
+        line = (
+            f"{name}: OVERDUE: the cycle {lapse.cycle.start} to {lapse.cycle.due} ended "
+            f"{req.days_overdue} days ago {fmt(lapse.remaining)} {units} short"
+        )
+        if req.reinstate_by is not None:
+            line += (
+                f"; renew by email before {req.reinstate_by}, after that the body requires "
+                "reinstatement"
+            )
+        out.append(line + ".")
+        out.append(
+            f"{name}: take the missing classes and record each with "
+            "`ceclog add TITLE --date DATE --hours H --for-cycle previous`; when the body "
+            "sends a new renewal notice: `ceclog holder --cec-due DATE`."
+        )
+    out += [f"{name}: {notice}." for notice in req.notices]
+    cur = req.current
+    for topic in cur.topics:
+        left = f", {fmt(topic.remaining)} to go" if topic.remaining else " (met)"
+        out.append(
+            f"{name}: topic {topic.topic}: {fmt(topic.counted)} of {fmt(topic.required)} "
+            f"{units}{left}"
+        )
+    due = cur.cycle.due
+    if cur.met:
+        out.append(f"{name}: requirement met for the cycle ending {due}.")
+    else:
+        when = f"in {req.days_left} days" if req.days_left else "today"
+        line = f"{name}: {fmt(req.remaining)} {units} still needed by {due} ({when})"
+        if cur.planned:
+            line += f"; with your planned classes: {fmt(req.projected)}"
+        out.append(line + ".")
+    since = ledger.holder.tracking_since
+    if req.cycle_state == "behind" and cur.cycle.start < since:
+        out.append(
+            f"{name}: this ledger starts on {since}, inside the cycle: record the classes you "
+            "took before then (ceclog add TITLE --date DATE --hours H)."
+        )
+    if req.counted:
+        out.append(
+            f"{name}: of {fmt(req.counted)} counted, {fmt(cur.submitted)} submitted and "
+            f"{fmt(cur.posted)} posted by the certifying body."
+        )
+    dates = {e.id: e.date for e in ledger.entries}
+    for entry_id, why in cur.excluded[:MAX_LISTED]:
+        counts = report.placements[entry_id].counts
+        verb = "counts elsewhere" if counts else "counts toward no cycle"
+        out.append(f"{name}: entry {entry_id} ({dates[entry_id]}) {verb}: {why}.")
+    if len(cur.excluded) > MAX_LISTED:
+        more = len(cur.excluded) - MAX_LISTED
+        out.append(f"{name}: and {more} more such entries (ceclog list shows why).")
+    prev = req.previous
+    if prev is not None and (req.lapse is None or prev.cycle != req.lapse.cycle):
+        verdict = "met" if prev.met else ("NOT met" if req.previous_judged else "not met")
+        judged = "" if req.previous_judged else " (not judged)"
+        out.append(
+            f"{name}: previous cycle {prev.cycle.start} to {prev.cycle.due}: "
+            f"{fmt(prev.counted)} of {fmt(prev.required)} {units}, {verdict}{judged}."
+        )
+    return out
+
+
+def requirement_line(req: Requirement, units: str) -> str:
+    """One line per requirement, after `add` and `edit`."""
+    line = (
+        f"  {req.track.name}: {fmt(req.counted)} of {fmt(req.required)} {units} counted, "
+        f"{fmt(req.remaining)} remaining, due {req.current.cycle.due} "
+        f"({STATE_WORDS[req.cycle_state]})"
+    )
+    if req.lapse is not None:
+        lapse = req.lapse
+        line += (
+            f"\n  {req.track.name}: OVERDUE: the cycle ending {lapse.cycle.due} has "
+            f"{fmt(lapse.counted)} of {fmt(lapse.required)} {units}"
+        )
+    return line
+
+
+ENTRY_COLUMNS = [
+    Column("ID", "right", whole=True),
+    Column("Date", whole=True),
+    Column("Title"),
+    Column("Kind", optional=True),
+    Column("Hours", "right", optional=True),
+    Column("", "right", whole=True),  # the unit, filled in
+    Column("How it counts"),
+]
+
+
+def entries(out: Out, rows: list[Entry], report: Report, units: str) -> None:
+    if not rows:
+        out.print("No entries.")
+        return
+    cells: list[list[Cell]] = []
+    total = Decimal(0)
+    for entry in rows:
+        counted = report.counted(entry.id)
+        title = entry.title + (" (planned)" if entry.planned else "")
+        how = report.explanation(entry.id)
+        if entry.planned:
+            how += "; planned: counts once completed"
+        cells.append(
+            [
+                str(entry.id),
+                str(entry.date),
+                title,
+                entry.kind,
+                num(entry.hours) if entry.hours is not None else "",
+                fmt(counted),
+                how,
+            ]
+        )
+        if not entry.planned:
+            total += counted
+    columns = [c._replace(name=units) if not c.name else c for c in ENTRY_COLUMNS]
+    out.table(columns, cells)
+    count = f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}"
+    out.print(f"{count}; completed ones count {fmt(total)} {units}.")
