@@ -297,10 +297,12 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
     return out
 
 
-def check_evidence(ledger: Ledger, facts: Facts) -> list[Finding]:
+def check_evidence(ledger: Ledger, facts: Facts, report_bare: bool = True) -> list[Finding]:
+    """Completed entries without a certificate (when `report_bare`), and certificates whose
+    file is missing or whose SHA-256 differs from the recorded one (when `facts` has them)."""
     out: list[Finding] = []
     for i, entry in enumerate(ledger.entries):
-        if not entry.planned and not entry.evidence:
+        if report_bare and not entry.planned and not entry.evidence:
             out.append(
                 Finding(
                     "warning",

@@ -69,6 +69,7 @@ class Cycle(NamedTuple):
     nominal_due: dt.date | None = None  # the due date a stricter track moved earlier
     stricter: tuple[str, dt.date] | None = None  # (code, earned) of the designation that did
     from_notice: bool = False  # the cycle whose due date the renewal notice gives
+    unjudged: str | None = None  # why an ended cycle is not judged
 
     @property
     def days(self) -> int:
@@ -197,6 +198,21 @@ def _backward(
     return out
 
 
+def _judge(
+    cycle: Cycle, holdings: Sequence[Holding], since: dt.date, notice_start: dt.date | None
+) -> Cycle:
+    """Once ended, a cycle is judged unless it ended before tracking started, lies before the
+    renewal notice's cycle, or nothing that carries a requirement was held at its end."""
+    why = None
+    if cycle.due < since:
+        why = f"it ended before this ledger's tracking started ({since})"
+    elif notice_start is not None and cycle.start < notice_start:
+        why = "it lies before the cycle of your renewal notice"
+    elif not any(h.held_on(cycle.due) for h in holdings):
+        why = "no certification with a requirement was held at its end"
+    return cycle._replace(judged=why is None, unjudged=why)
+
+
 def timeline(
     holdings: Sequence[Holding],
     rules: Rules,
@@ -236,13 +252,6 @@ def timeline(
         later = _forward(holdings, due + DAY, today, rules) if due < today else []
         cycles = [*_backward(holdings, start, first), fixed, *later]
     notice_start = next((c.start for c in cycles if c.from_notice), None)
-    judged = tuple(
-        c._replace(
-            judged=c.due >= tracking_since
-            and (notice_start is None or c.start >= notice_start)
-            and any(h.held_on(c.due) for h in holdings)
-        )
-        for c in cycles
-    )
+    judged = tuple(_judge(c, holdings, tracking_since, notice_start) for c in cycles)
     used = notice if notice_start is not None else None
     return Timeline(judged, first, used, noted_day if used else None, far)

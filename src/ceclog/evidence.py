@@ -132,6 +132,16 @@ def copied(base: Path, records: list[Evidence], incoming: list[Incoming]) -> Ite
         raise
 
 
+def presence(ledger: Ledger, base: Path) -> dict[str, str | None]:
+    """For every evidence file the ledger names: its recorded SHA-256 when the file is there,
+    None when it is missing.  A look at the folder, no reading: cheap enough for `status`."""
+    out: dict[str, str | None] = {}
+    for entry in ledger.entries:
+        for ev in entry.evidence:
+            out[ev.file] = ev.sha256 if (base / ev.file).is_file() else None
+    return out
+
+
 def hashes(ledger: Ledger, base: Path) -> dict[str, str | None]:
     """The SHA-256 of every evidence file the ledger names (None: missing or unreadable)."""
     out: dict[str, str | None] = {}

@@ -142,6 +142,27 @@ def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) ->
     return [f for f in found if f.severity == "warning"]
 
 
+def require_evidence(loaded: storage.Loaded) -> None:
+    """Refuse to export a record whose certificates are missing or changed since they were
+    attached (each file is read and hashed)."""
+    from ceclog import evidence
+    from ceclog.checks import check_evidence
+
+    if not any(e.evidence for e in loaded.ledger.entries):
+        return
+    facts = Facts(evidence.hashes(loaded.ledger, evidence.folder_of(loaded.path)))
+    found = check_evidence(loaded.ledger, facts, report_bare=False)
+    errors = locate([f for f in found if f.severity == "error"], loaded.text, loaded.path)
+    if errors:
+        first, more = errors[0], len(errors) - 1
+        raise LedgerError(
+            first.message + (f" (and {more} more)" if more else ""),
+            where=first.where,
+            hint=(first.hint + "; " if first.hint else "")
+            + "a submission must carry the original certificates; `ceclog check` lists them",
+        )
+
+
 def check_new_ledger(
     new: Ledger,
     loaded: storage.Loaded,

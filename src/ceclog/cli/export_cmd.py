@@ -13,7 +13,7 @@ import typer
 
 from ceclog import evidence, storage
 from ceclog.cli import app
-from ceclog.cli.context import Context, require_valid, warn
+from ceclog.cli.context import Context, require_evidence, require_valid, warn
 from ceclog.errors import InputError, LedgerError, Location, UsageError
 from ceclog.export import FORMATS, render_pdf, render_text
 from ceclog.export.transcript import Transcript, build
@@ -129,6 +129,7 @@ def export(
     with _ledger(c, mark_submitted) as (loaded, session):
         rules = c.rules_for(loaded)
         require_valid(loaded, rules, today)
+        require_evidence(loaded)
         if code is not None and code not in rules.rules.certifications:
             raise InputError(f"{code} is not a certification known to the {rules.rules.name} rules")
         period: Literal["current", "previous", "all"] = cycle  # type: ignore[assignment]

@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from ceclog.checks import Facts, Finding
+from ceclog import storage
+from ceclog.checks import Facts, Finding, check_evidence
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, locate, problems, require_valid, warn
 from ceclog.credits import fmt, num
@@ -39,6 +40,7 @@ def status(
     today = c.today
     loaded, rules = c.load()
     warnings = require_valid(loaded, rules, today)
+    warnings += _missing_evidence(loaded)
     report = evaluate(loaded.ledger, rules.rules, today)
     if as_json:
         located = locate(warnings, loaded.text, loaded.path)
@@ -54,22 +56,34 @@ def status(
             raise typer.Exit(EXIT_ATTENTION)
 
 
+def _missing_evidence(loaded: storage.Loaded) -> list[Finding]:
+    """Certificates whose file is gone: found by a look at the folder, not by hashing every
+    file (`check` and `export` also compare their SHA-256)."""
+    from ceclog import evidence
+
+    if not any(e.evidence for e in loaded.ledger.entries):
+        return []
+    present = evidence.presence(loaded.ledger, evidence.folder_of(loaded.path))
+    return check_evidence(loaded.ledger, Facts(present), report_bare=False)
+
+
 def _status_warnings(warnings: list[Finding]) -> list[str]:
     """A few lines for the end of `status`: what needs doing, not every finding."""
-    out = []
+    missing = [w for w in warnings if w.code == "evidence-missing"]
     late = [w for w in warnings if w.code == "unsubmitted"]
+    bare = [w for w in warnings if w.code == "no-evidence"]
+    out = [f"{w.message} (run `ceclog check`; export refuses until it is fixed)" for w in missing]
     if late:
         out.append(
             f"{len(late)} completed entr{'y is' if len(late) == 1 else 'ies are'} not submitted "
             "after 30 days: ceclog export --format eml --unsubmitted --mark-submitted"
         )
-    bare = [w for w in warnings if w.code == "no-evidence"]
     if bare:
         out.append(
             f"{len(bare)} completed entr{'y has' if len(bare) == 1 else 'ies have'} no "
             "certificate attached: ceclog attach ID FILE"
         )
-    other = len(warnings) - len(late) - len(bare)
+    other = len(warnings) - len(missing) - len(late) - len(bare)
     if other:
         out.append(f"{other} other warning(s) about the ledger: run `ceclog check`")
     return out

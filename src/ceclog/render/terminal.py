@@ -46,12 +46,11 @@ Cell = str | Styled | Bar
 
 class Column(NamedTuple):
     """A table column.  On a narrow terminal `optional` columns are left out (last first) and
-    the others wrap, but a `whole` column (a date, a state) is never wrapped or cut."""
+    the others wrap between words; no word (a date, a state) is ever cut."""
 
     name: str
     justify: str = "left"
     optional: bool = False
-    whole: bool = False
 
 
 class Out:
@@ -72,7 +71,7 @@ class Out:
             )
         return self._console
 
-    def print(self, text: str = "", style: str = "", soft_wrap: bool = True) -> None:
+    def print(self, text: str = "", style: str = "", soft_wrap: bool = False) -> None:
         if self.rich:
             self.console.print(clean(text), style=style or None, soft_wrap=soft_wrap)
         else:
@@ -102,20 +101,14 @@ class Out:
         from rich.table import Table
         from rich.text import Text
 
-        keep = list(range(len(columns)))
         plain = [[_plain_cell(c) for c in row] for row in rows]
-        widths = _widths(columns, plain)
-        optional = [i for i, c in enumerate(columns) if c.optional]
-        while optional and sum(widths[i] + 3 for i in keep) > self.console.width:
-            keep.remove(optional.pop())
+        keep, widths = fit(columns, plain, self.console.width)
         table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-        for i in keep:
-            column = columns[i]
+        for i, width in zip(keep, widths, strict=True):
             table.add_column(
-                column.name,
-                justify=column.justify,  # type: ignore[arg-type]
-                no_wrap=column.whole,
-                min_width=widths[i] if column.whole else None,
+                columns[i].name,
+                justify=columns[i].justify,  # type: ignore[arg-type]
+                width=width,
                 overflow="fold",
             )
         for full in rows:
@@ -137,6 +130,31 @@ class Out:
                     out.append(Text(clean(cell)))
             table.add_row(*out)
         self.console.print(table)
+
+
+def fit(columns: list[Column], cells: list[list[str]], width: int) -> tuple[list[int], list[int]]:
+    """Which columns to show in `width` characters, and how wide each is: every column as wide
+    as its longest cell if that fits; else the widest ones wrap between words, never narrower
+    than their longest word (so a date or a state is never cut); when even that does not fit,
+    optional columns are left out, the last first.  Each column also takes 3 characters of
+    padding and rule (one less for the last)."""
+    natural = _widths(columns, cells)
+    least = [
+        max(len(word) for text in [c.name, *(row[i] for row in cells)] for word in text.split())
+        for i, c in enumerate(columns)
+    ]
+    keep = list(range(len(columns)))
+    optional = [i for i, c in enumerate(columns) if c.optional]
+    while optional and sum(least[i] + 3 for i in keep) - 1 > width:
+        keep.remove(optional.pop())
+    sizes = {i: natural[i] for i in keep}
+    while sum(sizes.values()) + 3 * len(keep) - 1 > width:
+        shrinkable = [i for i in keep if sizes[i] > least[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: sizes[i] - least[i])
+        sizes[widest] -= 1
+    return keep, [sizes[i] for i in keep]
 
 
 def _widths(columns: list[Column], cells: list[list[str]]) -> list[int]:

@@ -32,14 +32,14 @@ MAX_LISTED = 5  # entries named one by one under `status` before "and N more"
 
 STATUS_COLUMNS = [
     Column("Requirement"),
-    Column("Cycle", whole=True),
-    Column("Days left", "right", whole=True),
-    Column("Required", "right"),
+    Column("Cycle"),
+    Column("Days left", "right"),
+    Column("Required", "right", optional=True),
     Column("Counted", "right"),
     Column("Remaining", "right"),
     Column("Projected", "right", optional=True),
     Column("Progress", optional=True),
-    Column("State", whole=True),
+    Column("State"),
 ]
 
 
@@ -121,7 +121,7 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
         lapse = req.lapse
         line = (
             f"{name}: OVERDUE: the cycle {lapse.cycle.start} to {lapse.cycle.due} ended "
-            f"{req.days_overdue} days ago {fmt(lapse.remaining)} {units} short"
+            f"{req.days_overdue} days ago, {fmt(lapse.remaining)} {units} short"
         )
         if req.reinstate_by is not None:
             line += (
@@ -173,7 +173,7 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
     prev = req.previous
     if prev is not None and (req.lapse is None or prev.cycle != req.lapse.cycle):
         verdict = "met" if prev.met else ("NOT met" if req.previous_judged else "not met")
-        judged = "" if req.previous_judged else " (not judged)"
+        judged = "" if req.previous_judged else f" (not judged: {prev.cycle.unjudged})"
         out.append(
             f"{name}: previous cycle {prev.cycle.start} to {prev.cycle.due}: "
             f"{fmt(prev.counted)} of {fmt(prev.required)} {units}, {verdict}{judged}."
@@ -198,12 +198,12 @@ def requirement_line(req: Requirement, units: str) -> str:
 
 
 ENTRY_COLUMNS = [
-    Column("ID", "right", whole=True),
-    Column("Date", whole=True),
+    Column("ID", "right"),
+    Column("Date"),
     Column("Title"),
     Column("Kind", optional=True),
     Column("Hours", "right", optional=True),
-    Column("", "right", whole=True),  # the unit, filled in
+    Column("", "right"),  # the unit, filled in
     Column("How it counts"),
 ]
 
