@@ -18,7 +18,7 @@ def check_dates(entry: Entry, today: dt.date) -> None:
             f"entry {entry.id} is planned: it cannot be submitted or posted",
             hint=f"once you took it: ceclog edit {entry.id} --completed",
         )
-    for what, day in (("submitted", entry.submitted), ("posted", entry.posted)):
+    for what, day in (("posted", entry.posted), ("submitted", entry.submitted)):
         if day is None:
             continue
         if day < entry.date:

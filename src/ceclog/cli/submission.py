@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ceclog import evidence, storage
+from ceclog import evidence, operations, storage
 from ceclog.cli import app
 from ceclog.cli.context import Context, find_entry, parse_date, warn
 from ceclog.errors import InputError, UsageError
@@ -93,12 +93,12 @@ def submit(
                     f"entry {entry.id} is planned: it cannot be submitted",
                     hint=f"once you took it: ceclog edit {entry.id} --completed",
                 )
-            if entry.date > day:
-                raise InputError(f"entry {entry.id} ({entry.date}) is after {day}")
             if entry.submitted is not None:
                 skipped.append(entry)
                 continue
-            ledger = _replace(ledger, replace(entry, submitted=day))
+            marked = replace(entry, submitted=day)
+            operations.check_dates(marked, c.today)
+            ledger = _replace(ledger, marked)
         session.save(ledger)
     warn(session.warnings)
     warn([f"entry {e.id} was already submitted on {e.submitted}; unchanged" for e in skipped])
@@ -129,11 +129,9 @@ def posted(
             if entry.submitted is None:
                 update["submitted"] = day
                 notes.append(f"entry {entry.id} was not marked submitted; recorded as {day}")
-            elif entry.submitted > day:
-                raise InputError(
-                    f"entry {entry.id} was submitted on {entry.submitted}, after {day}"
-                )
-            ledger = _replace(ledger, replace(entry, **update))
+            marked = replace(entry, **update)
+            operations.check_dates(marked, c.today)
+            ledger = _replace(ledger, marked)
         session.save(ledger)
     warn(session.warnings + notes)
     terminal.console().print(
