@@ -1,0 +1,134 @@
+"""Properties of the cycle engine over random ledgers and random days (Hypothesis).
+
+1. Recording a new designation never hides a deadline: the due date shown (the lapsed cycle's,
+   when there is one, else the current one's) is never later than the running cycle's due date
+   before the certification was added.  The designation is new: earned on or after the start of
+   the running cycle (recording one earned long before is a correction of history, which may
+   move the whole schedule).  One case is allowed a later date, and only it: the running cycle
+   was already met, and the stricter track ended it, met, before today (a new, shorter cycle
+   then runs; see the README, "A designation earned mid-cycle").
+2. No completed entry dated inside the current cycle's window counts zero without a reason: it
+   counts toward that cycle, or the requirement lists it as excluded, with the reason, and
+   `list` explains it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import replace
+from decimal import Decimal
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from ceclog.engine import Report, Requirement, evaluate
+from ceclog.models import Certification, Entry, Holder, Ledger
+from ceclog.rules import load_rules
+
+RULES = load_rules("iicrc").rules
+CODES = ["WRT", "ASD", "AMRT", "MWR", "MSR", "CTI", "MRS"]
+START, END = dt.date(2012, 1, 1), dt.date(2030, 12, 31)
+days = st.dates(min_value=START, max_value=END)
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> tuple[Ledger, dt.date]:
+    codes = draw(st.lists(st.sampled_from(CODES), min_size=1, max_size=3, unique=True))
+    certs = []
+    for code in codes:
+        earned = draw(days)
+        later = st.dates(
+            min_value=earned + dt.timedelta(days=1), max_value=END + dt.timedelta(days=400)
+        )
+        ended = draw(st.none() | later)
+        certs.append(Certification(code=code, earned=earned, ended=ended))
+    entries = [
+        Entry(
+            id=i + 1,
+            date=draw(days),
+            title=f"class {i + 1}",
+            hours=Decimal(draw(st.integers(0, 16))) / 2,
+            planned=draw(st.booleans()),
+        )
+        for i in range(draw(st.integers(0, 12)))
+    ]
+    today = draw(days)
+    notice = draw(st.none() | days)
+    noted = draw(st.none() | days) if notice else None
+    holder = Holder(
+        name="T", tracking_since=dt.date(2000, 1, 1), cec_due=notice, cec_due_noted=noted
+    )
+    return Ledger(version=1, holder=holder, certifications=certs, entries=entries), today
+
+
+def shown_due(req: Requirement) -> dt.date:
+    return req.lapse.cycle.due if req.lapse is not None else req.current.cycle.due
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(ledgers(), st.sampled_from(CODES), st.integers(0, 2000))
+def test_a_new_designation_never_moves_the_deadline_later(
+    case: tuple[Ledger, dt.date], code: str, offset: int
+) -> None:
+    ledger, today = case
+    assume(code not in ledger.held_codes())
+    before = evaluate(ledger, RULES, today)
+    assume(len(before.requirements) == 1)
+    old = before.requirements[0]
+    earned = old.current.cycle.start + dt.timedelta(days=offset)
+    added = replace(
+        ledger, certifications=[*ledger.certifications, Certification(code=code, earned=earned)]
+    )
+    after = evaluate(added, RULES, today)
+    (new,) = after.requirements
+    if shown_due(new) <= old.current.cycle.due:
+        return
+    # the one exception: the running cycle was met, and the stricter track ended it, met,
+    # before today; what is shown is the new, shorter cycle that follows
+    assert old.current.met, (old.current.cycle, new.current.cycle)
+    assert new.previous is not None and new.previous.met
+    assert new.previous.cycle.stricter is not None
+    assert new.previous.cycle.start == old.current.cycle.start
+    assert new.previous.cycle.due < today
+
+
+@settings(max_examples=300, deadline=None)
+@given(ledgers())
+def test_no_entry_in_the_current_window_counts_zero_unexplained(
+    case: tuple[Ledger, dt.date],
+) -> None:
+    ledger, today = case
+    report = evaluate(ledger, RULES, today)
+    for req in report.requirements:
+        window = req.current.cycle
+        excluded = dict(req.current.excluded)
+        for entry in ledger.entries:
+            if entry.planned or not window.holds(entry.date):
+                continue
+            if entry.id in req.current.counted_ids:
+                continue
+            assert excluded.get(entry.id), (entry, req.current)
+            assert explained(report, entry)
+
+
+def explained(report: Report, entry: Entry) -> bool:
+    text = report.explanation(entry.id)
+    return (
+        report.counted(entry.id) > 0
+        or text.startswith("counts toward no cycle: ")
+        or ("applied to the cycle ending" in text)
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(ledgers())
+def test_cycles_are_contiguous_and_hold_today(case: tuple[Ledger, dt.date]) -> None:
+    ledger, today = case
+    for req in evaluate(ledger, RULES, today).requirements:
+        cycles = [r.cycle for r in req.history]
+        for a, b in itertools.pairwise(cycles):
+            assert a.start <= a.due < b.start
+        current = cycles[-1]
+        assert current.due >= today
+        assert current.start <= today or len(cycles) == 1
