@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Literal, NamedTuple
 
 from ceclog.models import Certification, Ledger, Rules
+from ceclog.operations import earliest_held
 
 Path = tuple[str | int, ...]
 
@@ -160,7 +161,7 @@ def check_holder(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
     out += _notice_findings(
         ledger.holder.cec_due,
         ledger.holder.cec_due_noted,
-        _earliest_held(ledger, rules, today),
+        earliest_held(ledger, rules, today),
         today,
         ("holder",),
         "ceclog holder --cec-due",
@@ -180,15 +181,6 @@ def check_holder(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
             )
         )
     return out
-
-
-def _earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification | None:
-    held = [
-        c
-        for c in ledger.certifications
-        if rules.track_of(c.code) and c.earned <= today and (c.ended is None or today < c.ended)
-    ]
-    return min(held, key=lambda c: c.earned, default=None)
 
 
 def _notice_findings(

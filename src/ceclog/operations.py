@@ -39,12 +39,9 @@ def check_dates(entry: Entry, today: dt.date) -> None:
 
 
 def earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification | None:
-    """The held certification with a requirement that was earned first."""
-    held = [
-        c
-        for c in ledger.certifications
-        if rules.track_of(c.code) and c.earned <= today and (c.ended is None or today < c.ended)
-    ]
+    """The certification with a requirement earned first (by today; ended since or not: it
+    anchored the schedule while it was held)."""
+    held = [c for c in ledger.certifications if rules.track_of(c.code) and c.earned <= today]
     return min(held, key=lambda c: c.earned, default=None)
 
 

@@ -154,7 +154,8 @@ def cert_add(
     code = code.strip().upper()
     day = parse_date(earned, "--earned")
     with storage.editing(c.ledger_path) as session:
-        rules = c.rules_for(session.loaded).rules
+        loaded_rules = c.rules_for(session.loaded)
+        rules = loaded_rules.rules
         if code not in rules.certifications:
             raise InputError(
                 f"{code} is not a certification known to the {rules.name} rules",
@@ -168,6 +169,7 @@ def cert_add(
             )
         cert = Certification(code=code, earned=day)
         new = replace(session.ledger, certifications=[*session.ledger.certifications, cert])
+        check_new_ledger(new, session.loaded, loaded_rules, c.today)
         session.save(new)
     warn(session.warnings)
     track = rules.track_of(code)

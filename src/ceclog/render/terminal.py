@@ -46,11 +46,13 @@ Cell = str | Styled | Bar
 
 class Column(NamedTuple):
     """A table column.  On a narrow terminal `optional` columns are left out (last first) and
-    the others wrap between words; no word (a date, a state) is ever cut."""
+    the others wrap between words; no word (a date) is ever cut, and a `whole` column (a state)
+    never wraps at all."""
 
     name: str
     justify: str = "left"
     optional: bool = False
+    whole: bool = False
 
 
 class Out:
@@ -140,7 +142,11 @@ def fit(columns: list[Column], cells: list[list[str]], width: int) -> tuple[list
     padding and rule (one less for the last)."""
     natural = _widths(columns, cells)
     least = [
-        max(len(word) for text in [c.name, *(row[i] for row in cells)] for word in text.split())
+        max(
+            len(part)
+            for text in [c.name, *(row[i] for row in cells)]
+            for part in ([text] if c.whole and text is not c.name else text.split())
+        )
         for i, c in enumerate(columns)
     ]
     keep = list(range(len(columns)))

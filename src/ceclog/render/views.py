@@ -39,7 +39,7 @@ STATUS_COLUMNS = [
     Column("Remaining", "right"),
     Column("Projected", "right", optional=True),
     Column("Progress", optional=True),
-    Column("State"),
+    Column("State", whole=True),
 ]
 
 
