@@ -542,6 +542,16 @@ def test_export_of_the_previous_cycle_describes_that_cycle(
     md = ceclog("export", "--format", "md", "--cycle", "previous", today="2026-06-10").out
     assert "| Technician certifications | WRT | 2022-06-01 | 2026-05-31 | 14.0 | 14.0 | 0.0 |" in md
     assert "| met |" in md
+    import email
+    from email.policy import default
+
+    raw = ceclog(
+        "export", "--format", "eml", "--cycle", "previous", "--attach", "csv", today="2026-06-10"
+    )
+    assert raw.code == 0, raw.err
+    msg = email.message_from_string(raw.out, policy=default)
+    body = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Technician certifications (2022-06-01 to 2026-05-31): 14.0 of 14.0 CECs: met" in body
 
 
 def test_documents_sent_to_the_body_carry_no_pace_judgement_nor_web_pages(

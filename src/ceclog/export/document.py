@@ -195,7 +195,7 @@ def entry_view(row: Row) -> EntryView:
     )
 
 
-def requirement_view(s: Summary, today: object) -> RequirementView:
+def requirement_view(s: Summary) -> RequirementView:
     """The exported cycle's own figures: for an ended cycle whether it was met, for the running
     one what is counted so far of what is required, by its due date."""
     r = s.result
@@ -229,7 +229,7 @@ def build_document(t: Transcript) -> Document:
     ]
     if rules.submission_email:
         facts.append(("Submit to", rules.submission_email))
-    requirements = tuple(requirement_view(s, t.today) for s in t.summaries)
+    requirements = tuple(requirement_view(s) for s in t.summaries)
     return Document(
         title=TITLE,
         holder_name=holder.name,

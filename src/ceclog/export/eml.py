@@ -13,6 +13,7 @@ from email.policy import SMTP
 
 from ceclog.credits import fmt
 from ceclog.errors import InputError
+from ceclog.export.document import IN_PROGRESS, requirement_view
 from ceclog.export.transcript import Transcript
 
 WARN_BYTES = 20 * 1024 * 1024
@@ -64,6 +65,14 @@ def _body(t: Transcript, attachments: list[Attachment]) -> str:
     ]
     if h.email:
         lines.append(f"  Email:          {one_line(h.email)}")
+    lines.append("")
+    for summary in t.summaries:
+        view = requirement_view(summary)
+        standing = f": {view.state}" if view.state != IN_PROGRESS else " counted so far"
+        lines.append(
+            f"  {one_line(view.title)} ({view.start} to {view.due}): {view.counted} of "
+            f"{view.required} {units}{standing}"
+        )
     lines += ["", f"Entries ({one_line(t.period)}):", ""]
     for row in t.rows:
         e = row.entry
