@@ -23,7 +23,7 @@ from ceclog.cli.context import (
 )
 from ceclog.engine import entry_credit, evaluate, fmt
 from ceclog.errors import InputError, UsageError
-from ceclog.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules, as_dict
+from ceclog.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules
 from ceclog.render import data, terminal
 
 DateOpt = Annotated[
@@ -295,12 +295,12 @@ def edit(
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         old = find_entry(session.ledger, entry_id)
-        fields = as_dict(old)
+        cleared: dict[str, Any] = {}
         for name in clear or []:
             key = name.strip().lower()
             if key not in CLEARABLE:
                 raise UsageError(f"--clear takes one of {', '.join(CLEARABLE)}")
-            fields[key] = [] if key in ("topics", "certifications") else None
+            cleared[key] = [] if key in ("topics", "certifications") else None
         changes = _fields(
             rules,
             date=date,
@@ -319,8 +319,9 @@ def edit(
             changes["planned"] = planned
         if not changes and not clear:
             raise UsageError("nothing to change: give at least one option (see --help)")
-        fields.update(changes)
-        entry = _build(fields)
+        # the old entry with only these fields replaced: its evidence records (and every
+        # other field) stay the very objects the ledger was read with
+        entry = replace(old, **{**cleared, **changes})
         entries = [entry if e.id == entry_id else e for e in session.ledger.entries]
         new = replace(session.ledger, entries=entries)
         check_new_ledger(new, session.loaded, loaded_rules, today)
