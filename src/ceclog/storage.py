@@ -211,10 +211,28 @@ def clean_stale_temps(path: Path) -> list[Path]:
     return removed
 
 
+def refuse_read_only(path: Path) -> None:
+    """A ledger its owner made read-only (`chmod 444`, `chmod u-w`) is not to be changed: the
+    atomic rename would ignore its mode, so ceclog asks first.  The mode bits decide (as root
+    too, whom `os.access` always allows), then `os.access`."""
+    target = real_path(path)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        return  # missing or unreadable: loading it says so
+    if not mode & 0o200 or not os.access(target, os.W_OK):
+        raise LedgerError(
+            f"the ledger is read-only (mode {mode:03o}); nothing was changed",
+            where=Location(path),
+            hint=f"make it writable (chmod u+w {path}) or work on a copy",
+        )
+
+
 @contextlib.contextmanager
 def editing(path: Path) -> Iterator[Session]:
     """Lock the ledger, load it, and let the caller save a changed version once."""
     try:
+        refuse_read_only(path)
         with locked(path):
             clean_stale_temps(path)
             session = Session(load(path))
@@ -311,6 +329,7 @@ def undo(path: Path) -> Undone:
     ledger that does not parse is kept under a dated name, never deleted."""
     target = real_path(path)
     bak = backup_path(target)
+    refuse_read_only(path)
     with locked(path):
         clean_stale_temps(path)
         try:
