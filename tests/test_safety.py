@@ -73,3 +73,27 @@ def test_a_writable_ledger_is_changed_and_reading_a_read_only_one_works(
         r = ceclog(*args)
         assert r.code == 0, (args, r.err)
     assert os.access(ledger_path, os.R_OK)
+
+
+def test_dated_backups_are_copies_and_at_most_five_are_kept(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "".join(BODY.replace("id = 1", f"id = {i}") for i in range(1, 11))
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=body)
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")  # a shared file system without hard links
+
+    monkeypatch.setattr(os, "link", no_links)
+    versions = [ledger_path.read_bytes()]
+    for entry_id in range(10, 1, -1):  # each removal shrinks the ledger
+        r = ceclog("rm", str(entry_id), "--yes")
+        assert r.code == 0, r.err
+        versions.append(ledger_path.read_bytes())
+        if len(versions) >= 3:  # the backup (two versions back) was larger: it is kept
+            assert "is larger than the version replacing it" in r.err
+    assert Path(f"{ledger_path}.bak").read_bytes() == versions[-2]
+    dated = [p for p in ledger_path.parent.iterdir() if p.name.startswith("ledger.toml.bak-")]
+    # 8 larger backups were replaced (versions 0 to 7): the newest 5 are kept, byte for byte
+    assert sorted(p.read_bytes() for p in dated) == sorted(versions[3:8])
+    assert all(p.stat().st_nlink == 1 for p in dated)

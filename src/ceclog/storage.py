@@ -142,21 +142,22 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def open_temp(path: Path) -> tuple[int, Path]:
-    """A new owner-only temporary file beside `path`, named `.NAME.RANDOM.tmp` (the names
-    `clean_stale_temps` looks for)."""
+def open_temp(path: Path, owner: str | None = None) -> tuple[int, Path]:
+    """A new owner-only temporary file beside `path`, named `.OWNER.RANDOM.tmp` (12 hex
+    digits), where OWNER is the file name of the ledger it is written for (by default `path`'s
+    own): the names `clean_stale_temps` of that ledger, and only of that ledger, removes."""
     while True:
-        tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
+        tmp = path.with_name(f".{owner or path.name}.{os.urandom(6).hex()}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None = None) -> None:
     """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
     folder = path.parent
-    fd, tmp = open_temp(path)
+    fd, tmp = open_temp(path, owner)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -274,10 +275,15 @@ def backup_path(target: Path) -> Path:
     return target.with_name(target.name + ".bak")
 
 
+KEEP_DATED_BACKUPS = 5
+
+
 def keep_larger_backup(target: Path, current: bytes) -> list[str]:
-    """Before the backup is replaced by `current`: if the backup is larger, keep it under a
-    dated name instead of losing it (the Watson lesson: an emptied or truncated ledger must
-    never wipe out the good backup).  Sizes are compared, not parsed: cheap on every write."""
+    """Before the backup is replaced by `current`: if the backup is larger, keep a copy of it
+    under a dated name instead of losing it (the Watson lesson: an emptied or truncated ledger
+    must never wipe out the good backup).  Sizes are compared, not parsed: cheap on every
+    write.  A copy, not a hard link (some shared file systems have none); the newest
+    `KEEP_DATED_BACKUPS` dated copies are kept, older ones removed."""
     bak = backup_path(target)
     try:
         old_size = bak.stat().st_size
@@ -285,17 +291,32 @@ def keep_larger_backup(target: Path, current: bytes) -> list[str]:
         return []
     if old_size <= len(current):
         return []
+    dated = _dated_backups(bak)
     stamp = time.strftime("%Y%m%dT%H%M%S")
-    kept = bak.with_name(f"{bak.name}-{stamp}")
-    n = 1
-    while kept.exists():
-        n += 1
-        kept = bak.with_name(f"{bak.name}-{stamp}-{n}")
-    os.link(bak, kept)
+    # after every one of the same second: a freed lower number would sort as older
+    n = max((n for s, n, _ in dated if s == stamp), default=0) + 1
+    kept = bak.with_name(f"{bak.name}-{stamp}" + (f"-{n}" if n > 1 else ""))
+    atomic_write(kept, bak.read_bytes(), bak.stat().st_mode & 0o777, owner=target.name)
+    for *_, name in sorted([*dated, (stamp, n, kept.name)])[:-KEEP_DATED_BACKUPS]:
+        with contextlib.suppress(OSError):
+            (bak.parent / name).unlink()
     return [
         f"the backup ({old_size:,} bytes) is larger than the version replacing it "
         f"({len(current):,} bytes): it is kept as {kept}"
     ]
+
+
+def _dated_backups(bak: Path) -> list[tuple[str, int, str]]:
+    """The dated copies of a backup: (time stamp, number within that second, file name)."""
+    import re
+
+    pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
+    found = []
+    for name in os.listdir(bak.parent):
+        match = pattern.fullmatch(name)
+        if match:
+            found.append((match[1], int(match[2] or 1), name))
+    return found
 
 
 def create(path: Path, ledger: Ledger) -> None:
