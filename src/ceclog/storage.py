@@ -103,7 +103,8 @@ def real_path(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def locked(path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's") -> Iterator[None]:
+    """An exclusive lock on `.NAME.lock` beside `path` (a ledger, or the evidence folder)."""
     target = real_path(path)
     lock_path = target.with_name(f".{target.name}.lock")
     try:
@@ -123,7 +124,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     raise LockError(
-                        f"another ceclog has held the ledger's lock for {timeout:.0f} s",
+                        f"another ceclog has held {what} lock for {timeout:.0f} s",
                         where=Location(path),
                         hint="wait for it to finish and try again",
                     ) from None
@@ -133,7 +134,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         os.close(fd)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -143,9 +144,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def open_temp(path: Path, owner: str | None = None) -> tuple[int, Path]:
-    """A new owner-only temporary file beside `path`, named `.OWNER.RANDOM.tmp` (12 hex
-    digits), where OWNER is the file name of the ledger it is written for (by default `path`'s
-    own): the names `clean_stale_temps` of that ledger, and only of that ledger, removes."""
+    """A new owner-only temp file beside `path`, `.OWNER.HEX.tmp`: OWNER names the ledger it is
+    written for (default: `path`'s name), whose `clean_stale_temps`, and no other, removes it."""
     while True:
         tmp = path.with_name(f".{owner or path.name}.{os.urandom(6).hex()}.tmp")
         try:
@@ -154,9 +154,8 @@ def open_temp(path: Path, owner: str | None = None) -> tuple[int, Path]:
             continue
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None = None) -> None:
-    """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
-    folder = path.parent
+def write_temp(path: Path, data: bytes, mode: int, owner: str | None = None) -> Path:
+    """`data` in a new temp file beside `path` (see `open_temp`), flushed to disk."""
     fd, tmp = open_temp(path, owner)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -164,12 +163,23 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None =
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None = None) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
+    tmp = write_temp(path, data, mode, owner)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(folder)
+    fsync_dir(path.parent)
 
 
 def _write_error(path: Path, exc: OSError) -> LedgerError:
@@ -187,35 +197,25 @@ def _write_error(path: Path, exc: OSError) -> LedgerError:
     )
 
 
-def clean_stale_temps(path: Path) -> list[Path]:
-    """Remove temporary files a killed ceclog left behind.  Called with the lock held: every
-    writer holds it while its temp files exist, so any found now are stale."""
+def clean_stale_temps(path: Path) -> None:
+    """Remove temporary files a killed ceclog left behind for this ledger: `.NAME.HEX.tmp`
+    (12 hex digits) beside it and in evidence/, and nothing else: other ledgers of the folder,
+    and exports, name theirs after themselves.  Called with this ledger's lock held: every
+    writer for it holds the lock while its temp files exist, so any found now are stale."""
+    import re
+
     target = real_path(path)
-    prefix = f".{target.name}."
-    found = [
-        target.parent / name
-        for name in os.listdir(target.parent)
-        if name.startswith(prefix) and name.endswith(".tmp")
-    ]
-    evidence = target.parent / "evidence"
-    if evidence.is_dir():
-        found += [
-            evidence / name
-            for name in os.listdir(evidence)
-            if name.startswith(".") and name.endswith(".tmp")
-        ]
-    removed = []
-    for stale in found:
+    own = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    for folder in (target.parent, target.parent / "evidence"):
         with contextlib.suppress(OSError):
-            stale.unlink()
-            removed.append(stale)
-    return removed
+            for name in filter(own.fullmatch, os.listdir(folder)):
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
 
 
 def refuse_read_only(path: Path) -> None:
-    """A ledger its owner made read-only (`chmod 444`, `chmod u-w`) is not to be changed: the
-    atomic rename would ignore its mode, so ceclog asks first.  The mode bits decide (as root
-    too, whom `os.access` always allows), then `os.access`."""
+    """Refuse to change a ledger made read-only (`chmod 444`): a rename would ignore its mode.
+    The mode bits decide (as root too, whom `os.access` always allows), then `os.access`."""
     target = real_path(path)
     try:
         mode = target.stat().st_mode & 0o777
@@ -264,7 +264,7 @@ class Session:
         try:
             mode = target.stat().st_mode & 0o777
             self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
-            atomic_write(backup_path(target), self.loaded.raw, mode)
+            atomic_write(backup_path(target), self.loaded.raw, mode, owner=target.name)
             atomic_write(target, raw, mode)
         except OSError as exc:
             raise _write_error(self.loaded.path, exc) from None
@@ -280,10 +280,11 @@ KEEP_DATED_BACKUPS = 5
 
 def keep_larger_backup(target: Path, current: bytes) -> list[str]:
     """Before the backup is replaced by `current`: if the backup is larger, keep a copy of it
-    under a dated name instead of losing it (the Watson lesson: an emptied or truncated ledger
-    must never wipe out the good backup).  Sizes are compared, not parsed: cheap on every
-    write.  A copy, not a hard link (some shared file systems have none); the newest
-    `KEEP_DATED_BACKUPS` dated copies are kept, older ones removed."""
+    under a dated name (the Watson lesson: an emptied or truncated ledger must never wipe out
+    the good backup); sizes are compared, not parsed.  A copy, not a hard link (some shared
+    file systems have none); the newest `KEEP_DATED_BACKUPS` copies are kept."""
+    import re
+
     bak = backup_path(target)
     try:
         old_size = bak.stat().st_size
@@ -291,7 +292,9 @@ def keep_larger_backup(target: Path, current: bytes) -> list[str]:
         return []
     if old_size <= len(current):
         return []
-    dated = _dated_backups(bak)
+    pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
+    matches = filter(None, map(pattern.fullmatch, os.listdir(bak.parent)))
+    dated = [(m[1], int(m[2] or 1), m[0]) for m in matches]  # (stamp, number, name)
     stamp = time.strftime("%Y%m%dT%H%M%S")
     # after every one of the same second: a freed lower number would sort as older
     n = max((n for s, n, _ in dated if s == stamp), default=0) + 1
@@ -304,19 +307,6 @@ def keep_larger_backup(target: Path, current: bytes) -> list[str]:
         f"the backup ({old_size:,} bytes) is larger than the version replacing it "
         f"({len(current):,} bytes): it is kept as {kept}"
     ]
-
-
-def _dated_backups(bak: Path) -> list[tuple[str, int, str]]:
-    """The dated copies of a backup: (time stamp, number within that second, file name)."""
-    import re
-
-    pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
-    found = []
-    for name in os.listdir(bak.parent):
-        match = pattern.fullmatch(name)
-        if match:
-            found.append((match[1], int(match[2] or 1), name))
-    return found
 
 
 def create(path: Path, ledger: Ledger) -> None:
@@ -379,14 +369,14 @@ def undo(path: Path) -> Undone:
             mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
             if replaced is None:
                 kept = target.with_name(f"{target.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
-                atomic_write(kept, current, mode)
+                atomic_write(kept, current, mode, owner=target.name)
                 atomic_write(target, raw, mode)
             else:
                 swap = target.with_name(target.name + ".undone")
-                atomic_write(swap, current, mode)
+                atomic_write(swap, current, mode, owner=target.name)
                 atomic_write(target, raw, mode)
                 os.replace(swap, bak)
-                _fsync_dir(target.parent)
+                fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(path, exc) from None
         return Undone(restored, replaced, kept)

@@ -212,12 +212,11 @@ def add(
         fields["planned"] = planned
         fields["id"] = session.ledger.next_id()
         entry = _build(fields)
-        base = evidence.folder_of(session.loaded.path)
-        records = evidence.plan(session.ledger, entry, incoming, base)
-        entry = replace(entry, evidence=records)
         new = replace(session.ledger, entries=[*session.ledger.entries, entry])
         check_new_ledger(new, session.loaded, loaded_rules, today)
-        with evidence.copied(base, records, incoming):
+        with evidence.placed(session, entry, incoming) as records:
+            entry = replace(entry, evidence=records)
+            new = replace(session.ledger, entries=[*session.ledger.entries, entry])
             session.save(new)
     warn(session.warnings)
     _held_warning(new, entry)

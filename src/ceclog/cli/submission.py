@@ -42,12 +42,9 @@ def attach(
                     f"entry {entry_id} already has this file, as {known[item.sha256].file}",
                     where=None,
                 )
-        base = evidence.folder_of(session.loaded.path)
-        records = evidence.plan(session.ledger, entry, incoming, base)
-        new_entry = replace(entry, evidence=[*entry.evidence, *records])
-        new = _replace(session.ledger, new_entry)
-        with evidence.copied(base, records, incoming):
-            session.save(new)
+        with evidence.placed(session, entry, incoming) as records:
+            new_entry = replace(entry, evidence=[*entry.evidence, *records])
+            session.save(_replace(session.ledger, new_entry))
     warn(session.warnings)
     out = terminal.console()
     for record in records:
