@@ -159,6 +159,7 @@ def placed(session: Session, entry: Entry, incoming: list[Incoming]) -> Iterator
                             n += 1
                         taken.add(name)
                         done.append(base / name)
+                        session.journal.append(storage.Written("evidence", base / name))
                         records.append(
                             Evidence(file=name, name=_original_name(item, name), sha256=item.sha256)
                         )
@@ -174,6 +175,7 @@ def placed(session: Session, entry: Entry, incoming: list[Incoming]) -> Iterator
         for path in done:
             with contextlib.suppress(OSError):
                 path.unlink()
+                session.journal.remove(storage.Written("evidence", path))
         raise
 
 

@@ -28,6 +28,17 @@ MAX_LEDGER_BYTES = 64 * 1024 * 1024
 LOCK_TIMEOUT = 10.0
 
 
+class Written(NamedTuple):
+    """A file a run wrote ("ledger", "created", "restored", "evidence", "export"), recorded in
+    the journal the command passes, so that a later error or interrupt can say so."""
+
+    what: str
+    path: Path
+
+
+Journal = list[Written]
+
+
 class Loaded(NamedTuple):
     """A ledger as read from disk: its path, exact text and validated model."""
 
@@ -230,13 +241,13 @@ def refuse_read_only(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def editing(path: Path) -> Iterator[Session]:
+def editing(path: Path, journal: Journal) -> Iterator[Session]:
     """Lock the ledger, load it, and let the caller save a changed version once."""
     try:
         refuse_read_only(path)
         with locked(path):
             clean_stale_temps(path)
-            session = Session(load(path))
+            session = Session(load(path), journal)
             yield session
     except CeclogError as exc:
         exc.ledger = exc.ledger or path
@@ -246,8 +257,9 @@ def editing(path: Path) -> Iterator[Session]:
 class Session:
     """One locked read-modify-write of the ledger."""
 
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, journal: Journal) -> None:
         self.loaded = loaded
+        self.journal = journal  # what this run wrote (evidence.placed adds its copies)
         self.warnings: list[str] = []
 
     @property
@@ -268,6 +280,7 @@ class Session:
             atomic_write(target, raw, mode)
         except OSError as exc:
             raise _write_error(self.loaded.path, exc) from None
+        self.journal.append(Written("ledger", target))
         cache.put("ledger", target, raw, ledger=as_dict(new), data=data)
 
 
@@ -309,7 +322,7 @@ def keep_larger_backup(target: Path, current: bytes) -> list[str]:
     ]
 
 
-def create(path: Path, ledger: Ledger) -> None:
+def create(path: Path, ledger: Ledger, journal: Journal) -> None:
     """Write a new ledger; refuses to replace an existing file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -326,6 +339,7 @@ def create(path: Path, ledger: Ledger) -> None:
             atomic_write(path, render(ledger).encode("utf-8"))
         except OSError as exc:
             raise _write_error(path, exc) from None
+        journal.append(Written("created", path))
 
 
 class Undone(NamedTuple):
@@ -334,7 +348,7 @@ class Undone(NamedTuple):
     kept: Path | None = None
 
 
-def undo(path: Path) -> Undone:
+def undo(path: Path, journal: Journal) -> Undone:
     """Put the backup back as the ledger; the version it replaces becomes the backup, so a
     second undo brings it back.  A backup that does not parse is never restored; a current
     ledger that does not parse is kept under a dated name, never deleted."""
@@ -370,11 +384,12 @@ def undo(path: Path) -> Undone:
             if replaced is None:
                 kept = target.with_name(f"{target.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
                 atomic_write(kept, current, mode, owner=target.name)
-                atomic_write(target, raw, mode)
             else:
                 swap = target.with_name(target.name + ".undone")
                 atomic_write(swap, current, mode, owner=target.name)
-                atomic_write(target, raw, mode)
+            atomic_write(target, raw, mode)
+            journal.append(Written("restored", target))
+            if replaced is not None:
                 os.replace(swap, bak)
                 fsync_dir(target.parent)
         except OSError as exc:

@@ -60,12 +60,19 @@ def parse_date(text: str, what: str) -> dt.date:
 
 
 class Context:
-    """The global options of one run."""
+    """One run: its global options, and the journal of the files it wrote (filled by storage,
+    read by `run()` to say what an error or an interrupt left written)."""
 
-    def __init__(self, ledger_option: Path | None, today_option: str | None, debug: bool) -> None:
+    def __init__(
+        self,
+        ledger_option: Path | None = None,
+        today_option: str | None = None,
+        debug: bool = False,
+    ) -> None:
         self.ledger_option = ledger_option
         self.today_option = today_option
         self.debug = debug
+        self.journal: storage.Journal = []
 
     @property
     def ledger_path(self) -> Path:

@@ -189,7 +189,7 @@ def add(
     c: Context = ctx.obj
     today = c.today
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         fields = _fields(
@@ -290,7 +290,7 @@ def edit(
     """Change an entry; only the options given change (--cert/--topic replace the list)."""
     c: Context = ctx.obj
     today = c.today
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         old = find_entry(session.ledger, entry_id)
@@ -338,7 +338,7 @@ def rm(
 ) -> None:
     """Remove an entry (asks first unless --yes)."""
     c: Context = ctx.obj
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         entry = find_entry(session.ledger, entry_id)
         if not yes:
             if not sys.stdin.isatty():

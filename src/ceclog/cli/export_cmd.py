@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def _ledger(c: Context, write: bool) -> Iterator[tuple[storage.Loaded, storage.Session | None]]:
     """The ledger, locked for the whole export when it will be changed (--mark-submitted)."""
     if write:
-        with storage.editing(c.ledger_path) as session:
+        with storage.editing(c.ledger_path, c.journal) as session:
             yield session.loaded, session
     else:
         loaded, _ = c.load()
@@ -64,7 +64,7 @@ def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     return [transcript, *certificates]
 
 
-def _write(output: Path | None, data: bytes, loaded: storage.Loaded) -> None:
+def _write(output: Path | None, data: bytes, loaded: storage.Loaded, c: Context) -> None:
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -82,6 +82,7 @@ def _write(output: Path | None, data: bytes, loaded: storage.Loaded) -> None:
         raise LedgerError(
             f"could not write the export: {exc.strerror}", where=Location(output)
         ) from None
+    c.journal.append(storage.Written("export", target))
 
 
 @app.command()
@@ -155,7 +156,7 @@ def export(
             data, warnings = render(t, recipient, files)
         else:
             data = render_text(fmt, t).encode("utf-8")
-        _write(output, data, loaded)
+        _write(output, data, loaded, c)
         if session is not None:
             session.save(_mark(loaded.ledger, t, today))
     warn(warnings + (session.warnings if session else []))

@@ -48,7 +48,7 @@ def init(
         cec_due=parse_date(cec_due, "--cec-due") if cec_due else None,
         tracking_since=today,
     )
-    storage.create(path, Ledger(version=1, holder=holder))
+    storage.create(path, Ledger(version=1, holder=holder), c.journal)
     out = terminal.console()
     out.print(f"Created {path} for {name} (rules {rules}, tracking from {today}).")
     out.print("Next: record a certification, e.g. `ceclog cert add WRT --earned 2022-06-01`.")
@@ -86,7 +86,7 @@ def holder(
         changes["rules"] = check_text(rules, "--rules")
     path = c.ledger_path
     if changes:
-        with storage.editing(path) as session:
+        with storage.editing(path, c.journal) as session:
             if rules is not None:
                 load_rules(rules, base=session.loaded.path.parent)
             new_holder = replace(session.ledger.holder, **changes)
@@ -134,7 +134,7 @@ def cert_add(
     c: Context = ctx.obj
     code = code.strip().upper()
     day = parse_date(earned, "--earned")
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         rules = c.rules_for(session.loaded).rules
         if code not in rules.certifications:
             raise InputError(
@@ -188,7 +188,7 @@ def cert_rm(
     """Remove a certification from the ledger."""
     c: Context = ctx.obj
     code = code.strip().upper()
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
         if code not in ledger.held_codes():
             raise NotFoundError(
@@ -211,7 +211,7 @@ def undo(ctx: typer.Context) -> None:
     c: Context = ctx.obj
     path = c.ledger_path
     try:
-        result = storage.undo(path)
+        result = storage.undo(path, c.journal)
     except CeclogError as exc:
         exc.ledger = exc.ledger or path
         raise

@@ -33,7 +33,7 @@ def attach(
     """Keep a certificate with an entry: copied into evidence/ beside the ledger."""
     c: Context = ctx.obj
     incoming = [evidence.read_incoming(p) for p in files]
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         entry = find_entry(session.ledger, entry_id)
         known = {ev.sha256: ev for ev in entry.evidence}
         for item in incoming:
@@ -77,7 +77,7 @@ def submit(
     if bool(ids) == all_:
         raise UsageError("give entry IDs or --all (not both)")
     day = _on(on, c.today, "submitted")
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
         if all_:
             chosen = [e for e in ledger.entries if not e.planned and e.submitted is None]
@@ -116,7 +116,7 @@ def posted(
     c: Context = ctx.obj
     day = _on(on, c.today, "posted")
     notes: list[str] = []
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
         for entry_id in dict.fromkeys(ids):
             entry = find_entry(ledger, entry_id)

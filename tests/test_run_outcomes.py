@@ -1,0 +1,133 @@
+"""How a run ends when something goes wrong: a bug says truthfully what was written; a closed
+pipe never changes the exit code; Ctrl-C never shows a traceback."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+BODY = """
+[[entries]]
+id = 1
+date = 2024-01-02
+title = "Water class"
+hours = 3
+"""
+REPORT = "Run the command again with --debug and report what it prints."
+
+
+def _boom(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("boom")
+
+
+def test_a_bug_before_anything_is_written_says_so(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ceclog import storage
+
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    before = ledger_path.read_bytes()
+    monkeypatch.setattr(storage, "new_text_for", _boom)  # making the new text fails
+    r = ceclog("edit", "1", "--title", "X")
+    assert (r.code, r.out) == (70, "")
+    assert r.err == (
+        f"ceclog: internal error: RuntimeError: boom\n  This is a bug in ceclog; nothing was "
+        f"written. {REPORT}\n"
+    )
+    assert ledger_path.read_bytes() == before
+    assert not Path(f"{ledger_path}.bak").exists()
+
+
+def _after_saving(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output printed after a save fails (a bug in rendering)."""
+    from ceclog.render import terminal
+
+    monkeypatch.setattr(terminal.Out, "print", _boom)
+    monkeypatch.setattr(terminal.Out, "table", _boom)
+
+
+def test_a_bug_after_the_save_says_the_ledger_was_saved(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    before = ledger_path.read_bytes()
+    _after_saving(monkeypatch)
+    r = ceclog("add", "Mold class", "--date", "2024-02-01", "--hours", "2")
+    assert (r.code, r.out) == (70, "")
+    assert r.err == (
+        "ceclog: internal error: RuntimeError: boom\n  This is a bug in ceclog; the ledger "
+        f"{ledger_path} was saved before the error (`ceclog undo` restores the previous "
+        "version). Please report it.\n"
+    )
+    assert 'title = "Mold class"' in ledger_path.read_text()
+    monkeypatch.undo()
+    assert ceclog("undo").code == 0
+    assert ledger_path.read_bytes() == before
+
+
+def test_a_bug_after_the_save_names_every_file_written(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    cert = tmp_path / "cert.pdf"
+    cert.write_bytes(b"%PDF certificate")
+    _after_saving(monkeypatch)
+    r = ceclog("attach", "1", str(cert))
+    copy = tmp_path / "evidence" / "2024-01-02_1_water-class.pdf"
+    assert r.err == (
+        "ceclog: internal error: RuntimeError: boom\n  This is a bug in ceclog; the ledger "
+        f"{ledger_path} was saved and the certificate {copy} was copied before the error "
+        "(`ceclog undo` restores the previous version). Please report it.\n"
+    )
+    assert copy.read_bytes() == cert.read_bytes()
+    out = tmp_path / "out.csv"
+    r = ceclog("export", "--format", "csv", "--mark-submitted", "--output", str(out))
+    assert r.err == (
+        "ceclog: internal error: RuntimeError: boom\n  This is a bug in ceclog; the ledger "
+        f"{ledger_path} was saved and the export {out} was written before the error "
+        "(`ceclog undo` restores the previous version). Please report it.\n"
+    )
+    r = ceclog("undo")
+    assert r.err == (
+        "ceclog: internal error: RuntimeError: boom\n  This is a bug in ceclog; the ledger "
+        f"{ledger_path} was restored from its backup before the error (`ceclog undo` restores "
+        "the previous version). Please report it.\n"
+    )
+    new = tmp_path / "new.toml"
+    r = ceclog("init", "--name", "Sam", ledger=new)
+    assert r.err == (
+        "ceclog: internal error: RuntimeError: boom\n  This is a bug in ceclog; the new ledger "
+        f"{new} was created before the error. Please report it.\n"
+    )
+
+
+def test_a_refused_save_notes_what_was_written_all_the_same(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    real_replace = os.replace
+
+    def full_disk(src: str, dst: str) -> None:
+        if str(dst) == str(ledger_path):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    out = tmp_path / "out.csv"
+    r = ceclog("export", "--format", "csv", "--mark-submitted", "--output", str(out))
+    assert r.code == 1
+    assert r.err == (
+        f"error: {ledger_path}: could not save the ledger: the disk is full; nothing was changed\n"
+        "  hint: free some space or fix the folder's permissions, then run the command again\n"
+        f"  note: the export {out} was written before the error\n"
+    )
+    cert = tmp_path / "cert.pdf"
+    cert.write_bytes(b"%PDF certificate")
+    r = ceclog("attach", "1", str(cert))  # the copy is removed again: nothing to note
+    assert r.code == 1 and "note:" not in r.err
+    assert list((tmp_path / "evidence").iterdir()) == []
