@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,72 @@ def test_a_refused_save_notes_what_was_written_all_the_same(
     r = ceclog("attach", "1", str(cert))  # the copy is removed again: nothing to note
     assert r.code == 1 and "note:" not in r.err
     assert list((tmp_path / "evidence").iterdir()) == []
+
+
+# --- a closed pipe ----------------------------------------------------------------------------
+
+CECLOG = str(Path(sys.executable).parent / "ceclog")
+HEAD = 'version = 1\n[holder]\nname = "D"\ntracking_since = 2018-01-01\n'
+OLD_CLASSES = "".join(  # 2,000 hours in the previous cycle, neither submitted nor documented
+    f'\n[[entries]]\nid = {i}\ndate = 2023-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ntitle = "Class {i}"\n'
+    "hours = 1\n"
+    for i in range(1, 2001)
+)
+THIS_CYCLE = '\n[[entries]]\nid = 2001\ndate = 2026-02-01\ntitle = "Big"\ncredits = 14\n'
+
+
+@pytest.fixture(scope="module")
+def piped_ledgers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pipes")
+    cert = '[[certifications]]\ncode = "WRT"\nearned = 2018-01-01\n'
+    behind = folder / "behind.toml"  # nothing yet in the cycle that started 2026-01-01
+    behind.write_text(HEAD + cert + OLD_CLASSES)
+    fine = folder / "fine.toml"
+    fine.write_text(HEAD + cert + OLD_CLASSES + THIS_CYCLE)
+    return {"behind": behind, "fine": fine}
+
+
+@pytest.mark.parametrize("unbuffered", [True, False], ids=["unbuffered", "buffered"])
+@pytest.mark.parametrize(
+    ("ledger", "args", "code", "early"),
+    [  # early: the reader goes away before ceclog writes; else it reads one line (`| head -1`)
+        pytest.param("behind", ["status", "--check"], 3, True, id="status-check-behind"),
+        pytest.param("fine", ["status", "--check"], 0, True, id="status-check-fine"),
+        pytest.param("behind", ["status", "--check", "--json"], 3, False, id="json-behind"),
+        pytest.param("fine", ["status", "--check", "--json"], 0, False, id="json-fine"),
+        pytest.param("fine", ["list"], 0, False, id="list"),
+        pytest.param("fine", ["export", "--format", "csv", "--cycle", "all"], 0, False, id="csv"),
+        pytest.param(None, ["--version"], 0, True, id="version"),
+        pytest.param(None, ["--help"], 0, True, id="help"),
+    ],
+)
+def test_a_closed_pipe_never_changes_the_exit_code(
+    piped_ledgers: dict[str, Path],
+    ledger: str | None,
+    args: list[str],
+    code: int,
+    early: bool,
+    unbuffered: bool,
+) -> None:
+    argv = [CECLOG, *args]
+    if ledger is not None:
+        argv[1:1] = ["--ledger", str(piped_ledgers[ledger]), "--today", "2026-11-22"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    expected = subprocess.run(argv, env=env, capture_output=True, check=False)
+    assert expected.returncode == code
+    if early:
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        proc = subprocess.Popen(argv, env=env, stdout=write_end, stderr=subprocess.PIPE)
+        os.close(write_end)
+        _, err = proc.communicate(timeout=60)
+    else:
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline() == expected.stdout.splitlines(keepends=True)[0]
+        proc.stdout.close()
+        err = proc.stderr.read()
+        proc.wait(timeout=60)
+    assert (proc.returncode, err.decode()) == (code, expected.stderr.decode())

@@ -11,8 +11,12 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         from ceclog import __version__
 
-        print(f"ceclog {__version__}")
-        return
+        try:
+            sys.stdout.write(f"ceclog {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # a reader that went away: the answer is still "ok"
+            pass
+        os._exit(0)
     from ceclog.cli import run
 
     code = run()

@@ -11,6 +11,7 @@ import typer
 
 from ceclog import __version__
 from ceclog.cli.context import Context
+from ceclog.cli.streams import pipe_safe
 from ceclog.errors import EXIT_DATA, CeclogError
 
 if TYPE_CHECKING:
@@ -146,6 +147,11 @@ def written(journal: "Journal", event: str) -> str:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user."""
     args = sys.argv[1:] if argv is None else argv
+    with pipe_safe():  # a closed stdout never changes the exit code
+        return _run(args)
+
+
+def _run(args: list[str]) -> int:
     debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     context = Context()
     try:
@@ -164,10 +170,6 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"ceclog: interrupted; {written(context.journal, 'interrupt')}", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
     except Exception as exc:  # the last line of defence: a bug must not print a traceback
         if debug:
             raise
