@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ceclog import storage
 from ceclog.errors import InputError, LedgerError, Location
+from ceclog.journal import Written, interrupts_deferred
 from ceclog.models import MAX_TEXT, Entry, Evidence, Ledger, text_problem
 
 if TYPE_CHECKING:
@@ -125,57 +126,65 @@ def _create(path: Path, data: bytes, owner: str) -> bool:
     return True
 
 
+def _copy(session: Session, path: Path, item: Incoming, done: list[Path]) -> bool:
+    """Copy `item` to `path` unless the name exists; a copy made is recorded (with Ctrl-C
+    deferred, so that a copy is never made without its record)."""
+    with interrupts_deferred():
+        if not _create(path, item.data, storage.real_path(session.loaded.path).name):
+            return False
+        done.append(path)
+        session.journal.append(Written("evidence", path))
+    return True
+
+
+def _copy_all(
+    session: Session, entry: Entry, incoming: list[Incoming], done: list[Path]
+) -> list[Evidence]:
+    base = folder_of(session.loaded.path)
+    (base / FOLDER).mkdir(mode=0o700, exist_ok=True)
+    records: list[Evidence] = []
+    with storage.locked(base / FOLDER, what="the evidence folder's"):
+        taken = _taken(session.ledger, base)
+        stem = f"{FOLDER}/{entry.date}_{entry.id}_{slug(entry.title)}"
+        for item in incoming:
+            ext = "".join(ch for ch in item.source.suffix.lower() if ch.isalnum() or ch == ".")
+            name, n = f"{stem}{ext[:10]}", 1
+            while name in taken or not _copy(session, base / name, item, done):
+                n += 1
+                name = f"{stem}-{n}{ext[:10]}"
+            taken.add(name)
+            records.append(Evidence(file=name, name=_original_name(item, name), sha256=item.sha256))
+    return records
+
+
 @contextlib.contextmanager
 def placed(session: Session, entry: Entry, incoming: list[Incoming]) -> Iterator[list[Evidence]]:
     """Copy `incoming` into evidence/ as `evidence/DATE_ID_TITLE[-N].EXT` and yield their
-    records; if the block fails, remove the copies again, so a refused or failed ledger write
-    leaves no stray evidence.
+    records; if the block fails before the ledger is saved, remove the copies again, so a
+    refused or failed ledger write leaves no stray evidence.
 
     Ledgers kept side by side share one evidence/ folder, so the names are chosen and the files
     created under a lock on the folder (`.evidence.lock` beside the ledgers, taken after the
     ledger's own lock, held only while copying), and each file is created under its final
     name exclusively: no two ledgers ever write the same file, even where locks do not work."""
-    base = folder_of(session.loaded.path)
-    folder = base / FOLDER
-    owner = storage.real_path(session.loaded.path).name  # temp files are named after it
     done: list[Path] = []
-    records: list[Evidence] = []
     try:
-        if incoming:
-            try:
-                folder.mkdir(mode=0o700, exist_ok=True)
-                with storage.locked(folder, what="the evidence folder's"):
-                    taken = _taken(session.ledger, base)
-                    stem = f"{entry.date}_{entry.id}_{slug(entry.title)}"
-                    for item in incoming:
-                        ext = "".join(
-                            ch for ch in item.source.suffix.lower() if ch.isalnum() or ch == "."
-                        )[:10]
-                        n = 1
-                        while True:
-                            name = f"{FOLDER}/{stem}{'' if n == 1 else f'-{n}'}{ext}"
-                            if name not in taken and _create(base / name, item.data, owner):
-                                break
-                            n += 1
-                        taken.add(name)
-                        done.append(base / name)
-                        session.journal.append(storage.Written("evidence", base / name))
-                        records.append(
-                            Evidence(file=name, name=_original_name(item, name), sha256=item.sha256)
-                        )
-            except OSError as exc:
-                raise LedgerError(
-                    f"could not copy the certificate into {FOLDER}/: "
-                    f"{exc.strerror or exc}; nothing was changed",
-                    where=Location(folder),
-                    hint="free some space or fix the folder's permissions, then try again",
-                ) from None
+        try:
+            records = _copy_all(session, entry, incoming, done) if incoming else []
+        except OSError as exc:
+            raise LedgerError(
+                f"could not copy the certificate into {FOLDER}/: {exc.strerror or exc}; "
+                "nothing was changed",
+                where=Location(folder_of(session.loaded.path) / FOLDER),
+                hint="free some space or fix the folder's permissions, then try again",
+            ) from None
         yield records
     except BaseException:
-        for path in done:
+        saved = Written("ledger", storage.real_path(session.loaded.path)) in session.journal
+        for path in [] if saved else done:  # once the ledger names them, they stay
             with contextlib.suppress(OSError):
                 path.unlink()
-                session.journal.remove(storage.Written("evidence", path))
+                session.journal.remove(Written("evidence", path))
         raise
 
 

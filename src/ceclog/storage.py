@@ -20,23 +20,13 @@ from typing import Any, NamedTuple
 
 from ceclog import cache
 from ceclog.errors import CeclogError, LedgerError, Location, LockError
+from ceclog.journal import Journal, writing
 from ceclog.models import LEDGER_VERSION, Ledger, as_dict, first_repeat
 from ceclog.parsing import decode, parse_toml, read_limited, validate
 from ceclog.rewrite import new_text_for, render
 
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
 LOCK_TIMEOUT = 10.0
-
-
-class Written(NamedTuple):
-    """A file a run wrote ("ledger", "created", "restored", "evidence", "export"), recorded in
-    the journal the command passes, so that a later error or interrupt can say so."""
-
-    what: str
-    path: Path
-
-
-Journal = list[Written]
 
 
 class Loaded(NamedTuple):
@@ -274,13 +264,13 @@ class Session:
         target = real_path(self.loaded.path)
         raw = text.encode("utf-8")
         try:
-            mode = target.stat().st_mode & 0o777
-            self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
-            atomic_write(backup_path(target), self.loaded.raw, mode, owner=target.name)
-            atomic_write(target, raw, mode)
+            with writing(self.journal, "ledger", target):  # Ctrl-C waits for the whole save
+                mode = target.stat().st_mode & 0o777
+                self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
+                atomic_write(backup_path(target), self.loaded.raw, mode, owner=target.name)
+                atomic_write(target, raw, mode)
         except OSError as exc:
             raise _write_error(self.loaded.path, exc) from None
-        self.journal.append(Written("ledger", target))
         cache.put("ledger", target, raw, ledger=as_dict(new), data=data)
 
 
@@ -336,10 +326,10 @@ def create(path: Path, ledger: Ledger, journal: Journal) -> None:
                 hint="use it as it is, or choose another file with --ledger",
             )
         try:
-            atomic_write(path, render(ledger).encode("utf-8"))
+            with writing(journal, "created", path):
+                atomic_write(path, render(ledger).encode("utf-8"))
         except OSError as exc:
             raise _write_error(path, exc) from None
-        journal.append(Written("created", path))
 
 
 class Undone(NamedTuple):
@@ -380,18 +370,19 @@ def undo(path: Path, journal: Journal) -> Undone:
         except LedgerError:
             current = read_bytes(target) if target.exists() else b""
         try:
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
-            if replaced is None:
-                kept = target.with_name(f"{target.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
-                atomic_write(kept, current, mode, owner=target.name)
-            else:
-                swap = target.with_name(target.name + ".undone")
-                atomic_write(swap, current, mode, owner=target.name)
-            atomic_write(target, raw, mode)
-            journal.append(Written("restored", target))
-            if replaced is not None:
-                os.replace(swap, bak)
-                fsync_dir(target.parent)
+            with writing(journal, "restored", target):  # Ctrl-C waits for the whole swap
+                mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
+                if replaced is None:
+                    stamp = time.strftime("%Y%m%dT%H%M%S")
+                    kept = target.with_name(f"{target.name}.broken-{stamp}")
+                    atomic_write(kept, current, mode, owner=target.name)
+                    atomic_write(target, raw, mode)
+                else:
+                    swap = target.with_name(target.name + ".undone")
+                    atomic_write(swap, current, mode, owner=target.name)
+                    atomic_write(target, raw, mode)
+                    os.replace(swap, bak)
+                    fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(path, exc) from None
         return Undone(restored, replaced, kept)

@@ -11,11 +11,11 @@ import typer
 
 from ceclog import __version__
 from ceclog.cli.context import Context
-from ceclog.cli.streams import pipe_safe
+from ceclog.cli.guard import Interrupts, pipe_safe
 from ceclog.errors import EXIT_DATA, CeclogError
 
 if TYPE_CHECKING:
-    from ceclog.storage import Journal
+    from ceclog.journal import Journal
 
 app = typer.Typer(
     name="ceclog",
@@ -147,13 +147,25 @@ def written(journal: "Journal", event: str) -> str:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user."""
     args = sys.argv[1:] if argv is None else argv
-    with pipe_safe():  # a closed stdout never changes the exit code
-        return _run(args)
-
-
-def _run(args: list[str]) -> int:
-    debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     context = Context()
+    interrupts = Interrupts()
+    with pipe_safe():  # a closed stdout never changes the exit code
+        try:
+            try:
+                with interrupts.installed():
+                    code = _run(args, context)
+            finally:
+                interrupts.disarm()  # from here on, a Ctrl-C no longer interrupts the report
+        except KeyboardInterrupt:  # outside typer: while loading the command, or reporting
+            code = 130
+        if interrupts.seen:  # typer turns KeyboardInterrupt into a silent exit 130
+            print(f"ceclog: interrupted; {written(context.journal, 'interrupt')}", file=sys.stderr)
+            code = 130
+    return code
+
+
+def _run(args: list[str], context: Context) -> int:
+    debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     try:
         load_commands(args)
         app(args=args, prog_name="ceclog", standalone_mode=True, obj=context)
@@ -167,9 +179,6 @@ def _run(args: list[str]) -> int:
         if context.journal:
             print(f"  note: {written(context.journal, 'error')}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print(f"ceclog: interrupted; {written(context.journal, 'interrupt')}", file=sys.stderr)
-        return 130
     except Exception as exc:  # the last line of defence: a bug must not print a traceback
         if debug:
             raise

@@ -21,6 +21,7 @@ from ceclog.errors import (
     NotFoundError,
     RulesError,
 )
+from ceclog.journal import Journal
 from ceclog.models import MAX_TEXT, Entry, Ledger, text_problem
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules, load_rules
@@ -72,7 +73,7 @@ class Context:
         self.ledger_option = ledger_option
         self.today_option = today_option
         self.debug = debug
-        self.journal: storage.Journal = []
+        self.journal: Journal = []
 
     @property
     def ledger_path(self) -> Path:

@@ -17,6 +17,7 @@ from ceclog.cli.context import Context, require_valid, warn
 from ceclog.errors import InputError, LedgerError, Location, UsageError
 from ceclog.export import FORMATS, render_pdf, render_text
 from ceclog.export.transcript import Transcript, build
+from ceclog.journal import writing
 from ceclog.models import Ledger
 
 if TYPE_CHECKING:
@@ -77,12 +78,12 @@ def _write(output: Path | None, data: bytes, loaded: storage.Loaded, c: Context)
     if target.is_dir():
         raise InputError("is a folder", where=Location(output), hint="give a file name")
     try:
-        storage.atomic_write(target, data, 0o600)
+        with writing(c.journal, "export", target):
+            storage.atomic_write(target, data, 0o600)
     except OSError as exc:
         raise LedgerError(
             f"could not write the export: {exc.strerror}", where=Location(output)
         ) from None
-    c.journal.append(storage.Written("export", target))
 
 
 @app.command()

@@ -1,10 +1,11 @@
-"""The run's output streams: a reader that goes away (`ceclog list | head -1`) must not change
-what the command does or the code it exits with."""
+"""What guards the end of a run: a reader that goes away (`ceclog list | head -1`) must not
+change what the command does or its exit code; Ctrl-C must unwind it, never show a traceback."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -56,3 +57,38 @@ def pipe_safe() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+class Interrupts:
+    """The SIGINT handler while `run()` runs: the first Ctrl-C raises KeyboardInterrupt, which
+    unwinds the command through its context managers (lock, temp files, evidence roll-back);
+    later ones, and any after `disarm`, are ignored, so the clean-up and the report finish."""
+
+    def __init__(self) -> None:
+        self.armed = True
+        self.seen = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.armed:
+            self.armed = False
+            self.seen = True
+            raise KeyboardInterrupt
+
+    def disarm(self) -> None:
+        self.armed = False
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        """This handler for SIGINT during the block; the previous one after it, whatever
+        happens (asked for first: a Ctrl-C may land as soon as this one is installed)."""
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():  # no signals there
+            yield
+            return
+        previous = signal.getsignal(signal.SIGINT)
+        try:
+            signal.signal(signal.SIGINT, self)
+            yield
+        finally:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
