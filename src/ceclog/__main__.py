@@ -1,9 +1,19 @@
 """`python -m ceclog` and the `ceclog` console script."""
 
-from __future__ import annotations
-
 import os
+import signal
 import sys
+
+
+def _interrupted_while_loading(signum: int, frame: object) -> None:
+    """Ctrl-C before `run()` has started: nothing can have been written yet."""
+    os.write(2, b"ceclog: interrupted; nothing was written\n")
+    os._exit(130)
+
+
+# First thing, as this module is imported, before anything heavy loads: a Ctrl-C during the
+# imports would print a traceback.  `run()` installs its own handler, which unwinds a command.
+signal.signal(signal.SIGINT, _interrupted_while_loading)
 
 
 def main() -> None:
@@ -11,10 +21,17 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         from ceclog import __version__
 
-        print(f"ceclog {__version__}")
-        return
+        try:
+            sys.stdout.write(f"ceclog {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # a reader that went away: the answer is still "ok"
+            pass
+        os._exit(0)
     from ceclog.cli import run
 
+    # From here a Ctrl-C is either run()'s to handle or too late to matter: once the command has
+    # finished, its result stands (run() puts this back when it returns).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     code = run()
     # Every file ceclog writes is closed and fsynced before `run` returns, and it registers no
     # exit handlers, so once the output is flushed the interpreter's teardown of the loaded

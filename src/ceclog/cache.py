@@ -12,6 +12,7 @@ the cache can only save time, never change an answer.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -102,10 +103,15 @@ def put(kind: str, path: Path, raw: bytes, **values: Any) -> None:
         doc = {"key": _key(raw), **values}
         data = json.dumps(doc, separators=(",", ":"), default=_encode).encode()
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except BaseException:  # a failed write or a Ctrl-C leaves no temp file
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except (OSError, TypeError, ValueError):
         pass
 

@@ -10,9 +10,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ceclog.errors import InputError, Location
+from ceclog import storage
+from ceclog.errors import InputError, LedgerError, Location
+from ceclog.journal import Written, interrupts_deferred
 from ceclog.models import MAX_TEXT, Entry, Evidence, Ledger, text_problem
+
+if TYPE_CHECKING:
+    from ceclog.storage import Session
 
 FOLDER = "evidence"
 MAX_BYTES = 20 * 1024 * 1024
@@ -89,46 +95,96 @@ def _taken(ledger: Ledger, base: Path) -> set[str]:
     return names
 
 
-def plan(ledger: Ledger, entry: Entry, incoming: list[Incoming], base: Path) -> list[Evidence]:
-    """Evidence records for `incoming`, named `evidence/DATE_ID_TITLE[-N].EXT`, unique."""
-    taken = _taken(ledger, base)
-    out: list[Evidence] = []
-    stem = f"{entry.date}_{entry.id}_{slug(entry.title)}"
-    for item in incoming:
-        ext = "".join(ch for ch in item.source.suffix.lower() if ch.isalnum() or ch == ".")[:10]
-        n = 1
-        while True:
-            name = f"{FOLDER}/{stem}{'' if n == 1 else f'-{n}'}{ext}"
-            if name not in taken:
-                break
-            n += 1
-        taken.add(name)
-        original = item.source.name
-        if not original or text_problem(original, MAX_TEXT):  # e.g. undecodable bytes
-            original = name.rsplit("/", 1)[-1]
-        out.append(Evidence(file=name, name=original, sha256=item.sha256))
-    return out
+def _original_name(item: Incoming, name: str) -> str:
+    original = item.source.name
+    if not original or text_problem(original, MAX_TEXT):  # e.g. undecodable bytes
+        original = name.rsplit("/", 1)[-1]
+    return original
+
+
+def _create(path: Path, data: bytes, owner: str) -> bool:
+    """Create `path` holding `data`, never replacing a file: False if the name exists.  The
+    data goes to a temp file named after `owner` (the ledger), fsynced; then the name is
+    reserved with O_CREAT|O_EXCL (atomic even where locks do not work) and the temp file
+    renamed over the reservation."""
+    tmp = storage.write_temp(path, data, 0o600, owner)
+    try:
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            return False
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(path)  # the empty reservation
+            raise
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # left only when it was not renamed
+    storage.fsync_dir(path.parent)
+    return True
+
+
+def _copy(session: Session, path: Path, item: Incoming, done: list[Path]) -> bool:
+    """Copy `item` to `path` unless the name exists; a copy made is recorded (with Ctrl-C
+    deferred, so that a copy is never made without its record)."""
+    with interrupts_deferred():
+        if not _create(path, item.data, storage.real_path(session.loaded.path).name):
+            return False
+        done.append(path)
+        session.journal.append(Written("evidence", path))
+    return True
+
+
+def _copy_all(
+    session: Session, entry: Entry, incoming: list[Incoming], done: list[Path]
+) -> list[Evidence]:
+    base = folder_of(session.loaded.path)
+    (base / FOLDER).mkdir(mode=0o700, exist_ok=True)
+    records: list[Evidence] = []
+    with storage.locked(base / FOLDER, what="the evidence folder's"):
+        taken = _taken(session.ledger, base)
+        stem = f"{FOLDER}/{entry.date}_{entry.id}_{slug(entry.title)}"
+        for item in incoming:
+            ext = "".join(ch for ch in item.source.suffix.lower() if ch.isalnum() or ch == ".")
+            name, n = f"{stem}{ext[:10]}", 1
+            while name in taken or not _copy(session, base / name, item, done):
+                n += 1
+                name = f"{stem}-{n}{ext[:10]}"
+            taken.add(name)
+            records.append(Evidence(file=name, name=_original_name(item, name), sha256=item.sha256))
+    return records
 
 
 @contextlib.contextmanager
-def copied(base: Path, records: list[Evidence], incoming: list[Incoming]) -> Iterator[None]:
-    """Copy the files in (atomically, owner-only); remove them again if the block fails, so a
-    refused or failed ledger write leaves no stray evidence behind."""
-    from ceclog.storage import atomic_write
+def placed(session: Session, entry: Entry, incoming: list[Incoming]) -> Iterator[list[Evidence]]:
+    """Copy `incoming` into evidence/ as `evidence/DATE_ID_TITLE[-N].EXT` and yield their
+    records; if the block fails before the ledger is saved, remove the copies again, so a
+    refused or failed ledger write leaves no stray evidence.
 
+    Ledgers kept side by side share one evidence/ folder, so the names are chosen and the files
+    created under a lock on the folder (`.evidence.lock` beside the ledgers, taken after the
+    ledger's own lock, held only while copying), and each file is created under its final
+    name exclusively: no two ledgers ever write the same file, even where locks do not work."""
     done: list[Path] = []
     try:
-        if records:
-            (base / FOLDER).mkdir(mode=0o700, exist_ok=True)
-        for record, item in zip(records, incoming, strict=True):
-            target = base / record.file
-            atomic_write(target, item.data)
-            done.append(target)
-        yield
+        try:
+            records = _copy_all(session, entry, incoming, done) if incoming else []
+        except OSError as exc:
+            raise LedgerError(
+                f"could not copy the certificate into {FOLDER}/: {exc.strerror or exc}; "
+                "nothing was changed",
+                where=Location(folder_of(session.loaded.path) / FOLDER),
+                hint="free some space or fix the folder's permissions, then try again",
+            ) from None
+        yield records
     except BaseException:
-        for path in done:
+        saved = Written("ledger", storage.real_path(session.loaded.path)) in session.journal
+        for path in [] if saved else done:  # once the ledger names them, they stay
             with contextlib.suppress(OSError):
                 path.unlink()
+                session.journal.remove(Written("evidence", path))
         raise
 
 

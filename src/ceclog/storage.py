@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from ceclog import cache
 from ceclog.errors import CeclogError, LedgerError, Location, LockError
+from ceclog.journal import Journal, writing
 from ceclog.models import LEDGER_VERSION, Ledger, as_dict, first_repeat
 from ceclog.parsing import decode, parse_toml, read_limited, validate
 from ceclog.rewrite import new_text_for, render
@@ -103,7 +104,8 @@ def real_path(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def locked(path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's") -> Iterator[None]:
+    """An exclusive lock on `.NAME.lock` beside `path` (a ledger, or the evidence folder)."""
     target = real_path(path)
     lock_path = target.with_name(f".{target.name}.lock")
     try:
@@ -123,7 +125,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     raise LockError(
-                        f"another ceclog has held the ledger's lock for {timeout:.0f} s",
+                        f"another ceclog has held {what} lock for {timeout:.0f} s",
                         where=Location(path),
                         hint="wait for it to finish and try again",
                     ) from None
@@ -133,7 +135,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         os.close(fd)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -142,33 +144,43 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def open_temp(path: Path) -> tuple[int, Path]:
-    """A new owner-only temporary file beside `path`, named `.NAME.RANDOM.tmp` (the names
-    `clean_stale_temps` looks for)."""
+def open_temp(path: Path, owner: str | None = None) -> tuple[int, Path]:
+    """A new owner-only temp file beside `path`, `.OWNER.HEX.tmp`: OWNER names the ledger it is
+    written for (default: `path`'s name), whose `clean_stale_temps`, and no other, removes it."""
     while True:
-        tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
+        tmp = path.with_name(f".{owner or path.name}.{os.urandom(6).hex()}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
-    folder = path.parent
-    fd, tmp = open_temp(path)
+def write_temp(path: Path, data: bytes, mode: int, owner: str | None = None) -> Path:
+    """`data` in a new temp file beside `path` (see `open_temp`), flushed to disk."""
+    fd, tmp = open_temp(path, owner)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None = None) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
+    tmp = write_temp(path, data, mode, owner)
+    try:
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(folder)
+    fsync_dir(path.parent)
 
 
 def _write_error(path: Path, exc: OSError) -> LedgerError:
@@ -186,38 +198,46 @@ def _write_error(path: Path, exc: OSError) -> LedgerError:
     )
 
 
-def clean_stale_temps(path: Path) -> list[Path]:
-    """Remove temporary files a killed ceclog left behind.  Called with the lock held: every
-    writer holds it while its temp files exist, so any found now are stale."""
+def clean_stale_temps(path: Path) -> None:
+    """Remove temporary files a killed ceclog left behind for this ledger: `.NAME.HEX.tmp`
+    (12 hex digits) beside it and in evidence/, and nothing else: other ledgers of the folder,
+    and exports, name theirs after themselves.  Called with this ledger's lock held: every
+    writer for it holds the lock while its temp files exist, so any found now are stale."""
+    import re
+
     target = real_path(path)
-    prefix = f".{target.name}."
-    found = [
-        target.parent / name
-        for name in os.listdir(target.parent)
-        if name.startswith(prefix) and name.endswith(".tmp")
-    ]
-    evidence = target.parent / "evidence"
-    if evidence.is_dir():
-        found += [
-            evidence / name
-            for name in os.listdir(evidence)
-            if name.startswith(".") and name.endswith(".tmp")
-        ]
-    removed = []
-    for stale in found:
+    own = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    for folder in (target.parent, target.parent / "evidence"):
         with contextlib.suppress(OSError):
-            stale.unlink()
-            removed.append(stale)
-    return removed
+            for name in filter(own.fullmatch, os.listdir(folder)):
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
+
+
+def refuse_read_only(path: Path) -> None:
+    """Refuse to change a ledger made read-only (`chmod 444`): a rename would ignore its mode.
+    The mode bits decide (as root too, whom `os.access` always allows), then `os.access`."""
+    target = real_path(path)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        return  # missing or unreadable: loading it says so
+    if not mode & 0o200 or not os.access(target, os.W_OK):
+        raise LedgerError(
+            f"the ledger is read-only (mode {mode:03o}); nothing was changed",
+            where=Location(path),
+            hint=f"make it writable (chmod u+w {path}) or work on a copy",
+        )
 
 
 @contextlib.contextmanager
-def editing(path: Path) -> Iterator[Session]:
+def editing(path: Path, journal: Journal) -> Iterator[Session]:
     """Lock the ledger, load it, and let the caller save a changed version once."""
     try:
+        refuse_read_only(path)
         with locked(path):
             clean_stale_temps(path)
-            session = Session(load(path))
+            session = Session(load(path), journal)
             yield session
     except CeclogError as exc:
         exc.ledger = exc.ledger or path
@@ -227,8 +247,9 @@ def editing(path: Path) -> Iterator[Session]:
 class Session:
     """One locked read-modify-write of the ledger."""
 
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, journal: Journal) -> None:
         self.loaded = loaded
+        self.journal = journal  # what this run wrote (evidence.placed adds its copies)
         self.warnings: list[str] = []
 
     @property
@@ -243,10 +264,11 @@ class Session:
         target = real_path(self.loaded.path)
         raw = text.encode("utf-8")
         try:
-            mode = target.stat().st_mode & 0o777
-            self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
-            atomic_write(backup_path(target), self.loaded.raw, mode)
-            atomic_write(target, raw, mode)
+            with writing(self.journal, "ledger", target):  # Ctrl-C waits for the whole save
+                mode = target.stat().st_mode & 0o777
+                self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
+                atomic_write(backup_path(target), self.loaded.raw, mode, owner=target.name)
+                atomic_write(target, raw, mode)
         except OSError as exc:
             raise _write_error(self.loaded.path, exc) from None
         cache.put("ledger", target, raw, ledger=as_dict(new), data=data)
@@ -256,10 +278,16 @@ def backup_path(target: Path) -> Path:
     return target.with_name(target.name + ".bak")
 
 
+KEEP_DATED_BACKUPS = 5
+
+
 def keep_larger_backup(target: Path, current: bytes) -> list[str]:
-    """Before the backup is replaced by `current`: if the backup is larger, keep it under a
-    dated name instead of losing it (the Watson lesson: an emptied or truncated ledger must
-    never wipe out the good backup).  Sizes are compared, not parsed: cheap on every write."""
+    """Before the backup is replaced by `current`: if the backup is larger, keep a copy of it
+    under a dated name (the Watson lesson: an emptied or truncated ledger must never wipe out
+    the good backup); sizes are compared, not parsed.  A copy, not a hard link (some shared
+    file systems have none); the newest `KEEP_DATED_BACKUPS` copies are kept."""
+    import re
+
     bak = backup_path(target)
     try:
         old_size = bak.stat().st_size
@@ -267,20 +295,24 @@ def keep_larger_backup(target: Path, current: bytes) -> list[str]:
         return []
     if old_size <= len(current):
         return []
+    pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
+    matches = filter(None, map(pattern.fullmatch, os.listdir(bak.parent)))
+    dated = [(m[1], int(m[2] or 1), m[0]) for m in matches]  # (stamp, number, name)
     stamp = time.strftime("%Y%m%dT%H%M%S")
-    kept = bak.with_name(f"{bak.name}-{stamp}")
-    n = 1
-    while kept.exists():
-        n += 1
-        kept = bak.with_name(f"{bak.name}-{stamp}-{n}")
-    os.link(bak, kept)
+    # after every one of the same second: a freed lower number would sort as older
+    n = max((n for s, n, _ in dated if s == stamp), default=0) + 1
+    kept = bak.with_name(f"{bak.name}-{stamp}" + (f"-{n}" if n > 1 else ""))
+    atomic_write(kept, bak.read_bytes(), bak.stat().st_mode & 0o777, owner=target.name)
+    for *_, name in sorted([*dated, (stamp, n, kept.name)])[:-KEEP_DATED_BACKUPS]:
+        with contextlib.suppress(OSError):
+            (bak.parent / name).unlink()
     return [
         f"the backup ({old_size:,} bytes) is larger than the version replacing it "
         f"({len(current):,} bytes): it is kept as {kept}"
     ]
 
 
-def create(path: Path, ledger: Ledger) -> None:
+def create(path: Path, ledger: Ledger, journal: Journal) -> None:
     """Write a new ledger; refuses to replace an existing file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -294,7 +326,8 @@ def create(path: Path, ledger: Ledger) -> None:
                 hint="use it as it is, or choose another file with --ledger",
             )
         try:
-            atomic_write(path, render(ledger).encode("utf-8"))
+            with writing(journal, "created", path):
+                atomic_write(path, render(ledger).encode("utf-8"))
         except OSError as exc:
             raise _write_error(path, exc) from None
 
@@ -305,12 +338,13 @@ class Undone(NamedTuple):
     kept: Path | None = None
 
 
-def undo(path: Path) -> Undone:
+def undo(path: Path, journal: Journal) -> Undone:
     """Put the backup back as the ledger; the version it replaces becomes the backup, so a
     second undo brings it back.  A backup that does not parse is never restored; a current
     ledger that does not parse is kept under a dated name, never deleted."""
     target = real_path(path)
     bak = backup_path(target)
+    refuse_read_only(path)
     with locked(path):
         clean_stale_temps(path)
         try:
@@ -336,17 +370,19 @@ def undo(path: Path) -> Undone:
         except LedgerError:
             current = read_bytes(target) if target.exists() else b""
         try:
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
-            if replaced is None:
-                kept = target.with_name(f"{target.name}.broken-{time.strftime('%Y%m%dT%H%M%S')}")
-                atomic_write(kept, current, mode)
-                atomic_write(target, raw, mode)
-            else:
-                swap = target.with_name(target.name + ".undone")
-                atomic_write(swap, current, mode)
-                atomic_write(target, raw, mode)
-                os.replace(swap, bak)
-                _fsync_dir(target.parent)
+            with writing(journal, "restored", target):  # Ctrl-C waits for the whole swap
+                mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
+                if replaced is None:
+                    stamp = time.strftime("%Y%m%dT%H%M%S")
+                    kept = target.with_name(f"{target.name}.broken-{stamp}")
+                    atomic_write(kept, current, mode, owner=target.name)
+                    atomic_write(target, raw, mode)
+                else:
+                    swap = target.with_name(target.name + ".undone")
+                    atomic_write(swap, current, mode, owner=target.name)
+                    atomic_write(target, raw, mode)
+                    os.replace(swap, bak)
+                    fsync_dir(target.parent)
         except OSError as exc:
             raise _write_error(path, exc) from None
         return Undone(restored, replaced, kept)

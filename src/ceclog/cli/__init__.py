@@ -5,13 +5,17 @@ error into a message on stderr and an exit code (0 ok, 1 bad input or data, 2 us
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ceclog import __version__
 from ceclog.cli.context import Context
+from ceclog.cli.guard import Interrupts, pipe_safe
 from ceclog.errors import EXIT_DATA, CeclogError
+
+if TYPE_CHECKING:
+    from ceclog.journal import Journal
 
 app = typer.Typer(
     name="ceclog",
@@ -60,7 +64,8 @@ def main(
     ] = False,
 ) -> None:
     """Record certifications and classes; see what you still need, and by when."""
-    ctx.obj = Context(ledger, today, debug)
+    c = ctx.ensure_object(Context)  # run() passes its own, to read the journal afterwards
+    c.ledger_option, c.today_option, c.debug = ledger, today, debug
 
 
 # The module that defines each command.  A run imports only the module of the command it
@@ -117,13 +122,53 @@ def _print_error(exc: CeclogError) -> None:
     console(stderr=True).print(f"error: {exc}", soft_wrap=True)
 
 
+_WRITTEN = {  # what a journal entry means to the user, in the order they are told
+    "ledger": "the ledger {} was saved",
+    "created": "the new ledger {} was created",
+    "restored": "the ledger {} was restored from its backup",
+    "evidence": "the certificate {} was copied",
+    "export": "the export {} was written",
+}
+
+
+def written(journal: "Journal", event: str) -> str:
+    """The truth about what the run wrote before an error or an interrupt."""
+    if not journal:
+        return "nothing was written"
+    done = sorted(journal, key=lambda w: list(_WRITTEN).index(w.what))
+    parts = list(dict.fromkeys(_WRITTEN[w.what].format(w.path) for w in done))
+    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    text += f" before the {event}"
+    if any(w.what in ("ledger", "restored") for w in journal):
+        text += " (`ceclog undo` restores the previous version)"
+    return text
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never lets a traceback reach the user."""
     args = sys.argv[1:] if argv is None else argv
+    context = Context()
+    interrupts = Interrupts()
+    with pipe_safe():  # a closed stdout never changes the exit code
+        try:
+            try:
+                with interrupts.installed():
+                    code = _run(args, context)
+            finally:
+                interrupts.disarm()  # from here on, a Ctrl-C no longer interrupts the report
+        except KeyboardInterrupt:  # outside typer: while loading the command, or reporting
+            code = 130
+        if interrupts.seen:  # typer turns KeyboardInterrupt into a silent exit 130
+            print(f"ceclog: interrupted; {written(context.journal, 'interrupt')}", file=sys.stderr)
+            code = 130
+    return code
+
+
+def _run(args: list[str], context: Context) -> int:
     debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     try:
         load_commands(args)
-        app(args=args, prog_name="ceclog", standalone_mode=True)
+        app(args=args, prog_name="ceclog", standalone_mode=True, obj=context)
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_DATA)
@@ -131,21 +176,20 @@ def run(argv: list[str] | None = None) -> int:
         if debug:
             raise
         _print_error(exc)
+        if context.journal:
+            print(f"  note: {written(context.journal, 'error')}", file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("ceclog: interrupted; nothing was written", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
     except Exception as exc:  # the last line of defence: a bug must not print a traceback
         if debug:
             raise
         print(
             f"ceclog: internal error: {type(exc).__name__}: {exc}\n"
-            "  This is a bug in ceclog; nothing was written. Run the command again with "
-            "--debug and report what it prints.",
+            f"  This is a bug in ceclog; {written(context.journal, 'error')}. "
+            + (
+                "Please report it."
+                if context.journal
+                else "Run the command again with --debug and report what it prints."
+            ),
             file=sys.stderr,
         )
         return EXIT_INTERNAL

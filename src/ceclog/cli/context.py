@@ -21,6 +21,7 @@ from ceclog.errors import (
     NotFoundError,
     RulesError,
 )
+from ceclog.journal import Journal
 from ceclog.models import MAX_TEXT, Certification, Entry, Ledger, text_problem
 from ceclog.parsing import Problem
 from ceclog.rules import LoadedRules, load_rules
@@ -60,12 +61,19 @@ def parse_date(text: str, what: str) -> dt.date:
 
 
 class Context:
-    """The global options of one run."""
+    """One run: its global options, and the journal of the files it wrote (filled by storage,
+    read by `run()` to say what an error or an interrupt left written)."""
 
-    def __init__(self, ledger_option: Path | None, today_option: str | None, debug: bool) -> None:
+    def __init__(
+        self,
+        ledger_option: Path | None = None,
+        today_option: str | None = None,
+        debug: bool = False,
+    ) -> None:
         self.ledger_option = ledger_option
         self.today_option = today_option
         self.debug = debug
+        self.journal: Journal = []
 
     @property
     def ledger_path(self) -> Path:

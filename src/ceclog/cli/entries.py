@@ -200,7 +200,7 @@ def add(
     c: Context = ctx.obj
     today = c.today
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         fields = _fields(
@@ -225,12 +225,11 @@ def add(
         entry = _build(fields)
         if _for_cycle(for_cycle):
             entry = operations.with_late_target(session.ledger, rules, today, entry)
-        base = evidence.folder_of(session.loaded.path)
-        records = evidence.plan(session.ledger, entry, incoming, base)
-        entry = replace(entry, evidence=records)
         new = replace(session.ledger, entries=[*session.ledger.entries, entry])
         check_new_ledger(new, session.loaded, loaded_rules, today)
-        with evidence.copied(base, records, incoming):
+        with evidence.placed(session, entry, incoming) as records:
+            entry = replace(entry, evidence=records)
+            new = replace(session.ledger, entries=[*session.ledger.entries, entry])
             session.save(new)
     warn(session.warnings)
     _held_warning(new, entry)
@@ -315,17 +314,17 @@ def edit(
     """Change an entry; only the options given change (--cert/--topic replace the list)."""
     c: Context = ctx.obj
     today = c.today
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         old = find_entry(session.ledger, entry_id)
-        changes: dict[str, Any] = {}
+        cleared: dict[str, Any] = {}
         for name in clear or []:
             key = name.strip().lower()
             if key not in CLEARABLE:
                 raise UsageError(f"--clear takes one of {', '.join(CLEARABLE)}")
-            changes[key] = [] if key in ("topics", "certifications") else None
-        changes |= _fields(
+            cleared[key] = [] if key in ("topics", "certifications") else None
+        changes = _fields(
             rules,
             date=date,
             hours=hours,
@@ -341,9 +340,11 @@ def edit(
             changes["title"] = check_text(title, "--title")
         if planned is not None:
             changes["planned"] = planned
-        if not changes and for_cycle is None:
+        if not changes and not cleared and for_cycle is None:
             raise UsageError("nothing to change: give at least one option (see --help)")
-        entry = replace(old, **changes)
+        # the old entry with only these fields replaced: its evidence records (and every
+        # other field) stay the very objects the ledger was read with
+        entry = replace(old, **{**cleared, **changes})
         if _for_cycle(for_cycle):
             entry = operations.with_late_target(session.ledger, rules, today, entry)
         if {"date", "planned"} & changes.keys():
@@ -365,7 +366,7 @@ def rm(
 ) -> None:
     """Remove an entry (asks first unless --yes)."""
     c: Context = ctx.obj
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         entry = find_entry(session.ledger, entry_id)
         if not yes:
             if not sys.stdin.isatty():

@@ -17,6 +17,7 @@ from ceclog.cli.context import Context, require_evidence, require_valid, warn
 from ceclog.errors import InputError, LedgerError, Location, UsageError
 from ceclog.export import FORMATS, render_pdf, render_text
 from ceclog.export.transcript import Transcript, build
+from ceclog.journal import writing
 from ceclog.models import Ledger
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 def _ledger(c: Context, write: bool) -> Iterator[tuple[storage.Loaded, storage.Session | None]]:
     """The ledger, locked for the whole export when it will be changed (--mark-submitted)."""
     if write:
-        with storage.editing(c.ledger_path) as session:
+        with storage.editing(c.ledger_path, c.journal) as session:
             yield session.loaded, session
     else:
         loaded, _ = c.load()
@@ -64,7 +65,7 @@ def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     return [transcript, *certificates]
 
 
-def _write(output: Path | None, data: bytes, loaded: storage.Loaded) -> None:
+def _write(output: Path | None, data: bytes, loaded: storage.Loaded, c: Context) -> None:
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -77,7 +78,8 @@ def _write(output: Path | None, data: bytes, loaded: storage.Loaded) -> None:
     if target.is_dir():
         raise InputError("is a folder", where=Location(output), hint="give a file name")
     try:
-        storage.atomic_write(target, data, 0o600)
+        with writing(c.journal, "export", target):
+            storage.atomic_write(target, data, 0o600)
     except OSError as exc:
         raise LedgerError(
             f"could not write the export: {exc.strerror}", where=Location(output)
@@ -156,7 +158,7 @@ def export(
             data, warnings = render(t, recipient, files)
         else:
             data = render_text(fmt, t).encode("utf-8")
-        _write(output, data, loaded)
+        _write(output, data, loaded, c)
         if session is not None:
             session.save(_mark(loaded.ledger, t, today))
     warn(warnings + (session.warnings if session else []))

@@ -60,7 +60,7 @@ def init(
         cec_due_noted=today if cec_due else None,
         tracking_since=today,
     )
-    storage.create(path, Ledger(version=1, holder=holder))
+    storage.create(path, Ledger(version=1, holder=holder), c.journal)
     out = terminal.console()
     out.print(f"Created {path} for {name} (rules {rules}, tracking from {today}).")
     out.print("Next: record a certification, e.g. `ceclog cert add WRT --earned 2022-06-01`.")
@@ -99,7 +99,7 @@ def holder(
         changes["rules"] = check_text(rules, "--rules")
     path = c.ledger_path
     if changes:
-        with storage.editing(path) as session:
+        with storage.editing(path, c.journal) as session:
             new_holder = _valid_holder(replace(session.ledger.holder, **changes))
             new = replace(session.ledger, holder=new_holder)
             old_rules = c.rules_for(session.loaded)
@@ -153,7 +153,7 @@ def cert_add(
     c: Context = ctx.obj
     code = code.strip().upper()
     day = parse_date(earned, "--earned")
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
         if code not in rules.certifications:
@@ -224,7 +224,7 @@ def cert_rm(
 ) -> None:
     """Remove a certification from the ledger."""
     c: Context = ctx.obj
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
         code = find_certification(ledger, code).code
         kept = [x for x in ledger.certifications if x.code != code]
@@ -250,7 +250,7 @@ def cert_end(
     """Record that you no longer hold a certification (dropped or lapsed); its history stays."""
     c: Context = ctx.obj
     day = parse_date(on, "--on") if on else c.today
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         rules = c.rules_for(session.loaded).rules
         cert = find_certification(session.ledger, code)
         ended = operations.end_certification(cert, day)
@@ -269,7 +269,7 @@ def undo(ctx: typer.Context) -> None:
     c: Context = ctx.obj
     path = c.ledger_path
     try:
-        result = storage.undo(path)
+        result = storage.undo(path, c.journal)
     except CeclogError as exc:
         exc.ledger = exc.ledger or path
         raise

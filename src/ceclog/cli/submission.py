@@ -33,7 +33,7 @@ def attach(
     """Keep a certificate with an entry: copied into evidence/ beside the ledger."""
     c: Context = ctx.obj
     incoming = [evidence.read_incoming(p) for p in files]
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         entry = find_entry(session.ledger, entry_id)
         known = {ev.sha256: ev for ev in entry.evidence}
         for item in incoming:
@@ -42,12 +42,9 @@ def attach(
                     f"entry {entry_id} already has this file, as {known[item.sha256].file}",
                     where=None,
                 )
-        base = evidence.folder_of(session.loaded.path)
-        records = evidence.plan(session.ledger, entry, incoming, base)
-        new_entry = replace(entry, evidence=[*entry.evidence, *records])
-        new = _replace(session.ledger, new_entry)
-        with evidence.copied(base, records, incoming):
-            session.save(new)
+        with evidence.placed(session, entry, incoming) as records:
+            new_entry = replace(entry, evidence=[*entry.evidence, *records])
+            session.save(_replace(session.ledger, new_entry))
     warn(session.warnings)
     out = terminal.console()
     for record in records:
@@ -80,7 +77,7 @@ def submit(
     if bool(ids) == all_:
         raise UsageError("give entry IDs or --all (not both)")
     day = _on(on, c.today, "submitted")
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
         if all_:
             chosen = [e for e in ledger.entries if not e.planned and e.submitted is None]
@@ -119,7 +116,7 @@ def posted(
     c: Context = ctx.obj
     day = _on(on, c.today, "posted")
     notes: list[str] = []
-    with storage.editing(c.ledger_path) as session:
+    with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
         for entry_id in dict.fromkeys(ids):
             entry = find_entry(ledger, entry_id)

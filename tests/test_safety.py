@@ -1,0 +1,99 @@
+"""Safety of the records: a read-only ledger is never changed; dated backups are bounded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+BODY = """
+[[entries]]
+id = 1
+date = 2024-01-02
+title = "Water class"
+hours = 3
+"""
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+CHANGES = [
+    ("add", "X", "--date", "2024-01-01", "--hours", "1"),
+    ("add", "X", "--date", "2024-01-01", "--hours", "1", "--evidence", "{cert}"),
+    ("edit", "1", "--title", "Y"),
+    ("rm", "1", "--yes"),
+    ("submit", "1"),
+    ("posted", "1"),
+    ("attach", "1", "{cert}"),
+    ("holder", "--name", "Sam"),
+    ("cert", "add", "ASD", "--earned", "2024-01-01"),
+    ("cert", "rm", "WRT"),
+    ("undo",),
+    ("export", "--format", "csv", "--mark-submitted", "--output", "{out}"),
+]
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o440], ids=oct)
+@pytest.mark.parametrize("args", CHANGES, ids=lambda a: "-".join(a[:3]))
+def test_a_read_only_ledger_is_never_changed(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path, mode: int, args: tuple[str, ...]
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    assert ceclog("edit", "1", "--hours", "4").code == 0  # a backup for undo
+    cert = tmp_path / "outside" / "cert.pdf"
+    cert.parent.mkdir()
+    cert.write_bytes(b"%PDF certificate")
+    out = tmp_path / "outside" / "export.csv"
+    ledger_path.chmod(mode)
+    before = _files(tmp_path)
+    argv = [a.format(cert=cert, out=out) for a in args]
+    r = ceclog(*argv)
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        f"error: {ledger_path}: the ledger is read-only (mode {mode:o}); nothing was changed\n"
+        f"  hint: make it writable (chmod u+w {ledger_path}) or work on a copy\n"
+    )
+    assert _files(tmp_path) == before  # no write, no backup, no temp or lock file, no export
+    assert ledger_path.stat().st_mode & 0o777 == mode
+
+
+def test_a_writable_ledger_is_changed_and_reading_a_read_only_one_works(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
+    ledger_path.chmod(0o644)
+    assert ceclog("edit", "1", "--title", "Y").code == 0
+    ledger_path.chmod(0o444)
+    for args in (("status",), ("list",), ("check",), ("holder",), ("export", "--format", "csv")):
+        r = ceclog(*args)
+        assert r.code == 0, (args, r.err)
+    assert os.access(ledger_path, os.R_OK)
+
+
+def test_dated_backups_are_copies_and_at_most_five_are_kept(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "".join(BODY.replace("id = 1", f"id = {i}") for i in range(1, 11))
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=body)
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(1, "Operation not permitted")  # a shared file system without hard links
+
+    monkeypatch.setattr(os, "link", no_links)
+    versions = [ledger_path.read_bytes()]
+    for entry_id in range(10, 1, -1):  # each removal shrinks the ledger
+        r = ceclog("rm", str(entry_id), "--yes")
+        assert r.code == 0, r.err
+        versions.append(ledger_path.read_bytes())
+        if len(versions) >= 3:  # the backup (two versions back) was larger: it is kept
+            assert "is larger than the version replacing it" in r.err
+    assert Path(f"{ledger_path}.bak").read_bytes() == versions[-2]
+    dated = [p for p in ledger_path.parent.iterdir() if p.name.startswith("ledger.toml.bak-")]
+    # 8 larger backups were replaced (versions 0 to 7): the newest 5 are kept, byte for byte
+    assert sorted(p.read_bytes() for p in dated) == sorted(versions[3:8])
+    assert all(p.stat().st_nlink == 1 for p in dated)
