@@ -4,6 +4,7 @@ records it does not mean to change, and keeps the ledger's comments."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import shutil
@@ -146,3 +147,19 @@ def test_every_other_changing_command_on_the_sample(example: Example, tmp_path: 
     data = tomllib.loads(LEDGER.read_text())
     assert data["holder"]["name"] == "Dana Reyes-Ortiz"
     assert [c["code"] for c in data["certifications"]] == ["WRT", "ASD"]
+
+    # the commands of the cycle rules: a designation, its end, a renewal notice
+    out = ex.run("cert", "add", "MWR", "--earned", "2025-05-10")
+    assert "Your cycle now ends 2027-05-09 (was 2027-09-14)" in out
+    out = ex.run("cert", "end", "MWR", "--on", "2026-01-01")
+    ex.run("holder", "--cec-due", "2027-09-14")
+    data = tomllib.loads(LEDGER.read_text())
+    assert data["certifications"][-1] == {
+        "code": "MWR",
+        "earned": dt.date(2025, 5, 10),
+        "ended": dt.date(2026, 1, 1),
+    }
+    assert (data["holder"]["cec_due"], data["holder"]["cec_due_noted"]) == (
+        dt.date(2027, 9, 14),
+        dt.date(2026, 11, 22),
+    )
