@@ -6,7 +6,10 @@
    the running cycle (recording one earned long before is a correction of history, which may
    move the whole schedule).  One case is allowed a later date, and only it: the running cycle
    was already met, and the stricter track ended it, met, before today (a new, shorter cycle
-   then runs; see the README, "A designation earned mid-cycle").
+   then runs; see the README, "A designation earned mid-cycle").  And a renewal notice that
+   gives more than one cycle of time is counted from the start of the computed cycle that holds
+   today (semantics.md): a designation that changes the computed schedule moves that start, so
+   such ledgers are left out; the notice's own date is never replaced.
 2. No completed entry dated inside the current cycle's window counts zero without a reason: it
    counts toward that cycle, or the requirement lists it as excluded, with the reason, and
    `list` explains it.
@@ -82,6 +85,7 @@ def test_a_new_designation_never_moves_the_deadline_later(
     )
     after = evaluate(added, RULES, today)
     (new,) = after.requirements
+    assume(not old.notice_far and not new.notice_far)
     if shown_due(new) <= old.current.cycle.due:
         return
     # the one exception: the running cycle was met, and the stricter track ended it, met,

@@ -16,7 +16,7 @@ from ceclog.credits import Credit, entry_credit
 from ceclog.cycles import DAY, Cycle, Holding, add_months, governing, timeline
 from ceclog.models import Certification, Entry, Ledger, Rules, Track
 from ceclog.notices import schedule_notices
-from ceclog.placement import Placement, combine, held_for, not_held, place
+from ceclog.placement import Placement, combine, held_for, merge, not_held, place
 
 State = Literal["met", "on_track", "behind", "due_soon", "overdue"]
 
@@ -67,6 +67,7 @@ class Requirement(NamedTuple):
     history: tuple[CycleResult, ...] = ()  # every cycle up to the current one
     next_track: Track | None = None  # the track of the cycle after the current one
     reinstate_by: dt.date | None = None  # after a lapse: the body wants reinstatement then
+    notice_far: bool = False  # the renewal notice gives more than one cycle from today
 
     @property
     def required(self) -> Decimal:
@@ -114,7 +115,8 @@ def _tally(
     credits: dict[int, Credit],
     why: dict[int, str],
 ) -> CycleResult:
-    """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window."""
+    """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window (of
+    which those in `why` count elsewhere or nowhere, unless placed here)."""
     track = cycle.track
     counted = planned = submitted = posted = Decimal(0)
     topic_counted = dict.fromkeys(track.topics, Decimal(0))
@@ -133,9 +135,9 @@ def _tally(
         for topic in entry.topics:
             if topic in topic_counted:
                 topic_counted[topic] += value
-    placed_ids = {e.id for e in placed}
+    here = {e.id for e in placed if e.id in why}
     excluded = tuple(
-        (e.id, why.get(e.id, "")) for e in dated if e.id not in placed_ids and not e.planned
+        (e.id, why[e.id]) for e in dated if e.id in why and e.id not in here and not e.planned
     )
     topics = tuple(TopicProgress(t, track.topics[t], topic_counted[t]) for t in track.topics)
     return CycleResult(
@@ -189,7 +191,7 @@ def _requirement(
     entries: list[Entry],
     skip: dict[int, str],
     credits: dict[int, Credit],
-    found: dict[int, list[Placement]],
+    found: dict[int, Placement],
     *,
     notice: dt.date | None,
     noted: dt.date | None,
@@ -212,9 +214,23 @@ def _requirement(
         return None
     cycles = line.cycles
     placed: list[list[Entry]] = [[] for _ in cycles]
-    why: dict[int, str] = {}
+    why: dict[int, str] = {}  # entries not simply counted toward the cycle of their date
     index = {c.start: i for i, c in enumerate(cycles)}
-    for entry in entries:
+    plain = [Placement(True, None, c.due) for c in cycles]  # shared: one per cycle
+    ordered = sorted(entries, key=lambda e: e.date)
+    at = 0
+    for entry in ordered:  # entries and cycles both by date: one walk
+        while at < len(cycles) and cycles[at].due < entry.date:
+            at += 1
+        if (
+            entry.id not in skip
+            and entry.for_cycle is None
+            and at < len(cycles)
+            and cycles[at].start <= entry.date
+        ):
+            placed[at].append(entry)
+            _found(found, entry.id, plain[at])
+            continue
         cycle: Cycle | None
         note: str | None
         if entry.id in skip:
@@ -222,12 +238,11 @@ def _requirement(
         else:
             cycle, note = place(entry, line, rules)
         counts = cycle is not None or note is None  # None, None: a later cycle's entry
-        found.setdefault(entry.id, []).append(Placement(counts, note, cycle.due if cycle else None))
+        _found(found, entry.id, Placement(counts, note, cycle.due if cycle else None))
         if cycle is not None:
             placed[index[cycle.start]].append(entry)
-        if note:
-            why[entry.id] = note
-    ordered = sorted(entries, key=lambda e: e.date)
+        if note or cycle is None or not cycle.holds(entry.date):
+            why[entry.id] = note or ""
     days = [e.date for e in ordered]
     history = tuple(
         _tally(
@@ -264,7 +279,15 @@ def _requirement(
         history=history,
         next_track=next_track,
         reinstate_by=reinstate,
+        notice_far=line.notice_far,
     )
+
+
+def _found(found: dict[int, Placement], entry_id: int, new: Placement) -> None:
+    """Record where an entry counts for one more requirement (the certification pool has
+    several): it counts if it counts toward any of them."""
+    old = found.get(entry_id)
+    found[entry_id] = new if old is None else merge(old, new)
 
 
 def _holdings(certs: list[Certification], rules: Rules, today: dt.date) -> list[Holding]:
@@ -286,7 +309,7 @@ def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
         credits[entry.id] = known[key]
     certs = {c.code: c for c in ledger.certifications}
     future = [c for c in ledger.certifications if c.earned > today and rules.track_of(c.code)]
-    found: dict[int, list[Placement]] = {}
+    found: dict[int, Placement] = {}
     requirements: list[Requirement | None] = []
     if rules.pool == "holder":
         skip = {

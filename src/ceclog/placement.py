@@ -67,23 +67,24 @@ def not_held(codes: list[str]) -> str:
     return f"taken only for {', '.join(codes)}, which you did not hold then"
 
 
+def merge(a: Placement, b: Placement) -> Placement:
+    """Where an entry counts, over two requirements: toward a cycle if toward either."""
+    if a.counts != b.counts:
+        return a if a.counts else b
+    notes = "; ".join(dict.fromkeys(n for n in (a.note, b.note) if n)) or None
+    return Placement(a.counts, notes, a.cycle_due or b.cycle_due)
+
+
 def combine(
-    ledger_entries: list[Entry], found: dict[int, list[Placement]], any_requirement: bool
+    ledger_entries: list[Entry], found: dict[int, Placement], any_requirement: bool
 ) -> dict[int, Placement]:
-    """One placement per entry: it counts if it counts toward any requirement's cycle."""
-    out: dict[int, Placement] = {}
-    for e in ledger_entries:
-        seen = found.get(e.id, [])
-        counting = [p for p in seen if p.counts]
-        if counting:
-            notes = dict.fromkeys(p.note for p in counting if p.note)
-            out[e.id] = Placement(True, "; ".join(notes) or None, counting[0].cycle_due)
-        elif seen:
-            out[e.id] = Placement(False, "; ".join(dict.fromkeys(p.note or "" for p in seen)))
-        elif not any_requirement:
-            out[e.id] = Placement(
-                False, "no certification with a continuing-education requirement is held"
-            )
-        else:
-            out[e.id] = Placement(False, "it names no certification with a requirement")
-    return out
+    """One placement per entry; one that concerns no requirement counts toward no cycle."""
+    if len(found) == len(ledger_entries):
+        return found
+    why = (
+        "it names no certification with a requirement"
+        if any_requirement
+        else "no certification with a continuing-education requirement is held"
+    )
+    missing = Placement(False, why)
+    return {e.id: found.get(e.id, missing) for e in ledger_entries}
