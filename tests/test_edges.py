@@ -619,3 +619,29 @@ def test_holder_rules_refuses_a_switch_that_makes_the_ledger_invalid(
     (ledger_path.parent / "same.toml").write_text(rules.replace('name = "iicrc"', 'name = "same"'))
     assert ceclog("holder", "--rules", "same.toml").code == 0
     assert 'rules = "same.toml"' in ledger_path.read_text()
+
+
+def test_export_of_the_previous_cycle_names_only_what_was_held_then(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    # WRT and AMRT 2021-01-10: the cycle to 2025-01-09.  MWR, earned 2025-02-01 after it ended,
+    # governs the current cycle only; the record of the previous one must not claim it.
+    make_ledger(
+        ledger_path, ("WRT", "2021-01-10"), ("AMRT", "2021-01-10"), ("MWR", "2025-02-01"),
+        since="2021-01-10", body=entry_block(1, "2023-05-05", "14"),
+    )  # fmt: skip
+    doc = json.loads(
+        ceclog("export", "--format", "json", "--cycle", "previous", today="2025-03-01").out
+    )
+    (req,) = doc["requirements"]
+    assert (req["track"], req["certifications"], req["cycle_start"], req["due"]) == (
+        "technician",
+        ["WRT", "AMRT"],
+        "2021-01-10",
+        "2025-01-09",
+    )
+    assert (req["previous"], req["notices"], req["state"]) == (None, [], "met")
+    md = ceclog("export", "--format", "md", "--cycle", "previous", today="2025-03-01").out
+    assert "| Technician certifications | WRT, AMRT | 2021-01-10 | 2025-01-09 |" in md
+    held = md.split("## Certifications held")[1].split("##")[0]
+    assert "WRT" in held and "AMRT" in held and "MWR" not in held

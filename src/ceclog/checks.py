@@ -281,7 +281,8 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
                     f"entry {entry.id} ({entry.date}) is not submitted after "
                     f"{(today - entry.date).days} days",
                     ("entries", i),
-                    "send it: ceclog export --format eml --unsubmitted --mark-submitted "
+                    "send it: ceclog export --format eml --cycle all --unsubmitted "
+                    "--mark-submitted "
                     f"(or, if already sent: ceclog submit {entry.id} --on DATE)",
                     "unsubmitted",
                 )

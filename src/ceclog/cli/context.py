@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
@@ -47,7 +48,7 @@ def parse_date(text: str, what: str) -> dt.date:
         pass
     try:
         year, month, _ = (int(p) for p in value.split("-"))
-        if 1 <= month <= 12:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and 1 <= month <= 12:
             import calendar
 
             days = calendar.monthrange(year, month)[1]

@@ -76,7 +76,7 @@ def _status_warnings(warnings: list[Finding]) -> list[str]:
     if late:
         out.append(
             f"{len(late)} completed entr{'y is' if len(late) == 1 else 'ies are'} not submitted "
-            "after 30 days: ceclog export --format eml --unsubmitted --mark-submitted"
+            "after 30 days: ceclog export --format eml --cycle all --unsubmitted --mark-submitted"
         )
     if bare:
         out.append(

@@ -202,7 +202,7 @@ def requirement_view(s: Summary) -> RequirementView:
     state = MET if r.met else (NOT_MET if s.ended else IN_PROGRESS)
     return RequirementView(
         title=r.cycle.track.title,
-        covers=", ".join(s.requirement.certifications),
+        covers=", ".join(s.covers),
         start=str(r.cycle.start),
         due=str(r.cycle.due),
         required=fmt(r.required),
@@ -239,7 +239,7 @@ def build_document(t: Transcript) -> Document:
         units=rules.units,
         certifications=tuple(
             CertificationView(c.code, t.certification_title(c.code), str(c.earned))
-            for c in t.ledger.certifications
+            for c in t.certifications
         ),
         requirements=requirements,
         entries=tuple(entry_view(row) for row in t.rows),

@@ -89,7 +89,10 @@ def export_data(t: Transcript) -> dict[str, Any]:
         "certifications": [data.certification(c, loaded) for c in t.ledger.certifications],
         "rules": summary,
         "requirements": [
-            data.requirement(s.requirement, s.result if s.ended else None) for s in t.summaries
+            data.past_requirement(s.requirement, s.result, s.covers, s.before)
+            if s.ended
+            else data.requirement(s.requirement)
+            for s in t.summaries
         ],
         "entries": [data.entry(row.entry, row.counted, row.explanation) for row in t.rows],
         "total": float(t.total),

@@ -12,7 +12,7 @@ from typing import Literal
 from ceclog.credits import Credit
 from ceclog.engine import CycleResult, Report, Requirement, evaluate
 from ceclog.errors import InputError
-from ceclog.models import Entry, Ledger, Rules
+from ceclog.models import Certification, Entry, Ledger, Rules
 
 Cycle = Literal["current", "previous", "all"]
 
@@ -32,6 +32,8 @@ class Summary:
     requirement: Requirement
     result: CycleResult
     ended: bool  # a past cycle (its figures are final), not the running one
+    covers: tuple[str, ...]  # the certifications with a requirement held during that cycle
+    before: CycleResult | None  # the cycle before the exported one
 
     @property
     def judged(self) -> bool:
@@ -48,6 +50,7 @@ class Transcript:
     period: str  # in words: "current cycle, 2023-09-15 to 2027-09-14"
     rows: tuple[Row, ...]
     summaries: tuple[Summary, ...]
+    certifications: tuple[Certification, ...]  # those held during the exported period
 
     @property
     def requirements(self) -> tuple[Requirement, ...]:
@@ -61,15 +64,38 @@ class Transcript:
         return self.rules.certifications.get(code, code)
 
 
-def _summaries(report: Report, cycle: Cycle) -> list[Summary]:
+def held_during(
+    ledger: Ledger, start: dt.date, end: dt.date, today: dt.date
+) -> tuple[Certification, ...]:
+    """The certifications held at some time from `start` to `end` (and by today)."""
+    return tuple(
+        c
+        for c in ledger.certifications
+        if c.earned <= min(end, today) and (c.ended is None or c.ended > start)
+    )
+
+
+def _summaries(report: Report, cycle: Cycle, ledger: Ledger, rules: Rules) -> list[Summary]:
     out = []
     for req in report.requirements:
-        if cycle == "previous":
-            if req.previous is not None:
-                out.append(Summary(req, req.previous, ended=True))
-        else:
-            out.append(Summary(req, req.current, ended=False))
+        index = len(req.history) - (2 if cycle == "previous" else 1)
+        if index < 0:
+            continue
+        result = req.history[index]
+        held = held_during(ledger, result.cycle.start, result.cycle.due, report.today)
+        covers = tuple(
+            c.code for c in held if rules.track_of(c.code) and c.code in _codes(req, ledger)
+        )
+        before = req.history[index - 1] if index > 0 else None
+        out.append(Summary(req, result, cycle == "previous", covers, before))
     return out
+
+
+def _codes(req: Requirement, ledger: Ledger) -> set[str]:
+    """The codes a requirement is about (with the certification pool: its own one)."""
+    if len(req.certifications) == 1 and len(ledger.certifications) > 1:
+        return set(req.certifications)
+    return {c.code for c in ledger.certifications}
 
 
 def build(
@@ -87,7 +113,7 @@ def build(
     with the figures of the current cycle."""
     report = evaluate(ledger, rules, today)
     entries = [e for e in ledger.entries if not e.planned]
-    summaries = _summaries(report, cycle)
+    summaries = _summaries(report, cycle, ledger, rules)
     if cycle == "all":
         period = "all entries"
     else:
@@ -116,4 +142,17 @@ def build(
         Row(e, report.credits[e.id], report.counted(e.id), report.explanation(e.id))
         for e in sorted(entries, key=lambda e: (e.date, e.id))
     )
-    return Transcript(today, ledger, rules, rules_path, report, period, rows, tuple(summaries))
+    if cycle == "all":
+        held = held_during(ledger, dt.date.min, today, today)
+    elif cycle == "previous":
+        held = held_during(
+            ledger,
+            min(s.result.cycle.start for s in summaries),
+            max(s.result.cycle.due for s in summaries),
+            today,
+        )
+    else:
+        held = held_during(ledger, today, today, today)
+    return Transcript(
+        today, ledger, rules, rules_path, report, period, rows, tuple(summaries), held
+    )

@@ -137,11 +137,8 @@ def _topics(result: CycleResult) -> list[dict[str, Any]]:
     ]
 
 
-def requirement(req: Requirement, past: CycleResult | None = None) -> dict[str, Any]:
-    """A requirement, with the figures of its current cycle (or of `past`, an ended cycle, in
-    an export of that cycle)."""
-    if past is not None:
-        return _past(req, past)
+def requirement(req: Requirement) -> dict[str, Any]:
+    """A requirement, with the figures of its current cycle."""
     cur, prev = req.current, req.previous
     return {
         "track": req.track.name,
@@ -162,27 +159,37 @@ def requirement(req: Requirement, past: CycleResult | None = None) -> dict[str, 
         "topics": _topics(cur),
         "entries": list(cur.entry_ids),
         "excluded": [{"id": i, "reason": why} for i, why in cur.excluded],
-        "previous": None
-        if prev is None
-        else {
-            "cycle_start": day(prev.cycle.start),
-            "due": day(prev.cycle.due),
-            "required": number(prev.required),
-            "counted": number(prev.counted),
-            "met": prev.met,
-            "judged": req.previous_judged,
-            "topics": _topics(prev),
-        },
+        "previous": _previous(prev),
         "lapse": lapse(req),
         "notices": list(req.notices),
     }
 
 
-def _past(req: Requirement, past: CycleResult) -> dict[str, Any]:
-    """The requirement as it stood in an ended cycle: its own figures and whether it was met."""
+def _previous(prev: CycleResult | None) -> dict[str, Any] | None:
+    if prev is None:
+        return None
+    return {
+        "cycle_start": day(prev.cycle.start),
+        "due": day(prev.cycle.due),
+        "required": number(prev.required),
+        "counted": number(prev.counted),
+        "met": prev.met,
+        "judged": prev.cycle.judged,
+        "topics": _topics(prev),
+    }
+
+
+def past_requirement(
+    req: Requirement, past: CycleResult, covers: tuple[str, ...], before: CycleResult | None
+) -> dict[str, Any]:
+    """The requirement as it stood in an ended cycle (an export of that cycle): its own
+    figures, the certifications held then, whether it was met; no notices about today's."""
     state = "met" if past.met else ("overdue" if past.cycle.judged else "not_judged")
     return {
         **requirement(req),
+        "certifications": list(covers),
+        "previous": _previous(before),
+        "notices": [],
         "cycle_start": day(past.cycle.start),
         "due": day(past.cycle.due),
         "days_left": (past.cycle.due - req.today).days,
