@@ -163,7 +163,7 @@ def test_a_track_that_ends_mid_cycle_changes_nothing_until_the_due_date(
     assert (mid["track"], mid["cycle_start"], mid["due"]) == ("master", "2021-01-01", "2022-12-31")
     assert mid["certifications"] == ["WRT"]  # MWR is not held any more
     assert mid["notices"] == [
-        "this cycle keeps its due date 2022-12-31 (MWR ended); after that, 14.0 CECs every 48 "
+        "this cycle keeps its due date 2022-12-31; after that (MWR ended), 14.0 CECs every 48 "
         "months"
     ]
     late = status(ceclog, "2024-01-01")
@@ -255,7 +255,9 @@ def test_a_renewal_notice_before_the_first_certification_is_refused(
     before = ledger_path.read_bytes()
     r = ceclog("holder", "--cec-due", "2023-01-31")
     assert r.code == 1
-    assert "the renewal notice's due date 2023-01-31 is before WRT was earned (2023-09-15)" in r.err
+    assert (
+        "the renewal notice's due date 2023-01-31 is not after WRT was earned (2023-09-15)" in r.err
+    )
     assert ledger_path.read_bytes() == before
     # written by hand: `check` reports it at its line, and status refuses to compute
     ledger_path.write_text(
@@ -263,7 +265,9 @@ def test_a_renewal_notice_before_the_first_certification_is_refused(
     )
     r = ceclog("check")
     assert r.code == 1
-    assert "ledger.toml:7: error: the renewal notice's due date 2023-01-31 is before WRT" in r.out
+    assert (
+        "ledger.toml:7: error: the renewal notice's due date 2023-01-31 is not after WRT" in r.out
+    )
     assert (
         "ledger.toml:7: warning: cec_due = 2023-01-31 does not say when the notice was noted"
         in r.out
@@ -645,3 +649,42 @@ def test_export_of_the_previous_cycle_names_only_what_was_held_then(
     assert "| Technician certifications | WRT, AMRT | 2021-01-10 | 2025-01-09 |" in md
     held = md.split("## Certifications held")[1].split("##")[0]
     assert "WRT" in held and "AMRT" in held and "MWR" not in held
+
+
+def test_a_ledger_started_late_is_asked_for_earlier_classes_even_when_due_soon(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    # WRT 2023-01-10: the cycle ends 2027-01-09, 48 days after the ledger starts on 2026-11-22
+    assert ceclog("init", "--name", "Late Starter").code == 0
+    assert ceclog("cert", "add", "WRT", "--earned", "2023-01-10").code == 0
+    r = ceclog("status")
+    assert "due soon" in r.out
+    assert "this ledger starts on 2026-11-22, inside the cycle that began 2023-01-10" in r.out
+    ceclog("add", "Old class", "--date", "2024-03-01", "--hours", "3")  # one recorded: enough
+    assert "this ledger starts on" not in ceclog("status").out
+
+
+def test_renewal_notice_checks_and_words(ceclog: Ceclog, ledger_path: Path) -> None:
+    make_ledger(ledger_path, ("WRT", "2018-06-01"), since="2018-06-01")
+    r = ceclog("holder", "--cec-due", "2018-06-01", today="2024-01-01")  # a one-day cycle
+    assert r.code == 1 and "is not after WRT was earned (2018-06-01)" in r.err
+    r = ceclog("holder", "--cec-due", "2019-06-05", today="2024-01-01")
+    assert r.code == 0
+    assert "the notice's due date 2019-06-05 has passed" in r.err
+    r = ceclog("holder", "--cec-due", "2026-06-05", today="2024-01-01")
+    req = status(ceclog, "2024-01-01")
+    assert req["notices"] == [
+        "your renewal notice gives 2026-06-05 (noted 2024-01-01): this cycle runs 2022-06-06 "
+        "to 2026-06-05"
+    ]
+
+
+def test_cert_end_says_what_it_changes(ceclog: Ceclog, ledger_path: Path) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-09-15"), ("MWR", "2025-05-10"), since="2023-09-15")
+    r = ceclog("cert", "end", "MWR", "--on", "2026-06-01")
+    assert r.code == 0, r.err
+    assert r.out.splitlines() == [
+        "Recorded that MWR ended on 2026-06-01: it was held until 2026-05-31.",
+        "MWR, earned 2025-05-10, puts you on the master track: your cycle now ends 2027-05-09 "
+        "(it would have ended 2027-09-14); after that (MWR ended), 14.0 CECs every 48 months.",
+    ]

@@ -193,11 +193,11 @@ def _notice_findings(
 ) -> list[Finding]:
     """A renewal notice's due date and the day it was noted (holder or certification)."""
     out: list[Finding] = []
-    if due is not None and first is not None and due < first.earned:
+    if due is not None and first is not None and due <= first.earned:
         out.append(
             Finding(
                 "error",
-                f"the renewal notice's due date {due} is before {first.code} was earned "
+                f"the renewal notice's due date {due} is not after {first.code} was earned "
                 f"({first.earned})",
                 (*where, "cec_due"),
                 "check the date on the notice, or the earned date",

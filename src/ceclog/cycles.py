@@ -87,6 +87,7 @@ class Timeline(NamedTuple):
     first_start: dt.date  # where the first schedule starts (after a calendar anchor)
     notice: dt.date | None  # the renewal notice's due date, when it is used
     noted: dt.date | None  # the day the notice counts as noted
+    noted_given: bool  # recorded (cec_due_noted), not taken as the first earned date
     notice_far: bool  # the notice's cycle would have started after today
 
     @property
@@ -254,4 +255,4 @@ def timeline(
     notice_start = next((c.start for c in cycles if c.from_notice), None)
     judged = tuple(_judge(c, holdings, tracking_since, notice_start) for c in cycles)
     used = notice if notice_start is not None else None
-    return Timeline(judged, first, used, noted_day if used else None, far)
+    return Timeline(judged, first, used, noted_day if used else None, noted is not None, far)

@@ -25,17 +25,20 @@ def schedule_notices(
     """What shaped the current cycle, in words."""
     out: list[str] = []
     cur = line.current
+    noted = f"noted {line.noted}" if line.noted_given else f"taken as noted on {line.noted}"
+    ended = [h.code for h in holdings if h.ended and cur.start < h.ended <= cur.due + DAY]
+    why = f" ({', '.join(ended)} ended)" if ended else ""
     after = (
-        f"after that, {fmt(next_track.credits)} {rules.units} every {next_track.cycle_months} "
-        "months"
+        f"after that{why}, {fmt(next_track.credits)} {rules.units} every "
+        f"{next_track.cycle_months} months"
         if next_track
-        else "after that, no requirement unless you hold a certification that carries one"
+        else f"after that{why}, no requirement unless you hold a certification that carries one"
     )
     if cur.stricter is not None:
         code, earned = cur.stricter
         if cur.from_notice and cur.nominal_due and cur.due < cur.nominal_due:
             out.append(
-                f"your renewal notice gives {cur.nominal_due} (noted {line.noted}); {code}, "
+                f"your renewal notice gives {cur.nominal_due} ({noted}); {code}, "
                 f"earned {earned} after that, ends this cycle on {cur.due}; {after}"
             )
         elif cur.nominal_due and cur.due < cur.nominal_due:
@@ -49,9 +52,13 @@ def schedule_notices(
                 f"requires {fmt(cur.track.credits)} {rules.units} by {cur.due}; {after}"
             )
     elif next_track is not None and next_track.cycle_months != cur.track.cycle_months:
-        ended = [h.code for h in holdings if h.ended and cur.start < h.ended <= cur.due + DAY]
-        why = f" ({', '.join(ended)} ended)" if ended else ""
-        out.append(f"this cycle keeps its due date {cur.due}{why}; {after}")
+        out.append(f"this cycle keeps its due date {cur.due}; {after}")
+    noted = f"noted {line.noted}" if line.noted_given else f"taken as noted on {line.noted}"
+    if cur.from_notice and cur.stricter is None and not line.notice_far:
+        out.append(
+            f"your renewal notice gives {line.notice} ({noted}): this cycle runs {cur.start} "
+            f"to {cur.due}"
+        )
     if line.notice_far and cur.from_notice:
         out.append(
             f"your renewal notice gives {line.notice}, more than one {cur.track.name} cycle "

@@ -48,9 +48,9 @@ def earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification
 def check_notice(ledger: Ledger, rules: Rules, due: dt.date, today: dt.date) -> None:
     """A renewal notice's due date cannot come before the first certification it renews."""
     first = earliest_held(ledger, rules, today)
-    if first is not None and due < first.earned:
+    if first is not None and due <= first.earned:
         raise InputError(
-            f"the renewal notice's due date {due} is before {first.code} was earned "
+            f"the renewal notice's due date {due} is not after {first.code} was earned "
             f"({first.earned})",
             hint="check the date on the notice (YYYY-MM-DD), or the earned date (ceclog cert list)",
         )

@@ -108,8 +108,22 @@ def holder(
                 new_rules = load_rules(rules, base=session.loaded.path.parent)
             if changes.get("cec_due") is not None:
                 operations.check_notice(new, new_rules.rules, changes["cec_due"], c.today)
-            check_new_ledger(new, session.loaded, old_rules, c.today, new_rules)
+            try:
+                check_new_ledger(new, session.loaded, old_rules, c.today, new_rules)
+            except InputError as exc:
+                if rules is not None:
+                    exc.message = f"under the rules {rules!r}, {exc.message}"
+                    exc.hint = (exc.hint + "; " if exc.hint else "") + "the rules were not changed"
+                raise
             session.save(new)
+        due = changes.get("cec_due")
+        if due is not None and due < c.today:
+            warn(
+                [
+                    f"the notice's due date {due} has passed: ceclog judges the cycle that ended "
+                    "then; if the notice gives a later year, record it again"
+                ]
+            )
         warn(session.warnings)
         result = new_holder
     else:
@@ -187,11 +201,18 @@ def cert_add(
     _say_changes(session.ledger, new, rules, c.today)
 
 
-def _say_changes(before: Ledger, after: Ledger, rules: Rules, today: dt.date) -> None:
-    """What a change of certifications did to the running cycle, if anything."""
-    lines = schedule_changes(
-        evaluate(before, rules, today), evaluate(after, rules, today), rules.units
-    )
+def _say_changes(
+    before: Ledger, after: Ledger, rules: Rules, today: dt.date, quiet: bool = True
+) -> None:
+    """What a change of certifications did to the running cycle (when `quiet`, only when it
+    changed something)."""
+    report = evaluate(after, rules, today)
+    lines = schedule_changes(evaluate(before, rules, today), report, rules.units)
+    if not lines and not quiet:
+        lines = [notice for req in report.requirements for notice in req.notices] or [
+            f"the running cycle keeps its due date {req.current.cycle.due}"
+            for req in report.requirements
+        ]
     out = terminal.console()
     for line in lines:
         out.print(line[0].upper() + line[1:] + ".")
@@ -258,8 +279,11 @@ def cert_end(
         new = replace(session.ledger, certifications=certs)
         session.save(new)
     warn(session.warnings)
-    terminal.console().print(f"Recorded that {cert.code} is held until {day} (ended {day}).")
-    _say_changes(session.ledger, new, rules, c.today)
+    held_until = day - dt.timedelta(days=1)
+    terminal.console().print(
+        f"Recorded that {cert.code} ended on {day}: it was held until {held_until}."
+    )
+    _say_changes(session.ledger, new, rules, c.today, quiet=False)
 
 
 @app.command()

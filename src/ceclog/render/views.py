@@ -62,7 +62,7 @@ def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> Non
             lapse = req.lapse
             rows.append(
                 [
-                    f"{req.track.name}: LAPSED cycle",
+                    f"{lapse.cycle.track.name}: LAPSED cycle",
                     f"{lapse.cycle.start} to {lapse.cycle.due}",
                     str(-(req.days_overdue or 0)),
                     fmt(lapse.required),
@@ -121,7 +121,7 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
         lapse = req.lapse
         line = (
             f"{name}: OVERDUE: the cycle {lapse.cycle.start} to {lapse.cycle.due} ended "
-            f"{req.days_overdue} days ago, {fmt(lapse.remaining)} {units} short"
+            f"{plural(req.days_overdue or 0, 'day')} ago, {fmt(lapse.remaining)} {units} short"
         )
         if req.reinstate_by is not None:
             line += (
@@ -152,17 +152,22 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             line += f"; with your planned classes: {fmt(req.projected)}"
         out.append(line + ".")
     since = ledger.holder.tracking_since
-    if req.cycle_state == "behind" and cur.cycle.start < since:
+    dates = {e.id: e.date for e in ledger.entries}
+    if (
+        not cur.met
+        and cur.cycle.start < since
+        and not any(dates[i] < since for i in cur.counted_ids)
+    ):
         out.append(
-            f"{name}: this ledger starts on {since}, inside the cycle: record the classes you "
-            "took before then (ceclog add TITLE --date DATE --hours H)."
+            f"{name}: this ledger starts on {since}, inside the cycle that began "
+            f"{cur.cycle.start}: record the classes you took before then (ceclog add TITLE "
+            "--date DATE --hours H), or the figures above leave them out."
         )
     if req.counted:
         out.append(
             f"{name}: of {fmt(req.counted)} counted, {fmt(cur.submitted)} submitted and "
             f"{fmt(cur.posted)} posted by the certifying body."
         )
-    dates = {e.id: e.date for e in ledger.entries}
     for entry_id, why in cur.excluded[:MAX_LISTED]:
         counts = report.placements[entry_id].counts
         verb = "counts elsewhere" if counts else "counts toward no cycle"
@@ -179,6 +184,10 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             f"{fmt(prev.counted)} of {fmt(prev.required)} {units}, {verdict}{judged}."
         )
     return out
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def requirement_line(req: Requirement, units: str) -> str:
