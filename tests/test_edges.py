@@ -688,3 +688,15 @@ def test_cert_end_says_what_it_changes(ceclog: Ceclog, ledger_path: Path) -> Non
         "MWR, earned 2025-05-10, puts you on the master track: your cycle now ends 2027-05-09 "
         "(it would have ended 2027-09-14); after that (MWR ended), 14.0 CECs every 48 months.",
     ]
+
+
+def test_one_progress_bar_everywhere(ceclog: Ceclog, ledger_path: Path) -> None:
+    # 13.5 of 14 is 96.4%: rounded down to 96%, nine tenths of the bar; a full bar only when met
+    make_ledger(
+        ledger_path,
+        ("WRT", "2023-09-15"),
+        since="2023-09-15",
+        body=entry_block(1, "2024-01-10", "13.5"),
+    )
+    assert "[#########.]  96%" in ceclog("status").out
+    assert "`[#########.]` 96%" in ceclog("export", "--format", "md").out

@@ -35,9 +35,10 @@ from hypothesis import strategies as st
 
 from ceclog.export import html as html_export
 from ceclog.export import markdown, pdf
-from ceclog.export.document import NO_ENTRIES, percent, text_bar
+from ceclog.export.document import NO_ENTRIES
 from ceclog.export.transcript import Transcript, build
 from ceclog.models import Certification, Entry, Evidence, Holder, Ledger
+from ceclog.progress import percent, text_bar
 from ceclog.rules import load_rules
 
 D = dt.date.fromisoformat

@@ -5,10 +5,10 @@ escaped: every one that comes from the ledger or the rules file is untrusted."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal
 
 from ceclog.credits import fmt
 from ceclog.export.transcript import Row, Summary, Transcript
+from ceclog.progress import percent
 
 TITLE = "Continuing-education transcript"
 NO_ENTRIES = "No entries in this period."
@@ -156,20 +156,6 @@ def _plural(count: int, word: str) -> str:
     if count == 1:
         return word
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
-
-
-def percent(counted: Decimal, required: Decimal) -> int:
-    """counted / required in whole percent, rounded down and capped at 100."""
-    if required <= 0:
-        return 100
-    value = (counted * 100 / required).to_integral_value(rounding=ROUND_FLOOR)
-    return max(0, min(100, int(value)))
-
-
-def text_bar(value: int, width: int = 10) -> str:
-    """`[######....]` for 60 (percent); the caller adds the figure."""
-    filled = value * width // 100
-    return "[" + "#" * filled + "." * (width - filled) + "]"
 
 
 def _day(value: object) -> str:

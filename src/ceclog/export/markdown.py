@@ -17,9 +17,9 @@ from ceclog.export.document import (
     REQUIREMENT_HEADINGS,
     Document,
     build_document,
-    text_bar,
 )
 from ceclog.export.transcript import Transcript
+from ceclog.progress import text_bar
 
 # backslash-escaped wherever they appear (CommonMark escapes any ASCII punctuation)
 _BACKSLASHED = frozenset("\\`*_[]|~$!")

@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 import re
 import sys
-from decimal import Decimal
 from typing import IO, Any, NamedTuple
+
+from ceclog.progress import filled, text_bar
 
 STATE_STYLE = {
     "met": "bold green",
@@ -38,7 +39,7 @@ class Styled(NamedTuple):
 
 
 class Bar(NamedTuple):
-    ratio: float  # 0..1
+    percent: int  # 0..100, rounded down (ceclog.progress)
 
 
 Cell = str | Styled | Bar
@@ -119,12 +120,12 @@ class Out:
             for cell in row:
                 if isinstance(cell, Bar):
                     width = 10
-                    filled = round(cell.ratio * width)
-                    style = "green" if cell.ratio >= 1 else "cyan"
+                    done = filled(cell.percent, width)
+                    style = "green" if cell.percent >= 100 else "cyan"
                     out.append(
-                        Text("█" * filled, style=style)
-                        + Text("░" * (width - filled), style="dim")
-                        + Text(f" {cell.ratio * 100:3.0f}%")
+                        Text("█" * done, style=style)
+                        + Text("░" * (width - done), style="dim")
+                        + Text(f" {cell.percent:3d}%")
                     )
                 elif isinstance(cell, Styled):
                     out.append(Text(clean(cell.text), style=cell.style))
@@ -169,8 +170,7 @@ def _widths(columns: list[Column], cells: list[list[str]]) -> list[int]:
 
 def _plain_cell(cell: Cell) -> str:
     if isinstance(cell, Bar):
-        filled = round(cell.ratio * 10)
-        return "[" + "#" * filled + "." * (10 - filled) + f"] {cell.ratio * 100:3.0f}%"
+        return f"{text_bar(cell.percent)} {cell.percent:3d}%"
     text = cell.text if isinstance(cell, Styled) else cell
     return clean(text.replace("\r\n", " ").replace("\n", " "))
 
@@ -179,10 +179,6 @@ def console(stderr: bool = False) -> Out:
     stream = sys.stderr if stderr else sys.stdout
     rich = stream.isatty() and "NO_COLOR" not in os.environ
     return Out(stream, rich)
-
-
-def ratio(done: Decimal, total: Decimal) -> float:
-    return 0.0 if total <= 0 else min(1.0, float(done / total))
 
 
 def key_values(out: Out, rows: list[tuple[str, Any]]) -> None:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from ceclog.credits import fmt, num
 from ceclog.engine import Report, Requirement
-from ceclog.render.terminal import Bar, Cell, Column, Out, Styled, ratio
+from ceclog.progress import percent
+from ceclog.render.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
     from ceclog.models import Entry, Ledger
@@ -69,7 +70,7 @@ def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> Non
                     fmt(lapse.counted),
                     fmt(lapse.remaining),
                     "",
-                    Bar(ratio(lapse.counted, lapse.required)),
+                    Bar(percent(lapse.counted, lapse.required)),
                     _state("overdue"),
                 ]
             )
@@ -83,7 +84,7 @@ def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> Non
                 fmt(req.counted),
                 fmt(req.remaining),
                 fmt(req.projected),
-                Bar(ratio(req.counted, req.required)),
+                Bar(percent(req.counted, req.required)),
                 _state(req.cycle_state),
             ]
         )
