@@ -49,19 +49,20 @@ def on_terminal(args: list[str], columns: int, tmp_path: Path) -> str:
     return ANSI.sub("", text)
 
 
-@pytest.mark.parametrize("columns", [80, 100, 160])
+@pytest.mark.parametrize("columns", [50, 80, 100, 160])
 def test_status_shows_due_date_and_state_in_full(columns: int, tmp_path: Path) -> None:
     ledger = ROOT / "examples" / "ledger.toml"
     out = on_terminal(
         ["--ledger", str(ledger), "--today", "2026-11-22", "status"], columns, tmp_path
     )
-    assert "2027-09-14" in out.split("───")[-1]  # in the table, below its rule
+    assert "2027-09-14" in out.split("2023-09-15")[-1]  # in the table, or its rows as blocks
     assert "on track" in out
-    assert "─" in out  # drawn by Rich: a real terminal table
+    if columns >= 80:
+        assert "─" in out  # drawn by Rich: a real terminal table
     assert all(len(line) <= columns for line in out.splitlines())
 
 
-@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("columns", [44, 80, 120])
 def test_a_lapse_shows_both_cycles_in_full_at_80_columns(columns: int, tmp_path: Path) -> None:
     path = make_ledger(
         tmp_path / "l.toml",

@@ -99,6 +99,17 @@ class Out:
         for row in cells:
             self.stream.write(line(row) + "\n")
 
+    def _records(self, columns: list[Column], rows: list[list[Cell]]) -> None:
+        """Each row as a block: its first cell, then `name  value` lines, so that nothing is
+        cut on a terminal too narrow for the table."""
+        from rich.text import Text
+
+        width = max(len(c.name) for c in columns[1:])
+        for row in rows:
+            self.console.print(_cell_text(row[0]))
+            for column, cell in zip(columns[1:], row[1:], strict=True):
+                self.console.print(Text(f"  {column.name.ljust(width)}  ") + _cell_text(cell))
+
     def _rich_table(self, columns: list[Column], rows: list[list[Cell]]) -> None:
         from rich import box
         from rich.table import Table
@@ -106,6 +117,9 @@ class Out:
 
         plain = [[_plain_cell(c) for c in row] for row in rows]
         keep, widths = fit(columns, plain, self.console.width)
+        if sum(widths) + 3 * len(widths) - 1 > self.console.width:
+            self._records(columns, rows)  # too narrow for a table: one block per row
+            return
         table = Table(box=box.SIMPLE_HEAD, show_edge=False)
         for i, width in zip(keep, widths, strict=True):
             table.add_column(
@@ -133,6 +147,14 @@ class Out:
                     out.append(Text(clean(cell)))
             table.add_row(*out)
         self.console.print(table)
+
+
+def _cell_text(cell: Cell) -> Any:
+    from rich.text import Text
+
+    if isinstance(cell, Styled):
+        return Text(clean(cell.text), style=cell.style)
+    return Text(_plain_cell(cell))
 
 
 def fit(columns: list[Column], cells: list[list[str]], width: int) -> tuple[list[int], list[int]]:
