@@ -388,6 +388,7 @@ def test_a_late_class_applied_to_the_lapsed_cycle_cures_it(
         "  counts 5.0 CECs: 5 h ÷ 1 h per CEC = 5.0; applied to the cycle ending 2022-05-31 "
         "(taken late)"
     )
+    assert "  technician: the cycle ending 2022-05-31 now has 14.0 of 14.0 CECs: met" in r.out
     assert "for_cycle = 2022-05-31" in ledger_path.read_text()
     req = status(ceclog, "2022-11-30")
     assert (req["state"], req["lapse"], req["counted"]) == ("on_track", None, 0.0)
@@ -700,3 +701,15 @@ def test_one_progress_bar_everywhere(ceclog: Ceclog, ledger_path: Path) -> None:
     )
     assert "[#########.]  96%" in ceclog("status").out
     assert "`[#########.]` 96%" in ceclog("export", "--format", "md").out
+
+
+def test_a_certifications_own_cec_due_is_reported_when_the_rules_ignore_it(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-09-15"))
+    text = ledger_path.read_text().replace(
+        "earned = 2023-09-15", "earned = 2023-09-15\ncec_due = 2027-01-01"
+    )
+    ledger_path.write_text(text)
+    r = ceclog("check")
+    assert "warning: certification WRT has a cec_due, which the iicrc rules do not use" in r.out

@@ -270,8 +270,9 @@ def test_eml_export_is_a_ready_draft_with_no_header_injection(
     assert msg["From"] == "Dana Reyes <dana@example.com>"
     assert msg["Subject"] == "CEC submission: Dana Reyes, registrant ID 123 Bcc: evil@x.com"
     assert msg["Bcc"] is None and msg["X-Unsent"] == "1"
+    assert msg["Date"] == "Sun, 22 Nov 2026 00:00:00 +0000"  # RFC 5322: the export day
     assert sorted(msg.keys()) == sorted(
-        ["To", "From", "Subject", "X-Unsent", "Content-Type", "MIME-Version"]
+        ["To", "From", "Subject", "Date", "X-Unsent", "Content-Type", "MIME-Version"]
     )
     body = msg.get_body(("plain",))
     assert body is not None

@@ -171,6 +171,18 @@ def check_holder(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
             out += _notice_findings(
                 cert.cec_due, cert.cec_due_noted, cert, today, ("certifications", i), None
             )
+        elif cert.cec_due is not None or cert.cec_due_noted is not None:
+            out.append(
+                Finding(
+                    "warning",
+                    f"certification {cert.code} has a cec_due, which the {rules.name} rules do "
+                    "not use: one requirement covers all your certifications",
+                    ("certifications", i, "cec_due" if cert.cec_due else "cec_due_noted"),
+                    "record the renewal notice's date with `ceclog holder --cec-due DATE`, and "
+                    "remove it here",
+                    "unused-cec-due",
+                )
+            )
     if not any(rules.track_of(c.code) for c in ledger.certifications):
         out.append(
             Finding(

@@ -164,7 +164,16 @@ def _print_result(
         + ("; planned, so it counts once completed" if entry.planned else "")
     )
     for req in report.requirements:
-        out.print(views.requirement_line(req, rules.units))
+        placed = report.placements[entry.id].cycle_due
+        late = next((r for r in req.history[:-1] if r.cycle.due == placed), None)
+        late = None if entry.planned else late
+        out.print(views.requirement_line(req, rules.units, lapse=late is None))
+        if late is not None:
+            verdict = "met" if late.met else f"{fmt(late.remaining)} {rules.units} still short"
+            out.print(
+                f"  {late.cycle.track.name}: the cycle ending {late.cycle.due} now has "
+                f"{fmt(late.counted)} of {fmt(late.required)} {rules.units}: {verdict}"
+            )
 
 
 def _held_warning(ledger: Ledger, entry: Entry) -> None:

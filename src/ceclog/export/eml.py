@@ -4,12 +4,14 @@ package; no user string can reach a header unsanitised."""
 
 from __future__ import annotations
 
+import datetime as dt
 import mimetypes
 import re
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
+from email.utils import format_datetime
 
 from ceclog.credits import fmt
 from ceclog.errors import InputError
@@ -116,6 +118,8 @@ def render(t: Transcript, to: str, attachments: list[Attachment]) -> tuple[bytes
             warnings.append(f"{exc.message}: the draft has no From address")
     registrant = f", registrant ID {one_line(h.registrant_id)}" if h.registrant_id else ""
     msg["Subject"] = f"CEC submission: {one_line(h.name)}{registrant}"
+    # RFC 5322 wants a Date; the export's day (midnight UTC), so the same day gives the same bytes
+    msg["Date"] = format_datetime(dt.datetime.combine(t.today, dt.time(), tzinfo=dt.UTC))
     msg["X-Unsent"] = "1"  # mail clients open it as a draft, ready to send
     msg.set_content(_body(t, attachments))
     for item in attachments:

@@ -191,18 +191,17 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def requirement_line(req: Requirement, units: str) -> str:
-    """One line per requirement, after `add` and `edit`."""
+def requirement_line(req: Requirement, units: str, lapse: bool = True) -> str:
+    """One line per requirement, after `add` and `edit` (and one for its lapse)."""
     line = (
         f"  {req.track.name}: {fmt(req.counted)} of {fmt(req.required)} {units} counted, "
         f"{fmt(req.remaining)} remaining, due {req.current.cycle.due} "
         f"({STATE_WORDS[req.cycle_state]})"
     )
-    if req.lapse is not None:
-        lapse = req.lapse
+    if req.lapse is not None and lapse:
         line += (
-            f"\n  {req.track.name}: OVERDUE: the cycle ending {lapse.cycle.due} has "
-            f"{fmt(lapse.counted)} of {fmt(lapse.required)} {units}"
+            f"\n  {req.lapse.cycle.track.name}: OVERDUE: the cycle ending {req.lapse.cycle.due} "
+            f"has {fmt(req.lapse.counted)} of {fmt(req.lapse.required)} {units}"
         )
     return line
 
