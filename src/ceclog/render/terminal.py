@@ -11,20 +11,6 @@ from typing import IO, Any, NamedTuple
 
 from ceclog.progress import filled, text_bar
 
-STATE_STYLE = {
-    "met": "bold green",
-    "on_track": "green",
-    "behind": "bold yellow",
-    "due_soon": "bold yellow",
-    "overdue": "bold red",
-}
-STATE_WORDS = {
-    "met": "met",
-    "on_track": "on track",
-    "behind": "behind",
-    "due_soon": "due soon",
-    "overdue": "OVERDUE",
-}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
