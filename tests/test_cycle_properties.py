@@ -25,9 +25,9 @@ from decimal import Decimal
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ceclog.engine import Report, Requirement, evaluate
-from ceclog.models import Certification, Entry, Holder, Ledger
-from ceclog.rules import load_rules
+from ceclog.core.engine import Report, Requirement, evaluate
+from ceclog.core.models import Certification, Entry, Holder, Ledger
+from ceclog.store.rules import load_rules
 
 RULES = load_rules("iicrc").rules
 CODES = ["WRT", "ASD", "AMRT", "MWR", "MSR", "CTI", "MRS"]

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from ceclog import schema
-from ceclog.credits import entry_credit, fmt
-from ceclog.cycles import add_months
-from ceclog.engine import evaluate
-from ceclog.models import Certification, Entry, Holder, Ledger, Rules, as_dict
-from ceclog.rules import load_rules
+from ceclog.core.credits import entry_credit, fmt
+from ceclog.core.cycles import add_months
+from ceclog.core.engine import evaluate
+from ceclog.core.models import Certification, Entry, Holder, Ledger, Rules, as_dict
+from ceclog.store import schema
+from ceclog.store.rules import load_rules
 
 D = dt.date.fromisoformat
 RULES_2012 = load_rules("iicrc-2012").rules

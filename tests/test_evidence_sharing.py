@@ -125,7 +125,7 @@ def test_a_file_is_never_replaced_even_when_the_lock_did_not_hold(
 ) -> None:
     """As on a file system where locks do not work: another ledger's file appears after the
     names were listed.  Its name is taken exclusively, so the new file gets the next one."""
-    from ceclog import evidence
+    from ceclog.store import evidence
 
     ledger = make_ledger(tmp_path / "a.toml", ("WRT", "2023-01-01"), body=ENTRY)
     (tmp_path / "evidence").mkdir()

@@ -33,13 +33,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ceclog.export import html as html_export
-from ceclog.export import markdown, pdf
-from ceclog.export.document import NO_ENTRIES
-from ceclog.export.transcript import Transcript, build
-from ceclog.models import Certification, Entry, Evidence, Holder, Ledger
-from ceclog.progress import percent, text_bar
-from ceclog.rules import load_rules
+from ceclog.core.models import Certification, Entry, Evidence, Holder, Ledger
+from ceclog.core.progress import percent, text_bar
+from ceclog.core.transcript import Transcript, build
+from ceclog.output.document import NO_ENTRIES
+from ceclog.output import html as html_export
+from ceclog.output import markdown, pdf
+from ceclog.store.rules import load_rules
 
 D = dt.date.fromisoformat
 TODAY = D("2026-11-22")
@@ -430,7 +430,7 @@ def test_pdf_many_entries_page_numbers() -> None:
 
 def test_fpdf_is_not_imported_with_the_modules() -> None:
     code = (
-        "import sys, ceclog.export.pdf, ceclog.export.html, ceclog.export.markdown; "
+        "import sys, ceclog.output.pdf, ceclog.output.html, ceclog.output.markdown; "
         "print('fpdf' in sys.modules)"
     )
     src = str(Path(__file__).resolve().parents[1] / "src")

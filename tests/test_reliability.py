@@ -156,7 +156,7 @@ def test_write_faults_give_a_clear_error_and_keep_the_original(
     ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch,
     where: str, err: int, message: str,
 ) -> None:  # fmt: skip
-    from ceclog import storage
+    from ceclog.store import files
 
     make_ledger(ledger_path, ("WRT", "2023-01-01"))
     before = ledger_path.read_bytes()
@@ -164,7 +164,7 @@ def test_write_faults_give_a_clear_error_and_keep_the_original(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(err, os.strerror(err))
 
-    target = {"open_temp": (storage, "open_temp"), "fsync": (os, "fsync"),
+    target = {"open_temp": (files, "open_temp"), "fsync": (os, "fsync"),
               "replace": (os, "replace")}[where]  # fmt: skip
     monkeypatch.setattr(*target, fail)
     r = ceclog("add", "X", "--date", "2024-01-01", "--hours", "1")

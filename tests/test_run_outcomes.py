@@ -30,7 +30,7 @@ def _boom(*args: object, **kwargs: object) -> None:
 def test_a_bug_before_anything_is_written_says_so(
     ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ceclog import storage
+    from ceclog.store import ledger as storage
 
     make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
     before = ledger_path.read_bytes()
@@ -47,7 +47,7 @@ def test_a_bug_before_anything_is_written_says_so(
 
 def _after_saving(monkeypatch: pytest.MonkeyPatch) -> None:
     """The output printed after a save fails (a bug in rendering)."""
-    from ceclog.render import terminal
+    from ceclog.output import terminal
 
     monkeypatch.setattr(terminal.Out, "print", _boom)
     monkeypatch.setattr(terminal.Out, "table", _boom)

@@ -1,4 +1,4 @@
-"""Tests for ceclog.tomltext: comment-preserving surgery on TOML text."""
+"""Tests for ceclog.store.tomltext: comment-preserving surgery on TOML text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ceclog.tomltext import (
+from ceclog.store.tomltext import (
     TomlTextError,
     append_array_table,
     format_table,

@@ -1,6 +1,10 @@
-"""The command line: parse, call the core, render.  `run()` is the one exit point: it turns every
-error into a message on stderr and an exit code (0 ok, 1 bad input or data, 2 usage, 3/4 from
-`status --check`); a traceback is shown only with --debug."""
+"""The command line: parse, call the core and the store, render with output.  `run()` is the one
+exit point: it turns every error into a message on stderr and an exit code (0 ok, 1 bad input
+or data, 2 usage, 3/4 from `status --check`, 130 interrupted); a traceback is shown only with
+--debug.  A command module holds no business rule: it parses options, asks `ceclog.core`
+whether and what to change, has `ceclog.store` read or write, and `ceclog.output` show it.
+
+May import: every other layer, Typer and click."""
 
 import os
 import sys
@@ -15,7 +19,7 @@ from ceclog.cli.guard import Interrupts, pipe_safe
 from ceclog.errors import EXIT_DATA, CeclogError
 
 if TYPE_CHECKING:
-    from ceclog.journal import Journal
+    from ceclog.store.journal import Journal
 
 app = typer.Typer(
     name="ceclog",
@@ -117,7 +121,7 @@ def load_commands(args: list[str] | None = None) -> None:
 
 
 def _print_error(exc: CeclogError) -> None:
-    from ceclog.render.terminal import console
+    from ceclog.output.terminal import console
 
     console(stderr=True).print(f"error: {exc}", soft_wrap=True)
 

@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
-from ceclog import storage
-from ceclog.checks import Facts, Finding, run_checks
+from ceclog.core.checks import Facts, Finding, run_checks
+from ceclog.core.models import MAX_TEXT, Certification, Entry, Ledger, text_problem
 from ceclog.errors import (
     CeclogError,
     InputError,
@@ -22,10 +22,11 @@ from ceclog.errors import (
     NotFoundError,
     RulesError,
 )
-from ceclog.journal import Journal
-from ceclog.models import MAX_TEXT, Certification, Entry, Ledger, text_problem
-from ceclog.parsing import Problem
-from ceclog.rules import LoadedRules, load_rules
+from ceclog.store import reading
+from ceclog.store.journal import Journal
+from ceclog.store.parsing import Problem
+from ceclog.store.reading import Loaded
+from ceclog.store.rules import LoadedRules, load_rules
 
 LEDGER_ENV = "CECLOG_LEDGER"
 TODAY_ENV = "CECLOG_TODAY"
@@ -90,23 +91,23 @@ class Context:
             return parse_date(text, "--today" if self.today_option else TODAY_ENV)
         return dt.date.today()
 
-    def load(self) -> tuple[storage.Loaded, LoadedRules]:
+    def load(self) -> tuple[Loaded, LoadedRules]:
         path = self.ledger_path
         try:
-            loaded = storage.load(path)
+            loaded = reading.load(path)
             return loaded, self.rules_for(loaded)
         except CeclogError as exc:
             exc.ledger = exc.ledger or path
             raise
 
-    def rules_for(self, loaded: storage.Loaded) -> LoadedRules:
+    def rules_for(self, loaded: Loaded) -> LoadedRules:
         """The rules the ledger names; a name that is not found is the ledger's error, at the
         line of its `rules = ` key."""
         try:
             return load_rules(loaded.ledger.holder.rules, base=loaded.path.parent)
         except RulesError as exc:
             if exc.where is None:
-                from ceclog import tomltext
+                from ceclog.store import tomltext
 
                 line = tomltext.line_of(loaded.text, ("holder", "rules"))
                 exc.where = Location(loaded.path, line)
@@ -116,7 +117,7 @@ class Context:
 def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:
     if not findings:
         return []
-    from ceclog import tomltext
+    from ceclog.store import tomltext
 
     layout = tomltext.scan(text)
     located = [
@@ -129,13 +130,13 @@ def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:
 
 
 def problems(
-    loaded: storage.Loaded, rules: LoadedRules, today: dt.date, facts: Facts | None = None
+    loaded: Loaded, rules: LoadedRules, today: dt.date, facts: Facts | None = None
 ) -> list[Problem]:
     findings = run_checks(loaded.ledger, rules.rules, today, facts)
     return locate(findings, loaded.text, loaded.path)
 
 
-def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) -> list[Finding]:
+def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> list[Finding]:
     """Refuse to compute figures from a ledger with errors; return its warnings (not yet
     located: finding their lines costs a scan of the file, which only some outputs need)."""
     found = run_checks(loaded.ledger, rules.rules, today)
@@ -151,11 +152,11 @@ def require_valid(loaded: storage.Loaded, rules: LoadedRules, today: dt.date) ->
     return [f for f in found if f.severity == "warning"]
 
 
-def require_evidence(loaded: storage.Loaded) -> None:
+def require_evidence(loaded: Loaded) -> None:
     """Refuse to export a record whose certificates are missing or changed since they were
     attached (each file is read and hashed)."""
-    from ceclog import evidence
-    from ceclog.checks import check_evidence
+    from ceclog.core.checks import check_evidence
+    from ceclog.store import evidence
 
     if not any(e.evidence for e in loaded.ledger.entries):
         return
@@ -174,7 +175,7 @@ def require_evidence(loaded: storage.Loaded) -> None:
 
 def check_new_ledger(
     new: Ledger,
-    loaded: storage.Loaded,
+    loaded: Loaded,
     rules: LoadedRules,
     today: dt.date,
     new_rules: LoadedRules | None = None,
@@ -191,7 +192,7 @@ def check_new_ledger(
 
 def parse_amount(text: str, what: str) -> Decimal:
     """Hours or credits from the command line: a plain non-negative decimal number."""
-    from ceclog.models import MAX_HOURS
+    from ceclog.core.models import MAX_HOURS
 
     try:
         value = Decimal(text.strip())
@@ -232,7 +233,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in
 def warn(messages: list[str]) -> None:
     """Warnings on stderr, one line each."""
     if messages:
-        from ceclog.render.terminal import console
+        from ceclog.output.terminal import console
 
         err = console(stderr=True)
         for message in messages:

@@ -8,8 +8,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ceclog import evidence, operations, storage
-from ceclog.checks import suggest, unknown_code_hint
 from ceclog.cli import app
 from ceclog.cli.context import (
     Context,
@@ -21,11 +19,15 @@ from ceclog.cli.context import (
     parse_date,
     warn,
 )
-from ceclog.credits import fmt
-from ceclog.engine import evaluate
+from ceclog.core import operations
+from ceclog.core.checks import suggest, unknown_code_hint
+from ceclog.core.credits import fmt
+from ceclog.core.engine import evaluate
+from ceclog.core.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
-from ceclog.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules
-from ceclog.render import data, terminal, views
+from ceclog.output import data, terminal, views
+from ceclog.store import evidence
+from ceclog.store import ledger as storage
 
 DateOpt = Annotated[
     str | None,

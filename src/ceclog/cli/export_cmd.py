@@ -11,21 +11,23 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ceclog import evidence, storage
 from ceclog.cli import app
 from ceclog.cli.context import Context, require_evidence, require_valid, warn
+from ceclog.core.models import Ledger
+from ceclog.core.transcript import Transcript, build
 from ceclog.errors import InputError, LedgerError, Location, UsageError
-from ceclog.export import FORMATS, render_pdf, render_text
-from ceclog.export.transcript import Transcript, build
-from ceclog.journal import writing
-from ceclog.models import Ledger
+from ceclog.output.exports import FORMATS, render_pdf, render_text
+from ceclog.store import evidence, files
+from ceclog.store import ledger as storage
+from ceclog.store.journal import writing
+from ceclog.store.reading import Loaded
 
 if TYPE_CHECKING:
-    from ceclog.export.eml import Attachment
+    from ceclog.output.eml import Attachment
 
 
 @contextlib.contextmanager
-def _ledger(c: Context, write: bool) -> Iterator[tuple[storage.Loaded, storage.Session | None]]:
+def _ledger(c: Context, write: bool) -> Iterator[tuple[Loaded, storage.Session | None]]:
     """The ledger, locked for the whole export when it will be changed (--mark-submitted)."""
     if write:
         with storage.editing(c.ledger_path, c.journal) as session:
@@ -38,7 +40,7 @@ def _ledger(c: Context, write: bool) -> Iterator[tuple[storage.Loaded, storage.S
 def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     """Every certificate of the exported entries, checked against its recorded hash, after
     the transcript itself (PDF or CSV)."""
-    from ceclog.export.eml import Attachment
+    from ceclog.output.eml import Attachment
 
     certificates: list[Attachment] = []
     for row in t.rows:
@@ -65,7 +67,7 @@ def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     return [transcript, *certificates]
 
 
-def _write(output: Path | None, data: bytes, loaded: storage.Loaded, c: Context) -> None:
+def _write(output: Path | None, data: bytes, loaded: Loaded, c: Context) -> None:
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -79,7 +81,7 @@ def _write(output: Path | None, data: bytes, loaded: storage.Loaded, c: Context)
         raise InputError("is a folder", where=Location(output), hint="give a file name")
     try:
         with writing(c.journal, "export", target):
-            storage.atomic_write(target, data, 0o600)
+            files.atomic_write(target, data, 0o600)
     except OSError as exc:
         raise LedgerError(
             f"could not write the export: {exc.strerror}", where=Location(output)
@@ -148,7 +150,7 @@ def export(
         if fmt == "pdf":
             data, warnings = render_pdf(t)
         elif fmt == "eml":
-            from ceclog.export.eml import address, render
+            from ceclog.output.eml import address, render
 
             recipient = to or rules.rules.submission_email
             if not recipient:
@@ -170,7 +172,7 @@ def export(
 
 
 def _note(message: str) -> None:
-    from ceclog.render.terminal import console
+    from ceclog.output.terminal import console
 
     console(stderr=True).print(message, soft_wrap=True)
 

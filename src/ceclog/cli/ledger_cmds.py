@@ -6,8 +6,6 @@ from typing import Annotated, Any
 
 import typer
 
-from ceclog import operations, storage
-from ceclog.checks import unknown_code_hint
 from ceclog.cli import app
 from ceclog.cli.context import (
     Context,
@@ -18,13 +16,17 @@ from ceclog.cli.context import (
     parse_date,
     warn,
 )
-from ceclog.credits import fmt
-from ceclog.engine import evaluate
+from ceclog.core import operations
+from ceclog.core.checks import unknown_code_hint
+from ceclog.core.credits import fmt
+from ceclog.core.engine import evaluate
+from ceclog.core.models import Certification, Holder, Ledger, Rules, as_dict
+from ceclog.core.notices import changes as schedule_changes
 from ceclog.errors import CeclogError, InputError
-from ceclog.models import Certification, Holder, Ledger, Rules, as_dict
-from ceclog.notices import changes as schedule_changes
-from ceclog.render import data, terminal
-from ceclog.rules import DEFAULT_RULES, load_rules
+from ceclog.output import data, terminal
+from ceclog.store import ledger as storage
+from ceclog.store import reading
+from ceclog.store.rules import DEFAULT_RULES, load_rules
 
 cert_app = typer.Typer(help="Record, list and remove your certifications.", no_args_is_help=True)
 app.add_typer(cert_app, name="cert")
@@ -127,7 +129,7 @@ def holder(
         warn(session.warnings)
         result = new_holder
     else:
-        result = storage.load(path).ledger.holder
+        result = reading.load(path).ledger.holder
     if as_json:
         print(data.dumps(data.holder(result)))
         return
@@ -148,8 +150,8 @@ def holder(
 def _valid_holder(holder: Holder) -> Holder:
     from pydantic import ValidationError
 
-    from ceclog import schema
-    from ceclog.parsing import friendly
+    from ceclog.store import schema
+    from ceclog.store.parsing import friendly
 
     try:
         return schema.validate(Holder, as_dict(holder))

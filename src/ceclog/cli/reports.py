@@ -4,16 +4,16 @@ from typing import Annotated
 
 import typer
 
-from ceclog import storage
-from ceclog.checks import Facts, Finding, check_evidence
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, locate, problems, require_valid, warn
-from ceclog.credits import fmt, num
-from ceclog.engine import evaluate
+from ceclog.core.checks import Facts, Finding, check_evidence
+from ceclog.core.credits import fmt, num
+from ceclog.core.engine import evaluate
 from ceclog.errors import CeclogError, Location
-from ceclog.parsing import Problem
-from ceclog.render import data, terminal, views
-from ceclog.rules import load_rules, shipped_names
+from ceclog.output import data, terminal, views
+from ceclog.store.parsing import Problem
+from ceclog.store.reading import Loaded
+from ceclog.store.rules import load_rules, shipped_names
 
 rules_app = typer.Typer(help="List and show rules profiles.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
@@ -56,10 +56,10 @@ def status(
             raise typer.Exit(EXIT_ATTENTION)
 
 
-def _missing_evidence(loaded: storage.Loaded) -> list[Finding]:
+def _missing_evidence(loaded: Loaded) -> list[Finding]:
     """Certificates whose file is gone: found by a look at the folder, not by hashing every
     file (`check` and `export` also compare their SHA-256)."""
-    from ceclog import evidence
+    from ceclog.store import evidence
 
     if not any(e.evidence for e in loaded.ledger.entries):
         return []
@@ -97,7 +97,7 @@ def check(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     found: list[Problem]
     try:
         loaded, rules = c.load()
-        from ceclog import evidence
+        from ceclog.store import evidence
 
         base = evidence.folder_of(loaded.path)
         found = problems(loaded, rules, today, Facts(evidence.hashes(loaded.ledger, base)))

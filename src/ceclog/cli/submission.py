@@ -7,12 +7,14 @@ from typing import Annotated, Any
 
 import typer
 
-from ceclog import evidence, operations, storage
 from ceclog.cli import app
 from ceclog.cli.context import Context, find_entry, parse_date, warn
+from ceclog.core import operations
+from ceclog.core.models import Entry, Ledger
 from ceclog.errors import InputError, UsageError
-from ceclog.models import Entry, Ledger
-from ceclog.render import terminal
+from ceclog.output import terminal
+from ceclog.store import evidence
+from ceclog.store import ledger as storage
 
 IdsArg = Annotated[
     list[int] | None, typer.Argument(metavar="ID...", help="Entry IDs (ceclog list).")

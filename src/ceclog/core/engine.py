@@ -12,11 +12,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
-from ceclog.credits import Credit, entry_credit
-from ceclog.cycles import DAY, Cycle, Holding, add_months, governing, timeline
-from ceclog.models import Certification, Entry, Ledger, Rules, Track
-from ceclog.notices import schedule_notices
-from ceclog.placement import Placement, combine, held_for, merge, not_held, place
+from ceclog.core.credits import Credit, entry_credit
+from ceclog.core.cycles import DAY, Cycle, Holding, add_months, governing, timeline
+from ceclog.core.models import Certification, Entry, Ledger, Rules, Track
+from ceclog.core.notices import schedule_notices
+from ceclog.core.placement import Placement, combine, held_for, merge, not_held, place
 
 State = Literal["met", "on_track", "behind", "due_soon", "overdue"]
 

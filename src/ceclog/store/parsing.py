@@ -220,7 +220,7 @@ def problems_of(
 
 
 def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
-    from ceclog.tomltext import line_of
+    from ceclog.store.tomltext import line_of
 
     try:
         return line_of(text, loc)
@@ -234,7 +234,7 @@ def validate(
     """Validate `data` (parsed from `text`) or raise `error` describing the first problem."""
     from pydantic import ValidationError
 
-    from ceclog import schema
+    from ceclog.store import schema
 
     try:
         return schema.validate(model, data)

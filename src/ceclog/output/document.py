@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ceclog.credits import fmt
-from ceclog.export.transcript import Row, Summary, Transcript
-from ceclog.progress import percent
+from ceclog.core.credits import fmt
+from ceclog.core.progress import percent
+from ceclog.core.transcript import Row, Summary, Transcript
 
 TITLE = "Continuing-education transcript"
 NO_ENTRIES = "No entries in this period."

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ceclog import storage
+from ceclog.core.models import MAX_TEXT, Entry, Evidence, Ledger, text_problem
 from ceclog.errors import InputError, LedgerError, Location
-from ceclog.journal import Written, interrupts_deferred
-from ceclog.models import MAX_TEXT, Entry, Evidence, Ledger, text_problem
+from ceclog.store import files
+from ceclog.store.journal import Written, interrupts_deferred
 
 if TYPE_CHECKING:
-    from ceclog.storage import Session
+    from ceclog.store.ledger import Session
 
 FOLDER = "evidence"
 MAX_BYTES = 20 * 1024 * 1024
@@ -107,7 +107,7 @@ def _create(path: Path, data: bytes, owner: str) -> bool:
     data goes to a temp file named after `owner` (the ledger), fsynced; then the name is
     reserved with O_CREAT|O_EXCL (atomic even where locks do not work) and the temp file
     renamed over the reservation."""
-    tmp = storage.write_temp(path, data, 0o600, owner)
+    tmp = files.write_temp(path, data, 0o600, owner)
     try:
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -122,7 +122,7 @@ def _create(path: Path, data: bytes, owner: str) -> bool:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)  # left only when it was not renamed
-    storage.fsync_dir(path.parent)
+    files.fsync_dir(path.parent)
     return True
 
 
@@ -130,7 +130,7 @@ def _copy(session: Session, path: Path, item: Incoming, done: list[Path]) -> boo
     """Copy `item` to `path` unless the name exists; a copy made is recorded (with Ctrl-C
     deferred, so that a copy is never made without its record)."""
     with interrupts_deferred():
-        if not _create(path, item.data, storage.real_path(session.loaded.path).name):
+        if not _create(path, item.data, files.real_path(session.loaded.path).name):
             return False
         done.append(path)
         session.journal.append(Written("evidence", path))
@@ -143,7 +143,7 @@ def _copy_all(
     base = folder_of(session.loaded.path)
     (base / FOLDER).mkdir(mode=0o700, exist_ok=True)
     records: list[Evidence] = []
-    with storage.locked(base / FOLDER, what="the evidence folder's"):
+    with files.locked(base / FOLDER, what="the evidence folder's"):
         taken = _taken(session.ledger, base)
         stem = f"{FOLDER}/{entry.date}_{entry.id}_{slug(entry.title)}"
         for item in incoming:
@@ -180,7 +180,7 @@ def placed(session: Session, entry: Entry, incoming: list[Incoming]) -> Iterator
             ) from None
         yield records
     except BaseException:
-        saved = Written("ledger", storage.real_path(session.loaded.path)) in session.journal
+        saved = Written("ledger", files.real_path(session.loaded.path)) in session.journal
         for path in [] if saved else done:  # once the ledger names them, they stay
             with contextlib.suppress(OSError):
                 path.unlink()

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ceclog.credits import fmt
-from ceclog.cycles import DAY, Holding, Timeline
-from ceclog.models import Certification, Rules, Track
+from ceclog.core.credits import fmt
+from ceclog.core.cycles import DAY, Holding, Timeline
+from ceclog.core.models import Certification, Rules, Track
 
 if TYPE_CHECKING:
-    from ceclog.engine import Report
+    from ceclog.core.engine import Report
 
 
 def schedule_notices(

@@ -2,7 +2,7 @@
 
 These are the objects the whole program works with.  They import nothing heavy, so a command
 that reads a cached ledger starts fast.  How each field is validated when a file is read (strict
-types, `extra="forbid"`, ranges, lengths) lives in `ceclog.schema`, which gives the annotation
+types, `extra="forbid"`, ranges, lengths) lives in `ceclog.store.schema`, which gives the annotation
 names used here (`Text`, `Hours`, `Code`...) their Pydantic rules.  Numbers are `Decimal`, so
 3.5 hours stay exactly 3.5 hours.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-if TYPE_CHECKING:  # at run time ceclog.schema defines these names with their validation rules
+if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with their validation rules
     Int = int
     Bool = bool
     Date = dt.date

@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Literal, NamedTuple
 
-from ceclog.models import Certification, Ledger, Rules
-from ceclog.operations import earliest_held
+from ceclog.core.models import Certification, Ledger, Rules
+from ceclog.core.operations import earliest_held
 
 Path = tuple[str | int, ...]
 
@@ -352,7 +352,7 @@ def check_late_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Fin
     late = [(i, e) for i, e in enumerate(ledger.entries) if e.for_cycle is not None]
     if not late:
         return []
-    from ceclog.engine import evaluate
+    from ceclog.core.engine import evaluate
 
     report = evaluate(ledger, rules, today)
     out: list[Finding] = []

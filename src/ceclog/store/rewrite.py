@@ -8,11 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ceclog.core.models import Ledger, ledger_to_toml, plain
 from ceclog.errors import LedgerError
-from ceclog.models import Ledger, ledger_to_toml, plain
 
 if TYPE_CHECKING:
-    from ceclog.storage import Loaded
+    from ceclog.store.reading import Loaded
 
 HEADER = (
     "# ceclog ledger: your continuing-education record.\n"
@@ -23,7 +23,7 @@ HEADER = (
 
 def render(ledger: Ledger) -> str:
     """A whole ledger as fresh text (used for a new ledger, or when an edit in place fails)."""
-    from ceclog import tomltext
+    from ceclog.store import tomltext
 
     data = ledger_to_toml(ledger)
     out = [HEADER, f"version = {tomltext.format_value(data['version'])}\n"]
@@ -42,7 +42,7 @@ def _row(raw: dict[str, Any], old: dict[str, Any], new: dict[str, Any]) -> dict[
 
 def _edit_in_place(old: Loaded, new: Ledger) -> str:
     """The textual edits that turn the ledger `old` into `new`, table by table."""
-    from ceclog import tomltext
+    from ceclog.store import tomltext
 
     before, after = ledger_to_toml(old.ledger), ledger_to_toml(new)
     text = old.text
@@ -71,7 +71,7 @@ def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
     """The parsed data of `text` if it validates as exactly `ledger`, else None."""
     import tomllib
 
-    from ceclog import schema
+    from ceclog.store import schema
 
     try:
         data = tomllib.loads(text, parse_float=Decimal)
@@ -101,7 +101,7 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     the caller then reads the whole new file back."""
     import tomllib
 
-    from ceclog import tomltext
+    from ceclog.store import tomltext
 
     n = len(old.ledger.entries)
     if (
@@ -137,7 +137,7 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[st
     exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
     be made (for example tables written inline)."""
 
-    from ceclog import tomltext
+    from ceclog.store import tomltext
 
     fast = _appended(old, new)
     if fast is not None:

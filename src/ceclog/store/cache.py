@@ -21,7 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ceclog import __version__, models
+from ceclog import __version__
+from ceclog.core import models
 
 DISABLE_ENV = "CECLOG_NO_CACHE"
 
@@ -39,8 +40,8 @@ def folder() -> Path:
 
 def _salt() -> str:
     """What else the cached records depend on: this ceclog and its record definitions."""
-    here = Path(models.__file__).parent
-    stamps = [str((here / name).stat().st_mtime_ns) for name in ("models.py", "schema.py")]
+    here = Path(__file__).parent
+    stamps = [str(path.stat().st_mtime_ns) for path in (Path(models.__file__), here / "schema.py")]
     return f"{__version__}:{sys.version_info[0]}.{sys.version_info[1]}:{':'.join(stamps)}"
 
 

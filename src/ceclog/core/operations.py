@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ceclog.engine import Report, evaluate
+from ceclog.core.engine import Report, evaluate
+from ceclog.core.models import Certification, Entry, Ledger, Rules
 from ceclog.errors import InputError
-from ceclog.models import Certification, Entry, Ledger, Rules
 
 
 def check_dates(entry: Entry, today: dt.date) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ceclog.cycles import Cycle, Timeline
-from ceclog.models import Certification, Entry, Rules
+from ceclog.core.cycles import Cycle, Timeline
+from ceclog.core.models import Certification, Entry, Rules
 
 
 class Placement(NamedTuple):

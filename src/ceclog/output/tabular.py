@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ceclog.credits import fmt, num
-from ceclog.export.transcript import Row, Transcript
-from ceclog.render import data
-from ceclog.rules import LoadedRules
+from ceclog.core.credits import fmt, num
+from ceclog.core.transcript import Row, Transcript
+from ceclog.output import data
+from ceclog.store.rules import LoadedRules
 
 # A cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from ceclog import cache
+from ceclog.core.models import Rules, as_dict
 from ceclog.errors import RulesError
-from ceclog.models import Rules, as_dict
-from ceclog.parsing import decode, parse_toml, read_limited, validate
+from ceclog.store import cache
+from ceclog.store.parsing import decode, parse_toml, read_limited, validate
 
 DEFAULT_RULES = "iicrc"
 MAX_RULES_BYTES = 1_000_000
@@ -17,10 +17,10 @@ MAX_RULES_BYTES = 1_000_000
 def shipped_dir() -> Path:
     """Where the shipped profiles are: inside the installed package, or the repository's
     `rules/` folder when running from a source checkout (editable install)."""
-    packaged = Path(__file__).resolve().parent / "rules"
+    packaged = Path(__file__).resolve().parents[1] / "rules"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
+    return Path(__file__).resolve().parents[3] / "rules"
 
 
 def shipped_names() -> list[str]:

@@ -1,8 +1,8 @@
-"""How the records of `ceclog.models` are validated when a file or a command gives them.
+"""How the records of `ceclog.core.models` are validated when a file or a command gives them.
 
 Importing this module imports Pydantic (tens of milliseconds): only code that validates new
 data does, never a command that reads a cached ledger.  It gives the annotation names of
-`ceclog.models` their rules (strict types: a quoted number or date is an error; ranges;
+`ceclog.core.models` their rules (strict types: a quoted number or date is an error; ranges;
 lengths; formats), forbids unknown keys, and offers `validate(Model, data)`.
 """
 
@@ -14,8 +14,8 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict, TypeAdapter
 
-from ceclog import models
-from ceclog.models import (
+from ceclog.core import models
+from ceclog.core.models import (
     CODE_RE,
     MAX_CREDITS,
     MAX_HOURS,

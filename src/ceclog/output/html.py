@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import html
 
-from ceclog.export.document import (
+from ceclog.core.transcript import Transcript
+from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
     NO_REQUIREMENTS,
@@ -17,7 +18,6 @@ from ceclog.export.document import (
     RequirementView,
     build_document,
 )
-from ceclog.export.transcript import Transcript
 
 CSS = """
 :root { color-scheme: light; }

@@ -9,7 +9,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from ceclog.export.document import (
+from ceclog.core.progress import text_bar
+from ceclog.core.transcript import Transcript
+from ceclog.output.document import (
     ENTRY_HEADINGS,
     NO_CERTIFICATIONS,
     NO_ENTRIES,
@@ -18,8 +20,6 @@ from ceclog.export.document import (
     Document,
     build_document,
 )
-from ceclog.export.transcript import Transcript
-from ceclog.progress import text_bar
 
 # backslash-escaped wherever they appear (CommonMark escapes any ASCII punctuation)
 _BACKSLASHED = frozenset("\\`*_[]|~$!")

@@ -9,7 +9,7 @@ import re
 import sys
 from typing import IO, Any, NamedTuple
 
-from ceclog.progress import filled, text_bar
+from ceclog.core.progress import filled, text_bar
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -25,7 +25,7 @@ class Styled(NamedTuple):
 
 
 class Bar(NamedTuple):
-    percent: int  # 0..100, rounded down (ceclog.progress)
+    percent: int  # 0..100, rounded down (ceclog.core.progress)
 
 
 Cell = str | Styled | Bar

@@ -8,10 +8,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ceclog.engine import CycleResult, Report, Requirement
-from ceclog.models import Certification, Entry, Holder, Ledger
-from ceclog.parsing import Problem
-from ceclog.rules import LoadedRules
+from ceclog.core.engine import CycleResult, Report, Requirement
+from ceclog.core.models import Certification, Entry, Holder, Ledger
+from ceclog.store.parsing import Problem
+from ceclog.store.rules import LoadedRules
 
 
 def number(value: Decimal | None) -> float | None:

@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ceclog.export.document import (
+from ceclog.core.transcript import Transcript
+from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
     NO_REQUIREMENTS,
@@ -21,7 +22,6 @@ from ceclog.export.document import (
     EntryView,
     build_document,
 )
-from ceclog.export.transcript import Transcript
 
 if TYPE_CHECKING:
     from fpdf import FPDF

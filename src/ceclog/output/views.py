@@ -6,14 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ceclog.credits import fmt, num
-from ceclog.engine import Report, Requirement
-from ceclog.progress import percent
-from ceclog.render.terminal import Bar, Cell, Column, Out, Styled
+from ceclog.core.credits import fmt, num
+from ceclog.core.engine import Report, Requirement
+from ceclog.core.progress import percent
+from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
-    from ceclog.models import Entry, Ledger
-    from ceclog.rules import LoadedRules
+    from ceclog.core.models import Entry, Ledger
+    from ceclog.store.rules import LoadedRules
 
 STATE_STYLE = {
     "met": "bold green",

@@ -8,7 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from ceclog.models import Entry, Rules
+from ceclog.core.models import Entry, Rules
 
 
 def fmt(value: Decimal | Fraction | int) -> str:

@@ -13,10 +13,10 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-from ceclog.credits import fmt
+from ceclog.core.credits import fmt
+from ceclog.core.transcript import Transcript
 from ceclog.errors import InputError
-from ceclog.export.document import IN_PROGRESS, requirement_view
-from ceclog.export.transcript import Transcript
+from ceclog.output.document import IN_PROGRESS, requirement_view
 
 WARN_BYTES = 20 * 1024 * 1024
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from ceclog.models import Rules, Track
+from ceclog.core.models import Rules, Track
 
 DAY = dt.timedelta(days=1)
 

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import cast
 
-from ceclog.export.transcript import Transcript
+from ceclog.core.transcript import Transcript
 
 # format -> (module, function): renders a Transcript as text
 TEXT = {
-    "csv": ("ceclog.export.tabular", "render_csv"),
-    "json": ("ceclog.export.tabular", "render_json"),
-    "md": ("ceclog.export.markdown", "render"),
-    "html": ("ceclog.export.html", "render"),
+    "csv": ("ceclog.output.tabular", "render_csv"),
+    "json": ("ceclog.output.tabular", "render_json"),
+    "md": ("ceclog.output.markdown", "render"),
+    "html": ("ceclog.output.html", "render"),
 }
 BINARY = ("pdf", "eml")
 FORMATS = (*TEXT, *BINARY)
@@ -27,6 +27,6 @@ def render_text(fmt: str, t: Transcript) -> str:
 
 
 def render_pdf(t: Transcript) -> tuple[bytes, list[str]]:
-    from ceclog.export import pdf
+    from ceclog.output import pdf
 
     return pdf.render(t)

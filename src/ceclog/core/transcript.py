@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ceclog.credits import Credit
-from ceclog.engine import CycleResult, Report, Requirement, evaluate
+from ceclog.core.credits import Credit
+from ceclog.core.engine import CycleResult, Report, Requirement, evaluate
+from ceclog.core.models import Certification, Entry, Ledger, Rules
 from ceclog.errors import InputError
-from ceclog.models import Certification, Entry, Ledger, Rules
 
 Cycle = Literal["current", "previous", "all"]
 

@@ -1,0 +1,7 @@
+"""The only package that opens files or parses text: the ledger file (read, locked, written
+atomically, backed up, undone), the layout-preserving TOML edits, validation of a file's data
+into the core's records (Pydantic), the validated-parse cache, rules files, migrations of the
+ledger format, the certificates kept in `evidence/`, and the journal of what a run wrote.
+
+May import: `ceclog.core`, `ceclog.errors`, the standard library, tomllib/tomli-w, Pydantic,
+platformdirs.  Never `ceclog.output` or `ceclog.cli`."""

@@ -1,0 +1,188 @@
+"""Safe file operations: an exclusive lock beside a file, atomic writes (a temp file in the same
+folder, fsynced, renamed over the target, the folder fsynced), temp files named after the
+ledger they are written for (so each ledger cleans up only its own), read-only ledgers refused,
+and the backups kept before a ledger is replaced."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from ceclog.errors import LedgerError, Location, LockError
+
+LOCK_TIMEOUT = 10.0
+
+
+def real_path(path: Path) -> Path:
+    """Writes go to the file a symlink points at, so the link itself survives."""
+    return Path(os.path.realpath(path))
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's") -> Iterator[None]:
+    """An exclusive lock on `.NAME.lock` beside `path` (a ledger, or the evidence folder)."""
+    target = real_path(path)
+    lock_path = target.with_name(f".{target.name}.lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise LedgerError(
+            f"cannot create the lock file {lock_path.name}: {exc.strerror}",
+            where=Location(path),
+            hint="check that the ledger's folder exists and is writable",
+        ) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise LockError(
+                        f"another ceclog has held {what} lock for {timeout:.0f} s",
+                        where=Location(path),
+                        hint="wait for it to finish and try again",
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def open_temp(path: Path, owner: str | None = None) -> tuple[int, Path]:
+    """A new owner-only temp file beside `path`, `.OWNER.HEX.tmp`: OWNER names the ledger it is
+    written for (default: `path`'s name), whose `clean_stale_temps`, and no other, removes it."""
+    while True:
+        tmp = path.with_name(f".{owner or path.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+
+
+def write_temp(path: Path, data: bytes, mode: int, owner: str | None = None) -> Path:
+    """`data` in a new temp file beside `path` (see `open_temp`), flushed to disk."""
+    fd, tmp = open_temp(path, owner)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None = None) -> None:
+    """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
+    tmp = write_temp(path, data, mode, owner)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(path.parent)
+
+
+def write_error(path: Path, exc: OSError) -> LedgerError:
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is exhausted",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the file system is read-only",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return LedgerError(
+        f"could not save the ledger: {reason}; nothing was changed",
+        where=Location(path),
+        hint="free some space or fix the folder's permissions, then run the command again",
+    )
+
+
+def clean_stale_temps(path: Path) -> None:
+    """Remove temporary files a killed ceclog left behind for this ledger: `.NAME.HEX.tmp`
+    (12 hex digits) beside it and in evidence/, and nothing else: other ledgers of the folder,
+    and exports, name theirs after themselves.  Called with this ledger's lock held: every
+    writer for it holds the lock while its temp files exist, so any found now are stale."""
+    import re
+
+    target = real_path(path)
+    own = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    for folder in (target.parent, target.parent / "evidence"):
+        with contextlib.suppress(OSError):
+            for name in filter(own.fullmatch, os.listdir(folder)):
+                with contextlib.suppress(OSError):
+                    (folder / name).unlink()
+
+
+def refuse_read_only(path: Path) -> None:
+    """Refuse to change a ledger made read-only (`chmod 444`): a rename would ignore its mode.
+    The mode bits decide (as root too, whom `os.access` always allows), then `os.access`."""
+    target = real_path(path)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        return  # missing or unreadable: loading it says so
+    if not mode & 0o200 or not os.access(target, os.W_OK):
+        raise LedgerError(
+            f"the ledger is read-only (mode {mode:03o}); nothing was changed",
+            where=Location(path),
+            hint=f"make it writable (chmod u+w {path}) or work on a copy",
+        )
+
+
+def backup_path(target: Path) -> Path:
+    return target.with_name(target.name + ".bak")
+
+
+KEEP_DATED_BACKUPS = 5
+
+
+def keep_larger_backup(target: Path, current: bytes) -> list[str]:
+    """Before the backup is replaced by `current`: if the backup is larger, keep a copy of it
+    under a dated name (the Watson lesson: an emptied or truncated ledger must never wipe out
+    the good backup); sizes are compared, not parsed.  A copy, not a hard link (some shared
+    file systems have none); the newest `KEEP_DATED_BACKUPS` copies are kept."""
+    import re
+
+    bak = backup_path(target)
+    try:
+        old_size = bak.stat().st_size
+    except OSError:
+        return []
+    if old_size <= len(current):
+        return []
+    pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
+    matches = filter(None, map(pattern.fullmatch, os.listdir(bak.parent)))
+    dated = [(m[1], int(m[2] or 1), m[0]) for m in matches]  # (stamp, number, name)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    # after every one of the same second: a freed lower number would sort as older
+    n = max((n for s, n, _ in dated if s == stamp), default=0) + 1
+    kept = bak.with_name(f"{bak.name}-{stamp}" + (f"-{n}" if n > 1 else ""))
+    atomic_write(kept, bak.read_bytes(), bak.stat().st_mode & 0o777, owner=target.name)
+    for *_, name in sorted([*dated, (stamp, n, kept.name)])[:-KEEP_DATED_BACKUPS]:
+        with contextlib.suppress(OSError):
+            (bak.parent / name).unlink()
+    return [
+        f"the backup ({old_size:,} bytes) is larger than the version replacing it "
+        f"({len(current):,} bytes): it is kept as {kept}"
+    ]

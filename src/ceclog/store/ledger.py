@@ -1,0 +1,157 @@
+"""Changing the ledger file: one locked read-modify-write at a time (`editing`), a new ledger
+(`create`), and `undo`.
+
+Guarantees: every read-modify-write holds an exclusive lock on `.NAME.lock` beside the ledger;
+a write goes to a temporary file in the same folder, is fsynced, and replaces the ledger with
+`os.replace` (then the folder is fsynced); the previous version is kept as `NAME.bak`; a ledger
+that does not parse or validate is never written over; and changes are made as textual edits
+of the changed tables only, so the user's comments and layout elsewhere survive.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from ceclog.core.models import Ledger, as_dict
+from ceclog.errors import CeclogError, LedgerError, Location
+from ceclog.store import cache
+from ceclog.store.files import (
+    atomic_write,
+    backup_path,
+    clean_stale_temps,
+    fsync_dir,
+    keep_larger_backup,
+    locked,
+    real_path,
+    refuse_read_only,
+    write_error,
+)
+from ceclog.store.journal import Journal, writing
+from ceclog.store.parsing import decode
+from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes
+from ceclog.store.rewrite import new_text_for, render
+
+
+@contextlib.contextmanager
+def editing(path: Path, journal: Journal) -> Iterator[Session]:
+    """Lock the ledger, load it, and let the caller save a changed version once."""
+    try:
+        refuse_read_only(path)
+        with locked(path):
+            clean_stale_temps(path)
+            session = Session(load(path), journal)
+            yield session
+    except CeclogError as exc:
+        exc.ledger = exc.ledger or path
+        raise
+
+
+class Session:
+    """One locked read-modify-write of the ledger."""
+
+    def __init__(self, loaded: Loaded, journal: Journal) -> None:
+        self.loaded = loaded
+        self.journal = journal  # what this run wrote (evidence.placed adds its copies)
+        self.warnings: list[str] = []
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.loaded.ledger
+
+    def save(self, new: Ledger) -> None:
+        if new == self.loaded.ledger:
+            return
+        text, data, warnings = new_text_for(self.loaded, new)
+        self.warnings.extend(warnings)
+        target = real_path(self.loaded.path)
+        raw = text.encode("utf-8")
+        try:
+            with writing(self.journal, "ledger", target):  # Ctrl-C waits for the whole save
+                mode = target.stat().st_mode & 0o777
+                self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
+                atomic_write(backup_path(target), self.loaded.raw, mode, owner=target.name)
+                atomic_write(target, raw, mode)
+        except OSError as exc:
+            raise write_error(self.loaded.path, exc) from None
+        cache.put("ledger", target, raw, ledger=as_dict(new), data=data)
+
+
+def create(path: Path, ledger: Ledger, journal: Journal) -> None:
+    """Write a new ledger; refuses to replace an existing file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    with locked(path):
+        if path.exists() or path.is_symlink():
+            raise LedgerError(
+                "a ledger already exists here; ceclog init never replaces one",
+                where=Location(path),
+                hint="use it as it is, or choose another file with --ledger",
+            )
+        try:
+            with writing(journal, "created", path):
+                atomic_write(path, render(ledger).encode("utf-8"))
+        except OSError as exc:
+            raise write_error(path, exc) from None
+
+
+class Undone(NamedTuple):
+    restored: Ledger
+    replaced: Ledger | None  # None: the ledger did not parse (it is kept as `kept`)
+    kept: Path | None = None
+
+
+def undo(path: Path, journal: Journal) -> Undone:
+    """Put the backup back as the ledger; the version it replaces becomes the backup, so a
+    second undo brings it back.  A backup that does not parse is never restored; a current
+    ledger that does not parse is kept under a dated name, never deleted."""
+    target = real_path(path)
+    bak = backup_path(target)
+    refuse_read_only(path)
+    with locked(path):
+        clean_stale_temps(path)
+        try:
+            raw = bak.read_bytes()
+        except FileNotFoundError:
+            raise LedgerError(
+                "there is no backup to restore",
+                where=Location(f"{path}.bak"),
+                hint="ceclog makes one each time it changes the ledger",
+            ) from None
+        except OSError as exc:
+            raise write_error(path, exc) from None
+        try:
+            restored = parse_ledger(decode(raw, bak, LedgerError), bak)[0]
+        except LedgerError as exc:
+            exc.message = f"the backup does not parse, so it was not restored: {exc.message}"
+            raise
+        replaced: Ledger | None = None
+        kept: Path | None = None
+        try:
+            current = read_bytes(target)
+            replaced = parse_ledger(decode(current, target, LedgerError), target)[0]
+        except LedgerError:
+            current = read_bytes(target) if target.exists() else b""
+        try:
+            with writing(journal, "restored", target):  # Ctrl-C waits for the whole swap
+                mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
+                if replaced is None:
+                    stamp = time.strftime("%Y%m%dT%H%M%S")
+                    kept = target.with_name(f"{target.name}.broken-{stamp}")
+                    atomic_write(kept, current, mode, owner=target.name)
+                    atomic_write(target, raw, mode)
+                else:
+                    swap = target.with_name(target.name + ".undone")
+                    atomic_write(swap, current, mode, owner=target.name)
+                    atomic_write(target, raw, mode)
+                    os.replace(swap, bak)
+                    fsync_dir(target.parent)
+        except OSError as exc:
+            raise write_error(path, exc) from None
+        return Undone(restored, replaced, kept)
