@@ -93,7 +93,7 @@ def test_rejected_input_leaves_ledger_unchanged(
             "holder: unknown key 'nme'",
         ),
         (
-            "version = 2\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n",
+            "version = 3\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n",
             None,
             "written by a newer ceclog",
         ),
@@ -210,4 +210,4 @@ def test_check_lists_every_problem_of_an_invalid_ledger(ceclog: Ceclog, ledger_p
         f"{p}:11: error: entries[0].certifications: must be a list, got 'WRT'",
     ]
     assert "  hint: write numbers without quotes, like hours = 3.5" in r.out
-    assert "4 error(s), 0 warning(s)" in r.err
+    assert "4 errors, 0 warnings" in r.err

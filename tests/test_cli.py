@@ -222,7 +222,7 @@ def test_check_reports_located_findings(ceclog: Ceclog, ledger_path: Path) -> No
         f"{p}:20: warning: entry 2 has no evidence (certificate) attached",
         f"{p}:24: error: entry 2 has kind 'seminar', unknown to the iicrc rules",
     ]
-    assert "1 error(s), 5 warning(s)" in r.err
+    assert "1 error, 5 warnings" in r.err
     # status refuses to compute from a ledger with errors
     r = ceclog("status")
     assert r.code == 1

@@ -65,7 +65,7 @@ CORPUS: dict[str, bytes] = {
         _entry() + '[[entries.evidence]]\nfile = "../../etc/passwd"\n'
         'name = "x"\nsha256 = "' + "0" * 64 + '"\n'
     ).encode(),
-    "version-2": HEAD.replace("version = 1", "version = 2").encode(),
+    "version-3": HEAD.replace("version = 1", "version = 3").encode(),
     "version-missing": HEAD.replace("version = 1\n", "").encode(),
     "version-text": HEAD.replace("version = 1", 'version = "1"').encode(),
     "empty": b"",

@@ -30,13 +30,22 @@ class CeclogError(Exception):
 
     exit_code = EXIT_DATA
 
+    code = "unreadable"  # the finding code `ceclog check` reports it under (core.findings)
+
     def __init__(
-        self, message: str, *, hint: str | None = None, where: Location | None = None
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        where: Location | None = None,
+        code: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.where = where
+        if code is not None:
+            self.code = code
         # every problem found, when there were several (a file that does not validate)
         self.problems: list[Any] = []
         # the ledger the command was using, named when the message itself does not
@@ -57,6 +66,8 @@ class LedgerError(CeclogError):
 
 class RulesError(CeclogError):
     """A rules file is missing, malformed or invalid."""
+
+    code = "rules-file"
 
 
 class InputError(CeclogError):

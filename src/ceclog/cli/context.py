@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ceclog.core.checks import Facts, Finding, run_checks
-from ceclog.core.models import MAX_TEXT, Certification, Entry, Ledger, text_problem
+from ceclog.core.checks import Facts, run_checks
+from ceclog.core.fields import parse_date
+from ceclog.core.findings import Finding
+from ceclog.core.models import Certification, Entry, Ledger
 from ceclog.errors import (
     CeclogError,
-    InputError,
     LedgerError,
     Location,
     NotFoundError,
@@ -24,7 +23,7 @@ from ceclog.errors import (
 )
 from ceclog.store import reading
 from ceclog.store.journal import Journal
-from ceclog.store.parsing import Problem
+from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
 from ceclog.store.rules import LoadedRules, load_rules
 
@@ -36,30 +35,6 @@ def default_ledger_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("ceclog", appauthor=False)) / "ledger.toml"
-
-
-def parse_date(text: str, what: str) -> dt.date:
-    """A YYYY-MM-DD date from the command line, or a clear error."""
-    value = text.strip()
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        year, month, _ = (int(p) for p in value.split("-"))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and 1 <= month <= 12:
-            import calendar
-
-            days = calendar.monthrange(year, month)[1]
-            raise InputError(
-                f"{what} {text!r} is not a real date: "
-                f"{calendar.month_name[month]} {year} has {days} days"
-            )
-    except (ValueError, TypeError):
-        pass
-    raise InputError(f"{what} {text!r} is not a date", hint="write dates as YYYY-MM-DD")
 
 
 class Context:
@@ -114,25 +89,14 @@ class Context:
             raise
 
 
-def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:
-    if not findings:
-        return []
-    from ceclog.store import tomltext
-
-    layout = tomltext.scan(text)
-    located = [
-        Problem(
-            f.severity, f.message, Location(path, tomltext.line_of(layout, f.path)), f.hint, f.code
-        )
-        for f in findings
-    ]
-    return sorted(located, key=lambda p: p.where.line or 0)
-
-
 def problems(
-    loaded: Loaded, rules: LoadedRules, today: dt.date, facts: Facts | None = None
-) -> list[Problem]:
-    findings = run_checks(loaded.ledger, rules.rules, today, facts)
+    loaded: Loaded,
+    rules: LoadedRules,
+    today: dt.date,
+    facts: Facts | None = None,
+    codes: set[str] | None = None,
+) -> list[Finding]:
+    findings = run_checks(loaded.ledger, rules.rules, today, facts, codes)
     return locate(findings, loaded.text, loaded.path)
 
 
@@ -155,13 +119,13 @@ def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> list[Fi
 def require_evidence(loaded: Loaded) -> None:
     """Refuse to export a record whose certificates are missing or changed since they were
     attached (each file is read and hashed)."""
-    from ceclog.core.checks import check_evidence
+    from ceclog.core.entry_checks import check_evidence
     from ceclog.store import evidence
 
     if not any(e.evidence for e in loaded.ledger.entries):
         return
-    facts = Facts(evidence.hashes(loaded.ledger, evidence.folder_of(loaded.path)))
-    found = check_evidence(loaded.ledger, facts, report_bare=False)
+    hashes = evidence.hashes(loaded.ledger, evidence.folder_of(loaded.path))
+    found = check_evidence(loaded.ledger, hashes, report_bare=False)
     errors = locate([f for f in found if f.severity == "error"], loaded.text, loaded.path)
     if errors:
         first, more = errors[0], len(errors) - 1
@@ -171,60 +135,6 @@ def require_evidence(loaded: Loaded) -> None:
             hint=(first.hint + "; " if first.hint else "")
             + "a submission must carry the original certificates; `ceclog check` lists them",
         )
-
-
-def check_new_ledger(
-    new: Ledger,
-    loaded: Loaded,
-    rules: LoadedRules,
-    today: dt.date,
-    new_rules: LoadedRules | None = None,
-) -> None:
-    """Before saving: the change must not introduce an error (unknown code, kind...), under
-    the rules the ledger will have (`new_rules`, when the change switches them)."""
-    before = {
-        f.message for f in run_checks(loaded.ledger, rules.rules, today) if f.severity == "error"
-    }
-    for finding in run_checks(new, (new_rules or rules).rules, today):
-        if finding.severity == "error" and finding.message not in before:
-            raise InputError(finding.message, hint=finding.hint)
-
-
-def parse_amount(text: str, what: str) -> Decimal:
-    """Hours or credits from the command line: a plain non-negative decimal number."""
-    from ceclog.core.models import MAX_HOURS
-
-    try:
-        value = Decimal(text.strip())
-    except ArithmeticError:
-        raise InputError(f"{what} {text!r} is not a number", hint="for example 3.5") from None
-    if not value.is_finite():
-        raise InputError(f"{what} must be a finite number, got {text!r}")
-    if value < 0:
-        raise InputError(f"{what} cannot be negative, got {text}")
-    if value > MAX_HOURS:
-        raise InputError(f"{what} {text} is more than {MAX_HOURS}: is it a typo?")
-    if value != value.quantize(Decimal("0.01")):
-        raise InputError(f"{what} {text}: use at most two decimals")
-    return value.normalize() if value == value.to_integral() else value
-
-
-def check_text(value: str | None, what: str, limit: int = MAX_TEXT) -> str | None:
-    """A title, provider, note...: the same rules as in the ledger file (not empty, not too
-    long, no lone surrogates from undecodable bytes)."""
-    if value is None:
-        return None
-    if not value.strip():
-        raise InputError(f"{what} cannot be empty")
-    problem = text_problem(value, limit)
-    if problem and "surrogates" in problem:
-        raise InputError(
-            f"{what} contains bytes that are not valid text in your locale",
-            hint="use UTF-8 text",
-        )
-    if problem:
-        raise InputError(f"{what} is {problem}")
-    return value
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in the README).")]

@@ -9,21 +9,12 @@ from typing import Annotated, Any
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import (
-    Context,
-    JsonOpt,
-    check_new_ledger,
-    check_text,
-    find_entry,
-    parse_amount,
-    parse_date,
-    warn,
-)
+from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.core import operations
-from ceclog.core.checks import suggest, unknown_code_hint
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.models import MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Ledger, Rules
+from ceclog.core.fields import check_text, entry_fields, parse_date, unknown_code_hint
+from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, terminal, views
 from ceclog.store import evidence
@@ -67,71 +58,6 @@ def _for_cycle(value: str | None) -> bool:
     if value.strip().lower() != "previous":
         raise UsageError(f"--for-cycle takes 'previous', not {value!r}")
     return True
-
-
-def _fields(
-    rules: Rules,
-    *,
-    date: str | None,
-    hours: str | None,
-    credits: str | None,
-    kind: str | None,
-    provider: str | None,
-    approval: str | None,
-    certs: list[str] | None,
-    topics: list[str] | None,
-    note: str | None,
-) -> dict[str, Any]:
-    """The entry fields given on the command line, parsed and checked against the rules."""
-    if hours is not None and credits is not None:
-        raise UsageError("give --hours or --credits, not both")
-    out: dict[str, Any] = {}
-    if date is not None:
-        out["date"] = parse_date(date, "--date")
-    if hours is not None:
-        out["hours"] = parse_amount(hours, "--hours")
-    if credits is not None:
-        out["credits"] = parse_amount(credits, "--credits")
-    if kind is not None:
-        kind = kind.strip().lower()
-        if kind not in rules.kinds:
-            hint = suggest(kind, list(rules.kinds))
-            raise InputError(
-                f"{kind!r} is not a kind of activity in the {rules.name} rules",
-                hint=(hint + " " if hint else "") + f"kinds: {', '.join(rules.kinds)}",
-            )
-        out["kind"] = kind
-    for key, value, what in (
-        ("provider", provider, "--provider"),
-        ("approval", approval, "--approval"),
-        ("notes", note, "--note"),
-    ):
-        if value is not None:
-            out[key] = check_text(value, what, MAX_NOTES if key == "notes" else MAX_TEXT)
-    if certs is not None:
-        codes = []
-        for code in certs:
-            code = code.strip().upper()
-            if code not in rules.certifications:
-                raise InputError(
-                    f"{code} is not a certification known to the {rules.name} rules",
-                    hint=unknown_code_hint(code, rules),
-                )
-            if code not in codes:
-                codes.append(code)
-        out["certifications"] = codes
-    if topics is not None:
-        names = []
-        for topic in topics:
-            name = topic.strip().lower().replace(" ", "-")
-            if not NAME_RE.match(name):
-                raise InputError(
-                    f"topic {topic!r}: use up to 40 lower-case letters, digits, '-' and '_'"
-                )
-            if name not in names:
-                names.append(name)
-        out["topics"] = names
-    return out
 
 
 def _build(fields: dict[str, Any]) -> Entry:
@@ -214,7 +140,7 @@ def add(
     with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
-        fields = _fields(
+        fields = entry_fields(
             rules,
             date=date,
             hours=hours,
@@ -237,7 +163,7 @@ def add(
         if _for_cycle(for_cycle):
             entry = operations.with_late_target(session.ledger, rules, today, entry)
         new = replace(session.ledger, entries=[*session.ledger.entries, entry])
-        check_new_ledger(new, session.loaded, loaded_rules, today)
+        operations.no_new_errors(session.ledger, new, rules, today)
         with evidence.placed(session, entry, incoming) as records:
             entry = replace(entry, evidence=records)
             new = replace(session.ledger, entries=[*session.ledger.entries, entry])
@@ -335,7 +261,7 @@ def edit(
             if key not in CLEARABLE:
                 raise UsageError(f"--clear takes one of {', '.join(CLEARABLE)}")
             cleared[key] = [] if key in ("topics", "certifications") else None
-        changes = _fields(
+        changes = entry_fields(
             rules,
             date=date,
             hours=hours,
@@ -362,7 +288,7 @@ def edit(
             operations.check_dates(entry, today)
         entries = [entry if e.id == entry_id else e for e in session.ledger.entries]
         new = replace(session.ledger, entries=entries)
-        check_new_ledger(new, session.loaded, loaded_rules, today)
+        operations.no_new_errors(session.ledger, new, rules, today)
         session.save(new)
     warn(session.warnings)
     _held_warning(new, entry)

@@ -7,20 +7,12 @@ from typing import Annotated, Any
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import (
-    Context,
-    JsonOpt,
-    check_new_ledger,
-    check_text,
-    find_certification,
-    parse_date,
-    warn,
-)
+from ceclog.cli.context import Context, JsonOpt, find_certification, warn
 from ceclog.core import operations
-from ceclog.core.checks import unknown_code_hint
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.models import Certification, Holder, Ledger, Rules, as_dict
+from ceclog.core.fields import check_text, parse_date, unknown_code_hint
+from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules, as_dict
 from ceclog.core.notices import changes as schedule_changes
 from ceclog.errors import CeclogError, InputError
 from ceclog.output import data, terminal
@@ -62,7 +54,7 @@ def init(
         cec_due_noted=today if cec_due else None,
         tracking_since=today,
     )
-    storage.create(path, Ledger(version=1, holder=holder), c.journal)
+    storage.create(path, Ledger(version=LEDGER_VERSION, holder=holder), c.journal)
     out = terminal.console()
     out.print(f"Created {path} for {name} (rules {rules}, tracking from {today}).")
     out.print("Next: record a certification, e.g. `ceclog cert add WRT --earned 2022-06-01`.")
@@ -111,7 +103,9 @@ def holder(
             if changes.get("cec_due") is not None:
                 operations.check_notice(new, new_rules.rules, changes["cec_due"], c.today)
             try:
-                check_new_ledger(new, session.loaded, old_rules, c.today, new_rules)
+                operations.no_new_errors(
+                    session.ledger, new, old_rules.rules, c.today, new_rules.rules
+                )
             except InputError as exc:
                 if rules is not None:
                     exc.message = f"under the rules {rules!r}, {exc.message}"
@@ -185,7 +179,7 @@ def cert_add(
             )
         cert = Certification(code=code, earned=day)
         new = replace(session.ledger, certifications=[*session.ledger.certifications, cert])
-        check_new_ledger(new, session.loaded, loaded_rules, c.today)
+        operations.no_new_errors(session.ledger, new, rules, c.today)
         session.save(new)
     warn(session.warnings)
     track = rules.track_of(code)

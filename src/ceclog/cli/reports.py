@@ -1,17 +1,21 @@
 """Commands that report: status, check, rules list/show."""
 
+from collections import Counter
 from typing import Annotated
 
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, JsonOpt, locate, problems, require_valid, warn
-from ceclog.core.checks import Facts, Finding, check_evidence
+from ceclog.cli.context import Context, JsonOpt, problems, require_valid, warn
+from ceclog.core.checks import Facts
 from ceclog.core.credits import fmt, num
 from ceclog.core.engine import evaluate
-from ceclog.errors import CeclogError, Location
+from ceclog.core.entry_checks import check_evidence
+from ceclog.core.findings import CODES, Finding, summary
+from ceclog.core.words import plural
+from ceclog.errors import CeclogError, Location, UsageError
 from ceclog.output import data, terminal, views
-from ceclog.store.parsing import Problem
+from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
 from ceclog.store.rules import load_rules, shipped_names
 
@@ -64,60 +68,99 @@ def _missing_evidence(loaded: Loaded) -> list[Finding]:
     if not any(e.evidence for e in loaded.ledger.entries):
         return []
     present = evidence.presence(loaded.ledger, evidence.folder_of(loaded.path))
-    return check_evidence(loaded.ledger, Facts(present), report_bare=False)
+    return check_evidence(loaded.ledger, present, report_bare=False)
 
 
 def _status_warnings(warnings: list[Finding]) -> list[str]:
-    """A few lines for the end of `status`: what needs doing, not every finding."""
-    missing = [w for w in warnings if w.code == "evidence-missing"]
-    late = [w for w in warnings if w.code == "unsubmitted"]
-    bare = [w for w in warnings if w.code == "no-evidence"]
-    out = [f"{w.message} (run `ceclog check`; export refuses until it is fixed)" for w in missing]
-    if late:
-        out.append(
-            f"{len(late)} completed entr{'y is' if len(late) == 1 else 'ies are'} not submitted "
-            "after 30 days: ceclog export --format eml --cycle all --unsubmitted --mark-submitted"
-        )
-    if bare:
-        out.append(
-            f"{len(bare)} completed entr{'y has' if len(bare) == 1 else 'ies have'} no "
-            "certificate attached: ceclog attach ID FILE"
-        )
-    other = len(warnings) - len(missing) - len(late) - len(bare)
-    if other:
-        out.append(f"{other} other warning(s) about the ledger: run `ceclog check`")
-    return out
+    """A few lines for the end of `status`, by code: what needs doing, not every finding.  A
+    missing certificate is named, each one: an export refuses until it is back."""
+    out = [
+        f"{w.message} (run `ceclog check`; export refuses until it is fixed)"
+        for w in warnings
+        if w.code == "evidence-missing"
+    ]
+    counts = Counter(w.code for w in warnings if w.code != "evidence-missing")
+    order = list(CODES)
+    return out + [summary(code, counts[code]) for code in sorted(counts, key=order.index)]
 
 
 @app.command()
-def check(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+def check(
+    ctx: typer.Context,
+    codes: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[CODE]...",
+            help="Only these checks (their codes: ceclog check --list).",
+            show_default=False,
+        ),
+    ] = None,
+    list_codes: Annotated[
+        bool, typer.Option("--list", help="List every check's code and what it finds.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
     """Validate the ledger and its rules: prints path:line: findings; exit 1 on errors."""
     c: Context = ctx.obj
-    today = c.today
-    found: list[Problem]
+    if list_codes:
+        _list_codes(as_json)
+        return
+    wanted = _codes(codes)
+    found: list[Finding]
     try:
         loaded, rules = c.load()
         from ceclog.store import evidence
 
         base = evidence.folder_of(loaded.path)
-        found = problems(loaded, rules, today, Facts(evidence.hashes(loaded.ledger, base)))
-    except CeclogError as exc:  # a ledger or rules file that does not load is one finding
+        facts = Facts(evidence.hashes(loaded.ledger, base))
+        found = problems(loaded, rules, c.today, facts, wanted)
+    except CeclogError as exc:  # a ledger or rules file that does not load: what is wrong
         where = exc.where or Location(c.ledger_path)
-        found = exc.problems or [Problem("error", exc.message, where, exc.hint)]
-    errors = sum(p.severity == "error" for p in found)
+        found = exc.problems or [Finding(exc.code, exc.message, (), exc.hint, where)]
+    errors = sum(f.severity == "error" for f in found)
     if as_json:
-        print(data.dumps([data.problem(p) for p in found]))
+        print(data.dumps([data.finding(f) for f in found]))
     else:
         out = terminal.console()
-        for p in found:
-            out.print(str(p), soft_wrap=True)
-        warnings = len(found) - errors
+        for f in found:
+            out.print(str(f), soft_wrap=True)
         if not found:
             out.print(f"{c.ledger_path}: ok")
         else:
-            terminal.console(stderr=True).print(f"{errors} error(s), {warnings} warning(s)")
+            warnings = len(found) - errors
+            terminal.console(stderr=True).print(
+                f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+            )
     if errors:
         raise typer.Exit(1)
+
+
+def _codes(codes: list[str] | None) -> set[str] | None:
+    if not codes:
+        return None
+    wanted = {code.strip().lower() for code in codes}
+    unknown = sorted(wanted - set(CODES))
+    if unknown:
+        import difflib
+
+        close = difflib.get_close_matches(unknown[0], list(CODES), n=2)
+        raise UsageError(
+            f"no check has the code {unknown[0]!r}",
+            hint=(f"did you mean {' or '.join(close)}? " if close else "")
+            + "every code: ceclog check --list",
+        )
+    return wanted
+
+
+def _list_codes(as_json: bool) -> None:
+    if as_json:
+        rows = [{"code": k, "severity": v.severity, "about": v.about} for k, v in CODES.items()]
+        print(data.dumps(rows))
+        return
+    out = terminal.console()
+    width = max(map(len, CODES))
+    for code, check_ in CODES.items():
+        out.print(f"{code.ljust(width)}  {check_.severity:<7}  {check_.about}")
 
 
 @rules_app.command("list")

@@ -8,8 +8,9 @@ from typing import Annotated, Any
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, find_entry, parse_date, warn
+from ceclog.cli.context import Context, find_entry, warn
 from ceclog.core import operations
+from ceclog.core.fields import parse_date
 from ceclog.core.models import Entry, Ledger
 from ceclog.errors import InputError, UsageError
 from ceclog.output import terminal

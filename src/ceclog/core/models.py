@@ -56,7 +56,7 @@ def text_problem(value: str, limit: int) -> str | None:
     return None
 
 
-LEDGER_VERSION = 1
+LEDGER_VERSION = 2  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000

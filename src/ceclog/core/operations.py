@@ -11,6 +11,20 @@ from ceclog.core.models import Certification, Entry, Ledger, Rules
 from ceclog.errors import InputError
 
 
+def no_new_errors(
+    old: Ledger, new: Ledger, rules: Rules, today: dt.date, new_rules: Rules | None = None
+) -> None:
+    """A change must not introduce an error (an unknown code, kind...), under the rules the
+    ledger will have (`new_rules`, when the change switches them); errors it already had do not
+    block it (the user may be fixing one at a time)."""
+    from ceclog.core.checks import run_checks
+
+    before = {f.message for f in run_checks(old, rules, today) if f.severity == "error"}
+    for finding in run_checks(new, new_rules or rules, today):
+        if finding.severity == "error" and finding.message not in before:
+            raise InputError(finding.message, hint=finding.hint)
+
+
 def check_dates(entry: Entry, today: dt.date) -> None:
     """Dates keep their order: class <= submitted <= posted <= today."""
     if entry.planned and (entry.submitted or entry.posted):

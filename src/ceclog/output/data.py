@@ -9,8 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from ceclog.core.engine import CycleResult, Report, Requirement
+from ceclog.core.findings import Finding
 from ceclog.core.models import Certification, Entry, Holder, Ledger
-from ceclog.store.parsing import Problem
 from ceclog.store.rules import LoadedRules
 
 
@@ -225,7 +225,7 @@ def lapse(req: Requirement) -> dict[str, Any] | None:
 
 
 def status(
-    report: Report, ledger: Ledger, loaded: LoadedRules, warnings: list[Problem]
+    report: Report, ledger: Ledger, loaded: LoadedRules, warnings: list[Finding]
 ) -> dict[str, Any]:
     return {
         "today": day(report.today),
@@ -233,17 +233,19 @@ def status(
         "certifications": [certification(c, loaded) for c in ledger.certifications],
         "rules": rules_summary(loaded),
         "requirements": [requirement(r) for r in report.requirements],
-        "warnings": [problem(w) for w in warnings],
+        "warnings": [finding(w) for w in warnings],
     }
 
 
-def problem(p: Problem) -> dict[str, Any]:
+def finding(f: Finding) -> dict[str, Any]:
+    """A finding of `check` (and a warning of `status`): its code is stable."""
     return {
-        "severity": p.severity,
-        "message": p.message,
-        "file": str(p.where.path),
-        "line": p.where.line,
-        "hint": p.hint,
+        "code": f.code,
+        "severity": f.severity,
+        "message": f.message,
+        "file": str(f.where.path) if f.where else None,
+        "line": f.where.line if f.where else None,
+        "hint": f.hint,
     }
 
 

@@ -11,8 +11,9 @@ import re
 import typing
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from ceclog.core.findings import Finding
 from ceclog.errors import CeclogError, Location
 
 if TYPE_CHECKING:
@@ -22,20 +23,6 @@ M = TypeVar("M")
 
 _TOML_POS = r"\s*\(at line (\d+), column (\d+)\)$"
 _TOML_EOF = r"\s*\(at end of document\)$"
-
-
-class Problem(NamedTuple):
-    """One finding about a file: located, with a severity and an optional remedy."""
-
-    severity: str  # "error" or "warning"
-    message: str
-    where: Location
-    hint: str | None = None
-    code: str = ""  # the kind of finding (see checks.Finding.code)
-
-    def __str__(self) -> str:
-        text = f"{self.where}: {self.severity}: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 
 def read_limited(
@@ -96,7 +83,9 @@ def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[st
         hint = "fix the TOML syntax on that line"
         if "date" in message.lower():
             hint = "dates are written YYYY-MM-DD without quotes, and the day must exist"
-        raise error(f"not valid TOML: {message}", where=Location(path, line), hint=hint) from None
+        raise error(
+            f"not valid TOML: {message}", where=Location(path, line), hint=hint, code="toml-syntax"
+        ) from None
 
 
 def _describe_loc(loc: tuple[str | int, ...]) -> str:
@@ -202,10 +191,13 @@ def friendly(exc: ValidationError, model: type[Any]) -> str:
     return message
 
 
+_CODES = {"missing": "missing-key", "extra_forbidden": "unknown-key"}
+
+
 def problems_of(
     exc: ValidationError, model: type[Any], text: str, path: Path | str
-) -> list[Problem]:
-    out: list[Problem] = []
+) -> list[Finding]:
+    out: list[Finding] = []
     # an unknown key first: it is usually a typo that also makes a required key "missing"
     errors = sorted(
         exc.errors(),
@@ -215,8 +207,22 @@ def problems_of(
         loc = tuple(err["loc"])
         message, hint = _friendly(dict(err), model)
         line = _safe_line(text, loc) if loc else None
-        out.append(Problem("error", message, Location(path, line), hint))
+        code = _CODES.get(err["type"], "invalid-value")
+        if err["type"] == "unexpected_keyword_argument":
+            code = "unknown-key"
+        out.append(Finding(code, message, loc, hint, Location(path, line)))
     return out
+
+
+def locate(findings: list[Finding], text: str, path: Path | str) -> list[Finding]:
+    """The findings with their `file:line` (found from each one's data path), by line."""
+    if not findings:
+        return []
+    from ceclog.store import tomltext
+
+    layout = tomltext.scan(text)
+    located = [f._replace(where=Location(path, tomltext.line_of(layout, f.path))) for f in findings]
+    return sorted(located, key=lambda f: (f.where.line if f.where else 0) or 0)
 
 
 def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
@@ -243,6 +249,6 @@ def validate(
         first = problems[0]
         more = len(problems) - 1
         message = first.message + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
-        raised = error(message, where=first.where, hint=first.hint)
-        raised.problems = sorted(problems, key=lambda p: p.where.line or 0)
+        raised = error(message, where=first.where, hint=first.hint, code=first.code)
+        raised.problems = sorted(problems, key=lambda p: (p.where.line if p.where else 0) or 0)
         raise raised from None

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ceclog.core.models import LEDGER_VERSION, Ledger, as_dict, first_repeat
+from ceclog.core.models import Ledger, as_dict, first_repeat
 from ceclog.errors import LedgerError, Location
 from ceclog.store import cache
+from ceclog.store.migrations import upgrade
 from ceclog.store.parsing import decode, parse_toml, read_limited, validate
 
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
@@ -46,24 +47,12 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
             hint=f"restore {path.name}.bak, or remove the empty file and run `ceclog init`",
         )
     data = parse_toml(text, path, LedgerError)
-    version = data.get("version")
-    if type(version) is int and version > LEDGER_VERSION:
-        raise LedgerError(
-            f"this ledger has version = {version}, written by a newer ceclog; this ceclog "
-            f"reads version {LEDGER_VERSION}",
-            where=Location(path, tomltext.line_of(text, ("version",))),
-            hint="upgrade ceclog (pip install --upgrade ceclog)",
-        )
-    if type(version) is int and version < LEDGER_VERSION:
-        raise LedgerError(
-            f"version must be {LEDGER_VERSION}, not {version}",
-            where=Location(path, tomltext.line_of(text, ("version",))),
-        )
     repeated = first_repeat(data)
     if repeated is not None:  # located here: the model's own check does not know the line
         loc, message = repeated
-        raise LedgerError(message, where=Location(path, tomltext.line_of(text, loc)))
-    return validate(Ledger, data, text, path, LedgerError), data
+        where = Location(path, tomltext.line_of(text, loc))
+        raise LedgerError(message, where=where, code="duplicate")
+    return validate(Ledger, upgrade(data, text, path), text, path, LedgerError), data
 
 
 def load(path: Path) -> Loaded:

@@ -6,10 +6,12 @@ text in, text out; `storage` does the writing."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ceclog.core.models import Ledger, ledger_to_toml, plain
 from ceclog.errors import LedgerError
+from ceclog.store.migrations import upgrade, version_needed
 
 if TYPE_CHECKING:
     from ceclog.store.reading import Loaded
@@ -26,7 +28,7 @@ def render(ledger: Ledger) -> str:
     from ceclog.store import tomltext
 
     data = ledger_to_toml(ledger)
-    out = [HEADER, f"version = {tomltext.format_value(data['version'])}\n"]
+    out = [HEADER, f"version = {tomltext.format_value(version_needed(data))}\n"]
     out.append("\n" + tomltext.format_table("holder", data["holder"], array=False))
     for name in ("certifications", "entries"):
         for table in data[name]:
@@ -46,6 +48,9 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
 
     before, after = ledger_to_toml(old.ledger), ledger_to_toml(new)
     text = old.text
+    version = max(old.data.get("version", 1), version_needed(after))
+    if old.data.get("version") != version:  # the change uses a key of a newer format
+        text = tomltext.update_table(text, "", {"version": version})
     if before["holder"] != after["holder"]:
         raw = old.data.get("holder", {})
         text = tomltext.update_table(text, "holder", _row(raw, before["holder"], after["holder"]))
@@ -75,8 +80,9 @@ def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
 
     try:
         data = tomllib.loads(text, parse_float=Decimal)
-        return data if schema.validate(Ledger, data) == ledger else None
-    except (tomllib.TOMLDecodeError, ValueError):  # pydantic's ValidationError is a ValueError
+        upgraded = upgrade(data, text, Path("ledger"))
+        return data if schema.validate(Ledger, upgraded) == ledger else None
+    except (tomllib.TOMLDecodeError, ValueError, LedgerError):  # ValidationError: a ValueError
         return None
 
 
@@ -109,7 +115,8 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
         or new.entries[:n] != old.ledger.entries
         or new.holder != old.ledger.holder
         or new.certifications != old.ledger.certifications
-        or new.version != old.ledger.version
+        or version_needed({"entries": [plain(e) for e in new.entries[n:]]})
+        > old.data.get("version", 1)
     ):
         return None
     rows = [plain(e) for e in new.entries[n:]]

@@ -1,0 +1,160 @@
+"""Findings about the entries of a ledger: their kinds, codes and amounts, their dates, their
+submission, late entries applied to an earlier cycle, and their certificates.  Pure: the
+certificates' hashes come in as facts found by the shell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from ceclog.core.findings import Finding
+from ceclog.core.models import Ledger, Rules
+
+UNSUBMITTED_DAYS = 30
+
+
+def suggest(value: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value.upper(), [k.upper() for k in known], n=3, cutoff=0.5)
+    close = [k for k in known if k.upper() in close]
+    return f"did you mean {' or '.join(close)}?" if close else ""
+
+
+def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    out: list[Finding] = []
+    held = set(ledger.held_codes())
+    for i, entry in enumerate(ledger.entries):
+        at = ("entries", i)
+        kind = rules.kinds.get(entry.kind)
+        if kind is None:
+            close = suggest(entry.kind, list(rules.kinds))
+            message = f"entry {entry.id} has kind {entry.kind!r}, unknown to the {rules.name} rules"
+            hint = (close + " " if close else "") + f"kinds: {', '.join(rules.kinds)}"
+            out.append(Finding("unknown-kind", message, (*at, "kind"), hint))
+        elif kind.fixed is None and entry.hours is None and entry.credits is None:
+            message = f"entry {entry.id} records neither hours nor credits"
+            hint = f"add hours = ... or credits = ... (ceclog edit {entry.id} --hours H)"
+            out.append(Finding("no-amount", message, at, hint))
+        for j, code in enumerate(entry.certifications):
+            if code not in rules.certifications:
+                close = suggest(code, list(rules.certifications))
+                message = (
+                    f"entry {entry.id} is for {code}, which the {rules.name} rules do not know"
+                )
+                hint = (
+                    close + " " if close else ""
+                ) + f"every code: ceclog rules show {rules.name}"
+                out.append(Finding("unknown-code", message, (*at, "certifications", j), hint))
+            elif code not in held:
+                message = f"entry {entry.id} is for {code}, a certification you do not hold"
+                hint = f"record it with `ceclog cert add {code} --earned DATE`"
+                out.append(Finding("not-held", message, (*at, "certifications", j), hint))
+        if not entry.planned and entry.date > today:
+            message = f"entry {entry.id} is completed but dated {entry.date}, in the future"
+            hint = f"fix the date, or mark it planned: ceclog edit {entry.id} --planned"
+            out.append(Finding("future-entry", message, (*at, "date"), hint))
+        if entry.planned and entry.date < today:
+            message = f"planned entry {entry.id} was due on {entry.date}: it does not count yet"
+            hint = f"taken? ceclog edit {entry.id} --completed; else ceclog rm {entry.id}"
+            out.append(Finding("planned-past", message, (*at, "planned"), hint))
+    return out
+
+
+def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    """Dates keep their order: class <= submitted <= posted <= today; completed entries are
+    submitted within UNSUBMITTED_DAYS."""
+    out: list[Finding] = []
+    for i, entry in enumerate(ledger.entries):
+        at = ("entries", i)
+        for key in ("submitted", "posted"):
+            day = getattr(entry, key)
+            if day is not None and day > today:
+                message = f"entry {entry.id} is {key} {day}, in the future"
+                out.append(Finding("date-in-future", message, (*at, key)))
+            if day is not None and day < entry.date:
+                message = f"entry {entry.id} is {key} {day}, before the class ({entry.date})"
+                out.append(Finding("date-order", message, (*at, key)))
+        if entry.planned and (entry.submitted or entry.posted):
+            message = f"planned entry {entry.id} is marked submitted"
+            hint = f"if you took it: ceclog edit {entry.id} --completed"
+            out.append(Finding("planned-submitted", message, (*at, "submitted"), hint))
+        if entry.submitted and entry.posted and entry.posted < entry.submitted:
+            message = f"entry {entry.id} was posted before it was submitted"
+            out.append(Finding("date-order", message, (*at, "posted")))
+        days = (today - entry.date).days
+        sent = entry.submitted is not None or entry.posted is not None
+        if not entry.planned and not sent and days > UNSUBMITTED_DAYS:
+            message = f"entry {entry.id} ({entry.date}) is not submitted after {days} days"
+            hint = (
+                "send it: ceclog export --format eml --cycle all --unsubmitted "
+                f"--mark-submitted (or, if already sent: ceclog submit {entry.id} --on DATE)"
+            )
+            out.append(Finding("unsubmitted", message, at, hint))
+    return out
+
+
+def check_evidence(
+    ledger: Ledger, hashes: Mapping[str, str | None] | None, report_bare: bool = True
+) -> list[Finding]:
+    """Completed entries without a certificate (when `report_bare`), and certificates whose
+    file is missing or whose SHA-256 differs from the recorded one (when `hashes` gives the
+    SHA-256 of each file found, None for a missing one)."""
+    out: list[Finding] = []
+    for i, entry in enumerate(ledger.entries):
+        if report_bare and not entry.planned and not entry.evidence:
+            message = f"entry {entry.id} has no evidence (certificate) attached"
+            hint = f"ceclog attach {entry.id} CERTIFICATE.pdf"
+            out.append(Finding("no-evidence", message, ("entries", i), hint))
+        if hashes is None:
+            continue
+        for j, ev in enumerate(entry.evidence):
+            at = ("entries", i, "evidence", j)
+            actual = hashes.get(ev.file)
+            if actual is None:
+                message = f"evidence of entry {entry.id} is missing: {ev.file}"
+                hint = "restore the file from a backup, or remove this [[entries.evidence]] table"
+                out.append(Finding("evidence-missing", message, at, hint))
+            elif actual != ev.sha256:
+                message = (
+                    f"evidence of entry {entry.id} has changed since it was attached: {ev.file}"
+                )
+                hint = (
+                    "restore the original file; if the new one is right, attach it again and "
+                    "remove the old record"
+                )
+                out.append(Finding("evidence-changed", message, at, hint))
+    return out
+
+
+def check_late_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+    """Entries applied to an earlier cycle (`for_cycle`): planned ones, and dates that name no
+    earlier cycle (the schedule changed since), which then count by their own date."""
+    late = [(i, e) for i, e in enumerate(ledger.entries) if e.for_cycle is not None]
+    if not late:
+        return []
+    from ceclog.core.engine import evaluate
+
+    report = evaluate(ledger, rules, today)
+    out: list[Finding] = []
+    for i, entry in late:
+        at = ("entries", i, "for_cycle")
+        placement = report.placements[entry.id]
+        if entry.planned:
+            message = f"planned entry {entry.id} is applied to the cycle ending {entry.for_cycle}"
+            hint = f"once taken: ceclog edit {entry.id} --completed"
+            out.append(Finding("late-planned", message, at, hint))
+        elif placement.cycle_due != entry.for_cycle or (
+            placement.note and "names no earlier cycle" in placement.note
+        ):
+            where = f"ending {placement.cycle_due}" if placement.cycle_due else "of its date"
+            message = (
+                f"entry {entry.id} is applied to the cycle ending {entry.for_cycle}, but no "
+                f"earlier cycle ends that day now: it counts toward the cycle {where}"
+            )
+            hint = (
+                f"remove for_cycle (ceclog edit {entry.id} --clear for_cycle), or apply it "
+                f"again: ceclog edit {entry.id} --for-cycle previous"
+            )
+            out.append(Finding("late-entry-moved", message, at, hint))
+    return out

@@ -1,0 +1,145 @@
+"""Values given as text (on the command line) and the rules they must meet before they become
+part of the ledger: dates, hours and credits, texts, and an entry's fields checked against the
+rules profile.  The same limits the file schema applies (`models`), so a value accepted here
+always reads back; every refusal is an `InputError` that says what to write instead."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from ceclog.core.entry_checks import suggest
+from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules, text_problem
+from ceclog.errors import InputError, UsageError
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    """A YYYY-MM-DD date from the command line, or a clear error."""
+    value = text.strip()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        year, month, _ = (int(p) for p in value.split("-"))
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and 1 <= month <= 12:
+            import calendar
+
+            days = calendar.monthrange(year, month)[1]
+            raise InputError(
+                f"{what} {text!r} is not a real date: "
+                f"{calendar.month_name[month]} {year} has {days} days"
+            )
+    except (ValueError, TypeError):
+        pass
+    raise InputError(f"{what} {text!r} is not a date", hint="write dates as YYYY-MM-DD")
+
+
+def parse_amount(text: str, what: str) -> Decimal:
+    """Hours or credits from the command line: a plain non-negative decimal number."""
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        raise InputError(f"{what} {text!r} is not a number", hint="for example 3.5") from None
+    if not value.is_finite():
+        raise InputError(f"{what} must be a finite number, got {text!r}")
+    if value < 0:
+        raise InputError(f"{what} cannot be negative, got {text}")
+    if value > MAX_HOURS:
+        raise InputError(f"{what} {text} is more than {MAX_HOURS}: is it a typo?")
+    if value != value.quantize(Decimal("0.01")):
+        raise InputError(f"{what} {text}: use at most two decimals")
+    return value.normalize() if value == value.to_integral() else value
+
+
+def check_text(value: str | None, what: str, limit: int = MAX_TEXT) -> str | None:
+    """A title, provider, note...: the same rules as in the ledger file (not empty, not too
+    long, no lone surrogates from undecodable bytes)."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise InputError(f"{what} cannot be empty")
+    problem = text_problem(value, limit)
+    if problem and "surrogates" in problem:
+        raise InputError(
+            f"{what} contains bytes that are not valid text in your locale",
+            hint="use UTF-8 text",
+        )
+    if problem:
+        raise InputError(f"{what} is {problem}")
+    return value
+
+
+def entry_fields(
+    rules: Rules,
+    *,
+    date: str | None,
+    hours: str | None,
+    credits: str | None,
+    kind: str | None,
+    provider: str | None,
+    approval: str | None,
+    certs: list[str] | None,
+    topics: list[str] | None,
+    note: str | None,
+) -> dict[str, Any]:
+    """Entry fields given as text (on the command line), parsed and checked against the rules:
+    the same limits the file schema applies, and the rules' kinds and codes."""
+    if hours is not None and credits is not None:
+        raise UsageError("give --hours or --credits, not both")
+    out: dict[str, Any] = {}
+    if date is not None:
+        out["date"] = parse_date(date, "--date")
+    if hours is not None:
+        out["hours"] = parse_amount(hours, "--hours")
+    if credits is not None:
+        out["credits"] = parse_amount(credits, "--credits")
+    if kind is not None:
+        kind = kind.strip().lower()
+        if kind not in rules.kinds:
+            hint = suggest(kind, list(rules.kinds))
+            raise InputError(
+                f"{kind!r} is not a kind of activity in the {rules.name} rules",
+                hint=(hint + " " if hint else "") + f"kinds: {', '.join(rules.kinds)}",
+            )
+        out["kind"] = kind
+    for key, value, what in (
+        ("provider", provider, "--provider"),
+        ("approval", approval, "--approval"),
+        ("notes", note, "--note"),
+    ):
+        if value is not None:
+            out[key] = check_text(value, what, MAX_NOTES if key == "notes" else MAX_TEXT)
+    if certs is not None:
+        codes = []
+        for code in certs:
+            code = code.strip().upper()
+            if code not in rules.certifications:
+                raise InputError(
+                    f"{code} is not a certification known to the {rules.name} rules",
+                    hint=unknown_code_hint(code, rules),
+                )
+            if code not in codes:
+                codes.append(code)
+        out["certifications"] = codes
+    if topics is not None:
+        names = []
+        for topic in topics:
+            name = topic.strip().lower().replace(" ", "-")
+            if not NAME_RE.match(name):
+                raise InputError(
+                    f"topic {topic!r}: use up to 40 lower-case letters, digits, '-' and '_'"
+                )
+            if name not in names:
+                names.append(name)
+        out["topics"] = names
+    return out
+
+
+def unknown_code_hint(code: str, rules: Rules) -> str:
+    close = suggest(code, list(rules.certifications))
+    return (close + " " if close else "") + f"every code: ceclog rules show {rules.name}"

@@ -1,0 +1,87 @@
+"""The ledger format's versions, and how a file of an older one is read: upgraded on read, one
+version at a time, in memory.  A file is written with the lowest version that holds its data
+(`version_needed`): it gets a newer number only with its first use of a newer key, so an older
+ceclog keeps reading a ledger that does not need more.  A file of a newer version than this
+ceclog knows is refused with a clear message: it may hold keys this ceclog would not
+understand.
+
+Version history:
+- 1: the first format.
+- 2: adds `ended` on certifications, `cec_due_noted` on the holder and on certifications, and
+  `for_cycle` on entries.  A version 1 file is a valid version 2 file; the version number tells
+  an older ceclog that a file may hold the new keys.
+
+To change the format: raise `LEDGER_VERSION` (core.models), add a step `N -> N+1` below that
+turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ceclog.core.models import LEDGER_VERSION
+from ceclog.errors import LedgerError, Location
+
+Data = dict[str, Any]
+
+
+def _v1_to_v2(data: Data) -> Data:
+    return {**data, "version": 2}  # nothing else changes: the new keys are optional
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+
+# The keys each version added: a file is written with the lowest version that holds its data,
+# so a ledger that uses none of them stays readable by an older ceclog.
+ADDED: dict[int, tuple[tuple[str, str], ...]] = {
+    2: (
+        ("holder", "cec_due_noted"),
+        ("certifications", "ended"),
+        ("certifications", "cec_due_noted"),
+        ("entries", "for_cycle"),
+    ),
+}
+
+
+def version_needed(data: Data) -> int:
+    """The lowest format version that holds `data` (a ledger as TOML-ready data)."""
+    needed = 1
+    for version, keys in ADDED.items():
+        for table, key in keys:
+            rows = data.get(table)
+            rows = [rows] if isinstance(rows, dict) else rows or []
+            if any(isinstance(row, dict) and key in row for row in rows):
+                needed = max(needed, version)
+    return needed
+
+
+def upgrade(data: Data, text: str, path: Path) -> Data:
+    """`data` (parsed from `text`) as the current version's data.  A version that is not a
+    whole number is left for validation to report."""
+    version = data.get("version")
+    if type(version) is not int:
+        return data
+    if version > LEDGER_VERSION or version < 1:
+        from ceclog.store import tomltext
+
+        where = Location(path, tomltext.line_of(text, ("version",)))
+        if version < 1:
+            raise LedgerError(
+                f"version = {version} is not a ledger format version",
+                where=where,
+                hint=f"versions run from 1 to {LEDGER_VERSION}",
+                code="version",
+            )
+        raise LedgerError(
+            f"this ledger has version = {version}, written by a newer ceclog; this ceclog "
+            f"reads versions up to {LEDGER_VERSION}",
+            where=where,
+            hint="upgrade ceclog (pip install --upgrade ceclog)",
+            code="version",
+        )
+    while version < LEDGER_VERSION:
+        data = STEPS[version](data)
+        version += 1
+    return data

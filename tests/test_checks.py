@@ -1,0 +1,162 @@
+"""Every check, triggered: each code of `ceclog.core.findings.CODES` has a ledger below that
+makes `ceclog check --json` report it (a new check without a case here fails the last test).
+Also: `check CODE...` runs only those, `check --list`, and `status` summarising by code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ceclog.core.findings import CODES
+from conftest import Ceclog, write
+
+SHA = "ab" * 32
+HEAD = """\
+version = 1
+
+[holder]
+name = "D"
+tracking_since = 2020-01-01
+{holder}
+[[certifications]]
+code = "WRT"
+earned = 2023-09-15
+{certs}
+"""
+
+
+def entry(n: int = 1, extra: str = "", date: str = "2026-11-01", hours: str = "hours = 2") -> str:
+    return f'\n[[entries]]\nid = {n}\ndate = {date}\ntitle = "Class {n}"\n{hours}\n{extra}\n'
+
+
+SUBMITTED = "submitted = 2026-11-02\n[[entries.evidence]]\n" + (
+    f'file = "evidence/a.pdf"\nname = "a.pdf"\nsha256 = "{SHA}"\n'
+)
+OK = "submitted = 2026-11-02\n"  # an entry that triggers nothing else (evidence aside)
+ENDED = '\n[[certifications]]\ncode = "ASD"\nearned = 2024-01-01\nended = 2023-01-01\n'
+
+# code -> (holder keys, extra certifications, entries); today is 2026-11-22
+CASES: dict[str, tuple[str, str, str]] = {
+    "unreadable": ("", "", ""),
+    "toml-syntax": ("", "", "\n[[entries]\n"),
+    "unknown-key": ("colour = 1\n", "", ""),
+    "missing-key": ("", "", '\n[[entries]]\nid = 1\ntitle = "No date"\nhours = 1\n'),
+    "invalid-value": ("", "", entry(hours="hours = -1")),
+    "duplicate": ("", "", entry(1, OK) + entry(1, OK)),
+    "version": ("", "", "VERSION3"),
+    "rules-file": ('rules = "no-such-profile"\n', "", ""),
+    "unknown-code": ("", '\n[[certifications]]\ncode = "XYZ"\nearned = 2020-01-01\n', ""),
+    "unknown-kind": ("", "", entry(1, OK + 'kind = "seminar"')),
+    "no-amount": ("", "", entry(1, OK, hours="")),
+    "ended-before-earned": ("", ENDED, ""),
+    "notice-before-earned": ("cec_due = 2023-01-01\ncec_due_noted = 2023-01-01\n", "", ""),
+    "evidence-missing": ("", "", entry(1, SUBMITTED)),
+    "evidence-changed": ("", "", entry(1, SUBMITTED)),
+    "future-certification": ("", '\n[[certifications]]\ncode = "ASD"\nearned = 2027-01-01\n', ""),
+    "not-held": ("", "", entry(1, OK + 'certifications = ["ASD"]')),
+    "future-entry": ("", "", entry(1, "", date="2026-12-01")),
+    "planned-past": ("", "", entry(1, "planned = true", date="2026-11-01")),
+    "tracking-in-future": ("", "", "TRACKING"),
+    "notice-not-noted": ("cec_due = 2027-09-14\n", "", ""),
+    "noted-in-future": ("cec_due = 2027-09-14\ncec_due_noted = 2026-12-01\n", "", ""),
+    "unused-cec-due": ("", "", "CERT_DUE"),
+    "no-requirement": ("", "", "NO_REQUIREMENT"),
+    "date-in-future": ("", "", entry(1, "submitted = 2026-12-01")),
+    "date-order": ("", "", entry(1, "submitted = 2026-10-01")),
+    "planned-submitted": ("", "", entry(1, "planned = true\nsubmitted = 2026-11-02", "2026-12-01")),
+    "late-planned": ("", "", entry(1, "planned = true\nfor_cycle = 2023-09-14", "2026-12-01")),
+    "late-entry-moved": ("", "", entry(1, OK + "for_cycle = 2020-06-30")),
+    "unsubmitted": ("", "", entry(1, "", date="2026-09-01")),
+    "no-evidence": ("", "", entry(1, OK)),
+}
+
+
+def ledger_for(code: str, path: Path) -> Path:
+    holder, certs, body = CASES[code]
+    text = HEAD.format(holder=holder, certs=certs)
+    if body == "VERSION3":
+        text = text.replace("version = 1", "version = 3")
+    elif body == "TRACKING":
+        text = text.replace("tracking_since = 2020-01-01", "tracking_since = 2027-01-01")
+    elif body == "CERT_DUE":
+        text = text.replace("earned = 2023-09-15", "earned = 2023-09-15\ncec_due = 2027-01-01")
+    elif body == "NO_REQUIREMENT":
+        text = text.replace('code = "WRT"', 'code = "MRS"')
+    else:
+        text += body
+    path.write_text(text, encoding="utf-8")
+    if code == "unreadable":  # not UTF-8
+        path.write_bytes(text.encode() + b"# \xff\xfe\n")
+    if code == "evidence-changed":
+        (path.parent / "evidence").mkdir()
+        (path.parent / "evidence" / "a.pdf").write_bytes(b"not the attached file")
+    return path
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_check_is_triggered_with_its_code(
+    code: str, ceclog: Ceclog, ledger_path: Path
+) -> None:
+    ledger_for(code, ledger_path)
+    r = ceclog("check", "--json")
+    found = json.loads(r.out)
+    assert code in {f["code"] for f in found}, found
+    finding = next(f for f in found if f["code"] == code)
+    assert finding["severity"] == CODES[code].severity
+    assert finding["file"] == str(ledger_path)
+    assert r.code == (1 if any(f["severity"] == "error" for f in found) else 0)
+
+
+def test_every_code_has_a_case() -> None:
+    assert sorted(CASES) == sorted(CODES)
+
+
+def test_check_codes_runs_only_those(ceclog: Ceclog, ledger_path: Path) -> None:
+    write(
+        ledger_path,
+        HEAD.format(holder="", certs="")
+        + entry(1, "", date="2026-09-01")  # unsubmitted, no-evidence
+        + entry(2, "submitted = 2026-10-01", date="2026-10-05"),  # date-order, no-evidence
+    )
+    everything = {f["code"] for f in json.loads(ceclog("check", "--json").out)}
+    assert everything == {"unsubmitted", "no-evidence", "date-order"}
+    r = ceclog("check", "date-order", "UNSUBMITTED", "--json")
+    assert [f["code"] for f in json.loads(r.out)] == ["unsubmitted", "date-order"]  # by line
+    r = ceclog("check", "date-order")
+    assert r.code == 0
+    assert r.out.splitlines() == [
+        f"{ledger_path}:24: warning: entry 2 is submitted 2026-10-01, before the class (2026-10-05)"
+    ]
+    r = ceclog("check", "date-ordr")
+    assert r.code == 2
+    assert "no check has the code 'date-ordr'" in r.err and "did you mean date-order?" in r.err
+
+
+def test_check_list_names_every_code(ceclog: Ceclog) -> None:
+    rows = json.loads(ceclog("check", "--list", "--json").out)
+    assert [r["code"] for r in rows] == list(CODES)
+    text = ceclog("check", "--list").out
+    assert "unsubmitted" in text and "a completed entry not submitted 30 days" in text
+
+
+def test_status_summarises_warnings_by_code(ceclog: Ceclog, ledger_path: Path) -> None:
+    write(
+        ledger_path,
+        HEAD.format(holder="", certs="")
+        + entry(1, "", date="2026-09-01")
+        + entry(2, "submitted = 2026-10-01", date="2026-10-05")
+        + entry(3, "submitted = 2026-10-01", date="2026-10-06"),
+    )
+    r = ceclog("status")
+    assert r.code == 0
+    assert r.err.splitlines() == [  # in the order of the registry of checks
+        "warning: 2 findings of date-order (submitted or posted before the class, or posted "
+        "before submitted): ceclog check date-order",
+        "warning: 1 completed entry is not submitted after 30 days: ceclog export --format eml "
+        "--cycle all --unsubmitted --mark-submitted",
+        "warning: 3 completed entries have no certificate attached: ceclog attach ID FILE",
+    ]
+    warnings = json.loads(ceclog("status", "--json").out)["warnings"]
+    assert {w["code"] for w in warnings} == {"unsubmitted", "no-evidence", "date-order"}
