@@ -13,7 +13,7 @@ import typer
 from ceclog.core.checks import Facts, run_checks
 from ceclog.core.fields import parse_date
 from ceclog.core.findings import Finding
-from ceclog.core.models import Certification, Entry, Ledger
+from ceclog.core.models import Certification, Entry, Ledger, LoadedRules
 from ceclog.errors import (
     CeclogError,
     LedgerError,
@@ -25,7 +25,7 @@ from ceclog.store import reading
 from ceclog.store.journal import Journal
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
-from ceclog.store.rules import LoadedRules, load_rules
+from ceclog.store.rules import load_rules
 
 LEDGER_ENV = "CECLOG_LEDGER"
 TODAY_ENV = "CECLOG_TODAY"

@@ -13,7 +13,6 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
 from ceclog.core.fields import check_text, parse_date, unknown_code_hint
 from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules, as_dict
-from ceclog.core.notices import changes as schedule_changes
 from ceclog.errors import CeclogError, InputError
 from ceclog.output import data, terminal
 from ceclog.store import ledger as storage
@@ -203,7 +202,7 @@ def _say_changes(
     """What a change of certifications did to the running cycle (when `quiet`, only when it
     changed something)."""
     report = evaluate(after, rules, today)
-    lines = schedule_changes(evaluate(before, rules, today), report, rules.units)
+    lines = operations.schedule_changes(evaluate(before, rules, today), report, rules.units)
     if not lines and not quiet:
         lines = [notice for req in report.requirements for notice in req.notices] or [
             f"the running cycle keeps its due date {req.current.cycle.due}"

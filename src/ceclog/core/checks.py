@@ -17,11 +17,10 @@ from ceclog.core.entry_checks import (
     check_evidence,
     check_late_entries,
     check_submission,
-    suggest,
 )
+from ceclog.core.fields import unknown_code_hint
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.models import Certification, Ledger, Rules
-from ceclog.core.operations import earliest_held
 
 
 class Facts(NamedTuple):
@@ -31,9 +30,11 @@ class Facts(NamedTuple):
     evidence: Mapping[str, str | None] | None = None
 
 
-def unknown_code_hint(code: str, rules: Rules) -> str:
-    close = suggest(code, list(rules.certifications))
-    return (close + " " if close else "") + f"every code: ceclog rules show {rules.name}"
+def earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification | None:
+    """The certification with a requirement earned first (by today; ended since or not: it
+    anchored the schedule while it was held)."""
+    held = [c for c in ledger.certifications if rules.track_of(c.code) and c.earned <= today]
+    return min(held, key=lambda c: c.earned, default=None)
 
 
 def check_certifications(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:

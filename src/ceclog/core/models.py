@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with their validation rules
     Int = int
@@ -288,3 +289,12 @@ class Rules:
 
     def track_of(self, code: str) -> Track | None:
         return next((t for t in self.tracks if code in t.certifications), None)
+
+
+class LoadedRules(NamedTuple):
+    """A rules profile as found: the rules, the file they came from, and whether it is one of
+    the profiles ceclog ships."""
+
+    rules: Rules
+    path: Path
+    shipped: bool

@@ -1,17 +1,14 @@
-"""What shaped a requirement's schedule, and what a change of certifications did to it, in
-words: the sentences `status`, `cert add` and `cert end` print.  Pure."""
+"""What shaped a requirement's schedule, in words: the sentences `status` prints under it (a
+stricter track, a renewal notice, a first calendar cycle not started yet, a certification dated
+after today).  Pure."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from ceclog.core.credits import fmt
 from ceclog.core.cycles import DAY, Holding, Timeline
 from ceclog.core.models import Certification, Rules, Track
-
-if TYPE_CHECKING:
-    from ceclog.core.engine import Report
 
 
 def schedule_notices(
@@ -74,30 +71,3 @@ def schedule_notices(
             f"{cert.code} is dated {cert.earned}, after today: it changes nothing until then"
         )
     return tuple(out)
-
-
-def changes(before: Report, after: Report, units: str) -> list[str]:
-    """What a change to the certifications did to the running cycle, in words (for `cert add`
-    and `cert end`)."""
-    out: list[str] = []
-    old = {r.certifications: r for r in before.requirements}
-    for req in after.requirements:
-        prev = old.get(req.certifications) or (
-            before.requirements[0] if len(before.requirements) == 1 else None
-        )
-        if prev is None:
-            continue
-        was, now = prev.current.cycle, req.current.cycle
-        if (was.due, was.track.name) == (now.due, now.track.name):
-            continue
-        nxt = req.next_track
-        after_that = (
-            f"; after that, {fmt(nxt.credits)} {units} every {nxt.cycle_months} months"
-            if nxt
-            else ""
-        )
-        out.append(
-            f"your cycle now ends {now.due} (was {was.due}) and requires "
-            f"{fmt(now.track.credits)} {units}{after_that}"
-        )
-    return out

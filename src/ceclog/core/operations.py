@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ceclog.core.checks import earliest_held, run_checks
+from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.models import Certification, Entry, Ledger, Rules
 from ceclog.errors import InputError
@@ -17,8 +19,6 @@ def no_new_errors(
     """A change must not introduce an error (an unknown code, kind...), under the rules the
     ledger will have (`new_rules`, when the change switches them); errors it already had do not
     block it (the user may be fixing one at a time)."""
-    from ceclog.core.checks import run_checks
-
     before = {f.message for f in run_checks(old, rules, today) if f.severity == "error"}
     for finding in run_checks(new, new_rules or rules, today):
         if finding.severity == "error" and finding.message not in before:
@@ -50,13 +50,6 @@ def check_dates(entry: Entry, today: dt.date) -> None:
             f"entry {entry.id} would be posted on {entry.posted}, before it was submitted "
             f"({entry.submitted})"
         )
-
-
-def earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification | None:
-    """The certification with a requirement earned first (by today; ended since or not: it
-    anchored the schedule while it was held)."""
-    held = [c for c in ledger.certifications if rules.track_of(c.code) and c.earned <= today]
-    return min(held, key=lambda c: c.earned, default=None)
 
 
 def check_notice(ledger: Ledger, rules: Rules, due: dt.date, today: dt.date) -> None:
@@ -122,3 +115,30 @@ def with_late_target(ledger: Ledger, rules: Rules, today: dt.date, entry: Entry)
     others = [e for e in ledger.entries if e.id != entry.id]
     report = evaluate(replace(ledger, entries=others), rules, today)
     return replace(entry, for_cycle=late_target(report, entry))
+
+
+def schedule_changes(before: Report, after: Report, units: str) -> list[str]:
+    """What a change to the certifications did to the running cycle, in words (for `cert add`
+    and `cert end`)."""
+    out: list[str] = []
+    old = {r.certifications: r for r in before.requirements}
+    for req in after.requirements:
+        prev = old.get(req.certifications) or (
+            before.requirements[0] if len(before.requirements) == 1 else None
+        )
+        if prev is None:
+            continue
+        was, now = prev.current.cycle, req.current.cycle
+        if (was.due, was.track.name) == (now.due, now.track.name):
+            continue
+        nxt = req.next_track
+        after_that = (
+            f"; after that, {fmt(nxt.credits)} {units} every {nxt.cycle_months} months"
+            if nxt
+            else ""
+        )
+        out.append(
+            f"your cycle now ends {now.due} (was {was.due}) and requires "
+            f"{fmt(now.track.credits)} {units}{after_that}"
+        )
+    return out

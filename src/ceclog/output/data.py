@@ -10,8 +10,7 @@ from typing import Any
 
 from ceclog.core.engine import CycleResult, Report, Requirement
 from ceclog.core.findings import Finding
-from ceclog.core.models import Certification, Entry, Holder, Ledger
-from ceclog.store.rules import LoadedRules
+from ceclog.core.models import Certification, Entry, Holder, Ledger, LoadedRules
 
 
 def number(value: Decimal | None) -> float | None:

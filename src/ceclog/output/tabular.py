@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ceclog.core.credits import fmt, num
+from ceclog.core.models import LoadedRules
 from ceclog.core.transcript import Row, Transcript
 from ceclog.output import data
-from ceclog.store.rules import LoadedRules
 
 # A cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

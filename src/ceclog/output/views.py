@@ -12,8 +12,7 @@ from ceclog.core.progress import percent
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
-    from ceclog.core.models import Entry, Ledger
-    from ceclog.store.rules import LoadedRules
+    from ceclog.core.models import Entry, Ledger, LoadedRules
 
 STATE_STYLE = {
     "met": "bold green",

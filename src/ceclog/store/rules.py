@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
-from ceclog.core.models import Rules, as_dict
+from ceclog.core.models import LoadedRules, Rules, as_dict
 from ceclog.errors import RulesError
 from ceclog.store import cache
 from ceclog.store.parsing import decode, parse_toml, read_limited, validate
@@ -25,12 +24,6 @@ def shipped_dir() -> Path:
 
 def shipped_names() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.toml"))
-
-
-class LoadedRules(NamedTuple):
-    rules: Rules
-    path: Path
-    shipped: bool
 
 
 def is_path(spec: str) -> bool:
