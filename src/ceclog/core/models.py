@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with their validation rules
     Int = int
@@ -40,6 +40,8 @@ if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with th
     KindMap = dict[str, "KindRule"]
     CertMap = dict[str, str]
     TrackList = list["Track"]
+
+R = TypeVar("R")
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -199,6 +201,24 @@ def plain(item: Any) -> dict[str, Any]:
     return out
 
 
+def from_data(cls: type[R], data: dict[str, Any]) -> R:
+    """A record from plain data (as validated, or as cached): nested tables become their own
+    records; keys left out take the record's defaults."""
+    nested = NESTED.get(cls.__name__, {})
+    values = dict(data)
+    for key, (shape, inner) in nested.items():
+        if key not in values:
+            continue
+        value = values[key]
+        if shape == "one":
+            values[key] = from_data(inner, value)
+        elif shape == "list":
+            values[key] = [from_data(inner, v) for v in value]
+        else:
+            values[key] = {k: from_data(inner, v) for k, v in value.items()}
+    return cls(**values)
+
+
 def as_dict(item: Any) -> dict[str, Any]:
     """Every field of a record (nested records as dicts), for validating a changed copy."""
     out: dict[str, Any] = {}
@@ -298,3 +318,15 @@ class LoadedRules(NamedTuple):
     rules: Rules
     path: Path
     shipped: bool
+
+
+# The tables inside each record: key -> (one record, a list of them, or a map of them; which).
+NESTED: dict[str, dict[str, tuple[str, Any]]] = {
+    "Ledger": {
+        "holder": ("one", Holder),
+        "certifications": ("list", Certification),
+        "entries": ("list", Entry),
+    },
+    "Entry": {"evidence": ("list", Evidence)},
+    "Rules": {"kinds": ("map", KindRule), "tracks": ("list", Track)},
+}

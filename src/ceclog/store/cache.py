@@ -28,14 +28,13 @@ DISABLE_ENV = "CECLOG_NO_CACHE"
 
 
 def folder() -> Path:
+    """`$CECLOG_CACHE_DIR`, else the user's cache folder (`~/.cache/ceclog` on Linux, or under
+    `$XDG_CACHE_HOME`; `~/Library/Caches/ceclog` on macOS)."""
     if custom := os.environ.get("CECLOG_CACHE_DIR"):
         return Path(custom)
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "ceclog"
-    if os.name == "nt":  # pragma: no cover
-        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "ceclog" / "Cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ceclog"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("ceclog", appauthor=False))
 
 
 def _salt() -> str:
@@ -46,11 +45,9 @@ def _salt() -> str:
 
 
 def _sha256(data: bytes) -> str:
-    try:  # CPython's built-in SHA-256: ~2 ms less to import than hashlib's OpenSSL binding
-        from _sha256 import sha256  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover
-        from hashlib import sha256
-    return str(sha256(data).hexdigest())
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def _key(raw: bytes) -> str:
@@ -121,22 +118,8 @@ def put(kind: str, path: Path, raw: bytes, **values: Any) -> None:
 
 
 def ledger_from(data: dict[str, Any]) -> models.Ledger:
-    return models.Ledger(
-        version=data["version"],
-        holder=models.Holder(**data["holder"]),
-        certifications=[models.Certification(**c) for c in data["certifications"]],
-        entries=[
-            models.Entry(**{**e, "evidence": [models.Evidence(**x) for x in e["evidence"]]})
-            for e in data["entries"]
-        ],
-    )
+    return models.from_data(models.Ledger, data)
 
 
 def rules_from(data: dict[str, Any]) -> models.Rules:
-    return models.Rules(
-        **{
-            **data,
-            "kinds": {k: models.KindRule(**v) for k, v in data["kinds"].items()},
-            "tracks": [models.Track(**t) for t in data["tracks"]],
-        }
-    )
+    return models.from_data(models.Rules, data)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -166,23 +165,19 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
 
 def _fields_at(model: type[Any], loc: tuple[str | int, ...]) -> list[str]:
     """The field names of the (sub)record at `loc`, for suggestions."""
+    from ceclog.core.models import NESTED
+
     current: Any = model
+    skip = False  # after a map of records (kinds), the next part is a key of the map
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or skip:
+            skip = False
             continue
-        hints = typing.get_type_hints(current) if dataclasses.is_dataclass(current) else {}
-        annotation = hints.get(str(part))
-        if annotation is None:
+        shape, inner = NESTED.get(current.__name__, {}).get(str(part), ("", None))
+        if inner is None:
             return []
-        args = typing.get_args(annotation)
-        nested = [a for a in (annotation, *args, *(typing.get_args(x) for x in args)) if a]
-        flat = [x for a in nested for x in (a if isinstance(a, tuple) else (a,))]
-        current = next((a for a in flat if dataclasses.is_dataclass(a)), None)
-        if current is None:
-            return []
-    return (
-        [f.name for f in dataclasses.fields(current)] if dataclasses.is_dataclass(current) else []
-    )
+        current, skip = inner, shape == "map"
+    return [f.name for f in dataclasses.fields(current)]
 
 
 def friendly(exc: ValidationError, model: type[Any]) -> str:

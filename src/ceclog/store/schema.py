@@ -1,18 +1,33 @@
 """How the records of `ceclog.core.models` are validated when a file or a command gives them.
 
 Importing this module imports Pydantic (tens of milliseconds): only code that validates new
-data does, never a command that reads a cached ledger.  It gives the annotation names of
-`ceclog.core.models` their rules (strict types: a quoted number or date is an error; ranges;
-lengths; formats), forbids unknown keys, and offers `validate(Model, data)`.
+data does, never a command that reads a cached ledger.  The core's records name their field
+types (`Text`, `Hours`, `Code`...) without saying what they allow; NAMES says it here (strict
+types: a quoted number or date is an error; ranges; lengths; formats).  From each record and
+NAMES this module builds a TypedDict that Pydantic validates (unknown keys forbidden), and
+`validate(Model, data)` turns the validated data into the record: the core's modules are never
+changed by it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import typing
 from decimal import Decimal
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NotRequired, Required, TypeVar
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict, TypeAdapter
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    TypeAdapter,
+    ValidationError,
+    with_config,
+)
+from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from ceclog.core import models
 from ceclog.core.models import (
@@ -128,29 +143,67 @@ NAMES: dict[str, Any] = {
     "Days": Annotated[int, Strict(), Field(ge=0, le=3650)],
     "Sources": Annotated[list[Text], Field(min_length=1)],
     "TrackCodes": Annotated[list[Code], Field(min_length=1)],
-    "KindMap": Annotated[dict[Name, models.KindRule], Field(min_length=1)],
     "CertMap": Annotated[dict[Code, Text], Field(min_length=1)],
-    "TrackList": Annotated[list[models.Track], Field(min_length=1)],
 }
-for _name_, _type in NAMES.items():
-    setattr(models, _name_, _type)
-for _record in (
-    models.Holder, models.Certification, models.Evidence, models.Entry, models.Ledger,
-    models.KindRule, models.Track, models.Rules,
-):  # fmt: skip
-    setattr(_record, "__pydantic_config__", ConfigDict(extra="forbid"))  # noqa: B010
+# The records, in an order in which each one's tables come before it.
+RECORDS: tuple[type[Any], ...] = (
+    models.Evidence,
+    models.Holder,
+    models.Certification,
+    models.Entry,
+    models.Ledger,
+    models.KindRule,
+    models.Track,
+    models.Rules,
+)
+_FORBID = ConfigDict(extra="forbid")
+
+
+def _typed_dicts() -> dict[type[Any], Any]:
+    """A TypedDict for each record: its fields with the types NAMES gives their names, those
+    with a default not required."""
+    names: dict[str, Any] = dict(NAMES)
+    out: dict[type[Any], Any] = {}
+    for record in RECORDS:
+        hints = typing.get_type_hints(
+            record, globalns=vars(models), localns=names, include_extras=True
+        )
+        fields = {}
+        for f in dataclasses.fields(record):
+            optional = (
+                f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            )
+            fields[f.name] = NotRequired[hints[f.name]] if optional else Required[hints[f.name]]
+        typed = with_config(_FORBID)(TypedDict(record.__name__, fields))  # type: ignore[operator]
+        out[record] = names[record.__name__] = typed
+        if record is models.KindRule:  # the names that hold records, once those exist
+            kind_map: Any = dict[NAMES["Name"], typed]  # type: ignore[valid-type]
+            names["KindMap"] = Annotated[kind_map, Field(min_length=1)]
+        if record is models.Track:
+            track_list: Any = list[typed]  # type: ignore[valid-type]
+            names["TrackList"] = Annotated[track_list, Field(min_length=1)]
+    return out
 
 
 _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+_TYPED: dict[type[Any], Any] = {}
 
 
-def adapter(model: type[T]) -> TypeAdapter[T]:
+def adapter(model: type[Any]) -> TypeAdapter[Any]:
     """One TypeAdapter per record type, built on first use (building costs milliseconds)."""
+    if not _TYPED:
+        _TYPED.update(_typed_dicts())
     if model not in _ADAPTERS:
-        _ADAPTERS[model] = TypeAdapter(model)
+        _ADAPTERS[model] = TypeAdapter(_TYPED[model])
     return _ADAPTERS[model]
 
 
 def validate(model: type[T], data: Any) -> T:
-    """`data` as a `model` record, or a pydantic ValidationError listing every problem."""
-    return adapter(model).validate_python(data)
+    """`data` as a `model` record, or a pydantic ValidationError listing every problem (a
+    record's own check, such as two tracks with one name, as a `value_error` of the whole)."""
+    valid = adapter(model).validate_python(data)
+    try:
+        return models.from_data(model, valid)
+    except ValueError as exc:
+        error = {"type": "value_error", "loc": (), "input": data, "ctx": {"error": exc}}
+        raise ValidationError.from_exception_data(model.__name__, [error]) from None  # type: ignore[list-item]
