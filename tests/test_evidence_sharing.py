@@ -74,14 +74,14 @@ def test_a_ledger_cleans_up_only_its_own_temporary_files(ceclog: Ceclog, tmp_pat
     assert ceclog("attach", "1", str(cert), ledger=a).code == 0
     evidence = tmp_path / "evidence"
     # what a killed `ceclog --ledger a.toml` leaves behind, in the folder and in evidence/
-    stale_a = [tmp_path / ".a.toml.0123456789ab.tmp", evidence / ".a.toml.ba9876543210.tmp"]
+    stale_a = [tmp_path / ".a.toml.0123a_7z.tmp", evidence / ".a.toml.ba987654.tmp"]
     # not a.toml's: an export named a.toml.x in progress, and a name a.toml never writes
     others = [
         tmp_path / ".a.toml.x.0123456789ab.tmp",
         evidence / ".a.toml.x.0123456789ab.tmp",
         tmp_path / ".a.toml.0123456789.tmp",
     ]
-    stale_b = evidence / ".b.toml.0123456789ab.tmp"
+    stale_b = evidence / ".b.toml.01234567.tmp"
     for path in [*stale_a, *others, stale_b]:
         path.write_bytes(b"partial")
     assert ceclog("edit", "1", "--title", "B changed", ledger=b).code == 0

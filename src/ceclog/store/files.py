@@ -64,15 +64,17 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+TEMP_RANDOM = r"[a-z0-9_]{8}"  # what tempfile.mkstemp puts between prefix and suffix
+
+
 def open_temp(path: Path, owner: str | None = None) -> tuple[int, Path]:
-    """A new owner-only temp file beside `path`, `.OWNER.HEX.tmp`: OWNER names the ledger it is
-    written for (default: `path`'s name), whose `clean_stale_temps`, and no other, removes it."""
-    while True:
-        tmp = path.with_name(f".{owner or path.name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), tmp
-        except FileExistsError:  # pragma: no cover - 48 random bits
-            continue
+    """A new owner-only (0600) temp file beside `path`, `.OWNER.RANDOM.tmp` (tempfile.mkstemp):
+    OWNER names the ledger it is written for (default: `path`'s name), whose
+    `clean_stale_temps`, and no other, removes it."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=f".{owner or path.name}.", suffix=".tmp", dir=path.parent)
+    return fd, Path(name)
 
 
 def write_temp(path: Path, data: bytes, mode: int, owner: str | None = None) -> Path:
@@ -119,14 +121,14 @@ def write_error(path: Path, exc: OSError) -> LedgerError:
 
 
 def clean_stale_temps(path: Path) -> None:
-    """Remove temporary files a killed ceclog left behind for this ledger: `.NAME.HEX.tmp`
-    (12 hex digits) beside it and in evidence/, and nothing else: other ledgers of the folder,
+    """Remove temporary files a killed ceclog left behind for this ledger: `.NAME.RANDOM.tmp`
+    beside it and in evidence/, and nothing else: other ledgers of the folder,
     and exports, name theirs after themselves.  Called with this ledger's lock held: every
     writer for it holds the lock while its temp files exist, so any found now are stale."""
     import re
 
     target = real_path(path)
-    own = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+    own = re.compile(rf"\.{re.escape(target.name)}\.{TEMP_RANDOM}\.tmp")
     for folder in (target.parent, target.parent / "evidence"):
         with contextlib.suppress(OSError):
             for name in filter(own.fullmatch, os.listdir(folder)):
