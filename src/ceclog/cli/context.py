@@ -107,9 +107,9 @@ class Context:
             return load_rules(loaded.ledger.holder.rules, base=loaded.path.parent)
         except RulesError as exc:
             if exc.where is None:
-                from ceclog.store import tomltext
+                from ceclog.store import tomlscan
 
-                line = tomltext.line_of(loaded.text, ("holder", "rules"))
+                line = tomlscan.line_of(loaded.text, ("holder", "rules"))
                 exc.where = Location(loaded.path, line)
             raise
 
@@ -117,12 +117,12 @@ class Context:
 def locate(findings: list[Finding], text: str, path: Path) -> list[Problem]:
     if not findings:
         return []
-    from ceclog.store import tomltext
+    from ceclog.store import tomlscan
 
-    layout = tomltext.scan(text)
+    layout = tomlscan.scan(text)
     located = [
         Problem(
-            f.severity, f.message, Location(path, tomltext.line_of(layout, f.path)), f.hint, f.code
+            f.severity, f.message, Location(path, tomlscan.line_of(layout, f.path)), f.hint, f.code
         )
         for f in findings
     ]

@@ -220,7 +220,7 @@ def problems_of(
 
 
 def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
-    from ceclog.store.tomltext import line_of
+    from ceclog.store.tomlscan import line_of
 
     try:
         return line_of(text, loc)

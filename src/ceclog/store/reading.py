@@ -37,7 +37,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
-    from ceclog.store import tomltext
+    from ceclog.store import tomlscan
 
     if not text.strip():
         raise LedgerError(
@@ -51,18 +51,18 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
         raise LedgerError(
             f"this ledger has version = {version}, written by a newer ceclog; this ceclog "
             f"reads version {LEDGER_VERSION}",
-            where=Location(path, tomltext.line_of(text, ("version",))),
+            where=Location(path, tomlscan.line_of(text, ("version",))),
             hint="upgrade ceclog (pip install --upgrade ceclog)",
         )
     if type(version) is int and version < LEDGER_VERSION:
         raise LedgerError(
             f"version must be {LEDGER_VERSION}, not {version}",
-            where=Location(path, tomltext.line_of(text, ("version",))),
+            where=Location(path, tomlscan.line_of(text, ("version",))),
         )
     repeated = first_repeat(data)
     if repeated is not None:  # located here: the model's own check does not know the line
         loc, message = repeated
-        raise LedgerError(message, where=Location(path, tomltext.line_of(text, loc)))
+        raise LedgerError(message, where=Location(path, tomlscan.line_of(text, loc)))
     return validate(Ledger, data, text, path, LedgerError), data
 
 
