@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Ceclog, make_ledger, write
+from conftest import TODAY, Ceclog, make_ledger, write
 
 HAND_WRITTEN = """\
 # My CEC record: kept by hand since 2023.
@@ -194,3 +196,20 @@ def test_lone_surrogates_are_refused(ceclog: Ceclog, ledger_path: Path) -> None:
     r = ceclog("add", "bad \udcff title", "--hours", "1")
     assert r.code == 1 and "not valid text" in r.err
     assert ledger_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("command", "imported"), [("status", False), ("add", True)])
+def test_tomli_w_is_imported_only_to_write(tmp_path: Path, command: str, imported: bool) -> None:
+    """Start-up time: reading a ledger never loads the TOML writer."""
+    ledger = make_ledger(tmp_path / "ledger.toml", ("WRT", "2023-01-01"))
+    argv = ["--ledger", str(ledger), "--today", TODAY, command]
+    argv += ["Class", "--date", "2024-01-02", "--hours", "1"] if command == "add" else []
+    code = (
+        "import sys; from ceclog.cli import run; code = run(sys.argv[1:]); "
+        "print('tomli_w' in sys.modules, code, file=sys.stderr)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True,
+        env={**os.environ, "CECLOG_NO_CACHE": "1", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert out.stderr.splitlines()[-1] == f"{imported} 0"

@@ -1,4 +1,5 @@
-"""Tests for ceclog.store.tomltext: comment-preserving surgery on TOML text."""
+"""Tests for ceclog.store.tomlscan, tomledit and tomlwrite: comment-preserving surgery on TOML
+text, and the text of new values and tables."""
 
 from __future__ import annotations
 
@@ -13,17 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ceclog.store.tomltext import (
-    TomlTextError,
+from ceclog.store.tomledit import (
     append_array_table,
-    format_table,
-    format_value,
-    line_of,
     remove_array_table,
-    scan,
     update_array_table,
     update_table,
 )
+from ceclog.store.tomlscan import TomlTextError, line_of, scan
+from ceclog.store.tomlwrite import format_table, format_value
 
 DOC = '''\
 # My CEC ledger — hand comments allowed anywhere

@@ -82,9 +82,9 @@ class Context:
             return load_rules(loaded.ledger.holder.rules, base=loaded.path.parent)
         except RulesError as exc:
             if exc.where is None:
-                from ceclog.store import tomltext
+                from ceclog.store import tomlscan
 
-                line = tomltext.line_of(loaded.text, ("holder", "rules"))
+                line = tomlscan.line_of(loaded.text, ("holder", "rules"))
                 exc.where = Location(loaded.path, line)
             raise
 

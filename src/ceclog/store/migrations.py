@@ -64,9 +64,9 @@ def upgrade(data: Data, text: str, path: Path) -> Data:
     if type(version) is not int:
         return data
     if version > LEDGER_VERSION or version < 1:
-        from ceclog.store import tomltext
+        from ceclog.store import tomlscan
 
-        where = Location(path, tomltext.line_of(text, ("version",)))
+        where = Location(path, tomlscan.line_of(text, ("version",)))
         if version < 1:
             raise LedgerError(
                 f"version = {version} is not a ledger format version",

@@ -213,15 +213,15 @@ def locate(findings: list[Finding], text: str, path: Path | str) -> list[Finding
     """The findings with their `file:line` (found from each one's data path), by line."""
     if not findings:
         return []
-    from ceclog.store import tomltext
+    from ceclog.store import tomlscan
 
-    layout = tomltext.scan(text)
-    located = [f._replace(where=Location(path, tomltext.line_of(layout, f.path))) for f in findings]
+    layout = tomlscan.scan(text)
+    located = [f._replace(where=Location(path, tomlscan.line_of(layout, f.path))) for f in findings]
     return sorted(located, key=lambda f: (f.where.line if f.where else 0) or 0)
 
 
 def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
-    from ceclog.store.tomltext import line_of
+    from ceclog.store.tomlscan import line_of
 
     try:
         return line_of(text, loc)

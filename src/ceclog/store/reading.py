@@ -38,7 +38,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
-    from ceclog.store import tomltext
+    from ceclog.store import tomlscan
 
     if not text.strip():
         raise LedgerError(
@@ -50,7 +50,7 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
     repeated = first_repeat(data)
     if repeated is not None:  # located here: the model's own check does not know the line
         loc, message = repeated
-        where = Location(path, tomltext.line_of(text, loc))
+        where = Location(path, tomlscan.line_of(text, loc))
         raise LedgerError(message, where=where, code="duplicate")
     return validate(Ledger, upgrade(data, text, path), text, path, LedgerError), data
 

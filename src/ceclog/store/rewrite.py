@@ -25,14 +25,14 @@ HEADER = (
 
 def render(ledger: Ledger) -> str:
     """A whole ledger as fresh text (used for a new ledger, or when an edit in place fails)."""
-    from ceclog.store import tomltext
+    from ceclog.store.tomlwrite import format_table, format_value
 
     data = ledger_to_toml(ledger)
-    out = [HEADER, f"version = {tomltext.format_value(version_needed(data))}\n"]
-    out.append("\n" + tomltext.format_table("holder", data["holder"], array=False))
+    out = [HEADER, f"version = {format_value(version_needed(data))}\n"]
+    out.append("\n" + format_table("holder", data["holder"], array=False))
     for name in ("certifications", "entries"):
         for table in data[name]:
-            out.append("\n" + tomltext.format_table(name, table, array=True))
+            out.append("\n" + format_table(name, table, array=True))
     return "".join(out)
 
 
@@ -44,16 +44,16 @@ def _row(raw: dict[str, Any], old: dict[str, Any], new: dict[str, Any]) -> dict[
 
 def _edit_in_place(old: Loaded, new: Ledger) -> str:
     """The textual edits that turn the ledger `old` into `new`, table by table."""
-    from ceclog.store import tomltext
+    from ceclog.store import tomledit
 
     before, after = ledger_to_toml(old.ledger), ledger_to_toml(new)
     text = old.text
     version = max(old.data.get("version", 1), version_needed(after))
     if old.data.get("version") != version:  # the change uses a key of a newer format
-        text = tomltext.update_table(text, "", {"version": version})
+        text = tomledit.update_table(text, "", {"version": version})
     if before["holder"] != after["holder"]:
         raw = old.data.get("holder", {})
-        text = tomltext.update_table(text, "holder", _row(raw, before["holder"], after["holder"]))
+        text = tomledit.update_table(text, "holder", _row(raw, before["holder"], after["holder"]))
     for name, key in (("certifications", "code"), ("entries", "id")):
         old_rows = before[name]
         raw_rows = old.data.get(name, [])
@@ -62,13 +62,13 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
         for index, row in enumerate(old_rows):
             if row[key] in new_rows and new_rows[row[key]] != row:
                 change = _row(raw_rows[index], row, new_rows[row[key]])
-                text = tomltext.update_array_table(text, name, index, change)
+                text = tomledit.update_array_table(text, name, index, change)
         for index in reversed(range(len(old_rows))):
             if old_rows[index][key] not in new_rows:
-                text = tomltext.remove_array_table(text, name, index)
+                text = tomledit.remove_array_table(text, name, index)
         for row in after[name]:
             if row[key] not in kept_keys:
-                text = tomltext.append_array_table(text, name, row)
+                text = tomledit.append_array_table(text, name, row)
     return text
 
 
@@ -107,7 +107,7 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     the caller then reads the whole new file back."""
     import tomllib
 
-    from ceclog.store import tomltext
+    from ceclog.store import tomledit
 
     n = len(old.ledger.entries)
     if (
@@ -123,7 +123,7 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     try:
         text = old.text
         for row in rows:
-            text = tomltext.append_array_table(text, "entries", row)
+            text = tomledit.append_array_table(text, "entries", row)
         at = _split_point(old.text, text)
         at = old.text.rfind("\n", 0, at) + 1  # the insertion starts a line
         inserted = text[at : at + len(text) - len(old.text)]
@@ -133,7 +133,7 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
         block = tomllib.loads(inserted, parse_float=Decimal)
         if block != {"entries": rows} or "entries" in tomllib.loads(tail):
             return None
-    except (tomltext.TomlTextError, tomllib.TOMLDecodeError):
+    except (tomledit.TomlTextError, tomllib.TOMLDecodeError):
         return None
     data = {**old.data, "entries": [*old.data.get("entries", []), *rows]}
     return {"text": text, "data": data}
@@ -144,7 +144,7 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[st
     exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
     be made (for example tables written inline)."""
 
-    from ceclog.store import tomltext
+    from ceclog.store import tomledit
 
     fast = _appended(old, new)
     if fast is not None:
@@ -154,7 +154,7 @@ def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[st
         data = _reads_back_as(text, new)
         if data is not None:
             return text, data, []
-    except tomltext.TomlTextError:
+    except tomledit.TomlTextError:
         pass
     text = render(new)
     data = _reads_back_as(text, new)
