@@ -12,7 +12,11 @@ import time
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from conftest import TODAY, make_ledger
+
+pytestmark = pytest.mark.slow  # ~30 s of Ctrl-C loops in subprocesses
 
 CECLOG = str(Path(sys.executable).parent / "ceclog")
 EXAMPLES = Path(__file__).parents[1] / "examples"
