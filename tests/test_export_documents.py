@@ -233,6 +233,7 @@ def test_markdown_escaping(value: str, shown: str) -> None:
     assert markdown.text(value) == shown
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1))
 def test_markdown_any_string_is_one_cell(value: str) -> None:
@@ -338,6 +339,7 @@ def test_html_is_self_contained_and_inert() -> None:
     assert bars == ["width: 78%"]
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), min_size=1))
 def test_html_any_title_arrives_as_text(title: str) -> None:

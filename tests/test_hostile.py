@@ -182,6 +182,7 @@ def test_broken_rules_files(ceclog: Ceclog, ledger_path: Path, tmp_path: Path, n
     assert r.code == 1 and r.err.startswith(f"error: {rules}")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(st.binary(max_size=400))
@@ -196,6 +197,7 @@ def test_fuzz_random_bytes(ceclog: Ceclog, ledger_path: Path, data: bytes) -> No
         os.unlink(bak)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(st.data())

@@ -148,6 +148,7 @@ VALUES = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(VALUES)
 def test_format_value_round_trips(value: Any) -> None:
@@ -627,6 +628,7 @@ def _comment_ids(text: str) -> list[int]:
     return [int(m) for m in MARK.findall(text)]
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ROOT, HOLDER, st.lists(ENTRY, max_size=4), st.randoms(use_true_random=False), st.data())
 def test_operations_on_generated_documents(
