@@ -402,6 +402,7 @@ def test_pdf_broken_font_file_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_pa
         assert warnings == [] and PROVIDER in pdf_text(data)
 
 
+@pytest.mark.slow
 def test_pdf_very_long_texts_are_cut_to_fit_a_page() -> None:
     entry = Entry(
         id=1,
@@ -419,6 +420,7 @@ def test_pdf_very_long_texts_are_cut_to_fit_a_page() -> None:
     assert any("shortened" in w for w in warnings)
 
 
+@pytest.mark.slow
 def test_pdf_many_entries_page_numbers() -> None:
     entries = [
         Entry(id=n, date=D("2024-01-01") + dt.timedelta(days=n), title=f"Class {n} " * 12)

@@ -110,6 +110,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_broken_ledger_corpus(ceclog: Ceclog, ledger_path: Path, name: str) -> None:
     ledger_path.write_bytes(CORPUS[name])
@@ -119,6 +120,7 @@ def test_broken_ledger_corpus(ceclog: Ceclog, ledger_path: Path, name: str) -> N
                         *[a.replace("{out}", str(out)) for a in args])  # fmt: skip
 
 
+@pytest.mark.slow
 def test_ten_megabyte_string(ceclog: Ceclog, ledger_path: Path) -> None:
     data = _entry(title='"' + "x" * 10_000_000 + '"').encode()
     ledger_path.write_bytes(data)

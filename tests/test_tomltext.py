@@ -466,6 +466,7 @@ def test_line_of() -> None:
     assert line_of(inline, ("t", "x")) == 6
 
 
+@pytest.mark.slow
 def test_operations_on_a_large_ledger() -> None:
     """Correct far from the start of a long file (speed is measured in bench/, not here)."""
     block = (
