@@ -24,6 +24,24 @@ class Result:
 Ceclog = Callable[..., Result]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (SIGKILL and Ctrl-C loops, concurrency, pipes, "
+        "pseudo-terminals, Hypothesis fuzzing); CI and the README's test command do",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with `python -m pytest --slow` (as CI does)")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("CECLOG_LEDGER", "CECLOG_TODAY", "CECLOG_DEBUG", "NO_COLOR"):

@@ -22,12 +22,15 @@ import itertools
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ceclog.core.engine import Report, Requirement, evaluate
 from ceclog.core.models import Certification, Entry, Holder, Ledger
 from ceclog.store.rules import load_rules
+
+pytestmark = pytest.mark.slow  # 900 Hypothesis examples
 
 RULES = load_rules("iicrc").rules
 CODES = ["WRT", "ASD", "AMRT", "MWR", "MSR", "CTI", "MRS"]

@@ -29,6 +29,7 @@ def _recorded(ledger: Path) -> list[dict[str, str]]:
     return [ev for e in data.get("entries", []) for ev in e.get("evidence", [])]
 
 
+@pytest.mark.slow
 def test_concurrent_attaches_into_ledgers_of_one_folder_never_share_a_file(
     tmp_path: Path,
 ) -> None:

@@ -233,6 +233,7 @@ def test_markdown_escaping(value: str, shown: str) -> None:
     assert markdown.text(value) == shown
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1))
 def test_markdown_any_string_is_one_cell(value: str) -> None:
@@ -338,6 +339,7 @@ def test_html_is_self_contained_and_inert() -> None:
     assert bars == ["width: 78%"]
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), min_size=1))
 def test_html_any_title_arrives_as_text(title: str) -> None:
@@ -400,6 +402,7 @@ def test_pdf_broken_font_file_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_pa
         assert warnings == [] and PROVIDER in pdf_text(data)
 
 
+@pytest.mark.slow
 def test_pdf_very_long_texts_are_cut_to_fit_a_page() -> None:
     entry = Entry(
         id=1,
@@ -417,6 +420,7 @@ def test_pdf_very_long_texts_are_cut_to_fit_a_page() -> None:
     assert any("shortened" in w for w in warnings)
 
 
+@pytest.mark.slow
 def test_pdf_many_entries_page_numbers() -> None:
     entries = [
         Entry(id=n, date=D("2024-01-01") + dt.timedelta(days=n), title=f"Class {n} " * 12)

@@ -110,6 +110,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_broken_ledger_corpus(ceclog: Ceclog, ledger_path: Path, name: str) -> None:
     ledger_path.write_bytes(CORPUS[name])
@@ -119,6 +120,7 @@ def test_broken_ledger_corpus(ceclog: Ceclog, ledger_path: Path, name: str) -> N
                         *[a.replace("{out}", str(out)) for a in args])  # fmt: skip
 
 
+@pytest.mark.slow
 def test_ten_megabyte_string(ceclog: Ceclog, ledger_path: Path) -> None:
     data = _entry(title='"' + "x" * 10_000_000 + '"').encode()
     ledger_path.write_bytes(data)
@@ -182,6 +184,7 @@ def test_broken_rules_files(ceclog: Ceclog, ledger_path: Path, tmp_path: Path, n
     assert r.code == 1 and r.err.startswith(f"error: {rules}")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(st.binary(max_size=400))
@@ -196,6 +199,7 @@ def test_fuzz_random_bytes(ceclog: Ceclog, ledger_path: Path, data: bytes) -> No
         os.unlink(bak)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(st.data())

@@ -38,6 +38,7 @@ def _add(title: str) -> list[str]:
     return [sys.executable, "-m", "ceclog", "add", title, "--date", "2024-02-01", "--hours", "1"]
 
 
+@pytest.mark.slow
 def test_twenty_concurrent_adds_lose_nothing(tmp_path: Path) -> None:
     ledger = make_ledger(tmp_path / "ledger.toml", ("WRT", "2023-01-01"))
     procs = [
@@ -54,6 +55,7 @@ def test_twenty_concurrent_adds_lose_nothing(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_leaves_before_or_after(tmp_path: Path) -> None:
     ledger = _big_ledger(tmp_path / "ledger.toml", 1500)
     rng = random.Random(4)
@@ -112,6 +114,7 @@ sys.exit(run(sys.argv[2:]))
 """
 
 
+@pytest.mark.slow
 def test_sigkill_at_every_step_of_a_write(tmp_path: Path) -> None:
     """Kill the writer just before or just after each file operation of a save: the ledger
     is always the old or the new version, and the next run removes the leftovers."""

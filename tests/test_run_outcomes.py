@@ -160,6 +160,7 @@ def piped_ledgers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"behind": behind, "fine": fine}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unbuffered", [True, False], ids=["unbuffered", "buffered"])
 @pytest.mark.parametrize(
     ("ledger", "args", "code", "early"),

@@ -155,6 +155,7 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=6
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -18,6 +18,8 @@ from conftest import make_ledger
 ROOT = Path(__file__).resolve().parents[1]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
+pytestmark = pytest.mark.slow  # a ceclog process on a pseudo-terminal per test
+
 
 def on_terminal(args: list[str], columns: int, tmp_path: Path) -> str:
     """Run ceclog with its stdout and stderr on a pseudo-terminal `columns` wide."""

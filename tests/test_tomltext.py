@@ -146,6 +146,7 @@ VALUES = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(VALUES)
 def test_format_value_round_trips(value: Any) -> None:
@@ -463,6 +464,7 @@ def test_line_of() -> None:
     assert line_of(inline, ("t", "x")) == 6
 
 
+@pytest.mark.slow
 def test_operations_on_a_large_ledger() -> None:
     """Correct far from the start of a long file (speed is measured in bench/, not here)."""
     block = (
@@ -625,6 +627,7 @@ def _comment_ids(text: str) -> list[int]:
     return [int(m) for m in MARK.findall(text)]
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ROOT, HOLDER, st.lists(ENTRY, max_size=4), st.randoms(use_true_random=False), st.data())
 def test_operations_on_generated_documents(
