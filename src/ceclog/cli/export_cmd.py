@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -16,7 +17,7 @@ from ceclog.cli.context import Context, require_evidence, require_valid, warn
 from ceclog.core.models import Ledger
 from ceclog.core.transcript import Transcript, build
 from ceclog.errors import InputError, LedgerError, Location, UsageError
-from ceclog.output.exports import FORMATS, render_pdf, render_text
+from ceclog.output.exports import render_pdf, render_text
 from ceclog.store import evidence, files
 from ceclog.store import ledger as storage
 from ceclog.store.journal import writing
@@ -88,16 +89,36 @@ def _write(output: Path | None, data: bytes, loaded: Loaded, c: Context) -> None
         ) from None
 
 
+class Format(StrEnum):
+    csv = "csv"
+    json = "json"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    eml = "eml"
+
+
+class Period(StrEnum):
+    current = "current"
+    previous = "previous"
+    all = "all"
+
+
+class Attach(StrEnum):
+    pdf = "pdf"
+    csv = "csv"
+
+
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", metavar="|".join(FORMATS), help="The format.")],
+    fmt: Annotated[Format, typer.Option("--format", case_sensitive=False, help="The format.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
     ] = None,
     cycle: Annotated[
-        str, typer.Option(metavar="current|previous|all", help="Which entries.")
-    ] = "current",
+        Period, typer.Option(case_sensitive=False, help="Which cycle's entries.")
+    ] = Period.current,
     unsubmitted: Annotated[
         bool, typer.Option("--unsubmitted", help="Only entries not yet submitted.")
     ] = False,
@@ -105,11 +126,11 @@ def export(
         str | None, typer.Option("--cert", metavar="CODE", help="Only entries for this code.")
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", help="eml: the recipient (default: the rules').")
+        str | None, typer.Option("--to", metavar="ADDRESS", help="eml: the recipient (default: the rules').")
     ] = None,
     attach: Annotated[
-        str, typer.Option(metavar="pdf|csv", help="eml: the transcript to attach.")
-    ] = "pdf",
+        Attach, typer.Option(case_sensitive=False, help="eml: the transcript to attach.")
+    ] = Attach.pdf,
     mark_submitted: Annotated[
         bool,
         typer.Option("--mark-submitted", help="Mark the exported entries submitted today."),
@@ -117,13 +138,6 @@ def export(
 ) -> None:
     """Export entries and the requirement summary: the record for your submission email."""
     c: Context = ctx.obj
-    fmt = fmt.strip().lower()
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if cycle not in ("current", "previous", "all"):
-        raise UsageError(f"--cycle must be current, previous or all, not {cycle!r}")
-    if attach not in ("pdf", "csv"):
-        raise UsageError(f"--attach must be pdf or csv, not {attach!r}")
     if fmt == "pdf" and output is None:
         raise UsageError("a PDF is binary: give --output FILE.pdf")
     if to is not None and fmt != "eml":
@@ -136,7 +150,7 @@ def export(
         require_evidence(loaded)
         if code is not None and code not in rules.rules.certifications:
             raise InputError(f"{code} is not a certification known to the {rules.rules.name} rules")
-        period: Literal["current", "previous", "all"] = cycle  # type: ignore[assignment]
+        period: Literal["current", "previous", "all"] = cycle.value
         t = build(
             loaded.ledger,
             rules.rules,

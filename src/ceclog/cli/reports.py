@@ -93,6 +93,7 @@ def check(
             metavar="[CODE]...",
             help="Only these checks (their codes: ceclog check --list).",
             show_default=False,
+            autocompletion=lambda incomplete: [c for c in CODES if c.startswith(incomplete)],
         ),
     ] = None,
     list_codes: Annotated[
