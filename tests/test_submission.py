@@ -294,13 +294,13 @@ def test_eml_export_is_a_ready_draft_with_no_header_injection(
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--format", "docx"], 2, "--format must be one of"),
+        (["--format", "docx"], 2, "Invalid value for '--format': 'docx' is not one of"),
         (["--format", "pdf"], 2, "give --output"),
         (["--format", "csv", "--to", "a@b.com"], 2, "--to goes with --format eml"),
         (["--format", "eml", "--to", "a@b.com, c@d.com"], 1, "not a single email address"),
         (["--format", "eml", "--to", "x@y.com\nBcc: z@w.com"], 1, "not a single email address"),
         (["--format", "csv", "--cycle", "previous"], 1, "there is no previous cycle"),
-        (["--format", "csv", "--cycle", "last"], 2, "--cycle must be"),
+        (["--format", "csv", "--cycle", "last"], 2, "Invalid value for '--cycle': 'last'"),
     ],
 )
 def test_export_refusals(
