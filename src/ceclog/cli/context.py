@@ -14,6 +14,7 @@ from ceclog.core.checks import Facts, run_checks
 from ceclog.core.fields import parse_date
 from ceclog.core.findings import Finding
 from ceclog.core.models import Certification, Entry, Ledger, LoadedRules
+from ceclog.core.words import plural
 from ceclog.errors import (
     CeclogError,
     LedgerError,
@@ -109,7 +110,7 @@ def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> list[Fi
         first = errors[0]
         more = len(errors) - 1
         raise LedgerError(
-            first.message + (f" (and {more} more error{'s' * (more > 1)})" if more else ""),
+            first.message + (f" (and {plural(more, 'more error')})" if more else ""),
             where=first.where,
             hint=(first.hint + "; " if first.hint else "") + "`ceclog check` lists every problem",
         )

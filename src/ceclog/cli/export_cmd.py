@@ -16,6 +16,7 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, require_evidence, require_valid, warn
 from ceclog.core.models import Ledger
 from ceclog.core.transcript import Transcript, build
+from ceclog.core.words import plural
 from ceclog.errors import InputError, LedgerError, Location, UsageError
 from ceclog.output.exports import render_pdf, render_text
 from ceclog.store import evidence, files
@@ -126,7 +127,8 @@ def export(
         str | None, typer.Option("--cert", metavar="CODE", help="Only entries for this code.")
     ] = None,
     to: Annotated[
-        str | None, typer.Option("--to", metavar="ADDRESS", help="eml: the recipient (default: the rules').")
+        str | None,
+        typer.Option("--to", metavar="ADDRESS", help="eml: the recipient (default: the rules')."),
     ] = None,
     attach: Annotated[
         Attach, typer.Option(case_sensitive=False, help="eml: the transcript to attach.")
@@ -178,7 +180,7 @@ def export(
         if session is not None:
             session.save(_mark(loaded.ledger, t, today))
     warn(warnings + (session.warnings if session else []))
-    entries = f"{len(t.rows)} entr{'y' if len(t.rows) == 1 else 'ies'}"
+    entries = plural(len(t.rows), "entry")
     if output is not None:
         _note(f"wrote {output}: {entries}, {len(data):,} bytes")
     if session is not None:

@@ -13,6 +13,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
 from ceclog.core.fields import check_text, parse_date, unknown_code_hint
 from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules, as_dict
+from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError
 from ceclog.output import data, terminal
 from ceclog.store import ledger as storage
@@ -295,10 +296,7 @@ def undo(ctx: typer.Context) -> None:
 
     def size(ledger: Ledger) -> str:
         entries, certs = len(ledger.entries), len(ledger.certifications)
-        return (
-            f"{entries} entr{'y' if entries == 1 else 'ies'}, "
-            f"{certs} certification{'' if certs == 1 else 's'}"
-        )
+        return f"{plural(entries, 'entry')}, {plural(certs, 'certification')}"
 
     out = terminal.console()
     out.print(f"Restored the previous version of {path} ({size(result.restored)}).")

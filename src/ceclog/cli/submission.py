@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -11,7 +11,7 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, find_entry, warn
 from ceclog.core import operations
 from ceclog.core.fields import parse_date
-from ceclog.core.models import Entry, Ledger
+from ceclog.core.words import plural
 from ceclog.errors import InputError, UsageError
 from ceclog.output import terminal
 from ceclog.store import evidence
@@ -47,23 +47,15 @@ def attach(
                 )
         with evidence.placed(session, entry, incoming) as records:
             new_entry = replace(entry, evidence=[*entry.evidence, *records])
-            session.save(_replace(session.ledger, new_entry))
+            session.save(session.ledger.with_entry(new_entry))
     warn(session.warnings)
     out = terminal.console()
     for record in records:
         out.print(f"Attached {record.name} to entry {entry_id} as {record.file}")
 
 
-def _replace(ledger: Ledger, entry: Entry) -> Ledger:
-    entries = [entry if e.id == entry.id else e for e in ledger.entries]
-    return replace(ledger, entries=entries)
-
-
 def _on(on: str | None, today: dt.date, what: str) -> dt.date:
-    day = parse_date(on, "--on") if on else today
-    if day > today:
-        raise InputError(f"--on {day} is in the future: an entry cannot be {what} yet")
-    return day
+    return operations.not_after_today(parse_date(on, "--on") if on else today, today, what)
 
 
 @app.command()
@@ -86,26 +78,13 @@ def submit(
             chosen = [e for e in ledger.entries if not e.planned and e.submitted is None]
         else:
             chosen = [find_entry(ledger, i) for i in dict.fromkeys(ids or [])]
-        skipped = []
-        for entry in chosen:
-            if entry.planned:
-                raise InputError(
-                    f"entry {entry.id} is planned: it cannot be submitted",
-                    hint=f"once you took it: ceclog edit {entry.id} --completed",
-                )
-            if entry.submitted is not None:
-                skipped.append(entry)
-                continue
-            marked = replace(entry, submitted=day)
-            operations.check_dates(marked, c.today)
-            ledger = _replace(ledger, marked)
-        session.save(ledger)
+        new, done, skipped = operations.mark_submitted(ledger, chosen, day, c.today)
+        session.save(new)
     warn(session.warnings)
     warn([f"entry {e.id} was already submitted on {e.submitted}; unchanged" for e in skipped])
-    done = [e.id for e in chosen if e not in skipped]
     terminal.console().print(
-        f"Marked {len(done)} entr{'y' if len(done) == 1 else 'ies'} submitted on {day}"
-        + (f": {', '.join(map(str, done))}." if done else ".")
+        f"Marked {plural(len(done), 'entry')} submitted on {day}"
+        + (f": {', '.join(str(e.id) for e in done)}." if done else ".")
     )
 
 
@@ -118,22 +97,9 @@ def posted(
     """Record that the certifying body has credited (posted) entries."""
     c: Context = ctx.obj
     day = _on(on, c.today, "posted")
-    notes: list[str] = []
     with storage.editing(c.ledger_path, c.journal) as session:
-        ledger = session.ledger
-        for entry_id in dict.fromkeys(ids):
-            entry = find_entry(ledger, entry_id)
-            if entry.planned:
-                raise InputError(f"entry {entry.id} is planned: it cannot be posted")
-            update: dict[str, Any] = {"posted": day}
-            if entry.submitted is None:
-                update["submitted"] = day
-                notes.append(f"entry {entry.id} was not marked submitted; recorded as {day}")
-            marked = replace(entry, **update)
-            operations.check_dates(marked, c.today)
-            ledger = _replace(ledger, marked)
-        session.save(ledger)
+        chosen = [find_entry(session.ledger, i) for i in dict.fromkeys(ids)]
+        new, notes = operations.mark_posted(session.ledger, chosen, day, c.today)
+        session.save(new)
     warn(session.warnings + notes)
-    terminal.console().print(
-        f"Marked {len(set(ids))} entr{'y' if len(set(ids)) == 1 else 'ies'} posted on {day}."
-    )
+    terminal.console().print(f"Marked {plural(len(chosen), 'entry')} posted on {day}.")

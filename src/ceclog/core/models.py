@@ -144,6 +144,12 @@ class Ledger:
     def next_id(self) -> int:
         return max((e.id for e in self.entries), default=0) + 1
 
+    def with_entry(self, entry: Entry) -> Ledger:
+        """This ledger with `entry` in place of the entry of the same id."""
+        from dataclasses import replace
+
+        return replace(self, entries=[entry if e.id == entry.id else e for e in self.entries])
+
 
 REPEATS = (
     ("entries", "id", "two entries have id = {}: give one of them a new id"),

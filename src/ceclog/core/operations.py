@@ -142,3 +142,48 @@ def schedule_changes(before: Report, after: Report, units: str) -> list[str]:
             f"{fmt(now.track.credits)} {units}{after_that}"
         )
     return out
+
+
+def not_after_today(day: dt.date, today: dt.date, what: str) -> dt.date:
+    """A day something happened: today or before."""
+    if day > today:
+        raise InputError(f"--on {day} is in the future: an entry cannot be {what} yet")
+    return day
+
+
+def mark_submitted(
+    ledger: Ledger, chosen: list[Entry], day: dt.date, today: dt.date
+) -> tuple[Ledger, list[Entry], list[Entry]]:
+    """Entries sent to the body on `day`: (the new ledger, those marked, those already
+    submitted, which keep their date).  Planned entries and dates out of order are refused."""
+    from dataclasses import replace
+
+    done, skipped = [], []
+    for entry in chosen:
+        if entry.submitted is not None and not entry.planned:
+            skipped.append(entry)
+            continue
+        marked = replace(entry, submitted=day)
+        check_dates(marked, today)
+        ledger = ledger.with_entry(marked)
+        done.append(marked)
+    return ledger, done, skipped
+
+
+def mark_posted(
+    ledger: Ledger, chosen: list[Entry], day: dt.date, today: dt.date
+) -> tuple[Ledger, list[str]]:
+    """Entries the body credited on `day` (one not marked submitted is submitted that day too,
+    and said so).  Planned entries and dates out of order are refused."""
+    from dataclasses import replace
+
+    notes = []
+    for entry in chosen:
+        submitted = entry.submitted
+        if submitted is None:
+            submitted = day
+            notes.append(f"entry {entry.id} was not marked submitted; recorded as {day}")
+        marked = replace(entry, posted=day, submitted=submitted)
+        check_dates(marked, today)
+        ledger = ledger.with_entry(marked)
+    return ledger, notes

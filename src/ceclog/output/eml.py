@@ -15,6 +15,7 @@ from email.utils import format_datetime
 
 from ceclog.core.credits import fmt
 from ceclog.core.transcript import Transcript
+from ceclog.core.words import plural
 from ceclog.errors import InputError
 from ceclog.output.document import IN_PROGRESS, requirement_view
 
@@ -88,7 +89,7 @@ def _body(t: Transcript, attachments: list[Attachment]) -> str:
     count = len(t.rows)
     lines += [
         "",
-        f"Total: {fmt(t.total)} {units} in {count} entr{'y' if count == 1 else 'ies'}.",
+        f"Total: {fmt(t.total)} {units} in {plural(count, 'entry')}.",
         "",
         "Attached: " + ", ".join(a.filename for a in attachments) + ".",
         "",

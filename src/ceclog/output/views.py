@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ceclog.core.credits import fmt, num
 from ceclog.core.engine import Report, Requirement
 from ceclog.core.progress import percent
+from ceclog.core.words import plural
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
@@ -186,10 +187,6 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
     return out
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def requirement_line(req: Requirement, units: str, lapse: bool = True) -> str:
     """One line per requirement, after `add` and `edit` (and one for its lapse)."""
     line = (
@@ -243,5 +240,5 @@ def entries(out: Out, rows: list[Entry], report: Report, units: str) -> None:
             total += counted
     columns = [c._replace(name=units) if not c.name else c for c in ENTRY_COLUMNS]
     out.table(columns, cells)
-    count = f"{len(rows)} entr{'y' if len(rows) == 1 else 'ies'}"
+    count = plural(len(rows), "entry")
     out.print(f"{count}; completed ones count {fmt(total)} {units}.")

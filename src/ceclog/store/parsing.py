@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ceclog.core.findings import Finding
+from ceclog.core.words import plural
 from ceclog.errors import CeclogError, Location
 
 if TYPE_CHECKING:
@@ -243,7 +244,7 @@ def validate(
         problems = problems_of(exc, model, text, path)
         first = problems[0]
         more = len(problems) - 1
-        message = first.message + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
+        message = first.message + (f" (and {plural(more, 'more problem')})" if more else "")
         raised = error(message, where=first.where, hint=first.hint, code=first.code)
         raised.problems = sorted(problems, key=lambda p: (p.where.line if p.where else 0) or 0)
         raise raised from None
