@@ -2,7 +2,7 @@
 
 import datetime as dt
 from dataclasses import replace
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -11,7 +11,7 @@ from ceclog.cli.context import Context, JsonOpt, find_certification, warn
 from ceclog.core import operations
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.fields import check_text, parse_date, unknown_code_hint
+from ceclog.core.fields import check_text, holder_fields, parse_date, unknown_code_hint
 from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules, as_dict
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError
@@ -78,19 +78,14 @@ def holder(
 ) -> None:
     """Show the ledger's holder, or change it (for example the due date on a renewal notice)."""
     c: Context = ctx.obj
-    changes: dict[str, Any] = {}
-    if name is not None:
-        changes["name"] = check_text(name, "--name")
-    if registrant_id is not None:
-        changes["registrant_id"] = check_text(registrant_id, "--registrant-id")
-    if email is not None:
-        changes["email"] = check_text(email, "--email")
-    if cec_due is not None:
-        none = cec_due.strip().lower() in ("none", "")
-        changes["cec_due"] = None if none else parse_date(cec_due, "--cec-due")
-        changes["cec_due_noted"] = None if none else c.today
-    if rules is not None:
-        changes["rules"] = check_text(rules, "--rules")
+    changes = holder_fields(
+        name=name,
+        registrant_id=registrant_id,
+        email=email,
+        rules=rules,
+        cec_due=cec_due,
+        today=c.today,
+    )
     path = c.ledger_path
     if changes:
         with storage.editing(path, c.journal) as session:

@@ -140,6 +140,33 @@ def entry_fields(
     return out
 
 
+def holder_fields(
+    *,
+    name: str | None,
+    registrant_id: str | None,
+    email: str | None,
+    rules: str | None,
+    cec_due: str | None,
+    today: dt.date,
+) -> dict[str, Any]:
+    """The holder's fields given as text, checked; a renewal notice's due date records today as
+    the day it was noted (`none` clears both)."""
+    out: dict[str, Any] = {}
+    for key, value, what in (
+        ("name", name, "--name"),
+        ("registrant_id", registrant_id, "--registrant-id"),
+        ("email", email, "--email"),
+        ("rules", rules, "--rules"),
+    ):
+        if value is not None:
+            out[key] = check_text(value, what)
+    if cec_due is not None:
+        none = cec_due.strip().lower() in ("none", "")
+        out["cec_due"] = None if none else parse_date(cec_due, "--cec-due")
+        out["cec_due_noted"] = None if none else today
+    return out
+
+
 def unknown_code_hint(code: str, rules: Rules) -> str:
     close = suggest(code, list(rules.certifications))
     return (close + " " if close else "") + f"every code: ceclog rules show {rules.name}"
