@@ -66,7 +66,10 @@ class Lines:
         limit = width + TOLERANCE
         space = widths.get(" ") or measure(widths, " ")
         out: list[str] = []
-        for paragraph in text.split("\n"):
+        paragraphs = text.split("\n")
+        if len(paragraphs) > 1 and not paragraphs[-1]:  # a final newline ends the last line
+            paragraphs.pop()
+        for paragraph in paragraphs:
             line: list[str] = []
             used = 0.0
             for word in paragraph.split(" "):
