@@ -66,10 +66,7 @@ class Lines:
         limit = width + TOLERANCE
         space = widths.get(" ") or measure(widths, " ")
         out: list[str] = []
-        paragraphs = text.split("\n")
-        if len(paragraphs) > 1 and not paragraphs[-1]:  # a final newline ends the last line
-            paragraphs.pop()
-        for paragraph in paragraphs:
+        for paragraph in text.split("\n"):
             line: list[str] = []
             used = 0.0
             for word in paragraph.split(" "):
@@ -94,7 +91,9 @@ class Lines:
                     piece += char
                     used += size
                 line = [piece]
-            out.append(" ".join(line))
+            out.append(" ".join(line))  # a newline ends a line, even an empty one
+        if not out[-1]:  # the text ended in a newline, or a space that broke the line (dropped)
+            out.pop()
         return out
 
     def fit(self, text: str, width: float, most: int) -> tuple[list[str], bool]:
