@@ -184,11 +184,13 @@ class _Writer:
             pdf.set_font(family, "B", 8.5)
             pdf.cell(58, 5, self.shorten(self.clean(req.title), 57))
             pdf.set_draw_color(70, 70, 70)
-            pdf.set_fill_color(255, 255, 255)
-            pdf.rect(x, y + 0.5, width, 4, style="DF")
+            # fill colours only here: text() draws each line in a colour state of its own
+            # while the fill colour differs from the text colour
+            with pdf.local_context(fill_color=(255, 255, 255)):
+                pdf.rect(x, y + 0.5, width, 4, style="DF")
             if req.percent:
-                pdf.set_fill_color(59, 110, 168)
-                pdf.rect(x, y + 0.5, width * req.percent / 100, 4, style="F")
+                with pdf.local_context(fill_color=(59, 110, 168)):
+                    pdf.rect(x, y + 0.5, width * req.percent / 100, 4, style="F")
                 pdf.rect(x, y + 0.5, width, 4, style="D")
             pdf.set_font(family, "", 8.5)
             pdf.set_xy(x + width + 3, y)
@@ -196,7 +198,6 @@ class _Writer:
             label = f"{req.percent}%: {req.counted} of {req.required} {units}, {req.state}"
             pdf.cell(0, 5, label, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1.5)
-        pdf.set_fill_color(255, 255, 255)
 
     def entry_cells(self, v: EntryView) -> list[str]:
         clean = self.clean
