@@ -153,6 +153,11 @@ def main() -> None:
         add(f"  (tomllib parse alone, {n:,} entries)", parse)
         cold = timed(cmd, 3, {**env, "CECLOG_NO_CACHE": "1"})
         add(f"  (status without the parse cache, {n:,})", cold)
+    for n in [200] if args.quick else [200, 1000]:  # the transcript of every entry
+        pdf = [*CECLOG, "--ledger", str(work / f"ledger-{n}.toml"), "export", "--format", "pdf",
+               "--output", str(work / f"transcript-{n}.pdf"), "--cycle", "all"]  # fmt: skip
+        goal = {200: "goal <= 0.5 s", 1000: "goal <= 1.5 s"}[n]
+        add(f"ceclog export --format pdf, {n:,} entries", timed(pdf, max(3, runs // 3), env), goal)
     ledger = make_ledger(work / "ledger-add.toml", 1000)
     add_cmd = [*CECLOG, "--ledger", str(ledger), "add", "Bench class", "--hours", "1"]
     add_time = timed(add_cmd, runs, env)

@@ -20,14 +20,17 @@ left.  A transcript shows no pace judgement: the running cycle is "in progress".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -40,6 +43,9 @@ from ceclog.output import html as html_export
 from ceclog.output import markdown, pdf
 from ceclog.output.document import NO_ENTRIES
 from ceclog.store.rules import load_rules
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 D = dt.date.fromisoformat
 TODAY = D("2026-11-22")
@@ -430,6 +436,86 @@ def test_pdf_many_entries_page_numbers() -> None:
     pages = re.findall(r"Page (\d+) of (\d+)", text)
     assert len(pages) >= 3 and all(total == str(len(pages)) for _, total in pages)
     assert [int(n) for n, _ in pages] == list(range(1, len(pages) + 1))
+
+
+LONG_WORD = "W" + "x" * 198 + "Z"  # 200 characters, wider than any column
+
+
+def test_pdf_long_title_and_long_word_wrap_in_full() -> None:
+    title = " ".join(f"topic{n:03d}" for n in range(67))[:600]
+    entry = Entry(id=1, date=D("2025-01-01"), title=title, notes=f"before {LONG_WORD} after",
+                  hours=Decimal(1))  # fmt: skip
+    data, warnings = pdf.render(transcript(ledger([entry])))
+    text = pdf_text(data)
+    assert warnings == [] and "[...]" not in text
+    assert " ".join(title.split()) in " ".join(text.split())  # every word, in order, whole
+    assert len([line for line in text.splitlines() if "topic" in line]) >= 10  # wrapped
+    # the long word is broken between characters, over several lines, and nothing is lost
+    assert LONG_WORD not in text and f"before{LONG_WORD}after" in "".join(text.split())
+
+
+WORDS = ["a", "of", "the", "Applied", "Structural", "drying", "Łódź", "÷", "2.75", "W" * 30,
+         LONG_WORD[:60], "", "\n"]  # fmt: skip
+
+
+@functools.cache
+def fpdf_document() -> tuple[FPDF, str, Callable[[str], str]]:
+    from fpdf import FPDF
+
+    document = FPDF()
+    family, _, clean = pdf._setup_font(document)  # DejaVu if installed, else Helvetica
+    document.add_page()
+    return document, family, clean
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), max_size=40),
+    width=st.sampled_from([8.6, 16.6, 43.6, 145.6]),
+    style=st.sampled_from(["", "B"]),
+    size=st.sampled_from([7, 9, 12]),
+)
+def test_pdf_lines_break_where_fpdf2_multi_cell_breaks(
+    words: list[str], width: float, style: str, size: float
+) -> None:
+    from ceclog.output.pdf_layout import Lines
+
+    document, family, clean = fpdf_document()
+    document.set_font(family, style, size)
+    text = " ".join(clean(word) if word != "\n" else word for word in words)
+    lines = document.multi_cell(width + 2, 3.6, text, dry_run=True, output="LINES", padding=(0, 1))
+    assert Lines(document).wrap(text, width) == (lines if text else [])  # "": no line, no height
+
+
+def test_pdf_a_thousand_entries_rows_whole_headings_on_every_page() -> None:
+    from pypdf import PdfReader
+
+    entries = [
+        Entry(
+            id=n,
+            date=D("2024-06-01") + dt.timedelta(days=n),
+            title=f"S{n:04d}S " + "Applied structural drying " * (n % 7),
+            notes="remediation " * (n % 23) + f"E{n:04d}E",  # the end of the row's tallest cell
+            provider="Restoration Training Co.",
+            hours=Decimal(1),
+        )
+        for n in range(1, 1001)
+    ]
+    data, warnings = pdf.render(transcript(ledger(entries)))
+    assert warnings == []
+    pages = [page.extract_text() for page in PdfReader(BytesIO(data)).pages]
+    total = len(pages)
+    assert total > 50 and "Total: 1000.0 CECs from 1000 entries" in pages[-1]
+    start, end = {}, {}
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {total}" in text
+        for n in re.findall(r"S(\d{4})S", text):
+            start[int(n)] = number
+        for n in re.findall(r"E(\d{4})E", text):
+            end[int(n)] = number
+        if start or end:  # the entries table has begun: its headings top every page
+            assert "Date, kind" in text and "Provider," in text
+    assert start == end and sorted(start) == list(range(1, 1001))  # no row split over pages
 
 
 def test_fpdf_is_not_imported_with_the_modules() -> None:

@@ -22,6 +22,7 @@ from ceclog.output.document import (
     EntryView,
     build_document,
 )
+from ceclog.output.pdf_layout import Lines, Padding, Table, draw_table
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -121,18 +122,18 @@ MAX_LINES = 40  # of a table cell, so that every row fits on one page
 class _Writer:
     def __init__(self, pdf: FPDF, clean: _Text, family: str) -> None:
         self.pdf, self.clean, self.family = pdf, clean, family
+        self.lines = Lines(pdf)
 
-    def fit(self, text: str, width: float, line: float = LINE, most: int = MAX_LINES) -> str:
-        """`text` cut to `most` lines of a cell `width` mm wide (the current font)."""
-        if len(text) < 2 * width:  # a few lines at most
-            return text
-        inner = width - 2 * PAD - 0.5
-        lines = self.pdf.multi_cell(inner, line, text, dry_run=True, output="LINES")
-        assert isinstance(lines, list)
-        if len(lines) <= most:
-            return text
+    def cut(self) -> None:
         self.clean.shortened += 1
-        return "\n".join(lines[: most - 1]).rstrip() + " [...]"
+
+    def fit(self, text: str, width: float, most: int) -> str:
+        """`text` cut to `most` lines of `width` mm in the current font (as multi_cell breaks
+        them, with its margins), its lines separated by newlines."""
+        lines, cut = self.lines.fit(text, width - 2 * self.pdf.c_margin, most)
+        if cut:
+            self.cut()
+        return "\n".join(lines)
 
     def shorten(self, text: str, width: float) -> str:
         """`text` cut to one line of `width` mm (the current font)."""
@@ -151,28 +152,12 @@ class _Writer:
         borders: bool = True,
         line: float = LINE,
     ) -> None:
-        from fpdf.fonts import FontFace
-
-        pdf, family = self.pdf, self.family
-        bold = FontFace(family=family, emphasis="BOLD", fill_color=(232, 232, 232))
-        with pdf.table(
-            col_widths=tuple(widths),
-            text_align=tuple("RIGHT" if i in right else "LEFT" for i in range(len(widths))),
-            v_align="TOP",
-            line_height=line,
-            padding=(1.0, PAD) if borders else (0.6, 1, 0.6, 0),
-            borders_layout="ALL" if borders else "NONE",
-            first_row_as_headings=bool(headings),
-            headings_style=bold,
-        ) as table:
-            if headings:
-                table.row(headings)
-            for cells in rows:
-                row = table.row()
-                for number, (cell, width) in enumerate(zip(cells, widths, strict=True)):
-                    style = None if borders or number else FontFace(emphasis="BOLD")
-                    most = MAX_LINES if borders else 30
-                    row.cell(self.fit(cell, width, line, most), style=style)
+        if borders:
+            spec = Table(widths, line, Padding(1.0, PAD, 1.0, PAD), MAX_LINES, right)
+        else:  # label and value, the label in bold; fpdf2's margin where there is no padding
+            padding = Padding(0.6, 1.0, 0.6, self.pdf.c_margin)
+            spec = Table(widths, line, padding, 30, right, bold=(0,), borders=False)
+        draw_table(self.pdf, self.lines, spec, headings, rows, self.family, self.cut)
 
     def section(self, title: str, empty: str | None = None) -> None:
         pdf = self.pdf
@@ -199,11 +184,13 @@ class _Writer:
             pdf.set_font(family, "B", 8.5)
             pdf.cell(58, 5, self.shorten(self.clean(req.title), 57))
             pdf.set_draw_color(70, 70, 70)
-            pdf.set_fill_color(255, 255, 255)
-            pdf.rect(x, y + 0.5, width, 4, style="DF")
+            # fill colours only here: text() draws each line in a colour state of its own
+            # while the fill colour differs from the text colour
+            with pdf.local_context(fill_color=(255, 255, 255)):
+                pdf.rect(x, y + 0.5, width, 4, style="DF")
             if req.percent:
-                pdf.set_fill_color(59, 110, 168)
-                pdf.rect(x, y + 0.5, width * req.percent / 100, 4, style="F")
+                with pdf.local_context(fill_color=(59, 110, 168)):
+                    pdf.rect(x, y + 0.5, width * req.percent / 100, 4, style="F")
                 pdf.rect(x, y + 0.5, width, 4, style="D")
             pdf.set_font(family, "", 8.5)
             pdf.set_xy(x + width + 3, y)
@@ -211,7 +198,6 @@ class _Writer:
             label = f"{req.percent}%: {req.counted} of {req.required} {units}, {req.state}"
             pdf.cell(0, 5, label, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1.5)
-        pdf.set_fill_color(255, 255, 255)
 
     def entry_cells(self, v: EntryView) -> list[str]:
         clean = self.clean
@@ -284,7 +270,7 @@ def render(t: Transcript) -> tuple[bytes, list[str]]:
     pdf.cell(0, 9, doc.title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "B", 12)
     who = f"{clean(doc.holder_name)}, registrant ID {clean(doc.registrant_id)}"
-    pdf.multi_cell(0, 6, w.fit(who, pdf.epw, 6, 4), align="L", new_x="LMARGIN")
+    pdf.multi_cell(0, 6, w.fit(who, pdf.epw, 4), align="L", new_x="LMARGIN")
     pdf.ln(2)
     pdf.set_font(family, "", 9)
     facts = [(label, clean(value)) for label, value in doc.facts]
