@@ -463,7 +463,7 @@ def fpdf_document() -> tuple[FPDF, str, Callable[[str], str]]:
     from fpdf import FPDF
 
     document = FPDF()
-    family, _, clean = pdf._setup_font(document)  # DejaVu if installed, else Helvetica
+    family, _, clean = pdf._setup_font(document, iter(["Ł"]))  # DejaVu if installed
     document.add_page()
     return document, family, clean
 

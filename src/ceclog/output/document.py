@@ -42,7 +42,7 @@ REQUIREMENT_HEADINGS = (
     "Remaining",
     "Submitted",
     "Posted",
-    "Met",
+    "Status",
     "Progress",
 )
 NO_REQUIREMENTS = (

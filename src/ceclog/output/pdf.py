@@ -1,15 +1,16 @@
 """The transcript as an A4 PDF (fpdf2, imported only when a PDF is made).
 
-A Unicode TrueType font from the system is embedded when one is found; otherwise the PDF uses
-Helvetica, which only has Latin-1, and characters it lacks are replaced (with a warning).  The
+Helvetica (built into every PDF reader) when every text is Latin-1; else a Unicode TrueType
+font from the system is embedded when one is found, and failing that Helvetica shows what it
+can, characters it lacks replaced (with a warning).  The
 output depends only on the Transcript (and the font found): creation date = t.today."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import os
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 def _font_candidates() -> list[tuple[Path, Path]]:
     """(regular, bold) Unicode fonts, best first (Arial Unicode has no bold: used for both)."""
-    home, windows = Path.home(), Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    home = Path.home()
     dejavu = [Path(p) for p in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
               "/usr/share/fonts/dejavu-sans-fonts", "/usr/share/fonts/TTF", "/Library/Fonts",
               "/usr/local/share/fonts")]  # fmt: skip
@@ -41,7 +42,7 @@ def _font_candidates() -> list[tuple[Path, Path]]:
         pairs.append((Path(name + "Regular.ttf"), Path(name + "Bold.ttf")))
     for folder in ("/Library/Fonts", "/System/Library/Fonts/Supplemental"):
         pairs.append((Path(folder, "Arial Unicode.ttf"), Path(folder, "Arial Unicode.ttf")))
-    return [*pairs, (windows / "arial.ttf", windows / "arialbd.ttf")]
+    return pairs
 
 
 FONT_CANDIDATES: Callable[[], list[tuple[Path, Path]]] = _font_candidates
@@ -230,8 +231,28 @@ class _Writer:
         pdf.set_text_color(0, 0, 0)
 
 
-def _setup_font(pdf: FPDF) -> tuple[str, str | None, _Text]:
-    """The font family, the file name of the embedded font (None: Helvetica), the cleaner."""
+def _latin1(code: int) -> bool:
+    return 0x20 <= code < 0x7F or 0xA0 <= code <= 0xFF
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string of a Document (its views, tuples and pairs), to choose the font."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def _setup_font(pdf: FPDF, texts: Iterator[str]) -> tuple[str, str | None, _Text]:
+    """The font family, the file name of the embedded font (None: Helvetica), the cleaner.
+    Helvetica, built into every PDF reader, when every text is Latin-1 (parsing and embedding
+    a font costs more than the rest of a 200-entry transcript); else a Unicode font."""
+    if all(_latin1(ord(ch)) for text in texts for ch in text if ch not in "\n\t"):
+        return "helvetica", None, _Text(_latin1)
     for number, (regular, bold) in enumerate(FONT_CANDIDATES()):
         if regular.is_file() and bold.is_file():
             family = f"unicode{number}"  # a fresh name: a failed candidate may be half-added
@@ -243,7 +264,7 @@ def _setup_font(pdf: FPDF) -> tuple[str, str | None, _Text]:
             codes = set(getattr(pdf.fonts[family], "cmap", {}))
             codes &= set(getattr(pdf.fonts[family + "B"], "cmap", {}))
             return family, regular.name, _Text(codes.__contains__)
-    return "helvetica", None, _Text(lambda code: 0x20 <= code < 0x7F or 0xA0 <= code <= 0xFF)
+    return "helvetica", None, _Text(_latin1)
 
 
 def render(t: Transcript) -> tuple[bytes, list[str]]:
@@ -255,7 +276,7 @@ def render(t: Transcript) -> tuple[bytes, list[str]]:
     pdf.set_margins(MARGIN, 18, MARGIN)
     pdf.set_auto_page_break(True, margin=16)
     pdf.alias_nb_pages(None)  # type: ignore[arg-type]  # the footer knows the count
-    family, font_file, clean = _setup_font(pdf)
+    family, font_file, clean = _setup_font(pdf, _texts(doc))
     w = _Writer(pdf, clean, family)
     metadata = _Text(lambda code: True)  # PDF metadata is Unicode, whatever the font
     pdf.set_title(f"{doc.title}: {metadata(doc.holder_name)}")
@@ -287,7 +308,7 @@ def render(t: Transcript) -> tuple[bytes, list[str]]:
                  r.counted, r.remaining, r.submitted, r.posted, r.state]
                 for r in doc.requirements]  # fmt: skip
         headings = ("Requirement", "Cycle", "Required", "Counted", "Remaining", "Submitted",
-                    "Posted", "State")  # fmt: skip
+                    "Posted", "Status")  # fmt: skip
         w.table(headings, (44, 22, 18, 18, 20, 20, 18, 20), rows, right=(2, 3, 4, 5, 6))
         w.bars(doc)
 
