@@ -606,6 +606,7 @@ def test_holder_rules_refuses_a_switch_that_makes_the_ledger_invalid(
     ceclog: Ceclog, ledger_path: Path
 ) -> None:
     rules = (Path(__file__).parents[1] / "rules" / "iicrc.toml").read_text()
+    rules = rules[: rules.index("\n[[plan]]")]  # its planning seed has a booth visit
     narrow = rules.replace('name = "iicrc"', 'name = "narrow"').replace(
         "[kinds.booth]", "[kinds.boothless]"
     )

@@ -245,3 +245,10 @@ def rules_show(
     untracked = [code for code in r.certifications if r.track_of(code) is None]
     if untracked:
         out.print(f"no requirement: {', '.join(untracked)}")
+    if r.plan:
+        out.print("planning seed (`ceclog plan --suggest`):")
+        for step in r.plan:
+            size = f"{num(step.hours)} h" if step.hours is not None else ""
+            size = f"{num(step.credits)} {r.units}" if step.credits is not None else size
+            detail = f"{step.kind}, {size}" if size else step.kind
+            out.print(f"  Q{step.quarter}: {step.title} ({detail})")

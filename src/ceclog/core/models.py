@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with th
     KindMap = dict[str, "KindRule"]
     CertMap = dict[str, str]
     TrackList = list["Track"]
+    Quarter = int
 
 R = TypeVar("R")
 
@@ -254,6 +255,17 @@ class KindRule:
 
 
 @dataclass(frozen=True, kw_only=True)
+class PlanStep:
+    """One activity of the rules' planning seed: a class of a kind, in a quarter of the year."""
+
+    quarter: Quarter
+    title: Text
+    kind: Name
+    hours: Hours | None = None
+    credits: Credits | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Track:
     name: Name
     title: Text
@@ -286,10 +298,16 @@ class Rules:
     kinds: KindMap
     certifications: CertMap
     tracks: TrackList
+    plan: list[PlanStep] = field(default_factory=list)  # a year in the body's rhythm
 
     def __post_init__(self) -> None:
         if self.default_kind not in self.kinds:
             raise ValueError(f"default_kind {self.default_kind!r} is not one of [kinds]")
+        for step in self.plan:
+            if step.kind not in self.kinds:
+                raise ValueError(
+                    f"plan step {step.title!r} has kind {step.kind!r}, not one of [kinds]"
+                )
         if self.anchor == "calendar" and self.cycle_start is None:
             raise ValueError('anchor = "calendar" needs cycle_start = "MM-DD"')
         seen: dict[str, str] = {}
@@ -334,5 +352,5 @@ NESTED: dict[str, dict[str, tuple[str, Any]]] = {
         "entries": ("list", Entry),
     },
     "Entry": {"evidence": ("list", Evidence)},
-    "Rules": {"kinds": ("map", KindRule), "tracks": ("list", Track)},
+    "Rules": {"kinds": ("map", KindRule), "tracks": ("list", Track), "plan": ("list", PlanStep)},
 }

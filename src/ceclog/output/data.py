@@ -95,6 +95,16 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
             }
             for t in r.tracks
         ],
+        "plan": [
+            {
+                "quarter": step.quarter,
+                "title": step.title,
+                "kind": step.kind,
+                "hours": number(step.hours),
+                "credits": number(step.credits),
+            }
+            for step in r.plan
+        ],
     }
 
 

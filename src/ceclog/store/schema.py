@@ -140,6 +140,7 @@ NAMES: dict[str, Any] = {
     "EntryId": Annotated[int, Strict(), Field(ge=1, le=10**9)],
     "Months": Annotated[int, Strict(), Field(ge=1, le=240)],
     "PaceMonths": Annotated[int, Strict(), Field(ge=0, le=240)],
+    "Quarter": Annotated[int, Strict(), Field(ge=1, le=4)],
     "Days": Annotated[int, Strict(), Field(ge=0, le=3650)],
     "Sources": Annotated[list[Text], Field(min_length=1)],
     "TrackCodes": Annotated[list[Code], Field(min_length=1)],
@@ -154,6 +155,7 @@ RECORDS: tuple[type[Any], ...] = (
     models.Ledger,
     models.KindRule,
     models.Track,
+    models.PlanStep,
     models.Rules,
 )
 _FORBID = ConfigDict(extra="forbid")
