@@ -1,0 +1,105 @@
+"""The `plan` command: what is still needed by each due date, at what pace, and a year of
+classes in the rules' rhythm (recorded as planned entries with --suggest --add)."""
+
+import datetime as dt
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from ceclog.cli import app
+from ceclog.cli.context import Context, JsonOpt, require_valid, warn
+from ceclog.core import operations
+from ceclog.core.engine import evaluate
+from ceclog.core.models import Ledger, Rules
+from ceclog.core.plan import Plan, plan_report
+from ceclog.core.suggest import suggest, suggested_entries
+from ceclog.core.words import plural
+from ceclog.errors import UsageError
+from ceclog.output import data, plans, terminal
+from ceclog.store import ledger as storage
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            metavar="YYYY",
+            min=2000,
+            max=2200,
+            help="The calendar year of the quarter table (default: the four quarters from now).",
+            show_default=False,
+        ),
+    ] = None,
+    suggesting: Annotated[
+        bool,
+        typer.Option(
+            "--suggest",
+            help="Propose classes in the rhythm of the rules' planning seed, sized to what is "
+            "short.",
+        ),
+    ] = False,
+    add: Annotated[
+        bool,
+        typer.Option(
+            "--add", help="With --suggest: record the suggestions as planned entries (undoable)."
+        ),
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Plan what is still needed by each due date: pace per quarter and per year, the quarter
+    table, planned entries to fix, and suggested classes."""
+    c: Context = ctx.obj
+    today = c.today
+    if add and not suggesting:
+        raise UsageError("--add records the suggestions: use it with --suggest")
+    if add:
+        with storage.editing(c.ledger_path, c.journal) as session:
+            loaded_rules = c.rules_for(session.loaded)
+            require_valid(session.loaded, loaded_rules, today)
+            rules = loaded_rules.rules
+            found = _plans(session.ledger, rules, today, year, True)
+            entries = suggested_entries(found, session.ledger, today)
+            new = replace(session.ledger, entries=[*session.ledger.entries, *entries])
+            if entries:
+                operations.no_new_errors(session.ledger, new, rules, today)
+                session.save(new)
+        warn(session.warnings)
+        after = _plans(new, rules, today, year, False)
+        if as_json:
+            doc = plans.as_json(after, rules, str(today), year, False)
+            doc["added"] = [e.id for e in entries]
+            print(data.dumps(doc))
+            return
+        plans.show(terminal.console(), after, new, rules, str(today), added=True)
+        err = terminal.console(stderr=True)
+        if entries:
+            ids = f"{entries[0].id}" if len(entries) == 1 else f"{entries[0].id}-{entries[-1].id}"
+            err.print(
+                f"recorded {plural(len(entries), 'suggested class', 'suggested classes')} as "
+                f"planned (entries {ids}); `ceclog undo` takes them back"
+            )
+        else:
+            err.print("nothing to suggest: the planned classes cover what is needed")
+        return
+    loaded, loaded_rules = c.load()
+    require_valid(loaded, loaded_rules, today)
+    rules = loaded_rules.rules
+    found = _plans(loaded.ledger, rules, today, year, suggesting)
+    if as_json:
+        print(data.dumps(plans.as_json(found, rules, str(today), year, suggesting)))
+        return
+    plans.show(terminal.console(), found, loaded.ledger, rules, str(today))
+    if suggesting and not rules.plan:
+        warn([f"the {rules.name} rules have no planning seed ([[plan]]): nothing to suggest"])
+
+
+def _plans(
+    ledger: Ledger, rules: Rules, today: dt.date, year: int | None, with_suggestions: bool
+) -> list[Plan]:
+    report = evaluate(ledger, rules, today)
+    found = plan_report(report, ledger, rules, year)
+    return [suggest(p, rules, year) for p in found] if with_suggestions else found

@@ -1,0 +1,265 @@
+"""`ceclog plan`: what is still needed, what planned classes cover, the pace, the quarter table,
+planned entries to fix, and suggestions through the rules.  Every figure worked out by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Ceclog, make_ledger
+
+TODAY = "2026-11-30"
+
+# WRT earned 2023-05-10: technician cycle 2023-05-10 to 2027-05-09 (48 months), 14 CECs.
+# Counted: 6 h online on 2026-03-10 = 6.0 (in the last 12 months) + 3.5 h on 2024-06-01 = 3.5
+# -> 9.5 counted, 4.5 needed.  Planned from today to the due date: a booth visit on 2027-02-20
+# (fixed 2.0) and a 1 h workshop on 2027-04-15 (1.0) -> cover 3.0, short 1.5.  Entry 5 is
+# planned but dated before today; entry 6 is planned after the due date.
+BODY = """
+[[entries]]
+id = 1
+date = 2026-03-10
+title = "Drying online"
+kind = "online"
+hours = 6
+
+[[entries]]
+id = 2
+date = 2024-06-01
+title = "Mold basics"
+hours = 3.5
+
+[[entries]]
+id = 3
+date = 2027-02-20
+title = "Booth at the Experience"
+kind = "booth"
+planned = true
+
+[[entries]]
+id = 4
+date = 2027-04-15
+title = "Meter workshop"
+kind = "workshop"
+hours = 1
+planned = true
+
+[[entries]]
+id = 5
+date = 2026-10-01
+title = "Forgotten webinar"
+kind = "online"
+hours = 2
+planned = true
+
+[[entries]]
+id = 6
+date = 2027-06-01
+title = "Summer conference"
+kind = "conference"
+hours = 3
+planned = true
+"""
+
+
+def _ledger(path: Path) -> Path:
+    return make_ledger(path, ("WRT", "2023-05-10"), body=BODY)
+
+
+def test_plan_figures_by_hand(ceclog: Ceclog, ledger_path: Path) -> None:
+    _ledger(ledger_path)
+    r = ceclog("plan", "--json", today=TODAY)
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    assert doc["today"] == TODAY and doc["year"] is None
+    (req,) = doc["requirements"]
+    assert req["track"] == "technician" and req["certifications"] == ["WRT"]
+    assert req["due"] == "2027-05-09"
+    assert (req["needed"], req["planned"], req["short"]) == (4.5, 3.0, 1.5)
+    # 2026-Q4, 2027-Q1, 2027-Q2: 3 quarters; 4.5 / 3 = 1.5 a quarter; 4.5 x 4 / 3 = 6.0 a
+    # year, but never more than the 4.5 needed
+    assert (req["quarters_left"], req["per_quarter"], req["per_year"]) == (3, 1.5, 4.5)
+    # last 12 months (2025-11-30, 2026-11-30]: 6.0 counted; 4.5 / 6.0 x 365 = 273.75 -> 274
+    # days after 2026-11-30 = 2027-08-31
+    assert (req["recent"], req["at_recent_pace"]) == (6.0, "2027-08-31")
+    assert req["take_by"] == "2027-02-08"  # 90 days (due_soon_days) before the due date
+    assert req["sentence"] == (
+        "need 4.5 CECs by 2027-05-09; planned classes cover 3.0; 1.5 short: a short online "
+        "course or webinar (1.5 hours) before 2027-02-08"
+    )
+    # the booth in Q1; the workshop in Q2 (the conference on 2027-06-01 is after the due date)
+    assert req["quarters"] == [
+        {"quarter": "2026-Q4", "planned": 0.0, "needed": 1.5},
+        {"quarter": "2027-Q1", "planned": 2.0, "needed": 1.5},
+        {"quarter": "2027-Q2", "planned": 1.0, "needed": 1.5},
+        {"quarter": "2027-Q3", "planned": 0.0, "needed": None},
+    ]
+    assert [(p["entry"], p["problem"]) for p in req["problems"]] == [
+        (5, "past"),
+        (6, "after_due"),
+    ]
+    assert "`ceclog edit 5 --completed`" in req["problems"][0]["message"]
+    assert "`ceclog edit 6 --date YYYY-MM-DD`" in req["problems"][1]["message"]
+    assert "suggestions" not in req
+
+
+def test_plan_text_says_it_in_one_sentence_first(ceclog: Ceclog, ledger_path: Path) -> None:
+    _ledger(ledger_path)
+    r = ceclog("plan", "--year", "2027", today=TODAY)
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert lines[2] == (
+        "technician (WRT): need 4.5 CECs by 2027-05-09; planned classes cover 3.0; 1.5 short: "
+        "a short online course or webinar (1.5 hours) before 2027-02-08."
+    )
+    assert lines[3] == (
+        "  pace needed: 1.5 CECs a quarter, 4.5 a year (3 quarters left, this one included); "
+        "at the pace of the last 12 months (6.0 CECs) it would be reached on 2027-08-31, after "
+        "the due date."
+    )
+    assert lines[5:11] == [
+        "Quarter  Planned  Pace needed",
+        "-------  -------  -----------",
+        "2027-Q1      2.0          1.5",
+        "2027-Q2      1.0          1.5",
+        "2027-Q3      0.0            -",
+        "2027-Q4      0.0            -",
+    ]
+    assert "\nfix: entry 5 (2026-10-01, Forgotten webinar, 2.0 CECs) is still planned" in r.out
+
+
+def test_suggest_fills_the_shortfall_in_the_seed_rhythm(ceclog: Ceclog, ledger_path: Path) -> None:
+    _ledger(ledger_path)
+    before = ledger_path.read_bytes()
+    # the four quarters from today: 2026-Q4 (its seed step is the Q4 catch-up, 2 h, shortened
+    # to the 1.5 h that count 1.5), dated two weeks from today
+    r = ceclog("plan", "--suggest", "--json", today=TODAY)
+    assert r.code == 0, r.err
+    (req,) = json.loads(r.out)["requirements"]
+    assert req["suggestions"] == [
+        {
+            "date": "2026-12-14",
+            "title": "Catch-up: online course",
+            "kind": "online",
+            "hours": 1.5,
+            "credits": None,
+            "counts": 1.5,
+            "explanation": "1.5 h ÷ 1 h per CEC = 1.5",
+        }
+    ]
+    assert req["unsuggested"] == 0.0
+    # --year 2027: only Q1 starts before 2027-02-08; its online course (4 h) shortened to 1.5 h
+    r = ceclog("plan", "--suggest", "--year", "2027", "--json", today=TODAY)
+    (req,) = json.loads(r.out)["requirements"]
+    assert [(s["date"], s["title"], s["hours"], s["counts"]) for s in req["suggestions"]] == [
+        ("2027-02-08", "Online course", 1.5, 1.5)
+    ]
+    assert ledger_path.read_bytes() == before  # --suggest alone writes nothing
+
+
+def test_suggest_add_records_planned_entries_in_one_undoable_write(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    # counted 7.0 of 14 (one 7 h class), nothing planned: 7.0 short by 2027-05-09
+    body = '\n[[entries]]\nid = 1\ndate = 2026-01-10\ntitle = "WRT refresher"\nhours = 7\n'
+    make_ledger(ledger_path, ("WRT", "2023-05-10"), body=body)
+    before = ledger_path.read_bytes()
+    r = ceclog("plan", "--suggest", "--year", "2027", "--json", today=TODAY)
+    (req,) = json.loads(r.out)["requirements"]
+    # Q1 only (2027-02-08 is 90 days before the due date): online 4 h = 4.0, booth = fixed 2.0,
+    # then the seed's catch-up (2 h), shortened to 1 h = 1.0: 7.0 in all
+    assert [(s["title"], s["kind"], s["hours"], s["counts"]) for s in req["suggestions"]] == [
+        ("Online course", "online", 4.0, 4.0),
+        ("Trade-show visit: register at the IICRC booth", "booth", None, 2.0),
+        ("Catch-up: online course", "online", 1.0, 1.0),
+    ]
+    assert req["suggestions"][1]["explanation"] == "booth: fixed 2 CECs"
+    assert {s["date"] for s in req["suggestions"]} == {"2027-02-08"}
+    r = ceclog("plan", "--suggest", "--add", "--year", "2027", today=TODAY)
+    assert r.code == 0, r.err
+    assert "recorded 3 suggested classes as planned (entries 2-4); `ceclog undo`" in r.err
+    assert "planned classes cover 7.0: nothing short" in r.out
+    r = ceclog("list", "--json", today=TODAY)
+    entries = json.loads(r.out)
+    assert [(e["id"], e["planned"], e["date"]) for e in entries[1:]] == [
+        (2, True, "2027-02-08"),
+        (3, True, "2027-02-08"),
+        (4, True, "2027-02-08"),
+    ]
+    r = ceclog("status", "--json", today=TODAY)
+    assert json.loads(r.out)["requirements"][0]["projected"] == 14.0
+    assert ceclog("undo", today=TODAY).code == 0
+    assert ledger_path.read_bytes() == before
+    # nothing short: --add writes nothing and says so
+    ceclog("plan", "--suggest", "--add", "--year", "2027", today=TODAY)
+    after = ledger_path.read_bytes()
+    r = ceclog("plan", "--suggest", "--add", "--year", "2027", today=TODAY)
+    assert "nothing to suggest" in r.err
+    assert ledger_path.read_bytes() == after
+
+
+def test_suggestions_apply_the_event_cap(ceclog: Ceclog, ledger_path: Path) -> None:
+    rules = (Path(__file__).parents[1] / "rules" / "iicrc.toml").read_text()
+    firm = (
+        rules.replace('name = "iicrc"', 'name = "firm"')
+        .replace("# event_cap = 14 ", "event_cap = 4   ")
+        .replace('title = "Regional conference"\nkind = "conference"\nhours = 3',
+                 'title = "Regional conference"\nkind = "conference"\nhours = 6')
+    )  # fmt: skip
+    assert "event_cap = 4" in firm and "hours = 6" in firm
+    (ledger_path.parent / "firm.toml").write_text(firm)
+    # MWR (master, 14 per 24 months) earned 2025-08-01: cycle to 2027-07-31; nothing counted;
+    # today 2027-06-20: 2027-Q2 and Q3 left... take_by 2027-05-02 has passed, so the due date
+    # itself is the limit and only the current quarter and the next (Q3 starts 07-01) count.
+    make_ledger(ledger_path, ("MWR", "2025-08-01"), rules="firm.toml")
+    r = ceclog("plan", "--suggest", "--json", today="2027-06-20")
+    assert r.code == 0, r.err
+    (req,) = json.loads(r.out)["requirements"]
+    assert (req["needed"], req["short"], req["take_by"]) == (14.0, 14.0, "2027-07-31")
+    # Q2 (2027-07-04 is two weeks on, after the quarter: its last day 2027-06-30): workshop
+    # 3 h = 3.0; Q3 (mid-August is after the due date: 2027-07-31): conference 6 h, capped at 4
+    # per event = 4.0; Q3 catch-up 2 h = 2.0; then the catch-up again, 2 h each: 2.0, 2.0,
+    # shortened 1 h = 1.0 -> 3 + 4 + 2 + 2 + 2 + 1 = 14
+    assert [(s["date"], s["title"], s["hours"], s["counts"]) for s in req["suggestions"]] == [
+        ("2027-06-30", "Manufacturer training", 3.0, 3.0),
+        ("2027-07-31", "Regional conference", 6.0, 4.0),
+        ("2027-07-31", "Catch-up: online course", 2.0, 2.0),
+        ("2027-07-31", "Catch-up: online course", 2.0, 2.0),
+        ("2027-07-31", "Catch-up: online course", 2.0, 2.0),
+        ("2027-07-31", "Catch-up: online course", 1.0, 1.0),
+    ]
+    assert req["suggestions"][1]["explanation"] == (
+        "6 h ÷ 1 h per CEC = 6.0; capped at 4 per event"
+    )
+    assert req["sentence"].endswith(
+        "14.0 short: about 2 days of classes (14 hours), at least 4 events (at most 4.0 per "
+        "event) before 2027-07-31"
+    )
+
+
+def test_plan_met_and_bad_input(ceclog: Ceclog, ledger_path: Path) -> None:
+    body = '\n[[entries]]\nid = 1\ndate = 2026-01-10\ntitle = "Big class"\nhours = 14\n'
+    make_ledger(ledger_path, ("WRT", "2023-05-10"), body=body)
+    r = ceclog("plan", today=TODAY)
+    assert r.code == 0
+    assert (
+        "technician (WRT): met: 14.0 of 14.0 CECs counted for the cycle ending 2027-05-09; "
+        "nothing more is needed until then." in r.out
+    )
+    assert "2026-Q4      0.0            -" in r.out
+    r = ceclog("plan", "--add", today=TODAY)
+    assert r.code == 2 and "use it with --suggest" in r.err
+    r = ceclog("plan", "--year", "20x7", today=TODAY)
+    assert r.code == 2 and "--year" in r.err
+
+
+def test_readme_plan_sample_is_what_ceclog_prints(ceclog: Ceclog, ledger_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    start = readme.index("$ ceclog --today 2026-11-30 plan --year 2027\n")
+    sample = readme[readme.index("\n", start) + 1 : readme.index("```", start)]
+    _ledger(ledger_path)
+    r = ceclog("plan", "--year", "2027", today=TODAY)
+    assert r.out.split() == sample.split()  # the README wraps the long lines
+    assert [line for line in r.out.splitlines() if line.startswith(("Quarter", "2027"))] == [
+        line for line in sample.splitlines() if line.startswith(("Quarter", "2027"))
+    ]
