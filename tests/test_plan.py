@@ -148,11 +148,13 @@ def test_suggest_fills_the_shortfall_in_the_seed_rhythm(ceclog: Ceclog, ledger_p
         }
     ]
     assert req["unsuggested"] == 0.0
-    # --year 2027: only Q1 starts before 2027-02-08; its online course (4 h) shortened to 1.5 h
+    # --year 2027: only Q1 starts before 2027-02-08; its online course (4.0) and booth visit
+    # (2.0) are worth more than the 1.5 short, so the catch-up (2 h) makes it up, shortened to
+    # 1.5 h, in Q1
     r = ceclog("plan", "--suggest", "--year", "2027", "--json", today=TODAY)
     (req,) = json.loads(r.out)["requirements"]
     assert [(s["date"], s["title"], s["hours"], s["counts"]) for s in req["suggestions"]] == [
-        ("2027-02-08", "Online course", 1.5, 1.5)
+        ("2027-02-08", "Catch-up: online course", 1.5, 1.5)
     ]
     assert ledger_path.read_bytes() == before  # --suggest alone writes nothing
 

@@ -24,6 +24,10 @@ def _as_entry(step: PlanStep, hours: Decimal | None, day: dt.date) -> Entry:
     )
 
 
+def _worth(step: PlanStep, rules: Rules) -> Decimal:
+    return entry_credit(_as_entry(step, step.hours, dt.date(2000, 1, 1)), rules).value
+
+
 def _date_in(quarter: Quarter, today: dt.date, by: dt.date) -> dt.date:
     """The middle of the quarter; in today's quarter, two weeks from today at the earliest;
     never after the quarter's end or `by`, never before today."""
@@ -50,9 +54,10 @@ def suggest(plan: Plan, rules: Rules, year: int | None = None) -> Plan:
     earliest, sized to what the plan's quarters must bring: the whole shortfall when the due
     date falls in them (or before), else the pace needed in them less what is planned there.
     Only quarters that start by `take_by` (before the requirement is due soon) get classes,
-    dated mid-quarter (not before two weeks from today, not after `take_by`); a step counting
-    more than what is left is shortened to the hours that count just enough, and when the seed
-    is used up its last hour-based step (the catch-up) is repeated in the last quarter."""
+    dated mid-quarter (not before two weeks from today, not after `take_by`).  A step worth
+    more than what is left is passed over; the seed's last hour-based step (the catch-up) then
+    makes up the rest in the last quarter, repeated as needed, the last one shortened to the
+    hours that count just enough."""
     today = plan.requirement.today
     shown = window(today, year)
     active = [q for q in shown if q.end >= today and q.start <= plan.take_by]
@@ -65,13 +70,17 @@ def suggest(plan: Plan, rules: Rules, year: int | None = None) -> Plan:
         target = min(plan.short, max(Decimal(0), pace - sum(q.planned for q in plan.quarters)))
     out: list[Suggestion] = []
     left = target
+    hourly = [s for s in rules.plan if s.hours is not None and rules.kinds[s.kind].fixed is None]
+    catch_up = hourly[-1] if hourly else None
     for quarter in active:
         for step in rules.plan:
-            if step.quarter == quarter.number and left > 0:
-                left -= _add(out, step, quarter, left, rules, today, plan.take_by)
-    hourly = [s for s in rules.plan if s.hours is not None and rules.kinds[s.kind].fixed is None]
-    if hourly:
-        step, last = hourly[-1], active[-1]
+            if step.quarter != quarter.number or left <= 0:
+                continue
+            if step is not catch_up and _worth(step, rules) > left:
+                continue  # a conference is not cut to an hour: the catch-up makes it up
+            left -= _add(out, step, quarter, left, rules, today, plan.take_by)
+    if catch_up is not None:
+        step, last = catch_up, active[-1]
         for _ in range(100):  # each adds at least one increment, unless the step counts 0
             if left <= 0:
                 break

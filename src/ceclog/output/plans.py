@@ -43,7 +43,11 @@ def show(
         out.print()
         if req.lapse is not None:
             lapse = req.lapse
-            renew = f"; renew by email before {req.reinstate_by}" if req.reinstate_by else ""
+            renew = ""
+            if req.reinstate_by is not None and req.today < req.reinstate_by:
+                renew = f"; renew by email before {req.reinstate_by}"
+            elif req.reinstate_by is not None:
+                renew = f"; since {req.reinstate_by} the body requires reinstatement"
             out.print(
                 f"{req.track.name}: first, the lapsed cycle ending {lapse.cycle.due} is "
                 f"{fmt(lapse.remaining)} {rules.units} short: record late classes with "
