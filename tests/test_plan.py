@@ -3,9 +3,20 @@ planned entries to fix, and suggestions through the rules.  Every figure worked 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ceclog.core.credits import entry_credit
+from ceclog.core.engine import evaluate
+from ceclog.core.models import Certification, Entry, Holder, Ledger
+from ceclog.core.plan import plan_report, window
+from ceclog.core.suggest import suggest
+from ceclog.store.rules import load_rules
 from conftest import Ceclog, make_ledger
 
 TODAY = "2026-11-30"
@@ -265,3 +276,60 @@ def test_readme_plan_sample_is_what_ceclog_prints(ceclog: Ceclog, ledger_path: P
     assert [line for line in r.out.splitlines() if line.startswith(("Quarter", "2027"))] == [
         line for line in sample.splitlines() if line.startswith(("Quarter", "2027"))
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    earned=st.dates(dt.date(2018, 1, 1), dt.date(2026, 6, 1)),
+    today=st.dates(dt.date(2026, 1, 1), dt.date(2028, 12, 31)),
+    classes=st.lists(
+        st.tuples(st.integers(0, 3000), st.integers(1, 16), st.booleans(), st.booleans()),
+        max_size=12,
+    ),
+    year=st.one_of(st.none(), st.integers(2025, 2030)),
+    rules_name=st.sampled_from(["iicrc", "iicrc-2012"]),
+)
+def test_plan_invariants(
+    earned: dt.date,
+    today: dt.date,
+    classes: list[tuple[int, int, bool, bool]],
+    year: int | None,
+    rules_name: str,
+) -> None:
+    """Whatever the ledger: short = needed - planned (never below 0); the pace covers what is
+    needed; suggestions are dated from today to the take-by date, each worth what the rules
+    say, and together (with what they could not place) at least what the year must bring."""
+    rules = load_rules(rules_name).rules
+    entries = [
+        Entry(
+            id=i + 1,
+            date=earned + dt.timedelta(days=offset),
+            title=f"class {i}",
+            kind="booth" if booth else "course",
+            hours=Decimal(hours),
+            planned=planned,
+        )
+        for i, (offset, hours, planned, booth) in enumerate(classes)
+    ]
+    ledger = Ledger(
+        version=2,
+        holder=Holder(name="T", rules=rules_name, tracking_since=earned),
+        certifications=[Certification(code="WRT", earned=earned)],
+        entries=entries,
+    )
+    report = evaluate(ledger, rules, today)
+    for plan in plan_report(report, ledger, rules, year):
+        assert plan.short == max(Decimal(0), plan.needed - plan.planned)
+        assert plan.per_quarter * plan.quarters_left >= plan.needed
+        assert plan.per_year <= plan.needed
+        with_suggestions = suggest(plan, rules, year)
+        total = sum((s.counts for s in with_suggestions.suggestions), Decimal(0))
+        assert total + with_suggestions.unsuggested >= (plan.short if plan.short else 0) or (
+            plan.due > window(today, year)[-1].end  # a year's share only
+        )
+        for s in with_suggestions.suggestions:
+            assert today <= s.date <= plan.take_by
+            entry = Entry(id=1, date=s.date, title=s.title, kind=s.kind, hours=s.hours)
+            assert entry_credit(entry, rules).value == s.counts > 0
+        if plan.short == 0:
+            assert with_suggestions.suggestions == ()

@@ -82,6 +82,8 @@ def plan(
                 f"recorded {plural(len(entries), 'suggested class', 'suggested classes')} as "
                 f"planned (entries {ids}); `ceclog undo` takes them back"
             )
+        elif not rules.plan:
+            err.print(f"the {rules.name} rules have no planning seed ([[plan]]): nothing added")
         else:
             err.print("nothing to suggest: the planned classes cover what is needed")
         return
