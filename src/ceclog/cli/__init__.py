@@ -91,6 +91,7 @@ COMMAND_MODULES = {
     "submit": "submission",
     "posted": "submission",
     "export": "export_cmd",
+    "team": "team_cmd",
 }
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
 
