@@ -105,6 +105,22 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None =
     fsync_dir(path.parent)
 
 
+SHARED_FILE_MODE = 0o640  # `init --shared`: the group may read the ledger
+SHARED_FOLDER_MODE = 0o750
+
+
+def modes_like(ledger: Path) -> tuple[int, int]:
+    """The modes for a file and a folder created beside a ledger (its certificates): the
+    ledger's read access for group and others, never their write access; owner-only (0600,
+    0700) when the ledger is, or when its mode cannot be read."""
+    try:
+        mode = real_path(ledger).stat().st_mode
+    except OSError:
+        mode = 0o600
+    readable = mode & 0o044
+    return 0o600 | readable, 0o700 | readable | (readable >> 2)
+
+
 def write_error(path: Path, exc: OSError) -> LedgerError:
     reason = {
         errno.ENOSPC: "the disk is full",
