@@ -110,15 +110,14 @@ SHARED_FOLDER_MODE = 0o750
 
 
 def modes_like(ledger: Path) -> tuple[int, int]:
-    """The modes for a file and a folder created beside a ledger (its certificates): the
-    ledger's read access for group and others, never their write access; owner-only (0600,
-    0700) when the ledger is, or when its mode cannot be read."""
+    """The modes for a file and a folder created beside a ledger (its certificates): readable
+    by the group when the ledger is (0640, 0750: `init --shared`), else owner-only (0600,
+    0700); never writable by the group, never readable by others (certificates are personal)."""
     try:
         mode = real_path(ledger).stat().st_mode
     except OSError:
         mode = 0o600
-    readable = mode & 0o044
-    return 0o600 | readable, 0o700 | readable | (readable >> 2)
+    return (0o640, 0o750) if mode & 0o040 else (0o600, 0o700)
 
 
 def write_error(path: Path, exc: OSError) -> LedgerError:
