@@ -51,24 +51,25 @@ def make_team(folder: Path) -> Path:
     copy, a broken ledger, and what must be passed over."""
     folder.mkdir(parents=True, exist_ok=True)
     c = 'date = {}\ntitle = "{}"\nhours = {}'
+    sent = "\nsubmitted = {}".format
     files = {
         "ana.toml": ledger("Ana Lima", "1001", "WRT", "2024-03-01",
-                           c.format("2025-01-10", "Water restoration", 14) + "\nsubmitted = 2025-01-20"),
+                           c.format("2025-01-10", "Water restoration", 14) + sent("2025-01-20")),
         "ben.toml": ledger("Ben Okafor", "1002", "WRT", "2025-06-01",
                            c.format("2026-02-01", "Odor control", 4),
                            c.format("2027-03-01", "Drying webinar", 3) + "\nplanned = true"),
         "cara.toml": ledger("Cara Nguyen", "1003", "WRT", "2024-06-01",
-                            c.format("2025-03-03", "Mold basics", 5) + "\nsubmitted = 2025-03-10"),
+                            c.format("2025-03-03", "Mold basics", 5) + sent("2025-03-10")),
         "dev.toml": ledger("Dev Patel", "1004", "WRT", "2023-01-15",
-                           c.format("2024-05-05", "Structural drying", 10) + "\nsubmitted = 2024-05-20",
+                           c.format("2024-05-05", "Structural drying", 10) + sent("2024-05-20"),
                            c.format("2026-12-10", "Fire and smoke", 4) + "\nplanned = true"),
         "eve.toml": ledger("Eve Martin", "1005", "MWR", "2024-05-10",
-                           c.format("2025-01-01", "Advanced drying", 6) + "\nsubmitted = 2025-01-05"),
+                           c.format("2025-01-01", "Advanced drying", 6) + sent("2025-01-05")),
         "finn.toml": ledger("Finn Berg", "1006", "MRS", "2022-02-02"),
         "broken.toml": ledger("Gil Ross", "1007", "WRT", "2023-09-15",
                               c.format("2024-02-09", "Seminar", 3) + '\nkind = "seminar"'),
         "hana/ledger.toml": ledger("Hana Sato", "1008", "ASD", "2022-12-01",
-                                   c.format("2023-05-01", "ASD refresher", 7) + "\nsubmitted = 2023-05-02",
+                                   c.format("2023-05-01", "ASD refresher", 7) + sent("2023-05-02"),
                                    'date = 2026-10-01\ntitle = "IICRC booth"\nkind = "booth"',
                                    rules="firm-rules.toml"),
     }  # fmt: skip
@@ -219,7 +220,7 @@ def test_filters(ceclog: Ceclog, team_dir: Path) -> None:
                                            "dev.toml"]  # fmt: skip
     assert files("--due-within", "0") == ["broken.toml", "eve.toml", "hana/ledger.toml"]
     assert files("--cert", "mwr") == ["broken.toml", "eve.toml"]  # error rows hide nothing
-    code, out, _ = run(ceclog, "team", "team", "--at-risk")
+    _, out, _ = run(ceclog, "team", "team", "--at-risk")
     assert out.splitlines()[-1] == (
         "1 error, 1 overdue, 2 due soon, 1 behind; 4 technicians in 5 files "
         "(of 9 read; the others are filtered out)"
@@ -247,7 +248,7 @@ def test_check_exit_codes_for_cron(
     ceclog: Ceclog, team_dir: Path, names: list[str], flags: list[str], code: int, stderr: list[str]
 ) -> None:
     args = [f"team/{n}.toml" for n in names]
-    got, out, err = run(ceclog, "team", "--check", *flags, *args)
+    got, _, err = run(ceclog, "team", "--check", *flags, *args)
     assert got == code
     assert [line for line in err.splitlines() if not line.startswith("warning:")] == stderr
 
