@@ -12,6 +12,7 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context
 from ceclog.core import team
+from ceclog.core.models import LoadedRules
 from ceclog.errors import (
     EXIT_ATTENTION,
     EXIT_DATA,
@@ -85,7 +86,8 @@ def team_cmd(
         raise UsageError("--strict only has a meaning with --check")
     today = c.today
     found = discover.find(list(paths or []))
-    members = [read_member(f, today) for f in found]
+    seen_rules: dict[str, LoadedRules] = {}  # most ledgers of a firm name the same rules
+    members = [read_member(f, today, seen_rules) for f in found]
     rows = team.select(
         team.team_rows(members, today),
         at_risk=at_risk,

@@ -56,11 +56,19 @@ def load_rules(spec: str, base: Path | None = None) -> LoadedRules:
     return LoadedRules(load_rules_file(path), path, shipped=True)
 
 
-def rules_of(loaded: Loaded) -> LoadedRules:
+def rules_of(loaded: Loaded, seen: dict[str, LoadedRules] | None = None) -> LoadedRules:
     """The rules a ledger names, a path relative to the ledger's own folder; a name that is not
-    found is the ledger's error, at the line of its `rules = ` key."""
+    found is the ledger's error, at the line of its `rules = ` key.  `seen` keeps the rules
+    already loaded in this run, by file (many ledgers of a firm name the same rules)."""
+    spec = loaded.ledger.holder.rules
+    key = str((loaded.path.parent / Path(spec).expanduser()).resolve()) if is_path(spec) else spec
+    if seen is not None and key in seen:
+        return seen[key]
     try:
-        return load_rules(loaded.ledger.holder.rules, base=loaded.path.parent)
+        found = load_rules(spec, base=loaded.path.parent)
+        if seen is not None:
+            seen[key] = found
+        return found
     except RulesError as exc:
         if exc.where is None:
             from ceclog.store import tomlscan

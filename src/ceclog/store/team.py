@@ -12,6 +12,7 @@ import shlex
 from pathlib import Path
 
 from ceclog.core.checks import run_checks
+from ceclog.core.models import LoadedRules
 from ceclog.core.team import Member
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError
@@ -38,8 +39,11 @@ def check_command(shown: str) -> str:
     return f"`ceclog --ledger {shlex.quote(shown)} check`"
 
 
-def read_member(found: Found, today: dt.date) -> Member:
-    """One ledger, read and validated, or the reason it is not."""
+def read_member(
+    found: Found, today: dt.date, seen_rules: dict[str, LoadedRules] | None = None
+) -> Member:
+    """One ledger, read and validated, or the reason it is not.  `seen_rules`: the rules files
+    this run has loaded already (see `store.rules.rules_of`)."""
     if found.unreadable is not None:
         if found.unreadable in _DENIED:
             return denied(found)
@@ -55,7 +59,7 @@ def read_member(found: Found, today: dt.date) -> Member:
         )
     try:
         loaded = reading.load(path)
-        rules = rules_of(loaded)
+        rules = rules_of(loaded, seen_rules)
     except CeclogError as exc:
         if not os.access(path, os.R_OK) and os.path.exists(path):
             return denied(found)
