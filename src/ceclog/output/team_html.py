@@ -18,17 +18,18 @@ CSS = """
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial,
   sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
-main { max-width: 1400px; margin: 0 auto; padding: 24px 24px 36px; }
+main { max-width: 1600px; margin: 0 auto; padding: 20px 16px 32px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 p.meta { margin: 0 0 14px; color: #444; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: #eee; font-weight: 600; }
-td { overflow-wrap: anywhere; }
-td.num, th.num { text-align: right; white-space: nowrap; }
-td.date { white-space: nowrap; }
-td.who { min-width: 9em; }
-td.action { min-width: 14em; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+th, td { border: 1px solid #bbb; padding: 3px 5px; text-align: left; vertical-align: top; }
+th { background: #eee; font-weight: 600; hyphens: auto; }
+td { overflow-wrap: break-word; }
+td.num, th.num { text-align: right; }
+td.num, td.date { white-space: nowrap; }
+td.who { min-width: 8em; }
+td.action { min-width: 16em; }
 .file, .error { font-size: 0.85em; color: #555; }
 .error { color: #7a0a5a; }
 .state { font-weight: 700; white-space: nowrap; border-radius: 3px; padding: 1px 6px;
@@ -50,6 +51,7 @@ p.footer { font-weight: 600; margin: 10px 0 0; }
   table, tbody, tr, td { display: block; width: 100%; }
   thead { display: none; }
   tr { border: 1px solid #999; border-radius: 6px; margin: 0 0 12px; padding: 6px 8px; }
+  .scroll { overflow: visible; }
   td { border: none; padding: 2px 0; display: grid; grid-template-columns: 8.5em 1fr;
     gap: 8px; text-align: left; white-space: normal; min-width: 0; }
   td.num { text-align: left; }
@@ -69,9 +71,9 @@ p.footer { font-weight: 600; margin: 10px 0 0; }
 """
 
 HEADINGS = [
-    ("Technician", ""), ("Registrant ID", ""), ("Certifications", ""), ("Track", ""),
-    ("Due", ""), ("Days left", "num"), ("Required", "num"), ("Counted", "num"),
-    ("Remaining", "num"), ("Planned", "num"), ("Projected", "num"), ("Unsubmitted", "num"),
+    ("Technician", ""), ("Certifications", ""), ("Due", ""), ("Days left", "num"),
+    ("Required", "num"), ("Counted", "num"),
+    ("Remaining", "num"), ("Planned", "num"), ("Projected", "num"), ("Unsub&shy;mitted", "num"),
     ("State", ""), ("Progress", ""), ("Next action", ""),
 ]  # fmt: skip
 
@@ -80,7 +82,8 @@ def _td(label: str, inner: str, cls: str = "", raw: bool = False) -> str:
     """A cell; `inner` is escaped unless `raw` (already built from escaped parts)."""
     classes = " ".join(c for c in (cls, "" if inner else "empty") if c)
     attr = f' class="{classes}"' if classes else ""
-    return f'<td data-label="{e(label)}"{attr}>{inner if raw else e(inner)}</td>'
+    name = e(label.replace("&shy;", ""))
+    return f'<td data-label="{name}"{attr}><div>{inner if raw else e(inner)}</div></td>'
 
 
 def _bar(row: Row) -> str:
@@ -97,18 +100,24 @@ def _bar(row: Row) -> str:
 
 def _row(row: Row) -> str:
     t = texts(row)
-    name = f'{e(who(row))}<div class="file">{e(row.file)}</div>'
+    name = e(who(row))
+    if row.registrant_id:
+        name += f'<div class="file">ID {e(row.registrant_id)}</div>'
+    name += f'<div class="file">{e(row.file)}</div>'
     if row.duplicates:
         name += f'<div class="dup">same registrant ID in {e(", ".join(row.duplicates))}</div>'
     next_action = e(row.next_action)
     if row.error:
         next_action = f'<div class="error">{e(row.error)}</div>{next_action}'
     state = f'<span class="state s-{row.state}">{e(WORDS[row.state])}</span>'
-    values = [t["registrant_id"], ", ".join(row.certifications), t["track"], t["due"],
-              t["days_left"], t["required"], t["counted"], t["remaining"], t["planned"],
-              t["projected"], t["unsubmitted"]]  # fmt: skip
-    cells = [_td("Technician", name, "who", raw=True)]
-    for (label, cls), value in zip(HEADINGS[1:12], values, strict=True):
+    certifications = e(", ".join(row.certifications))
+    if row.track:
+        certifications += f'<div class="file">{e(row.track)} track</div>'
+    values = [t["due"], t["days_left"], t["required"], t["counted"], t["remaining"],
+              t["planned"], t["projected"], t["unsubmitted"]]  # fmt: skip
+    cells = [_td("Technician", name, "who", raw=True),
+             _td("Certifications", certifications, raw=True)]  # fmt: skip
+    for (label, cls), value in zip(HEADINGS[2:10], values, strict=True):
         cells.append(_td(label, value, cls or ("date" if label == "Due" else "")))
     cells += [
         _td("State", state, raw=True),
@@ -136,9 +145,9 @@ def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -
 <h1>CEC status of the team</h1>
 <p class="meta">Today {e(today.isoformat())}; {e(plural(read, "ledger"))} read; most urgent first.
 </p>
-<table><thead><tr>{heads}</tr></thead>
+<div class="scroll"><table><thead><tr>{heads}</tr></thead>
 <tbody>
-{body}</tbody></table>
+{body}</tbody></table></div>
 <p class="footer">{e(summary)}</p>
 </main>
 </body>
