@@ -311,7 +311,7 @@ def test_output_file_and_usage(ceclog: Ceclog, team_dir: Path) -> None:
     before = (team_dir / "ana.toml").read_bytes()
     for target in ("team/ana.toml", "team/ana.toml.bak"):
         code, _, err = run(ceclog, "team", "team", "--json", "--output", target)
-        assert code == 1 and "--output names a ledger that was read" in err
+        assert code == 1 and "--output names the ledger itself" in err
     assert (team_dir / "ana.toml").read_bytes() == before
     assert run(ceclog, "team", "team", "--json", "--format", "csv")[0] == 2
     assert run(ceclog, "team", "team", "--due-within", "-1")[0] == 2

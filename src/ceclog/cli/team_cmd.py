@@ -1,7 +1,6 @@
 """`ceclog team`: the firm's view over many ledgers, read only (no lock, no write beside them)."""
 
 import datetime as dt
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -17,14 +16,10 @@ from ceclog.errors import (
     EXIT_ATTENTION,
     EXIT_DATA,
     EXIT_OVERDUE,
-    InputError,
-    LedgerError,
-    Location,
     UsageError,
 )
 from ceclog.output import terminal
 from ceclog.store import discover, files
-from ceclog.store.journal import writing
 from ceclog.store.team import read_member
 
 
@@ -141,26 +136,8 @@ def _show(
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    _write(output, text.encode("utf-8"), found, c)
-
-
-def _write(output: Path, data: bytes, found: list[discover.Found], c: Context) -> None:
-    """The report, written atomically; never over a ledger that was read (nor its backup)."""
-    target = Path(os.path.realpath(output))
-    ledgers = {f.real for f in found} | {f.real.with_name(f.real.name + ".bak") for f in found}
-    if target in ledgers:
-        raise InputError(
-            f"--output names a ledger that was read: {output}", hint="choose another file"
-        )
-    if target.is_dir():
-        raise InputError("is a folder", where=Location(output), hint="give a file name")
-    try:
-        with writing(c.journal, "export", target):
-            files.atomic_write(target, data, 0o644)
-    except OSError as exc:
-        raise LedgerError(
-            f"could not write the report: {exc.strerror}", where=Location(output)
-        ) from None
+    # a report for others to read (0644), never over a ledger it read
+    files.write_output(output, text.encode("utf-8"), c.journal, {f.real for f in found}, 0o644)
 
 
 def _check(rows: list[team.Row], strict: bool) -> None:

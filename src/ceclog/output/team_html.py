@@ -10,15 +10,12 @@ import datetime as dt
 from ceclog.core.progress import percent
 from ceclog.core.team import Row
 from ceclog.core.words import plural
-from ceclog.output.html import CSP, e
+from ceclog.output.html import BASE_CSS, e, page
 from ceclog.output.team import WORDS, footer, texts, who
 
-CSS = """
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial,
-  sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
-main { max-width: 1600px; margin: 0 auto; padding: 20px 16px 32px; }
+CSS = (
+    BASE_CSS
+    + """main { max-width: 1600px; margin: 0 auto; padding: 20px 16px 32px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 p.meta { margin: 0 0 14px; color: #444; }
 .scroll { overflow-x: auto; }
@@ -69,6 +66,7 @@ p.footer { font-weight: 600; margin: 10px 0 0; }
   .state, .bar, .bar > div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
+)
 
 HEADINGS = [
     ("Technician", ""), ("Certifications", ""), ("Due", ""), ("Days left", "num"),
@@ -131,25 +129,12 @@ def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -
     heads = "".join(f'<th class="{c}">{h}</th>' if c else f"<th>{h}</th>" for h, c in HEADINGS)
     body = "".join(_row(row) for row in rows)
     summary = footer(rows, counts, read)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>CEC status of the team, {e(today.isoformat())}</title>
-<style>{CSS}</style>
-</head>
-<body>
-<main>
-<h1>CEC status of the team</h1>
+    main = f"""<h1>CEC status of the team</h1>
 <p class="meta">Today {e(today.isoformat())}; {e(plural(read, "ledger"))} read; most urgent first.
 </p>
 <div class="scroll"><table><thead><tr>{heads}</tr></thead>
 <tbody>
 {body}</tbody></table></div>
 <p class="footer">{e(summary)}</p>
-</main>
-</body>
-</html>
 """
+    return page(f"CEC status of the team, {today.isoformat()}", CSS, main)

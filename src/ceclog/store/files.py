@@ -13,7 +13,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ceclog.errors import LedgerError, Location, LockError
+from ceclog.errors import InputError, LedgerError, Location, LockError
+from ceclog.store.journal import Journal, writing
 
 LOCK_TIMEOUT = 10.0
 
@@ -203,3 +204,23 @@ def keep_larger_backup(target: Path, current: bytes) -> list[str]:
         f"the backup ({old_size:,} bytes) is larger than the version replacing it "
         f"({len(current):,} bytes): it is kept as {kept}"
     ]
+
+
+def write_output(
+    output: Path, data: bytes, journal: Journal, ledgers: set[Path], mode: int = 0o600
+) -> None:
+    """An export or report at `output`, written atomically; never over one of `ledgers` (real
+    paths) or its backup, never over a folder."""
+    target = real_path(output)
+    if target in ledgers | {backup_path(ledger) for ledger in ledgers}:
+        raise InputError(
+            f"--output names the ledger itself ({output})",
+            hint="choose another file: ceclog never writes a report over a ledger or its backup",
+        )
+    if target.is_dir():
+        raise InputError("is a folder", where=Location(output), hint="give a file name")
+    try:
+        with writing(journal, "export", target):
+            atomic_write(target, data, mode)
+    except OSError as exc:
+        raise LedgerError(f"could not write it: {exc.strerror}", where=Location(output)) from None
