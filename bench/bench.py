@@ -36,15 +36,15 @@ TITLES = [
 ]
 
 
-def make_ledger(path: Path, n: int) -> Path:
-    rng = random.Random(n)
+def make_ledger(path: Path, n: int, who: int = 1) -> Path:
+    rng = random.Random(n * 1000 + who)
     lines = [
         "# benchmark ledger",
         "version = 1",
         "",
         "[holder]",
-        'name = "Bench Mark"',
-        'registrant_id = "1000001"',
+        f'name = "Bench Mark {who}"',
+        f'registrant_id = "{1000000 + who}"',
         'rules = "iicrc"',
         "tracking_since = 2000-01-01",
         "",
@@ -71,6 +71,14 @@ def make_ledger(path: Path, n: int) -> Path:
         ]
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def make_team(folder: Path, ledgers: int, entries: int) -> Path:
+    """A firm's shared folder: `ledgers` technicians' ledgers of `entries` entries each."""
+    folder.mkdir()
+    for who in range(1, ledgers + 1):
+        make_ledger(folder / f"tech-{who:03d}.toml", entries, who)
+    return folder
 
 
 def make_journal(path: Path, n: int) -> Path:
@@ -165,6 +173,25 @@ def main() -> None:
         "ceclog add, 1,000 entries",
         add_time,
         f"goal <= status + 60 ms = {(status_times[1000] + 0.060) * 1000:.0f} ms",
+    )
+    # the firm's view: many ledgers, warm (parse cache filled) and cold (cache folder emptied)
+    ledgers = 10 if args.quick else 100
+    team = make_team(work / "team", ledgers, 50)
+    cache = work / "team-cache"
+    team_env = {**env, "CECLOG_CACHE_DIR": str(cache)}
+    team_cmd = [*CECLOG, "team", str(team)]
+    warm = timed(team_cmd, runs, team_env)
+    add(
+        f"ceclog team, {ledgers} ledgers x 50 entries, warm",
+        warm,
+        f"goal <= 2x status(200): {warm / status_times[200]:.2f}x",
+    )
+    cold_cmd = ["sh", "-c", f'rm -rf "{cache}"; exec "$@"', "sh", *team_cmd]
+    cold = timed(cold_cmd, max(3, runs // 3), team_env)
+    add(
+        f"ceclog team, {ledgers} ledgers x 50 entries, cold",
+        cold,
+        f"goal <= 1.5 s: {cold / status_times[200]:.2f}x status(200)",
     )
     if 10000 in sizes:
         kb = peak_kb([*CECLOG, "--ledger", str(work / "ledger-10000.toml"), "status"], env)

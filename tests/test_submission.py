@@ -47,7 +47,9 @@ def test_add_with_evidence_copies_the_file_and_records_its_hash(
     assert r.code == 0, r.err
     copy = ledger_path.parent / "evidence" / "2026-10-01_1_drying-category-3-u.pdf"
     assert copy.read_bytes() == cert_pdf.read_bytes()
-    assert copy.stat().st_mode & 0o777 == 0o600
+    # the ledger (written 0644 here) is readable by its group: so is the certificate, never
+    # by others (an owner-only ledger, as `init` makes, keeps owner-only certificates)
+    assert copy.stat().st_mode & 0o777 == 0o640
     entry = tomllib.loads(ledger_path.read_text())["entries"][0]
     assert entry["evidence"] == [
         {

@@ -13,6 +13,8 @@ from typing import Any, NamedTuple
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
+EXIT_ATTENTION = 3  # `--check`: something is behind or due soon
+EXIT_OVERDUE = 4  # `--check`: something is overdue
 
 
 class Location(NamedTuple):

@@ -92,6 +92,7 @@ COMMAND_MODULES = {
     "posted": "submission",
     "export": "export_cmd",
     "plan": "plan_cmd",
+    "team": "team_cmd",
 }
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
 

@@ -18,15 +18,13 @@ from ceclog.core.words import plural
 from ceclog.errors import (
     CeclogError,
     LedgerError,
-    Location,
     NotFoundError,
-    RulesError,
 )
 from ceclog.store import reading
 from ceclog.store.journal import Journal
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
-from ceclog.store.rules import load_rules
+from ceclog.store.rules import rules_of
 
 LEDGER_ENV = "CECLOG_LEDGER"
 TODAY_ENV = "CECLOG_TODAY"
@@ -77,17 +75,8 @@ class Context:
             raise
 
     def rules_for(self, loaded: Loaded) -> LoadedRules:
-        """The rules the ledger names; a name that is not found is the ledger's error, at the
-        line of its `rules = ` key."""
-        try:
-            return load_rules(loaded.ledger.holder.rules, base=loaded.path.parent)
-        except RulesError as exc:
-            if exc.where is None:
-                from ceclog.store import tomlscan
-
-                line = tomlscan.line_of(loaded.text, ("holder", "rules"))
-                exc.where = Location(loaded.path, line)
-            raise
+        """The rules the ledger names (see `store.rules.rules_of`)."""
+        return rules_of(loaded)
 
 
 def problems(

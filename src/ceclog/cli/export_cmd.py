@@ -2,7 +2,6 @@
 
 import contextlib
 import datetime as dt
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -17,11 +16,10 @@ from ceclog.cli.context import Context, require_evidence, require_valid, warn
 from ceclog.core.models import Ledger
 from ceclog.core.transcript import Transcript, build
 from ceclog.core.words import plural
-from ceclog.errors import InputError, LedgerError, Location, UsageError
+from ceclog.errors import InputError, UsageError
 from ceclog.output.exports import render_pdf, render_text
 from ceclog.store import evidence, files
 from ceclog.store import ledger as storage
-from ceclog.store.journal import writing
 from ceclog.store.reading import Loaded
 
 if TYPE_CHECKING:
@@ -75,19 +73,7 @@ def _write(output: Path | None, data: bytes, loaded: Loaded, c: Context) -> None
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    target = Path(os.path.realpath(output))
-    ledger = Path(os.path.realpath(loaded.path))
-    if target in (ledger, ledger.with_name(ledger.name + ".bak")):
-        raise InputError("--output names the ledger itself; choose another file")
-    if target.is_dir():
-        raise InputError("is a folder", where=Location(output), hint="give a file name")
-    try:
-        with writing(c.journal, "export", target):
-            files.atomic_write(target, data, 0o600)
-    except OSError as exc:
-        raise LedgerError(
-            f"could not write the export: {exc.strerror}", where=Location(output)
-        ) from None
+    files.write_output(output, data, c.journal, {files.real_path(loaded.path)})
 
 
 class Format(StrEnum):

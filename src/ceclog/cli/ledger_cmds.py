@@ -39,6 +39,14 @@ def init(
         str | None,
         typer.Option(metavar="YYYY-MM-DD", help="The CEC due date from your renewal notice."),
     ] = None,
+    shared: Annotated[
+        bool,
+        typer.Option(
+            "--shared",
+            help="Make the ledger and its evidence folder readable by your group (mode 640 and "
+            "750), so a firm's owner can run `ceclog team` on a shared folder.",
+        ),
+    ] = False,
 ) -> None:
     """Start a new ledger (never replaces an existing one)."""
     c: Context = ctx.obj
@@ -54,9 +62,12 @@ def init(
         cec_due_noted=today if cec_due else None,
         tracking_since=today,
     )
-    storage.create(path, Ledger(version=LEDGER_VERSION, holder=holder), c.journal)
+    storage.create(path, Ledger(version=LEDGER_VERSION, holder=holder), c.journal, shared)
     out = terminal.console()
     out.print(f"Created {path} for {name} (rules {rules}, tracking from {today}).")
+    if shared:
+        out.print("It is readable by your group (mode 640); every change keeps that mode.")
+        warn(storage.folder_not_shared(path))
     out.print("Next: record a certification, e.g. `ceclog cert add WRT --earned 2022-06-01`.")
 
 

@@ -13,7 +13,7 @@ from ceclog.core.engine import evaluate
 from ceclog.core.entry_checks import check_evidence
 from ceclog.core.findings import CODES, Finding, summary
 from ceclog.core.words import plural
-from ceclog.errors import CeclogError, Location, UsageError
+from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE, CeclogError, Location, UsageError
 from ceclog.output import data, terminal, views
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
@@ -21,9 +21,6 @@ from ceclog.store.rules import load_rules, shipped_names
 
 rules_app = typer.Typer(help="List and show rules profiles.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-
-EXIT_ATTENTION = 3
-EXIT_OVERDUE = 4
 
 
 @app.command()

@@ -142,22 +142,32 @@ def sort_key(row: Row) -> tuple[int, int, str, str]:
     return (URGENCY.index(row.state), days, (row.name or "").casefold(), row.file)
 
 
+def _id_key(registrant_id: str | None) -> str:
+    """Registrant IDs compared as a person would: case and surrounding spaces aside ("" for
+    none, which matches nothing)."""
+    return (registrant_id or "").strip().casefold()
+
+
 def team_rows(members: list[Member], today: dt.date) -> list[Row]:
     """Every row, the same registrant ID in several files flagged on each, most urgent first."""
     rows = [row for member in members for row in _rows_of(member, today)]
     files_of: dict[str, set[str]] = {}
     for row in rows:
-        if row.registrant_id:
-            files_of.setdefault(row.registrant_id.strip().casefold(), set()).add(row.file)
+        if key := _id_key(row.registrant_id):
+            files_of.setdefault(key, set()).add(row.file)
     flagged = []
     for row in rows:
-        others = files_of.get((row.registrant_id or "").strip().casefold(), set()) - {row.file}
+        others = files_of.get(_id_key(row.registrant_id), set()) - {row.file}
         if others:
             note = f"same registrant ID as {', '.join(sorted(others))}: a copy? keep one"
             row = row._replace(duplicates=tuple(sorted(others)),
                                next_action=f"{note}; {row.next_action}")  # fmt: skip
         flagged.append(row)
     return sorted(flagged, key=sort_key)
+
+
+def _due_within(row: Row, days: int) -> bool:
+    return row.state == "overdue" or (row.days_left is not None and row.days_left <= days)
 
 
 def select(
@@ -167,13 +177,15 @@ def select(
     due_within: int | None = None,
     cert: str | None = None,
 ) -> list[Row]:
-    """The rows the filters keep (error rows are always kept: they hide nothing)."""
+    """The rows the filters keep (error rows are always kept: they hide nothing).  An overdue
+    row is within any `due_within`: its lapsed cycle's due date has passed, whatever the days
+    left in the current one."""
     out = []
     for row in rows:
         if row.state != "error":
             if at_risk and not row.at_risk:
                 continue
-            if due_within is not None and (row.days_left is None or row.days_left > due_within):
+            if due_within is not None and not _due_within(row, due_within):
                 continue
             if cert is not None and cert not in row.certifications:
                 continue

@@ -19,12 +19,16 @@ from ceclog.output.document import (
     build_document,
 )
 
-CSS = """
+# the page itself, shared by every HTML document ceclog writes
+BASE_CSS = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial,
   sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
-main { max-width: 1100px; margin: 0 auto; padding: 28px 32px 40px; }
+"""
+CSS = (
+    BASE_CSS
+    + """main { max-width: 1100px; margin: 0 auto; padding: 28px 32px 40px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; padding-bottom: 3px; border-bottom: 2px solid #333; }
 .who { font-size: 16px; margin: 0 0 14px; }
@@ -73,6 +77,7 @@ footer { margin-top: 28px; font-size: 12px; color: #555; }
   .bar, .bar > div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
+)
 
 
 # nothing may load or run, even if something slipped through the escaping
@@ -190,9 +195,8 @@ def _entries(doc: Document) -> str:
     )
 
 
-def render(t: Transcript) -> str:
-    doc = build_document(t)
-    title = f"{doc.title}: {doc.holder_name}"
+def page(title: str, css: str, main: str) -> str:
+    """A whole self-contained page: `title` is escaped here, `main` is already HTML."""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -200,11 +204,23 @@ def render(t: Transcript) -> str:
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{e(title)}</title>
-<style>{CSS}</style>
+<style>{css}</style>
 </head>
 <body>
 <main>
-<h1>{e(doc.title)}</h1>
+{main}</main>
+</body>
+</html>
+"""
+
+
+def render(t: Transcript) -> str:
+    doc = build_document(t)
+    title = f"{doc.title}: {doc.holder_name}"
+    return page(
+        title,
+        CSS,
+        f"""<h1>{e(doc.title)}</h1>
 <p class="who">{e(doc.holder_name)} &middot; registrant ID {e(doc.registrant_id)}</p>
 {_facts(doc)}
 <h2>Certifications held</h2>
@@ -214,7 +230,5 @@ def render(t: Transcript) -> str:
 <h2>{e(doc.entries_heading)}</h2>
 {_entries(doc)}
 <footer>Produced by ceclog on {e(str(t.today))} for {e(doc.holder_name)}.</footer>
-</main>
-</body>
-</html>
-"""
+""",
+    )

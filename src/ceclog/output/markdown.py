@@ -49,7 +49,7 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _table(headings: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:
+def table(headings: Sequence[str], rows: Iterable[Sequence[str]], right: set[int]) -> list[str]:
     """A GFM table; `headings` and `rows` are already escaped; `right` aligns columns."""
     rule = ("---:" if i in right else "---" for i in range(len(headings)))
     return [_row(headings), _row(rule), *(_row(r) for r in rows)]
@@ -64,7 +64,7 @@ def _certifications(doc: Document) -> list[str]:
     if not doc.certifications:
         return [text(NO_CERTIFICATIONS)]
     rows = ([text(c.code), text(c.title), c.earned] for c in doc.certifications)
-    return _table(["Code", "Certification", "Earned"], rows, set())
+    return table(["Code", "Certification", "Earned"], rows, set())
 
 
 def _requirements(doc: Document) -> list[str]:
@@ -74,7 +74,7 @@ def _requirements(doc: Document) -> list[str]:
         [*(text(cell) for cell in req.cells("")[:-1]), f"`{text_bar(req.percent)}` {req.percent}%"]
         for req in doc.requirements
     )
-    return _table(REQUIREMENT_HEADINGS, rows, {4, 5, 6, 7, 8})
+    return table(REQUIREMENT_HEADINGS, rows, {4, 5, 6, 7, 8})
 
 
 def _entries(doc: Document) -> list[str]:
@@ -82,7 +82,7 @@ def _entries(doc: Document) -> list[str]:
         return [text(NO_ENTRIES)]
     rows = ([text(cell) for cell in entry.cells()] for entry in doc.entries)
     right = {ENTRY_HEADINGS.index("Hours"), ENTRY_HEADINGS.index("Counted")}
-    return [*_table(ENTRY_HEADINGS, rows, right), "", f"**{text(doc.total_line)}**"]
+    return [*table(ENTRY_HEADINGS, rows, right), "", f"**{text(doc.total_line)}**"]
 
 
 def render(t: Transcript) -> str:

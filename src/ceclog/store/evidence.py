@@ -102,12 +102,12 @@ def _original_name(item: Incoming, name: str) -> str:
     return original
 
 
-def _create(path: Path, data: bytes, owner: str) -> bool:
+def _create(path: Path, data: bytes, owner: str, mode: int = 0o600) -> bool:
     """Create `path` holding `data`, never replacing a file: False if the name exists.  The
     data goes to a temp file named after `owner` (the ledger), fsynced; then the name is
     reserved with O_CREAT|O_EXCL (atomic even where locks do not work) and the temp file
     renamed over the reservation."""
-    tmp = files.write_temp(path, data, 0o600, owner)
+    tmp = files.write_temp(path, data, mode, owner)
     try:
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -130,7 +130,9 @@ def _copy(session: Session, path: Path, item: Incoming, done: list[Path]) -> boo
     """Copy `item` to `path` unless the name exists; a copy made is recorded (with Ctrl-C
     deferred, so that a copy is never made without its record)."""
     with interrupts_deferred():
-        if not _create(path, item.data, files.real_path(session.loaded.path).name):
+        ledger = session.loaded.path
+        mode = files.modes_like(ledger)[0]  # a shared ledger's certificates are shared too
+        if not _create(path, item.data, files.real_path(ledger).name, mode):
             return False
         done.append(path)
         session.journal.append(Written("evidence", path))
@@ -141,7 +143,7 @@ def _copy_all(
     session: Session, entry: Entry, incoming: list[Incoming], done: list[Path]
 ) -> list[Evidence]:
     base = folder_of(session.loaded.path)
-    (base / FOLDER).mkdir(mode=0o700, exist_ok=True)
+    (base / FOLDER).mkdir(mode=files.modes_like(session.loaded.path)[1], exist_ok=True)
     records: list[Evidence] = []
     with files.locked(base / FOLDER, what="the evidence folder's"):
         taken = _taken(session.ledger, base)

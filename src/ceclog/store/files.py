@@ -13,7 +13,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ceclog.errors import LedgerError, Location, LockError
+from ceclog.errors import InputError, LedgerError, Location, LockError
+from ceclog.store.journal import Journal, writing
 
 LOCK_TIMEOUT = 10.0
 
@@ -105,6 +106,21 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None =
     fsync_dir(path.parent)
 
 
+SHARED_FILE_MODE = 0o640  # `init --shared`: the group may read the ledger
+SHARED_FOLDER_MODE = 0o750
+
+
+def modes_like(ledger: Path) -> tuple[int, int]:
+    """The modes for a file and a folder created beside a ledger (its certificates): readable
+    by the group when the ledger is (0640, 0750: `init --shared`), else owner-only (0600,
+    0700); never writable by the group, never readable by others (certificates are personal)."""
+    try:
+        mode = real_path(ledger).stat().st_mode
+    except OSError:
+        mode = 0o600
+    return (0o640, 0o750) if mode & 0o040 else (0o600, 0o700)
+
+
 def write_error(path: Path, exc: OSError) -> LedgerError:
     reason = {
         errno.ENOSPC: "the disk is full",
@@ -188,3 +204,23 @@ def keep_larger_backup(target: Path, current: bytes) -> list[str]:
         f"the backup ({old_size:,} bytes) is larger than the version replacing it "
         f"({len(current):,} bytes): it is kept as {kept}"
     ]
+
+
+def write_output(
+    output: Path, data: bytes, journal: Journal, ledgers: set[Path], mode: int = 0o600
+) -> None:
+    """An export or report at `output`, written atomically; never over one of `ledgers` (real
+    paths) or its backup, never over a folder."""
+    target = real_path(output)
+    if target in ledgers | {backup_path(ledger) for ledger in ledgers}:
+        raise InputError(
+            f"--output names the ledger itself ({output})",
+            hint="choose another file: ceclog never writes a report over a ledger or its backup",
+        )
+    if target.is_dir():
+        raise InputError("is a folder", where=Location(output), hint="give a file name")
+    try:
+        with writing(journal, "export", target):
+            atomic_write(target, data, mode)
+    except OSError as exc:
+        raise LedgerError(f"could not write it: {exc.strerror}", where=Location(output)) from None

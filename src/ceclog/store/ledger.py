@@ -21,6 +21,8 @@ from ceclog.core.models import Ledger, as_dict
 from ceclog.errors import CeclogError, LedgerError, Location
 from ceclog.store import cache
 from ceclog.store.files import (
+    SHARED_FILE_MODE,
+    SHARED_FOLDER_MODE,
     atomic_write,
     backup_path,
     clean_stale_temps,
@@ -81,10 +83,13 @@ class Session:
         cache.put("ledger", target, raw, ledger=as_dict(new), data=data)
 
 
-def create(path: Path, ledger: Ledger, journal: Journal) -> None:
-    """Write a new ledger; refuses to replace an existing file."""
+def create(path: Path, ledger: Ledger, journal: Journal, shared: bool = False) -> None:
+    """Write a new ledger; refuses to replace an existing file.  Owner-only (0600), or with
+    `shared` readable by the file's group (0640), its evidence folder (0750) too: every later
+    write keeps the ledger's mode, and certificates copied beside it follow it."""
+    file_mode, folder_mode = (SHARED_FILE_MODE, SHARED_FOLDER_MODE) if shared else (0o600, 0o700)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=folder_mode)
     except OSError as exc:
         raise write_error(path, exc) from None
     with locked(path):
@@ -96,7 +101,9 @@ def create(path: Path, ledger: Ledger, journal: Journal) -> None:
             )
         try:
             with writing(journal, "created", path):
-                atomic_write(path, render(ledger).encode("utf-8"))
+                atomic_write(path, render(ledger).encode("utf-8"), file_mode)
+            if shared:
+                (path.parent / "evidence").mkdir(mode=folder_mode, exist_ok=True)
         except OSError as exc:
             raise write_error(path, exc) from None
 
@@ -155,3 +162,18 @@ def undo(path: Path, journal: Journal) -> Undone:
         except OSError as exc:
             raise write_error(path, exc) from None
         return Undone(restored, replaced, kept)
+
+
+def folder_not_shared(path: Path) -> list[str]:
+    """A warning when the folder of a shared ledger keeps the group out (it needs r and x)."""
+    folder = real_path(path).parent
+    try:
+        mode = folder.stat().st_mode & 0o777
+    except OSError:
+        return []
+    if mode & 0o050 == 0o050:
+        return []
+    return [
+        f"the folder {folder} is closed to your group (mode {mode:03o}), so the ledger cannot be "
+        f"read through it: run `chmod g+rx {folder}`"
+    ]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ceclog.core.models import LoadedRules, Rules, as_dict
-from ceclog.errors import RulesError
+from ceclog.errors import Location, RulesError
 from ceclog.store import cache
 from ceclog.store.parsing import decode, parse_toml, read_limited, validate
+
+if TYPE_CHECKING:
+    from ceclog.store.reading import Loaded
 
 DEFAULT_RULES = "iicrc"
 MAX_RULES_BYTES = 1_000_000
@@ -50,6 +54,28 @@ def load_rules(spec: str, base: Path | None = None) -> LoadedRules:
             + f"shipped profiles: {', '.join(names)}; or give the path of a rules file",
         )
     return LoadedRules(load_rules_file(path), path, shipped=True)
+
+
+def rules_of(loaded: Loaded, seen: dict[str, LoadedRules] | None = None) -> LoadedRules:
+    """The rules a ledger names, a path relative to the ledger's own folder; a name that is not
+    found is the ledger's error, at the line of its `rules = ` key.  `seen` keeps the rules
+    already loaded in this run, by file (many ledgers of a firm name the same rules)."""
+    spec = loaded.ledger.holder.rules
+    key = str((loaded.path.parent / Path(spec).expanduser()).resolve()) if is_path(spec) else spec
+    if seen is not None and key in seen:
+        return seen[key]
+    try:
+        found = load_rules(spec, base=loaded.path.parent)
+        if seen is not None:
+            seen[key] = found
+        return found
+    except RulesError as exc:
+        if exc.where is None:
+            from ceclog.store import tomlscan
+
+            line = tomlscan.line_of(loaded.text, ("holder", "rules"))
+            exc.where = Location(loaded.path, line)
+        raise
 
 
 def load_rules_file(path: Path) -> Rules:

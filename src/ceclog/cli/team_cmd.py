@@ -1,0 +1,161 @@
+"""`ceclog team`: the firm's view over many ledgers, read only (no lock, no write beside them)."""
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ceclog.cli import app
+from ceclog.cli.context import Context
+from ceclog.core import team
+from ceclog.core.models import LoadedRules
+from ceclog.errors import (
+    EXIT_ATTENTION,
+    EXIT_DATA,
+    EXIT_OVERDUE,
+    UsageError,
+)
+from ceclog.output import terminal
+from ceclog.store import discover, files
+from ceclog.store.team import read_member
+
+
+class TeamFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+
+@app.command("team")
+def team_cmd(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH|GLOB]...",
+            help="Ledger files, folders of ledgers (and their subfolders, one level down), or "
+            "patterns such as 'shared/*.toml'. Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    at_risk: Annotated[
+        bool, typer.Option("--at-risk", help="Only overdue, due soon and behind rows.")
+    ] = False,
+    due_within: Annotated[
+        int | None,
+        typer.Option("--due-within", metavar="DAYS", min=0, help="Only rows due within DAYS."),
+    ] = None,
+    cert: Annotated[
+        str | None, typer.Option("--cert", metavar="CODE", help="Only rows covering this code.")
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Exit 4 if a row is overdue, 3 if one is behind or due soon (names on stderr).",
+        ),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="With --check: exit 1 if a ledger is an error row.")
+    ] = False,
+    fmt: Annotated[
+        TeamFormat, typer.Option("--format", case_sensitive=False, help="The output format.")
+    ] = TeamFormat.table,
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
+    ] = None,
+) -> None:
+    """The team's CEC status over many ledgers: one row per technician and requirement."""
+    c: Context = ctx.obj
+    if as_json:
+        if fmt not in (TeamFormat.table, TeamFormat.json):
+            raise UsageError("--json and --format csv|md|html exclude each other")
+        fmt = TeamFormat.json
+    if strict and not check:
+        raise UsageError("--strict only has a meaning with --check")
+    today = c.today
+    found = discover.find(list(paths or []))
+    seen_rules: dict[str, LoadedRules] = {}  # most ledgers of a firm name the same rules
+    members = [read_member(f, today, seen_rules) for f in found]
+    rows = team.select(
+        team.team_rows(members, today),
+        at_risk=at_risk,
+        due_within=due_within,
+        cert=cert.strip().upper() if cert else None,
+    )
+    counts = team.counts(rows)
+    _show(fmt, rows, counts, len(found), today, output, found, c)
+    errors = [r for r in rows if r.state == "error"]
+    if errors and not check:
+        terminal.console(stderr=True).print(
+            f"warning: {len(errors)} of {len(found)} ledgers could not be read or are invalid "
+            "(state error; their next action says what to do)"
+        )
+    if check:
+        _check(rows, strict)
+
+
+def _show(
+    fmt: TeamFormat,
+    rows: list[team.Row],
+    counts: dict[str, int],
+    read: int,
+    today: dt.date,
+    output: Path | None,
+    found: list[discover.Found],
+    c: Context,
+) -> None:
+    from ceclog.output import team as view
+
+    if fmt is TeamFormat.table and output is None:
+        view.table(terminal.console(), rows, counts, read, today)
+        return
+    if fmt is TeamFormat.json:
+        text = view.render_json(rows, counts, today)
+    elif fmt is TeamFormat.csv:
+        text = view.render_csv(rows)
+    elif fmt is TeamFormat.md:
+        text = view.render_md(rows, counts, read, today)
+    elif fmt is TeamFormat.html:
+        from ceclog.output import team_html
+
+        text = team_html.render(rows, counts, read, today)
+    else:
+        import io
+
+        buffer = io.StringIO()
+        view.table(terminal.Out(buffer, rich=False), rows, counts, read, today)
+        text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    # a report for others to read (0644), never over a ledger it read
+    files.write_output(output, text.encode("utf-8"), c.journal, {f.real for f in found}, 0o644)
+
+
+def _check(rows: list[team.Row], strict: bool) -> None:
+    """The exit code of `--check`, and on stderr the rows that made it."""
+    err = terminal.console(stderr=True)
+    flagged = [r for r in rows if r.at_risk or (strict and r.state == "error")]
+    for row in flagged:
+        if row.state == "error":
+            err.print(f"error: {row.error}", soft_wrap=True)
+        else:
+            err.print(
+                f"at risk: {row.name} ({row.file}): {row.state.replace('_', ' ')}, due {row.due}",
+                soft_wrap=True,
+            )
+    states = {r.state for r in rows}
+    if "overdue" in states:
+        raise typer.Exit(EXIT_OVERDUE)
+    if states & {"behind", "due_soon"}:
+        raise typer.Exit(EXIT_ATTENTION)
+    if strict and "error" in states:
+        raise typer.Exit(EXIT_DATA)

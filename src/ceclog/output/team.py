@@ -1,0 +1,209 @@
+"""What `ceclog team` shows: the firm's rows as a terminal table, JSON, CSV and Markdown (the
+HTML page is `team_html`).  Every format shows the same rows, in the same order, with the same
+figures; the core decided them all."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+from decimal import Decimal
+from typing import Any
+
+from ceclog.core.credits import fmt
+from ceclog.core.team import Row
+from ceclog.core.words import plural
+from ceclog.output import data, markdown
+from ceclog.output.tabular import neutralise
+from ceclog.output.terminal import Cell, Column, Out, Styled
+from ceclog.output.views import STATE_STYLE
+
+FIELDS = (
+    "file",
+    "name",
+    "registrant_id",
+    "certifications",
+    "track",
+    "cycle_start",
+    "due",
+    "days_left",
+    "required",
+    "counted",
+    "remaining",
+    "planned",
+    "projected",
+    "unsubmitted",
+    "state",
+    "next_action",
+    "error",
+)
+# the CSV's columns: numbers and dates (ISO) are ceclog's own and never start a formula
+TEXT_FIELDS = frozenset({"file", "name", "registrant_id", "certifications", "track",
+                         "next_action", "error"})  # fmt: skip
+WORDS = {
+    "error": "error",
+    "overdue": "OVERDUE",
+    "due_soon": "due soon",
+    "behind": "behind",
+    "on_track": "on track",
+    "met": "met",
+    "none": "no requirement",
+}
+STYLES = {**STATE_STYLE, "error": "bold magenta", "none": "dim"}
+
+
+def _num(value: Decimal | None) -> str:
+    return "" if value is None else fmt(value)
+
+
+def _day(value: dt.date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def action(row: Row) -> str:
+    """The row's next action, with its error first (an error row's action is the remedy)."""
+    return f"{row.error}; {row.next_action}" if row.error else row.next_action
+
+
+def who(row: Row) -> str:
+    """The technician, or for a file that could not be read, the file's name."""
+    return row.name or os.path.basename(row.file)
+
+
+def texts(row: Row) -> dict[str, str]:
+    """Every field of the row as text (empty when absent), as CSV and the documents show it."""
+    return {
+        "file": row.file,
+        "name": row.name or "",
+        "registrant_id": row.registrant_id or "",
+        "certifications": "; ".join(row.certifications),
+        "track": row.track or "",
+        "cycle_start": _day(row.cycle_start),
+        "due": _day(row.due),
+        "days_left": "" if row.days_left is None else str(row.days_left),
+        "required": _num(row.required),
+        "counted": _num(row.counted),
+        "remaining": _num(row.remaining),
+        "planned": _num(row.planned),
+        "projected": _num(row.projected),
+        "unsubmitted": _num(row.unsubmitted),
+        "state": row.state,
+        "next_action": row.next_action,
+        "error": row.error or "",
+    }
+
+
+def footer(rows: list[Row], counts: dict[str, int], read: int) -> str:
+    """`1 error, 2 behind, 3 met; 5 technicians in 6 files` (rows left out by a filter: said)."""
+    states = ", ".join(f"{n} {WORDS[state].lower()}" for state, n in counts.items()) or "no rows"
+    people = {(r.registrant_id or r.file).strip().casefold() for r in rows if r.state != "error"}
+    files = {r.file for r in rows}
+    text = f"{states}; {plural(len(people), 'technician')} in {plural(len(files), 'file')}"
+    if len(files) < read:
+        text += f" (of {read} read; the others are filtered out)"
+    return text
+
+
+# --------------------------------------------------------------------------------- terminal
+
+COLUMNS = [
+    Column("Technician"),
+    Column("Registrant", optional=True),
+    Column("Certifications", optional=True),
+    Column("Track", optional=True),
+    Column("Due", whole=True),
+    Column("Days left", "right"),
+    Column("Required", "right", optional=True),
+    Column("Counted", "right", optional=True),
+    Column("Still needed", "right"),
+    Column("Planned", "right", optional=True),
+    Column("Projected", "right", optional=True),
+    Column("Unsubmitted", "right", optional=True),
+    Column("State", whole=True),
+    Column("Next action"),
+]
+
+
+def table(out: Out, rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> None:
+    out.print(f"ceclog team: {plural(read, 'ledger')} read; today {today}\n")
+    cells: list[list[Cell]] = []
+    for row in rows:
+        t = texts(row)
+        cells.append([
+            who(row), t["registrant_id"], ", ".join(row.certifications), t["track"], t["due"],
+            t["days_left"], t["required"], t["counted"], t["remaining"], t["planned"],
+            t["projected"], t["unsubmitted"], Styled(WORDS[row.state], STYLES[row.state]),
+            action(row),
+        ])  # fmt: skip
+    if cells:
+        out.table(COLUMNS, cells)
+    out.print()
+    out.print(footer(rows, counts, read))
+
+
+# ------------------------------------------------------------------------------------- data
+
+
+def row_data(row: Row) -> dict[str, Any]:
+    return {
+        "file": row.file,
+        "name": row.name,
+        "registrant_id": row.registrant_id,
+        "certifications": list(row.certifications),
+        "track": row.track,
+        "cycle_start": data.day(row.cycle_start),
+        "due": data.day(row.due),
+        "days_left": row.days_left,
+        "required": data.number(row.required),
+        "counted": data.number(row.counted),
+        "remaining": data.number(row.remaining),
+        "planned": data.number(row.planned),
+        "projected": data.number(row.projected),
+        "unsubmitted": data.number(row.unsubmitted),
+        "state": row.state,
+        "next_action": row.next_action,
+        "error": row.error,
+        "duplicates": list(row.duplicates),
+    }
+
+
+def render_json(rows: list[Row], counts: dict[str, int], today: dt.date) -> str:
+    doc = {"today": data.day(today), "rows": [row_data(r) for r in rows], "counts": counts}
+    return data.dumps(doc) + "\n"
+
+
+def render_csv(rows: list[Row]) -> str:
+    """One line per row, the columns of FIELDS: UTF-8 with a byte-order mark, CRLF line ends,
+    ISO dates, numbers as `14.0`, and every text cell made inert for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for row in rows:
+        t = texts(row)
+        writer.writerow([neutralise(t[f]) if f in TEXT_FIELDS else t[f] for f in FIELDS])
+    return "\ufeff" + out.getvalue()
+
+
+MD_HEADINGS = ["Technician", "Registrant ID", "Certifications", "Due", "Days left", "Required",
+               "Counted", "Remaining", "Planned", "State", "Next action", "File"]  # fmt: skip
+
+
+def render_md(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> str:
+    body = []
+    for row in rows:
+        t = texts(row)
+        cells = [who(row), t["registrant_id"], ", ".join(row.certifications), t["due"],
+                 t["days_left"], t["required"], t["counted"], t["remaining"], t["planned"],
+                 WORDS[row.state], action(row), row.file]  # fmt: skip
+        body.append([markdown.text(c) for c in cells])
+    lines = [
+        "# CEC status of the team",
+        "",
+        f"Today {today}; {plural(read, 'ledger')} read.",
+        "",
+        *markdown.table(MD_HEADINGS, body, {4, 5, 6, 7, 8}),
+        "",
+        markdown.text(footer(rows, counts, read)),
+    ]
+    return "\n".join(lines) + "\n"
