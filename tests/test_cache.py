@@ -29,7 +29,8 @@ def test_second_run_reads_the_cache_and_prints_the_same(
     make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
     first = ceclog("status", "--json")
     files = _cache_files(tmp_path)
-    assert [f.name.split("-")[0] for f in files] == ["ledger", "rules"]
+    # the records every read needs, apart from the raw TOML only an edit needs
+    assert [f.name.split("-")[0] for f in files] == ["ledger", "rules", "toml"]
     assert all(f.stat().st_mode & 0o777 == 0o600 for f in files)
     second = ceclog("status", "--json")
     assert second.out == first.out and second.code == first.code == 0
@@ -78,3 +79,18 @@ def test_no_cache_env(
     make_ledger(ledger_path, ("WRT", "2023-01-01"), body=BODY)
     assert ceclog("status").code == 0
     assert _cache_files(tmp_path) == []
+
+
+def test_an_edit_after_a_cached_read_keeps_the_layout_without_the_toml_cache(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body="# my classes\n" + BODY)
+    assert ceclog("status").code == 0
+    for f in _cache_files(tmp_path):
+        if f.name.startswith("toml-"):
+            f.unlink()  # the edit reads the raw TOML from the text again
+    assert ceclog("add", "Second class", "--date", "2024-02-01", "--hours", "2").code == 0
+    text = ledger_path.read_text()
+    assert "# my classes" in text and 'title = "Second class"' in text
+    r = ceclog("status", "--json")
+    assert json.loads(r.out)["requirements"][0]["counted"] == 9.5

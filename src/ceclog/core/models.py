@@ -46,6 +46,7 @@ R = TypeVar("R")
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def text_problem(value: str, limit: int) -> str | None:
@@ -55,7 +56,7 @@ def text_problem(value: str, limit: int) -> str | None:
         return "must not be empty"
     if len(value) > limit:
         return f"too long: at most {limit} characters, it has {len(value)}"
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+    if SURROGATE_RE.search(value):
         return "contains characters that are not valid text (lone surrogates)"
     return None
 

@@ -3,5 +3,5 @@ atomically, backed up, undone), the layout-preserving TOML edits, validation of 
 into the core's records (Pydantic), the validated-parse cache, rules files, migrations of the
 ledger format, the certificates kept in `evidence/`, and the journal of what a run wrote.
 
-May import: `ceclog.core`, `ceclog.errors`, the standard library, tomllib/tomli-w, Pydantic,
+May import: `ceclog.core`, `ceclog.errors`, the standard library, tomllib/tomli/tomli-w, Pydantic,
 platformdirs.  Never `ceclog.output` or `ceclog.cli`."""

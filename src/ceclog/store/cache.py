@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import sys
+from dataclasses import fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,27 @@ def put(kind: str, path: Path, raw: bytes, **values: Any) -> None:
         pass
 
 
-# --- records from plain data (already validated when they were cached) ---------------------
+# --- records as plain data and back (already validated when they were cached) ---------------
+
+
+def compact(item: Any) -> Any:
+    """A record as plain data without the fields at their default (None, [], false), which
+    `models.from_data` restores: a third of the JSON to read back."""
+    if hasattr(item, "__dataclass_fields__"):
+        out: dict[str, Any] = {}
+        for f in fields(item):
+            value = getattr(item, f.name)
+            if (value is None or value is False) and f.default is value:
+                continue
+            if value == [] and f.default_factory is list:
+                continue
+            out[f.name] = compact(value)
+        return out
+    if isinstance(item, list):
+        return [compact(v) for v in item]
+    if isinstance(item, dict):
+        return {k: compact(v) for k, v in item.items()}
+    return item
 
 
 def ledger_from(data: dict[str, Any]) -> models.Ledger:

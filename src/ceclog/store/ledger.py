@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from ceclog.core.models import Ledger, as_dict
+from ceclog.core.models import Ledger
 from ceclog.errors import CeclogError, LedgerError, Location
-from ceclog.store import cache
 from ceclog.store.files import (
     SHARED_FILE_MODE,
     SHARED_FOLDER_MODE,
@@ -35,7 +34,7 @@ from ceclog.store.files import (
 )
 from ceclog.store.journal import Journal, writing
 from ceclog.store.parsing import decode
-from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes
+from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes, remember
 from ceclog.store.rewrite import new_text_for, render
 
 
@@ -80,7 +79,7 @@ class Session:
                 atomic_write(target, raw, mode)
         except OSError as exc:
             raise write_error(self.loaded.path, exc) from None
-        cache.put("ledger", target, raw, ledger=as_dict(new), data=data)
+        remember(target, raw, new, data)
 
 
 def create(path: Path, ledger: Ledger, journal: Journal, shared: bool = False) -> None:

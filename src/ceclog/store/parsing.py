@@ -59,18 +59,31 @@ def decode(raw: bytes, path: Path | str, error: type[CeclogError]) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[str, Any]:
-    import tomllib
-
+def toml_reader() -> Any:
+    """The TOML parser: tomli (the project tomllib was taken from, the same parser and the same
+    messages) where its compiled build is installed, about 3x faster on a ledger; else tomllib."""
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        import tomli
+
+        return tomli
+    except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the fallback
+        import tomllib
+
+        return tomllib
+
+
+def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[str, Any]:
+    reader = toml_reader()
+    try:
+        result: dict[str, Any] = reader.loads(text, parse_float=Decimal)
+        return result
     except RecursionError:
         raise error(
             "not valid for ceclog: values are nested too deeply",
             where=Location(path, None),
             hint="a ledger or rules file has no nested arrays or tables",
         ) from None
-    except tomllib.TOMLDecodeError as exc:
+    except reader.TOMLDecodeError as exc:
         message = str(exc)
         line: int | None = None
         pos = re.search(_TOML_POS, message)

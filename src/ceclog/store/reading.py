@@ -4,9 +4,9 @@ rebuilt from the validated-parse cache when the bytes were seen before."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from ceclog.core.models import Ledger, as_dict, first_repeat
+from ceclog.core.models import Ledger, first_repeat
 from ceclog.errors import LedgerError, Location
 from ceclog.store import cache
 from ceclog.store.migrations import upgrade
@@ -15,14 +15,27 @@ from ceclog.store.parsing import decode, parse_toml, read_limited, validate
 MAX_LEDGER_BYTES = 64 * 1024 * 1024
 
 
-class Loaded(NamedTuple):
-    """A ledger as read from disk: its path, exact text and validated model."""
+class Loaded:
+    """A ledger as read from disk: its path, exact text and validated model; `data`, the raw
+    parsed TOML that only an edit needs, is read (from the cache, else the text) when asked."""
 
-    path: Path
-    text: str
-    ledger: Ledger
-    data: dict[str, Any]  # the raw parsed TOML
-    raw: bytes  # the file's bytes, kept byte for byte in the backup
+    __slots__ = ("_data", "ledger", "path", "raw", "text")
+
+    def __init__(
+        self, path: Path, text: str, ledger: Ledger, data: dict[str, Any] | None, raw: bytes
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.ledger = ledger
+        self.raw = raw  # the file's bytes, kept byte for byte in the backup
+        self._data = data
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            hit = cache.get("toml", self.path, self.raw)
+            self._data = hit["data"] if hit is not None else parse_ledger(self.text, self.path)[1]
+        return self._data
 
 
 def read_bytes(path: Path) -> bytes:
@@ -55,15 +68,24 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
     return validate(Ledger, upgrade(data, text, path), text, path, LedgerError), data
 
 
-def load(path: Path) -> Loaded:
+def load(path: Path, *, for_edit: bool = True) -> Loaded:
+    """The ledger at `path`, from the cache when its bytes were validated before.  Without
+    `for_edit` (a read-only reader of many ledgers) the raw TOML is not cached for an edit."""
     raw = read_bytes(path)
     text = decode(raw, path, LedgerError)
     hit = cache.get("ledger", path, raw)
     if hit is not None:
         try:
-            return Loaded(path, text, cache.ledger_from(hit["ledger"]), hit["data"], raw)
+            return Loaded(path, text, cache.ledger_from(hit["ledger"]), None, raw)
         except (KeyError, TypeError, ValueError):
             pass  # a cache from another layout: validate afresh
     ledger, data = parse_ledger(text, path)
-    cache.put("ledger", path, raw, ledger=as_dict(ledger), data=data)
+    remember(path, raw, ledger, data if for_edit else None)
     return Loaded(path, text, ledger, data, raw)
+
+
+def remember(path: Path, raw: bytes, ledger: Ledger, data: dict[str, Any] | None) -> None:
+    """Cache the records (what every read needs) apart from the raw TOML (what edits need)."""
+    cache.put("ledger", path, raw, ledger=cache.compact(ledger))
+    if data is not None:
+        cache.put("toml", path, raw, data=data)

@@ -74,15 +74,15 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
 
 def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
     """The parsed data of `text` if it validates as exactly `ledger`, else None."""
-    import tomllib
-
     from ceclog.store import schema
+    from ceclog.store.parsing import toml_reader
 
+    reader = toml_reader()
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = reader.loads(text, parse_float=Decimal)
         upgraded = upgrade(data, text, Path("ledger"))
         return data if schema.validate(Ledger, upgraded) == ledger else None
-    except (tomllib.TOMLDecodeError, ValueError, LedgerError):  # ValidationError: a ValueError
+    except (reader.TOMLDecodeError, ValueError, LedgerError):  # ValidationError: a ValueError
         return None
 
 
