@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -398,3 +399,44 @@ def test_shared_ledger_stays_group_readable(ceclog: Ceclog, tmp_path: Path) -> N
     private = tmp_path / "pat.toml"
     assert ceclog("init", "--name", "Pat", ledger=private).code == 0
     assert private.stat().st_mode & 0o777 == 0o600
+
+
+def _row(doc: dict[str, Any], file: str) -> dict[str, Any]:
+    return next(r for r in doc["rows"] if r["file"] == file)
+
+
+def test_remembered_rows_follow_every_change(
+    ceclog: Ceclog, team_dir: Path, tmp_path: Path
+) -> None:
+    """The rows of an unchanged ledger come from the cache; a changed ledger, a changed rules
+    file or another day are computed afresh, and the answer is the one without the cache."""
+    first = run(ceclog, "team", "team", "--json")[1]
+    assert len(list((tmp_path / "xdg-cache" / "ceclog").glob("team-*.json"))) == 8
+    assert run(ceclog, "team", "team", "--json")[1] == first
+    # Cara records a 4-hour class: 9.0 counted >= the 7.0 of two years' pace: on track
+    cara = team_dir / "cara.toml"
+    cara.write_text(
+        cara.read_text() + '\n[[entries]]\nid = 2\ndate = 2026-11-02\ntitle = "Mold"\nhours = 4\n'
+    )
+    doc = json.loads(run(ceclog, "team", "team", "--json")[1])
+    assert (_row(doc, "team/cara.toml")["counted"], _row(doc, "team/cara.toml")["state"]) == (
+        9.0,
+        "on_track",
+    )
+    # Hana's own rules file now gives a booth visit 1: 7.0 + 1.0 = 8.0 counted
+    rules = team_dir / "hana" / "firm-rules.toml"
+    rules.write_text(rules.read_text().replace("fixed = 2 ", "fixed = 1 "))
+    doc = json.loads(run(ceclog, "team", "team", "--json")[1])
+    assert _row(doc, "team/hana/ledger.toml")["counted"] == 8.0
+    # the next day: one day less for everyone
+    r = ceclog("team", "team", "--json", ledger=None, today="2026-12-01")
+    assert _row(json.loads(r.out), "team/ana.toml")["days_left"] == 455
+    # and every answer is the one computed without the cache
+    for today in (TODAY, "2026-12-01"):
+        cached = ceclog("team", "team", "--json", ledger=None, today=today).out
+        os.environ["CECLOG_NO_CACHE"] = "1"
+        try:
+            fresh = ceclog("team", "team", "--json", ledger=None, today=today).out
+        finally:
+            del os.environ["CECLOG_NO_CACHE"]
+        assert cached == fresh

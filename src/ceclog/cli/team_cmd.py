@@ -11,7 +11,6 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context
 from ceclog.core import team
-from ceclog.core.models import LoadedRules
 from ceclog.errors import (
     EXIT_ATTENTION,
     EXIT_DATA,
@@ -20,7 +19,7 @@ from ceclog.errors import (
 )
 from ceclog.output import terminal
 from ceclog.store import discover, files
-from ceclog.store.team import read_member
+from ceclog.store.team import Reader
 
 
 class TeamFormat(StrEnum):
@@ -81,10 +80,10 @@ def team_cmd(
         raise UsageError("--strict only has a meaning with --check")
     today = c.today
     found = discover.find(list(paths or []))
-    seen_rules: dict[str, LoadedRules] = {}  # most ledgers of a firm name the same rules
-    members = [read_member(f, today, seen_rules) for f in found]
+    reader = Reader(today)
+    read = [row for f in found for row in reader.rows(f)]
     rows = team.select(
-        team.team_rows(members, today),
+        team.arrange(read),
         at_risk=at_risk,
         due_within=due_within,
         cert=cert.strip().upper() if cert else None,

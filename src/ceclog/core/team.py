@@ -97,7 +97,8 @@ def next_action(req: Requirement, ledger: Ledger, units: str) -> str:
     return "; ".join(parts)
 
 
-def _rows_of(member: Member, today: dt.date) -> list[Row]:
+def member_rows(member: Member, today: dt.date) -> list[Row]:
+    """The rows of one ledger (an error row when it could not be read or is invalid)."""
     if member.ledger is None or member.rules is None:
         action = member.remedy or "run `ceclog --ledger FILE check` on it"
         return [Row(member.file, None, None, (), None, None, None, None, None, None, None, None,
@@ -150,7 +151,11 @@ def _id_key(registrant_id: str | None) -> str:
 
 def team_rows(members: list[Member], today: dt.date) -> list[Row]:
     """Every row, the same registrant ID in several files flagged on each, most urgent first."""
-    rows = [row for member in members for row in _rows_of(member, today)]
+    return arrange([row for member in members for row in member_rows(member, today)])
+
+
+def arrange(rows: list[Row]) -> list[Row]:
+    """The rows most urgent first, those with the same registrant ID in several files flagged."""
     files_of: dict[str, set[str]] = {}
     for row in rows:
         if key := _id_key(row.registrant_id):

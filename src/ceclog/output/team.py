@@ -14,7 +14,7 @@ from typing import Any
 from ceclog.core.credits import fmt
 from ceclog.core.team import Row
 from ceclog.core.words import plural
-from ceclog.output import data, markdown
+from ceclog.output import data
 from ceclog.output.tabular import neutralise
 from ceclog.output.terminal import Cell, Column, Out, Styled
 from ceclog.output.views import STATE_STYLE
@@ -190,6 +190,8 @@ MD_HEADINGS = ["Technician", "Registrant ID", "Certifications", "Due", "Days lef
 
 
 def render_md(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> str:
+    from ceclog.output import markdown  # with the transcript's document model: only here
+
     body = []
     for row in rows:
         t = texts(row)

@@ -56,19 +56,23 @@ def load_rules(spec: str, base: Path | None = None) -> LoadedRules:
     return LoadedRules(load_rules_file(path), path, shipped=True)
 
 
+def rules_named(spec: str, base: Path, seen: dict[str, LoadedRules] | None = None) -> LoadedRules:
+    """The rules `spec` names for a ledger in the folder `base`, loaded once per run in `seen`."""
+    key = str((base / Path(spec).expanduser()).resolve()) if is_path(spec) else spec
+    if seen is not None and key in seen:
+        return seen[key]
+    found = load_rules(spec, base=base)
+    if seen is not None:
+        seen[key] = found
+    return found
+
+
 def rules_of(loaded: Loaded, seen: dict[str, LoadedRules] | None = None) -> LoadedRules:
     """The rules a ledger names, a path relative to the ledger's own folder; a name that is not
     found is the ledger's error, at the line of its `rules = ` key.  `seen` keeps the rules
     already loaded in this run, by file (many ledgers of a firm name the same rules)."""
-    spec = loaded.ledger.holder.rules
-    key = str((loaded.path.parent / Path(spec).expanduser()).resolve()) if is_path(spec) else spec
-    if seen is not None and key in seen:
-        return seen[key]
     try:
-        found = load_rules(spec, base=loaded.path.parent)
-        if seen is not None:
-            seen[key] = found
-        return found
+        return rules_named(loaded.ledger.holder.rules, loaded.path.parent, seen)
     except RulesError as exc:
         if exc.where is None:
             from ceclog.store import tomlscan

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from ceclog.core.checks import run_checks
 from ceclog.core.models import LoadedRules
-from ceclog.core.team import Member
+from ceclog.core.team import Member, Row, member_rows
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError
-from ceclog.store import reading
+from ceclog.store import cache, reading
 from ceclog.store.discover import Found, looks_like_ledger
 from ceclog.store.parsing import locate
-from ceclog.store.rules import rules_of
+from ceclog.store.reading import Loaded
+from ceclog.store.rules import rules_named, rules_of
 
 _DENIED = {errno.errorcode[errno.EACCES], errno.errorcode[errno.EPERM]}
 
@@ -44,28 +45,39 @@ def read_member(
 ) -> Member:
     """One ledger, read and validated, or the reason it is not.  `seen_rules`: the rules files
     this run has loaded already (see `store.rules.rules_of`)."""
+    return _read(found, today, seen_rules)[0]
+
+
+def _read(
+    found: Found, today: dt.date, seen_rules: dict[str, LoadedRules] | None
+) -> tuple[Member, Loaded | None, LoadedRules | None]:
     if found.unreadable is not None:
         if found.unreadable in _DENIED:
-            return denied(found)
+            return denied(found), None, None
         reason = os.strerror(getattr(errno, found.unreadable, errno.EIO)).lower()
-        return Member(found.shown, error=f"{found.shown}: cannot read it: {reason}",
-                      remedy=f"check the file, then run {check_command(found.shown)}")  # fmt: skip
+        remedy = f"check the file, then run {check_command(found.shown)}"
+        error = f"{found.shown}: cannot read it: {reason}"
+        return Member(found.shown, error=error, remedy=remedy), None, None
     path = Path(found.shown)
     if found.named and looks_like_ledger(path) is False:
-        return Member(
-            found.shown,
-            error=f"{found.shown}: not a ceclog ledger: no [holder] table",
-            remedy="name ledger files only, or their folder",
+        return (
+            Member(
+                found.shown,
+                error=f"{found.shown}: not a ceclog ledger: no [holder] table",
+                remedy="name ledger files only, or their folder",
+            ),
+            None,
+            None,
         )
     try:
-        loaded = reading.load(path)
+        loaded = reading.load(path, for_edit=False)
         rules = rules_of(loaded, seen_rules)
     except CeclogError as exc:
         if not os.access(path, os.R_OK) and os.path.exists(path):
-            return denied(found)
+            return denied(found), None, None
         where = f"{exc.where}: " if exc.where else f"{found.shown}: "
-        return Member(found.shown, error=where + exc.message,
-                      remedy=exc.hint or f"run {check_command(found.shown)}")  # fmt: skip
+        remedy = exc.hint or f"run {check_command(found.shown)}"
+        return Member(found.shown, error=where + exc.message, remedy=remedy), None, None
     found_errors = [
         f for f in run_checks(loaded.ledger, rules.rules, today) if f.severity == "error"
     ]
@@ -76,9 +88,87 @@ def read_member(
         remedy = first.hint or ""
         if more or not remedy:
             remedy += ("; " if remedy else "") + f"{check_command(found.shown)} lists every problem"
-        return Member(
-            found.shown,
-            error=error + (f" (and {plural(more, 'more error')})" if more else ""),
-            remedy=remedy,
+        return (
+            Member(
+                found.shown,
+                error=error + (f" (and {plural(more, 'more error')})" if more else ""),
+                remedy=remedy,
+            ),
+            None,
+            None,
         )
-    return Member(found.shown, loaded.ledger, rules.rules)
+    return Member(found.shown, loaded.ledger, rules.rules), loaded, rules
+
+
+# --- the rows of a ledger, remembered ---------------------------------------------------------
+# A firm's ledgers change rarely, and `team` runs often (a cron job, the owner's morning): the
+# rows of a valid ledger are kept in the cache with what they were computed from (the ledger's
+# exact bytes, the rules' content, the day, this ceclog), so a run over unchanged ledgers reads
+# each file, hashes it and reads its rows back.  Anything else is computed afresh.
+
+
+class Reader:
+    """One `team` run's reading: the rules files loaded so far (most ledgers of a firm name
+    the same rules) and the fingerprint of each."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        self.rules: dict[str, LoadedRules] = {}
+        self._prints: dict[int, str] = {}
+
+    def rows(self, found: Found, *, remember: bool = True) -> list[Row]:
+        """The rows of one ledger: from the cache when nothing they depend on changed, else
+        computed (and remembered, unless `remember` is false: rows that keep their requirement,
+        for plans, are always computed)."""
+        if remember and found.unreadable is None:
+            hit = self._remembered(found)
+            if hit is not None:
+                return hit
+        member, loaded, rules = _read(found, self.today, self.rules)
+        rows = member_rows(member, self.today)
+        if remember and loaded is not None and rules is not None:
+            plain = [{k: v for k, v in row._asdict().items() if k in _KEPT} for row in rows]
+            cache.put(
+                "team",
+                loaded.path,
+                loaded.raw,
+                today=self.today.isoformat(),
+                rules=loaded.ledger.holder.rules,
+                fingerprint=self._fingerprint(rules),
+                rows=plain,
+            )
+        return rows
+
+    def _fingerprint(self, rules: LoadedRules) -> str:
+        """A digest of the rules' content (not their file: a copy counts the same)."""
+        key = id(rules.rules)
+        if key not in self._prints:
+            import hashlib
+            import json
+
+            text = json.dumps(cache.compact(rules.rules), sort_keys=True, default=str)
+            self._prints[key] = hashlib.sha256(text.encode()).hexdigest()
+        return self._prints[key]
+
+    def _remembered(self, found: Found) -> list[Row] | None:
+        path = Path(found.shown)
+        try:
+            raw = reading.read_bytes(path)
+        except CeclogError:
+            return None
+        doc = cache.get("team", path, raw)
+        if doc is None or doc.get("today") != self.today.isoformat():
+            return None
+        try:
+            rules = rules_named(doc["rules"], path.parent, self.rules)
+            if doc["fingerprint"] != self._fingerprint(rules):
+                return None
+            return [
+                Row(file=found.shown, **{**row, "certifications": tuple(row["certifications"])})
+                for row in doc["rows"]
+            ]
+        except (CeclogError, KeyError, TypeError, ValueError):
+            return None
+
+
+_KEPT = frozenset(Row._fields) - {"file", "error", "duplicates", "requirement"}
