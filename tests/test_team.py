@@ -440,3 +440,60 @@ def test_remembered_rows_follow_every_change(
         finally:
             del os.environ["CECLOG_NO_CACHE"]
         assert cached == fresh
+
+
+def test_plan_year_adds_each_rows_quarters(ceclog: Ceclog, team_dir: Path) -> None:
+    """`--plan 2027`, as `ceclog plan --year 2027` for each row (today 2026-11-30):
+    - Cara: 9.0 needed by 2028-05-31, nothing planned; 7 quarters left (2026-Q4 to 2028-Q2):
+      9 / 7 = 1.29 -> 1.5 a quarter, 36 / 7 = 5.14 -> 5.5 a year.
+    - Ben: 10.0 needed by 2029-05-31, 3.0 planned on 2027-03-01 (Q1): 7.0 short; 11 quarters:
+      10 / 11 -> 1.0 a quarter, 40 / 11 = 3.6 -> 4.0 a year.
+    - Dev: 4.0 needed by 2027-01-14, 4.0 planned on 2026-12-10: nothing short; 2 quarters:
+      2.0 a quarter; in 2027 only Q1 is before the due date, and nothing is planned in it.
+    - Eve: 14.0 by 2028-05-09 (the lapse aside); 7 quarters: 2.0 a quarter, 8.0 a year."""
+    code, out, _ = run(ceclog, "team", "team", "--json", "--plan", "2027")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["plan_year"] == 2027
+    plans = {r["file"]: r["plan"] for r in doc["rows"]}
+    assert plans["team/broken.toml"] is None and plans["team/finn.toml"] is None
+
+    def q(*cells: tuple[float, float | None]) -> list[dict[str, Any]]:
+        return [
+            {"quarter": f"2027-Q{i}", "planned": p, "needed": n}
+            for i, (p, n) in enumerate(cells, 1)
+        ]
+
+    assert plans["team/cara.toml"] == {
+        "needed": 9.0, "planned": 0.0, "short": 9.0, "per_quarter": 1.5, "per_year": 5.5,
+        "quarters": q((0.0, 1.5), (0.0, 1.5), (0.0, 1.5), (0.0, 1.5)),
+    }  # fmt: skip
+    assert plans["team/ben.toml"] == {
+        "needed": 10.0, "planned": 3.0, "short": 7.0, "per_quarter": 1.0, "per_year": 4.0,
+        "quarters": q((3.0, 1.0), (0.0, 1.0), (0.0, 1.0), (0.0, 1.0)),
+    }  # fmt: skip
+    assert plans["team/dev.toml"] == {
+        "needed": 4.0, "planned": 4.0, "short": 0.0, "per_quarter": 2.0, "per_year": 4.0,
+        "quarters": q((0.0, 2.0), (0.0, None), (0.0, None), (0.0, None)),
+    }  # fmt: skip
+    assert (plans["team/eve.toml"]["per_quarter"], plans["team/eve.toml"]["per_year"]) == (2.0, 8.0)
+    # the rows themselves are those without --plan, which has no plan keys
+    plain = json.loads(run(ceclog, "team", "team", "--json")[1])
+    assert "plan_year" not in plain and all("plan" not in r for r in plain["rows"])
+    assert [{k: v for k, v in r.items() if k != "plan"} for r in doc["rows"]] == plain["rows"]
+    # the CSV gains the shortfall and each quarter's planned and needed credits
+    lines = run(ceclog, "team", "team", "--format", "csv", "--plan", "2027")[1].split("\r\n")
+    assert lines[0].endswith(
+        ",error,plan_short,q1_planned,q1_needed,q2_planned,q2_needed,q3_planned,q3_needed,"
+        "q4_planned,q4_needed"
+    )
+    cara = next(line for line in lines if line.startswith("team/cara.toml"))
+    assert cara.endswith(",9.0,0.0,1.5,0.0,1.5,0.0,1.5,0.0,1.5")
+    dev = next(line for line in lines if line.startswith("team/dev.toml"))
+    assert dev.endswith(",0.0,0.0,2.0,0.0,,0.0,,0.0,")
+    # the table and the page show them too
+    table = run(ceclog, "team", "team", "--plan", "2027")[1]
+    assert "plan for 2027: Q1-Q4 show the credits planned in each quarter" in table
+    page = run(ceclog, "team", "team", "--format", "html", "--plan", "2027")[1]
+    assert '<th class="num">2027-Q1</th>' in page and ">3.0/1.0<" in page
+    assert run(ceclog, "team", "team", "--plan", "27")[0] == 2

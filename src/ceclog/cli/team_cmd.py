@@ -69,6 +69,18 @@ def team_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
     ] = None,
+    plan_year: Annotated[
+        int | None,
+        typer.Option(
+            "--plan",
+            metavar="YYYY",
+            min=2000,
+            max=2200,
+            help="Add each row's shortfall and that year's quarters: planned / pace needed "
+            "(as `ceclog plan --year`).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """The team's CEC status over many ledgers: one row per technician and requirement."""
     c: Context = ctx.obj
@@ -81,7 +93,7 @@ def team_cmd(
     today = c.today
     found = discover.find(list(paths or []))
     reader = Reader(today)
-    read = [row for f in found for row in reader.rows(f)]
+    read = [row for f in found for row in reader.rows(f, plan_year)]
     rows = team.select(
         team.arrange(read),
         at_risk=at_risk,
@@ -89,7 +101,7 @@ def team_cmd(
         cert=cert.strip().upper() if cert else None,
     )
     counts = team.counts(rows)
-    _show(fmt, rows, counts, len(found), today, output, found, c)
+    _show(fmt, rows, counts, len(found), today, output, found, c, plan_year)
     errors = [r for r in rows if r.state == "error"]
     if errors and not check:
         terminal.console(stderr=True).print(
@@ -109,6 +121,7 @@ def _show(
     output: Path | None,
     found: list[discover.Found],
     c: Context,
+    plan_year: int | None,
 ) -> None:
     from ceclog.output import team as view
 
@@ -116,7 +129,7 @@ def _show(
         view.table(terminal.console(), rows, counts, read, today)
         return
     if fmt is TeamFormat.json:
-        text = view.render_json(rows, counts, today)
+        text = view.render_json(rows, counts, today, plan_year)
     elif fmt is TeamFormat.csv:
         text = view.render_csv(rows)
     elif fmt is TeamFormat.md:

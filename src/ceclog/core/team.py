@@ -12,6 +12,7 @@ from typing import Literal, NamedTuple
 from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, Requirement, evaluate
 from ceclog.core.models import Ledger, Rules
+from ceclog.core.plan import Plan, plan_requirement
 from ceclog.core.words import plural
 
 RowState = Literal["error", "overdue", "due_soon", "behind", "on_track", "met", "none"]
@@ -59,6 +60,7 @@ class Row(NamedTuple):
     error: str | None = None
     duplicates: tuple[str, ...] = ()  # other files with the same registrant ID
     requirement: Requirement | None = None  # for plans and quarter columns
+    plan: Plan | None = None  # with a plan year: the requirement's plan for that year
 
     @property
     def at_risk(self) -> bool:
@@ -97,8 +99,9 @@ def next_action(req: Requirement, ledger: Ledger, units: str) -> str:
     return "; ".join(parts)
 
 
-def member_rows(member: Member, today: dt.date) -> list[Row]:
-    """The rows of one ledger (an error row when it could not be read or is invalid)."""
+def member_rows(member: Member, today: dt.date, plan_year: int | None = None) -> list[Row]:
+    """The rows of one ledger (an error row when it could not be read or is invalid); with
+    `plan_year`, each carries its requirement's plan for that year (`ceclog plan --year`)."""
     if member.ledger is None or member.rules is None:
         action = member.remedy or "run `ceclog --ledger FILE check` on it"
         return [Row(member.file, None, None, (), None, None, None, None, None, None, None, None,
@@ -133,6 +136,9 @@ def member_rows(member: Member, today: dt.date) -> list[Row]:
                 state=req.state,
                 next_action=next_action(req, ledger, rules.units),
                 requirement=req,
+                plan=None
+                if plan_year is None
+                else plan_requirement(req, report, ledger, rules, plan_year),
             )
         )
     return rows
@@ -149,9 +155,9 @@ def _id_key(registrant_id: str | None) -> str:
     return (registrant_id or "").strip().casefold()
 
 
-def team_rows(members: list[Member], today: dt.date) -> list[Row]:
+def team_rows(members: list[Member], today: dt.date, plan_year: int | None = None) -> list[Row]:
     """Every row, the same registrant ID in several files flagged on each, most urgent first."""
-    return arrange([row for member in members for row in member_rows(member, today)])
+    return arrange([row for m in members for row in member_rows(m, today, plan_year)])
 
 
 def arrange(rows: list[Row]) -> list[Row]:

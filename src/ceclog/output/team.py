@@ -94,6 +94,22 @@ def texts(row: Row) -> dict[str, str]:
     }
 
 
+def quarter_labels(rows: list[Row]) -> list[str]:
+    """The quarters of the plan year shown (none without --plan)."""
+    plan = next((r.plan for r in rows if r.plan is not None), None)
+    return [] if plan is None else [str(q.quarter) for q in plan.quarters]
+
+
+def plan_texts(row: Row, quarters: int) -> tuple[str, list[str]]:
+    """The row's shortfall and, per quarter, `planned/needed` (`-` for no pace needed)."""
+    if row.plan is None:
+        return "", [""] * quarters
+    cells = [
+        f"{fmt(q.planned)}/{'-' if q.needed is None else fmt(q.needed)}" for q in row.plan.quarters
+    ]
+    return fmt(row.plan.short), cells
+
+
 def footer(rows: list[Row], counts: dict[str, int], read: int) -> str:
     """`1 error, 2 behind, 3 met; 5 technicians in 6 files` (rows left out by a filter: said)."""
     states = ", ".join(f"{n} {WORDS[state].lower()}" for state, n in counts.items()) or "no rows"
@@ -127,17 +143,28 @@ COLUMNS = [
 
 def table(out: Out, rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> None:
     out.print(f"ceclog team: {plural(read, 'ledger')} read; today {today}\n")
+    labels = quarter_labels(rows)
+    columns = COLUMNS
+    if labels:  # the plan's columns before the state: short, then planned/needed per quarter
+        plan_columns = [Column("Short", "right"), *(Column(q[-2:], "right") for q in labels)]
+        columns = [*COLUMNS[:-2], *plan_columns, *COLUMNS[-2:]]
+        out.print(
+            f"plan for {labels[0][:4]}: Q1-Q4 show the credits planned in each quarter / the "
+            "pace needed (-: none, or after the due date); Short: what the planned classes "
+            "leave uncovered by the due date\n"
+        )
     cells: list[list[Cell]] = []
     for row in rows:
         t = texts(row)
+        short, quarters = plan_texts(row, len(labels))
         cells.append([
             who(row), t["registrant_id"], ", ".join(row.certifications), t["track"], t["due"],
             t["days_left"], t["required"], t["counted"], t["remaining"], t["planned"],
-            t["projected"], t["unsubmitted"], Styled(WORDS[row.state], STYLES[row.state]),
-            action(row),
+            t["projected"], t["unsubmitted"], *([short, *quarters] if labels else []),
+            Styled(WORDS[row.state], STYLES[row.state]), action(row),
         ])  # fmt: skip
     if cells:
-        out.table(COLUMNS, cells)
+        out.table(columns, cells)
     out.print()
     out.print(footer(rows, counts, read))
 
@@ -168,9 +195,49 @@ def row_data(row: Row) -> dict[str, Any]:
     }
 
 
-def render_json(rows: list[Row], counts: dict[str, int], today: dt.date) -> str:
-    doc = {"today": data.day(today), "rows": [row_data(r) for r in rows], "counts": counts}
+def plan_data(row: Row) -> dict[str, Any] | None:
+    plan = row.plan
+    if plan is None:
+        return None
+    return {
+        "needed": data.number(plan.needed),
+        "planned": data.number(plan.planned),
+        "short": data.number(plan.short),
+        "per_quarter": data.number(plan.per_quarter),
+        "per_year": data.number(plan.per_year),
+        "quarters": [
+            {
+                "quarter": str(q.quarter),
+                "planned": data.number(q.planned),
+                "needed": data.number(q.needed),
+            }
+            for q in plan.quarters
+        ],
+    }
+
+
+def render_json(
+    rows: list[Row], counts: dict[str, int], today: dt.date, plan_year: int | None = None
+) -> str:
+    out = []
+    for row in rows:
+        item = row_data(row)
+        if plan_year is not None:
+            item["plan"] = plan_data(row)
+        out.append(item)
+    doc: dict[str, Any] = {"today": data.day(today), "rows": out, "counts": counts}
+    if plan_year is not None:
+        doc["plan_year"] = plan_year
     return data.dumps(doc) + "\n"
+
+
+def _plan_cells(row: Row) -> list[str]:
+    if row.plan is None:
+        return [""] * 9
+    out = [fmt(row.plan.short)]
+    for q in row.plan.quarters:
+        out += [fmt(q.planned), "" if q.needed is None else fmt(q.needed)]
+    return out
 
 
 def render_csv(rows: list[Row]) -> str:
@@ -178,10 +245,15 @@ def render_csv(rows: list[Row]) -> str:
     ISO dates, numbers as `14.0`, and every text cell made inert for a spreadsheet."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(FIELDS)
+    labels = quarter_labels(rows)
+    extra = ["plan_short"] + [f"q{i}_{what}" for i in range(1, 5) for what in ("planned", "needed")]
+    writer.writerow([*FIELDS, *(extra if labels else [])])
     for row in rows:
         t = texts(row)
-        writer.writerow([neutralise(t[f]) if f in TEXT_FIELDS else t[f] for f in FIELDS])
+        cells = [neutralise(t[f]) if f in TEXT_FIELDS else t[f] for f in FIELDS]
+        if labels:
+            cells += _plan_cells(row)
+        writer.writerow(cells)
     return "\ufeff" + out.getvalue()
 
 
@@ -192,11 +264,17 @@ MD_HEADINGS = ["Technician", "Registrant ID", "Certifications", "Due", "Days lef
 def render_md(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> str:
     from ceclog.output import markdown  # with the transcript's document model: only here
 
+    labels = quarter_labels(rows)
+    headings = MD_HEADINGS
+    if labels:
+        headings = [*MD_HEADINGS[:9], "Short", *labels, *MD_HEADINGS[9:]]
     body = []
     for row in rows:
         t = texts(row)
+        short, quarters = plan_texts(row, len(labels))
         cells = [who(row), t["registrant_id"], ", ".join(row.certifications), t["due"],
                  t["days_left"], t["required"], t["counted"], t["remaining"], t["planned"],
+                 *([short, *quarters] if labels else []),
                  WORDS[row.state], action(row), row.file]  # fmt: skip
         body.append([markdown.text(c) for c in cells])
     lines = [
@@ -204,7 +282,9 @@ def render_md(rows: list[Row], counts: dict[str, int], read: int, today: dt.date
         "",
         f"Today {today}; {plural(read, 'ledger')} read.",
         "",
-        *markdown.table(MD_HEADINGS, body, {4, 5, 6, 7, 8}),
+        *markdown.table(
+            headings, body, set(range(4, 10 + len(labels))) if labels else {4, 5, 6, 7, 8}
+        ),
         "",
         markdown.text(footer(rows, counts, read)),
     ]

@@ -11,7 +11,7 @@ from ceclog.core.progress import percent
 from ceclog.core.team import Row
 from ceclog.core.words import plural
 from ceclog.output.html import BASE_CSS, e, page
-from ceclog.output.team import WORDS, footer, texts, who
+from ceclog.output.team import WORDS, footer, plan_texts, quarter_labels, texts, who
 
 CSS = (
     BASE_CSS
@@ -68,6 +68,10 @@ p.footer { font-weight: 600; margin: 10px 0 0; }
 """
 )
 
+PLAN_NOTE = (
+    '<p class="meta">Quarters: credits planned / the pace needed (- : none, or after the due '
+    "date); Short: what the planned classes leave uncovered by the due date.</p>\n"
+)
 HEADINGS = [
     ("Technician", ""), ("Certifications", ""), ("Due", ""), ("Days left", "num"),
     ("Required", "num"), ("Counted", "num"),
@@ -96,7 +100,7 @@ def _bar(row: Row) -> str:
     )
 
 
-def _row(row: Row) -> str:
+def _row(row: Row, labels: list[str]) -> str:
     t = texts(row)
     name = e(who(row))
     if row.registrant_id:
@@ -117,6 +121,10 @@ def _row(row: Row) -> str:
              _td("Certifications", certifications, raw=True)]  # fmt: skip
     for (label, cls), value in zip(HEADINGS[2:10], values, strict=True):
         cells.append(_td(label, value, cls or ("date" if label == "Due" else "")))
+    if labels:
+        short, quarters = plan_texts(row, len(labels))
+        cells.append(_td("Short", short, "num"))
+        cells += [_td(q, text, "num") for q, text in zip(labels, quarters, strict=True)]
     cells += [
         _td("State", state, raw=True),
         _td("Progress", _bar(row), raw=True),
@@ -126,8 +134,13 @@ def _row(row: Row) -> str:
 
 
 def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> str:
-    heads = "".join(f'<th class="{c}">{h}</th>' if c else f"<th>{h}</th>" for h, c in HEADINGS)
-    body = "".join(_row(row) for row in rows)
+    labels = quarter_labels(rows)
+    headings = HEADINGS
+    if labels:  # the plan's year: short, then credits planned / pace needed per quarter
+        headings = [*HEADINGS[:10], ("Short", "num"), *((e(q), "num") for q in labels),
+                    *HEADINGS[10:]]  # fmt: skip
+    heads = "".join(f'<th class="{c}">{h}</th>' if c else f"<th>{h}</th>" for h, c in headings)
+    body = "".join(_row(row, labels) for row in rows)
     summary = footer(rows, counts, read)
     main = f"""<h1>CEC status of the team</h1>
 <p class="meta">Today {e(today.isoformat())}; {e(plural(read, "ledger"))} read; most urgent first.
@@ -136,5 +149,5 @@ def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -
 <tbody>
 {body}</tbody></table></div>
 <p class="footer">{e(summary)}</p>
-"""
+{PLAN_NOTE if labels else ""}"""
     return page(f"CEC status of the team, {today.isoformat()}", CSS, main)

@@ -116,16 +116,17 @@ class Reader:
         self.rules: dict[str, LoadedRules] = {}
         self._prints: dict[int, str] = {}
 
-    def rows(self, found: Found, *, remember: bool = True) -> list[Row]:
+    def rows(self, found: Found, plan_year: int | None = None) -> list[Row]:
         """The rows of one ledger: from the cache when nothing they depend on changed, else
-        computed (and remembered, unless `remember` is false: rows that keep their requirement,
-        for plans, are always computed)."""
+        computed and remembered (rows with a plan, which keep their requirement, are always
+        computed)."""
+        remember = plan_year is None
         if remember and found.unreadable is None:
             hit = self._remembered(found)
             if hit is not None:
                 return hit
         member, loaded, rules = _read(found, self.today, self.rules)
-        rows = member_rows(member, self.today)
+        rows = member_rows(member, self.today, plan_year)
         if remember and loaded is not None and rules is not None:
             plain = [{k: v for k, v in row._asdict().items() if k in _KEPT} for row in rows]
             cache.put(
@@ -171,4 +172,4 @@ class Reader:
             return None
 
 
-_KEPT = frozenset(Row._fields) - {"file", "error", "duplicates", "requirement"}
+_KEPT = frozenset(Row._fields) - {"file", "error", "duplicates", "requirement", "plan"}
