@@ -495,5 +495,5 @@ def test_plan_year_adds_each_rows_quarters(ceclog: Ceclog, team_dir: Path) -> No
     table = run(ceclog, "team", "team", "--plan", "2027")[1]
     assert "plan for 2027: Q1-Q4 show the credits planned in each quarter" in table
     page = run(ceclog, "team", "team", "--format", "html", "--plan", "2027")[1]
-    assert '<th class="num">2027-Q1</th>' in page and ">3.0/1.0<" in page
+    assert '<th class="num">2027&nbsp;Q1</th>' in page and ">3.0/1.0<" in page
     assert run(ceclog, "team", "team", "--plan", "27")[0] == 2

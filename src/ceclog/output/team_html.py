@@ -23,7 +23,7 @@ table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { border: 1px solid #bbb; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #eee; font-weight: 600; hyphens: auto; }
 td { overflow-wrap: break-word; }
-td.num, th.num { text-align: right; }
+td.num, th.num { text-align: right; padding-left: 3px; padding-right: 3px; }
 td.num, td.date { white-space: nowrap; }
 td.who { min-width: 8em; }
 td.action { min-width: 16em; }
@@ -68,6 +68,8 @@ p.footer { font-weight: 600; margin: 10px 0 0; }
 """
 )
 
+# with a plan year, the page keeps to what planning needs (the table must fit 1280 px)
+PLAN_LEAVES_OUT = frozenset({"Required", "Projected", "Unsubmitted", "Progress"})
 PLAN_NOTE = (
     '<p class="meta">Quarters: credits planned / the pace needed (- : none, or after the due '
     "date); Short: what the planned classes leave uncovered by the due date.</p>\n"
@@ -120,14 +122,15 @@ def _row(row: Row, labels: list[str]) -> str:
     cells = [_td("Technician", name, "who", raw=True),
              _td("Certifications", certifications, raw=True)]  # fmt: skip
     for (label, cls), value in zip(HEADINGS[2:10], values, strict=True):
-        cells.append(_td(label, value, cls or ("date" if label == "Due" else "")))
+        if not (labels and label.replace("&shy;", "") in PLAN_LEAVES_OUT):
+            cells.append(_td(label, value, cls or ("date" if label == "Due" else "")))
     if labels:
         short, quarters = plan_texts(row, len(labels))
         cells.append(_td("Short", short, "num"))
         cells += [_td(q, text, "num") for q, text in zip(labels, quarters, strict=True)]
     cells += [
         _td("State", state, raw=True),
-        _td("Progress", _bar(row), raw=True),
+        *([] if labels else [_td("Progress", _bar(row), raw=True)]),
         _td("Next action", next_action, "action", raw=True),
     ]
     return "<tr>" + "".join(cells) + "</tr>\n"
@@ -137,8 +140,10 @@ def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -
     labels = quarter_labels(rows)
     headings = HEADINGS
     if labels:  # the plan's year: short, then credits planned / pace needed per quarter
-        headings = [*HEADINGS[:10], ("Short", "num"), *((e(q), "num") for q in labels),
-                    *HEADINGS[10:]]  # fmt: skip
+        kept = [h for h in HEADINGS[:10] if h[0].replace("&shy;", "") not in PLAN_LEAVES_OUT]
+        quarters = [(e(q).replace("-", "&nbsp;"), "num") for q in labels]
+        rest = [h for h in HEADINGS[10:] if h[0] not in PLAN_LEAVES_OUT]
+        headings = [*kept, ("Short", "num"), *quarters, *rest]
     heads = "".join(f'<th class="{c}">{h}</th>' if c else f"<th>{h}</th>" for h, c in headings)
     body = "".join(_row(row, labels) for row in rows)
     summary = footer(rows, counts, read)
