@@ -213,41 +213,81 @@ def test_suggest_add_records_planned_entries_in_one_undoable_write(
 
 def test_suggestions_apply_the_event_cap(ceclog: Ceclog, ledger_path: Path) -> None:
     rules = (Path(__file__).parents[1] / "rules" / "iicrc.toml").read_text()
-    firm = (
-        rules.replace('name = "iicrc"', 'name = "firm"')
-        .replace("# event_cap = 14 ", "event_cap = 4   ")
-        .replace('title = "Regional conference"\nkind = "conference"\nhours = 3',
-                 'title = "Regional conference"\nkind = "conference"\nhours = 6')
-    )  # fmt: skip
-    assert "event_cap = 4" in firm and "hours = 6" in firm
+    firm = rules.replace('name = "iicrc"', 'name = "firm"').replace(
+        "# event_cap = 14 ", "event_cap = 2    "
+    )
+    assert "\nevent_cap = 2 " in firm
     (ledger_path.parent / "firm.toml").write_text(firm)
-    # MWR (master, 14 per 24 months) earned 2025-08-01: cycle to 2027-07-31; nothing counted;
-    # today 2027-06-20: 2027-Q2 and Q3 left... take_by 2027-05-02 has passed, so the due date
-    # itself is the limit and only the current quarter and the next (Q3 starts 07-01) count.
+    # MWR (master: 14 per 24 months) earned 2025-08-01: cycle to 2027-07-31, nothing counted:
+    # 14.0 short; take them by 2027-05-02 (90 days before).  --year 2027: Q1 and Q2 start by
+    # then.  Q1: the online course, 4 h = 4.0, capped at 2 per event = 2.0; the booth visit,
+    # fixed 2.0.  Q2: manufacturer training, 3 h capped = 2.0.  Then the catch-up (2 h = 2.0)
+    # four times in Q2: 2 + 2 + 2 + 4 x 2 = 14.  Dated mid-quarter: 2027-02-15; Q2's 05-15 is
+    # after 2027-05-02, so 2027-05-02.
     make_ledger(ledger_path, ("MWR", "2025-08-01"), rules="firm.toml")
-    r = ceclog("plan", "--suggest", "--json", today="2027-06-20")
+    r = ceclog("plan", "--suggest", "--year", "2027", "--json", today=TODAY)
     assert r.code == 0, r.err
     (req,) = json.loads(r.out)["requirements"]
-    assert (req["needed"], req["short"], req["take_by"]) == (14.0, 14.0, "2027-07-31")
-    # Q2 (2027-07-04 is two weeks on, after the quarter: its last day 2027-06-30): workshop
-    # 3 h = 3.0; Q3 (mid-August is after the due date: 2027-07-31): conference 6 h, capped at 4
-    # per event = 4.0; Q3 catch-up 2 h = 2.0; then the catch-up again, 2 h each: 2.0, 2.0,
-    # shortened 1 h = 1.0 -> 3 + 4 + 2 + 2 + 2 + 1 = 14
+    assert (req["needed"], req["short"], req["take_by"]) == (14.0, 14.0, "2027-05-02")
+    catch_up = ("2027-05-02", "Catch-up: online course", 2.0, 2.0)
     assert [(s["date"], s["title"], s["hours"], s["counts"]) for s in req["suggestions"]] == [
-        ("2027-06-30", "Manufacturer training", 3.0, 3.0),
-        ("2027-07-31", "Regional conference", 6.0, 4.0),
-        ("2027-07-31", "Catch-up: online course", 2.0, 2.0),
-        ("2027-07-31", "Catch-up: online course", 2.0, 2.0),
-        ("2027-07-31", "Catch-up: online course", 2.0, 2.0),
-        ("2027-07-31", "Catch-up: online course", 1.0, 1.0),
+        ("2027-02-15", "Online course", 4.0, 2.0),
+        ("2027-02-15", "Trade-show visit: register at the IICRC booth", None, 2.0),
+        ("2027-05-02", "Manufacturer training", 3.0, 2.0),
+        *[catch_up] * 4,
     ]
-    assert req["suggestions"][1]["explanation"] == (
-        "6 h ÷ 1 h per CEC = 6.0; capped at 4 per event"
+    assert req["suggestions"][0]["explanation"] == (
+        "4 h ÷ 1 h per CEC = 4.0; capped at 2 per event"
     )
+    assert (req["unsuggested"], req["later"]) == (0.0, 0.0)
     assert req["sentence"].endswith(
-        "14.0 short: about 2 days of classes (14 hours), at least 4 events (at most 4.0 per "
-        "event) before 2027-07-31"
+        "14.0 short: about 2 days of classes (14 hours), at least 7 events (at most 2.0 per "
+        "event) before 2027-05-02"
     )
+
+
+def test_due_soon_gets_catch_up_classes_now(ceclog: Ceclog, ledger_path: Path) -> None:
+    # the ledger of the first tests on 2027-03-01: 69 days before 2027-05-09, due soon.  The
+    # booth visit of 2027-02-20 is past (a problem, not a cover); the 1 h workshop of
+    # 2027-04-15 covers 1.0 of the 4.5 needed: 3.5 short.  No time for the year's rhythm: the
+    # catch-up, 2 h = 2.0, then 1.5 h = 1.5, both two weeks from today.
+    _ledger(ledger_path)
+    r = ceclog("plan", "--suggest", "--json", today="2027-03-01")
+    (req,) = json.loads(r.out)["requirements"]
+    assert (req["needed"], req["planned"], req["short"], req["take_by"]) == (
+        4.5,
+        1.0,
+        3.5,
+        "2027-05-09",
+    )
+    assert [(s["date"], s["title"], s["hours"], s["counts"]) for s in req["suggestions"]] == [
+        ("2027-03-15", "Catch-up: online course", 2.0, 2.0),
+        ("2027-03-15", "Catch-up: online course", 1.5, 1.5),
+    ]
+    assert [p["entry"] for p in req["problems"]] == [5, 3, 6]
+
+
+def test_a_years_share_and_the_rest_for_later(ceclog: Ceclog, ledger_path: Path) -> None:
+    # WRT earned 2024-06-01: cycle to 2028-05-31; 5 h counted, 9.0 needed, 2.0 planned (a
+    # booth visit on 2027-03-01): 7.0 short.  Quarters left 2026-Q4 to 2028-Q2: 7.  --year
+    # 2027: 4 quarters with a pace: 9 x 4 / 7 = 5.14 -> 5.5 a year (per_year), less the 2.0
+    # planned in them: 3.5 for 2027, the other 3.5 later.  Q1: the online course (4.0) is more
+    # than 3.5: passed over; the booth visit, 2.0; Q2's workshop and Q3's conference (3.0
+    # each) are more than the 1.5 left; Q4's catch-up (2 h), shortened to 1.5 h = 1.5.
+    body = '\n[[entries]]\nid = 1\ndate = 2025-03-03\ntitle = "Mold"\nhours = 5\n'
+    body += '\n[[entries]]\nid = 2\ndate = 2027-03-01\ntitle = "Booth"\nkind = "booth"\n'
+    body += "planned = true\n"
+    make_ledger(ledger_path, ("WRT", "2024-06-01"), body=body)
+    r = ceclog("plan", "--suggest", "--year", "2027", "--json", today=TODAY)
+    (req,) = json.loads(r.out)["requirements"]
+    assert (req["short"], req["per_quarter"], req["per_year"]) == (7.0, 1.5, 5.5)
+    assert [(s["date"], s["title"], s["hours"], s["counts"]) for s in req["suggestions"]] == [
+        ("2027-02-15", "Trade-show visit: register at the IICRC booth", None, 2.0),
+        ("2027-11-15", "Catch-up: online course", 1.5, 1.5),
+    ]
+    assert (req["unsuggested"], req["later"]) == (0.0, 3.5)
+    r = ceclog("plan", "--suggest", "--year", "2027", today=TODAY)
+    assert "the other 3.5 CECs of the shortfall are for the quarters after 2027-Q4" in r.out
 
 
 def test_plan_met_and_bad_input(ceclog: Ceclog, ledger_path: Path) -> None:
@@ -263,7 +303,16 @@ def test_plan_met_and_bad_input(ceclog: Ceclog, ledger_path: Path) -> None:
     r = ceclog("plan", "--add", today=TODAY)
     assert r.code == 2 and "use it with --suggest" in r.err
     r = ceclog("plan", "--year", "20x7", today=TODAY)
-    assert r.code == 2 and "--year" in r.err
+    assert r.code == 2 and "--year takes a year such as 2027, not '20x7'" in r.err
+    # a planned class dated before today: said when it is added
+    r = ceclog(
+        "add", "Old webinar", "--date", "2026-11-01", "--hours", "1", "--planned", today=TODAY
+    )
+    assert r.code == 0
+    assert (
+        "entry 2 is planned but dated 2026-11-01, before today: `ceclog edit 2 --completed`"
+        in r.err
+    )
 
 
 def test_readme_plan_sample_is_what_ceclog_prints(ceclog: Ceclog, ledger_path: Path) -> None:
@@ -333,3 +382,43 @@ def test_plan_invariants(
             assert entry_credit(entry, rules).value == s.counts > 0
         if plan.short == 0:
             assert with_suggestions.suggestions == ()
+
+
+def test_credits_reached_but_a_topic_minimum_not(ceclog: Ceclog, ledger_path: Path) -> None:
+    rules = (Path(__file__).parents[1] / "rules" / "iicrc.toml").read_text()
+    topics = rules.replace('name = "iicrc"', 'name = "topics"').replace(
+        "credits = 14\ncycle_months = 48", "credits = 14\ncycle_months = 48\ntopics = { water = 4 }"
+    )
+    assert "topics = { water = 4 }" in topics
+    (ledger_path.parent / "topics.toml").write_text(topics)
+    body = '\n[[entries]]\nid = 1\ndate = 2026-01-10\ntitle = "Mold"\nhours = 14\n'
+    body += 'topics = ["mold"]\n'
+    make_ledger(ledger_path, ("WRT", "2023-05-10"), rules="topics.toml", body=body)
+    r = ceclog("plan", "--json", today=TODAY)
+    (req,) = json.loads(r.out)["requirements"]
+    assert req["needed"] == 0.0
+    assert req["sentence"] == (
+        "14.0 of 14.0 CECs counted, but the topic minimums are not met: 4.0 in water still "
+        "needed by 2027-05-09"
+    )
+    # the firm's view says the same
+    r = ceclog("team", str(ledger_path), "--json", ledger=None, today=TODAY)
+    (row,) = json.loads(r.out)["rows"]
+    assert (
+        row["next_action"]
+        == "take 4.0 in water by 2027-05-09 (topic minimums); attach and submit 1 certificate"
+    )
+
+
+def test_team_agrees_with_plan_on_what_planned_classes_cover(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    # entry 5 (planned, 2026-10-01) is past: it covers nothing, and the row says so
+    _ledger(ledger_path)
+    r = ceclog("team", str(ledger_path), "--json", ledger=None, today=TODAY)
+    (row,) = json.loads(r.out)["rows"]
+    assert (row["planned"], row["projected"]) == (3.0, 12.5)
+    assert row["next_action"] == (
+        "plan 1.5 CECs by 2027-05-09; 1 planned class past its date: mark taken or move; "
+        "attach and submit 2 certificates"
+    )

@@ -103,7 +103,7 @@ def run(ceclog: Ceclog, *args: str) -> tuple[int, str, str]:
     return r.code, r.out, r.err
 
 
-BEN_ACTION = "plan 7.0 CECs by 2029-05-31; submit 1 certificate"
+BEN_ACTION = "plan 7.0 CECs by 2029-05-31; attach and submit 1 certificate"
 ROWS = [  # (file, name, due, days_left, counted, remaining, state, next_action)
     ("team/broken.toml", None, None, None, None, None, "error",
      "did you mean webinar? kinds: course, online, webinar, workshop, event, conference, "
@@ -112,7 +112,7 @@ ROWS = [  # (file, name, due, days_left, counted, remaining, state, next_action)
      "lapsed: take 8.0 CECs for the cycle ending 2026-05-09 and renew by email before "
      "2028-05-09; plan 14.0 CECs by 2028-05-09"),
     ("team/hana/ledger.toml", "Hana Sato", "2026-11-30", 0, 9.0, 5.0, "due_soon",
-     "plan 5.0 CECs by 2026-11-30; submit 1 certificate"),
+     "plan 5.0 CECs by 2026-11-30; attach and submit 1 certificate"),
     ("team/dev.toml", "Dev Patel", "2027-01-14", 45, 10.0, 4.0, "due_soon",
      "take the planned classes before 2027-01-14"),
     ("team/cara.toml", "Cara Nguyen", "2028-05-31", 548, 5.0, 9.0, "behind",
@@ -163,14 +163,14 @@ def test_table_and_footer(ceclog: Ceclog, team_dir: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == f"ceclog team: 9 ledgers read; today {TODAY}"
     names = [line.split("  ")[0] for line in lines[4:13]]
-    assert names == ["broken.toml", "Eve Martin", "Hana Sato", "Dev Patel", "Cara Nguyen",
+    assert names == ["team/broken.toml", "Eve Martin", "Hana Sato", "Dev Patel", "Cara Nguyen",
                      "Ben Okafor", "Ben Okafor", "Ana Lima", "Finn Berg"]  # fmt: skip
     assert "OVERDUE" in lines[5] and "2028-05-09" in lines[5]
     assert lines[-1] == (
         "1 error, 1 overdue, 2 due soon, 1 behind, 2 on track, 1 met, 1 no requirement; "
         "7 technicians in 9 files"
     )
-    assert "1 of 9 ledgers could not be read or are invalid" in err
+    assert "1 of 9 ledgers could not be read or is invalid" in err
 
 
 def test_csv_for_an_hr_system(ceclog: Ceclog, team_dir: Path) -> None:
@@ -191,7 +191,7 @@ def test_csv_for_an_hr_system(ceclog: Ceclog, team_dir: Path) -> None:
         "team/eve.toml,Eve Martin,1005,MWR,master,2026-05-10,2028-05-09,526,14.0,0.0,14.0,0.0,"
         f"0.0,0.0,overdue,{ROWS[1][7]},",
         "team/hana/ledger.toml,Hana Sato,1008,ASD,technician,2022-12-01,2026-11-30,0,14.0,9.0,"
-        "5.0,0.0,9.0,2.0,due_soon,plan 5.0 CECs by 2026-11-30; submit 1 certificate,",
+        "5.0,0.0,9.0,2.0,due_soon,plan 5.0 CECs by 2026-11-30; attach and submit 1 certificate,",
         "team/dev.toml,Dev Patel,1004,WRT,technician,2023-01-15,2027-01-14,45,14.0,10.0,4.0,4.0,"
         "14.0,0.0,due_soon,take the planned classes before 2027-01-14,",
         "team/cara.toml,Cara Nguyen,1003,WRT,technician,2024-06-01,2028-05-31,548,14.0,5.0,9.0,"
@@ -312,7 +312,7 @@ def test_output_file_and_usage(ceclog: Ceclog, team_dir: Path) -> None:
     before = (team_dir / "ana.toml").read_bytes()
     for target in ("team/ana.toml", "team/ana.toml.bak"):
         code, _, err = run(ceclog, "team", "team", "--json", "--output", target)
-        assert code == 1 and "--output names the ledger itself" in err
+        assert code == 1 and "--output names the ledger" in err
     assert (team_dir / "ana.toml").read_bytes() == before
     assert run(ceclog, "team", "team", "--json", "--format", "csv")[0] == 2
     assert run(ceclog, "team", "team", "--due-within", "-1")[0] == 2
@@ -497,3 +497,16 @@ def test_plan_year_adds_each_rows_quarters(ceclog: Ceclog, team_dir: Path) -> No
     page = run(ceclog, "team", "team", "--format", "html", "--plan", "2027")[1]
     assert '<th class="num">2027&nbsp;Q1</th>' in page and ">3.0/1.0<" in page
     assert run(ceclog, "team", "team", "--plan", "27")[0] == 2
+
+
+def test_mistakes_a_firm_owner_makes(ceclog: Ceclog, team_dir: Path) -> None:
+    code, _, err = run(ceclog, "team", "team", "--cert", "WTR")  # a typo is not a quiet team
+    assert code == 2 and "--cert WTR is not a certification the ledgers' rules know" in err
+    assert "did you mean WRT" in err
+    code, _, err = run(ceclog, "team", "team", "--plan", "abc")
+    assert code == 2 and "--plan takes a year such as 2027, not 'abc'" in err
+    # --check without --strict: the broken ledger is still said on stderr
+    code, _, err = run(ceclog, "team", "team", "--check")
+    assert code == 4 and "warning: 1 of 9 ledgers could not be read or is invalid" in err
+    code, _, err = run(ceclog, "team", "team", "--check", "--strict")
+    assert code == 4 and "error: team/broken.toml:18: entry 1 has kind 'seminar'" in err

@@ -50,6 +50,7 @@ def main(
             help="The ledger file. Default: $CECLOG_LEDGER, else ledger.toml in your user data "
             "folder.",
             show_default=False,
+            readable=False,  # ceclog's own read says what is wrong, in one line, exit 1
         ),
     ] = None,
     today: Annotated[

@@ -172,6 +172,13 @@ def add(
     _held_warning(new, entry)
     if not entry.planned and entry.date > today:
         warn([f"entry {entry.id} is dated {entry.date}, after today: add --planned if not taken"])
+    if entry.planned and entry.date < today:
+        warn(
+            [
+                f"entry {entry.id} is planned but dated {entry.date}, before today: "
+                f"`ceclog edit {entry.id} --completed` if you took it, else give it its date"
+            ]
+        )
     _print_result(new, rules, today, entry, as_json)
 
 

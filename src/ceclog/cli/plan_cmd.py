@@ -11,6 +11,7 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, require_valid, warn
 from ceclog.core import operations
 from ceclog.core.engine import evaluate
+from ceclog.core.fields import parse_year
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.plan import Plan, plan_report
 from ceclog.core.suggest import suggest, suggested_entries
@@ -23,13 +24,11 @@ from ceclog.store import ledger as storage
 @app.command()
 def plan(
     ctx: typer.Context,
-    year: Annotated[
-        int | None,
+    year_text: Annotated[
+        str | None,
         typer.Option(
             "--year",
             metavar="YYYY",
-            min=2000,
-            max=2200,
             help="The calendar year of the quarter table (default: the four quarters from now).",
             show_default=False,
         ),
@@ -53,6 +52,7 @@ def plan(
     """Plan what is still needed by each due date: pace per quarter and per year, the quarter
     table, planned entries to fix, and suggested classes."""
     c: Context = ctx.obj
+    year = parse_year(year_text, "--year")
     today = c.today
     if add and not suggesting:
         raise UsageError("--add records the suggestions: use it with --suggest")

@@ -11,6 +11,8 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context
 from ceclog.core import team
+from ceclog.core.fields import parse_year
+from ceclog.core.words import plural
 from ceclog.errors import (
     EXIT_ATTENTION,
     EXIT_DATA,
@@ -69,13 +71,11 @@ def team_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
     ] = None,
-    plan_year: Annotated[
-        int | None,
+    plan_year_text: Annotated[
+        str | None,
         typer.Option(
             "--plan",
             metavar="YYYY",
-            min=2000,
-            max=2200,
             help="Add each row's shortfall and that year's quarters: planned / pace needed "
             "(as `ceclog plan --year`).",
             show_default=False,
@@ -90,26 +90,40 @@ def team_cmd(
         fmt = TeamFormat.json
     if strict and not check:
         raise UsageError("--strict only has a meaning with --check")
+    plan_year = parse_year(plan_year_text, "--plan")
     today = c.today
     found = discover.find(list(paths or []))
     reader = Reader(today)
     read = [row for f in found for row in reader.rows(f, plan_year)]
-    rows = team.select(
-        team.arrange(read),
-        at_risk=at_risk,
-        due_within=due_within,
-        cert=cert.strip().upper() if cert else None,
-    )
+    code = cert.strip().upper() if cert else None
+    if code is not None:
+        _known_code(code, reader)
+    rows = team.select(team.arrange(read), at_risk=at_risk, due_within=due_within, cert=code)
     counts = team.counts(rows)
     _show(fmt, rows, counts, len(found), today, output, found, c, plan_year)
     errors = [r for r in rows if r.state == "error"]
-    if errors and not check:
+    if errors and not (check and strict):  # with --check --strict, each is named below
+        verb = "is" if len(errors) == 1 else "are"
         terminal.console(stderr=True).print(
-            f"warning: {len(errors)} of {len(found)} ledgers could not be read or are invalid "
-            "(state error; their next action says what to do)"
+            f"warning: {len(errors)} of {plural(len(found), 'ledger')} could not be read or "
+            f"{verb} invalid (state error; their next action says what to do)"
         )
     if check:
         _check(rows, strict)
+
+
+def _known_code(code: str, reader: Reader) -> None:
+    """Refuse a --cert code none of the ledgers' rules know (a typo would show a quiet team)."""
+    known = {c for loaded in reader.rules.values() for c in loaded.rules.certifications}
+    if known and code not in known:
+        import difflib
+
+        close = difflib.get_close_matches(code, sorted(known), n=2)
+        raise UsageError(
+            f"--cert {code} is not a certification the ledgers' rules know",
+            hint=(f"did you mean {' or '.join(close)}? " if close else "")
+            + "codes: ceclog rules show iicrc",
+        )
 
 
 def _show(

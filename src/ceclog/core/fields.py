@@ -15,6 +15,16 @@ from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules, t
 from ceclog.errors import InputError, UsageError
 
 
+def parse_year(text: str | None, what: str) -> int | None:
+    """A calendar year (2000-2200) from the command line, or a clear usage error."""
+    if text is None:
+        return None
+    value = text.strip()
+    if not re.fullmatch(r"\d{4}", value) or not 2000 <= int(value) <= 2200:
+        raise UsageError(f"{what} takes a year such as 2027, not {text!r}")
+    return int(value)
+
+
 def parse_date(text: str, what: str) -> dt.date:
     """A YYYY-MM-DD date from the command line, or a clear error."""
     value = text.strip()

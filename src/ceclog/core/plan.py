@@ -97,6 +97,7 @@ class Plan(NamedTuple):
     problems: tuple[Problem, ...]
     suggestions: tuple[Suggestion, ...] = ()
     unsuggested: Decimal = Decimal(0)  # what the suggestions could not cover in the window
+    later: Decimal = Decimal(0)  # of the shortfall, what is for the quarters after the window
 
     @property
     def due(self) -> dt.date:
@@ -244,6 +245,13 @@ def sentence(plan: Plan, rules: Rules) -> str:
     """The plan in one sentence: need, cover, short, and what to take by when."""
     units = rules.units
     cur = plan.requirement.current
+    missing = [t for t in cur.topics if t.remaining > 0]
+    if plan.needed == 0 and missing:
+        topics = ", ".join(f"{fmt(t.remaining)} in {t.topic}" for t in missing)
+        return (
+            f"{fmt(cur.counted)} of {fmt(cur.required)} {units} counted, but the topic minimums "
+            f"are not met: {topics} still needed by {plan.due}"
+        )
     if plan.needed == 0:
         return (
             f"met: {fmt(cur.counted)} of {fmt(cur.required)} {units} counted for the cycle "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 
 from ceclog.core.credits import entry_credit
 from ceclog.core.models import Entry, Ledger, PlanStep, Rules
@@ -52,55 +53,57 @@ def _trimmed(step: PlanStep, want: Decimal, rules: Rules, day: dt.date) -> tuple
 def suggest(plan: Plan, rules: Rules, year: int | None = None) -> Plan:
     """The plan with classes in the rhythm of the rules' seed, quarter by quarter from the
     earliest, sized to what the plan's quarters must bring: the whole shortfall when the due
-    date falls in them (or before), else the pace needed in them less what is planned there.
-    Only quarters that start by `take_by` (before the requirement is due soon) get classes,
-    dated mid-quarter (not before two weeks from today, not after `take_by`).  A step worth
-    more than what is left is passed over; the seed's last hour-based step (the catch-up) then
-    makes up the rest in the last quarter, repeated as needed, the last one shortened to the
-    hours that count just enough."""
+    date falls in them (or before), else the year's share (needed x the quarters with a pace
+    / the quarters left, rounded up: per_year for four) less what is planned in them; the rest
+    is `later`.  Only quarters that start by `take_by` (before the requirement is due soon) get
+    classes, dated mid-quarter (not before two weeks from today, not after `take_by`).  A step
+    worth more than what is left is passed over; the seed's last hour-based step (the catch-up)
+    then makes up the rest in the last quarter, repeated as needed, the last one shortened to
+    the hours that count just enough.  A requirement already due soon gets only catch-up
+    classes, two weeks from today (or on the due date, if sooner)."""
     today = plan.requirement.today
     shown = window(today, year)
     active = [q for q in shown if q.end >= today and q.start <= plan.take_by]
     if plan.short == 0 or not active or not rules.plan:
         return plan._replace(unsuggested=plan.short if rules.plan else Decimal(0))
-    if plan.due <= shown[-1].end:
-        target = plan.short
-    else:
-        pace = sum((q.needed or Decimal(0) for q in plan.quarters), Decimal(0))
-        target = min(plan.short, max(Decimal(0), pace - sum(q.planned for q in plan.quarters)))
+    target = plan.short
+    if plan.due > shown[-1].end:  # the year's share: the pace needed in its quarters
+        paced = sum(1 for q in plan.quarters if q.needed is not None)
+        exact = Fraction(plan.needed) * paced / plan.quarters_left
+        share = min(plan.needed, round_up(exact, rules.increment))
+        target = min(plan.short, max(Decimal(0), share - sum(q.planned for q in plan.quarters)))
     out: list[Suggestion] = []
     left = target
     hourly = [s for s in rules.plan if s.hours is not None and rules.kinds[s.kind].fixed is None]
     catch_up = hourly[-1] if hourly else None
-    for quarter in active:
+    soon = plan.take_by == plan.due  # already due soon: no time for the year's rhythm
+    for quarter in [] if soon else active:
         for step in rules.plan:
             if step.quarter != quarter.number or left <= 0:
                 continue
             if step is not catch_up and _worth(step, rules) > left:
                 continue  # a conference is not cut to an hour: the catch-up makes it up
-            left -= _add(out, step, quarter, left, rules, today, plan.take_by)
+            left -= _add(out, step, _date_in(quarter, today, plan.take_by), left, rules)
     if catch_up is not None:
-        step, last = catch_up, active[-1]
+        if soon:  # as soon as a class can be booked, and never after the due date
+            day = max(today, min(today + dt.timedelta(days=14), plan.due))
+        else:
+            day = _date_in(active[-1], today, plan.take_by)
         for _ in range(100):  # each adds at least one increment, unless the step counts 0
             if left <= 0:
                 break
-            got = _add(out, step, last, left, rules, today, plan.take_by)
+            got = _add(out, catch_up, day, left, rules)
             if got <= 0:
                 break
             left -= got
-    return plan._replace(suggestions=tuple(out), unsuggested=max(Decimal(0), left))
+    return plan._replace(
+        suggestions=tuple(out), unsuggested=max(Decimal(0), left), later=plan.short - target
+    )
 
 
 def _add(
-    out: list[Suggestion],
-    step: PlanStep,
-    quarter: Quarter,
-    want: Decimal,
-    rules: Rules,
-    today: dt.date,
-    by: dt.date,
+    out: list[Suggestion], step: PlanStep, day: dt.date, want: Decimal, rules: Rules
 ) -> Decimal:
-    day = _date_in(quarter, today, by)
     entry, value = _trimmed(step, want, rules, day)
     if value <= 0:
         return Decimal(0)

@@ -52,7 +52,7 @@ class Row(NamedTuple):
     required: Decimal | None
     counted: Decimal | None
     remaining: Decimal | None
-    planned: Decimal | None  # planned credits dated in the current cycle (before the due date)
+    planned: Decimal | None  # planned credits dated from today to the due date
     projected: Decimal | None
     unsubmitted: Decimal | None  # counted credits of entries not yet submitted
     state: RowState
@@ -67,12 +67,33 @@ class Row(NamedTuple):
         return self.state in AT_RISK
 
 
-def _unsubmitted_entries(req: Requirement, ledger: Ledger) -> int:
+class Planned(NamedTuple):
+    """The planned entries of a requirement's current cycle: the credits of those dated from
+    today to the due date (the only ones that can still happen), and how many are dated before
+    today (taken and not marked, or moved: `ceclog plan` names them)."""
+
+    upcoming: Decimal
+    past: int
+
+
+def planned_of(req: Requirement, report: Report, ledger: Ledger) -> Planned:
+    ids = set(req.current.entry_ids)
+    mine = [
+        e for e in ledger.entries if e.planned and e.id in ids and report.placements[e.id].counts
+    ]
+    upcoming = sum((report.credits[e.id].value for e in mine if e.date >= report.today), Decimal(0))
+    return Planned(upcoming, sum(1 for e in mine if e.date < report.today))
+
+
+def _unsubmitted(req: Requirement, ledger: Ledger) -> tuple[int, int]:
+    """The completed entries counted in the current cycle not yet submitted, and of those, how
+    many have no certificate attached."""
     ids = set(req.current.counted_ids)
-    return sum(1 for e in ledger.entries if e.id in ids and e.submitted is None and not e.posted)
+    unsent = [e for e in ledger.entries if e.id in ids and e.submitted is None and not e.posted]
+    return len(unsent), sum(1 for e in unsent if not e.evidence)
 
 
-def next_action(req: Requirement, ledger: Ledger, units: str) -> str:
+def next_action(req: Requirement, ledger: Ledger, units: str, planned: Planned) -> str:
     """What the technician must do next, most urgent first, in words."""
     parts: list[str] = []
     cur = req.current
@@ -86,14 +107,26 @@ def next_action(req: Requirement, ledger: Ledger, units: str) -> str:
         else:
             parts.append(f"lapsed: {short}")
     if not cur.met:
-        uncovered = max(Decimal(0), cur.remaining - cur.planned)
+        uncovered = max(Decimal(0), cur.remaining - planned.upcoming)
+        topics = [t for t in cur.topics if t.remaining > 0]
         if uncovered > 0:
             parts.append(f"plan {fmt(uncovered)} {units} by {cur.cycle.due}")
+        elif cur.remaining == 0 and topics:  # the credits are there, a topic's are not
+            needed = " and ".join(f"{fmt(t.remaining)} in {t.topic}" for t in topics)
+            parts.append(f"take {needed} by {cur.cycle.due} (topic minimums)")
         else:
             parts.append(f"take the planned classes before {cur.cycle.due}")
-    unsent = _unsubmitted_entries(req, ledger)
-    if unsent:
-        parts.append(f"submit {plural(unsent, 'certificate')}")
+    if planned.past:
+        past = plural(planned.past, "planned class", "planned classes")
+        parts.append(
+            f"{past} past {'its' if planned.past == 1 else 'their'} date: mark taken or move"
+        )
+    unsent, bare = _unsubmitted(req, ledger)
+    if unsent and bare == unsent:
+        parts.append(f"attach and submit {plural(unsent, 'certificate')}")
+    elif unsent:
+        parts.append(f"submit {plural(unsent, 'certificate')} (attach {bare} first)" if bare
+                     else f"submit {plural(unsent, 'certificate')}")  # fmt: skip
     if not parts:
         parts.append(f"nothing until the cycle ending {cur.cycle.due} ends")
     return "; ".join(parts)
@@ -117,6 +150,7 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
     rows = []
     for req in report.requirements:
         cur = req.current
+        planned = planned_of(req, report, ledger)
         rows.append(
             Row(
                 file=member.file,
@@ -130,11 +164,11 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
                 required=cur.required,
                 counted=cur.counted,
                 remaining=cur.remaining,
-                planned=cur.planned,
-                projected=req.projected,
+                planned=planned.upcoming,
+                projected=cur.counted + planned.upcoming,
                 unsubmitted=cur.counted - cur.submitted,
                 state=req.state,
-                next_action=next_action(req, ledger, rules.units),
+                next_action=next_action(req, ledger, rules.units, planned),
                 requirement=req,
                 plan=None
                 if plan_year is None

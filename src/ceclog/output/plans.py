@@ -79,6 +79,13 @@ def show(
             )
             total = sum(s.counts for s in plan.suggestions)
             out.print(f"  together {fmt(total)} {rules.units}")
+            if plan.later:
+                last = plan.quarters[-1].quarter
+                out.print(
+                    f"  the other {fmt(plan.later)} {rules.units} of the shortfall are for the "
+                    f"quarters after {last}, at the pace needed (`ceclog plan --suggest --year` "
+                    "for a later year)"
+                )
             if not added:
                 out.print("  record them as planned entries: `ceclog plan --suggest --add`")
         if plan.unsuggested:
@@ -140,6 +147,7 @@ def requirement(plan: Plan, rules: Rules, suggestions: bool) -> dict[str, Any]:
             for s in plan.suggestions
         ]
         out["unsuggested"] = number(plan.unsuggested)
+        out["later"] = number(plan.later)
     return out
 
 

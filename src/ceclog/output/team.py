@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 from decimal import Decimal
 from typing import Any
 
@@ -67,8 +66,9 @@ def action(row: Row) -> str:
 
 
 def who(row: Row) -> str:
-    """The technician, or for a file that could not be read, the file's name."""
-    return row.name or os.path.basename(row.file)
+    """The technician, or for a file that could not be read, the file as named (with a folder
+    per technician, its folder says whose it is)."""
+    return row.name or row.file
 
 
 def texts(row: Row) -> dict[str, str]:
@@ -112,7 +112,13 @@ def plan_texts(row: Row, quarters: int) -> tuple[str, list[str]]:
 
 def footer(rows: list[Row], counts: dict[str, int], read: int) -> str:
     """`1 error, 2 behind, 3 met; 5 technicians in 6 files` (rows left out by a filter: said)."""
-    states = ", ".join(f"{n} {WORDS[state].lower()}" for state, n in counts.items()) or "no rows"
+    states = (
+        ", ".join(
+            plural(n, "error") if state == "error" else f"{n} {WORDS[state].lower()}"
+            for state, n in counts.items()
+        )
+        or "no rows"
+    )
     people = {(r.registrant_id or r.file).strip().casefold() for r in rows if r.state != "error"}
     files = {r.file for r in rows}
     text = f"{states}; {plural(len(people), 'technician')} in {plural(len(files), 'file')}"

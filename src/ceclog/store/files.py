@@ -213,8 +213,9 @@ def write_output(
     paths) or its backup, never over a folder."""
     target = real_path(output)
     if target in ledgers | {backup_path(ledger) for ledger in ledgers}:
+        what = "the ledger itself" if target in ledgers else "the ledger's backup"
         raise InputError(
-            f"--output names the ledger itself ({output})",
+            f"--output names {what} ({output})",
             hint="choose another file: ceclog never writes a report over a ledger or its backup",
         )
     if target.is_dir():
