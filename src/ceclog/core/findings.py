@@ -44,7 +44,12 @@ CODES: dict[str, Check] = {
     "future-certification": Check("warning", "a certification dated after today"),
     "not-held": Check("warning", "an entry for a certification you do not hold"),
     "future-entry": Check("warning", "a completed entry dated after today"),
-    "planned-past": Check("warning", "a planned entry whose date has passed"),
+    "planned-past": Check(
+        "warning",
+        "a planned entry whose date has passed",
+        ("{n} planned entry's date has passed", "{n} planned entries' dates have passed"),
+        "ceclog plan names them (ceclog edit ID --completed if taken)",
+    ),
     "tracking-in-future": Check("warning", "tracking_since after today"),
     "notice-not-noted": Check("warning", "a renewal notice without the day it was noted"),
     "noted-in-future": Check("warning", "a renewal notice noted after today"),
