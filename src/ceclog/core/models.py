@@ -61,7 +61,7 @@ def text_problem(value: str, limit: int) -> str | None:
     return None
 
 
-LEDGER_VERSION = 2  # see ceclog.store.migrations
+LEDGER_VERSION = 3  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000
@@ -80,6 +80,8 @@ class Holder:
     cec_due: Date | None = None  # the due date printed on the body's renewal notice
     cec_due_noted: Date | None = None  # the day that notice was recorded
     tracking_since: Date
+    fee_due: MonthDay | None = None  # the annual renewal fee's day, "MM-DD" (calendar)
+    last_entry_id: EntryId | None = None  # the highest entry ID ever given: never reused
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -120,6 +122,7 @@ class Entry:
     submitted: Date | None = None
     posted: Date | None = None
     for_cycle: Date | None = None  # a late entry applied to the cycle ending on this date
+    imported: Text | None = None  # where an imported entry came from: "FILE:ROW"
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -144,7 +147,9 @@ class Ledger:
         return next((e for e in self.entries if e.id == entry_id), None)
 
     def next_id(self) -> int:
-        return max((e.id for e in self.entries), default=0) + 1
+        """The ID for a new entry: after every ID ever given (`holder.last_entry_id` remembers
+        the highest after an `rm`), so an ID never passes to another class."""
+        return max([self.holder.last_entry_id or 0, *(e.id for e in self.entries)]) + 1
 
     def with_entry(self, entry: Entry) -> Ledger:
         """This ledger with `entry` in place of the entry of the same id."""

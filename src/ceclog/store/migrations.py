@@ -10,6 +10,7 @@ Version history:
 - 2: adds `ended` on certifications, `cec_due_noted` on the holder and on certifications, and
   `for_cycle` on entries.  A version 1 file is a valid version 2 file; the version number tells
   an older ceclog that a file may hold the new keys.
+- 3: adds `fee_due` and `last_entry_id` on the holder, and `imported` on entries (optional).
 
 To change the format: raise `LEDGER_VERSION` (core.models), add a step `N -> N+1` below that
 turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
@@ -31,7 +32,11 @@ def _v1_to_v2(data: Data) -> Data:
     return {**data, "version": 2}  # nothing else changes: the new keys are optional
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+def _v2_to_v3(data: Data) -> Data:
+    return {**data, "version": 3}  # nothing else changes: the new keys are optional
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 # The keys each version added: a file is written with the lowest version that holds its data,
 # so a ledger that uses none of them stays readable by an older ceclog.
@@ -41,6 +46,11 @@ ADDED: dict[int, tuple[tuple[str, str], ...]] = {
         ("certifications", "ended"),
         ("certifications", "cec_due_noted"),
         ("entries", "for_cycle"),
+    ),
+    3: (
+        ("holder", "fee_due"),
+        ("holder", "last_entry_id"),
+        ("entries", "imported"),
     ),
 }
 
