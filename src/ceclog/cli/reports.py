@@ -1,6 +1,8 @@
 """Commands that report: status, check, rules list/show."""
 
+import datetime as dt
 from collections import Counter
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,9 +11,10 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, problems, require_valid, warn
 from ceclog.core.checks import Facts
 from ceclog.core.credits import fmt, num
-from ceclog.core.engine import evaluate
+from ceclog.core.engine import Report, evaluate
 from ceclog.core.entry_checks import check_evidence
 from ceclog.core.findings import CODES, Finding, summary
+from ceclog.core.models import LoadedRules
 from ceclog.core.words import plural
 from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE, CeclogError, Location, UsageError
 from ceclog.output import data, terminal, views
@@ -31,22 +34,52 @@ def status(
         typer.Option(
             "--check",
             help="Exit 0 if every requirement is met or on track, 3 if any is behind or due "
-            "soon, 4 if any is overdue.",
+            "soon, 4 if any is overdue (with --rules: under those rules).",
         ),
+    ] = False,
+    what_if: Annotated[
+        str | None,
+        typer.Option(
+            "--rules",
+            metavar="NAME|PATH",
+            help="What if: judge the ledger under another rules profile (a shipped name, or a "
+            "file); the ledger is not changed.",
+            show_default=False,
+        ),
+    ] = None,
+    compare: Annotated[
+        bool,
+        typer.Option("--compare", help="With --rules: its own rules and the other side by side."),
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Where each requirement stands: counted, remaining, due date and state."""
     c: Context = ctx.obj
     today = c.today
+    if compare and what_if is None:
+        raise UsageError("--compare needs --rules NAME|PATH: the profile to compare with")
     loaded, rules = c.load()
     warnings = require_valid(loaded, rules, today)
     warnings += _missing_evidence(loaded)
     report = evaluate(loaded.ledger, rules.rules, today)
-    if as_json:
+    if what_if is not None:
+        own = (report, rules)
+        rules = _other_rules(loaded, what_if, today)
+        report = evaluate(loaded.ledger, rules.rules, today)
+    if compare:
+        _compare(own, (report, rules), loaded, as_json)
+    elif as_json:
         located = locate(warnings, loaded.text, loaded.path)
-        print(data.dumps(data.status(report, loaded.ledger, rules, located)))
+        doc = data.status(report, loaded.ledger, rules, located)
+        if what_if is not None:
+            doc["what_if"] = {"rules": rules.rules.name, "ledger_rules": loaded.ledger.holder.rules}
+        print(data.dumps(doc))
     else:
+        if what_if is not None:  # say it first: these are not the ledger's own figures
+            terminal.console().print(
+                f"what if: judged under the rules {rules.rules.name} instead of "
+                f"{loaded.ledger.holder.rules} (the ledger names those; nothing is changed)"
+            )
         views.status(terminal.console(), report, loaded.ledger, rules)
         warn(_status_warnings(warnings))
     if check:
@@ -55,6 +88,38 @@ def status(
             raise typer.Exit(EXIT_OVERDUE)
         if states & {"behind", "due_soon"}:
             raise typer.Exit(EXIT_ATTENTION)
+
+
+def _other_rules(loaded: Loaded, spec: str, today: dt.date) -> LoadedRules:
+    """The what-if profile (a file relative to the current folder).  What the ledger breaks
+    under it (a kind it does not know, a booth visit with no hours where it has no fixed value)
+    is said, not refused: such an entry counts there what those rules give it, often 0."""
+    other = load_rules(spec, base=Path.cwd())
+    errors = [f for f in problems(loaded, other, today) if f.severity == "error"]
+    warn(
+        [
+            f"under the rules {other.rules.name}: {f.where}: {f.message} (it counts what those "
+            "rules give it)"
+            for f in errors
+        ]
+    )
+    return other
+
+
+def _compare(
+    own: tuple[Report, LoadedRules],
+    other: tuple[Report, LoadedRules],
+    loaded: Loaded,
+    as_json: bool,
+) -> None:
+    from ceclog.output import compare
+
+    if as_json:
+        print(data.dumps(compare.as_json(own, other)))
+        return
+    holder = loaded.ledger.holder
+    who = holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
+    compare.show(terminal.console(), own, other, who)
 
 
 def _missing_evidence(loaded: Loaded) -> list[Finding]:
