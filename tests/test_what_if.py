@@ -108,3 +108,12 @@ def test_what_if_mistakes(ceclog: Ceclog, ledger_path: Path) -> None:
     r = ceclog("status", "--rules", "iicrc-2013", today=TODAY)
     assert r.code == 1 and "no rules profile named 'iicrc-2013'" in r.err
     assert "did you mean iicrc-2012" in r.err
+
+
+def test_readme_compare_sample_is_what_ceclog_prints(ceclog: Ceclog, ledger_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    start = readme.index("$ ceclog --today 2026-11-30 status --rules iicrc-2012 --compare\n")
+    sample = readme[readme.index("\n", start) + 1 : readme.index("```", start)]
+    make_ledger(ledger_path, ("WRT", "2023-05-10"), body=BODY)
+    r = ceclog("status", "--rules", "iicrc-2012", "--compare", today=TODAY)
+    assert r.out == sample
