@@ -101,7 +101,7 @@ def test_rejected_input_leaves_ledger_unchanged(
             "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
             "[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = 't'\nhours = -7\n",
             9,
-            "entries[0].hours: must be at least 0, got -7",
+            "entry 1: hours: must be at least 0, got -7",
         ),
         (
             "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"

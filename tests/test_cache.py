@@ -44,7 +44,7 @@ def test_an_edited_ledger_is_validated_afresh(
     assert ceclog("status").code == 0
     ledger_path.write_text(ledger_path.read_text().replace("hours = 7.5", "hours = -7.5"))
     r = ceclog("status")
-    assert r.code == 1 and "entries[0].hours: must be at least 0" in r.err
+    assert r.code == 1 and "entry 1: hours: must be at least 0" in r.err
 
 
 def test_a_corrupt_or_foreign_cache_is_ignored(

@@ -126,7 +126,7 @@ def test_ten_megabyte_string(ceclog: Ceclog, ledger_path: Path) -> None:
     ledger_path.write_bytes(data)
     _check_rejected(ceclog, ledger_path, data, "status")
     r = ceclog("status")
-    assert f"{ledger_path}:8: entries[0].title: too long: at most 2000 characters" in r.err
+    assert f"{ledger_path}:8: entry 1: title: too long: at most 2000 characters" in r.err
 
 
 @pytest.mark.parametrize("kind", ["etc-passwd", "folder", "dangling", "loop"])

@@ -203,8 +203,23 @@ def friendly(exc: ValidationError, model: type[Any]) -> str:
 _CODES = {"missing": "missing-key", "extra_forbidden": "unknown-key"}
 
 
+def _by_id(message: str, loc: tuple[str | int, ...], data: Any) -> str:
+    """`entries[0].hours: …` as `entry 7: hours: …` when the entry has an ID: the ID is what
+    `list` and every command show."""
+    if len(loc) < 3 or loc[0] != "entries" or not isinstance(loc[1], int):
+        return message
+    prefix = f"entries[{loc[1]}]."
+    try:
+        entry_id = data["entries"][loc[1]]["id"]
+    except (KeyError, IndexError, TypeError):
+        return message
+    if type(entry_id) is not int or not message.startswith(prefix):
+        return message
+    return f"entry {entry_id}: {message[len(prefix):]}"
+
+
 def problems_of(
-    exc: ValidationError, model: type[Any], text: str, path: Path | str
+    exc: ValidationError, model: type[Any], text: str, path: Path | str, data: Any = None
 ) -> list[Finding]:
     out: list[Finding] = []
     # an unknown key first: it is usually a typo that also makes a required key "missing"
@@ -215,6 +230,7 @@ def problems_of(
     for err in errors:
         loc = tuple(err["loc"])
         message, hint = _friendly(dict(err), model)
+        message = _by_id(message, loc, data)
         line = _safe_line(text, loc) if loc else None
         code = _CODES.get(err["type"], "invalid-value")
         if err["type"] == "unexpected_keyword_argument":
@@ -254,7 +270,7 @@ def validate(
     try:
         return schema.validate(model, data)
     except ValidationError as exc:
-        problems = problems_of(exc, model, text, path)
+        problems = problems_of(exc, model, text, path, data)
         first = problems[0]
         more = len(problems) - 1
         message = first.message + (f" (and {plural(more, 'more problem')})" if more else "")
