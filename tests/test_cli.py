@@ -364,3 +364,21 @@ def test_example_ledger_is_valid(ceclog: Ceclog) -> None:
     (req,) = doc["requirements"]
     # 4 (workshop) + 2 (booth) + 2.5 (webinar) + 3 (stated) = 11.5; planned 7
     assert (req["counted"], req["projected"], req["state"]) == (11.5, 18.5, "on_track")
+
+
+def test_rm_never_frees_an_id(ceclog: Ceclog, ledger_path: Path) -> None:
+    """Removing the last entry records its ID (`last_entry_id`): the next class gets a new ID,
+    so a planned class's calendar UID never passes to another class."""
+    make_ledger(ledger_path, ("WRT", "2023-01-01"))
+    ceclog("add", "A", "--date", "2024-01-01", "--hours", "1")
+    ceclog("add", "B", "--date", "2024-02-01", "--hours", "1")
+    assert ceclog("rm", "2", "--yes").code == 0
+    assert "last_entry_id = 2" in ledger_path.read_text()
+    assert ledger_path.read_text().startswith("version = 3")
+    r = ceclog("add", "C", "--date", "2024-03-01", "--hours", "1")
+    assert r.code == 0 and "Entry 3:" in r.out
+    assert ceclog("rm", "1", "--yes").code == 0  # not the highest: nothing more to record
+    assert "last_entry_id = 2" in ledger_path.read_text()
+    assert [e["id"] for e in json.loads(ceclog("list", "--json").out)] == [3]
+    assert ceclog("rm", "3", "--yes").code == 0
+    assert ceclog("add", "D", "--date", "2024-04-01", "--hours", "1").out.startswith("Entry 4:")
