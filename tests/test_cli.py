@@ -382,3 +382,18 @@ def test_rm_never_frees_an_id(ceclog: Ceclog, ledger_path: Path) -> None:
     assert [e["id"] for e in json.loads(ceclog("list", "--json").out)] == [3]
     assert ceclog("rm", "3", "--yes").code == 0
     assert ceclog("add", "D", "--date", "2024-04-01", "--hours", "1").out.startswith("Entry 4:")
+
+
+def test_holder_fee_due(ceclog: Ceclog, ledger_path: Path) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"))
+    assert ceclog("holder", "--fee-due", "3-1").code == 0
+    assert 'fee_due = "03-01"' in ledger_path.read_text()
+    assert json.loads(ceclog("holder", "--json").out)["fee_due"] == "03-01"
+    assert "fee_due" in ceclog("holder").out
+    for bad in ("02-30", "13-01", "0301", "march 1"):
+        r = ceclog("holder", "--fee-due", bad)
+        assert r.code == 1 and "--fee-due" in r.err, (bad, r.err)
+    assert 'fee_due = "03-01"' in ledger_path.read_text()
+    assert ceclog("holder", "--fee-due", "02-29").code == 0  # last day of February elsewhere
+    assert ceclog("holder", "--fee-due", "none").code == 0
+    assert "fee_due" not in ledger_path.read_text()
