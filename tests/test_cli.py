@@ -364,3 +364,36 @@ def test_example_ledger_is_valid(ceclog: Ceclog) -> None:
     (req,) = doc["requirements"]
     # 4 (workshop) + 2 (booth) + 2.5 (webinar) + 3 (stated) = 11.5; planned 7
     assert (req["counted"], req["projected"], req["state"]) == (11.5, 18.5, "on_track")
+
+
+def test_rm_never_frees_an_id(ceclog: Ceclog, ledger_path: Path) -> None:
+    """Removing the last entry records its ID (`last_entry_id`): the next class gets a new ID,
+    so a planned class's calendar UID never passes to another class."""
+    make_ledger(ledger_path, ("WRT", "2023-01-01"))
+    ceclog("add", "A", "--date", "2024-01-01", "--hours", "1")
+    ceclog("add", "B", "--date", "2024-02-01", "--hours", "1")
+    assert ceclog("rm", "2", "--yes").code == 0
+    assert "last_entry_id = 2" in ledger_path.read_text()
+    assert ledger_path.read_text().startswith("version = 3")
+    r = ceclog("add", "C", "--date", "2024-03-01", "--hours", "1")
+    assert r.code == 0 and "Entry 3:" in r.out
+    assert ceclog("rm", "1", "--yes").code == 0  # not the highest: nothing more to record
+    assert "last_entry_id = 2" in ledger_path.read_text()
+    assert [e["id"] for e in json.loads(ceclog("list", "--json").out)] == [3]
+    assert ceclog("rm", "3", "--yes").code == 0
+    assert ceclog("add", "D", "--date", "2024-04-01", "--hours", "1").out.startswith("Entry 4:")
+
+
+def test_holder_fee_due(ceclog: Ceclog, ledger_path: Path) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"))
+    assert ceclog("holder", "--fee-due", "3-1").code == 0
+    assert 'fee_due = "03-01"' in ledger_path.read_text()
+    assert json.loads(ceclog("holder", "--json").out)["fee_due"] == "03-01"
+    assert "fee_due" in ceclog("holder").out
+    for bad in ("02-30", "13-01", "0301", "march 1"):
+        r = ceclog("holder", "--fee-due", bad)
+        assert r.code == 1 and "--fee-due" in r.err, (bad, r.err)
+    assert 'fee_due = "03-01"' in ledger_path.read_text()
+    assert ceclog("holder", "--fee-due", "02-29").code == 0  # last day of February elsewhere
+    assert ceclog("holder", "--fee-due", "none").code == 0
+    assert "fee_due" not in ledger_path.read_text()

@@ -94,6 +94,8 @@ COMMAND_MODULES = {
     "export": "export_cmd",
     "plan": "plan_cmd",
     "team": "team_cmd",
+    "calendar": "calendar_cmd",
+    "team-calendar": "calendar_cmd",
 }
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
 

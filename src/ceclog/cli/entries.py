@@ -320,7 +320,6 @@ def rm(
                 )
             if not typer.confirm(f"Remove entry {entry_id}: {entry.date} {entry.title}?"):
                 raise InputError("nothing removed")
-        kept = [e for e in session.ledger.entries if e.id != entry_id]
-        session.save(replace(session.ledger, entries=kept))
+        session.save(operations.remove_entry(session.ledger, entry_id))
     warn(session.warnings)
     terminal.console().print(f"Removed entry {entry_id}: {entry.date} {entry.title}.")

@@ -85,6 +85,14 @@ def holder(
             help="Record the CEC due date from your renewal notice ('none' clears it).",
         ),
     ] = None,
+    fee_due: Annotated[
+        str | None,
+        typer.Option(
+            metavar="MM-DD|none",
+            help="The day of the year your annual renewal fee is due, for `ceclog calendar` "
+            "('none' clears it; 02-29 means the last day of February).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the ledger's holder, or change it (for example the due date on a renewal notice)."""
@@ -96,6 +104,7 @@ def holder(
         rules=rules,
         cec_due=cec_due,
         today=c.today,
+        fee_due=fee_due,
     )
     path = c.ledger_path
     if changes:
@@ -143,6 +152,7 @@ def holder(
             ("cec_due", result.cec_due or "- (cycles follow your certification dates)"),
             ("cec_due_noted", result.cec_due_noted or "-"),
             ("tracking_since", result.tracking_since),
+            ("fee_due", result.fee_due or "-"),
         ],
     )
 

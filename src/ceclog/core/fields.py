@@ -150,6 +150,24 @@ def entry_fields(
     return out
 
 
+def parse_month_day(text: str, what: str) -> str:
+    """A day of the year, "MM-DD", that exists in some year: 02-29 is accepted (in other years
+    the last day of February stands for it)."""
+    import calendar
+
+    value = text.strip()
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", value)
+    month, day = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    if not 1 <= month <= 12:
+        raise InputError(
+            f"{what} {text!r} is not a day of the year", hint='write it MM-DD, like "03-01"'
+        )
+    days = calendar.monthrange(2024, month)[1]  # a leap year: 02-29 exists
+    if not 1 <= day <= days:
+        raise InputError(f"{what} {text!r}: {calendar.month_name[month]} has {days} days")
+    return f"{month:02d}-{day:02d}"
+
+
 def holder_fields(
     *,
     name: str | None,
@@ -158,6 +176,7 @@ def holder_fields(
     rules: str | None,
     cec_due: str | None,
     today: dt.date,
+    fee_due: str | None = None,
 ) -> dict[str, Any]:
     """The holder's fields given as text, checked; a renewal notice's due date records today as
     the day it was noted (`none` clears both)."""
@@ -174,6 +193,9 @@ def holder_fields(
         none = cec_due.strip().lower() in ("none", "")
         out["cec_due"] = None if none else parse_date(cec_due, "--cec-due")
         out["cec_due_noted"] = None if none else today
+    if fee_due is not None:
+        none = fee_due.strip().lower() in ("none", "")
+        out["fee_due"] = None if none else parse_month_day(fee_due, "--fee-due")
     return out
 
 

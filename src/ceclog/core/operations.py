@@ -187,3 +187,16 @@ def mark_posted(
         check_dates(marked, today)
         ledger = ledger.with_entry(marked)
     return ledger, notes
+
+
+def remove_entry(ledger: Ledger, entry_id: int) -> Ledger:
+    """The ledger without entry `entry_id`.  Removing the entry with the highest ID records that
+    ID as `holder.last_entry_id`, so the next new entry gets a new ID: an ID (and the calendar
+    UID made from it) never passes to another class."""
+    from dataclasses import replace
+
+    kept = [e for e in ledger.entries if e.id != entry_id]
+    holder = ledger.holder
+    if entry_id > max((e.id for e in kept), default=0) and entry_id > (holder.last_entry_id or 0):
+        holder = replace(holder, last_entry_id=entry_id)
+    return replace(ledger, holder=holder, entries=kept)

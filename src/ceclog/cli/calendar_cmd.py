@@ -1,0 +1,99 @@
+"""`ceclog calendar` and `ceclog team-calendar`: due dates, reminders, planned classes, the
+reinstatement cutoff and the renewal fee as an iCalendar (.ics) file, read only."""
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ceclog.cli import app
+from ceclog.cli.context import Context, require_valid
+from ceclog.core import calendar
+from ceclog.core.engine import evaluate
+from ceclog.core.words import plural
+from ceclog.output import terminal
+from ceclog.store import discover, files
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE.ics",
+        help="Write the calendar to this file, atomically (default stdout).",
+    ),
+]
+
+
+@app.command("calendar")
+def calendar_cmd(ctx: typer.Context, output: OutputOpt = None) -> None:
+    """Your due dates, reminders, planned classes and renewal fee as a calendar (.ics)."""
+    from ceclog.output import ics
+
+    c: Context = ctx.obj
+    today = c.today
+    loaded, rules = c.load()
+    require_valid(loaded, rules, today)  # no figures from a ledger with errors
+    ledger = loaded.ledger
+    report = evaluate(ledger, rules.rules, today)
+    events = calendar.events(ledger, rules.rules, report)
+    data = ics.render(events, name=f"ceclog: {ledger.holder.name}", today=today)
+    _emit(data, output, c, {files.real_path(loaded.path)})
+
+
+@app.command("team-calendar")
+def team_calendar(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH|GLOB]...",
+            help="Ledger files, folders of ledgers or patterns, as for `ceclog team`. "
+            "Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    output: OutputOpt = None,
+) -> None:
+    """One calendar for the firm over the ledgers `ceclog team` reads, each event naming the
+    technician."""
+    from ceclog.output import ics
+    from ceclog.store.team import Reader, read_member
+
+    c: Context = ctx.obj
+    today = c.today
+    found = discover.find(list(paths or []))
+    reader = Reader(today)  # its rules, loaded once for the ledgers that share them
+    members = [read_member(f, today, reader.rules) for f in found]
+    good = [(m.ledger, m.rules, m.file) for m in members if m.ledger and m.rules]
+    idents = calendar.team_identities([(ledger, file) for ledger, _, file in good])
+    events: list[calendar.Event] = []
+    for (ledger, rules, _), ident in zip(good, idents, strict=True):
+        report = evaluate(ledger, rules, today)
+        events += calendar.events(ledger, rules, report, ident=ident, team=True)
+    events.sort(key=lambda e: (e.day, e.uid))
+    data = ics.render(events, name="ceclog: team", today=today)
+    _emit(data, output, c, {f.real for f in found})
+    err = terminal.console(stderr=True)
+    for m in members:
+        if m.error is not None:
+            err.print(f"warning: left out {m.error}", soft_wrap=True)
+            if m.remedy:
+                err.print(f"  hint: {m.remedy}", soft_wrap=True)
+    if not good:
+        err.print(
+            f"warning: no ledger could be read ({plural(len(found), 'file')} found): "
+            "the calendar is empty",
+            soft_wrap=True,
+        )
+
+
+def _emit(data: bytes, output: Path | None, c: Context, ledgers: set[Path]) -> None:
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    # for a calendar app to read (0644), never over a ledger it read
+    files.write_output(output, data, c.journal, ledgers, 0o644)
