@@ -94,6 +94,7 @@ COMMAND_MODULES = {
     "export": "export_cmd",
     "plan": "plan_cmd",
     "team": "team_cmd",
+    "import": "import_cmd",
 }
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
 
@@ -135,6 +136,7 @@ _WRITTEN = {  # what a journal entry means to the user, in the order they are to
     "restored": "the ledger {} was restored from its backup",
     "evidence": "the certificate {} was copied",
     "export": "the export {} was written",
+    "map": "the mapping {} was saved",
 }
 
 
