@@ -287,3 +287,16 @@ def test_a_ledger_is_rebuilt_from_its_own_exports(
         assert entries(fresh) == original, fmt
         again = ceclog("import", str(export), "--yes", "--json", ledger=fresh)
         assert json.loads(again.out)["added"] == []
+
+
+def test_files_that_are_not_sheets_are_refused_in_one_line(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    cases = {"list.json": b"[1, 2]", "other.json": b'{"a": 1}', "empty.csv": b"",
+             "nul.csv": b"\x00\x01", "junk.csv": bytes(range(128, 256))}  # fmt: skip
+    for name, raw in cases.items():
+        (tmp_path / name).write_bytes(raw)
+        result = ceclog("import", str(tmp_path / name))
+        assert result.code == 1 and result.err.startswith("error: "), (name, result.err)
+    assert ceclog("import", str(tmp_path / "missing.csv")).code == 1

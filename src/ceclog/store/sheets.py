@@ -116,7 +116,7 @@ def json_table(path: Path, text: str) -> Table:
     except (json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"is not JSON: {exc}", where=Location(path)) from None
     entries = data.get("entries") if isinstance(data, dict) else None
-    if data.get("format") != "ceclog-export" or not isinstance(entries, list):
+    if not isinstance(entries, list) or data.get("format") != "ceclog-export":
         raise InputError(
             "is JSON but not a ceclog export (`ceclog export --format json`)",
             where=Location(path),
