@@ -93,6 +93,20 @@ def make_journal(path: Path, n: int) -> Path:
     return path
 
 
+def make_sheet(path: Path, n: int) -> Path:
+    """A spreadsheet's CSV of `n` classes: `;` separators, decimal commas, cp1252, CRLF."""
+    rng = random.Random(n)
+    lines = ["Date completed;Course;Hours;Provider;Notes"]
+    start = dt.date(2023, 1, 1)
+    for i in range(n):
+        day = start + dt.timedelta(days=rng.randrange(0, 1300))
+        hours = rng.choice(["7", "3,5", "14", "1,5"])
+        title = f"{rng.choice(TITLES)} {i % 97}"
+        lines.append(f"{day:%d/%m/%Y};{title};{hours};Académie {i % 5};séance {i}")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
 def timed(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
     """Median seconds of `runs` runs (after one warm-up)."""
     subprocess.run(cmd, capture_output=True, env=env, check=False)
@@ -173,6 +187,18 @@ def main() -> None:
         "ceclog add, 1,000 entries",
         add_time,
         f"goal <= status + 60 ms = {(status_times[1000] + 0.060) * 1000:.0f} ms",
+    )
+    # a spreadsheet of 1,000 classes imported into a 200-entry ledger (a fresh copy each run)
+    sheet = make_sheet(work / "classes.csv", 1000)
+    base_ledger = make_ledger(work / "ledger-import-base.toml", 200)
+    target = work / "ledger-import.toml"
+    imp = [*CECLOG, "--ledger", str(target), "import", str(sheet)]
+    fresh = ["sh", "-c", f'cp "{base_ledger}" "{target}"; rm -f "{target}.bak"; exec "$@"', "sh"]
+    add("ceclog import, 1,000 rows, dry run", timed([*fresh, *imp], max(3, runs // 3), env))
+    add(
+        "ceclog import --yes, 1,000 rows",
+        timed([*fresh, *imp, "--yes"], max(3, runs // 3), env),
+        "goal <= 2 s",
     )
     # the firm's view: many ledgers, warm (parse cache filled) and cold (cache folder emptied)
     ledgers = 10 if args.quick else 100

@@ -96,6 +96,7 @@ COMMAND_MODULES = {
     "team": "team_cmd",
     "calendar": "calendar_cmd",
     "team-calendar": "calendar_cmd",
+    "import": "import_cmd",
 }
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
 
@@ -137,6 +138,7 @@ _WRITTEN = {  # what a journal entry means to the user, in the order they are to
     "restored": "the ledger {} was restored from its backup",
     "evidence": "the certificate {} was copied",
     "export": "the export {} was written",
+    "map": "the mapping {} was saved",
 }
 
 

@@ -215,7 +215,7 @@ def _by_id(message: str, loc: tuple[str | int, ...], data: Any) -> str:
         return message
     if type(entry_id) is not int or not message.startswith(prefix):
         return message
-    return f"entry {entry_id}: {message[len(prefix):]}"
+    return f"entry {entry_id}: {message[len(prefix) :]}"
 
 
 def problems_of(

@@ -66,9 +66,8 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
         for index in reversed(range(len(old_rows))):
             if old_rows[index][key] not in new_rows:
                 text = tomledit.remove_array_table(text, name, index)
-        for row in after[name]:
-            if row[key] not in kept_keys:
-                text = tomledit.append_array_table(text, name, row)
+        added = [row for row in after[name] if row[key] not in kept_keys]
+        text = tomledit.append_array_tables(text, name, added)
     return text
 
 

@@ -190,8 +190,22 @@ def _update_edits(lay: Layout, h: int, new: dict[str, Any]) -> list[_Edit]:
 
 def append_array_table(text: str, name: str | tuple[str, ...], table: dict[str, Any]) -> str:
     """Add a ``[[name]]`` block after the last existing one (or at the end of the file)."""
+    return append_array_tables(text, name, [table])
+
+
+def append_array_tables(
+    text: str, name: str | tuple[str, ...], tables: list[dict[str, Any]]
+) -> str:
+    """Add ``[[name]]`` blocks, in order, after the last existing one (or at the end of the
+    file): one scan of the text for all of them (an import adds a thousand at once)."""
+    if not tables:
+        return text
     lay, parts = scan(text), _parts(name)
-    body = format_table(format_name(parts), _clean(table), array=True).replace("\n", lay.newline)
+    bodies = [
+        format_table(format_name(parts), _clean(table), array=True).replace("\n", lay.newline)
+        for table in tables
+    ]
+    body = lay.newline.join(bodies)
     blocks = [j for j, hd in enumerate(lay.headers) if hd.kind == "array" and hd.name == parts]
     if blocks:
         at = max(_content_end(lay, j) for j in (blocks[-1], *_subs(lay, blocks[-1]))) + 1

@@ -1,0 +1,87 @@
+"""What `ceclog import` would do, or did: rows added, skipped (already in the ledger) and held
+back (near matches), with their row numbers; as text and as the documented `--json` data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ceclog.core.credits import num
+from ceclog.core.import_match import ImportPlan
+from ceclog.core.import_rows import RowError
+from ceclog.core.models import Entry
+from ceclog.core.words import plural
+from ceclog.output.data import day, number
+
+
+def amount(e: Entry) -> str:
+    parts = []
+    if e.hours is not None:
+        parts.append(f"{num(e.hours)} h")
+    if e.credits is not None:
+        parts.append(f"{num(e.credits)} credits")
+    return ", ".join(parts) or "no hours"
+
+
+def line(e: Entry) -> str:
+    return f"{e.date} {e.title} ({amount(e)}, {e.kind})"
+
+
+def render(plan: ImportPlan, written: bool) -> list[str]:
+    verb = "added" if written else "would add"
+    colon = ":" if plan.added else "."
+    out = [f"{verb.capitalize()} {plural(len(plan.added), 'entry', 'entries')}{colon}"]
+    out += [f"  row {c.row}: entry {c.entry.id}: {line(c.entry)}" for c in plan.added]
+    if plan.skipped:
+        out.append(f"Skipped {plural(len(plan.skipped), 'row')} already in the ledger:")
+        out += [f"  row {c.row}: {line(c.entry)} = entry {e.id}" for c, e in plan.skipped]
+    if plan.held:
+        out.append(
+            f"Held back {plural(len(plan.held), 'near match', 'near matches')} "
+            f"(same date and title as an entry, other hours, credits or kind):"
+        )
+        for c, e in plan.held:
+            out.append(f"  row {c.row}: {line(c.entry)}")
+            out.append(f"    resembles entry {e.id}: {line(e)}")
+        rows = " ".join(str(c.row) for c, _ in plan.held)
+        out.append(f"  to add them as well: --accept {rows}")
+    return out
+
+
+def entry_data(e: Entry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": day(e.date),
+        "title": e.title,
+        "kind": e.kind,
+        "hours": number(e.hours),
+        "credits": number(e.credits),
+        "provider": e.provider,
+        "approval": e.approval,
+        "certifications": list(e.certifications),
+        "topics": list(e.topics),
+        "notes": e.notes,
+        "planned": e.planned,
+        "submitted": day(e.submitted),
+        "posted": day(e.posted),
+        "imported": e.imported,
+    }
+
+
+def as_data(
+    plan: ImportPlan | None, errors: list[RowError], written: bool, file: str
+) -> dict[str, Any]:
+    plan = plan or ImportPlan()
+    return {
+        "file": file,
+        "written": written,
+        "added": [{"row": c.row, **entry_data(c.entry)} for c in plan.added],
+        "skipped": [
+            {"row": c.row, **entry_data(c.entry), "id": None, "matches": e.id}
+            for c, e in plan.skipped
+        ],
+        "held": [
+            {"row": c.row, **entry_data(c.entry), "id": None, "resembles": entry_data(e)}
+            for c, e in plan.held
+        ],
+        "errors": [{"row": r.row, "message": r.message} for r in errors],
+    }

@@ -1,0 +1,302 @@
+"""`ceclog import`: a spreadsheet's CSV as written by real spreadsheets, dedupe, near matches,
+ambiguous dates, the mapping file, and rebuilding a ledger from ceclog's own exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from conftest import Ceclog, make_ledger
+
+# cp1252 accents, `;` separators with `,` decimals, CRLF, a quoted newline in a title,
+# trailing empty rows; the provider comes from the mapping (a roster: one provider for all).
+SHEET = (
+    "Date completed;Course;Hours;CECs;Type;Notes\r\n"
+    "05.03.2024;Odor control;3,5;;;\r\n"
+    '12.03.2024;"Water Damage\r\nRestoration";7;;course;Café notes\r\n'
+    "12.03.2024;Water damage  restoration;7;;;\r\n"
+    "20.04.2024;Séchage structural;;1,5;webinar;Répétition\r\n"
+    ";;;;;\r\n"
+    ";;;;;\r\n"
+)
+MAP = '[constants]\nprovider = "Restoration Académie"\n'
+LEDGER_BODY = """
+[[entries]]
+id = 1
+date = 2024-03-05
+title = "Odor Control"
+hours = 7
+"""
+IMPORTED: list[dict[str, Any]] = [
+    {
+        "id": 2,
+        "date": "2024-03-12",
+        "title": "Water Damage Restoration",
+        "hours": 7.0,
+        "credits": None,
+        "kind": "course",
+        "provider": "Restoration Académie",
+        "notes": "Café notes",
+        "imported": "classes.csv:3",
+    },
+    {
+        "id": 3,
+        "date": "2024-03-12",
+        "title": "Water damage restoration",
+        "hours": 7.0,
+        "credits": None,
+        "kind": "course",
+        "provider": "Restoration Académie",
+        "notes": None,
+        "imported": "classes.csv:4",
+    },
+    {
+        "id": 4,
+        "date": "2024-04-20",
+        "title": "Séchage structural",
+        "hours": None,
+        "credits": 1.5,
+        "kind": "webinar",
+        "provider": "Restoration Académie",
+        "notes": "Répétition",
+        "imported": "classes.csv:5",
+    },
+]
+
+
+def _setup(tmp_path: Path, ledger_path: Path) -> tuple[Path, Path]:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"), body=LEDGER_BODY)
+    sheet = tmp_path / "classes.csv"
+    sheet.write_bytes(SHEET.encode("cp1252"))
+    mapping = tmp_path / "roster.toml"
+    mapping.write_text(MAP, encoding="utf-8")
+    return sheet, mapping
+
+
+def _entries(ceclog: Ceclog) -> list[dict[str, Any]]:
+    result = ceclog("list", "--json")
+    assert result.code == 0, result.err
+    keys = ("id", "date", "title", "hours", "credits", "kind", "provider", "notes", "imported")
+    found = json.loads(result.out)
+    rows = found if isinstance(found, list) else found["entries"]
+    return [{k: e.get(k) for k in keys} for e in rows]
+
+
+def _imported(ledger_path: Path) -> dict[int, str]:
+    import tomllib
+
+    data = tomllib.loads(ledger_path.read_text(encoding="utf-8"))
+    return {e["id"]: e.get("imported") for e in data["entries"]}
+
+
+def test_a_real_spreadsheet_imports_once_keeps_repeats_and_holds_near_matches(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    sheet, mapping = _setup(tmp_path, ledger_path)
+    before = ledger_path.read_bytes()
+
+    dry = ceclog("import", str(sheet), "--map", str(mapping))
+    assert dry.code == 0, dry.err
+    assert "dry run" in dry.err and "--yes" in dry.err and "cp1252" in dry.err
+    assert "Would add 3 entries" in dry.out and "row 2:" in dry.out and "--accept 2" in dry.out
+    assert ledger_path.read_bytes() == before
+
+    first = ceclog("import", str(sheet), "--map", str(mapping), "--yes", "--json")
+    assert first.code == 0, first.err
+    report = json.loads(first.out)
+    assert [r["row"] for r in report["added"]] == [3, 4, 5]
+    assert report["skipped"] == [] and report["errors"] == [] and report["written"] is True
+    assert [(h["row"], h["resembles"]["id"]) for h in report["held"]] == [(2, 1)]
+
+    got = _entries(ceclog)
+    assert got[0]["id"] == 1 and got[0]["imported"] is None
+    imported = _imported(ledger_path)
+    assert [{**e, "imported": imported[e["id"]]} for e in got[1:]] == IMPORTED
+
+    # the same file again: nothing added, the file untouched
+    after = ledger_path.read_bytes()
+    second = ceclog("import", str(sheet), "--map", str(mapping), "--yes", "--json")
+    assert second.code == 0, second.err
+    again = json.loads(second.out)
+    assert again["added"] == [] and [s["row"] for s in again["skipped"]] == [3, 4, 5]
+    assert [s["matches"] for s in again["skipped"]] == [2, 3, 4]
+    assert ledger_path.read_bytes() == after
+
+    # the near match, accepted; then it too is already there
+    accepted = ceclog("import", str(sheet), "--map", str(mapping), "--accept", "2", "--yes")
+    assert accepted.code == 0, accepted.err
+    assert "row 2: entry 5: 2024-03-05 Odor control (3.5 h, course)" in accepted.out
+    assert _imported(ledger_path)[5] == "classes.csv:2"
+    third = ceclog("import", str(sheet), "--map", str(mapping), "--yes", "--json")
+    assert json.loads(third.out)["added"] == [] and json.loads(third.out)["held"] == []
+
+    # one undo reverts one whole import
+    assert ceclog("undo").code == 0
+    assert [e["id"] for e in _entries(ceclog)] == [1, 2, 3, 4]
+
+    # the same sheet saved as UTF-8 with a byte-order mark reads the same: nothing new
+    utf8 = tmp_path / "classes-utf8.csv"
+    utf8.write_bytes(b"\xef\xbb\xbf" + SHEET.encode("utf-8"))
+    bom = ceclog("import", str(utf8), "--map", str(mapping), "--json")
+    assert json.loads(bom.out)["added"] == [], bom.err
+
+
+def test_legitimate_repeats_beyond_the_ledgers_count_are_added(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"), body=LEDGER_BODY)
+    sheet = tmp_path / "two.csv"
+    sheet.write_text(
+        "Date,Class,Hours\n2024-03-05,odor  CONTROL,7\n2024-03-05,Odor Control,7\n"
+        "2024-03-05,Odor Control,7\n"
+    )
+    result = ceclog("import", str(sheet), "--yes", "--json")
+    report = json.loads(result.out)
+    assert [s["row"] for s in report["skipped"]] == [2]
+    assert [a["row"] for a in report["added"]] == [3, 4]
+    assert [e["id"] for e in _entries(ceclog)] == [1, 2, 3]
+
+
+def test_an_ambiguous_date_column_is_refused_and_nothing_is_written(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"), body=LEDGER_BODY)
+    before = ledger_path.read_bytes()
+    sheet = tmp_path / "us.csv"
+    sheet.write_text("Completed,Course,CEC\n03/04/2024,Mold basics,1\n01/02/2024,Drying,2\n")
+    result = ceclog("import", str(sheet), "--yes")
+    assert result.code == 1
+    assert "2024-03-04 as MM/DD/YYYY" in result.err and "2024-04-03 as DD/MM/YYYY" in result.err
+    assert 'date = "MM/DD/YYYY"' in result.err and "[dates]" in result.err
+    assert ledger_path.read_bytes() == before
+    mapping = tmp_path / "us.toml"
+    mapping.write_text('[dates]\ndate = "DD/MM/YYYY"\n')
+    settled = ceclog("import", str(sheet), "--map", str(mapping), "--yes", "--json")
+    assert settled.code == 0, settled.err
+    assert [a["date"] for a in json.loads(settled.out)["added"]] == ["2024-04-03", "2024-02-01"]
+
+
+def test_a_bad_row_is_named_and_nothing_is_written(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"), body=LEDGER_BODY)
+    before = ledger_path.read_bytes()
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text(
+        "Date,Course,Hours,Kind\n2024-01-02,Fine,7,course\n2024-01-03,Bad,-1,course\n"
+        "2024-01-04,,2,course\n2024-01-05,Odd,2,seminar\n"
+    )
+    result = ceclog("import", str(sheet), "--yes", "--json")
+    assert result.code == 1
+    assert f"{sheet}:3: 'Hours' cannot be negative" in result.err
+    assert f"{sheet}:4: 'Course' cannot be empty" in result.err
+    assert f"{sheet}:5: 'seminar' is not a kind" in result.err
+    assert "nothing was written" in result.err
+    assert [e["row"] for e in json.loads(result.out)["errors"]] == [3, 4, 5]
+    assert ledger_path.read_bytes() == before
+
+
+def test_excel_serial_dates_and_a_saved_mapping(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    sheet = tmp_path / "serial.csv"
+    sheet.write_text("Training log\n\nWhen,What,Length\n45292,New year class,7\n")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(
+        'skip = 2\n[columns]\ndate = "When"\ntitle = "What"\nhours = "Length"\n'
+        '[dates]\ndate = "excel"\n'
+    )
+    result = ceclog("import", str(sheet), "--map", str(mapping), "--save-map", "--json")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["added"][0]["date"] == "2024-01-01"
+    saved = tmp_path / "serial.map.toml"
+    assert 'date = "excel"' in saved.read_text() and "skip = 2" in saved.read_text()
+    again = ceclog("import", str(sheet), "--yes", "--json")  # reads the saved mapping
+    assert again.code == 0, again.err
+    assert "serial.map.toml" in again.err
+    assert json.loads(again.out)["added"][0]["title"] == "New year class"
+
+
+ROUND_TRIP = """
+[[entries]]
+id = 1
+date = 2024-03-05
+title = "Odor Control"
+hours = 7
+provider = "ABC, Inc."
+approval = "A-123"
+certifications = ["WRT"]
+topics = ["odor"]
+notes = "two\\nlines"
+submitted = 2024-04-01
+posted = 2024-05-01
+
+[[entries]]
+id = 2
+date = 2025-06-10
+title = "-20 °F freezer drying"
+credits = 1.5
+kind = "webinar"
+
+[[entries]]
+id = 3
+date = 2025-06-10
+title = "-20 °F freezer drying"
+credits = 1.5
+kind = "webinar"
+"""
+
+
+def test_a_ledger_is_rebuilt_from_its_own_exports(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"), body=ROUND_TRIP)
+    keys = (
+        "date",
+        "title",
+        "hours",
+        "credits",
+        "kind",
+        "provider",
+        "approval",
+        "certifications",
+        "topics",
+        "notes",
+        "submitted",
+        "posted",
+        "planned",
+    )
+
+    def entries(ledger: Path) -> list[dict[str, Any]]:
+        out = json.loads(ceclog("list", "--json", ledger=ledger).out)
+        rows = out if isinstance(out, list) else out["entries"]
+        return [{k: e[k] for k in keys} for e in rows]
+
+    original = entries(ledger_path)
+    for fmt in ("csv", "json"):
+        export = tmp_path / f"export.{fmt}"
+        made = ceclog("export", "--format", fmt, "--cycle", "all", "--output", str(export))
+        assert made.code == 0, made.err
+        fresh = tmp_path / f"rebuilt-{fmt}.toml"
+        assert ceclog("init", "--name", "Dana Reyes", ledger=fresh).code == 0
+        assert ceclog("cert", "add", "WRT", "--earned", "2022-06-01", ledger=fresh).code == 0
+        result = ceclog("import", str(export), "--yes", ledger=fresh)
+        assert result.code == 0, result.err
+        assert entries(fresh) == original, fmt
+        again = ceclog("import", str(export), "--yes", "--json", ledger=fresh)
+        assert json.loads(again.out)["added"] == []
+
+
+def test_files_that_are_not_sheets_are_refused_in_one_line(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    cases = {"list.json": b"[1, 2]", "other.json": b'{"a": 1}', "empty.csv": b"",
+             "nul.csv": b"\x00\x01", "junk.csv": bytes(range(128, 256))}  # fmt: skip
+    for name, raw in cases.items():
+        (tmp_path / name).write_bytes(raw)
+        result = ceclog("import", str(tmp_path / name))
+        assert result.code == 1 and result.err.startswith("error: "), (name, result.err)
+    assert ceclog("import", str(tmp_path / "missing.csv")).code == 1
