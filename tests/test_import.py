@@ -300,3 +300,29 @@ def test_files_that_are_not_sheets_are_refused_in_one_line(
         result = ceclog("import", str(tmp_path / name))
         assert result.code == 1 and result.err.startswith("error: "), (name, result.err)
     assert ceclog("import", str(tmp_path / "missing.csv")).code == 1
+
+
+def test_dry_run_says_the_whole_command_and_future_rows_come_in_planned(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2023-01-01"))
+    sheet = tmp_path / "next.csv"
+    sheet.write_text(
+        "Date,Title,Hours\n2026-11-02,Done class,3\n2026-12-10,Booked webinar,2\n",
+        encoding="utf-8",
+    )
+    r = ceclog("import", str(sheet))  # today 2026-11-22: a dry run
+    assert r.code == 0
+    assert (
+        f"to import: ceclog --ledger {ledger_path} --today 2026-11-22 import {sheet} --yes" in r.err
+    )
+    r = ceclog("import", str(sheet), "--yes")
+    assert "row 3 dated after today: imported as planned" in r.err
+    entries = json.loads(ceclog("list", "--json").out)
+    assert [(e["title"], e["planned"]) for e in entries] == [
+        ("Done class", False),
+        ("Booked webinar", True),
+    ]
+    r = ceclog("status", "--json")
+    req = json.loads(r.out)["requirements"][0]
+    assert (req["counted"], req["planned"]) == (3.0, 2.0)

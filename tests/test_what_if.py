@@ -60,8 +60,8 @@ def test_status_under_other_rules(ceclog: Ceclog, ledger_path: Path) -> None:
     )
     r = ceclog("status", "--rules", "iicrc-2012", today=TODAY)
     assert r.out.startswith(
-        "what if: judged under the rules iicrc-2012 instead of iicrc (the ledger names those; "
-        "nothing is changed)\n"
+        "what if: judged under the rules iicrc-2012; the ledger's own rules are iicrc, and "
+        "nothing is changed\n"
     )
     assert ledger_path.read_bytes() == before
 

@@ -97,3 +97,9 @@ def _emit(data: bytes, output: Path | None, c: Context, ledgers: set[Path]) -> N
         return
     # for a calendar app to read (0644), never over a ledger it read
     files.write_output(output, data, c.journal, ledgers, 0o644)
+    events = data.count(b"BEGIN:VEVENT")
+    terminal.console(stderr=True).print(
+        f"wrote {output}: {plural(events, 'event')} (the same UIDs each time: a calendar that "
+        "imports or subscribes to it again updates them)",
+        soft_wrap=True,
+    )

@@ -117,7 +117,8 @@ def import_(
             out.print(text, soft_wrap=True)
     if not yes:
         how = "the default" if sys.stdin.isatty() and sys.stdout.isatty() else "no --yes"
-        info([f"dry run ({how}): nothing was written; to import: ceclog import {file} --yes"])
+        again = _command(c, file, map_file, rows)
+        info([f"dry run ({how}): nothing was written; to import: {again}"])
     elif plan.added:
         info(
             [
@@ -129,11 +130,39 @@ def import_(
         info(["nothing to add: the ledger was not changed"])
 
 
+def _command(c: Context, file: Path, map_file: Path | None, accept: list[int]) -> str:
+    """The command that writes what this dry run showed: the same options, and --yes."""
+    import shlex
+
+    words = ["ceclog"]
+    if c.ledger_option is not None:
+        words += ["--ledger", str(c.ledger_option)]
+    if c.today_option is not None:
+        words += ["--today", c.today_option]
+    words += ["import", str(file)]
+    if map_file is not None:
+        words += ["--map", str(map_file)]
+    for row in accept:
+        words += ["--accept", str(row)]
+    return shlex.join([*words, "--yes"])
+
+
+def _rows(numbers: list[int]) -> str:
+    return ("row " if len(numbers) == 1 else "rows ") + ", ".join(map(str, numbers))
+
+
 def _future(plan: ImportPlan, c: Context) -> None:
-    late = [a for a in plan.added if not a.entry.planned and a.entry.date > c.today]
+    ahead = [a.row for a in plan.added if a.entry.planned and a.entry.date > c.today]
+    if ahead:
+        info(
+            [
+                f"{_rows(ahead)} dated after today: imported as planned (they count once taken: "
+                "`ceclog edit ID --completed`)"
+            ]
+        )
+    late = [a.row for a in plan.added if not a.entry.planned and a.entry.date > c.today]
     if late:
-        rows = ", ".join(str(a.row) for a in late)
-        warn([f"rows {rows} are dated after today but not planned: add a planned column"])
+        warn([f"{_rows(late)} dated after today but marked completed: check the dates"])
 
 
 def _save_map(save: bool, file: Path, reading: Reading, read_map: Path | None, c: Context) -> None:

@@ -77,8 +77,8 @@ def status(
     else:
         if what_if is not None:  # say it first: these are not the ledger's own figures
             terminal.console().print(
-                f"what if: judged under the rules {rules.rules.name} instead of "
-                f"{loaded.ledger.holder.rules} (the ledger names those; nothing is changed)"
+                f"what if: judged under the rules {rules.rules.name}; the ledger's own rules are "
+                f"{loaded.ledger.holder.rules}, and nothing is changed"
             )
         views.status(terminal.console(), report, loaded.ledger, rules)
         warn(_status_warnings(warnings))

@@ -164,7 +164,10 @@ def parse_month_day(text: str, what: str) -> str:
         )
     days = calendar.monthrange(2024, month)[1]  # a leap year: 02-29 exists
     if not 1 <= day <= days:
-        raise InputError(f"{what} {text!r}: {calendar.month_name[month]} has {days} days")
+        raise InputError(
+            f"{what} {text!r}: {calendar.month_name[month]} has {days} days",
+            hint=f'write it MM-DD, like "{month:02d}-{days:02d}"',
+        )
     return f"{month:02d}-{day:02d}"
 
 

@@ -107,7 +107,7 @@ def columns_of(table: Table, mapping: Mapping) -> tuple[dict[str, int], list[str
     for needed in ("date", "title"):
         if needed not in found and needed not in mapping.constants:
             raise InputError(
-                f"{table.name}: no column reads as the {needed}",
+                f"no column reads as the {needed}",
                 hint=f"its columns: {', '.join(repr(h) for h in table.headers)}; name it in a "
                 f'mapping file: [columns] {needed} = "..." (--map FILE)',
             )
@@ -231,7 +231,9 @@ def entry_of(
     ):
         raise InputError("no hours and no credits: give one (a booth visit needs neither)")
     fields.update(dates)
-    entry = Entry(id=0, title=title or "", planned=planned in YES, **fields)
+    # a class dated after today that the sheet does not call completed is one still to come
+    is_planned = planned in YES or (not planned and dates["date"] > today)
+    entry = Entry(id=0, title=title or "", planned=is_planned, **fields)
     check_dates(entry, today)
     return entry
 

@@ -43,7 +43,11 @@ def render(plan: ImportPlan, written: bool) -> list[str]:
             out.append(f"  row {c.row}: {line(c.entry)}")
             out.append(f"    resembles entry {e.id}: {line(e)}")
         rows = " ".join(str(c.row) for c, _ in plan.held)
-        out.append(f"  to add them as well: --accept {rows}")
+        which = "it" if len(plan.held) == 1 else "them"
+        out.append(
+            f"  to add {which} as well: --accept {rows}; if the row only corrects an entry, "
+            "edit that entry instead (ceclog edit ID --hours H)"
+        )
     return out
 
 
