@@ -203,6 +203,9 @@ def test_list_status_and_events_on_the_command_line(
         "counts 1.5 CECs" in r.out and "online credits capped at 4 per cycle: 1.5 of 3.5" in r.out
     )
     assert "version = 1" in ledger_path.read_text()  # no new key used yet
+    r = ceclog("export", "--format", "md")
+    assert r.code == 0, r.err
+    assert "1.5 of 3.5 counted" in r.out  # the transcript shows the capped figure
     listed = {e["id"]: e for e in json.loads(ceclog("list", "--json").out)}
     assert listed[2]["counted"] == 1.5 and "event" not in listed[2]
     req = json.loads(ceclog("status", "--json").out)["requirements"][0]
