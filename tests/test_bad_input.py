@@ -93,7 +93,7 @@ def test_rejected_input_leaves_ledger_unchanged(
             "holder: unknown key 'nme'",
         ),
         (
-            "version = 4\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n",
+            "version = 99\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n",
             None,
             "written by a newer ceclog",
         ),

@@ -77,7 +77,7 @@ def ledger_for(code: str, path: Path) -> Path:
     holder, certs, body = CASES[code]
     text = HEAD.format(holder=holder, certs=certs)
     if body == "VERSION3":
-        text = text.replace("version = 1", "version = 4")
+        text = text.replace("version = 1", "version = 99")
     elif body == "TRACKING":
         text = text.replace("tracking_since = 2020-01-01", "tracking_since = 2027-01-01")
     elif body == "CERT_DUE":

@@ -65,7 +65,7 @@ CORPUS: dict[str, bytes] = {
         _entry() + '[[entries.evidence]]\nfile = "../../etc/passwd"\n'
         'name = "x"\nsha256 = "' + "0" * 64 + '"\n'
     ).encode(),
-    "version-4": HEAD.replace("version = 1", "version = 4").encode(),  # newer than this ceclog
+    "version-99": HEAD.replace("version = 1", "version = 99").encode(),  # newer than this ceclog
     "version-missing": HEAD.replace("version = 1\n", "").encode(),
     "version-text": HEAD.replace("version = 1", 'version = "1"').encode(),
     "empty": b"",

@@ -70,3 +70,17 @@ def test_a_newer_or_impossible_version_is_refused(ceclog: Ceclog, ledger_path: P
 def test_every_version_has_a_step_to_the_next() -> None:
     assert sorted(migrations.STEPS) == list(range(1, LEDGER_VERSION))
     assert max(migrations.ADDED) == LEDGER_VERSION
+
+
+def test_a_version_3_file_is_read_and_gets_version_4_with_its_first_event(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    ledger_path.write_text(V1.replace("version = 1", "version = 3"))
+    assert migrations.upgrade({"version": 3}, "", ledger_path) == {"version": LEDGER_VERSION}
+    assert migrations.version_needed({"entries": [{"event": "Expo"}]}) == 4
+    assert ceclog("add", "Class", "--date", "2026-01-10", "--hours", "2").code == 0
+    assert "version = 3   # keep me\n" in ledger_path.read_text()
+    assert (
+        ceclog("add", "Day 1", "--date", "2026-01-11", "--hours", "2", "--event", "Expo").code == 0
+    )
+    assert "version = 4   # keep me\n" in ledger_path.read_text()

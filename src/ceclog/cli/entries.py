@@ -42,6 +42,14 @@ TopicOpt = Annotated[
     list[str] | None, typer.Option("--topic", metavar="T", help="A topic it covers (repeat).")
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="A note for yourself.")]
+EventOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--event",
+        metavar="NAME",
+        help="The event it was part of: entries with one event name share the per-event cap.",
+    ),
+]
 ForCycleOpt = Annotated[
     str | None,
     typer.Option(
@@ -123,6 +131,7 @@ def add(
     cert: CertOpt = None,
     topic: TopicOpt = None,
     note: NoteOpt = None,
+    event: EventOpt = None,
     planned: Annotated[bool, typer.Option("--planned", help="Not taken yet.")] = False,
     for_cycle: ForCycleOpt = None,
     evidence_files: Annotated[
@@ -157,6 +166,8 @@ def add(
         if rules.kinds[fields["kind"]].fixed is None and hours is None and credits is None:
             raise UsageError("give --hours H or --credits C")
         fields["title"] = check_text(title, "the title")
+        if event is not None:
+            fields["event"] = check_text(event, "--event")
         fields["planned"] = planned
         fields["id"] = session.ledger.next_id()
         entry = _build(fields)
@@ -227,6 +238,7 @@ CLEARABLE = (
     "certifications",
     "notes",
     "for_cycle",
+    "event",
 )
 
 
@@ -244,6 +256,7 @@ def edit(
     cert: CertOpt = None,
     topic: TopicOpt = None,
     note: NoteOpt = None,
+    event: EventOpt = None,
     planned: Annotated[
         bool | None,
         typer.Option("--planned/--completed", help="Mark as planned, or as completed."),
@@ -282,6 +295,8 @@ def edit(
         )
         if title is not None:
             changes["title"] = check_text(title, "--title")
+        if event is not None:
+            changes["event"] = check_text(event, "--event")
         if planned is not None:
             changes["planned"] = planned
         if not changes and not cleared and for_cycle is None:

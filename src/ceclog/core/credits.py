@@ -76,3 +76,68 @@ def entry_credit(entry: Entry, rules: Rules) -> Credit:
         steps.append(f"rounded down to {fmt(rounded)} (steps of {num(rules.increment)})")
     result = Decimal(rounded.numerator) / Decimal(rounded.denominator)
     return Credit(result, tuple(steps))
+
+
+def _down(value: Fraction, rules: Rules) -> Fraction:
+    increment = Fraction(rules.increment)
+    return max(Fraction(0), (value // increment) * increment)
+
+
+def cycle_limits(
+    entries: list[Entry], credits: dict[int, Credit], rules: Rules
+) -> dict[int, Credit]:
+    """The entries counting toward one cycle whose figure the cycle-wide limits lower, with
+    their new figure and why.  Completed entries first, then planned ones (a projection never
+    takes a completed entry's place), each group in date order:
+
+    - entries that share an `event` name count as one event: together at most the per-event
+      cap, and the entries of a kind with a per-entry `cap` together at most that cap;
+    - a kind's `cycle_cap`: its entries count until the cap is reached, the rest what is left.
+
+    What is left is rounded down to the increment, like any figure."""
+    if not any(e.event is not None for e in entries) and not any(
+        rules.kinds[e.kind].cycle_cap is not None for e in entries if e.kind in rules.kinds
+    ):
+        return {}
+    used: dict[tuple[str, str | None], Fraction] = {}  # (event, kind or None for all): counted
+    kind_used: dict[str, Fraction] = {}
+    out: dict[int, Credit] = {}
+    for entry in sorted(entries, key=lambda e: (e.planned, e.date, e.id)):
+        credit = credits[entry.id]
+        value = Fraction(credit.value)
+        steps = list(credit.steps)
+        kind = rules.kinds.get(entry.kind)
+        if entry.event is not None:
+            caps: list[tuple[Fraction, tuple[str, str | None], str]] = []
+            key: tuple[str, str | None]
+            if kind is not None and kind.cap is not None:
+                key = (entry.event, entry.kind)
+                caps.append(
+                    (Fraction(kind.cap), key, f"capped at {num(kind.cap)} per {entry.kind}")
+                )
+            if rules.event_cap is not None:
+                key = (entry.event, None)
+                caps.append(
+                    (Fraction(rules.event_cap), key, f"capped at {num(rules.event_cap)} per event")
+                )
+            for cap, key, why in caps:
+                left = _down(cap - used.get(key, Fraction(0)), rules)
+                if value > left:
+                    value = left
+                    steps.append(f"event {entry.event}: {why}, {fmt(left)} left for this day")
+            for _cap, key, _why in caps:
+                used[key] = used.get(key, Fraction(0)) + value
+        if kind is not None and kind.cycle_cap is not None:
+            left = _down(Fraction(kind.cycle_cap) - kind_used.get(entry.kind, Fraction(0)), rules)
+            if value > left:
+                steps.append(
+                    f"{entry.kind} credits capped at {num(kind.cycle_cap)} per cycle: "
+                    f"{fmt(left)} of {fmt(value)} counted"
+                )
+                value = left
+            kind_used[entry.kind] = kind_used.get(entry.kind, Fraction(0)) + value
+        if value != credit.value:
+            out[entry.id] = Credit(
+                Decimal(value.numerator) / Decimal(value.denominator), tuple(steps)
+            )
+    return out

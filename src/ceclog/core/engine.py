@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
-from ceclog.core.credits import Credit, entry_credit
+from ceclog.core.credits import Credit, cycle_limits, entry_credit
 from ceclog.core.cycles import DAY, Cycle, Holding, add_months, governing, timeline
 from ceclog.core.models import Certification, Entry, Ledger, Rules, Track
 from ceclog.core.notices import schedule_notices
@@ -23,6 +23,18 @@ State = Literal["met", "on_track", "behind", "due_soon", "overdue"]
 
 class TopicProgress(NamedTuple):
     topic: str
+    required: Decimal
+    counted: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(Decimal(0), self.required - self.counted)
+
+
+class KindProgress(NamedTuple):
+    """A kind's minimum in a cycle (`cycle_min` in the rules) and what its entries count."""
+
+    kind: str
     required: Decimal
     counted: Decimal
 
@@ -42,10 +54,15 @@ class CycleResult(NamedTuple):
     posted: Decimal = Decimal(0)  # of `counted`, the credits the body has posted
     counted_ids: tuple[int, ...] = ()  # completed entries that count toward it (late ones too)
     excluded: tuple[tuple[int, str], ...] = ()  # dated in its window, counting elsewhere: why
+    kinds: tuple[KindProgress, ...] = ()  # the rules' minimums per kind
 
     @property
     def met(self) -> bool:
-        return self.counted >= self.required and all(t.remaining == 0 for t in self.topics)
+        return (
+            self.counted >= self.required
+            and all(t.remaining == 0 for t in self.topics)
+            and all(k.remaining == 0 for k in self.kinds)
+        )
 
     @property
     def remaining(self) -> Decimal:
@@ -114,12 +131,14 @@ def _tally(
     dated: list[Entry],
     credits: dict[int, Credit],
     why: dict[int, str],
+    minimums: dict[str, Decimal],
 ) -> CycleResult:
     """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window (of
     which those in `why` count elsewhere or nowhere, unless placed here)."""
     track = cycle.track
     counted = planned = submitted = posted = Decimal(0)
     topic_counted = dict.fromkeys(track.topics, Decimal(0))
+    kind_counted = dict.fromkeys(minimums, Decimal(0))
     ids: list[int] = []
     for entry in placed:
         value = credits[entry.id].value
@@ -135,6 +154,8 @@ def _tally(
         for topic in entry.topics:
             if topic in topic_counted:
                 topic_counted[topic] += value
+        if entry.kind in kind_counted:
+            kind_counted[entry.kind] += value
     here = {e.id for e in placed if e.id in why}
     excluded = tuple(
         (e.id, why[e.id]) for e in dated if e.id in why and e.id not in here and not e.planned
@@ -151,6 +172,7 @@ def _tally(
         posted,
         tuple(ids),
         excluded,
+        tuple(KindProgress(k, minimums[k], kind_counted[k]) for k in minimums),
     )
 
 
@@ -192,6 +214,7 @@ def _requirement(
     skip: dict[int, str],
     credits: dict[int, Credit],
     found: dict[int, Placement],
+    limited: dict[int, tuple[Credit, bool]],
     *,
     notice: dt.date | None,
     noted: dt.date | None,
@@ -243,14 +266,25 @@ def _requirement(
             placed[index[cycle.start]].append(entry)
         if note or cycle is None or not cycle.holds(entry.date):
             why[entry.id] = note or ""
+    changed: dict[int, Credit] = {}
+    for group in placed:  # the cycle-wide limits: a kind's cycle_cap, an event's cap
+        changed.update(cycle_limits(group, credits, rules))
+    for group in placed:
+        for entry in group:
+            _limited(
+                limited, entry.id, changed.get(entry.id, credits[entry.id]), entry.id in changed
+            )
+    mine = {**credits, **changed} if changed else credits
+    minimums = {k: r.cycle_min for k, r in rules.kinds.items() if r.cycle_min is not None}
     days = [e.date for e in ordered]
     history = tuple(
         _tally(
             c,
             placed[i],
             ordered[bisect.bisect_left(days, c.start) : bisect.bisect_right(days, c.due)],
-            credits,
+            mine,
             why,
+            minimums,
         )
         for i, c in enumerate(cycles)
     )
@@ -290,6 +324,16 @@ def _found(found: dict[int, Placement], entry_id: int, new: Placement) -> None:
     found[entry_id] = new if old is None else merge(old, new)
 
 
+def _limited(
+    limited: dict[int, tuple[Credit, bool]], entry_id: int, credit: Credit, lowered: bool
+) -> None:
+    """Record what an entry counts toward one more requirement's cycle (the certification pool
+    has several, each with its own cycle-wide limits): the report shows the highest figure."""
+    old = limited.get(entry_id)
+    if old is None or credit.value > old[0].value:
+        limited[entry_id] = (credit, lowered)
+
+
 def _holdings(certs: list[Certification], rules: Rules, today: dt.date) -> list[Holding]:
     out = []
     for c in certs:
@@ -310,6 +354,7 @@ def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
     certs = {c.code: c for c in ledger.certifications}
     future = [c for c in ledger.certifications if c.earned > today and rules.track_of(c.code)]
     found: dict[int, Placement] = {}
+    limited: dict[int, tuple[Credit, bool]] = {}
     requirements: list[Requirement | None] = []
     if rules.pool == "holder":
         skip = {
@@ -321,7 +366,7 @@ def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
         codes = tuple(h.code for h in holdings if h.held_on(today))
         requirements.append(
             _requirement(
-                holdings, codes, ledger.entries, skip, credits, found,
+                holdings, codes, ledger.entries, skip, credits, found, limited,
                 notice=ledger.holder.cec_due, noted=ledger.holder.cec_due_noted,
                 future=future, ledger=ledger, rules=rules, today=today,
             )
@@ -339,10 +384,14 @@ def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
             requirements.append(
                 _requirement(
                     _holdings([cert], rules, today), (cert.code,), mine, skip, credits, found,
+                    limited,
                     notice=cert.cec_due, noted=cert.cec_due_noted,
                     future=[c for c in future if c.code == cert.code],
                     ledger=ledger, rules=rules, today=today,
                 )
             )  # fmt: skip
     made = tuple(r for r in requirements if r is not None)
+    lowered = {i: credit for i, (credit, low) in limited.items() if low}
+    if lowered:
+        credits = {**credits, **lowered}
     return Report(today, made, credits, combine(ledger.entries, found, bool(made)))

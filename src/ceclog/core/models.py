@@ -61,7 +61,7 @@ def text_problem(value: str, limit: int) -> str | None:
     return None
 
 
-LEDGER_VERSION = 3  # see ceclog.store.migrations
+LEDGER_VERSION = 4  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000
@@ -123,6 +123,7 @@ class Entry:
     posted: Date | None = None
     for_cycle: Date | None = None  # a late entry applied to the cycle ending on this date
     imported: Text | None = None  # where an imported entry came from: "FILE:ROW"
+    event: Text | None = None  # entries with one event name share the per-event cap
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -258,6 +259,8 @@ class KindRule:
     description: Text | None = None
     fixed: Credits | None = None
     cap: Credits | None = None
+    cycle_cap: Credits | None = None  # the most entries of this kind count in one cycle
+    cycle_min: Credits | None = None  # the least they must count in one cycle
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -313,6 +316,16 @@ class Rules:
             if step.kind not in self.kinds:
                 raise ValueError(
                     f"plan step {step.title!r} has kind {step.kind!r}, not one of [kinds]"
+                )
+        for name, kind in self.kinds.items():
+            if (
+                kind.cycle_min is not None
+                and kind.cycle_cap is not None
+                and kind.cycle_min > kind.cycle_cap
+            ):
+                raise ValueError(
+                    f"kind {name!r} has cycle_min = {kind.cycle_min}, more than its "
+                    f"cycle_cap = {kind.cycle_cap}: no cycle could be met"
                 )
         if self.anchor == "calendar" and self.cycle_start is None:
             raise ValueError('anchor = "calendar" needs cycle_start = "MM-DD"')

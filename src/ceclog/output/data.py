@@ -47,8 +47,9 @@ def certification(c: Certification, loaded: LoadedRules) -> dict[str, Any]:
 
 
 def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
-    """An entry with what it counts (0 when it counts toward no cycle) and why."""
-    return {
+    """An entry with what it counts (0 when it counts toward no cycle) and why; `event` only
+    when the entry has one (keys are added, never changed: older readers compare whole rows)."""
+    out = {
         "id": e.id,
         "date": day(e.date),
         "title": e.title,
@@ -68,6 +69,9 @@ def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
         "counted": number(counted),
         "explanation": explanation,
     }
+    if e.event is not None:
+        out["event"] = e.event
+    return out
 
 
 def report_entry(e: Entry, report: Report) -> dict[str, Any]:
@@ -81,7 +85,13 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
         **rules_summary(loaded),
         "default_kind": r.default_kind,
         "kinds": {
-            name: {"description": k.description, "fixed": number(k.fixed), "cap": number(k.cap)}
+            name: {
+                "description": k.description,
+                "fixed": number(k.fixed),
+                "cap": number(k.cap),
+                "cycle_cap": number(k.cycle_cap),
+                "cycle_min": number(k.cycle_min),
+            }
             for name, k in r.kinds.items()
         },
         "certifications": dict(r.certifications),
@@ -147,6 +157,19 @@ def _topics(result: CycleResult) -> list[dict[str, Any]]:
     ]
 
 
+def _kinds(result: CycleResult) -> list[dict[str, Any]]:
+    """The rules' minimums per kind (`cycle_min`), like `topics`."""
+    return [
+        {
+            "kind": k.kind,
+            "required": number(k.required),
+            "counted": number(k.counted),
+            "remaining": number(k.remaining),
+        }
+        for k in result.kinds
+    ]
+
+
 def requirement(req: Requirement) -> dict[str, Any]:
     """A requirement, with the figures of its current cycle."""
     cur, prev = req.current, req.previous
@@ -167,6 +190,7 @@ def requirement(req: Requirement) -> dict[str, Any]:
         "state": req.state,
         "met": cur.met,
         "topics": _topics(cur),
+        "kinds": _kinds(cur),
         "entries": list(cur.entry_ids),
         "excluded": [{"id": i, "reason": why} for i, why in cur.excluded],
         "previous": _previous(prev),
@@ -178,7 +202,7 @@ def requirement(req: Requirement) -> dict[str, Any]:
 def _previous(prev: CycleResult | None) -> dict[str, Any] | None:
     if prev is None:
         return None
-    return {
+    out = {
         "cycle_start": day(prev.cycle.start),
         "due": day(prev.cycle.due),
         "required": number(prev.required),
@@ -187,6 +211,9 @@ def _previous(prev: CycleResult | None) -> dict[str, Any] | None:
         "judged": prev.cycle.judged,
         "topics": _topics(prev),
     }
+    if prev.kinds:  # only with minimums per kind: older readers compare this object whole
+        out["kinds"] = _kinds(prev)
+    return out
 
 
 def past_requirement(
@@ -213,6 +240,7 @@ def past_requirement(
         "state": state,
         "met": past.met,
         "topics": _topics(past),
+        "kinds": _kinds(past),
         "entries": list(past.entry_ids),
         "excluded": [{"id": i, "reason": why} for i, why in past.excluded],
         "track": past.cycle.track.name,

@@ -143,6 +143,12 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             f"{name}: topic {topic.topic}: {fmt(topic.counted)} of {fmt(topic.required)} "
             f"{units}{left}"
         )
+    for kind in cur.kinds:
+        left = f", {fmt(kind.remaining)} to go" if kind.remaining else " (met)"
+        out.append(
+            f"{name}: at least {fmt(kind.required)} {units} from {kind.kind} entries: "
+            f"{fmt(kind.counted)}{left}"
+        )
     due = cur.cycle.due
     if cur.met:
         out.append(f"{name}: requirement met for the cycle ending {due}.")

@@ -11,6 +11,7 @@ Version history:
   `for_cycle` on entries.  A version 1 file is a valid version 2 file; the version number tells
   an older ceclog that a file may hold the new keys.
 - 3: adds `fee_due` and `last_entry_id` on the holder, and `imported` on entries (optional).
+- 4: adds `event` on entries (optional): entries with one event name share the per-event cap.
 
 To change the format: raise `LEDGER_VERSION` (core.models), add a step `N -> N+1` below that
 turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
@@ -36,7 +37,11 @@ def _v2_to_v3(data: Data) -> Data:
     return {**data, "version": 3}  # nothing else changes: the new keys are optional
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: Data) -> Data:
+    return {**data, "version": 4}  # nothing else changes: the new key is optional
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 # The keys each version added: a file is written with the lowest version that holds its data,
 # so a ledger that uses none of them stays readable by an older ceclog.
@@ -52,6 +57,7 @@ ADDED: dict[int, tuple[tuple[str, str], ...]] = {
         ("holder", "last_entry_id"),
         ("entries", "imported"),
     ),
+    4: (("entries", "event"),),
 }
 
 
