@@ -20,9 +20,9 @@ from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE, CeclogError, Location, U
 from ceclog.output import data, terminal, views
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
-from ceclog.store.rules import load_rules, shipped_names
+from ceclog.store.rules import check_rules_file, load_rules, shipped_names
 
-rules_app = typer.Typer(help="List and show rules profiles.", no_args_is_help=True)
+rules_app = typer.Typer(help="List, show and check rules profiles.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
@@ -314,3 +314,28 @@ def rules_show(
             size = f"{num(step.credits)} {r.units}" if step.credits is not None else size
             detail = f"{step.kind}, {size}" if size else step.kind
             out.print(f"  Q{step.quarter}: {step.title} ({detail})")
+
+
+@rules_app.command("check")
+def rules_check(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A rules file.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Validate a rules file: prints FILE:LINE: every problem; exit 1 if there is any."""
+    rules, found = check_rules_file(path)
+    if as_json:
+        print(data.dumps([data.finding(f) for f in found]))
+    else:
+        out = terminal.console()
+        for f in found:
+            out.print(str(f), soft_wrap=True)
+        if rules is not None:
+            out.print(
+                f"{path}: valid rules profile {rules.name} ({plural(len(rules.tracks), 'track')}, "
+                f"{plural(len(rules.certifications), 'certification')})",
+                soft_wrap=True,
+            )
+        else:
+            terminal.console(stderr=True).print(plural(len(found), "error"))
+    if rules is None:
+        raise typer.Exit(1)

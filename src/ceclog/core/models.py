@@ -307,31 +307,11 @@ class Rules:
     plan: list[PlanStep] = field(default_factory=list)  # a year in the body's rhythm
 
     def __post_init__(self) -> None:
-        if self.default_kind not in self.kinds:
-            raise ValueError(f"default_kind {self.default_kind!r} is not one of [kinds]")
-        for step in self.plan:
-            if step.kind not in self.kinds:
-                raise ValueError(
-                    f"plan step {step.title!r} has kind {step.kind!r}, not one of [kinds]"
-                )
-        if self.anchor == "calendar" and self.cycle_start is None:
-            raise ValueError('anchor = "calendar" needs cycle_start = "MM-DD"')
-        seen: dict[str, str] = {}
-        names: set[str] = set()
-        for track in self.tracks:
-            if track.name in names:
-                raise ValueError(f"track {track.name!r} is defined twice")
-            names.add(track.name)
-            for code in track.certifications:
-                if code not in self.certifications:
-                    raise ValueError(
-                        f"track {track.name!r} covers {code}, which is not in [certifications]"
-                    )
-                if code in seen:
-                    raise ValueError(
-                        f"{code} is covered by both track {seen[code]!r} and {track.name!r}"
-                    )
-                seen[code] = track.name
+        from ceclog.core.rules_refs import rules_problems
+
+        problems = rules_problems(as_dict(self))
+        if problems:
+            raise ValueError(problems[0][1])
 
     @property
     def units(self) -> str:
