@@ -94,3 +94,83 @@ def test_rules_check_a_valid_file_says_so_in_one_line(ceclog: Ceclog) -> None:
             r.out
             == f"{path}: valid rules profile {name} ({tracks} tracks, {certs} certifications)\n"
         )
+
+
+def test_rules_show_says_every_setting_in_words(ceclog: Ceclog) -> None:
+    r = ceclog("rules", "show", "iicrc", ledger=None)
+    assert r.code == 0
+    lines = [line.rstrip() for line in r.out.splitlines()]
+    for expected in (
+        "unit           1 CEC = 1 h of education (plural: CECs)",
+        "rounding       down to steps of 0.5",
+        "event cap      none",
+        "pool           one requirement for all your certifications",
+        "cycles start   on the earned date",
+        "due soon       within 90 days of the due date",
+        "pace           behind is judged in whole steps of 12 months",
+        "after a lapse  renew until 24 months after the due date, then reinstate",
+        "default kind   course",
+        "  booth       registering at the IICRC booth at an applicable trade show "
+        "[fixed 2 CECs, whatever the hours]",
+        "  master: 14.0 CECs every 24 months — MTC, MWR, MFSR, MSR",
+        "no requirement: MRS",
+        "  CMT = CCMT",
+        "  Q2: Manufacturer training (workshop, 3 h)",
+    ):
+        assert expected in lines, expected
+    doc = json.loads(ceclog("rules", "show", "iicrc", "--json", ledger=None).out)
+    assert doc["aliases"] == {"CMT": "CCMT"}
+    assert doc["pace_months"] == 12 and doc["hours_per_credit"] == 1.0
+
+
+def test_an_alias_is_recorded_as_its_code_and_counts_there(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    from conftest import make_ledger
+
+    make_ledger(ledger_path)
+    r = ceclog("cert", "add", "cmt", "--earned", "2024-01-01")
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[0] == (
+        "Recorded CCMT (Commercial Carpet Maintenance Technician; CMT is another name for it), "
+        "earned 2024-01-01."
+    )
+    assert 'code = "CCMT"' in ledger_path.read_text()
+    assert (
+        ceclog("add", "Carpet care", "--hours", "3", "--cert", "CMT", "--date", "2025-01-01").code
+        == 0
+    )
+    doc = json.loads(ceclog("status", "--json").out)
+    (req,) = doc["requirements"]
+    assert (req["track"], req["certifications"], req["counted"]) == ("technician", ["CCMT"], 3.0)
+    entry = json.loads(ceclog("list", "--json").out)[0]
+    assert entry["certifications"] == ["CCMT"]
+
+
+def test_an_alias_written_in_a_ledger_is_an_error_naming_the_code(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    from conftest import make_ledger
+
+    make_ledger(ledger_path, ("CMT", "2024-01-01"))
+    r = ceclog("check", "unknown-code")
+    assert r.code == 1
+    assert r.out.splitlines() == [
+        f"{ledger_path}:10: error: certification CMT is not known to the iicrc rules",
+        "  hint: CMT is another name for CCMT in the iicrc rules: write CCMT",
+    ]
+
+
+def test_an_alias_must_name_a_code_and_not_be_one(ceclog: Ceclog, tmp_path: Path) -> None:
+    shipped = (ROOT / "rules" / "iicrc.toml").read_text()
+    path = tmp_path / "mine.toml"
+    path.write_text(shipped.replace('CMT = "CCMT"', 'CMT = "CCMX"\nWRT = "CCMT"'))
+    r = ceclog("rules", "check", str(path), ledger=None)
+    assert r.code == 1
+    line = shipped.splitlines().index('CMT = "CCMT"') + 1
+    assert r.out.splitlines() == [
+        f"{path}:{line}: error: alias CMT names CCMX, which is not in [certifications]",
+        "  hint: an alias names the code it stands for, one of [certifications]",
+        f"{path}:{line + 1}: error: alias WRT is itself a code in [certifications]",
+        "  hint: remove the alias, or the code from [certifications]",
+    ]

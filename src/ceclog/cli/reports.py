@@ -270,7 +270,10 @@ def rules_show(
             ("source", "; ".join(r.source)),
             ("checked", r.checked),
             ("effective", r.effective),
-            ("unit", f"1 {r.unit} = {num(r.hours_per_credit)} h of education"),
+            (
+                "unit",
+                f"1 {r.unit} = {num(r.hours_per_credit)} h of education (plural: {r.units})",
+            ),
             ("rounding", f"down to steps of {num(r.increment)}"),
             ("event cap", cap),
             (
@@ -281,19 +284,34 @@ def rules_show(
             ),
             (
                 "cycles start",
-                "on the earned date" if r.anchor == "earned" else f"on {r.cycle_start} (calendar)",
+                "on the earned date"
+                if r.anchor == "earned"
+                else f"on {r.cycle_start} each year (the first on or after the earned date)",
             ),
             ("due soon", f"within {r.due_soon_days} days of the due date"),
+            (
+                "pace",
+                f"behind is judged in whole steps of {r.pace_months} months"
+                if r.pace_months
+                else "off (nothing is ever behind)",
+            ),
+            (
+                "after a lapse",
+                f"renew until {r.reinstatement_months} months after the due date, then reinstate"
+                if r.reinstatement_months is not None
+                else "-",
+            ),
             ("submit to", r.submission_email or "-"),
+            ("default kind", r.default_kind),
         ],
     )
     out.print("kinds:")
     for name, kind in r.kinds.items():
         extra = []
         if kind.fixed is not None:
-            extra.append(f"fixed {num(kind.fixed)}")
+            extra.append(f"fixed {num(kind.fixed)} {r.units}, whatever the hours")
         if kind.cap is not None:
-            extra.append(f"capped at {num(kind.cap)}")
+            extra.append(f"at most {num(kind.cap)} {r.units} per entry")
         more = f" [{', '.join(extra)}]" if extra else ""
         out.print(f"  {name:<11} {kind.description or ''}{more}")
     out.print("tracks:")
@@ -307,6 +325,13 @@ def rules_show(
     untracked = [code for code in r.certifications if r.track_of(code) is None]
     if untracked:
         out.print(f"no requirement: {', '.join(untracked)}")
+    if r.aliases:
+        out.print(
+            "aliases (`cert add` and `add --cert` record the code they stand for; in a ledger "
+            "an alias is an error naming the code):"
+        )
+        for alias, code in r.aliases.items():
+            out.print(f"  {alias} = {code}")
     if r.plan:
         out.print("planning seed (`ceclog plan --suggest`):")
         for step in r.plan:

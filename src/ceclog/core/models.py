@@ -305,6 +305,7 @@ class Rules:
     certifications: CertMap
     tracks: TrackList
     plan: list[PlanStep] = field(default_factory=list)  # a year in the body's rhythm
+    aliases: dict[Code, Code] = field(default_factory=dict)  # another name -> its code
 
     def __post_init__(self) -> None:
         from ceclog.core.rules_refs import rules_problems
@@ -316,6 +317,10 @@ class Rules:
     @property
     def units(self) -> str:
         return self.unit_plural or f"{self.unit}s"
+
+    def canonical(self, code: str) -> str:
+        """The code `code` stands for: itself, or the code it is an alias of."""
+        return self.aliases.get(code, code)
 
     def track_of(self, code: str) -> Track | None:
         return next((t for t in self.tracks if code in t.certifications), None)

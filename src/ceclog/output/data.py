@@ -85,6 +85,7 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
             for name, k in r.kinds.items()
         },
         "certifications": dict(r.certifications),
+        "aliases": dict(r.aliases),
         "tracks": [
             {
                 "name": t.name,
