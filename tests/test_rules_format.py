@@ -174,3 +174,35 @@ def test_an_alias_must_name_a_code_and_not_be_one(ceclog: Ceclog, tmp_path: Path
         f"{path}:{line + 1}: error: alias WRT is itself a code in [certifications]",
         "  hint: remove the alias, or the code from [certifications]",
     ]
+
+
+def test_hours_per_credit_as_an_exact_fraction(ceclog: Ceclog, tmp_path: Path) -> None:
+    from conftest import make_ledger
+
+    shipped = (ROOT / "rules" / "iicrc.toml").read_text()
+    rules = shipped.replace("hours_per_credit = 1 ", 'hours_per_credit = "50/60" ')
+    (tmp_path / "mine.toml").write_text(rules.replace("increment = 0.5", "increment = 0.1"))
+    make_ledger(
+        tmp_path / "ledger.toml",
+        ("WRT", "2024-01-01"),
+        rules="mine.toml",
+        body='\n[[entries]]\nid = 1\ndate = 2025-01-01\ntitle = "One hour"\nhours = 1\n',
+    )
+    for _ in range(2):  # validated, then read back from the cache
+        entry = json.loads(ceclog("list", "--json").out)[0]
+        assert entry["counted"] == 1.2  # 60 minutes of 50-minute contact hours
+        assert entry["explanation"] == "1 h ÷ 5/6 h per CEC = 1.2"
+    doc = json.loads(ceclog("rules", "show", str(tmp_path / "mine.toml"), "--json").out)
+    assert doc["hours_per_credit"] == 5 / 6
+    shown = ceclog("rules", "show", str(tmp_path / "mine.toml")).out.splitlines()
+    assert "unit           1 CEC = 5/6 h of education (plural: CECs)" in shown
+    (tmp_path / "mine.toml").write_text(rules.replace('"50/60"', '"50/0"'))
+    r = ceclog("rules", "check", str(tmp_path / "mine.toml"))
+    line = shipped.splitlines().index(
+        next(ln for ln in shipped.splitlines() if ln.startswith("hours_per_credit"))
+    )
+    assert r.code == 1
+    assert r.out == (
+        f"{tmp_path / 'mine.toml'}:{line + 1}: error: hours_per_credit: '50/0' is not a number "
+        'or a fraction: write 1, 0.5 or "50/60" (hours per credit)\n'
+    )

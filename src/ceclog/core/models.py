@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with th
     Hours = Decimal
     Credits = Decimal
     Positive = Decimal
+    Rate = Decimal | Fraction  # hours_per_credit: a number, or an exact fraction ("50/60")
     TrackCredits = Decimal
     EntryId = int
     Months = int
@@ -290,7 +292,7 @@ class Rules:
     effective: Text
     unit: Text = "CEC"
     unit_plural: Text | None = None
-    hours_per_credit: Positive
+    hours_per_credit: Rate
     increment: Positive
     event_cap: Credits | None = None
     pool: Literal["holder", "certification"]
@@ -317,6 +319,14 @@ class Rules:
     @property
     def units(self) -> str:
         return self.unit_plural or f"{self.unit}s"
+
+    def hours_for(self, credits: Decimal) -> Decimal:
+        """The hours of education `credits` stand for; with a fractional hours_per_credit,
+        rounded up to a hundredth of an hour (enough to count them)."""
+        if isinstance(self.hours_per_credit, Decimal):
+            return credits * self.hours_per_credit
+        hundredths = -(-(Fraction(credits) * self.hours_per_credit * 100) // 1)
+        return Decimal(int(hundredths)) / 100
 
     def canonical(self, code: str) -> str:
         """The code `code` stands for: itself, or the code it is an alias of."""
