@@ -222,3 +222,16 @@ def test_list_status_and_events_on_the_command_line(
     assert "event =" not in ledger_path.read_text()
     assert ceclog("check").code == 0
     assert ceclog("add", "X", "--hours", "1", "--event", " ").code != 0  # empty: refused
+
+
+def test_rules_show_and_check_say_the_kind_limits(ceclog: Ceclog, tmp_path: Path) -> None:
+    path = capped_rules(tmp_path)
+    out = ceclog("rules", "show", str(path), ledger=None).out
+    assert "at most 4 CECs per cycle" in out and "at least 4 CECs per cycle" in out
+    path.write_text(
+        path.read_text().replace(
+            "[kinds.online]\ncycle_cap = 4\n", "[kinds.online]\ncycle_cap = 4\ncycle_min = 5\n"
+        )
+    )
+    r = ceclog("rules", "check", str(path), ledger=None)
+    assert "kind 'online' has cycle_min = 5, more than its cycle_cap = 4" in r.out

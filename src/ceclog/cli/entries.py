@@ -13,7 +13,8 @@ from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.core import operations
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.fields import check_text, entry_fields, parse_date, unknown_code_hint
+from ceclog.core.entry_checks import unknown_code_hint
+from ceclog.core.fields import check_text, entry_fields, parse_date
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, terminal, views

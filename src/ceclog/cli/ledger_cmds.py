@@ -11,7 +11,8 @@ from ceclog.cli.context import Context, JsonOpt, find_certification, warn
 from ceclog.core import operations
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.fields import check_text, holder_fields, parse_date, unknown_code_hint
+from ceclog.core.entry_checks import unknown_code_hint
+from ceclog.core.fields import check_text, holder_fields, parse_date
 from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules, as_dict
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError
@@ -182,6 +183,7 @@ def cert_add(
     with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
+        typed, code = code, rules.canonical(code)
         if code not in rules.certifications:
             raise InputError(
                 f"{code} is not a certification known to the {rules.name} rules",
@@ -200,7 +202,8 @@ def cert_add(
     warn(session.warnings)
     track = rules.track_of(code)
     out = terminal.console()
-    out.print(f"Recorded {code} ({rules.certifications[code]}), earned {day}.")
+    alias = f"; {typed} is another name for it" if typed != code else ""
+    out.print(f"Recorded {code} ({rules.certifications[code]}{alias}), earned {day}.")
     if track is None:
         out.print(f"{code} has no continuing-education requirement under the {rules.name} rules.")
         return

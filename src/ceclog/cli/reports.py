@@ -20,9 +20,9 @@ from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE, CeclogError, Location, U
 from ceclog.output import data, terminal, views
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
-from ceclog.store.rules import load_rules, shipped_names
+from ceclog.store.rules import check_rules_file, load_rules, shipped_names
 
-rules_app = typer.Typer(help="List and show rules profiles.", no_args_is_help=True)
+rules_app = typer.Typer(help="List, show and check rules profiles.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
@@ -270,7 +270,10 @@ def rules_show(
             ("source", "; ".join(r.source)),
             ("checked", r.checked),
             ("effective", r.effective),
-            ("unit", f"1 {r.unit} = {num(r.hours_per_credit)} h of education"),
+            (
+                "unit",
+                f"1 {r.unit} = {num(r.hours_per_credit)} h of education (plural: {r.units})",
+            ),
             ("rounding", f"down to steps of {num(r.increment)}"),
             ("event cap", cap),
             (
@@ -281,19 +284,38 @@ def rules_show(
             ),
             (
                 "cycles start",
-                "on the earned date" if r.anchor == "earned" else f"on {r.cycle_start} (calendar)",
+                "on the earned date"
+                if r.anchor == "earned"
+                else f"on {r.cycle_start} each year (the first on or after the earned date)",
             ),
             ("due soon", f"within {r.due_soon_days} days of the due date"),
+            (
+                "pace",
+                f"behind is judged in whole steps of {r.pace_months} months"
+                if r.pace_months
+                else "off (nothing is ever behind)",
+            ),
+            (
+                "after a lapse",
+                f"renew until {r.reinstatement_months} months after the due date, then reinstate"
+                if r.reinstatement_months is not None
+                else "-",
+            ),
             ("submit to", r.submission_email or "-"),
+            ("default kind", r.default_kind),
         ],
     )
     out.print("kinds:")
     for name, kind in r.kinds.items():
         extra = []
         if kind.fixed is not None:
-            extra.append(f"fixed {num(kind.fixed)}")
+            extra.append(f"fixed {num(kind.fixed)} {r.units}, whatever the hours")
         if kind.cap is not None:
-            extra.append(f"capped at {num(kind.cap)}")
+            extra.append(f"at most {num(kind.cap)} {r.units} per entry")
+        if kind.cycle_cap is not None:
+            extra.append(f"at most {num(kind.cycle_cap)} {r.units} per cycle")
+        if kind.cycle_min is not None:
+            extra.append(f"at least {num(kind.cycle_min)} {r.units} per cycle")
         more = f" [{', '.join(extra)}]" if extra else ""
         out.print(f"  {name:<11} {kind.description or ''}{more}")
     out.print("tracks:")
@@ -307,6 +329,13 @@ def rules_show(
     untracked = [code for code in r.certifications if r.track_of(code) is None]
     if untracked:
         out.print(f"no requirement: {', '.join(untracked)}")
+    if r.aliases:
+        out.print(
+            "aliases (`cert add` and `add --cert` record the code they stand for; in a ledger "
+            "an alias is an error naming the code):"
+        )
+        for alias, code in r.aliases.items():
+            out.print(f"  {alias} = {code}")
     if r.plan:
         out.print("planning seed (`ceclog plan --suggest`):")
         for step in r.plan:
@@ -314,3 +343,28 @@ def rules_show(
             size = f"{num(step.credits)} {r.units}" if step.credits is not None else size
             detail = f"{step.kind}, {size}" if size else step.kind
             out.print(f"  Q{step.quarter}: {step.title} ({detail})")
+
+
+@rules_app.command("check")
+def rules_check(
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="A rules file.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Validate a rules file: prints FILE:LINE: every problem; exit 1 if there is any."""
+    rules, found = check_rules_file(path)
+    if as_json:
+        print(data.dumps([data.finding(f) for f in found]))
+    else:
+        out = terminal.console()
+        for f in found:
+            out.print(str(f), soft_wrap=True)
+        if rules is not None:
+            out.print(
+                f"{path}: valid rules profile {rules.name} ({plural(len(rules.tracks), 'track')}, "
+                f"{plural(len(rules.certifications), 'certification')})",
+                soft_wrap=True,
+            )
+        else:
+            terminal.console(stderr=True).print(plural(len(found), "error"))
+    if rules is None:
+        raise typer.Exit(1)

@@ -17,8 +17,8 @@ from ceclog.core.entry_checks import (
     check_evidence,
     check_late_entries,
     check_submission,
+    unknown_code_hint,
 )
-from ceclog.core.fields import unknown_code_hint
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.models import Certification, Ledger, Rules
 

@@ -20,8 +20,10 @@ def fmt(value: Decimal | Fraction | int) -> str:
     return text + "0" if text.endswith(".") else text
 
 
-def num(value: Decimal) -> str:
+def num(value: Decimal | Fraction) -> str:
     """An input figure as written, without trailing zeros (21, 3.5, 0.25)."""
+    if isinstance(value, Fraction):  # an exact hours_per_credit (rules.py: "50/60")
+        return f"{value.numerator}/{value.denominator}"
     text = f"{value.normalize():f}"
     return text
 

@@ -38,13 +38,10 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
             out.append(Finding("no-amount", message, at, hint))
         for j, code in enumerate(entry.certifications):
             if code not in rules.certifications:
-                close = suggest(code, list(rules.certifications))
                 message = (
                     f"entry {entry.id} is for {code}, which the {rules.name} rules do not know"
                 )
-                hint = (
-                    close + " " if close else ""
-                ) + f"every code: ceclog rules show {rules.name}"
+                hint = unknown_code_hint(code, rules)
                 out.append(Finding("unknown-code", message, (*at, "certifications", j), hint))
             elif code not in held:
                 message = f"entry {entry.id} is for {code}, a certification you do not hold"
@@ -158,3 +155,12 @@ def check_late_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Fin
             )
             out.append(Finding("late-entry-moved", message, at, hint))
     return out
+
+
+def unknown_code_hint(code: str, rules: Rules) -> str:
+    """How to fix a code the rules do not know: the code it is an alias of, or the closest."""
+    if code in rules.aliases:
+        real = rules.aliases[code]
+        return f"{code} is another name for {real} in the {rules.name} rules: write {real}"
+    close = suggest(code, list(rules.certifications))
+    return (close + " " if close else "") + f"every code: ceclog rules show {rules.name}"

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ceclog.core.entry_checks import suggest
+from ceclog.core.entry_checks import suggest, unknown_code_hint
 from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules, text_problem
 from ceclog.errors import InputError, UsageError
 
@@ -127,7 +127,7 @@ def entry_fields(
     if certs is not None:
         codes = []
         for code in certs:
-            code = code.strip().upper()
+            code = rules.canonical(code.strip().upper())
             if code not in rules.certifications:
                 raise InputError(
                     f"{code} is not a certification known to the {rules.name} rules",
@@ -200,8 +200,3 @@ def holder_fields(
         none = fee_due.strip().lower() in ("none", "")
         out["fee_due"] = None if none else parse_month_day(fee_due, "--fee-due")
     return out
-
-
-def unknown_code_hint(code: str, rules: Rules) -> str:
-    close = suggest(code, list(rules.certifications))
-    return (close + " " if close else "") + f"every code: ceclog rules show {rules.name}"

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with th
     Hours = Decimal
     Credits = Decimal
     Positive = Decimal
+    Rate = Decimal | Fraction  # hours_per_credit: a number, or an exact fraction ("50/60")
     TrackCredits = Decimal
     EntryId = int
     Months = int
@@ -293,7 +295,7 @@ class Rules:
     effective: Text
     unit: Text = "CEC"
     unit_plural: Text | None = None
-    hours_per_credit: Positive
+    hours_per_credit: Rate
     increment: Positive
     event_cap: Credits | None = None
     pool: Literal["holder", "certification"]
@@ -308,47 +310,30 @@ class Rules:
     certifications: CertMap
     tracks: TrackList
     plan: list[PlanStep] = field(default_factory=list)  # a year in the body's rhythm
+    aliases: dict[Code, Code] = field(default_factory=dict)  # another name -> its code
 
     def __post_init__(self) -> None:
-        if self.default_kind not in self.kinds:
-            raise ValueError(f"default_kind {self.default_kind!r} is not one of [kinds]")
-        for step in self.plan:
-            if step.kind not in self.kinds:
-                raise ValueError(
-                    f"plan step {step.title!r} has kind {step.kind!r}, not one of [kinds]"
-                )
-        for name, kind in self.kinds.items():
-            if (
-                kind.cycle_min is not None
-                and kind.cycle_cap is not None
-                and kind.cycle_min > kind.cycle_cap
-            ):
-                raise ValueError(
-                    f"kind {name!r} has cycle_min = {kind.cycle_min}, more than its "
-                    f"cycle_cap = {kind.cycle_cap}: no cycle could be met"
-                )
-        if self.anchor == "calendar" and self.cycle_start is None:
-            raise ValueError('anchor = "calendar" needs cycle_start = "MM-DD"')
-        seen: dict[str, str] = {}
-        names: set[str] = set()
-        for track in self.tracks:
-            if track.name in names:
-                raise ValueError(f"track {track.name!r} is defined twice")
-            names.add(track.name)
-            for code in track.certifications:
-                if code not in self.certifications:
-                    raise ValueError(
-                        f"track {track.name!r} covers {code}, which is not in [certifications]"
-                    )
-                if code in seen:
-                    raise ValueError(
-                        f"{code} is covered by both track {seen[code]!r} and {track.name!r}"
-                    )
-                seen[code] = track.name
+        from ceclog.core.rules_refs import rules_problems
+
+        problems = rules_problems(as_dict(self))
+        if problems:
+            raise ValueError(problems[0][1])
 
     @property
     def units(self) -> str:
         return self.unit_plural or f"{self.unit}s"
+
+    def hours_for(self, credits: Decimal) -> Decimal:
+        """The hours of education `credits` stand for; with a fractional hours_per_credit,
+        rounded up to a hundredth of an hour (enough to count them)."""
+        if isinstance(self.hours_per_credit, Decimal):
+            return credits * self.hours_per_credit
+        hundredths = -(-(Fraction(credits) * self.hours_per_credit * 100) // 1)
+        return Decimal(int(hundredths)) / 100
+
+    def canonical(self, code: str) -> str:
+        """The code `code` stands for: itself, or the code it is an alias of."""
+        return self.aliases.get(code, code)
 
     def track_of(self, code: str) -> Track | None:
         return next((t for t in self.tracks if code in t.certifications), None)

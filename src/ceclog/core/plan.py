@@ -225,7 +225,7 @@ def _problems(
 
 def size_words(short: Decimal, rules: Rules) -> str:
     """How big the missing classes are, in words a technician plans with."""
-    hours = short * rules.hours_per_credit
+    hours = rules.hours_for(short)
     figure = f"{num(hours)} hours"
     if hours <= 2:
         size = f"a short online course or webinar ({figure})"

@@ -44,7 +44,7 @@ def _trimmed(step: PlanStep, want: Decimal, rules: Rules, day: dt.date) -> tuple
     fixed = rules.kinds[step.kind].fixed is not None
     if value <= want or fixed or step.hours is None or step.credits is not None:
         return full, value
-    hours = round_up(want, rules.increment) * rules.hours_per_credit
+    hours = rules.hours_for(round_up(want, rules.increment))
     short = _as_entry(step, hours, day)
     got = entry_credit(short, rules).value
     return (short, got) if got >= want else (full, value)

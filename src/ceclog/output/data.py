@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ceclog.core.engine import CycleResult, Report, Requirement
@@ -13,7 +14,7 @@ from ceclog.core.findings import Finding
 from ceclog.core.models import Certification, Entry, Holder, Ledger, LoadedRules
 
 
-def number(value: Decimal | None) -> float | None:
+def number(value: Decimal | Fraction | None) -> float | None:
     return None if value is None else float(value)
 
 
@@ -95,6 +96,7 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
             for name, k in r.kinds.items()
         },
         "certifications": dict(r.certifications),
+        "aliases": dict(r.aliases),
         "tracks": [
             {
                 "name": t.name,

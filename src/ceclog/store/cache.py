@@ -19,6 +19,7 @@ import os
 import sys
 from dataclasses import fields
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,8 @@ def _encode(value: Any) -> Any:
     """json's `default`: called only for the values JSON has no type for."""
     if isinstance(value, Decimal):
         return {"$d": str(value)}
+    if isinstance(value, Fraction):
+        return {"$q": str(value)}
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return {"$t": value.isoformat()}
     raise TypeError(f"cannot cache a {type(value).__name__}")
@@ -73,6 +76,8 @@ def _decode(obj: dict[str, Any]) -> Any:
     if len(obj) == 1:
         if "$d" in obj:
             return Decimal(obj["$d"])
+        if "$q" in obj:
+            return Fraction(obj["$q"])
         if "$t" in obj:
             return dt.date.fromisoformat(obj["$t"])
     return obj

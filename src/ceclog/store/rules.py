@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ceclog.core.findings import Finding
 from ceclog.core.models import LoadedRules, Rules, as_dict
-from ceclog.errors import Location, RulesError
+from ceclog.core.rules_refs import rules_problems
+from ceclog.core.words import plural
+from ceclog.errors import CeclogError, Location, RulesError
 from ceclog.store import cache
-from ceclog.store.parsing import decode, parse_toml, read_limited, validate
+from ceclog.store.parsing import decode, locate, parse_toml, problems_of, read_limited
 
 if TYPE_CHECKING:
     from ceclog.store.reading import Loaded
@@ -83,7 +86,36 @@ def rules_of(loaded: Loaded, seen: dict[str, LoadedRules] | None = None) -> Load
 
 
 def load_rules_file(path: Path) -> Rules:
-    raw = read_limited(
+    raw = _read(path)
+    hit = cache.get("rules", path, raw)
+    if hit is not None:
+        try:
+            return cache.rules_from(hit["rules"])
+        except (KeyError, TypeError, ValueError):
+            pass
+    rules, problems = _validated(raw, path)
+    if rules is None:  # an unknown key first: it is often a typo behind a "missing" key
+        first = min(problems, key=lambda p: p.code != "unknown-key")
+        more = len(problems) - 1
+        message = first.message + (f" (and {plural(more, 'more problem')})" if more else "")
+        raised = RulesError(message, where=first.where, hint=first.hint, code=first.code)
+        raised.problems = problems
+        raise raised
+    cache.put("rules", path, raw, rules=as_dict(rules))
+    return rules
+
+
+def check_rules_file(path: Path) -> tuple[Rules | None, list[Finding]]:
+    """A rules file's every problem, each at its `file:line` (in line order), and the rules
+    when there is none (`ceclog rules check`)."""
+    try:
+        return _validated(_read(path), path)
+    except CeclogError as exc:  # missing, unreadable, not UTF-8, not TOML: one problem
+        return None, [Finding(exc.code, exc.message, (), exc.hint, exc.where or Location(path))]
+
+
+def _read(path: Path) -> bytes:
+    return read_limited(
         path,
         MAX_RULES_BYTES,
         RulesError,
@@ -91,14 +123,24 @@ def load_rules_file(path: Path) -> Rules:
         missing="rules file not found",
         hint="check the path, or use a shipped profile (ceclog rules list)",
     )
-    hit = cache.get("rules", path, raw)
-    if hit is not None:
-        try:
-            return cache.rules_from(hit["rules"])
-        except (KeyError, TypeError, ValueError):
-            pass
+
+
+def _validated(raw: bytes, path: Path) -> tuple[Rules | None, list[Finding]]:
+    """The rules, or every problem: the schema's (types, ranges, unknown and missing keys) and
+    the tables' disagreements (a track's code not in [certifications] ...), found even when the
+    other kind is there too, each at its line.  Raises RulesError for text that is not TOML."""
+    from pydantic import ValidationError
+
+    from ceclog.store import schema
+
     text = decode(raw, path, RulesError)
     data = parse_toml(text, path, RulesError)
-    rules = validate(Rules, data, text, path, RulesError)
-    cache.put("rules", path, raw, rules=as_dict(rules))
-    return rules
+    refs = [Finding("invalid-value", what, loc, hint) for loc, what, hint in rules_problems(data)]
+    try:
+        return schema.validate(Rules, data), []
+    except ValidationError as exc:
+        found = problems_of(exc, Rules, text, path, data)
+    if refs:  # the record's own check repeats the first of them, without a place
+        found = [f for f in found if f.path or f.code != "invalid-value"]
+    found += locate(refs, text, path)
+    return None, sorted(found, key=lambda f: (f.where.line if f.where else 0) or 0)

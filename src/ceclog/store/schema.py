@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import typing
 from decimal import Decimal
+from fractions import Fraction
 from typing import Annotated, Any, NotRequired, Required, TypeVar
 
 from pydantic import (
@@ -30,6 +31,7 @@ from pydantic import (
 from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from ceclog.core import models
+from ceclog.core.credits import num
 from ceclog.core.models import (
     CODE_RE,
     MAX_CREDITS,
@@ -54,6 +56,29 @@ def _number(value: Any) -> Any:
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValueError("must be a finite number (not nan or inf)")
     return value
+
+
+def _rate(value: Any) -> Any:
+    """hours_per_credit: a number (as `Positive`), or an exact fraction in quotes, "50/60" (a
+    50-minute contact hour), kept as a Fraction so that no figure is rounded."""
+    if not isinstance(value, str):
+        value = _number(value)
+        if not isinstance(value, Decimal):
+            raise ValueError('must be a number, or a fraction in quotes like "50/60"')
+        if not 0 < value <= 100:
+            raise ValueError(f"must be more than 0 and at most 100, got {num(value)}")
+        return value
+    import re
+
+    match = re.fullmatch(r"\s*(\d{1,6})\s*/\s*(\d{1,6})\s*", value)
+    if not match or int(match.group(2)) == 0:
+        raise ValueError(
+            f'{value!r} is not a number or a fraction: write 1, 0.5 or "50/60" (hours per credit)'
+        )
+    rate = Fraction(int(match.group(1)), int(match.group(2)))
+    if not 0 < rate <= 100:
+        raise ValueError(f"must be more than 0 and at most 100, got {value!r}")
+    return Decimal(rate.numerator) if rate.denominator == 1 else rate
 
 
 def _text(value: str) -> str:
@@ -137,6 +162,7 @@ NAMES: dict[str, Any] = {
     "Credits": _decimal(ge=0, le=MAX_CREDITS),
     "Positive": _decimal(gt=0, le=100),
     "TrackCredits": _decimal(gt=0, le=MAX_CREDITS),
+    "Rate": Annotated[Any, BeforeValidator(_rate)],
     "EntryId": Annotated[int, Strict(), Field(ge=1, le=10**9)],
     "Months": Annotated[int, Strict(), Field(ge=1, le=240)],
     "PaceMonths": Annotated[int, Strict(), Field(ge=0, le=240)],

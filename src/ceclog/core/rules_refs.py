@@ -1,0 +1,126 @@
+"""What a rules file's tables must agree on (a track's codes are certifications, a plan step's
+kind is a kind, an alias names a certification ...), checked on plain data: the data of a
+`Rules` record, or a file's data as read, even when other parts of it are invalid, so that
+`ceclog rules check` can list every problem with its place.  Pure; the standard library only."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+DataPath = tuple[str | int, ...]
+Problem = tuple[DataPath, str, str]  # where, what, how to fix it
+
+ADD_KIND = "name one of [kinds], or add the kind"
+
+
+def _table(data: dict[str, Any], key: str) -> dict[Any, Any] | None:
+    value = data.get(key)
+    return value if isinstance(value, dict) else None
+
+
+def _rows(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
+def rules_problems(data: dict[str, Any]) -> list[Problem]:
+    """Every disagreement between the tables of a rules file, each at its data path.  Parts of
+    the wrong type are skipped (the schema reports their type)."""
+    out: list[Problem] = []
+    kinds = _table(data, "kinds")
+    certs = _table(data, "certifications")
+    default = data.get("default_kind", "course")
+    if kinds is not None and isinstance(default, str) and default not in kinds:
+        out.append((("default_kind",), f"default_kind {default!r} is not one of [kinds]", ADD_KIND))
+    if data.get("anchor") == "calendar" and data.get("cycle_start") is None:
+        out.append(
+            (
+                ("anchor",),
+                'anchor = "calendar" needs cycle_start = "MM-DD"',
+                'add cycle_start = "07-01" (the day each cycle starts), or use anchor = "earned"',
+            )
+        )
+    out += _track_problems(data, certs)
+    for name, kind in (kinds or {}).items():
+        low = kind.get("cycle_min") if isinstance(kind, dict) else None
+        high = kind.get("cycle_cap") if isinstance(kind, dict) else None
+        numbers = (int, float, Decimal)
+        if isinstance(low, numbers) and isinstance(high, numbers) and low > high:
+            out.append(
+                (
+                    ("kinds", name, "cycle_min"),
+                    f"kind {name!r} has cycle_min = {low}, more than its cycle_cap = {high}: "
+                    "no cycle could be met",
+                    "lower cycle_min, or raise cycle_cap",
+                )
+            )
+    for i, step in enumerate(_rows(data, "plan")):
+        kind = step.get("kind") if isinstance(step, dict) else None
+        if kinds is not None and isinstance(kind, str) and kind not in kinds:
+            title = step.get("title")
+            message = f"plan step {title!r} has kind {kind!r}, not one of [kinds]"
+            out.append((("plan", i, "kind"), message, ADD_KIND))
+    for alias, code in (_table(data, "aliases") or {}).items():
+        if certs is None or not isinstance(code, str):
+            continue
+        if alias in certs:
+            out.append(
+                (
+                    ("aliases", alias),
+                    f"alias {alias} is itself a code in [certifications]",
+                    "remove the alias, or the code from [certifications]",
+                )
+            )
+        elif code not in certs:
+            out.append(
+                (
+                    ("aliases", alias),
+                    f"alias {alias} names {code}, which is not in [certifications]",
+                    "an alias names the code it stands for, one of [certifications]",
+                )
+            )
+    return out
+
+
+def _track_problems(data: dict[str, Any], certs: dict[Any, Any] | None) -> list[Problem]:
+    out: list[Problem] = []
+    seen: dict[str, str] = {}
+    names: set[str] = set()
+    for i, track in enumerate(_rows(data, "tracks")):
+        if not isinstance(track, dict):
+            continue
+        name = track.get("name")
+        if isinstance(name, str):
+            if name in names:
+                out.append(
+                    (
+                        ("tracks", i, "name"),
+                        f"track {name!r} is defined twice",
+                        "give each [[tracks]] its own name",
+                    )
+                )
+            names.add(name)
+        codes = track.get("certifications")
+        for j, code in enumerate(codes if isinstance(codes, list) else []):
+            if not isinstance(code, str):
+                continue
+            where = ("tracks", i, "certifications", j)
+            if certs is not None and code not in certs:
+                out.append(
+                    (
+                        where,
+                        f"track {name!r} covers {code}, which is not in [certifications]",
+                        f'add {code} = "its name" to [certifications], or correct the code',
+                    )
+                )
+            if code in seen:
+                out.append(
+                    (
+                        where,
+                        f"{code} is covered by both track {seen[code]!r} and {name!r}",
+                        "a code belongs to at most one track: remove it from one of them",
+                    )
+                )
+            seen[code] = str(name)
+    return out
