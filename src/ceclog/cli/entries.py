@@ -14,7 +14,7 @@ from ceclog.core import operations
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
 from ceclog.core.entry_checks import unknown_code_hint
-from ceclog.core.fields import check_text, entry_fields, parse_date
+from ceclog.core.fields import check_text, entry_fields, parse_date, parse_topic_hours
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, terminal, views
@@ -41,6 +41,14 @@ CertOpt = Annotated[
 ]
 TopicOpt = Annotated[
     list[str] | None, typer.Option("--topic", metavar="T", help="A topic it covers (repeat).")
+]
+TopicHoursOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--topic-hours",
+        metavar="T=H",
+        help="Hours of it on one topic (repeat: water=4, mold=2): each topic gets only these.",
+    ),
 ]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="A note for yourself.")]
 EventOpt = Annotated[
@@ -131,6 +139,7 @@ def add(
     approval: ApprovalOpt = None,
     cert: CertOpt = None,
     topic: TopicOpt = None,
+    topic_hours: TopicHoursOpt = None,
     note: NoteOpt = None,
     event: EventOpt = None,
     planned: Annotated[bool, typer.Option("--planned", help="Not taken yet.")] = False,
@@ -169,6 +178,8 @@ def add(
         fields["title"] = check_text(title, "the title")
         if event is not None:
             fields["event"] = check_text(event, "--event")
+        if topic_hours:
+            fields["topic_hours"] = parse_topic_hours(topic_hours)
         fields["planned"] = planned
         fields["id"] = session.ledger.next_id()
         entry = _build(fields)
@@ -240,6 +251,7 @@ CLEARABLE = (
     "notes",
     "for_cycle",
     "event",
+    "topic_hours",
 )
 
 
@@ -256,6 +268,7 @@ def edit(
     approval: ApprovalOpt = None,
     cert: CertOpt = None,
     topic: TopicOpt = None,
+    topic_hours: TopicHoursOpt = None,
     note: NoteOpt = None,
     event: EventOpt = None,
     planned: Annotated[
@@ -281,7 +294,8 @@ def edit(
             key = name.strip().lower()
             if key not in CLEARABLE:
                 raise UsageError(f"--clear takes one of {', '.join(CLEARABLE)}")
-            cleared[key] = [] if key in ("topics", "certifications") else None
+            empty: Any = {} if key == "topic_hours" else []
+            cleared[key] = empty if key in ("topics", "certifications", "topic_hours") else None
         changes = entry_fields(
             rules,
             date=date,
@@ -298,6 +312,8 @@ def edit(
             changes["title"] = check_text(title, "--title")
         if event is not None:
             changes["event"] = check_text(event, "--event")
+        if topic_hours:
+            changes["topic_hours"] = parse_topic_hours(topic_hours)
         if planned is not None:
             changes["planned"] = planned
         if not changes and not cleared and for_cycle is None:

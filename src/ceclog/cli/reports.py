@@ -336,6 +336,10 @@ def rules_show(
         )
         for alias, code in r.aliases.items():
             out.print(f"  {alias} = {code}")
+    if r.topic_aliases:
+        out.print("topic aliases (an entry's topic counts toward the minimum it names):")
+        for alias, topic in r.topic_aliases.items():
+            out.print(f"  {alias} = {topic}")
     if r.plan:
         out.print("planning seed (`ceclog plan --suggest`):")
         for step in r.plan:

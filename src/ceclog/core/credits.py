@@ -143,3 +143,23 @@ def cycle_limits(
                 Decimal(value.numerator) / Decimal(value.denominator), tuple(steps)
             )
     return out
+
+
+def topic_credits(entry: Entry, value: Decimal, rules: Rules) -> dict[str, Decimal]:
+    """What `entry`, counting `value`, counts toward each topic minimum (topics through the
+    rules' `topic_aliases`).  Without `topic_hours`, the whole value toward every topic it
+    lists; with them, each topic the credit of its own hours (hours / hours_per_credit, rounded
+    down to the increment), taken in the order written until `value` is used up, so the parts
+    never add up to more than the entry counts."""
+    out: dict[str, Decimal] = {}
+    if not entry.topic_hours:
+        for topic in entry.topics:
+            out[rules.topic(topic)] = value
+        return out
+    left = Fraction(value)
+    for topic, hours in entry.topic_hours.items():
+        part = min(left, _down(Fraction(hours) / Fraction(rules.hours_per_credit), rules))
+        left -= part
+        name = rules.topic(topic)
+        out[name] = out.get(name, Decimal(0)) + Decimal(part.numerator) / Decimal(part.denominator)
+    return out

@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
-from ceclog.core.credits import Credit, cycle_limits, entry_credit
+from ceclog.core.credits import Credit, cycle_limits, entry_credit, topic_credits
 from ceclog.core.cycles import DAY, Cycle, Holding, add_months, governing, timeline
 from ceclog.core.models import Certification, Entry, Ledger, Rules, Track
 from ceclog.core.notices import schedule_notices
@@ -132,6 +132,7 @@ def _tally(
     credits: dict[int, Credit],
     why: dict[int, str],
     minimums: dict[str, Decimal],
+    rules: Rules,
 ) -> CycleResult:
     """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window (of
     which those in `why` count elsewhere or nowhere, unless placed here)."""
@@ -151,9 +152,9 @@ def _tally(
             submitted += value
         if entry.posted is not None:
             posted += value
-        for topic in entry.topics:
+        for topic, part in topic_credits(entry, value, rules).items():
             if topic in topic_counted:
-                topic_counted[topic] += value
+                topic_counted[topic] += part
         if entry.kind in kind_counted:
             kind_counted[entry.kind] += value
     here = {e.id for e in placed if e.id in why}
@@ -285,6 +286,7 @@ def _requirement(
             mine,
             why,
             minimums,
+            rules,
         )
         for i, c in enumerate(cycles)
     )

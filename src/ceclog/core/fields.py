@@ -150,6 +150,24 @@ def entry_fields(
     return out
 
 
+def parse_topic_hours(values: list[str]) -> dict[str, Any]:
+    """`--topic-hours water=4` (repeated) as {topic: hours}: an entry's hours split between its
+    topics.  A topic given twice is an error."""
+    out: dict[str, Any] = {}
+    for value in values:
+        topic, sep, amount = value.partition("=")
+        name = topic.strip().lower().replace(" ", "-")
+        if not sep or not NAME_RE.match(name):
+            raise InputError(
+                f"--topic-hours {value!r}: write TOPIC=HOURS, like water=4 (a topic of up to "
+                "40 lower-case letters, digits, '-' and '_')"
+            )
+        if name in out:
+            raise InputError(f"--topic-hours: {name} is given twice")
+        out[name] = parse_amount(amount.strip(), "--topic-hours")
+    return out
+
+
 def parse_month_day(text: str, what: str) -> str:
     """A day of the year, "MM-DD", that exists in some year: 02-29 is accepted (in other years
     the last day of February stands for it)."""

@@ -63,7 +63,7 @@ def text_problem(value: str, limit: int) -> str | None:
     return None
 
 
-LEDGER_VERSION = 4  # see ceclog.store.migrations
+LEDGER_VERSION = 5  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000
@@ -126,6 +126,8 @@ class Entry:
     for_cycle: Date | None = None  # a late entry applied to the cycle ending on this date
     imported: Text | None = None  # where an imported entry came from: "FILE:ROW"
     event: Text | None = None  # entries with one event name share the per-event cap
+    # hours per topic (version 5): each topic gets the credit of its own hours, not the whole
+    topic_hours: dict[Name, Hours] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -207,14 +209,22 @@ def plain(item: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(item):
         value = getattr(item, f.name)
-        if value is None or value == [] or (value is False and f.default is False):
+        if value is None or value in ([], {}) or (value is False and f.default is False):
             continue
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
+        if isinstance(value, dict):
+            value = {k: _whole(v) for k, v in value.items()}
         if isinstance(value, list):
             value = [plain(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
         out[f.name] = value
     return out
+
+
+def _whole(value: Any) -> Any:
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    return value
 
 
 def from_data(cls: type[R], data: dict[str, Any]) -> R:
@@ -311,6 +321,11 @@ class Rules:
     tracks: TrackList
     plan: list[PlanStep] = field(default_factory=list)  # a year in the body's rhythm
     aliases: dict[Code, Code] = field(default_factory=dict)  # another name -> its code
+    topic_aliases: dict[Name, Name] = field(default_factory=dict)  # an entry's topic -> a track's
+
+    def topic(self, name: str) -> str:
+        """The topic minimum an entry's topic `name` counts toward: itself, or what it aliases."""
+        return self.topic_aliases.get(name, name)
 
     def __post_init__(self) -> None:
         from ceclog.core.rules_refs import rules_problems

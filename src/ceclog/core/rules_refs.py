@@ -80,6 +80,34 @@ def rules_problems(data: dict[str, Any]) -> list[Problem]:
                     "an alias names the code it stands for, one of [certifications]",
                 )
             )
+    out += _topic_alias_problems(data)
+    return out
+
+
+def _topic_alias_problems(data: dict[str, Any]) -> list[Problem]:
+    """A topic alias must not be a track's topic itself, and must name one."""
+    topics: set[str] = set()
+    for track in _rows(data, "tracks"):
+        minimums = track.get("topics") if isinstance(track, dict) else None
+        topics.update(k for k in (minimums if isinstance(minimums, dict) else {}) if k)
+    out: list[Problem] = []
+    for alias, topic in (_table(data, "topic_aliases") or {}).items():
+        if alias in topics:
+            out.append(
+                (
+                    ("topic_aliases", alias),
+                    f"topic alias {alias!r} is itself a topic of a track",
+                    "remove the alias, or rename the track's topic",
+                )
+            )
+        elif isinstance(topic, str) and topic not in topics:
+            out.append(
+                (
+                    ("topic_aliases", alias),
+                    f"topic alias {alias!r} names {topic!r}, which no track has a minimum for",
+                    "a topic alias names a topic of a track's `topics`",
+                )
+            )
     return out
 
 

@@ -97,6 +97,7 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
         },
         "certifications": dict(r.certifications),
         "aliases": dict(r.aliases),
+        "topic_aliases": dict(r.topic_aliases),
         "tracks": [
             {
                 "name": t.name,

@@ -12,6 +12,7 @@ Version history:
   an older ceclog that a file may hold the new keys.
 - 3: adds `fee_due` and `last_entry_id` on the holder, and `imported` on entries (optional).
 - 4: adds `event` on entries (optional): entries with one event name share the per-event cap.
+- 5: adds `topic_hours` on entries (optional): an entry's hours split between its topics.
 
 To change the format: raise `LEDGER_VERSION` (core.models), add a step `N -> N+1` below that
 turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
@@ -41,7 +42,16 @@ def _v3_to_v4(data: Data) -> Data:
     return {**data, "version": 4}  # nothing else changes: the new key is optional
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: Data) -> Data:
+    return {**data, "version": 5}  # nothing else changes: the new key is optional
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 
 # The keys each version added: a file is written with the lowest version that holds its data,
 # so a ledger that uses none of them stays readable by an older ceclog.
@@ -58,6 +68,7 @@ ADDED: dict[int, tuple[tuple[str, str], ...]] = {
         ("entries", "imported"),
     ),
     4: (("entries", "event"),),
+    5: (("entries", "topic_hours"),),
 }
 
 

@@ -1,0 +1,130 @@
+"""Topic minimums with hours split between topics (`topic_hours`, ledger format 5) and topic
+aliases in the rules; the shipped florida-mold and acac profiles, each with a worked example
+computed by hand (rules/*.toml say where each fact comes from; /work/shared/rules-facts.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ceclog.core.models import LEDGER_VERSION
+from ceclog.core.rules_refs import rules_problems
+from ceclog.store import migrations
+from conftest import Ceclog, make_ledger
+
+
+def _status(ceclog: Ceclog, today: str) -> list[dict[str, object]]:
+    r = ceclog("status", "--json", today=today)
+    assert r.code == 0, r.err
+    requirements: list[dict[str, object]] = json.loads(r.out)["requirements"]
+    return requirements
+
+
+def _topics(req: dict[str, object]) -> dict[str, tuple[float, float]]:
+    rows = req["topics"]
+    assert isinstance(rows, list)
+    return {t["topic"]: (t["counted"], t["remaining"]) for t in rows}
+
+
+def _entry(i: int, date: str, title: str, extra: str) -> str:
+    return f'\n[[entries]]\nid = {i}\ndate = {date}\ntitle = "{title}"\n{extra}\n'
+
+
+def test_florida_mold_one_requirement_split_hours_and_aliases(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """MRSA earned 2025-01-10 and MRSR 2025-06-01: one requirement (pool = holder), 14 h per
+    24 months, 2025-01-10 to 2027-01-09.  A 6 h class split water = 4, mold = 2; 2 h tagged
+    "report", 2 h "standards", 4 h "safety".  Counted 6 + 2 + 2 + 4 = 14.0 of 14.0, but water
+    has 4 of 6 (mold and safety both count toward mold-safety: 2 + 4 = 6 of 4): not met.
+    Without the split the 6 h class would have given water 6 and mold-safety 6, and the cycle
+    would be met.  On 2025-12-01: 404 days left, on track."""
+    body = (
+        _entry(
+            1, "2025-03-01", "Water and mold", "hours = 6\ntopic_hours = { water = 4, mold = 2 }"
+        )
+        + _entry(2, "2025-04-01", "Writing reports", 'hours = 2\ntopics = ["report"]')
+        + _entry(3, "2025-05-01", "Standards", 'hours = 2\ntopics = ["standards"]')
+        + _entry(4, "2025-07-01", "Respirators", 'hours = 4\ntopics = ["safety"]')
+    )
+    make_ledger(
+        ledger_path, ("MRSA", "2025-01-10"), ("MRSR", "2025-06-01"), rules="florida-mold", body=body
+    )
+    (req,) = _status(ceclog, "2025-12-01")
+    assert (req["cycle_start"], req["due"], req["days_left"]) == ("2025-01-10", "2027-01-09", 404)
+    assert (req["required"], req["counted"], req["state"]) == (14.0, 14.0, "on_track")
+    assert _topics(req) == {
+        "water": (4.0, 2.0),
+        "mold-safety": (6.0, 0.0),
+        "report-writing": (2.0, 0.0),
+        "standards-of-practice": (2.0, 0.0),
+    }
+    # without topic_hours the entry's whole value counts toward each topic it lists
+    text = ledger_path.read_text().replace(
+        "topic_hours = { water = 4, mold = 2 }", 'topics = ["water", "mold"]'
+    )
+    ledger_path.write_text(text)
+    (req,) = _status(ceclog, "2025-12-01")
+    assert _topics(req)["water"] == (6.0, 0.0) and req["state"] == "met"
+
+
+def test_acac_two_credit_categories(ceclog: Ceclog, ledger_path: Path) -> None:
+    """CIEC earned 2024-03-01: a term 2024-03-01 to 2026-02-28, 40 credits, of which 10 field
+    experience and 30 professional development.  10 h field ("fe"), 25 h "pd", 8 h split
+    field = 3, pd = 2 (the other 3 h count toward the total only), and a class stating 2
+    credits with pd = 5 (its topic part cannot exceed the 2 it counts).  Counted 10 + 25 + 8 +
+    2 = 45.0; field experience 13.0; professional development 25 + 2 + 2 = 29.0, 1.0 to go:
+    not met, and with 89 days left on 2025-12-01, due soon."""
+    body = (
+        _entry(1, "2024-05-01", "Site visits", 'kind = "field"\nhours = 10\ntopics = ["fe"]')
+        + _entry(2, "2024-09-01", "Conference", 'hours = 25\ntopics = ["pd"]')
+        + _entry(3, "2025-02-01", "Workshop", "hours = 8\ntopic_hours = { field = 3, pd = 2 }")
+        + _entry(4, "2025-06-01", "Webinar", "credits = 2\ntopic_hours = { pd = 5 }")
+    )
+    make_ledger(ledger_path, ("CIEC", "2024-03-01"), rules="acac", body=body)
+    (req,) = _status(ceclog, "2025-12-01")
+    assert (req["cycle_start"], req["due"], req["days_left"]) == ("2024-03-01", "2026-02-28", 89)
+    assert (req["required"], req["counted"], req["state"]) == (40.0, 45.0, "due_soon")
+    assert _topics(req) == {
+        "field-experience": (13.0, 0.0),
+        "professional-development": (29.0, 1.0),
+    }
+
+
+def test_topic_hours_on_the_command_line_and_format_5(ceclog: Ceclog, ledger_path: Path) -> None:
+    """`add --topic-hours` records the split (the file becomes version 5 with it); `edit`
+    replaces it; `edit --clear topic_hours` removes it."""
+    make_ledger(ledger_path, ("MRSA", "2025-01-10"), rules="florida-mold")
+    add = ("add", "Water and mold", "--date", "2025-03-01", "--hours", "6")
+    r = ceclog(*add, "--topic-hours", "water=4", "--topic-hours", "mold=2", today="2025-12-01")
+    assert r.code == 0, r.err
+    text = ledger_path.read_text()
+    assert "version = 5" in text and "water = 4" in text and "mold = 2" in text
+    (req,) = _status(ceclog, "2025-12-01")
+    assert _topics(req)["water"] == (4.0, 2.0) and _topics(req)["mold-safety"] == (2.0, 2.0)
+    assert ceclog("edit", "1", "--topic-hours", "water=6", today="2025-12-01").code == 0
+    (req,) = _status(ceclog, "2025-12-01")
+    assert _topics(req)["water"] == (6.0, 0.0) and _topics(req)["mold-safety"] == (0.0, 4.0)
+    assert ceclog("edit", "1", "--clear", "topic_hours", today="2025-12-01").code == 0
+    assert "topic_hours" not in ledger_path.read_text()
+    r = ceclog(*add, "--topic-hours", "water", today="2025-12-01")
+    assert r.code != 0 and "TOPIC=HOURS" in r.err
+
+
+def test_version_4_to_5() -> None:
+    assert LEDGER_VERSION == 5
+    assert migrations.upgrade({"version": 4}, "", Path("x")) == {"version": 5}
+    assert migrations.version_needed({"entries": [{"topic_hours": {"water": 4}}]}) == 5
+    assert migrations.version_needed({"entries": [{"event": "Expo"}]}) == 4
+
+
+def test_a_topic_alias_must_name_a_track_topic() -> None:
+    data = {
+        "tracks": [{"name": "t", "topics": {"water": 6}}],
+        "topic_aliases": {"wet": "water", "mold": "mold-safety", "water": "water"},
+    }
+    problems = [message for _, message, _ in rules_problems(data)]
+    assert problems == [
+        "topic alias 'mold' names 'mold-safety', which no track has a minimum for",
+        "topic alias 'water' is itself a topic of a track",
+    ]
