@@ -128,3 +128,33 @@ def test_a_topic_alias_must_name_a_track_topic() -> None:
         "topic alias 'mold' names 'mold-safety', which no track has a minimum for",
         "topic alias 'water' is itself a topic of a track",
     ]
+
+
+def test_iicrc_and_florida_are_two_ledgers_one_firm_view(ceclog: Ceclog, tmp_path: Path) -> None:
+    """One person, two bodies: a ledger per body (each names its own profile, its own ID and
+    its own submission), read together by `team`.  The same 6 h water class is recorded in
+    both: under iicrc it is 6.0 CECs of 14 (WRT earned 2023-05-10, cycle to 2027-05-09); under
+    florida-mold 6 h of 14 with water = 6 (MRSA earned 2025-01-10, cycle to 2027-01-09)."""
+    folder = tmp_path / "dana"
+    folder.mkdir()
+    iicrc = make_ledger(folder / "iicrc.toml", ("WRT", "2023-05-10"),
+                        body=_entry(1, "2026-03-02", "Water damage", "hours = 6"))  # fmt: skip
+    florida = make_ledger(
+        folder / "florida.toml",
+        ("MRSA", "2025-01-10"),
+        rules="florida-mold",
+        body=_entry(1, "2026-03-02", "Water damage", 'hours = 6\ntopics = ["water"]'),
+    )
+    florida.write_text(
+        florida.read_text().replace('registrant_id = "1234567"', 'registrant_id = "MRSA4711"')
+    )
+    r = ceclog("team", str(folder), "--json", ledger=None, today="2026-11-30")
+    assert r.code == 0, r.err
+    rows = {row["file"].rsplit("/", 1)[-1]: row for row in json.loads(r.out)["rows"]}
+    assert (rows["iicrc.toml"]["track"], rows["iicrc.toml"]["counted"]) == ("technician", 6.0)
+    assert (rows["florida.toml"]["due"], rows["florida.toml"]["counted"]) == ("2027-01-09", 6.0)
+    assert rows["florida.toml"]["duplicates"] == [] and rows["iicrc.toml"]["duplicates"] == []
+    r = ceclog("status", "--json", ledger=florida, today="2026-11-30")
+    (req,) = json.loads(r.out)["requirements"]
+    assert _topics(req)["water"] == (6.0, 0.0)
+    assert iicrc.exists()
