@@ -304,7 +304,7 @@ def test_list_filters(ceclog: Ceclog, ledger_path: Path) -> None:
 
 def test_rules_list_and_show(ceclog: Ceclog) -> None:
     rows = json.loads(ceclog("rules", "list", "--json", ledger=None).out)
-    assert [r["name"] for r in rows] == ["iicrc", "iicrc-2012", "nadca-ascs", "texas-mold"]
+    assert [r["name"] for r in rows] == ["iicrc", "iicrc-2012", "nadca-ascs", "ria", "texas-mold"]
     doc = json.loads(ceclog("rules", "show", "iicrc-2012", "--json", ledger=None).out)
     assert (doc["hours_per_credit"], doc["increment"], doc["event_cap"]) == (7.0, 0.5, 2.0)
     assert doc["source"][0].startswith("https://www.randrmagonline.com/")
