@@ -310,6 +310,7 @@ def test_rules_list_and_show(ceclog: Ceclog) -> None:
         "iicrc",
         "iicrc-2012",
         "nadca-ascs",
+        "ria",
         "texas-mold",
     ]
     doc = json.loads(ceclog("rules", "show", "iicrc-2012", "--json", ledger=None).out)

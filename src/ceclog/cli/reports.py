@@ -301,6 +301,13 @@ def rules_show(
                 if r.reinstatement_months is not None
                 else "-",
             ),
+            (
+                "carry-over",
+                f"a met cycle's surplus, at most {num(r.carry_over)} {r.units}, counts toward "
+                "the next cycle"
+                if r.carry_over
+                else "none (credits count only in their own cycle)",
+            ),
             ("submit to", r.submission_email or "-"),
             ("default kind", r.default_kind),
         ],
@@ -324,6 +331,8 @@ def rules_show(
             f"  {track.name}: {fmt(track.credits)} {r.units} every {track.cycle_months} months"
             f" — {', '.join(track.certifications)}"
         )
+        if track.anchor_code:
+            out.print(f"    cycles start from the date {track.anchor_code} was earned")
         for topic, minimum in track.topics.items():
             out.print(f"    at least {fmt(minimum)} in {topic}")
     untracked = [code for code in r.certifications if r.track_of(code) is None]

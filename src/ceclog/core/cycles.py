@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
-from ceclog.core.models import Rules, Track
+from ceclog.core.models import Certification, Rules, Track
 
 DAY = dt.timedelta(days=1)
 
@@ -89,6 +89,7 @@ class Timeline(NamedTuple):
     noted: dt.date | None  # the day the notice counts as noted
     noted_given: bool  # recorded (cec_due_noted), not taken as the first earned date
     notice_far: bool  # the notice's cycle would have started after today
+    unanchored: tuple[str, ...] = ()  # the rules anchor on these codes, not recorded: not used
 
     @property
     def current(self) -> Cycle:
@@ -115,6 +116,16 @@ def governing(holdings: Sequence[Holding], day: dt.date) -> Track | None:
             if best is None or key < best:
                 best, track = key, h.track
     return track
+
+
+def anchor_of(
+    holdings: Sequence[Holding], certs: Sequence[Certification], today: dt.date
+) -> tuple[dt.date | None, tuple[str, ...]]:
+    """The earned date of the designation a track anchors its cycles on (`anchor_code`), or
+    None and the codes the rules anchor on that are not recorded (earned by today)."""
+    codes = tuple(sorted({h.track.anchor_code for h in holdings if h.track.anchor_code}))
+    days = [c.earned for c in certs if c.code in codes and c.earned <= today]
+    return (min(days), ()) if days else (None, codes)
 
 
 def _first_start(day: dt.date, rules: Rules) -> dt.date:
@@ -222,13 +233,16 @@ def timeline(
     noted: dt.date | None,
     tracking_since: dt.date,
     today: dt.date,
+    certs: Sequence[Certification] = (),
 ) -> Timeline | None:
     """The cycles of a requirement made of `holdings` (certifications earned by today), or None
-    when none of them is held today."""
+    when none of them is held today.  With a track's `anchor_code`, the cycles start from the
+    earned date of that designation (found in `certs`) in place of the earliest earned date."""
     if not holdings or not any(h.held_on(today) for h in holdings):
         return None
     earliest = min(h.earned for h in holdings)
-    first = _first_start(earliest, rules)
+    anchor, unanchored = anchor_of(holdings, certs, today)
+    first = _first_start(anchor or earliest, rules)
     cycles = _forward(holdings, first, today, rules)
     far = False
     noted_day: dt.date | None = None
@@ -255,4 +269,5 @@ def timeline(
     notice_start = next((c.start for c in cycles if c.from_notice), None)
     judged = tuple(_judge(c, holdings, tracking_since, notice_start) for c in cycles)
     used = notice if notice_start is not None else None
-    return Timeline(judged, first, used, noted_day if used else None, noted is not None, far)
+    noted_day = noted_day if used else None
+    return Timeline(judged, first, used, noted_day, noted is not None, far, unanchored)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
 
+from ceclog.core.carry import carry
 from ceclog.core.credits import Credit, cycle_limits, entry_credit, topic_credits
 from ceclog.core.cycles import DAY, Cycle, Holding, add_months, governing, timeline
 from ceclog.core.models import Certification, Entry, Ledger, Rules, Track
@@ -55,18 +56,19 @@ class CycleResult(NamedTuple):
     counted_ids: tuple[int, ...] = ()  # completed entries that count toward it (late ones too)
     excluded: tuple[tuple[int, str], ...] = ()  # dated in its window, counting elsewhere: why
     kinds: tuple[KindProgress, ...] = ()  # the rules' minimums per kind
+    carried_in: Decimal = Decimal(0)  # the previous, met cycle's surplus (rules' carry_over)
 
     @property
     def met(self) -> bool:
         return (
-            self.counted >= self.required
+            self.counted + self.carried_in >= self.required
             and all(t.remaining == 0 for t in self.topics)
             and all(k.remaining == 0 for k in self.kinds)
         )
 
     @property
     def remaining(self) -> Decimal:
-        return max(Decimal(0), self.required - self.counted)
+        return max(Decimal(0), self.required - self.counted - self.carried_in)
 
 
 class Requirement(NamedTuple):
@@ -100,7 +102,7 @@ class Requirement(NamedTuple):
 
     @property
     def projected(self) -> Decimal:
-        return self.current.counted + self.current.planned
+        return self.current.counted + self.current.carried_in + self.current.planned
 
     @property
     def days_overdue(self) -> int | None:
@@ -200,7 +202,7 @@ def cycle_state(result: CycleResult, today: dt.date, rules: Rules) -> State:
         return "met"
     if (result.cycle.due - today).days <= rules.due_soon_days:
         return "due_soon"
-    if Fraction(result.counted) < expected_by(result, today, rules.pace_months):
+    if Fraction(result.counted + result.carried_in) < expected_by(result, today, rules.pace_months):
         return "behind"
     return "on_track"
 
@@ -227,13 +229,9 @@ def _requirement(
     """One requirement: its cycles, what counts toward each, its state.  `entries` are those
     that concern it; `skip` says why some of them count toward none of its cycles."""
     line = timeline(
-        holdings,
-        rules,
-        notice=notice,
-        noted=noted,
-        tracking_since=ledger.holder.tracking_since,
-        today=today,
-    )
+        holdings, rules, notice=notice, noted=noted, certs=ledger.certifications,
+        tracking_since=ledger.holder.tracking_since, today=today,
+    )  # fmt: skip
     if line is None:
         return None
     cycles = line.cycles
@@ -290,6 +288,7 @@ def _requirement(
         )
         for i, c in enumerate(cycles)
     )
+    history = carry(history, rules.carry_over, lambda r, n: r._replace(carried_in=n))
     current = history[-1]
     previous = history[-2] if len(history) > 1 else None
     lapse = next(

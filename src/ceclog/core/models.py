@@ -294,6 +294,7 @@ class Track:
     credits: TrackCredits
     cycle_months: Months
     topics: dict[Name, Credits] = field(default_factory=dict)
+    anchor_code: Code | None = None  # the track's cycles start from this code's earned date
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -314,6 +315,7 @@ class Rules:
     due_soon_days: Days = 90
     pace_months: PaceMonths = 12  # `behind` is judged in whole steps of this; 0 turns it off
     reinstatement_months: Months | None = None  # after a lapse: renew until, then reinstate
+    carry_over: Credits | None = None  # the most a met cycle's surplus adds to the next one
     submission_email: Text | None = None
     default_kind: Name = "course"
     kinds: KindMap

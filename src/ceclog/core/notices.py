@@ -31,6 +31,13 @@ def schedule_notices(
         if next_track
         else f"after that{why}, no requirement unless you hold a certification that carries one"
     )
+    if line.unanchored:
+        named = " or ".join(line.unanchored)
+        out.append(
+            f"the rules start every cycle from the date you earned {named}, which this ledger "
+            "does not record: cycles are counted from your earliest earned date until you "
+            f"record it (ceclog cert add {line.unanchored[0]} --earned DATE)"
+        )
     if cur.stricter is not None:
         code, earned = cur.stricter
         if cur.from_notice and cur.nominal_due and cur.due < cur.nominal_due:

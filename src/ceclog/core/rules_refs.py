@@ -151,4 +151,13 @@ def _track_problems(data: dict[str, Any], certs: dict[Any, Any] | None) -> list[
                     )
                 )
             seen[code] = str(name)
+        anchor = track.get("anchor_code")
+        if isinstance(anchor, str) and isinstance(codes, list) and anchor not in codes:
+            out.append(
+                (
+                    ("tracks", i, "anchor_code"),
+                    f"track {name!r} has anchor_code = {anchor!r}, not one of its certifications",
+                    "name one of the track's certifications, or remove anchor_code",
+                )
+            )
     return out

@@ -144,6 +144,7 @@ def rules_summary(loaded: LoadedRules) -> dict[str, Any]:
         "due_soon_days": r.due_soon_days,
         "pace_months": r.pace_months,
         "reinstatement_months": r.reinstatement_months,
+        "carry_over": None if r.carry_over is None else number(r.carry_over),
         "submission_email": r.submission_email,
     }
 
@@ -186,6 +187,7 @@ def requirement(req: Requirement) -> dict[str, Any]:
         "required": number(req.required),
         "counted": number(req.counted),
         "remaining": number(req.remaining),
+        "carried_in": number(cur.carried_in),
         "planned": number(cur.planned),
         "projected": number(req.projected),
         "submitted": number(cur.submitted),
@@ -236,6 +238,7 @@ def past_requirement(
         "required": number(past.required),
         "counted": number(past.counted),
         "remaining": number(past.remaining),
+        "carried_in": number(past.carried_in),
         "planned": number(past.planned),
         "projected": number(past.counted + past.planned),
         "submitted": number(past.submitted),

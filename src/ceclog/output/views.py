@@ -149,6 +149,12 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             f"{name}: at least {fmt(kind.required)} {units} from {kind.kind} entries: "
             f"{fmt(kind.counted)}{left}"
         )
+    if cur.carried_in:
+        out.append(
+            f"{name}: {fmt(cur.carried_in)} {units} carried over from the previous cycle "
+            f"(met, with a surplus) and {fmt(cur.counted)} counted in this one: "
+            f"{fmt(cur.counted + cur.carried_in)} of {fmt(cur.required)}."
+        )
     due = cur.cycle.due
     if cur.met:
         out.append(f"{name}: requirement met for the cycle ending {due}.")
