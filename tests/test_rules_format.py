@@ -145,6 +145,11 @@ def test_an_alias_is_recorded_as_its_code_and_counts_there(
     assert (req["track"], req["certifications"], req["counted"]) == ("technician", ["CCMT"], 3.0)
     entry = json.loads(ceclog("list", "--json").out)[0]
     assert entry["certifications"] == ["CCMT"]
+    # the alias names it in the other commands too
+    assert ceclog("cert", "end", "CMT", "--on", "2026-01-01").code == 0
+    assert "ended = 2026-01-01" in ledger_path.read_text()
+    r = ceclog("cert", "rm", "cmt")
+    assert r.code == 0 and r.out.startswith("Removed CCMT.")
 
 
 def test_an_alias_written_in_a_ledger_is_an_error_naming_the_code(

@@ -13,7 +13,7 @@ import typer
 from ceclog.core.checks import Facts, run_checks
 from ceclog.core.fields import parse_date
 from ceclog.core.findings import Finding
-from ceclog.core.models import Certification, Entry, Ledger, LoadedRules
+from ceclog.core.models import Certification, Entry, Ledger, LoadedRules, Rules
 from ceclog.core.words import plural
 from ceclog.errors import (
     CeclogError,
@@ -140,8 +140,11 @@ def warn(messages: list[str]) -> None:
             err.print(f"warning: {message}")
 
 
-def find_certification(ledger: Ledger, code: str) -> Certification:
+def find_certification(ledger: Ledger, code: str, rules: Rules | None = None) -> Certification:
+    """The ledger's certification `code` names (an alias of the rules: the code it stands for)."""
     code = code.strip().upper()
+    if rules is not None:
+        code = rules.canonical(code)
     for cert in ledger.certifications:
         if cert.code == code:
             return cert

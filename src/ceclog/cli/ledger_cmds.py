@@ -262,7 +262,7 @@ def cert_rm(
     c: Context = ctx.obj
     with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
-        code = find_certification(ledger, code).code
+        code = find_certification(ledger, code, c.rules_for(session.loaded).rules).code
         kept = [x for x in ledger.certifications if x.code != code]
         session.save(replace(ledger, certifications=kept))
     warn(session.warnings)
@@ -288,7 +288,7 @@ def cert_end(
     day = parse_date(on, "--on") if on else c.today
     with storage.editing(c.ledger_path, c.journal) as session:
         rules = c.rules_for(session.loaded).rules
-        cert = find_certification(session.ledger, code)
+        cert = find_certification(session.ledger, code, rules)
         ended = operations.end_certification(cert, day)
         certs = [ended if x.code == cert.code else x for x in session.ledger.certifications]
         new = replace(session.ledger, certifications=certs)
