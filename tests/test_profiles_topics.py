@@ -158,3 +158,31 @@ def test_iicrc_and_florida_are_two_ledgers_one_firm_view(ceclog: Ceclog, tmp_pat
     (req,) = json.loads(r.out)["requirements"]
     assert _topics(req)["water"] == (6.0, 0.0)
     assert iicrc.exists()
+
+
+def test_status_names_the_minimums_still_short_when_the_total_is_there(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """Florida, MRSA earned 2025-01-10: 6 h split water 4 / mold 2, then 8 h on no topic: 14
+    of 14 hours, but water 4 of 6, mold-safety 2 of 4, report-writing and standards 0 of 2."""
+    body = _entry(1, "2026-03-02", "Water", "hours = 6\ntopic_hours = { water = 4, mold = 2 }")
+    body += _entry(2, "2026-04-02", "Other", "hours = 8")
+    make_ledger(ledger_path, ("MRSA", "2025-01-10"), rules="florida-mold", body=body)
+    r = ceclog("status", today="2026-11-30")
+    assert (
+        "licence: the 14.0 hours are counted, but not every minimum is met by 2027-01-09 (in 40 "
+        "days): still 2.0 in water, 2.0 in mold-safety, 2.0 in report-writing, 2.0 in "
+        "standards-of-practice." in r.out
+    )
+
+
+def test_event_names_match_as_a_person_means_them(ceclog: Ceclog, ledger_path: Path) -> None:
+    """iicrc-2012: 7 h = 1.0, at most 2 per event; "Expo" and "expo " are one event: four
+    7 h days count 1.0 + 1.0 + 0 + 0 = 2.0."""
+    body = "".join(
+        _entry(i, f"2026-03-0{i}", f"Day {i}", f'hours = 7\nevent = "{name}"')
+        for i, name in enumerate(["Expo", "Expo", "expo ", "EXPO"], 1)
+    )
+    make_ledger(ledger_path, ("WRT", "2024-02-01"), rules="iicrc-2012", body=body)
+    (req,) = _status(ceclog, "2026-11-30")
+    assert req["counted"] == 2.0

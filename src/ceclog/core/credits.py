@@ -113,12 +113,12 @@ def cycle_limits(
             caps: list[tuple[Fraction, tuple[str, str | None], str]] = []
             key: tuple[str, str | None]
             if kind is not None and kind.cap is not None:
-                key = (entry.event, entry.kind)
+                key = (_event_key(entry.event), entry.kind)
                 caps.append(
                     (Fraction(kind.cap), key, f"capped at {num(kind.cap)} per {entry.kind}")
                 )
             if rules.event_cap is not None:
-                key = (entry.event, None)
+                key = (_event_key(entry.event), None)
                 caps.append(
                     (Fraction(rules.event_cap), key, f"capped at {num(rules.event_cap)} per event")
                 )
@@ -163,3 +163,8 @@ def topic_credits(entry: Entry, value: Decimal, rules: Rules) -> dict[str, Decim
         name = rules.topic(topic)
         out[name] = out.get(name, Decimal(0)) + Decimal(part.numerator) / Decimal(part.denominator)
     return out
+
+
+def _event_key(name: str) -> str:
+    """Event names as a person means them: case and spacing aside ("Expo" and "expo " are one)."""
+    return " ".join(name.split()).casefold()

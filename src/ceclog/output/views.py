@@ -161,6 +161,16 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
     else:
         when = f"in {req.days_left} days" if req.days_left else "today"
         line = f"{name}: {fmt(req.remaining)} {units} still needed by {due} ({when})"
+        short = [f"{fmt(t.remaining)} in {t.topic}" for t in cur.topics if t.remaining > 0]
+        if req.remaining == 0:  # the total is there, a minimum is not (named above)
+            line = f"{name}: the {fmt(cur.required)} {units} are counted, but not every minimum"
+            line += f" is met by {due} ({when})"
+        if short:
+            line += (
+                f"; of them, at least: {', '.join(short)}"
+                if req.remaining
+                else (f": still {', '.join(short)}")
+            )
         if cur.planned:
             line += f"; with your planned classes: {fmt(req.projected)}"
         out.append(line + ".")
