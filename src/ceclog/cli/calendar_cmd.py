@@ -11,6 +11,7 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, require_valid
 from ceclog.core import calendar
 from ceclog.core.engine import evaluate
+from ceclog.core.models import LoadedRules
 from ceclog.core.words import plural
 from ceclog.output import terminal
 from ceclog.store import discover, files
@@ -59,13 +60,13 @@ def team_calendar(
     """One calendar for the firm over the ledgers `ceclog team` reads, each event naming the
     technician."""
     from ceclog.output import ics
-    from ceclog.store.team import Reader, read_member
+    from ceclog.store.team import read_member
 
     c: Context = ctx.obj
     today = c.today
     found = discover.find(list(paths or []))
-    reader = Reader(today)  # its rules, loaded once for the ledgers that share them
-    members = [read_member(f, today, reader.rules) for f in found]
+    seen: dict[str, LoadedRules] = {}  # rules files, loaded once for the ledgers sharing them
+    members = [read_member(f, today, seen) for f in found]
     good = [(m.ledger, m.rules, m.file) for m in members if m.ledger and m.rules]
     idents = calendar.team_identities([(ledger, file) for ledger, _, file in good])
     events: list[calendar.Event] = []

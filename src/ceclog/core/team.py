@@ -189,11 +189,6 @@ def _id_key(registrant_id: str | None) -> str:
     return (registrant_id or "").strip().casefold()
 
 
-def team_rows(members: list[Member], today: dt.date, plan_year: int | None = None) -> list[Row]:
-    """Every row, the same registrant ID in several files flagged on each, most urgent first."""
-    return arrange([row for m in members for row in member_rows(m, today, plan_year)])
-
-
 def arrange(rows: list[Row]) -> list[Row]:
     """The rows most urgent first, those with the same registrant ID in several files flagged."""
     files_of: dict[str, set[str]] = {}

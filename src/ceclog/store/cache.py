@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
 import sys
@@ -39,6 +40,7 @@ def folder() -> Path:
     return Path(platformdirs.user_cache_dir("ceclog", appauthor=False))
 
 
+@functools.cache  # the same for the whole run: stat the two files once, not per ledger
 def _salt() -> str:
     """What else the cached records depend on: this ceclog and its record definitions."""
     here = Path(__file__).parent

@@ -68,10 +68,11 @@ def parse_ledger(text: str, path: Path) -> tuple[Ledger, dict[str, Any]]:
     return validate(Ledger, upgrade(data, text, path), text, path, LedgerError), data
 
 
-def load(path: Path, *, for_edit: bool = True) -> Loaded:
+def load(path: Path, *, for_edit: bool = True, raw: bytes | None = None) -> Loaded:
     """The ledger at `path`, from the cache when its bytes were validated before.  Without
-    `for_edit` (a read-only reader of many ledgers) the raw TOML is not cached for an edit."""
-    raw = read_bytes(path)
+    `for_edit` (a read-only reader of many ledgers) the raw TOML is not cached for an edit;
+    `raw`: its bytes, when the caller has read them already."""
+    raw = read_bytes(path) if raw is None else raw
     text = decode(raw, path, LedgerError)
     hit = cache.get("ledger", path, raw)
     if hit is not None:

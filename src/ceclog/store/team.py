@@ -49,7 +49,10 @@ def read_member(
 
 
 def _read(
-    found: Found, today: dt.date, seen_rules: dict[str, LoadedRules] | None
+    found: Found,
+    today: dt.date,
+    seen_rules: dict[str, LoadedRules] | None,
+    raw: bytes | None = None,
 ) -> tuple[Member, Loaded | None, LoadedRules | None]:
     if found.unreadable is not None:
         if found.unreadable in _DENIED:
@@ -70,7 +73,7 @@ def _read(
             None,
         )
     try:
-        loaded = reading.load(path, for_edit=False)
+        loaded = reading.load(path, for_edit=False, raw=raw)
         rules = rules_of(loaded, seen_rules)
     except CeclogError as exc:
         if not os.access(path, os.R_OK) and os.path.exists(path):
@@ -121,11 +124,16 @@ class Reader:
         computed and remembered (rows with a plan, which keep their requirement, are always
         computed)."""
         remember = plan_year is None
+        raw = None
         if remember and found.unreadable is None:
-            hit = self._remembered(found)
+            try:  # read once: for the rows' cache key, then (on a miss) for the ledger itself
+                raw = reading.read_bytes(Path(found.shown))
+            except CeclogError:
+                raw = None  # _read says what is wrong with it
+            hit = None if raw is None else self._remembered(found, raw)
             if hit is not None:
                 return hit
-        member, loaded, rules = _read(found, self.today, self.rules)
+        member, loaded, rules = _read(found, self.today, self.rules, raw)
         rows = member_rows(member, self.today, plan_year)
         if remember and loaded is not None and rules is not None:
             plain = [{k: v for k, v in row._asdict().items() if k in _KEPT} for row in rows]
@@ -151,12 +159,8 @@ class Reader:
             self._prints[key] = hashlib.sha256(text.encode()).hexdigest()
         return self._prints[key]
 
-    def _remembered(self, found: Found) -> list[Row] | None:
+    def _remembered(self, found: Found, raw: bytes) -> list[Row] | None:
         path = Path(found.shown)
-        try:
-            raw = reading.read_bytes(path)
-        except CeclogError:
-            return None
         doc = cache.get("team", path, raw)
         if doc is None or doc.get("today") != self.today.isoformat():
             return None
