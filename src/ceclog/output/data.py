@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ceclog.core.engine import CycleResult, Report, Requirement
+from ceclog.core.engine import CycleResult, KindProgress, Report, Requirement, TopicProgress
 from ceclog.core.findings import Finding
 from ceclog.core.models import Certification, Entry, Holder, Ledger, LoadedRules
 
@@ -47,10 +48,9 @@ def certification(c: Certification, loaded: LoadedRules) -> dict[str, Any]:
     }
 
 
-def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
-    """An entry with what it counts (0 when it counts toward no cycle) and why; `event` only
-    when the entry has one (keys are added, never changed: older readers compare whole rows)."""
-    out = {
+def entry_fields(e: Entry) -> dict[str, Any]:
+    """An entry's own fields as a person writes them (the part every entry document shares)."""
+    return {
         "id": e.id,
         "date": day(e.date),
         "title": e.title,
@@ -65,6 +65,14 @@ def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
         "planned": e.planned,
         "submitted": day(e.submitted),
         "posted": day(e.posted),
+    }
+
+
+def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
+    """An entry with what it counts (0 when it counts toward no cycle) and why; `event` only
+    when the entry has one (keys are added, never changed: older readers compare whole rows)."""
+    out = {
+        **entry_fields(e),
         "for_cycle": day(e.for_cycle),
         "evidence": [{"file": ev.file, "name": ev.name, "sha256": ev.sha256} for ev in e.evidence],
         "counted": number(counted),
@@ -149,29 +157,26 @@ def rules_summary(loaded: LoadedRules) -> dict[str, Any]:
     }
 
 
-def _topics(result: CycleResult) -> list[dict[str, Any]]:
+def _minimums(rows: Iterable[TopicProgress | KindProgress], key: str) -> list[dict[str, Any]]:
+    """A cycle's minimums (per topic, or per kind: `cycle_min`), each with what counts."""
     return [
         {
-            "topic": t.topic,
-            "required": number(t.required),
-            "counted": number(t.counted),
-            "remaining": number(t.remaining),
+            key: row[0],
+            "required": number(row.required),
+            "counted": number(row.counted),
+            "remaining": number(row.remaining),
         }
-        for t in result.topics
+        for row in rows
     ]
+
+
+def _topics(result: CycleResult) -> list[dict[str, Any]]:
+    return _minimums(result.topics, "topic")
 
 
 def _kinds(result: CycleResult) -> list[dict[str, Any]]:
     """The rules' minimums per kind (`cycle_min`), like `topics`."""
-    return [
-        {
-            "kind": k.kind,
-            "required": number(k.required),
-            "counted": number(k.counted),
-            "remaining": number(k.remaining),
-        }
-        for k in result.kinds
-    ]
+    return _minimums(result.kinds, "kind")
 
 
 def requirement(req: Requirement) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from ceclog.core.import_match import ImportPlan
 from ceclog.core.import_rows import RowError
 from ceclog.core.models import Entry
 from ceclog.core.words import plural
-from ceclog.output.data import day, number
+from ceclog.output.data import entry_fields
 
 
 def amount(e: Entry) -> str:
@@ -52,23 +52,7 @@ def render(plan: ImportPlan, written: bool) -> list[str]:
 
 
 def entry_data(e: Entry) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "date": day(e.date),
-        "title": e.title,
-        "kind": e.kind,
-        "hours": number(e.hours),
-        "credits": number(e.credits),
-        "provider": e.provider,
-        "approval": e.approval,
-        "certifications": list(e.certifications),
-        "topics": list(e.topics),
-        "notes": e.notes,
-        "planned": e.planned,
-        "submitted": day(e.submitted),
-        "posted": day(e.posted),
-        "imported": e.imported,
-    }
+    return {**entry_fields(e), "imported": e.imported}
 
 
 def as_data(
