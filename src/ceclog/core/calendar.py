@@ -16,6 +16,7 @@ import unicodedata
 from typing import NamedTuple
 
 from ceclog.core.credits import fmt
+from ceclog.core.cycles import calendar_start_on_or_after
 from ceclog.core.engine import Report, Requirement
 from ceclog.core.models import Ledger, Rules
 
@@ -57,19 +58,6 @@ def team_identities(ledgers: list[tuple[Ledger, str]]) -> list[str]:
         ident if plain.count(ident) == 1 else f"{ident}-{_digest(file)}"
         for ident, (_, file) in zip(plain, ledgers, strict=True)
     ]
-
-
-def fee_day(month_day: str, today: dt.date) -> dt.date:
-    """The next day, today or later, that the annual fee falls on ("02-29": the last day of
-    February in a year without it)."""
-    import calendar
-
-    month, day = (int(p) for p in month_day.split("-"))
-    for year in (today.year, today.year + 1):
-        on = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
-        if on >= today:
-            return on
-    raise AssertionError("unreachable: a day of next year is after today")
 
 
 def _key(req: Requirement, rules: Rules) -> str:
@@ -165,7 +153,7 @@ def events(
             )
         )
     if ledger.holder.fee_due:
-        on = fee_day(ledger.holder.fee_due, report.today)
+        on = calendar_start_on_or_after(report.today, ledger.holder.fee_due)
         out.append(
             Event(
                 f"fee-{on.year}@{ident}.ceclog",

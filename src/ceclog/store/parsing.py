@@ -19,6 +19,8 @@ from ceclog.errors import CeclogError, Location
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
+    from ceclog.store.tomlscan import Layout
+
 M = TypeVar("M")
 
 _TOML_POS = r"\s*\(at line (\d+), column (\d+)\)$"
@@ -227,11 +229,17 @@ def problems_of(
         exc.errors(),
         key=lambda e: e["type"] not in ("extra_forbidden", "unexpected_keyword_argument"),
     )
+    from ceclog.store import tomlscan
+
+    try:  # one scan of the file for every problem's line
+        layout: Layout | None = tomlscan.scan(text)
+    except ValueError:  # a layout the scanner does not understand: no lines, still messages
+        layout = None
     for err in errors:
         loc = tuple(err["loc"])
         message, hint = _friendly(dict(err), model)
         message = _by_id(message, loc, data)
-        line = _safe_line(text, loc) if loc else None
+        line = _safe_line(layout, loc) if loc and layout is not None else None
         code = _CODES.get(err["type"], "invalid-value")
         if err["type"] == "unexpected_keyword_argument":
             code = "unknown-key"
@@ -250,11 +258,11 @@ def locate(findings: list[Finding], text: str, path: Path | str) -> list[Finding
     return sorted(located, key=lambda f: (f.where.line if f.where else 0) or 0)
 
 
-def _safe_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+def _safe_line(layout: Layout, loc: tuple[str | int, ...]) -> int | None:
     from ceclog.store.tomlscan import line_of
 
     try:
-        return line_of(text, loc)
+        return line_of(layout, loc)
     except ValueError:  # a layout the scanner does not understand: no line, still a message
         return None
 

@@ -109,16 +109,15 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     from ceclog.store import tomledit
 
     n = len(old.ledger.entries)
+    rows = [plain(e) for e in new.entries[n:]]
     if (
         len(new.entries) <= n
         or new.entries[:n] != old.ledger.entries
         or new.holder != old.ledger.holder
         or new.certifications != old.ledger.certifications
-        or version_needed({"entries": [plain(e) for e in new.entries[n:]]})
-        > old.data.get("version", 1)
+        or version_needed({"entries": rows}) > old.data.get("version", 1)
     ):
         return None
-    rows = [plain(e) for e in new.entries[n:]]
     try:
         text = old.text
         for row in rows:
