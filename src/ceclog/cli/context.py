@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated
 
@@ -128,6 +129,17 @@ def require_evidence(loaded: Loaded) -> None:
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in the README).")]
+
+
+def exit_for_states(states: Collection[str]) -> None:
+    """`--check`'s exit code (status and team): 4 if anything is overdue, else 3 if anything
+    is behind or due soon; otherwise the command goes on."""
+    from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE
+
+    if "overdue" in states:
+        raise typer.Exit(EXIT_OVERDUE)
+    if {"behind", "due_soon"} & set(states):
+        raise typer.Exit(EXIT_ATTENTION)
 
 
 def warn(messages: list[str]) -> None:

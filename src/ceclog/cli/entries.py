@@ -325,8 +325,7 @@ def edit(
             entry = operations.with_late_target(session.ledger, rules, today, entry)
         if {"date", "planned"} & changes.keys():
             operations.check_dates(entry, today)
-        entries = [entry if e.id == entry_id else e for e in session.ledger.entries]
-        new = replace(session.ledger, entries=entries)
+        new = session.ledger.with_entry(entry)
         operations.no_new_errors(session.ledger, new, rules, today)
         session.save(new)
     warn(session.warnings)

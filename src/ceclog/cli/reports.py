@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, JsonOpt, problems, require_valid, warn
+from ceclog.cli.context import Context, JsonOpt, exit_for_states, problems, require_valid, warn
 from ceclog.core.checks import Facts
 from ceclog.core.credits import fmt, num
 from ceclog.core.engine import Report, evaluate
@@ -16,7 +16,7 @@ from ceclog.core.entry_checks import check_evidence
 from ceclog.core.findings import CODES, Finding, summary
 from ceclog.core.models import LoadedRules
 from ceclog.core.words import plural
-from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE, CeclogError, Location, UsageError
+from ceclog.errors import CeclogError, Location, UsageError
 from ceclog.output import data, terminal, views
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
@@ -83,11 +83,7 @@ def status(
         views.status(terminal.console(), report, loaded.ledger, rules)
         warn(_status_warnings(warnings))
     if check:
-        states = {r.state for r in report.requirements}
-        if "overdue" in states:
-            raise typer.Exit(EXIT_OVERDUE)
-        if states & {"behind", "due_soon"}:
-            raise typer.Exit(EXIT_ATTENTION)
+        exit_for_states({r.state for r in report.requirements})
 
 
 def _other_rules(loaded: Loaded, spec: str, today: dt.date) -> LoadedRules:
@@ -117,9 +113,7 @@ def _compare(
     if as_json:
         print(data.dumps(compare.as_json(own, other)))
         return
-    holder = loaded.ledger.holder
-    who = holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
-    compare.show(terminal.console(), own, other, who)
+    compare.show(terminal.console(), own, other, views.who(loaded.ledger.holder))
 
 
 def _missing_evidence(loaded: Loaded) -> list[Finding]:

@@ -9,14 +9,12 @@ from typing import Annotated
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context
+from ceclog.cli.context import Context, exit_for_states
 from ceclog.core import team
 from ceclog.core.fields import parse_year
 from ceclog.core.words import plural
 from ceclog.errors import (
-    EXIT_ATTENTION,
     EXIT_DATA,
-    EXIT_OVERDUE,
     UsageError,
 )
 from ceclog.output import terminal
@@ -179,9 +177,6 @@ def _check(rows: list[team.Row], strict: bool) -> None:
                 soft_wrap=True,
             )
     states = {r.state for r in rows}
-    if "overdue" in states:
-        raise typer.Exit(EXIT_OVERDUE)
-    if states & {"behind", "due_soon"}:
-        raise typer.Exit(EXIT_ATTENTION)
+    exit_for_states(states)
     if strict and "error" in states:
         raise typer.Exit(EXIT_DATA)

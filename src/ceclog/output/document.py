@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ceclog.core.credits import fmt
 from ceclog.core.progress import percent
 from ceclog.core.transcript import Row, Summary, Transcript
+from ceclog.core.words import plural
 
 TITLE = "Continuing-education transcript"
 NO_ENTRIES = "No entries in this period."
@@ -149,13 +150,7 @@ class Document:
     @property
     def total_line(self) -> str:
         count = len(self.entries)
-        return f"Total: {self.total} {self.units} from {count} {_plural(count, 'entry')}"
-
-
-def _plural(count: int, word: str) -> str:
-    if count == 1:
-        return word
-    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+        return f"Total: {self.total} {self.units} from {plural(count, 'entry')}"
 
 
 def _day(value: object) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ceclog.core.transcript import Transcript
+from ceclog.core.words import plural
 from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
@@ -62,10 +63,6 @@ _STAND_INS = {
 }  # fmt: skip
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
-
-
 class _Text:
     """Makes untrusted text printable on one line with the chosen font, counting what it had
     to replace (a string shown twice counts once) and the table cells cut to fit a page."""
@@ -101,12 +98,12 @@ class _Text:
         out = []
         if self.shortened:
             out.append(
-                f"the PDF shortened {_count(self.shortened, 'very long text')} (titles, notes) to "
+                f"the PDF shortened {plural(self.shortened, 'very long text')} (titles, notes) to "
                 "fit a page; the Markdown and HTML exports show them in full"
             )
         if self.replaced:
             chars = " ".join(repr(c) for c in list(self.seen)[:8])
-            what = f"the PDF replaced {_count(self.replaced, 'character')} that"
+            what = f"the PDF replaced {plural(self.replaced, 'character')} that"
             out.append(
                 f"{what} its built-in font (Helvetica, Latin-1 only) cannot show ({chars}): "
                 + FONT_HINT

@@ -10,6 +10,7 @@ from ceclog.core.models import Ledger, Rules
 from ceclog.core.plan import Plan, pace_words, sentence
 from ceclog.output.data import day, number
 from ceclog.output.terminal import Cell, Column, Out
+from ceclog.output.views import who
 
 QUARTER_COLUMNS = [
     Column("Quarter"),
@@ -33,9 +34,7 @@ def name(plan: Plan) -> str:
 def show(
     out: Out, plans: list[Plan], ledger: Ledger, rules: Rules, today: str, added: bool = False
 ) -> None:
-    holder = ledger.holder
-    who = holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
-    out.print(f"{who}; rules {rules.name}; today {today}")
+    out.print(f"{who(ledger.holder)}; rules {rules.name}; today {today}")
     if not plans:
         out.print("\nno certification with a requirement is held: nothing to plan")
     for plan in plans:

@@ -16,7 +16,7 @@ from ceclog.core.words import plural
 from ceclog.output import data
 from ceclog.output.tabular import neutralise
 from ceclog.output.terminal import Cell, Column, Out, Styled
-from ceclog.output.views import STATE_STYLE
+from ceclog.output.views import STATE_STYLE, STATE_WORDS
 
 FIELDS = (
     "file",
@@ -40,15 +40,7 @@ FIELDS = (
 # the CSV's columns: numbers and dates (ISO) are ceclog's own and never start a formula
 TEXT_FIELDS = frozenset({"file", "name", "registrant_id", "certifications", "track",
                          "next_action", "error"})  # fmt: skip
-WORDS = {
-    "error": "error",
-    "overdue": "OVERDUE",
-    "due_soon": "due soon",
-    "behind": "behind",
-    "on_track": "on track",
-    "met": "met",
-    "none": "no requirement",
-}
+WORDS = {**STATE_WORDS, "error": "error", "none": "no requirement"}
 STYLES = {**STATE_STYLE, "error": "bold magenta", "none": "dim"}
 
 
@@ -57,7 +49,7 @@ def _num(value: Decimal | None) -> str:
 
 
 def _day(value: dt.date | None) -> str:
-    return "" if value is None else value.isoformat()
+    return data.day(value) or ""
 
 
 def action(row: Row) -> str:

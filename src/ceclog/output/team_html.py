@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ceclog.core.credits import fmt
 from ceclog.core.progress import percent
 from ceclog.core.team import Row
 from ceclog.core.words import plural
@@ -95,7 +96,7 @@ def _bar(row: Row) -> str:
         return ""
     pct = percent(row.counted, row.required)
     full = " full" if pct >= 100 else ""
-    label = f"{texts(row)['counted']} of {texts(row)['required']} ({pct}%)"
+    label = f"{fmt(row.counted)} of {fmt(row.required)} ({pct}%)"
     return (
         f'{pct}%<div class="bar{full}" role="img" aria-label="{e(label)}">'
         f'<div style="width: {pct}%"></div></div>'

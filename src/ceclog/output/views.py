@@ -13,7 +13,7 @@ from ceclog.core.words import plural
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
-    from ceclog.core.models import Entry, Ledger, LoadedRules
+    from ceclog.core.models import Entry, Holder, Ledger, LoadedRules
 
 STATE_STYLE = {
     "met": "bold green",
@@ -48,11 +48,14 @@ def _state(state: str) -> Styled:
     return Styled(STATE_WORDS[state], STATE_STYLE[state])
 
 
+def who(holder: Holder) -> str:
+    """The holder as every report names them: `Dana Reyes (registrant IICRC-104233)`."""
+    return holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
+
+
 def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> None:
     rules = loaded.rules
-    holder = ledger.holder
-    who = holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
-    out.print(f"{who}; rules {rules.name}: {rules.title}; today {report.today}\n")
+    out.print(f"{who(ledger.holder)}; rules {rules.name}: {rules.title}; today {report.today}\n")
     if not report.requirements:
         out.print(no_requirement(ledger, loaded, report))
         return
