@@ -246,6 +246,22 @@ date = 2025-06-10
 title = "-20 °F freezer drying"
 credits = 1.5
 kind = "webinar"
+
+[[entries]]
+id = 4
+date = 2025-09-10
+title = "Experience day 1"
+hours = 7
+event = "Experience 2025"
+
+[[entries]]
+id = 5
+date = 2025-09-11
+title = "Experience day 2"
+hours = 6.5
+event = "Experience 2025"
+topics = ["water", "mold"]
+topic_hours = { water = 4, mold = 2.5 }
 """
 
 
@@ -267,14 +283,20 @@ def test_a_ledger_is_rebuilt_from_its_own_exports(
         "submitted",
         "posted",
         "planned",
+        "counted",
+        "event",
+        "topic_hours",
     )
 
     def entries(ledger: Path) -> list[dict[str, Any]]:
         out = json.loads(ceclog("list", "--json", ledger=ledger).out)
         rows = out if isinstance(out, list) else out["entries"]
-        return [{k: e[k] for k in keys} for e in rows]
+        return [{k: e.get(k) for k in keys} for e in rows]
 
     original = entries(ledger_path)
+    # the event and the hours per topic travel too (they change what an entry counts)
+    assert original[3]["event"] == original[4]["event"] == "Experience 2025"
+    assert original[4]["topic_hours"] == {"water": 4, "mold": 2.5}
     for fmt in ("csv", "json"):
         export = tmp_path / f"export.{fmt}"
         made = ceclog("export", "--format", fmt, "--cycle", "all", "--output", str(export))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -150,21 +151,26 @@ def entry_fields(
     return out
 
 
-def parse_topic_hours(values: list[str]) -> dict[str, Any]:
+def parse_topic_hours(
+    values: list[str],
+    what: str = "--topic-hours",
+    amount: Callable[[str, str], Any] = parse_amount,
+) -> dict[str, Any]:
     """`--topic-hours water=4` (repeated) as {topic: hours}: an entry's hours split between its
-    topics.  A topic given twice is an error."""
+    topics.  A topic given twice is an error.  `what` names the source in messages (an import
+    gives its column), `amount` reads a number (an import's knows its decimal mark)."""
     out: dict[str, Any] = {}
     for value in values:
-        topic, sep, amount = value.partition("=")
+        topic, sep, number = value.partition("=")
         name = topic.strip().lower().replace(" ", "-")
         if not sep or not NAME_RE.match(name):
             raise InputError(
-                f"--topic-hours {value!r}: write TOPIC=HOURS, like water=4 (a topic of up to "
+                f"{what} {value!r}: write TOPIC=HOURS, like water=4 (a topic of up to "
                 "40 lower-case letters, digits, '-' and '_')"
             )
         if name in out:
-            raise InputError(f"--topic-hours: {name} is given twice")
-        out[name] = parse_amount(amount.strip(), "--topic-hours")
+            raise InputError(f"{what}: {name} is given twice")
+        out[name] = amount(number.strip(), what)
     return out
 
 

@@ -19,6 +19,8 @@ FIELDS = (
     "submitted",
     "posted",
     "planned",
+    "event",
+    "topic_hours",
 )
 DATE_FIELDS = ("date", "submitted", "posted")
 
@@ -110,6 +112,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "submitted": ("submitted", "date submitted", "submitted on"),
     "posted": ("posted", "date posted", "posted on"),
     "planned": ("planned",),
+    "event": ("event", "event name"),
+    "topic_hours": ("topic hours", "hours per topic"),
 }
 # Columns of ceclog's own export that are computed, not recorded: read past without a word.
 COMPUTED = ("id", "counted", "unit", "explanation", "evidence", "for cycle")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ceclog.core.fields import check_text, entry_fields, parse_amount
+from ceclog.core.fields import check_text, entry_fields, parse_amount, parse_topic_hours
 from ceclog.core.import_dates import check_format, column_format, read_date
 from ceclog.core.import_names import BY_NAME, COMPUTED, DATE_FIELDS, FIELDS, header_key
 from ceclog.core.models import MAX_NOTES, Entry, Rules
@@ -224,6 +224,13 @@ def entry_of(
             fields[name] = amount(cell[name], what(name), decimal)
     if "notes" in raw and raw["notes"].strip():
         fields["notes"] = check_text(raw["notes"].strip(), what("notes"), MAX_NOTES)
+    if "event" in cell:
+        fields["event"] = check_text(" ".join(cell["event"].split()), what("event"))
+    if "topic_hours" in cell:  # "water=4; mold=2", as the export writes it
+        parts = [p for p in cell["topic_hours"].split(";") if p.strip()]
+        fields["topic_hours"] = parse_topic_hours(
+            parts, what("topic_hours"), lambda text, w: amount(text, w, decimal)
+        )
     if (
         rules.kinds[fields["kind"]].fixed is None
         and "hours" not in fields

@@ -33,6 +33,8 @@ COLUMNS = (
     "submitted",
     "posted",
     "evidence",
+    "event",
+    "topic_hours",
 )
 
 
@@ -62,6 +64,8 @@ def _cells(row: Row, units: str) -> list[str]:
         e.submitted.isoformat() if e.submitted else "",
         e.posted.isoformat() if e.posted else "",
         "; ".join(ev.file.rsplit("/", 1)[-1] for ev in e.evidence),
+        e.event or "",
+        "; ".join(f"{topic}={num(hours)}" for topic, hours in e.topic_hours.items()),
     ]
 
 

@@ -136,6 +136,8 @@ def cell(value: Any) -> str:
         return "yes"
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):  # topic_hours: as the CSV export writes it
+        return "; ".join(f"{k}={v}" for k, v in value.items())
     return str(value)
 
 
