@@ -70,6 +70,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "late-entry-moved": ("", "", entry(1, OK + "for_cycle = 2020-06-30")),
     "unsubmitted": ("", "", entry(1, "", date="2026-09-01")),
     "no-evidence": ("", "", entry(1, OK)),
+    "topic-hours-over": ("", "", entry(1, OK + "topic_hours = { water = 1.5, odor = 1 }")),
+    "unknown-topic": ("", "", "FLORIDA"),
 }
 
 
@@ -82,6 +84,11 @@ def ledger_for(code: str, path: Path) -> Path:
         text = text.replace("tracking_since = 2020-01-01", "tracking_since = 2027-01-01")
     elif body == "CERT_DUE":
         text = text.replace("earned = 2023-09-15", "earned = 2023-09-15\ncec_due = 2027-01-01")
+    elif body == "FLORIDA":  # rules with topic minimums; "moisture" is none of them
+        text = text.replace('code = "WRT"', 'code = "MRSA"').replace(
+            "[holder]", '[holder]\nrules = "florida-mold"'
+        )
+        text += entry(1, OK + 'topics = ["water", "moisture"]')
     elif body == "NO_REQUIREMENT":
         text = text.replace('code = "WRT"', 'code = "MRS"')
     else:

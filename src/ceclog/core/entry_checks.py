@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 
-from ceclog.core.findings import Finding
-from ceclog.core.models import Ledger, Rules
+from ceclog.core.credits import num
+from ceclog.core.findings import DataPath, Finding
+from ceclog.core.models import Entry, Ledger, Rules
 
 UNSUBMITTED_DAYS = 30
 
@@ -47,6 +49,7 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
                 message = f"entry {entry.id} is for {code}, a certification you do not hold"
                 hint = f"record it with `ceclog cert add {code} --earned DATE`"
                 out.append(Finding("not-held", message, (*at, "certifications", j), hint))
+        out.extend(_topic_findings(entry, rules, at))
         if not entry.planned and entry.date > today:
             message = f"entry {entry.id} is completed but dated {entry.date}, in the future"
             hint = f"fix the date, or mark it planned: ceclog edit {entry.id} --planned"
@@ -55,6 +58,39 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
             message = f"planned entry {entry.id} was due on {entry.date}: it does not count yet"
             hint = f"taken? ceclog edit {entry.id} --completed; else ceclog rm {entry.id}"
             out.append(Finding("planned-past", message, (*at, "planned"), hint))
+    return out
+
+
+def _topic_findings(entry: Entry, rules: Rules, at: DataPath) -> list[Finding]:
+    """Hours per topic that add up to more than the entry's hours (the parts never count more
+    than the entry does, but one of them is wrong), and, under rules with topic minimums, a
+    topic that counts toward none of them (a typo counts nothing, silently)."""
+    out: list[Finding] = []
+    split = sum(entry.topic_hours.values(), Decimal(0))
+    if entry.topic_hours and entry.hours is not None and split > entry.hours:
+        message = (
+            f"entry {entry.id}'s hours per topic add up to {num(split)} h, more than its "
+            f"{num(entry.hours)} h"
+        )
+        hint = f"ceclog edit {entry.id} --topic-hours TOPIC=H ... (or --hours H)"
+        out.append(Finding("topic-hours-over", message, (*at, "topic_hours"), hint))
+    known = sorted({name for track in rules.tracks for name in track.topics})
+    if not known:
+        return out
+    seen = set()
+    for key, topics in (("topics", list(entry.topics)), ("topic_hours", list(entry.topic_hours))):
+        for j, topic in enumerate(topics):
+            if rules.topic(topic) in known or topic in seen:
+                continue
+            seen.add(topic)
+            close = suggest(topic, known)
+            message = (
+                f"entry {entry.id}'s topic {topic!r} counts toward none of the {rules.name} "
+                "rules' topic minimums"
+            )
+            hint = (close + " " if close else "") + f"topics: {', '.join(known)}"
+            path = (*at, key, j) if key == "topics" else (*at, key)
+            out.append(Finding("unknown-topic", message, path, hint))
     return out
 
 

@@ -62,6 +62,10 @@ CODES: dict[str, Check] = {
     "planned-submitted": Check("warning", "a planned entry marked submitted or posted"),
     "late-planned": Check("warning", "a planned entry applied to an earlier cycle"),
     "late-entry-moved": Check("warning", "a late entry whose cycle no longer ends that day"),
+    "topic-hours-over": Check(
+        "warning", "an entry whose hours per topic add up to more than its hours"
+    ),
+    "unknown-topic": Check("warning", "a topic that counts toward none of the rules' minimums"),
     "unsubmitted": Check(
         "warning",
         "a completed entry not submitted 30 days after its date",
