@@ -1,14 +1,13 @@
 """`ceclog calendar` and `ceclog team-calendar`: due dates, reminders, planned classes, the
 reinstatement cutoff and the renewal fee as an iCalendar (.ics) file, read only."""
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, require_valid
+from ceclog.cli.context import Context, emit, require_valid
 from ceclog.core import calendar
 from ceclog.core.engine import evaluate
 from ceclog.core.models import LoadedRules
@@ -91,13 +90,10 @@ def team_calendar(
 
 
 def _emit(data: bytes, output: Path | None, c: Context, ledgers: set[Path]) -> None:
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
     # for a calendar app to read (0644), never over a ledger it read
-    files.write_output(output, data, c.journal, ledgers, 0o644)
+    emit(data, output, c.journal, ledgers, 0o644)
+    if output is None:
+        return
     events = data.count(b"BEGIN:VEVENT")
     terminal.console(stderr=True).print(
         f"wrote {output}: {plural(events, 'event')} (the same UIDs each time: a calendar that "

@@ -142,6 +142,23 @@ def exit_for_states(states: Collection[str]) -> None:
         raise typer.Exit(EXIT_ATTENTION)
 
 
+def emit(
+    data: bytes, output: Path | None, journal: Journal, ledgers: set[Path], mode: int = 0o600
+) -> None:
+    """A command's data: on stdout, or written atomically to `output` with `mode` (never over
+    one of `ledgers`, real paths, or their backups)."""
+    import sys
+
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from ceclog.store import files
+
+    files.write_output(output, data, journal, ledgers, mode)
+
+
 def warn(messages: list[str]) -> None:
     """Warnings on stderr, one line each."""
     if messages:

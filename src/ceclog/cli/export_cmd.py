@@ -2,7 +2,6 @@
 
 import contextlib
 import datetime as dt
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, require_evidence, require_valid, warn
+from ceclog.cli.context import Context, emit, require_evidence, require_valid, warn
 from ceclog.core.models import Ledger
 from ceclog.core.transcript import Transcript, build
 from ceclog.core.words import plural
@@ -65,15 +64,6 @@ def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     else:
         transcript = Attachment(f"{name}.csv", render_text("csv", t).encode("utf-8"))
     return [transcript, *certificates]
-
-
-def _write(output: Path | None, data: bytes, loaded: Loaded, c: Context) -> None:
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    files.write_output(output, data, c.journal, {files.real_path(loaded.path)})
 
 
 class Format(StrEnum):
@@ -158,11 +148,11 @@ def export(
             if not recipient:
                 raise UsageError("the rules name no submission address: give --to ADDRESS")
             address(recipient, "--to" if to else "the rules' submission_email")
-            files = _attachments(t, evidence.folder_of(loaded.path), attach)
-            data, warnings = render(t, recipient, files)
+            attachments = _attachments(t, evidence.folder_of(loaded.path), attach)
+            data, warnings = render(t, recipient, attachments)
         else:
             data = render_text(fmt, t).encode("utf-8")
-        _write(output, data, loaded, c)
+        emit(data, output, c.journal, {files.real_path(loaded.path)})
         if session is not None:
             session.save(_mark(loaded.ledger, t, today))
     warn(warnings + (session.warnings if session else []))

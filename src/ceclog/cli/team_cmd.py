@@ -1,7 +1,6 @@
 """`ceclog team`: the firm's view over many ledgers, read only (no lock, no write beside them)."""
 
 import datetime as dt
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, exit_for_states
+from ceclog.cli.context import Context, emit, exit_for_states
 from ceclog.core import team
 from ceclog.core.fields import parse_year
 from ceclog.core.words import plural
@@ -18,7 +17,7 @@ from ceclog.errors import (
     UsageError,
 )
 from ceclog.output import terminal
-from ceclog.store import discover, files
+from ceclog.store import discover
 from ceclog.store.team import Reader
 
 
@@ -156,12 +155,8 @@ def _show(
         buffer = io.StringIO()
         view.table(terminal.Out(buffer, rich=False), rows, counts, read, today)
         text = buffer.getvalue()
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
     # a report for others to read (0644), never over a ledger it read
-    files.write_output(output, text.encode("utf-8"), c.journal, {f.real for f in found}, 0o644)
+    emit(text.encode("utf-8"), output, c.journal, {f.real for f in found}, 0o644)
 
 
 def _check(rows: list[team.Row], strict: bool) -> None:
