@@ -37,6 +37,8 @@ SUBMITTED = "submitted = 2026-11-02\n[[entries.evidence]]\n" + (
 OK = "submitted = 2026-11-02\n"  # an entry that triggers nothing else (evidence aside)
 ENDED = '\n[[certifications]]\ncode = "ASD"\nearned = 2024-01-01\nended = 2023-01-01\n'
 
+ASSERTION = '\n[[assertions]]\ndate = 2026-11-10\ntrack = "technician"\nposted = 5\n'
+
 # code -> (holder keys, extra certifications, entries); today is 2026-11-22
 CASES: dict[str, tuple[str, str, str]] = {
     "unreadable": ("", "", ""),
@@ -70,6 +72,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "late-entry-moved": ("", "", entry(1, OK + "for_cycle = 2020-06-30")),
     "unsubmitted": ("", "", entry(1, "", date="2026-09-01")),
     "no-evidence": ("", "", entry(1, OK)),
+    "assertion-failed": ("", "", entry(1, OK + "posted = 2026-11-03") + ASSERTION),
 }
 
 
