@@ -4,9 +4,19 @@ cycle: 2022-06-01 to 2026-05-31, then 2026-06-01 to 2030-05-31; today 2026-11-22
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ceclog.core.engine import evaluate
+from ceclog.core.models import Certification, Entry, Holder, Ledger
+from ceclog.core.reconcile import find_target, reconcile
+from ceclog.store.rules import load_rules
 from conftest import Ceclog, make_ledger
 
 ENTRIES = """
@@ -386,3 +396,84 @@ def test_a_transcript_that_agrees_exits_0_and_other_credits_are_named(
     assert code == 1
     other = [r for r in doc["rows"] if r["status"] == "other_credits"]
     assert len(other) == 1 and other[0]["command"] == "ceclog edit 2 --credits 1.5"
+
+
+# --- properties (Hypothesis) ---------------------------------------------------------------
+
+
+START = dt.date(2022, 6, 1)  # WRT earned: cycles 2022-06-01..2026-05-31, 2026-06-01..2030-05-31
+TODAY = dt.date(2026, 11, 22)
+SPAN = (TODAY - START).days
+
+
+@st.composite
+def ledgers(draw: st.DrawFn) -> tuple[Ledger, str, dt.date, int]:
+    rules = draw(st.sampled_from(["iicrc", "iicrc-2012"]))
+    entries = []
+    for n in range(1, draw(st.integers(1, 10)) + 1):
+        day = START + dt.timedelta(days=draw(st.integers(0, SPAN)))
+        halves = draw(st.integers(0, 40))
+        amount = {"credits" if draw(st.booleans()) else "hours": Decimal(halves) / 2}
+        kind = draw(st.sampled_from(["course", "event", "online"]))
+        event = draw(st.sampled_from([None, "Expo"]))  # shared events: the cycle-wide cap
+        posted = None
+        if draw(st.booleans()):
+            posted = min(TODAY, day + dt.timedelta(days=draw(st.integers(0, 400))))
+        entries.append(
+            Entry(
+                id=n,
+                date=day,
+                title=f"Class {n}",
+                kind=kind,
+                event=event,
+                submitted=day,
+                posted=posted,
+                **amount,
+            )
+        )
+    ledger = Ledger(
+        version=6,
+        holder=Holder(name="D", rules=rules, tracking_since=START),
+        certifications=[Certification(code="WRT", earned=START)],
+        entries=entries,
+    )
+    on = START + dt.timedelta(days=draw(st.integers(0, SPAN)))
+    return ledger, rules, on, draw(st.integers(1, len(entries)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(ledgers())
+def test_an_assertion_of_ceclogs_own_figure_agrees_and_one_flip_moves_it_by_its_count(
+    case: tuple[Ledger, str, dt.date, int],
+) -> None:
+    ledger, name, on, flip = case
+    rules = load_rules(name).rules
+    report = evaluate(ledger, rules, TODAY)
+    target = find_target(report, rules, ledger, "technician", None)
+    assert not isinstance(target, str)
+    own = reconcile(report, target, ledger, rules, on, Decimal(0)).figure.posted
+    before = reconcile(report, target, ledger, rules, on, own)
+    assert before.agrees and before.difference == 0
+    # flip one entry: posted by `on` -> not posted; not posted by then -> posted on `on`
+    entry = ledger.entries[flip - 1]
+    if entry.date > on:
+        return  # a class after the day cannot have been posted by then
+    was = entry.posted is not None and entry.posted <= on
+    flipped = ledger.with_entry(replace(entry, posted=None if was else on))
+    report2 = evaluate(flipped, rules, TODAY)
+    target2 = find_target(report2, rules, flipped, "technician", None)
+    assert not isinstance(target2, str)
+    after = reconcile(report2, target2, flipped, rules, on, own)
+    cycle = next(r for r in report.requirements[0].history if r.cycle.holds(on))
+    counted = report.counted(entry.id) if entry.id in cycle.counted_ids else Decimal(0)
+    assert after.difference - before.difference == (counted if was else -counted)
+
+
+def test_the_readme_example_is_what_ceclog_prints(ceclog: Ceclog) -> None:
+    root = Path(__file__).parent.parent
+    r = ceclog(
+        "reconcile", "--portal", "8.5", "--on", "2026-11-20",
+        ledger=root / "examples" / "ledger.toml",
+    )  # fmt: skip
+    assert r.code == 1
+    assert r.out in (root / "README.md").read_text(encoding="utf-8")
