@@ -37,6 +37,8 @@ SUBMITTED = "submitted = 2026-11-02\n[[entries.evidence]]\n" + (
 OK = "submitted = 2026-11-02\n"  # an entry that triggers nothing else (evidence aside)
 ENDED = '\n[[certifications]]\ncode = "ASD"\nearned = 2024-01-01\nended = 2023-01-01\n'
 
+ASSERTION = '\n[[assertions]]\ndate = 2026-11-10\ntrack = "technician"\nposted = 5\n'
+
 # code -> (holder keys, extra certifications, entries); today is 2026-11-22
 CASES: dict[str, tuple[str, str, str]] = {
     "unreadable": ("", "", ""),
@@ -72,6 +74,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "no-evidence": ("", "", entry(1, OK)),
     "topic-hours-over": ("", "", entry(1, OK + "topic_hours = { water = 1.5, odor = 1 }")),
     "unknown-topic": ("", "", "FLORIDA"),
+    "assertion-failed": ("", "", entry(1, OK + "posted = 2026-11-03") + ASSERTION),
 }
 
 

@@ -84,3 +84,18 @@ def test_a_version_3_file_is_read_and_gets_version_4_with_its_first_event(
         ceclog("add", "Day 1", "--date", "2026-01-11", "--hours", "2", "--event", "Expo").code == 0
     )
     assert "version = 4   # keep me\n" in ledger_path.read_text()
+
+
+def test_a_version_5_file_is_read_and_gets_version_6_with_its_first_assertion(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    ledger_path.write_text(V1.replace("version = 1", "version = 5"))
+    assert migrations.upgrade({"version": 5}, "", ledger_path) == {"version": LEDGER_VERSION}
+    assert migrations.version_needed({"assertions": [{"date": "2026-01-01"}]}) == 6
+    assert ceclog("add", "Class", "--date", "2026-01-10", "--hours", "2").code == 0
+    assert "version = 5   # keep me\n" in ledger_path.read_text()  # no assertion: still 5
+    r = ceclog("reconcile", "--portal", "0", "--record")
+    assert r.code == 0, r.err
+    assert "version = 6   # keep me\n" in ledger_path.read_text()
+    # a version 6 file with an assertion reads back through every command
+    assert ceclog("status").code == 0 and ceclog("check").code == 0

@@ -112,8 +112,8 @@ def test_topic_hours_on_the_command_line_and_format_5(ceclog: Ceclog, ledger_pat
 
 
 def test_version_4_to_5() -> None:
-    assert LEDGER_VERSION == 5
-    assert migrations.upgrade({"version": 4}, "", Path("x")) == {"version": 5}
+    assert LEDGER_VERSION >= 5
+    assert migrations.upgrade({"version": 4}, "", Path("x")) == {"version": LEDGER_VERSION}
     assert migrations.version_needed({"entries": [{"topic_hours": {"water": 4}}]}) == 5
     assert migrations.version_needed({"entries": [{"event": "Expo"}]}) == 4
 

@@ -97,6 +97,7 @@ COMMAND_MODULES = {
     "calendar": "calendar_cmd",
     "team-calendar": "calendar_cmd",
     "import": "import_cmd",
+    "reconcile": "reconcile_cmd",
 }
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
 

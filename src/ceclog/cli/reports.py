@@ -13,7 +13,7 @@ from ceclog.core.checks import Facts
 from ceclog.core.credits import fmt, num
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.entry_checks import check_evidence
-from ceclog.core.findings import CODES, Finding, summary
+from ceclog.core.findings import CODES, STRICT_CODES, Finding, summary
 from ceclog.core.models import LoadedRules
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, Location, UsageError
@@ -82,8 +82,17 @@ def status(
             )
         views.status(terminal.console(), report, loaded.ledger, rules)
         warn(_status_warnings(warnings))
+        _nudge(loaded, rules, report, today)
     if check:
         exit_for_states({r.state for r in report.requirements})
+
+
+def _nudge(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.date) -> None:
+    """Time to check the ledger against the body's record (`ceclog reconcile`)."""
+    from ceclog.core.assertion_checks import nudges
+
+    for line in nudges(loaded.ledger, rules.rules, report, today):
+        terminal.console(stderr=True).print(f"note: {line}", soft_wrap=True)
 
 
 def _other_rules(loaded: Loaded, spec: str, today: dt.date) -> LoadedRules:
@@ -155,6 +164,9 @@ def check(
     list_codes: Annotated[
         bool, typer.Option("--list", help="List every check's code and what it finds.")
     ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="A failing assertion (assertion-failed) is an error.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Validate the ledger and its rules: prints path:line: findings; exit 1 on errors."""
@@ -174,6 +186,8 @@ def check(
     except CeclogError as exc:  # a ledger or rules file that does not load: what is wrong
         where = exc.where or Location(c.ledger_path)
         found = exc.problems or [Finding(exc.code, exc.message, (), exc.hint, where)]
+    if strict:
+        found = [f._replace(strict=f.code in STRICT_CODES) for f in found]
     errors = sum(f.severity == "error" for f in found)
     if as_json:
         print(data.dumps([data.finding(f) for f in found]))

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from ceclog.core.assertion_checks import check_assertions
 from ceclog.core.entry_checks import (
     check_entries,
     check_evidence,
@@ -128,6 +129,7 @@ CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
     check_entries,
     check_submission,
     check_late_entries,
+    check_assertions,
 ]
 
 

@@ -157,6 +157,15 @@ def check_evidence(
                     "remove the old record"
                 )
                 out.append(Finding("evidence-changed", message, at, hint))
+    for i, assertion in enumerate(ledger.assertions if hashes is not None else []):
+        for j, ev in enumerate(assertion.evidence):
+            actual = (hashes or {}).get(ev.file)
+            if actual != ev.sha256:
+                what = "is missing" if actual is None else "has changed since it was recorded"
+                message = f"evidence of the assertion of {assertion.date} {what}: {ev.file}"
+                code = "evidence-missing" if actual is None else "evidence-changed"
+                at = ("assertions", i, "evidence", j)
+                out.append(Finding(code, message, at, "restore the original file"))
     return out
 
 

@@ -75,6 +75,15 @@ CODES: dict[str, Check] = {
         ),
         "ceclog export --format eml --cycle all --unsubmitted --mark-submitted",
     ),
+    "assertion-failed": Check(
+        "warning",
+        "what the body's account showed (an assertion) differs from the ledger",
+        (
+            "{n} assertion of the body's record no longer agrees with the ledger",
+            "{n} assertions of the body's record no longer agree with the ledger",
+        ),
+        "ceclog check assertion-failed",
+    ),
     "no-evidence": Check(
         "warning",
         "a completed entry without a certificate attached",
@@ -87,16 +96,20 @@ CODES: dict[str, Check] = {
 }
 
 
+STRICT_CODES = frozenset({"assertion-failed"})  # warnings `check --strict` counts as errors
+
+
 class Finding(NamedTuple):
     code: str  # a key of CODES
     message: str
     path: DataPath = ()  # where in the ledger's data: ("entries", 3, "kind")
     hint: str | None = None
     where: Location | None = None  # the file and line, once the shell has located it
+    strict: bool = False  # `check --strict`: a warning that counts as an error
 
     @property
     def severity(self) -> Severity:
-        return CODES[self.code].severity
+        return "error" if self.strict else CODES[self.code].severity
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.severity}: {self.message}" if self.where else self.message

@@ -63,7 +63,7 @@ def text_problem(value: str, limit: int) -> str | None:
     return None
 
 
-LEDGER_VERSION = 5  # see ceclog.store.migrations
+LEDGER_VERSION = 6  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000
@@ -132,11 +132,25 @@ class Entry:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Assertion:
+    """What the body's account showed as posted at the end of `date`, for one requirement
+    (named by its track or by a certification): `ceclog reconcile --record` (version 6)."""
+
+    date: Date
+    track: Name | None = None
+    cert: Code | None = None
+    posted: Credits
+    source: Text | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Ledger:
     version: Int
     holder: Holder
     certifications: list[Certification] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for table, key, message in REPEATS:
@@ -200,6 +214,7 @@ def ledger_to_toml(ledger: Ledger) -> dict[str, Any]:
     data["holder"] = plain(ledger.holder)
     data["certifications"] = [plain(c) for c in ledger.certifications]
     data["entries"] = [plain(e) for e in ledger.entries]
+    data["assertions"] = [plain(a) for a in ledger.assertions]
     return data
 
 
@@ -371,7 +386,9 @@ NESTED: dict[str, dict[str, tuple[str, Any]]] = {
         "holder": ("one", Holder),
         "certifications": ("list", Certification),
         "entries": ("list", Entry),
+        "assertions": ("list", Assertion),
     },
     "Entry": {"evidence": ("list", Evidence)},
+    "Assertion": {"evidence": ("list", Evidence)},
     "Rules": {"kinds": ("map", KindRule), "tracks": ("list", Track), "plan": ("list", PlanStep)},
 }

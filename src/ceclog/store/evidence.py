@@ -87,8 +87,16 @@ def read_incoming(source: Path) -> Incoming:
     return Incoming(source, data)
 
 
+def _records(ledger: Ledger) -> list[Evidence]:
+    """Every certificate the ledger names: its entries', then its assertions' (screenshots)."""
+    return [
+        *(ev for e in ledger.entries for ev in e.evidence),
+        *(ev for a in ledger.assertions for ev in a.evidence),
+    ]
+
+
 def _taken(ledger: Ledger, base: Path) -> set[str]:
-    names = {ev.file for e in ledger.entries for ev in e.evidence}
+    names = {ev.file for ev in _records(ledger)}
     folder = base / FOLDER
     if folder.is_dir():
         names |= {f"{FOLDER}/{p.name}" for p in folder.iterdir()}
@@ -140,14 +148,15 @@ def _copy(session: Session, path: Path, item: Incoming, done: list[Path]) -> boo
 
 
 def _copy_all(
-    session: Session, entry: Entry, incoming: list[Incoming], done: list[Path]
+    session: Session, entry: Entry | str, incoming: list[Incoming], done: list[Path]
 ) -> list[Evidence]:
     base = folder_of(session.loaded.path)
     (base / FOLDER).mkdir(mode=files.modes_like(session.loaded.path)[1], exist_ok=True)
     records: list[Evidence] = []
     with files.locked(base / FOLDER, what="the evidence folder's"):
         taken = _taken(session.ledger, base)
-        stem = f"{FOLDER}/{entry.date}_{entry.id}_{slug(entry.title)}"
+        name = entry if isinstance(entry, str) else f"{entry.date}_{entry.id}_{slug(entry.title)}"
+        stem = f"{FOLDER}/{name}"
         for item in incoming:
             ext = "".join(ch for ch in item.source.suffix.lower() if ch.isalnum() or ch == ".")
             name, n = f"{stem}{ext[:10]}", 1
@@ -160,8 +169,11 @@ def _copy_all(
 
 
 @contextlib.contextmanager
-def placed(session: Session, entry: Entry, incoming: list[Incoming]) -> Iterator[list[Evidence]]:
-    """Copy `incoming` into evidence/ as `evidence/DATE_ID_TITLE[-N].EXT` and yield their
+def placed(
+    session: Session, entry: Entry | str, incoming: list[Incoming]
+) -> Iterator[list[Evidence]]:
+    """Copy `incoming` into evidence/ as `evidence/DATE_ID_TITLE[-N].EXT` (for an entry; a
+    name stem given as text for anything else, an assertion's screenshot) and yield their
     records; if the block fails before the ledger is saved, remove the copies again, so a
     refused or failed ledger write leaves no stray evidence.
 
@@ -194,21 +206,19 @@ def presence(ledger: Ledger, base: Path) -> dict[str, str | None]:
     """For every evidence file the ledger names: its recorded SHA-256 when the file is there,
     None when it is missing.  A look at the folder, no reading: cheap enough for `status`."""
     out: dict[str, str | None] = {}
-    for entry in ledger.entries:
-        for ev in entry.evidence:
-            out[ev.file] = ev.sha256 if (base / ev.file).is_file() else None
+    for ev in _records(ledger):
+        out[ev.file] = ev.sha256 if (base / ev.file).is_file() else None
     return out
 
 
 def hashes(ledger: Ledger, base: Path) -> dict[str, str | None]:
     """The SHA-256 of every evidence file the ledger names (None: missing or unreadable)."""
     out: dict[str, str | None] = {}
-    for entry in ledger.entries:
-        for ev in entry.evidence:
-            if ev.file in out:
-                continue
-            try:
-                out[ev.file] = sha256_of((base / ev.file).read_bytes())
-            except OSError:
-                out[ev.file] = None
+    for ev in _records(ledger):
+        if ev.file in out:
+            continue
+        try:
+            out[ev.file] = sha256_of((base / ev.file).read_bytes())
+        except OSError:
+            out[ev.file] = None
     return out

@@ -13,6 +13,8 @@ Version history:
 - 3: adds `fee_due` and `last_entry_id` on the holder, and `imported` on entries (optional).
 - 4: adds `event` on entries (optional): entries with one event name share the per-event cap.
 - 5: adds `topic_hours` on entries (optional): an entry's hours split between its topics.
+- 6: adds `[[assertions]]` (optional): what the body's account showed as posted on a day
+  (`ceclog reconcile --record`), checked against the ledger by `check`.
 
 To change the format: raise `LEDGER_VERSION` (core.models), add a step `N -> N+1` below that
 turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
@@ -46,11 +48,16 @@ def _v4_to_v5(data: Data) -> Data:
     return {**data, "version": 5}  # nothing else changes: the new key is optional
 
 
+def _v5_to_v6(data: Data) -> Data:
+    return {**data, "version": 6}  # nothing else changes: the new table is optional
+
+
 STEPS: dict[int, Callable[[Data], Data]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 # The keys each version added: a file is written with the lowest version that holds its data,
@@ -69,6 +76,7 @@ ADDED: dict[int, tuple[tuple[str, str], ...]] = {
     ),
     4: (("entries", "event"),),
     5: (("entries", "topic_hours"),),
+    6: (("assertions", "date"),),
 }
 
 

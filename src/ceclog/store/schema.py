@@ -178,6 +178,7 @@ RECORDS: tuple[type[Any], ...] = (
     models.Holder,
     models.Certification,
     models.Entry,
+    models.Assertion,
     models.Ledger,
     models.KindRule,
     models.Track,

@@ -1,0 +1,198 @@
+"""A transcript of the body's record (a CSV of date, title, credits, optional approval number)
+matched one to one against the ledger, never merging repeats: each transcript line takes at
+most one entry and each entry at most one line.  Passes, each over what is still unmatched,
+each line taking the entry nearest in date: the same approval number; else a date within
+`NEAR_DAYS` and equal credits; else the same date and a similar title.  Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+from ceclog.core.credits import fmt
+from ceclog.core.engine import Report
+from ceclog.core.import_dates import column_format, read_date
+from ceclog.core.import_match import title_key
+from ceclog.core.import_rows import Mapping, Table, amount, columns_of
+from ceclog.core.models import Entry, Ledger
+from ceclog.errors import InputError
+
+NEAR_DAYS = 3
+SIMILAR = 0.6  # difflib ratio of two titles (case and spacing aside) that count as similar
+
+Status = Literal[
+    "agrees",
+    "other_credits",
+    "not_marked_posted",
+    "posted_not_on_transcript",
+    "never_submitted",
+    "awaiting_body",
+    "unknown",
+]
+# the statuses that are a difference between the two records (the others: agrees, and a class
+# not sent yet or sent and not yet credited)
+DIFFERENCES = frozenset(
+    {"other_credits", "not_marked_posted", "posted_not_on_transcript", "unknown"}
+)
+WORDS: dict[str, str] = {
+    "agrees": "agrees",
+    "other_credits": "other credits",
+    "not_marked_posted": "not marked posted",
+    "posted_not_on_transcript": "marked posted but not on the transcript",
+    "never_submitted": "never submitted",
+    "awaiting_body": "submitted, not on the transcript yet",
+    "unknown": "unknown to ceclog",
+}
+
+
+class Line(NamedTuple):
+    row: int  # as a spreadsheet numbers it (the header is row 1)
+    date: dt.date
+    title: str
+    credits: Decimal
+    approval: str | None
+
+
+class Row(NamedTuple):
+    status: Status
+    line: Line | None  # the transcript's line (None: an entry the transcript lacks)
+    entry: Entry | None  # the ledger's entry (None: unknown to ceclog)
+    counted: Decimal | None  # what the entry counts
+    how: str | None  # how they were matched: "approval", "date and credits", "date and title"
+    command: str | None
+
+
+def lines_of(table: Table, mapping: Mapping) -> list[Line]:
+    """The transcript's lines (read as an import reads a sheet, `mapping` included); a bad one
+    is refused as `FILE:ROW: message`."""
+    found, _ = columns_of(table, mapping)
+    if "credits" not in found:
+        raise InputError(
+            f"{table.name}: no column reads as the credits",
+            hint="its columns: " + ", ".join(repr(h) for h in table.headers),
+        )
+
+    def cell(cells: list[str], name: str) -> str:
+        index = found.get(name)
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+    dates = [cell(cells, "date") for _, cells in table.rows]
+    fmt_ = column_format("date", table.headers[found["date"]], dates, mapping.dates.get("date"))
+    out: list[Line] = []
+    for row, cells in table.rows:
+        day = read_date(cell(cells, "date"), fmt_)
+        if day is None:
+            raise InputError(f"{table.name}:{row}: {cell(cells, 'date')!r} is not a date ({fmt_})")
+        title = " ".join(cell(cells, "title").split())
+        if not title:
+            raise InputError(f"{table.name}:{row}: the title is empty")
+        try:
+            decimal = mapping.decimal or table.decimal
+            credits = Decimal(amount(cell(cells, "credits"), "credits", decimal))
+        except InputError as exc:
+            raise InputError(f"{table.name}:{row}: {exc.message}", hint=exc.hint) from None
+        if not credits.is_finite() or credits < 0:
+            raise InputError(f"{table.name}:{row}: credits must be a number, at least 0")
+        out.append(Line(row, day, title, credits, cell(cells, "approval") or None))
+    return out
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = title_key(a), title_key(b)
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
+
+
+def match(lines: list[Line], entries: list[Entry], report: Report, day: dt.date) -> list[Row]:
+    """Every transcript line and every entry, each once, with its status."""
+    counted = {e.id: report.counted(e.id) for e in entries}
+    free = list(entries)
+    pairs: dict[int, tuple[Entry, str]] = {}  # line index -> entry, how
+
+    def same_approval(line: Line, entry: Entry) -> bool:
+        return bool(line.approval and entry.approval) and (
+            title_key(line.approval or "") == title_key(entry.approval or "")
+        )
+
+    def near(line: Line, entry: Entry) -> bool:
+        return abs((line.date - entry.date).days) <= NEAR_DAYS and line.credits == counted[entry.id]
+
+    def titled(line: Line, entry: Entry) -> bool:
+        return line.date == entry.date and _similar(line.title, entry.title)
+
+    for test, how in (
+        (same_approval, "approval"),
+        (near, "date and credits"),
+        (titled, "date and title"),
+    ):
+        for index, line in enumerate(lines):
+            if index in pairs:
+                continue
+            fits = [e for e in free if test(line, e)]
+            if fits:
+                best = min(fits, key=lambda e: (abs((line.date - e.date).days), e.id))
+                pairs[index] = (best, how)
+                free.remove(best)
+    rows: list[Row] = []
+    for index, line in enumerate(lines):
+        if index not in pairs:
+            command = (
+                f'ceclog add "{line.title}" --date {line.date} --credits {fmt(line.credits)}'
+                + (f' --approval "{line.approval}"' if line.approval else "")
+            )
+            rows.append(Row("unknown", line, None, None, None, command))
+            continue
+        entry, how = pairs[index]
+        value = counted[entry.id]
+        if value != line.credits:
+            command = f"ceclog edit {entry.id} --credits {fmt(line.credits)}"
+            rows.append(Row("other_credits", line, entry, value, how, command))
+        elif entry.posted is None or entry.posted > day:
+            rows.append(
+                Row(
+                    "not_marked_posted",
+                    line,
+                    entry,
+                    value,
+                    how,
+                    f"ceclog posted {entry.id} --on {day}",
+                )
+            )
+        else:
+            rows.append(Row("agrees", line, entry, value, how, None))
+    for entry in free:
+        value = counted[entry.id]
+        if entry.posted is not None and entry.posted <= day:
+            command = f"ceclog posted {entry.id} --on DATE-THE-BODY-CREDITS-IT"
+            rows.append(Row("posted_not_on_transcript", None, entry, value, None, command))
+        elif entry.submitted is None:
+            rows.append(
+                Row("never_submitted", None, entry, value, None, f"ceclog submit {entry.id}")
+            )
+        else:
+            rows.append(Row("awaiting_body", None, entry, value, None, None))
+    rows.sort(key=lambda r: r.line.date if r.line else r.entry.date if r.entry else day)
+    return rows
+
+
+def ledger_entries(ledger: Ledger, codes: tuple[str, ...], pool: str, day: dt.date) -> list[Entry]:
+    """The completed entries a transcript of the requirement may list: dated by `day` (with
+    one requirement per certification, those for its certification or for none)."""
+    out = []
+    for entry in ledger.entries:
+        if entry.planned or entry.date > day:
+            continue
+        if (
+            pool == "certification"
+            and entry.certifications
+            and not set(codes) & set(entry.certifications)
+        ):
+            continue
+        out.append(entry)
+    return out
+
+
+def body_posted(lines: list[Line], start: dt.date, due: dt.date, day: dt.date) -> Decimal:
+    """The transcript's figure for the cycle start..due, up to `day`."""
+    return sum((ln.credits for ln in lines if start <= ln.date <= min(due, day)), Decimal(0))
