@@ -150,6 +150,10 @@ def test_one_several_and_no_explanations(ceclog: Ceclog, ledger_path: Path) -> N
     assert doc["difference"] == -2.0
     assert doc["explanations"][0]["entries"] == [5]
     assert doc["explanations"][0]["kind"] == "posted_not_shown"
+    # the fix it names is a real command: clearing the posted date makes the figures agree
+    assert doc["explanations"][0]["command"] == "ceclog edit 5 --clear posted"
+    assert ceclog("edit", "5", "--clear", "posted").code == 0
+    assert rec(ceclog, "--portal", "0")[0] == 0
 
 
 def test_a_capped_event_is_counted_differently_from_what_it_states(

@@ -252,6 +252,8 @@ CLEARABLE = (
     "for_cycle",
     "event",
     "topic_hours",
+    "submitted",
+    "posted",
 )
 
 

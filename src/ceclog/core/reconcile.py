@@ -269,7 +269,7 @@ def command_for(explanation: Explanation, day: dt.date) -> str | None:
         commands.append(f"ceclog posted {' '.join(waiting)} --on {day}")
     shown = [p for p in explanation.parts if p.kind == "posted_not_shown"]
     for part in shown:
-        commands.append(f"ceclog posted {part.entry_id} --on DATE-THE-BODY-CREDITS-IT")
+        commands.append(f"ceclog edit {part.entry_id} --clear posted")
     return "; ".join(commands) or None
 
 

@@ -164,7 +164,7 @@ def match(lines: list[Line], entries: list[Entry], report: Report, day: dt.date)
     for entry in free:
         value = counted[entry.id]
         if entry.posted is not None and entry.posted <= day:
-            command = f"ceclog posted {entry.id} --on DATE-THE-BODY-CREDITS-IT"
+            command = f"ceclog edit {entry.id} --clear posted"
             rows.append(Row("posted_not_on_transcript", None, entry, value, None, command))
         elif entry.submitted is None:
             rows.append(

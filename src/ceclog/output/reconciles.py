@@ -22,7 +22,10 @@ KIND_WORDS = {
 
 
 def _ids(ids: tuple[int, ...] | list[int]) -> str:
-    return ", ".join(str(i) for i in ids) if ids else "none"
+    """"entry 3", "entries 1, 2" or "none"."""
+    if not ids:
+        return "none"
+    return ("entry " if len(ids) == 1 else "entries ") + ", ".join(str(i) for i in ids)
 
 
 def as_json(rec: Reconciliation, rows: list[Row] | None) -> dict[str, Any]:
@@ -95,9 +98,9 @@ def show(
     source = f" (source: {rec.source})" if rec.source else ""
     out.print(f"  the body shows   {fmt(rec.body):>6} {units} posted{source}", soft_wrap=True)
     ids = _ids(fig.posted_ids)
-    out.print(f"  ceclog counts    {fmt(fig.posted):>6} {units} posted by then: entries {ids}")
+    out.print(f"  ceclog counts    {fmt(fig.posted):>6} {units} posted by then: {ids}")
     if fig.waiting_ids:
-        out.print(f"  submitted, not posted by then: entries {_ids(fig.waiting_ids)}")
+        out.print(f"  submitted, not posted by then: {_ids(fig.waiting_ids)}")
     if rec.agrees:
         out.print("  difference         0.0: the figures agree")
     else:
