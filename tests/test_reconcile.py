@@ -302,6 +302,10 @@ def test_status_nudges_when_it_is_time_to_reconcile(ceclog: Ceclog, ledger_path:
     r = ceclog("status", today="2026-01-01")
     assert "due in 150 days, and ceclog was never checked against the body's record" in r.err
     assert "ceclog reconcile --track technician --portal N" in r.err
+    # and the same reminder in status --json, under "reminders" (none when far from due)
+    doc = json.loads(ceclog("status", "--json", today="2026-01-01").out)
+    assert len(doc["reminders"]) == 1 and "due in 150 days" in doc["reminders"][0]
+    assert json.loads(ceclog("status", "--json").out)["reminders"] == []
     # an assertion of 2026-08-01, and entry 2 submitted since (2026-08-20); 113 days later
     extra = (
         '\n[[entries]]\nid = 2\ndate = 2026-08-15\ntitle = "X"\nhours = 1\nsubmitted = 2026-08-20\n'

@@ -71,6 +71,7 @@ def status(
     elif as_json:
         located = locate(warnings, loaded.text, loaded.path)
         doc = data.status(report, loaded.ledger, rules, located)
+        doc["reminders"] = _reminders(loaded, rules, report, today)
         if what_if is not None:
             doc["what_if"] = {"rules": rules.rules.name, "ledger_rules": loaded.ledger.holder.rules}
         print(data.dumps(doc))
@@ -87,11 +88,15 @@ def status(
         exit_for_states({r.state for r in report.requirements})
 
 
-def _nudge(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.date) -> None:
+def _reminders(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.date) -> list[str]:
     """Time to check the ledger against the body's record (`ceclog reconcile`)."""
     from ceclog.core.assertion_checks import nudges
 
-    for line in nudges(loaded.ledger, rules.rules, report, today):
+    return nudges(loaded.ledger, rules.rules, report, today)
+
+
+def _nudge(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.date) -> None:
+    for line in _reminders(loaded, rules, report, today):
         terminal.console(stderr=True).print(f"note: {line}", soft_wrap=True)
 
 

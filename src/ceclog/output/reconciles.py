@@ -22,7 +22,7 @@ KIND_WORDS = {
 
 
 def _ids(ids: tuple[int, ...] | list[int]) -> str:
-    """"entry 3", "entries 1, 2" or "none"."""
+    """ "entry 3", "entries 1, 2" or "none"."""
     if not ids:
         return "none"
     return ("entry " if len(ids) == 1 else "entries ") + ", ".join(str(i) for i in ids)
