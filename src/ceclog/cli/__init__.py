@@ -87,7 +87,7 @@ COMMAND_MODULES = {
     "rm": "entries",
     "status": "reports",
     "check": "reports",
-    "rules": "reports",
+    "rules": "rules_cmd",
     "attach": "submission",
     "submit": "submission",
     "posted": "submission",

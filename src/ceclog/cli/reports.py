@@ -1,4 +1,4 @@
-"""Commands that report: status, check, rules list/show."""
+"""Commands that report: status and check."""
 
 import datetime as dt
 from collections import Counter
@@ -10,7 +10,6 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, exit_for_states, problems, require_valid, warn
 from ceclog.core.checks import Facts
-from ceclog.core.credits import fmt, num
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.entry_checks import check_evidence
 from ceclog.core.findings import CODES, STRICT_CODES, Finding, summary
@@ -20,10 +19,7 @@ from ceclog.errors import CeclogError, Location, UsageError
 from ceclog.output import data, terminal, views
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
-from ceclog.store.rules import check_rules_file, load_rules, shipped_names
-
-rules_app = typer.Typer(help="List, show and check rules profiles.", no_args_is_help=True)
-app.add_typer(rules_app, name="rules")
+from ceclog.store.rules import load_rules
 
 
 @app.command()
@@ -237,160 +233,3 @@ def _list_codes(as_json: bool) -> None:
     width = max(map(len, CODES))
     for code, check_ in CODES.items():
         out.print(f"{code.ljust(width)}  {check_.severity:<7}  {check_.about}")
-
-
-@rules_app.command("list")
-def rules_list(as_json: JsonOpt = False) -> None:
-    """The shipped rules profiles."""
-    rows = []
-    for name in shipped_names():
-        loaded = load_rules(name)
-        rows.append(
-            {
-                "name": name,
-                "title": loaded.rules.title,
-                "effective": loaded.rules.effective,
-                "checked": loaded.rules.checked.isoformat(),
-            }
-        )
-    if as_json:
-        print(data.dumps(rows))
-        return
-    out = terminal.console()
-    for row in rows:
-        out.print(f"{row['name']:<12} {row['title']}")
-        out.print(f"{'':<12} effective: {row['effective']}; checked {row['checked']}")
-
-
-@rules_app.command("show")
-def rules_show(
-    spec: Annotated[str, typer.Argument(metavar="NAME|PATH", help="A profile name or a file.")],
-    as_json: JsonOpt = False,
-) -> None:
-    """Show a rules profile as ceclog understands it."""
-    loaded = load_rules(spec)
-    if as_json:
-        print(data.dumps(data.rules(loaded)))
-        return
-    r = loaded.rules
-    out = terminal.console()
-    cap = f"{num(r.event_cap)} {r.units} per event" if r.event_cap is not None else "none"
-    terminal.key_values(
-        out,
-        [
-            ("name", f"{r.name}: {r.title}"),
-            ("file", loaded.path),
-            ("source", "; ".join(r.source)),
-            ("checked", r.checked),
-            ("effective", r.effective),
-            (
-                "unit",
-                f"1 {r.unit} = {num(r.hours_per_credit)} h of education (plural: {r.units})",
-            ),
-            ("rounding", f"down to steps of {num(r.increment)}"),
-            ("event cap", cap),
-            (
-                "pool",
-                "one requirement for all your certifications"
-                if r.pool == "holder"
-                else "one requirement per certification",
-            ),
-            (
-                "cycles start",
-                "on the earned date"
-                if r.anchor == "earned"
-                else f"on {r.cycle_start} each year (the first on or after the earned date)",
-            ),
-            ("due soon", f"within {r.due_soon_days} days of the due date"),
-            (
-                "pace",
-                f"behind is judged in whole steps of {r.pace_months} months"
-                if r.pace_months
-                else "off (nothing is ever behind)",
-            ),
-            (
-                "after a lapse",
-                f"renew until {r.reinstatement_months} months after the due date, then reinstate"
-                if r.reinstatement_months is not None
-                else "-",
-            ),
-            (
-                "carry-over",
-                f"a met cycle's surplus, at most {num(r.carry_over)} {r.units}, counts toward "
-                "the next cycle"
-                if r.carry_over
-                else "none (credits count only in their own cycle)",
-            ),
-            ("submit to", r.submission_email or "-"),
-            ("default kind", r.default_kind),
-        ],
-    )
-    out.print("kinds:")
-    for name, kind in r.kinds.items():
-        extra = []
-        if kind.fixed is not None:
-            extra.append(f"fixed {num(kind.fixed)} {r.units}, whatever the hours")
-        if kind.cap is not None:
-            extra.append(f"at most {num(kind.cap)} {r.units} per entry")
-        if kind.cycle_cap is not None:
-            extra.append(f"at most {num(kind.cycle_cap)} {r.units} per cycle")
-        if kind.cycle_min is not None:
-            extra.append(f"at least {num(kind.cycle_min)} {r.units} per cycle")
-        more = f" [{', '.join(extra)}]" if extra else ""
-        out.print(f"  {name:<11} {kind.description or ''}{more}")
-    out.print("tracks:")
-    for track in r.tracks:
-        out.print(
-            f"  {track.name}: {fmt(track.credits)} {r.units} every {track.cycle_months} months"
-            f" — {', '.join(track.certifications)}"
-        )
-        if track.anchor_code:
-            out.print(f"    cycles start from the date {track.anchor_code} was earned")
-        for topic, minimum in track.topics.items():
-            out.print(f"    at least {fmt(minimum)} in {topic}")
-    untracked = [code for code in r.certifications if r.track_of(code) is None]
-    if untracked:
-        out.print(f"no requirement: {', '.join(untracked)}")
-    if r.aliases:
-        out.print(
-            "aliases (`cert add` and `add --cert` record the code they stand for; in a ledger "
-            "an alias is an error naming the code):"
-        )
-        for alias, code in r.aliases.items():
-            out.print(f"  {alias} = {code}")
-    if r.topic_aliases:
-        out.print("topic aliases (an entry's topic counts toward the minimum it names):")
-        for alias, topic in r.topic_aliases.items():
-            out.print(f"  {alias} = {topic}")
-    if r.plan:
-        out.print("planning seed (`ceclog plan --suggest`):")
-        for step in r.plan:
-            size = f"{num(step.hours)} h" if step.hours is not None else ""
-            size = f"{num(step.credits)} {r.units}" if step.credits is not None else size
-            detail = f"{step.kind}, {size}" if size else step.kind
-            out.print(f"  Q{step.quarter}: {step.title} ({detail})")
-
-
-@rules_app.command("check")
-def rules_check(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="A rules file.")],
-    as_json: JsonOpt = False,
-) -> None:
-    """Validate a rules file: prints FILE:LINE: every problem; exit 1 if there is any."""
-    rules, found = check_rules_file(path)
-    if as_json:
-        print(data.dumps([data.finding(f) for f in found]))
-    else:
-        out = terminal.console()
-        for f in found:
-            out.print(str(f), soft_wrap=True)
-        if rules is not None:
-            out.print(
-                f"{path}: valid rules profile {rules.name} ({plural(len(rules.tracks), 'track')}, "
-                f"{plural(len(rules.certifications), 'certification')})",
-                soft_wrap=True,
-            )
-        else:
-            terminal.console(stderr=True).print(plural(len(found), "error"))
-    if rules is None:
-        raise typer.Exit(1)
