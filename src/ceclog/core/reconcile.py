@@ -55,8 +55,6 @@ def find_target(
             return f"certification {code} carries no continuing-education requirement"
         if code not in recorded:
             return f"certification {code} is not recorded in this ledger"
-        if code not in recorded:
-            return f"certification {code} is not recorded in this ledger"
         if rules.pool == "holder":
             found = reqs[0] if reqs else None
         else:
@@ -69,9 +67,6 @@ def find_target(
     names = [t.name for t in rules.tracks]
     if name not in names:
         return f"track {name!r} is not one of the {rules.name} rules: {', '.join(names)}"
-    mine_codes = [c for c in recorded if (t := rules.track_of(c)) is not None and t.name == name]
-    if not mine_codes:
-        return f"no certification of the {name} track is recorded in this ledger"
     mine_codes = [c for c in recorded if (t := rules.track_of(c)) is not None and t.name == name]
     if not mine_codes:
         return f"no certification of the {name} track is recorded in this ledger"
