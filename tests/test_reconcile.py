@@ -485,3 +485,61 @@ def test_the_readme_example_is_what_ceclog_prints(ceclog: Ceclog) -> None:
     )  # fmt: skip
     assert r.code == 1
     assert r.out in (root / "README.md").read_text(encoding="utf-8")
+
+
+TEXAS = """
+[[entries]]
+id = 1
+date = 2025-06-01
+title = "Assessment update"
+hours = 4
+certifications = ["MAT"]
+submitted = 2025-06-02
+posted = 2025-07-01
+
+[[entries]]
+id = 2
+date = 2026-03-01
+title = "Remediation practice"
+hours = 3
+certifications = ["MRC"]
+submitted = 2026-03-02
+posted = 2026-04-01
+
+[[entries]]
+id = 3
+date = 2026-09-01
+title = "Containment"
+hours = 2
+certifications = ["MRC"]
+submitted = 2026-09-02
+
+[[assertions]]
+date = 2026-05-01
+cert = "MAT"
+posted = 4
+"""
+
+
+def test_one_requirement_per_licence_is_reconciled_licence_by_licence(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    # texas-mold: one requirement per licence (pool = "certification"), 1 hour = 1 hour
+    make_ledger(
+        ledger_path, ("MAT", "2025-03-01"), ("MRC", "2026-01-15"), rules="texas-mold", body=TEXAS
+    )
+    # MAT: entry 1, 4 h, posted 2025-07-01: the body's 4 agrees
+    code, doc = rec(ceclog, "--cert", "MAT", "--portal", "4")
+    assert code == 0 and doc["track"] == "MAT" and doc["ceclog"]["posted_entries"] == [1]
+    assert doc["cycle"] == {"start": "2025-03-01", "due": "2027-02-28"}
+    # MRC: entry 2 posted (3 h); entry 3 submitted, not posted; the body's 5 is 2 more: entry 3
+    code, doc = rec(ceclog, "--cert", "MRC", "--portal", "5")
+    assert code == 1 and doc["ceclog"]["posted"] == 3.0 and doc["difference"] == 2.0
+    assert [x["entries"] for x in doc["explanations"]] == [[3]]
+    # the track covers two requirements here: the licence must be named
+    r = ceclog("reconcile", "--track", "licence", "--portal", "4")
+    assert r.code == 2 and "name one with" in r.err
+    # the MAT assertion (2026-05-01, 205 days ago) agrees, and only an MRC entry was submitted
+    # since: no reminder for MAT; MRC is due 2028-01-14, far off: none for it either
+    assert "assertion-failed" not in ceclog("check").out
+    assert json.loads(ceclog("status", "--json").out)["reminders"] == []

@@ -77,7 +77,12 @@ def nudges(ledger: Ledger, rules: Rules, report: Report, today: dt.date) -> list
         command = f"ceclog reconcile {option} --portal N"
         if past:
             last = max(a.date for a in past)
-            since = [e for e in ledger.entries if e.submitted is not None and e.submitted > last]
+            counted = {i for cycle in requirement.history for i in cycle.counted_ids}
+            since = [
+                e
+                for e in ledger.entries
+                if e.id in counted and e.submitted is not None and e.submitted > last
+            ]
             age = (today - last).days
             if since and age > NUDGE_AFTER_DAYS:
                 out.append(
