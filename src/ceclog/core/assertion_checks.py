@@ -68,12 +68,9 @@ def nudges(ledger: Ledger, rules: Rules, report: Report, today: dt.date) -> list
             if not isinstance(target, str) and target.requirement is requirement:
                 mine.append(assertion)
         past = [a for a in mine if a.date <= today]
-        name = requirement.track.name
-        option = (
-            f"--track {name}"
-            if rules.pool == "holder"
-            else f"--cert {requirement.certifications[0]}"
-        )
+        holder = rules.pool == "holder"
+        name = requirement.track.name if holder else requirement.certifications[0]
+        option = f"--track {name}" if holder else f"--cert {name}"
         command = f"ceclog reconcile {option} --portal N"
         if past:
             last = max(a.date for a in past)
