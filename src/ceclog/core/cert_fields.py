@@ -121,13 +121,16 @@ def _phrase_spans(line: Line, patterns: Patterns) -> list[tuple[str, str, int, i
 
 def _below(line: Line, nxt: Line | None, patterns: Patterns, a: int, b: int) -> tuple[int, int]:
     """The piece of the next line under columns a..b: a label's or a phrase's value printed
-    below it.  None when that line holds labels or phrases of its own."""
+    below it ((0, 0): none, or that line holds labels or phrases of its own).  The next line's
+    columns pair with this line's when both have as many; else they must overlap a..b."""
     if nxt is None or nxt.number > line.number + 3:
         return (0, 0)
     if label_hits(nxt, patterns) or _phrase_spans(nxt, patterns):
         return (0, 0)
-    pieces = chunks(nxt.text)
-    if len(pieces) > 1:
+    pieces, mine = chunks(nxt.text), chunks(line.text)
+    if len(pieces) > 1 and len(pieces) == len(mine):
+        pieces = [p for p, m in zip(pieces, mine, strict=True) if m[0] <= a < m[0] + len(m[1])]
+    elif len(pieces) > 1:
         pieces = [p for p in pieces if p[0] <= b and p[0] + len(p[1]) >= a]
     if len(pieces) != 1:
         return (0, 0)

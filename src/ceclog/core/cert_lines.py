@@ -77,7 +77,7 @@ class Patterns:
 def _label_regex(label: str) -> re.Pattern[str]:
     colon = label.endswith(":")
     words = r"\s+".join(re.escape(w) for w in label.rstrip(":").split())
-    tail = r"\s*:" if colon else r"(?![\w])\s*[:#.\-\u2013]?"
+    tail = r"\s*:" if colon else r"(?![^\W\d_])(?:\s*[:#.\-\u2013])?"
     start = r"(?:^|(?<=\s{3})|(?<=^\s)|(?<=^\s\s))"
     return re.compile(rf"{start}{words}{tail}", re.IGNORECASE)
 
