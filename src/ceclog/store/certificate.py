@@ -76,11 +76,10 @@ def kind_of(data: bytes) -> str:
 def read_certificate(item: Incoming) -> CertText:
     """The lines of the certificate `item` holds (read by `evidence.read_incoming`)."""
     where = Location(item.source)
-    kind = kind_of(item.data) if item.data else None
-    if kind is None:
+    if not item.data:
         raise InputError("is empty", where=where, hint="give the certificate file itself")
     try:
-        if kind == "image":
+        if kind_of(item.data) == "image":
             return CertText(_ocr(item.data, 1, item.source), 1, (1,))
         return _pdf(item)
     except InputError as exc:
