@@ -179,10 +179,10 @@ def read_fields(
                     break
                 _say(f"give the {' and '.join(_missing(values))} first: e, then the field")
     if _missing(values):
+        needed = ["--date YYYY-MM-DD" if f == "date" else '"TITLE"' for f in _missing(values)]
         raise InputError(
             f"no {' and no '.join(_missing(values))} could be taken from {file}; nothing was "
             "written",
-            hint="give " + " and ".join(f"--{f}" if f != "title" else "the TITLE" for f in
-                                        _missing(values)),
-        )  # fmt: skip
+            hint=f"give {' and '.join(needed)} on the command line",
+        )
     return tuple(values.get(f) for f in ENTRY_FIELDS), item

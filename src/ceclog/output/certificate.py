@@ -43,10 +43,10 @@ def table(cert: Certificate, chosen: dict[str, str | None], given: set[str]) -> 
             used = field not in given and value is not None and c.value == value
             mark = "!" if c.low else (" " if used else "?")
             text = f" {c.value!r}" if not used else ""
-            read = f" (read {c.text!r})" if c.text != c.value else ""
+            read = f", as {c.text!r}" if c.text != c.value else ""
             notes = "".join(f"; {n}" for n in c.notes)
             problem = f"; {c.problem}" if c.problem and field not in given else ""
-            out.append(f"          {mark}{text}{read} {where(c)}{notes}{problem}")
+            out.append(f"          {mark}{text} {where(c)}{read}{notes}{problem}")
     return out
 
 
