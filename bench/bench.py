@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 PY = sys.executable
 CECLOG = [str(Path(PY).with_name("ceclog"))]
@@ -227,6 +228,7 @@ def main() -> None:
         cold,
         f"goal <= 1.5 s: {cold / status_times[200]:.2f}x status(200)",
     )
+    certificates(work, env, args.quick, runs, add)
     if 10000 in sizes:
         kb = peak_kb([*CECLOG, "--ledger", str(work / "ledger-10000.toml"), "status"], env)
         print(f"  peak memory, status on 10,000 entries: {kb / 1024:.1f} MiB")
@@ -239,6 +241,77 @@ def main() -> None:
         else:
             print("  hledger not installed: apt-get install hledger")
     shutil.rmtree(work)
+
+
+def certificates(work: Path, env: dict[str, str], quick: bool, runs: int, add: Any) -> None:
+    """add --from: the time per certificate (a fresh process, imports included) on text PDFs,
+    per OCR page on 300-dpi photos, and how many fields are right, wrong but prefilled, or
+    left for the user, over the generated certificates of tests/cert_fixtures.py."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import cert_fixtures as fx
+
+    from ceclog.core.cert_fields import read_certificates
+    from ceclog.store.certificate import load_patterns, read_certificate
+    from ceclog.store.evidence import read_incoming
+
+    folder = work / "certificates"
+    folder.mkdir()
+    ledger = make_ledger(work / "ledger-cert.toml", 200)
+    patterns = load_patterns()
+
+    def score(kind: str, names: list[str]) -> tuple[list[int], float]:
+        counts = [0, 0, 0, 0]  # right, wrong prefilled unmarked, wrong but marked, left
+        seconds = 0.0
+        for name in names:
+            path = fx.write(folder, name, kind)
+            start = time.perf_counter()
+            text = read_certificate(read_incoming(path))
+            seconds += time.perf_counter() - start
+            certs = read_certificates(text.lines, patterns, None)
+            spec = fx.spec(name)
+            for cert, truth in zip(certs, spec.truth, strict=False):
+                for field, want in truth.items():
+                    chosen = cert.fields[field].prefill
+                    got = chosen.value if chosen else None
+                    if got == want:
+                        counts[0] += 1
+                    elif chosen is None:
+                        counts[3] += 1
+                    else:
+                        counts[2 if chosen.low else 1] += 1
+            counts[3] += 6 * max(0, len(spec.truth) - len(certs))  # certificates not found
+        return counts, seconds
+
+    names = [s.name for s in fx.SPECS]
+    reader = (
+        "import sys; from pathlib import Path; from ceclog.core.cert_fields import "
+        "read_certificates; from ceclog.store.certificate import load_patterns, "
+        "read_certificate; from ceclog.store.evidence import read_incoming; "
+        "text = read_certificate(read_incoming(Path(sys.argv[1]))); "
+        "read_certificates(text.lines, load_patterns(), None)"
+    )
+    for name in names[:2] if quick else names[:4]:
+        path = fx.write(folder, name, "pdf")
+        cmd = [PY, "-c", reader, str(path)]
+        add(f"read {name}.pdf, fresh process", timed(cmd, max(3, runs // 3), env),
+            "goal <= 300 ms")  # fmt: skip
+        cmd = [*CECLOG, "--ledger", str(ledger), "add", "--from", str(path), "--json"]
+        add(f"  (ceclog add --from {name}.pdf --json)", timed(cmd, max(3, runs // 3), env))
+    (right, wrong, marked, left), _ = score("pdf", names)
+    total = right + wrong + marked + left
+    print(f"  text PDFs, {len(names)} layouts: {right}/{total} fields right, {wrong} wrong "
+          f"prefilled (goal 0), {marked} wrong but marked, {left} left for the user")  # fmt: skip
+    if shutil.which("tesseract") is None:
+        print("  tesseract not installed: no OCR figures (apt-get install tesseract-ocr)")
+        return
+    images = list(fx.IMAGE_SPECS[:1] if quick else fx.IMAGE_SPECS)
+    (right, wrong, marked, left), seconds = score("jpg", images)
+    total = right + wrong + marked + left
+    add(f"OCR per page, 300-dpi photo ({len(images)} pages)", seconds / len(images),
+        "goal <= 3 s")  # fmt: skip
+    print(f"  photos: {right}/{total} fields right ({100 * right / total:.0f}%, goal >= 90%), "
+          f"{wrong} wrong and unmarked (goal 0), {marked} wrong but marked, {left} left "
+          "for the user")  # fmt: skip
 
 
 if __name__ == "__main__":

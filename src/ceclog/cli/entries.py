@@ -130,7 +130,12 @@ def _held_warning(ledger: Ledger, entry: Entry) -> None:
 @app.command()
 def add(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="The class title, as on the certificate.")],
+    title: Annotated[
+        str | None,
+        typer.Argument(
+            help="The class title, as on the certificate (read by --from if not given)."
+        ),
+    ] = None,
     date: DateOpt = None,
     hours: HoursOpt = None,
     credits: CreditsOpt = None,
@@ -148,14 +153,44 @@ def add(
         list[Path] | None,
         typer.Option("--evidence", metavar="FILE", help="A certificate to keep with it (repeat)."),
     ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="CERT",
+            help="Read the fields from a certificate (PDF, JPEG, PNG), confirm, attach it.",
+        ),
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="With --from and no terminal: write what was read.")
+    ] = False,
+    pick: Annotated[
+        int | None,
+        typer.Option("--pick", metavar="N", help="With --from: the Nth certificate in the file."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Record a class (or a booth visit, webinar...): prints what it counts and why.
 
-    --date defaults to today."""
+    --date defaults to today.  --from CERT reads the fields from the certificate (you confirm
+    them; --json only shows them)."""
     c: Context = ctx.obj
     today = c.today
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
+    if from_file is not None:
+        from ceclog.cli import add_from
+
+        given = dict(title=title, date=date, hours=hours, credits=credits, provider=provider,
+                     approval=approval)  # fmt: skip
+        got = add_from.read_fields(from_file, given, c.load()[0], yes, pick, as_json)
+        if got is None:
+            return
+        (title, date, hours, credits, provider, approval), item = got
+        incoming.insert(0, item)
+    elif yes or pick is not None:
+        raise UsageError("--yes and --pick go with --from CERT")
+    if title is None:
+        raise UsageError("give the class's TITLE (or --from CERT to read it)")
     with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules

@@ -1,0 +1,188 @@
+"""`ceclog add --from CERTIFICATE`: read the certificate, show what was read and where, and
+have the user confirm (accept, edit a field, or abort) before `add` writes anything.  Without
+a terminal nothing is written unless --yes, and then only values read by a label or a phrase
+(never a guess, never a low-confidence OCR value), each echoed to stderr."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ceclog.core.cert_fields import Certificate, read_certificates
+from ceclog.core.fields import parse_amount, parse_date
+from ceclog.errors import CeclogError, InputError, UsageError
+from ceclog.output import data
+from ceclog.output.certificate import ENTRY_FIELDS, as_data, summary, table, where
+from ceclog.output.terminal import console
+from ceclog.store.certificate import TYPE_IT, load_patterns, read_certificate
+from ceclog.store.evidence import Incoming, read_incoming
+from ceclog.store.reading import Loaded
+
+Values = dict[str, str | None]
+
+
+def interactive() -> bool:
+    """A person can answer: stdin is a terminal (tests replace sys.stdin)."""
+    return sys.stdin.isatty()
+
+
+def _say(text: str) -> None:
+    console(stderr=True).print(text, soft_wrap=True)
+
+
+def _ask(prompt: str) -> str:
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:  # end of input: the user left
+        raise InputError("aborted: nothing was written")
+    return line.strip()
+
+
+def _choose(certs: list[Certificate], pick: int | None, yes: bool, file: Path) -> Certificate:
+    if pick is not None:
+        if not 1 <= pick <= len(certs):
+            raise UsageError(f"--pick takes 1 to {len(certs)}: {file} holds {len(certs)}")
+        return certs[pick - 1]
+    if len(certs) == 1:
+        return certs[0]
+    for cert in certs:
+        _say(f"  {summary(cert)}")
+    if yes or not interactive():
+        raise InputError(
+            f"{file} holds {len(certs)} certificates (above); nothing was written",
+            hint="choose one with --pick N",
+        )
+    while True:
+        answer = _ask(f"Which certificate (1-{len(certs)}, q to abort)? ")
+        if answer.lower() in ("q", "quit"):
+            raise InputError("aborted: nothing was written")
+        if answer.isdigit() and 1 <= int(answer) <= len(certs):
+            return certs[int(answer) - 1]
+
+
+def _check(field: str, value: str) -> str:
+    """A value typed at the prompt, checked as the command line would check it."""
+    if field == "date":
+        return str(parse_date(value, "the date"))
+    if field in ("hours", "credits"):
+        return str(parse_amount(value, field))
+    return value
+
+
+def _edit(cert: Certificate, values: Values) -> None:
+    field = _ask(f"Field to change ({', '.join(ENTRY_FIELDS)}): ").lower()
+    if field not in ENTRY_FIELDS:
+        _say(f"no field {field!r}: one of {', '.join(ENTRY_FIELDS)}")
+        return
+    options = [r for c in cert.fields[field].candidates for r in (c.readings or (c.value,))]
+    numeric = field in ("hours", "credits")  # a number typed is the value, not a choice
+    options = [] if numeric else list(dict.fromkeys(o for o in options if o))
+    for n, option in enumerate(options, 1):
+        _say(f"  {n}) {option}")
+    current = values.get(field)
+    answer = _ask(
+        f"{field} [{current or 'empty'}] (a value{', a number above' if options else ''}, "
+        "Enter keeps it, - empties it): "
+    )
+    if not answer:
+        return
+    if answer == "-":
+        values[field] = None
+        return
+    if answer.isdigit() and options and 1 <= int(answer) <= len(options):
+        answer = options[int(answer) - 1]
+    try:
+        values[field] = _check(field, answer)
+    except CeclogError as exc:
+        _say(f"not changed: {exc.message}")
+
+
+def _missing(values: Values) -> list[str]:
+    return [f for f in ("title", "date") if not values.get(f)]
+
+
+def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
+    values: Values = {}
+    for field in ENTRY_FIELDS:
+        if given.get(field) is not None:
+            values[field] = given[field]
+            continue
+        reading = cert.fields[field]
+        chosen = reading.prefill
+        if chosen is None:
+            if reading.candidates:
+                _say(f"not taken: {field}: {reading.why}")
+            continue
+        if chosen.low:
+            _say(
+                f"not taken: {field} {chosen.value!r}: read by OCR with low confidence "
+                f"({where(chosen)}); check it and give --{field}"
+            )
+            continue
+        values[field] = chosen.value
+        _say(f"read {field}: {chosen.value!r} ({where(chosen)})")
+    return values
+
+
+def read_fields(
+    file: Path, given: Values, loaded: Loaded, yes: bool, pick: int | None, as_json: bool
+) -> tuple[tuple[str | None, ...], Incoming] | None:
+    """The entry's fields from `file` once confirmed, in the order of ENTRY_FIELDS (None:
+    --json only showed them), and the file read once, to attach it."""
+    holder = loaded.ledger.holder.name
+    if as_json and yes:
+        raise UsageError("--json with --from only shows what was read; drop --json to write")
+    item = read_incoming(file)
+    text = read_certificate(item)
+    certs = read_certificates(text.lines, load_patterns(), holder)
+    read = "ocr" if text.ocr_pages else "text"
+    if as_json:
+        print(data.dumps(as_data(str(file), read, certs)))
+        return None
+    if not certs:
+        raise InputError(
+            "no course title, date, hours or credits found in it; nothing was written",
+            hint=f"type them and attach the file: {TYPE_IT} --evidence {file}",
+        )
+    cert = _choose(certs, pick, yes, file)
+    given_set = {f for f in ENTRY_FIELDS if given.get(f) is not None}
+    values: Values = {f: given.get(f) or cert.value(f) for f in ENTRY_FIELDS}
+    how = "OCR" if text.ocr_pages else "its text"
+    many = f" {cert.number} of {len(certs)}" if len(certs) > 1 else ""
+    heading = f"{file}: certificate{many}, read from {how} (! check it, ? not used):"
+    for warning in cert.warnings:
+        _say(f"warning: {warning}")
+    if yes:
+        values = _accepted_without_terminal(cert, given)
+    elif not interactive():
+        _say(heading)
+        for row in table(cert, {**values, "attendee": cert.value("attendee")}, given_set):
+            _say(row)
+        raise InputError(
+            "not run in a terminal, so nothing was written",
+            hint="check the values above; --yes writes those read by a label or a phrase "
+            "(options such as --date win over what was read)",
+        )
+    else:
+        while True:
+            _say(heading)
+            for row in table(cert, {**values, "attendee": cert.value("attendee")}, given_set):
+                _say(row)
+            answer = _ask("Write this entry? [a]ccept, [e]dit a field, [q]uit: ").lower()
+            if answer in ("q", "quit", "abort"):
+                raise InputError("aborted: nothing was written")
+            if answer in ("e", "edit"):
+                _edit(cert, values)
+            elif answer in ("a", "accept", "y", "yes"):
+                if not _missing(values):
+                    break
+                _say(f"give the {' and '.join(_missing(values))} first: e, then the field")
+    if _missing(values):
+        needed = ["--date YYYY-MM-DD" if f == "date" else '"TITLE"' for f in _missing(values)]
+        raise InputError(
+            f"no {' and no '.join(_missing(values))} could be taken from {file}; nothing was "
+            "written",
+            hint=f"give {' and '.join(needed)} on the command line",
+        )
+    return tuple(values.get(f) for f in ENTRY_FIELDS), item

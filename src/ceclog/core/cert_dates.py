@@ -1,0 +1,132 @@
+"""Dates as certificates print them, read with explicit formats and never guessed from today:
+2026-03-14, 03/14/2026 (month first) or 14/03/2026 (day first, when the first number is over
+12), 14.03.2026, March 14, 2026, 14 March 2026, the 14th day of March, 2026; a range
+(March 12-14, 2026; 03/12/2026 - 03/14/2026) gives its last day.  What reads two ways
+(03/04/2026), or has no day (March 2026), is no date until the user says which."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH = rf"(?P<mon>{_MONTHS})\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_DASH = r"\s*(?:-|\u2013|\u2014|to|through|thru)\s*"  # -, en dash, em dash, words
+_D, _D2, _Y = rf"(?P<d>\d{{1,2}}){_ORD}", rf"(?P<d2>\d{{1,2}}){_ORD}", r"(?P<y>\d{4})"
+_NO_NUM_BEFORE, _NO_NUM_AFTER = r"(?<![\d/.-])", r"(?![\d/.-])"
+_NUMERIC = {
+    "YYYY-MM-DD": r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})",
+    "DD.MM.YYYY": r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})",
+    "MM/DD/YYYY": r"(?P<a>\d{1,2})(?P<s>[/-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})",
+}
+# the formats, each one regular expression; tried in this order, a span read once
+FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("Month D-D, YYYY", rf"\b{_MONTH}\s+{_D}{_DASH}{_D2},?\s+{_Y}\b"),
+        ("D-D Month YYYY", rf"\b{_D}{_DASH}{_D2}\s+{_MONTH},?\s+{_Y}\b"),
+        ("Month D, YYYY", rf"\b{_MONTH}\s+{_D},?\s+{_Y}\b"),
+        ("D Month YYYY", rf"\b{_D}\s+(?:day\s+)?(?:of\s+)?{_MONTH},?\s+{_Y}\b"),
+        *((name, _NO_NUM_BEFORE + p + _NO_NUM_AFTER) for name, p in _NUMERIC.items()),
+        ("Month YYYY", rf"\b{_MONTH},?\s+{_Y}\b"),
+        ("MM/YYYY", rf"{_NO_NUM_BEFORE}(?P<m>\d{{1,2}})/{_Y}{_NO_NUM_AFTER}"),
+    )
+)
+NO_DAY = {"Month YYYY", "MM/YYYY"}
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """What a text says as a date: `value` when it reads one way; else the readings it allows
+    (two: the user must say which; none: it has no day).  `notes` say how it was read."""
+
+    value: dt.date | None
+    readings: tuple[dt.date, ...]
+    notes: tuple[str, ...]
+    problem: str | None = None
+
+
+def _month(name: str) -> int:
+    return [m[:3] for m in _MONTHS.split("|")].index(name[:3].lower()) + 1
+
+
+def _year(text: str) -> int:
+    return int(text) if len(text) == 4 else 2000 + int(text)
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _dates(name: str, m: re.Match[str]) -> tuple[list[dt.date | None], str | None]:
+    """The dates one match names (two readings for MM/DD vs DD/MM), and a note."""
+    g = m.groupdict()
+    year = _year(g["y"])
+    if "mon" in g and g["mon"] is not None:
+        month = _month(g["mon"])
+        if name in NO_DAY:
+            return [], None
+        days = [int(g["d"])] + ([int(g["d2"])] if g.get("d2") else [])
+        return [_day(year, month, d) for d in days], None
+    if name == "MM/YYYY":
+        return [], None
+    if name == "MM/DD/YYYY":
+        a, b = int(g["a"]), int(g["b"])
+        month_first, day_first = _day(year, a, b), _day(year, b, a)
+        if month_first and day_first and month_first != day_first:
+            return [month_first, day_first], "two"
+        if day_first and not month_first:
+            return [day_first], "dm"
+        return [month_first], "md" if a != b else None
+    return [_day(year, int(g["m"]), int(g["d"]))], None
+
+
+def read_date(text: str) -> DateReading:
+    """The date `text` gives, or why it gives none."""
+    taken = [False] * len(text)
+    found: list[tuple[int, str, list[dt.date | None], str | None, str]] = []
+    for name, pattern in FORMATS:
+        for m in pattern.finditer(text):
+            if any(taken[m.start() : m.end()]):
+                continue
+            taken[m.start() : m.end()] = [True] * (m.end() - m.start())
+            dates, note = _dates(name, m)
+            found.append((m.start(), name, dates, note, m.group(0)))
+    found.sort(key=lambda f: f[0])
+    if not found:
+        return DateReading(None, (), (), "no date in it")
+    if any(None in f[2] for f in found):
+        bad = next(f[4] for f in found if None in f[2])
+        return DateReading(None, (), (), f"{bad!r} is no date (no such day)")
+    if all(f[1] in NO_DAY for f in found):
+        return DateReading(None, (), (), f"{found[0][4]!r} has no day: type the day it ended")
+    found = [f for f in found if f[1] not in NO_DAY]
+    orders = {f[3] for f in found if f[3] in ("md", "dm")}
+    if len(orders) == 1:  # a range whose other end settles the order: 03/12 - 03/14/2026
+        order = orders.pop()
+        found = [(s, n, d[:1] if order == "md" else d[1:], o, t) if o == "two" else (s, n, d, o, t)
+                 for s, n, d, o, t in found]  # fmt: skip
+    two = [f for f in found if f[3] == "two" and len(f[2]) == 2]
+    if two:
+        first = two[0]
+        a, b = first[2]
+        return DateReading(
+            None,
+            (a, b),  # type: ignore[arg-type]
+            (),
+            f"{first[4]!r} reads two ways: {a} (month first) or {b} (day first): say which",
+        )
+    notes = [f"{f[4]!r} read day first (there is no month {f[4][:2].strip('/-')})"
+             for f in found if f[3] == "dm"]  # fmt: skip
+    days = sorted(d for f in found for d in f[2] if d is not None)
+    if len(days) > 1 and days[0] != days[-1]:
+        notes.append(f"a range, {days[0]} to {days[-1]}: its last day")
+    return DateReading(days[-1], (days[-1],), tuple(notes))

@@ -1,0 +1,259 @@
+"""A certificate's fields, read from its lines by label ("Course Title:") and by phrase
+("has successfully completed Y"), each value with where it came from and how it was found;
+and which of them may be prefilled.  Pure: the lines and the patterns come from the store.
+
+The rules (README, "Adding from a certificate"): a guess (the letterhead) is shown, never
+prefilled; values of one field that disagree prefill nothing; a date that reads two ways or
+has no day is no date until the user says; the completion date wins over issue and expiry
+dates (which are shown, never used); an OCR value below the confidence threshold is marked."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ceclog.core.cert_dates import read_date
+from ceclog.core.cert_lines import FIELDS, SHOWN, Line, Patterns, chunks, label_hits
+
+MAX_VALUE = 200
+
+
+@dataclass(frozen=True)
+class Candidate:
+    field: str
+    value: str  # as an entry takes it: a YYYY-MM-DD date, a number, a text
+    text: str  # as read
+    how: str  # 'label "Course Title"', 'phrase "..."', "guess: the letterhead"
+    kind: str  # "label", "phrase" or "guess"
+    page: int
+    line: int
+    words: tuple[str, ...]
+    confidence: float | None  # the lowest OCR confidence of its words; None: a text layer
+    low: bool  # below the threshold: marked, never accepted by --yes alone
+    notes: tuple[str, ...] = ()
+    problem: str | None = None  # why it cannot be taken as it is
+    readings: tuple[str, ...] = ()  # a date that reads two ways: both
+    weak: bool = False  # a generic label ("Date:"): used only when nothing better was read
+
+
+@dataclass(frozen=True)
+class FieldReading:
+    field: str
+    candidates: tuple[Candidate, ...]
+    prefill: Candidate | None
+    why: str | None  # why nothing is prefilled although something was read
+
+
+@dataclass(frozen=True)
+class Certificate:
+    number: int
+    pages: tuple[int, ...]
+    fields: dict[str, FieldReading]
+    warnings: tuple[str, ...]
+
+    def value(self, field: str) -> str | None:
+        chosen = self.fields[field].prefill
+        return chosen.value if chosen is not None else None
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = text.strip(" \"'\u201c\u201d\u2018\u2019\u00ab\u00bb")  # quotes of all kinds
+    return text.rstrip(" ,;:").strip()
+
+
+def _number(text: str) -> tuple[str, str | None]:
+    m = re.search(r"(?<![\d.,])\d{1,4}(?:[.,]\d{1,2})?(?![\d])", text)
+    if m is None:
+        return text, "no number in it"
+    value = m.group(0).replace(",", ".")
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    return value, None
+
+
+def _candidate(
+    field: str, line: Line, start: int, end: int, how: str, kind: str, patterns: Patterns
+) -> Candidate | None:
+    text = _clean(line.text[start:end])
+    if not text:
+        return None
+    words = line.words_in(start, end)
+    confs = [w.conf for w in words if w.conf is not None]
+    conf = min(confs) if confs else None
+    low = conf is not None and conf < patterns.min_confidence
+    value, problem = text, None
+    notes: tuple[str, ...] = ()
+    readings: tuple[str, ...] = ()
+    if field in ("date", *SHOWN):
+        read = read_date(text)
+        value = str(read.value) if read.value else text
+        problem, notes = read.problem, read.notes
+        readings = tuple(str(d) for d in read.readings) if read.value is None else ()
+    elif field in ("hours", "credits"):
+        value, problem = _number(text)
+    elif len(text) > MAX_VALUE:
+        problem = f"longer than {MAX_VALUE} characters"
+    elif field == "approval" and not re.search(r"\d", text):
+        problem = "no number in it"
+    if low:
+        notes = (*notes, f"OCR confidence {conf:.0f} (below {patterns.min_confidence:.0f})")
+    return Candidate(
+        field, value, text, how, kind, line.page, line.number, tuple(w.text for w in words),
+        conf, low, notes, problem, readings,
+    )  # fmt: skip
+
+
+def _phrase_spans(line: Line, patterns: Patterns) -> list[tuple[str, str, int, int, bool]]:
+    """(field, pattern, value start, value end, value at the chunk's end) of each phrase."""
+    out = []
+    for start, chunk in chunks(line.text):
+        for phrase in patterns.phrases:
+            m = phrase.pattern.search(chunk)
+            if m is None:
+                continue
+            a, b = m.span("value")
+            shown = f"{chunk[m.start() : a]}…{chunk[b : m.end()]}".strip()
+            out.append((phrase.field, shown, start + a, start + b, b >= len(chunk)))
+    return out
+
+
+def _below(line: Line, nxt: Line | None, patterns: Patterns, a: int, b: int) -> tuple[int, int]:
+    """The piece of the next line under columns a..b: a label's or a phrase's value printed
+    below it ((0, 0): none, or that line holds labels or phrases of its own).  The next line's
+    columns pair with this line's when both have as many; else they must overlap a..b."""
+    if nxt is None or nxt.number > line.number + 3:
+        return (0, 0)
+    if label_hits(nxt, patterns) or _phrase_spans(nxt, patterns):
+        return (0, 0)
+    pieces, mine = chunks(nxt.text), chunks(line.text)
+    if len(pieces) > 1 and len(pieces) == len(mine):
+        pieces = [p for p, m in zip(pieces, mine, strict=True) if m[0] <= a < m[0] + len(m[1])]
+    elif len(pieces) > 1:
+        pieces = [p for p in pieces if p[0] <= b and p[0] + len(p[1]) >= a]
+    if len(pieces) != 1:
+        return (0, 0)
+    return (pieces[0][0], pieces[0][0] + len(pieces[0][1]))
+
+
+def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candidate]) -> None:
+    line = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    hits = label_hits(line, patterns)
+    for k, hit in enumerate(hits):
+        if not hit.label.field:
+            continue
+        stop = hits[k + 1].start if k + 1 < len(hits) else len(line.text)
+        pieces = chunks(line.text, hit.end, stop)
+        how = f'label "{hit.label.text.rstrip(":")}"'
+        if pieces:
+            start, text = pieces[0]
+            got = _candidate(hit.label.field, line, start, start + len(text), how, "label",
+                             patterns)  # fmt: skip
+        else:
+            a, b = _below(line, nxt, patterns, hit.start, hit.end)
+            got = None
+            if b and nxt is not None:
+                how += ", value on the next line"
+                got = _candidate(hit.label.field, nxt, a, b, how, "label", patterns)
+        if got is not None:
+            found.append(replace(got, weak=hit.label.weak))
+    for field, source, a, b, at_end in _phrase_spans(line, patterns):
+        how = f'phrase "{source}"'
+        if a == b and at_end:
+            start = next(s for s, c in chunks(line.text) if s <= a <= s + len(c))
+            a2, b2 = _below(line, nxt, patterns, start, a)
+            if b2 and nxt is not None:
+                got = _candidate(field, nxt, a2, b2, how + ", value on the next line", "phrase",
+                                 patterns)  # fmt: skip
+                if got is not None:
+                    found.append(got)
+            continue
+        got = _candidate(field, line, a, b, how, "phrase", patterns)
+        if got is not None:
+            found.append(got)
+
+
+def _decide(field: str, found: list[Candidate]) -> FieldReading:
+    cands = tuple(found)
+    if field in SHOWN:
+        why = "shown only: the class's date is its completion date" if cands else None
+        return FieldReading(field, cands, None, why)
+    sure = [c for c in cands if c.kind != "guess"]
+    if not sure:
+        return FieldReading(field, cands, None, "only a guess: type it" if cands else None)
+    deciding = [c for c in sure if not c.weak] or sure
+    values = list(dict.fromkeys(c.value.casefold() for c in deciding))
+    if len(values) > 1:
+        shown = "; ".join(dict.fromkeys(c.value for c in deciding))
+        return FieldReading(field, cands, None, f"conflicting values ({shown}): say which")
+    usable = [c for c in deciding if c.problem is None]
+    if not usable:
+        return FieldReading(field, cands, None, deciding[0].problem)
+    return FieldReading(field, cands, usable[0], None)
+
+
+def _fold(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = re.findall(r"[^\W\d_]+", text)
+    return [w for w in words if len(w) > 1]  # initials aside: "Jane Q. Smith" is Jane Smith
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings of one name: case, accents, punctuation and initials aside."""
+    return _fold(a) == _fold(b)
+
+
+def _sections(lines: list[Line], patterns: Patterns) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    headed = False
+    for line in lines:
+        heading = any(h.search(line.text.strip()) for h in patterns.headings)
+        if not out or out[-1][-1].page != line.page or (heading and headed):
+            out.append([])
+            headed = False
+        headed = headed or heading
+        out[-1].append(line)
+    return out
+
+
+def _guesses(section: list[Line], patterns: Patterns) -> list[Candidate]:
+    out = []
+    if "letterhead" in patterns.guesses.values() and section:
+        first = section[0]
+        heading = any(h.search(first.text.strip()) for h in patterns.headings)
+        if not heading and not label_hits(first, patterns) and not _phrase_spans(first, patterns):
+            start, text = chunks(first.text)[0]
+            for field, how in patterns.guesses.items():
+                got = _candidate(field, first, start, start + len(text), f"guess: the {how}",
+                                 "guess", patterns)  # fmt: skip
+                out += [got] if got is not None else []
+    return out
+
+
+def read_certificates(
+    lines: list[Line], patterns: Patterns, holder: str | None
+) -> list[Certificate]:
+    """Each certificate in the lines (a page, or a repeated heading, starts one) that shows
+    at least one field, with its candidates and what is prefilled."""
+    out: list[Certificate] = []
+    for section in _sections([ln for ln in lines if ln.text.strip()], patterns):
+        found: list[Candidate] = []
+        for i in range(len(section)):
+            _read_line(section, i, patterns, found)
+        if not found:
+            continue
+        found = _guesses(section, patterns) + found
+        fields = {f: _decide(f, [c for c in found if c.field == f]) for f in FIELDS + SHOWN}
+        warnings = []
+        attendee = fields["attendee"].prefill
+        if attendee is not None and holder and not same_person(attendee.value, holder):
+            warnings.append(
+                f"the certificate is for {attendee.value!r}, not {holder!r}, the ledger's "
+                "holder: is it yours?"
+            )
+        pages = tuple(dict.fromkeys(ln.page for ln in section))
+        out.append(Certificate(len(out) + 1, pages, fields, tuple(warnings)))
+    return out
