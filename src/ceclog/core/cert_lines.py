@@ -58,6 +58,14 @@ class Label:
     text: str
     weak: bool
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.text.rstrip(":").split())
+
+    @property
+    def colon(self) -> bool:  # "Date:" needs its colon; "Date of Completion" does not
+        return self.text.endswith(":")
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -69,23 +77,10 @@ class Phrase:
 @dataclass(frozen=True)
 class Patterns:
     labels: tuple[Label, ...]  # longest first
-    label_regex: re.Pattern[str]  # all of them: group l<N> is labels[N]
     phrases: tuple[Phrase, ...]
     headings: tuple[re.Pattern[str], ...]
     guesses: dict[str, str]
     min_confidence: float
-
-
-def _label_regex(labels: list[Label]) -> re.Pattern[str]:
-    """One expression for every label (one compile, one scan of a line), longest first, each
-    a named group: at the start of a line or a column, with its separator."""
-    parts = []
-    for n, label in enumerate(labels):
-        words = r"\s+".join(re.escape(w.lower()) for w in label.text.rstrip(":").split())
-        tail = r"\s*:" if label.text.endswith(":") else r"(?![^\W\d_])(?:\s*[:#.\-\u2013])?"
-        parts.append(f"(?P<l{n}>{words}{tail})")
-    start = r"(?:^|(?<=\s{3})|(?<=^\s)|(?<=^\s\s))"
-    return re.compile(start + "(?:" + "|".join(parts) + ")")  # on lower-cased text: faster
 
 
 def compile_patterns(raw: dict[str, Any], where: str) -> Patterns:
@@ -115,8 +110,7 @@ def compile_patterns(raw: dict[str, Any], where: str) -> Patterns:
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise InputError(f"{where}: not a valid patterns file ({exc})") from None
     labels.sort(key=lambda lab: -len(lab.text.rstrip(":")))
-    regex = _label_regex(labels)
-    return Patterns(tuple(labels), regex, tuple(phrases), headings, guesses, minimum)
+    return Patterns(tuple(labels), tuple(phrases), headings, guesses, minimum)
 
 
 @dataclass(frozen=True)
@@ -129,12 +123,60 @@ class Hit:
 
 
 def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
-    """The labels in a line, left to right (the longest where two start at one place)."""
+    """The labels in a line, left to right: each at the start of the line or of a column (after
+    three spaces or more), the longest where two start at one place.  Plain string matching, no
+    regular expression: compiling one for every label cost more than reading a certificate."""
+    low = line.text.translate(_ASCII_LOWER)
     hits: list[Hit] = []
-    for m in patterns.label_regex.finditer(line.text.translate(_ASCII_LOWER)):
-        assert m.lastgroup is not None
-        hits.append(Hit(patterns.labels[int(m.lastgroup[1:])], m.start(), m.end()))
+    for start in _column_starts(low):
+        if hits and start < hits[-1].end:
+            continue
+        for label in patterns.labels:
+            end = _label_end(low, start, label)
+            if end is not None:
+                hits.append(Hit(label, start, end))
+                break
     return hits
+
+
+def _column_starts(text: str) -> list[int]:
+    """Where a label may start: the line's first word when at most 2 spaces precede it, and
+    the first character after every run of 3 or more spaces."""
+    out: list[int] = []
+    run = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            run += 1
+            continue
+        if run >= 3 or run == i:  # after a column gap, or the first word of the line
+            out.append(i)
+        run = 0
+    return out
+
+
+def _label_end(text: str, start: int, label: Label) -> int | None:
+    """Where `label` (its words with any spaces between) and its separator end, if it is at
+    `start`: "Label:" needs the colon; another label must not run on into a letter and may
+    take a colon, `#`, `.`, a hyphen or an en dash after it."""
+    i = start
+    for n, word in enumerate(label.words):
+        if n:
+            gap = i
+            while i < len(text) and text[i].isspace():
+                i += 1
+            if i == gap:
+                return None
+        if not text.startswith(word, i):
+            return None
+        i += len(word)
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if label.colon:
+        return j + 1 if j < len(text) and text[j] == ":" else None
+    if i < len(text) and text[i].isalnum() and not text[i].isdecimal() and text[i] != "_":
+        return None
+    return j + 1 if j < len(text) and text[j] in ":#.-\u2013" else i
 
 
 def chunks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
