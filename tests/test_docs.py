@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Ceclog
 
 ROOT = Path(__file__).parents[1]
@@ -65,3 +67,33 @@ def test_readme_sample_status_is_what_ceclog_prints(ceclog: Ceclog) -> None:
     r = ceclog("status", ledger=ROOT / "examples" / "ledger.toml")
     printed = "\n".join(line.rstrip() for line in r.out.splitlines())
     assert printed.strip() == block.strip()
+
+
+def test_readme_sample_add_from_is_what_ceclog_prints(
+    ceclog: Ceclog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "Adding from a certificate" example: the generated certificate it was made from, a
+    holder whose WRT (earned 2024-05-01) is due 2028-04-30, and `a` typed at the prompt."""
+    import io
+    import sys
+
+    import cert_fixtures as fx
+
+    block = next(b for b in _blocks("") if b.startswith("$ ceclog add --from drying-"))
+    command, *expected = block.strip().splitlines()
+    cert = tmp_path / "drying-certificate.pdf"
+    fx.write(tmp_path, "centred").rename(cert)
+    ledger = tmp_path / "ledger.toml"
+    assert ceclog("init", "--name", "Jane Smith", ledger=ledger).code == 0
+    assert ceclog("cert", "add", "WRT", "--earned", "2024-05-01", ledger=ledger).code == 0
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal("a\n"))
+    monkeypatch.chdir(tmp_path)
+    r = ceclog(*command.split()[2:], ledger=ledger)
+    assert r.code == 0, r.err
+    printed = r.err.replace("[q]uit: ", "[q]uit: a\n") + r.out
+    assert [line.rstrip() for line in printed.strip().splitlines()] == expected
