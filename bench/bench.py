@@ -37,7 +37,7 @@ TITLES = [
 ]
 
 
-def make_ledger(path: Path, n: int, who: int = 1) -> Path:
+def make_ledger(path: Path, n: int, who: int = 1, posted: bool = False) -> Path:
     rng = random.Random(n * 1000 + who)
     lines = [
         "# benchmark ledger",
@@ -68,6 +68,7 @@ def make_ledger(path: Path, n: int, who: int = 1) -> Path:
             f'approval = "C-{i:05d}"',
             'certifications = ["WRT"]',
             f"submitted = {day + dt.timedelta(days=20)}",
+            *([f"posted = {day + dt.timedelta(days=60)}"] if posted and i % 2 else []),
             "",
         ]
     path.write_text("\n".join(lines) + "\n")
@@ -189,6 +190,11 @@ def main() -> None:
         add_time,
         f"goal <= status + 60 ms = {(status_times[1000] + 0.060) * 1000:.0f} ms",
     )
+    # reconcile: a figure no combination of entries makes up (the whole search), half posted
+    ledger = make_ledger(work / "ledger-reconcile.toml", 1000, posted=True)
+    rec = [*CECLOG, "--ledger", str(ledger), "reconcile", "--portal", "999.25"]
+    differs = ["sh", "-c", '"$@"; [ $? -eq 1 ]', "sh", *rec]  # exit 1: the figures differ
+    add("ceclog reconcile --portal, 1,000 entries", timed(differs, runs, env))
     # a spreadsheet of 1,000 classes imported into a 200-entry ledger (a fresh copy each run)
     sheet = make_sheet(work / "classes.csv", 1000)
     base_ledger = make_ledger(work / "ledger-import-base.toml", 200)
