@@ -1,6 +1,7 @@
 """The reconcile command: the body's record (its account page, or a transcript CSV) against
 the ledger.  Read only, unless `--record` appends the assertion in one undoable write."""
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +17,7 @@ from ceclog.core.fields import check_text, parse_date
 from ceclog.core.import_rows import Mapping
 from ceclog.core.models import MAX_CREDITS, Assertion, Ledger, Rules
 from ceclog.core.reconcile import Target, cycle_at, find_target, reconcile
-from ceclog.errors import UsageError
+from ceclog.errors import InputError, UsageError
 from ceclog.output import data, reconciles, terminal
 
 
@@ -117,8 +118,10 @@ def reconcile_cmd(
 ) -> None:
     """Check the ledger against the body's record; exit 0 if they agree, 1 if not."""
     c: Context = ctx.obj
-    if (portal is None) == (transcript is None):
+    if portal is None and transcript is None:
         raise UsageError("give the body's figure with --portal N, or its --transcript FILE.csv")
+    if portal is not None and transcript is not None:
+        raise UsageError("give --portal N or --transcript FILE.csv, not both")
     if (source is not None or evidence_files) and not record:
         raise UsageError("--source and --evidence go with --record")
     if map_file is not None and transcript is None:
@@ -126,7 +129,7 @@ def reconcile_cmd(
     if record and portal is None:
         raise UsageError("--record keeps a --portal figure; a transcript is not recorded")
     today = c.today
-    day = parse_date(on, "--on") if on else today
+    day = _day(on) if on else today
     if day > today:
         raise UsageError(f"--on {day} is after today ({today}): give the day you looked")
     body = _portal(portal) if portal is not None else None
@@ -140,6 +143,9 @@ def reconcile_cmd(
     rows: list[transcripts.Row] | None = None
     if transcript is not None:
         from ceclog.store import sheets
+
+        if not transcript.exists():  # exit 2, as a usage error: exit 1 means "they differ"
+            raise UsageError(f"--transcript {transcript}: no such file")
 
         mapping = sheets.read_mapping(map_file) if map_file is not None else Mapping()
         lines = transcripts.lines_of(sheets.read_table(transcript, mapping), mapping)
@@ -168,6 +174,14 @@ def reconcile_cmd(
     differs = any(r.status in transcripts.DIFFERENCES for r in rows or [])
     if not result.agrees or differs:
         raise typer.Exit(1)
+
+
+def _day(text: str) -> dt.date:
+    """--on's date; a bad one is a usage error (exit 2): exit 1 means the figures differ."""
+    try:
+        return parse_date(text, "--on")
+    except InputError as exc:
+        raise UsageError(exc.message, hint=exc.hint) from None
 
 
 def _record(c: Context, assertion: Assertion, files: list[Path], rules: Rules) -> None:
