@@ -205,7 +205,7 @@ def test_usage_errors_exit_2_and_write_nothing(ceclog: Ceclog, ledger_path: Path
         (["--portal", "1", "--on", "2027-01-01"], "after today"),
         (["--portal", "1", "--source", "x"], "go with --record"),
         # exit 1 means "the figures differ": a bad date or a missing file must not look like it
-        (["--portal", "1", "--on", "2026-02-30"], "--on '2026-02-30' is not a date"),
+        (["--portal", "1", "--on", "2026-02-30"], "February 2026 has 28 days"),
         (["--transcript", "gone.csv"], "--transcript gone.csv: no such file"),
         (["--portal", "1", "--transcript", "gone.csv"], "not both"),
     ]:
