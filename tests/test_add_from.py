@@ -55,7 +55,7 @@ def test_without_a_terminal_nothing_is_written_unless_yes(
     assert result.code == 1
     assert "error: not run in a terminal, so nothing was written" in result.err
     assert "title     Applied Structural Drying" in result.err
-    assert 'page 1, line 14: label "Date of Completion"' in result.err
+    assert 'page 1, line 7: label "Date of Completion"' in result.err
     assert "? 'Restoration Training Co.' page 1, line 1: guess: the letterhead" in result.err
     assert result.out == ""
     _unchanged(ledger, before)
@@ -68,8 +68,8 @@ def test_yes_writes_labelled_and_phrase_values_echoes_them_and_undo_restores(
     cert = fx.write(tmp_path, "centred")
     result = ceclog("add", "--from", str(cert), "--yes", "--cert", "WRT")
     assert result.code == 0, result.err
-    assert "read title: 'Applied Structural Drying' (page 1, line 10: phrase" in result.err
-    assert "read date: '2026-03-14' (page 1, line 14: label \"Date of Completion\")" in result.err
+    assert "read title: 'Applied Structural Drying' (page 1, line 6: phrase" in result.err
+    assert "read date: '2026-03-14' (page 1, line 7: label \"Date of Completion\")" in result.err
     assert "not taken: provider: only a guess: type it" in result.err
     assert result.out.startswith("Entry 1: 2026-03-14 Applied Structural Drying\n")
     text = ledger.read_text()

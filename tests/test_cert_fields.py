@@ -53,7 +53,7 @@ def test_each_value_says_where_it_came_from_and_how(tmp_path: Path) -> None:
     (cert,) = _read(fx.write(tmp_path, "centred"))
     title = cert.fields["title"].prefill
     assert title is not None
-    assert (title.page, title.line, title.kind) == (1, 10, "phrase")
+    assert (title.page, title.line, title.kind) == (1, 6, "phrase")
     assert title.words == ("Applied", "Structural", "Drying")
     assert title.how == 'phrase "has successfully completed…", value on the next line'
     assert title.confidence is None  # a text layer

@@ -69,20 +69,29 @@ def test_readme_sample_status_is_what_ceclog_prints(ceclog: Ceclog) -> None:
     assert printed.strip() == block.strip()
 
 
-def test_readme_sample_add_from_is_what_ceclog_prints(
-    ceclog: Ceclog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("name", "fixture", "answer"),
+    [("drying-certificate.pdf", "centred", "a"), ("odor-control.pdf", "ambiguous", None)],
+)
+def test_readme_samples_of_add_from_are_what_ceclog_prints(
+    name: str,
+    fixture: str,
+    answer: str | None,
+    ceclog: Ceclog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The "Adding from a certificate" example: the generated certificate it was made from, a
-    holder whose WRT (earned 2024-05-01) is due 2028-04-30, and `a` typed at the prompt."""
+    """The "Adding from a certificate" examples, from the generated certificates they were
+    made from: a holder whose WRT (earned 2024-05-01) is due 2028-04-30; `a` typed at the
+    prompt of the first, the second run with --yes and no terminal."""
     import io
     import sys
 
     import cert_fixtures as fx
 
-    block = next(b for b in _blocks("") if b.startswith("$ ceclog add --from drying-"))
+    block = next(b for b in _blocks("") if b.startswith(f"$ ceclog add --from {name}"))
     command, *expected = block.strip().splitlines()
-    cert = tmp_path / "drying-certificate.pdf"
-    fx.write(tmp_path, "centred").rename(cert)
+    fx.write(tmp_path, fixture).rename(tmp_path / name)
     ledger = tmp_path / "ledger.toml"
     assert ceclog("init", "--name", "Jane Smith", ledger=ledger).code == 0
     assert ceclog("cert", "add", "WRT", "--earned", "2024-05-01", ledger=ledger).code == 0
@@ -91,9 +100,10 @@ def test_readme_sample_add_from_is_what_ceclog_prints(
         def isatty(self) -> bool:
             return True
 
-    monkeypatch.setattr(sys, "stdin", Terminal("a\n"))
+    if answer is not None:
+        monkeypatch.setattr(sys, "stdin", Terminal(answer + "\n"))
     monkeypatch.chdir(tmp_path)
     r = ceclog(*command.split()[2:], ledger=ledger)
-    assert r.code == 0, r.err
-    printed = r.err.replace("[q]uit: ", "[q]uit: a\n") + r.out
+    assert r.code == (0 if answer else 1), r.err
+    printed = r.err.replace("[q]uit: ", f"[q]uit: {answer}\n") + r.out
     assert [line.rstrip() for line in printed.strip().splitlines()] == expected

@@ -143,7 +143,13 @@ def read_fields(
     if not certs:
         raise InputError(
             "no course title, date, hours or credits found in it; nothing was written",
-            hint=f"type them and attach the file: {TYPE_IT} --evidence {file}",
+            hint=(
+                "a photo taken sideways or upside down reads as nothing: turn it upright and "
+                "try again; or "
+                if text.ocr_pages
+                else ""
+            )
+            + f"type them and attach the file: {TYPE_IT} --evidence {file}",
         )
     cert = _choose(certs, pick, yes, file)
     given_set = {f for f in ENTRY_FIELDS if given.get(f) is not None}

@@ -123,7 +123,7 @@ def _below(line: Line, nxt: Line | None, patterns: Patterns, a: int, b: int) -> 
     """The piece of the next line under columns a..b: a label's or a phrase's value printed
     below it ((0, 0): none, or that line holds labels or phrases of its own).  The next line's
     columns pair with this line's when both have as many; else they must overlap a..b."""
-    if nxt is None or nxt.number > line.number + 3:
+    if nxt is None or nxt.page != line.page or nxt.row > line.row + 3:
         return (0, 0)
     if label_hits(nxt, patterns) or _phrase_spans(nxt, patterns):
         return (0, 0)

@@ -26,18 +26,19 @@ class Word:
 @dataclass(frozen=True)
 class Line:
     page: int
-    number: int  # 1-based on its page
+    number: int  # 1-based on its page, as a person counts lines of text (blank ones aside)
     text: str
     words: tuple[Word, ...]
+    row: int = 0  # the layout's row (blank rows counted): how far apart two lines are printed
 
     def words_in(self, start: int, end: int) -> tuple[Word, ...]:
         return tuple(w for w in self.words if w.start < end and w.start + len(w.text) > start)
 
 
-def text_line(page: int, number: int, text: str) -> Line:
+def text_line(page: int, number: int, text: str, row: int | None = None) -> Line:
     """A line of a PDF's text layer: its words, with no confidence."""
     words = tuple(Word(m.group(0), m.start(), None) for m in re.finditer(r"\S+", text))
-    return Line(page, number, text.rstrip(), words)
+    return Line(page, number, text.rstrip(), words, number if row is None else row)
 
 
 def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Line:
@@ -49,7 +50,7 @@ def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Li
             text += GAP if gap else " "
         parts.append(Word(word, len(text), conf))
         text += word
-    return Line(page, number, text, tuple(parts))
+    return Line(page, number, text, tuple(parts), number)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ read: no other command's start-up grows."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -88,7 +89,6 @@ def read_certificate(item: Incoming) -> CertText:
 
 
 def _pdf(item: Incoming) -> CertText:
-    import io
     import logging
     import warnings
 
@@ -117,9 +117,9 @@ def _pdf(item: Incoming) -> CertText:
                 images = [] if text.strip() else [im.data for im in page.images]
             except Exception:
                 raise damaged from None
-            if text.strip():
-                for n, row in enumerate(text.splitlines(), 1):
-                    lines.append(text_line(number, n, row))
+            if text.strip():  # lines numbered as a person counts them: blank ones aside
+                rows = [(r, row) for r, row in enumerate(text.splitlines(), 1) if row.strip()]
+                lines += [text_line(number, n, row, r) for n, (r, row) in enumerate(rows, 1)]
             elif images:
                 ocr.append(number)
                 lines += _ocr(max(images, key=len), number, item.source)
@@ -145,6 +145,36 @@ def _decrypt(reader: Any) -> None:
         )
 
 
+MAX_PIXELS = 60_000_000  # a letter page at 600 dpi is 34 million
+
+
+def _upright(image: bytes, page: int) -> bytes:
+    """The image as a person sees it: a phone's photo stored sideways with an EXIF
+    orientation tag is turned upright (tesseract ignores the tag); one too large to read is
+    refused before tesseract spends minutes on it."""
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(io.BytesIO(image)) as opened:
+            width, height = opened.size
+            if width * height > MAX_PIXELS:
+                raise InputError(
+                    f"page {page} is an image of {width}x{height} pixels: too large to read",
+                    hint="scan or export it at 300 dpi (a letter page is about 2550x3300 "
+                    f"pixels), or type the fields: {TYPE_IT}",
+                )
+            if opened.getexif().get(0x0112, 1) in (1, None):
+                return image
+            turned = ImageOps.exif_transpose(opened)
+            out = io.BytesIO()
+            turned.save(out, "PNG")
+            return out.getvalue()
+    except InputError:
+        raise
+    except Exception:  # not an image Pillow opens: tesseract says what it makes of it
+        return image
+
+
 def _ocr(image: bytes, page: int, source: Path) -> list[Line]:
     program = shutil.which("tesseract")
     if program is None:
@@ -153,6 +183,7 @@ def _ocr(image: bytes, page: int, source: Path) -> list[Line]:
             where=None,
             hint=f"install it ({INSTALL}), or type the fields: {TYPE_IT}",
         )
+    image = _upright(image, page)
     try:
         done = subprocess.run(
             [program, "stdin", "stdout", "--psm", "3", "tsv"],
