@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("D-D Month YYYY", rf"\b{_D}{_DASH}{_D2}\s+{_MONTH},?\s+{_Y}\b"),
         ("Month D, YYYY", rf"\b{_MONTH}\s+{_D},?\s+{_Y}\b"),
         ("D Month YYYY", rf"\b{_D}\s+(?:day\s+)?(?:of\s+)?{_MONTH},?\s+{_Y}\b"),
+        ("D-Mon-YYYY", rf"\b{_D}-{_MONTH}-{_Y}\b"),
         *((name, _NO_NUM_BEFORE + p + _NO_NUM_AFTER) for name, p in _NUMERIC.items()),
         ("Month YYYY", rf"\b{_MONTH},?\s+{_Y}\b"),
         ("MM/YYYY", rf"{_NO_NUM_BEFORE}(?P<m>\d{{1,2}})/{_Y}{_NO_NUM_AFTER}"),
@@ -126,7 +128,15 @@ def read_date(text: str) -> DateReading:
         )
     notes = [f"{f[4]!r} read day first (there is no month {f[4][:2].strip('/-')})"
              for f in found if f[3] == "dm"]  # fmt: skip
-    days = sorted(d for f in found for d in f[2] if d is not None)
+    # dates joined by a dash, "to" or "through" are a range; any others are several dates
+    for (s1, _, _, _, t1), (s2, *_) in itertools.pairwise(found):
+        if not re.fullmatch(_DASH, text[s1 + len(t1) : s2], re.IGNORECASE):
+            shown = ", ".join(repr(f[4]) for f in found)
+            return DateReading(None, (), (), f"several dates ({shown}): say which")
+    in_order = [d for f in found for d in f[2] if d is not None]
+    if in_order != sorted(in_order):
+        return DateReading(None, (), (), f"{text.strip()!r} ends before it starts: say which")
+    days = sorted(in_order)
     if len(days) > 1 and days[0] != days[-1]:
         notes.append(f"a range, {days[0]} to {days[-1]}: its last day")
     return DateReading(days[-1], (days[-1],), tuple(notes))

@@ -63,11 +63,22 @@ def _clean(text: str) -> str:
     return text.rstrip(" ,;:").strip()
 
 
+# one number, and at most the unit it is in: "14", "7.5", "7,5", "14 hours", "2 CECs"
+PLAIN_NUMBER = re.compile(
+    r"(?P<n>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:(?:iicrc\s+)?(?:cec|ce|contact|clock|credit)?\s*"
+    r"(?:hours?|hrs?\.?|h|cecs?|credits?))?",
+    re.IGNORECASE,
+)
+
+
 def _number(text: str) -> tuple[str, str | None]:
-    m = re.search(r"(?<![\d.,])\d{1,4}(?:[.,]\d{1,2})?(?![\d])", text)
+    """A plain number of hours or credits; anything more ("90 minutes", "1:30", "3 1/2",
+    "7-14", "7 hours 30 minutes") is for the user to read, never guessed at."""
+    m = PLAIN_NUMBER.fullmatch(text.strip())
     if m is None:
-        return text, "no number in it"
-    value = m.group(0).replace(",", ".")
+        has = re.search(r"\d", text)
+        return text, ("not one plain number: type it" if has else "no number in it")
+    value = m.group("n").replace(",", ".")
     if "." in value:
         value = value.rstrip("0").rstrip(".")
     return value, None
@@ -77,7 +88,7 @@ def _candidate(
     field: str, line: Line, start: int, end: int, how: str, kind: str, patterns: Patterns
 ) -> Candidate | None:
     text = _clean(line.text[start:end])
-    if not text:
+    if not text or (kind == "label" and text.casefold() in patterns.not_values):
         return None
     words = line.words_in(start, end)
     confs = [w.conf for w in words if w.conf is not None]
@@ -109,13 +120,11 @@ def _phrase_spans(line: Line, patterns: Patterns) -> list[tuple[str, str, int, i
     """(field, pattern, value start, value end, value at the chunk's end) of each phrase."""
     out = []
     for start, chunk in chunks(line.text):
-        for phrase in patterns.phrases:
-            m = phrase.pattern.search(chunk)
-            if m is None:
-                continue
-            a, b = m.span("value")
-            shown = f"{chunk[m.start() : a]}…{chunk[b : m.end()]}".strip()
-            out.append((phrase.field, shown, start + a, start + b, b >= len(chunk)))
+        for phrase in patterns.phrases:  # every match: "up to 14 CECs ... earned 7 CECs"
+            for m in phrase.pattern.finditer(chunk):
+                a, b = m.span("value")
+                shown = f"{chunk[m.start() : a]}…{chunk[b : m.end()]}".strip()
+                out.append((phrase.field, shown, start + a, start + b, b >= len(chunk)))
     return out
 
 
@@ -201,9 +210,13 @@ def _fold(name: str) -> list[str]:
     return [w for w in words if len(w) > 1]  # initials aside: "Jane Q. Smith" is Jane Smith
 
 
-def same_person(a: str, b: str) -> bool:
-    """Two spellings of one name: case, accents, punctuation and initials aside."""
-    return _fold(a) == _fold(b)
+def same_person(printed: str, holder: str) -> bool:
+    """The holder's name as a certificate prints it: case, accents, punctuation and initials
+    aside, in any order ("SMITH, JANE"), designations after it ("Jane Smith, WRT, ASD") too:
+    the holder's first and last names are both there (a middle name may be left out)."""
+    names = set(_fold(printed))
+    mine = _fold(holder)
+    return bool(mine) and mine[0] in names and mine[-1] in names
 
 
 def _sections(lines: list[Line], patterns: Patterns) -> list[list[Line]]:

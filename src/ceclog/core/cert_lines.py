@@ -82,6 +82,7 @@ class Patterns:
     headings: tuple[re.Pattern[str], ...]
     guesses: dict[str, str]
     min_confidence: float
+    not_values: frozenset[str] = frozenset()  # column headings: never a label's value
 
 
 def compile_patterns(raw: dict[str, Any], where: str) -> Patterns:
@@ -105,13 +106,16 @@ def compile_patterns(raw: dict[str, Any], where: str) -> Patterns:
                 phrases.append(Phrase(field, source, pattern))
         for text in raw.get("other", {}).get("labels", []):
             labels.append(Label("", text, False))
+        not_values = frozenset(
+            str(v).casefold() for v in raw.get("other", {}).get("not_values", [])
+        )
         headings = tuple(re.compile(h, re.IGNORECASE) for h in raw["sections"]["headings"])
         guesses = {f: str(s["guess"]) for f, s in fields.items() if "guess" in s}
         minimum = float(raw["ocr"]["min_confidence"])
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise InputError(f"{where}: not a valid patterns file ({exc})") from None
     labels.sort(key=lambda lab: -len(lab.text.rstrip(":")))
-    return Patterns(tuple(labels), tuple(phrases), headings, guesses, minimum)
+    return Patterns(tuple(labels), tuple(phrases), headings, guesses, minimum, not_values)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,110 @@
+"""Certificates ceclog's author did not write: the traps a second reader found, each a value
+that was once prefilled wrong.  The rule is the issue's: never prefill a wrong value (leaving
+a field for the user is a miss, not a defect); and where the certificate is plain, read it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ceclog.core.cert_fields import Certificate, read_certificates, same_person
+from ceclog.core.cert_lines import text_line
+from ceclog.store.certificate import load_patterns
+
+PATTERNS = load_patterns()
+
+
+def _one(*rows: str) -> Certificate:
+    lines = [text_line(1, n, row) for n, row in enumerate(rows, 1)]
+    (cert,) = read_certificates(lines, PATTERNS, None)
+    return cert
+
+
+HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "want"),
+    [
+        # an address or an opening time is no class length
+        ("Restoration Co., 24 Hours Parkway, Austin TX", "hours", None),
+        ("Questions? Call our 24 hour hotline 800-555-0100", "hours", None),
+        ("Open 7 days, 24 hours", "hours", None),
+        ("Credit Hours:   4", "hours", "4"),
+        # a value that is not one plain number is not guessed at
+        ("CEC Hours:   90 minutes", "hours", None),
+        ("CEC Hours:   1:30", "hours", None),
+        ("CEC Hours:   3 1/2", "hours", None),
+        ("CEC Hours:   7 hours 30 minutes", "hours", None),
+        ("CEC Hours:   7-14", "hours", None),
+        ("CEC Hours:   7 / 14", "hours", None),
+        ("CEC Hours:   -7", "hours", None),
+        ("CEC Hours:   1,000", "hours", None),
+        ("CEC Hours:   7.5", "hours", "7.5"),
+        ("CEC Hours:   14 hours", "hours", "14"),
+        ("This course is 3 days, 7 hours per day", "hours", None),
+        ("7 hrs classroom, 7 hrs field", "hours", None),
+        ("awarded 14 CEC hours", "hours", "14"),
+        # a maximum and the amount earned on one line: which one is not for ceclog to pick
+        ("Up to 14 CECs may be claimed; this attendee earned 7 CECs", "credits", None),
+        # CEUs (IACET: 1 CEU = 10 contact hours) are not CECs
+        ("Awarded 1.4 CEUs", "credits", None),
+        ("CEUs:   1.4", "credits", None),
+        ("and is awarded 14 IICRC CECs", "credits", "14"),
+        # two dates that are not a range are two dates: the user says which
+        ("Date of Completion:   03/15/2026 (exam 03/20/2026)", "date", None),
+        ("Date of Completion:   03/15/2026, 03/16/2026", "date", None),
+        ("Date of Completion:   March 17-15, 2026", "date", None),
+        ("Date of Completion:   March 15-17, 2026", "date", "2026-03-17"),
+        ("Date of Completion:   03/15/2026 - 03/17/2026", "date", "2026-03-17"),
+        ("Date of Completion:   15-Mar-2026", "date", "2026-03-15"),
+        # labels certificates use
+        ("IICRC Course #:   C-4471", "approval", "C-4471"),
+        ("CEC Approval No.   C-4471", "approval", "C-4471"),
+        ("Course ID:   C-4471", "approval", "C-4471"),
+        ("Name of Technician:   Jane Smith", "attendee", "Jane Smith"),
+        ("Learner:   Jane Smith", "attendee", "Jane Smith"),
+    ],
+)
+def test_a_value_is_prefilled_only_when_the_certificate_says_it_plainly(
+    row: str, field: str, want: str | None
+) -> None:
+    cert = _one(*HEAD, row)
+    assert cert.value(field) == want, cert.fields[field]
+
+
+def test_a_column_heading_is_no_value() -> None:
+    # "PARTICIPANT" and "DATE" head two columns; the values are on the line below
+    cert = _one(*HEAD, "PARTICIPANT            DATE", "Jane Smith             03/15/2026")
+    assert cert.value("attendee") in (None, "Jane Smith")
+    assert cert.value("date") in (None, "2026-03-15")
+    assert not cert.warnings
+
+
+@pytest.mark.parametrize(
+    ("printed", "same"),
+    [
+        ("SMITH, JANE", True),
+        ("Jane Smith, WRT, ASD", True),
+        ("Jane Q. Smith", True),
+        ("Jäne Smíth", True),
+        ("Michael Torres", False),
+        ("Jane Smithers", False),
+        ("Jane", False),
+    ],
+)
+def test_the_holder_is_recognised_in_the_ways_certificates_print_a_name(
+    printed: str, same: bool
+) -> None:
+    assert same_person(printed, "Jane Smith") is same
+
+
+def test_a_page_with_no_class_on_it_is_no_certificate() -> None:
+    lines = [
+        text_line(1, 1, "Dear Jane Smith,"),
+        text_line(1, 2, "Please find your certificate enclosed."),
+        text_line(2, 1, "Certificate of Completion"),
+        text_line(2, 2, "Course Title:   Odor Control"),
+        text_line(2, 3, "CEC Hours:   7"),
+    ]
+    (cert,) = read_certificates(lines, PATTERNS, "Jane Smith")
+    assert cert.pages == (2,) and cert.value("title") == "Odor Control"
