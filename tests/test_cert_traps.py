@@ -108,3 +108,16 @@ def test_a_page_with_no_class_on_it_is_no_certificate() -> None:
     ]
     (cert,) = read_certificates(lines, PATTERNS, "Jane Smith")
     assert cert.pages == (2,) and cert.value("title") == "Odor Control"
+
+
+def test_a_cover_letter_before_the_certificate_is_no_certificate() -> None:
+    lines = [
+        text_line(1, 1, "November 3, 2026"),
+        text_line(1, 2, "Dear Jane Smith,"),
+        text_line(1, 3, "Participant:   Jane Smith"),
+        text_line(2, 1, "Certificate of Completion"),
+        text_line(2, 2, "Course Title:   Odor Control"),
+        text_line(2, 3, "CEC Hours:   7"),
+    ]
+    (cert,) = read_certificates(lines, PATTERNS, "Jane Smith")
+    assert cert.number == 1 and cert.pages == (2,) and cert.value("hours") == "7"

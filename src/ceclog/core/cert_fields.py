@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from itertools import compress
 
 from ceclog.core.cert_dates import read_date
 from ceclog.core.cert_lines import FIELDS, SHOWN, Line, Patterns, chunks, label_hits
 
 MAX_VALUE = 200
+CLASS = ("title", "date", "hours", "credits")  # what makes a page a class's certificate
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,7 @@ def read_certificates(
     """Each certificate in the lines (a page, or a repeated heading, starts one) that shows
     at least one field, with its candidates and what is prefilled."""
     out: list[Certificate] = []
+    classes: list[bool] = []  # whether each names a class (a cover letter names none)
     for section in _sections([ln for ln in lines if ln.text.strip()], patterns):
         found: list[Candidate] = []
         for i in range(len(section)):
@@ -269,4 +272,7 @@ def read_certificates(
             )
         pages = tuple(dict.fromkeys(ln.page for ln in section))
         out.append(Certificate(len(out) + 1, pages, fields, tuple(warnings)))
+        classes.append(any(c.kind != "guess" and c.field in CLASS for c in found))
+    if any(classes):  # pages that name no class are no certificate when another page does
+        out = [replace(c, number=n) for n, c in enumerate(compress(out, classes), 1)]
     return out
