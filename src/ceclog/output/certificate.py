@@ -36,9 +36,10 @@ def table(cert: Certificate, chosen: dict[str, str | None], given: set[str]) -> 
             out.append(f"  {field:<9} {value}   (from the command line)")
         elif value is not None and field not in SHOWN:
             out.append(f"  {field:<9} {value}")
-        elif reading.candidates or field in ("title", "date"):
-            why = reading.why or "nothing read"
-            out.append(f"  {field:<9} (not filled: {why})")
+        elif reading.candidates:
+            out.append(f"  {field:<9} (not filled: {reading.why or 'nothing read'})")
+        elif field in ENTRY_FIELDS:  # every field of the entry is accounted for
+            out.append(f"  {field:<9} (nothing read)")
         for c in reading.candidates:
             used = field not in given and value is not None and c.value == value
             mark = "!" if c.low else (" " if used else "?")
