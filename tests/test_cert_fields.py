@@ -220,3 +220,33 @@ def test_a_scanned_pdf_page_is_read_by_ocr(tmp_path: Path) -> None:
     text = read_certificate(read_incoming(path))
     assert text.ocr_pages == (1,)
     _check(read_certificates(text.lines, PATTERNS, None), fx.spec("day-first"))
+
+
+@needs_tesseract
+def test_a_photo_stored_sideways_with_its_orientation_tag_is_read_upright(
+    tmp_path: Path,
+) -> None:
+    import io
+
+    from PIL import Image
+
+    # as a phone stores it: the pixels turned a quarter, the EXIF tag saying how to show them
+    upright = Image.open(io.BytesIO(fx.image(fx.spec("table"))))
+    stored = upright.rotate(90, expand=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90 degrees clockwise to view"
+    path = tmp_path / "sideways.jpg"
+    stored.save(path, "JPEG", quality=90, exif=exif)
+    _check(_read(path), fx.spec("table"))
+
+
+@needs_tesseract
+def test_an_image_too_large_to_read_is_refused_before_ocr(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from ceclog.errors import InputError
+
+    path = tmp_path / "huge.png"
+    Image.new("1", (9000, 9000), 1).save(path)  # 81 million pixels, a small file
+    with pytest.raises(InputError, match="9000x9000 pixels: too large to read"):
+        read_certificate(read_incoming(path))
