@@ -132,6 +132,9 @@ def test_a_met_cycles_surplus_carries_into_the_next_up_to_the_limit(
         1.0,
         13.0,
     )
+    # the previous cycle (2022-06-01 to 2026-05-31) says what carried into it: 15 + 4
+    prev = req["previous"]
+    assert (prev["counted"], prev["carried_in"], prev["met"]) == (15.0, 4.0, True)
 
 
 def test_no_carry_from_an_unmet_cycle_nor_without_the_setting(

@@ -226,6 +226,8 @@ def _previous(prev: CycleResult | None) -> dict[str, Any] | None:
     }
     if prev.kinds:  # only with minimums per kind: older readers compare this object whole
         out["kinds"] = _kinds(prev)
+    if prev.carried_in:  # only with a carry-over into it: `met` counts it
+        out["carried_in"] = number(prev.carried_in)
     return out
 
 
