@@ -17,11 +17,13 @@ NUDGE_AFTER_DAYS = 90  # an assertion older than this, with entries submitted si
 NUDGE_DUE_DAYS = 180  # no assertion at all, and the due date this close
 
 
-def check_assertions(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+def check_assertions(
+    ledger: Ledger, rules: Rules, today: dt.date, report: Report | None = None
+) -> list[Finding]:
     if not ledger.assertions:
         return []
     out: list[Finding] = []
-    report = evaluate(ledger, rules, today)
+    report = report or evaluate(ledger, rules, today)
     order = sorted(range(len(ledger.assertions)), key=lambda i: ledger.assertions[i].date)
     for i in order:
         assertion = ledger.assertions[i]

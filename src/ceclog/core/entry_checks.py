@@ -7,10 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ceclog.core.credits import num
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.models import Entry, Ledger, Rules
+
+if TYPE_CHECKING:
+    from ceclog.core.engine import Report
 
 UNSUBMITTED_DAYS = 30
 
@@ -169,15 +173,19 @@ def check_evidence(
     return out
 
 
-def check_late_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
+def check_late_entries(
+    ledger: Ledger, rules: Rules, today: dt.date, report: Report | None = None
+) -> list[Finding]:
     """Entries applied to an earlier cycle (`for_cycle`): planned ones, and dates that name no
-    earlier cycle (the schedule changed since), which then count by their own date."""
+    earlier cycle (the schedule changed since), which then count by their own date.  `report`:
+    the ledger's evaluation, when the caller has it."""
     late = [(i, e) for i, e in enumerate(ledger.entries) if e.for_cycle is not None]
     if not late:
         return []
-    from ceclog.core.engine import evaluate
+    if report is None:
+        from ceclog.core.engine import evaluate
 
-    report = evaluate(ledger, rules, today)
+        report = evaluate(ledger, rules, today)
     out: list[Finding] = []
     for i, entry in late:
         at = ("entries", i, "for_cycle")
