@@ -130,7 +130,7 @@ def load_commands(args: list[str] | None = None) -> None:
 def _print_error(exc: CeclogError) -> None:
     from ceclog.output.terminal import console
 
-    console(stderr=True).print(f"error: {exc}", soft_wrap=True)
+    console(stderr=True).hang(f"error: {exc}")
 
 
 _WRITTEN = {  # what a journal entry means to the user, in the order they are told

@@ -27,7 +27,7 @@ def interactive() -> bool:
 
 
 def _say(text: str) -> None:
-    console(stderr=True).print(text, soft_wrap=True)
+    console(stderr=True).hang(text, 12 if text.startswith("  ") else None)
 
 
 def _ask(prompt: str) -> str:

@@ -66,6 +66,35 @@ class Out:
         else:
             self.stream.write(clean(text) + "\n")
 
+    def hang(self, text: str, indent: int | None = None) -> None:
+        """Lines for a person at a terminal, each wrapped at word boundaries with a hanging
+        indent (`indent` columns, else under the text after a leading "error: " or
+        "  hint: "), instead of being cut mid-word by the terminal.  Elsewhere (a pipe, a
+        file) each stays one line, for grep and scripts."""
+        import re
+        import shutil
+        import textwrap
+
+        if not self.stream.isatty():
+            self.stream.write(clean(text) + "\n")
+            return
+        width = shutil.get_terminal_size().columns
+        for line in clean(text).split("\n"):
+            label = re.match(r"\s*[a-z]+: ", line)
+            hang = indent if indent is not None else (label.end() if label else 2)
+            wrapped = textwrap.wrap(
+                line,
+                width=max(width - 1, 20),
+                subsequent_indent=" " * min(hang, width // 2),
+                break_long_words=False,
+                break_on_hyphens=False,
+                drop_whitespace=True,
+            )
+            lead = line[: len(line) - len(line.lstrip())]
+            if wrapped and lead and not wrapped[0].startswith(lead):
+                wrapped[0] = lead + wrapped[0]
+            self.stream.write("\n".join(wrapped or [""]) + "\n")
+
     def table(self, columns: list[Column], rows: list[list[Cell]]) -> None:
         if self.rich:
             self._rich_table(columns, rows)
