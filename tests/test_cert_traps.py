@@ -4,6 +4,8 @@ a field for the user is a miss, not a defect); and where the certificate is plai
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from ceclog.core.cert_fields import Certificate, read_certificates, same_person
@@ -15,7 +17,7 @@ PATTERNS = load_patterns()
 
 def _one(*rows: str) -> Certificate:
     lines = [text_line(1, n, row) for n, row in enumerate(rows, 1)]
-    (cert,) = read_certificates(lines, PATTERNS, None)
+    (cert,) = read_certificates(lines, PATTERNS, None, dt.date(2026, 11, 30))
     return cert
 
 
@@ -63,12 +65,33 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("Course ID:   C-4471", "approval", "C-4471"),
         ("Name of Technician:   Jane Smith", "attendee", "Jane Smith"),
         ("Learner:   Jane Smith", "attendee", "Jane Smith"),
+        # a second reader's traps: sentences about something else
+        ("Note: technicians must earn 14 CECs every four years to renew.", "credits", None),
+        ("IICRC awards 1 CEC per hour of approved classroom instruction.", "credits", None),
+        ("Prerequisite: WRT certification (19 classroom hours)", "hours", None),
+        ("2 days (14 hours), including 4 hours of instruction in the lab.", "hours", None),
+        ("Part 1 of 2. The complete program totals 14 contact hours.", "hours", None),
+        ("Your next refresher course is to be completed on 03/13/2029.", "date", None),
+        ("Approval #:   Pending (submitted 02/01/2026)", "approval", None),
+        ("Presented by:   Mike Jones, Lead Instructor", "provider", None),
+        ("Participant ID:   100234", "attendee", None),
+        ("This is to certify that the individual named below", "attendee", None),
+        ("The IICRC certifies that this course meets its criteria.", "attendee", None),
+        ("has successfully completed all requirements for", "title", None),
+        ("successfully completed on March 13, 2026 the IICRC-approved course", "title", None),
+        (
+            "has successfully completed Seminar on the 2021 S500 Standard",
+            "title",
+            "Seminar on the 2021 S500 Standard",
+        ),
+        ("has successfully completed Odor Control on March 13, 2026", "title", "Odor Control"),
     ],
 )
 def test_a_value_is_prefilled_only_when_the_certificate_says_it_plainly(
     row: str, field: str, want: str | None
 ) -> None:
-    cert = _one(*HEAD, row)
+    head = HEAD if field != "title" else HEAD[:1]  # a title case has no other title
+    cert = _one(*head, row)
     assert cert.value(field) == want, cert.fields[field]
 
 
@@ -121,3 +144,39 @@ def test_a_cover_letter_before_the_certificate_is_no_certificate() -> None:
     ]
     (cert,) = read_certificates(lines, PATTERNS, "Jane Smith")
     assert cert.number == 1 and cert.pages == (2,) and cert.value("hours") == "7"
+
+
+def test_a_table_of_classes_is_no_one_value() -> None:
+    # a transcript-like certificate: each row a class; no one row is "the" class, so nothing
+    # is read as the class (add --from then says so, and how to type the fields)
+    rows = [
+        "Certificate of Completion",
+        "Course                     Date            Hours",
+        "Water Damage Restoration   03/10/2026      19",
+        "Applied Structural Drying  03/20/2026      21",
+    ]
+    lines = [text_line(1, n, row) for n, row in enumerate(rows, 1)]
+    assert read_certificates(lines, PATTERNS, None, dt.date(2026, 11, 30)) == []
+
+
+def test_a_completion_date_after_today_is_no_class_taken() -> None:
+    cert = _one(*HEAD, "Date of Completion:   2027-01-15")
+    assert cert.value("date") is None
+    assert "after today" in (cert.fields["date"].why or "")
+
+
+def test_a_signers_job_title_is_no_course_title() -> None:
+    cert = _one(*HEAD, "Name:   Robert Kline", "Title:   Director of Training")
+    assert cert.value("title") == "Water Damage Restoration"
+
+
+def test_a_title_that_runs_on_to_the_next_line_is_not_cut() -> None:
+    cert = _one(
+        "Certificate of Completion",
+        "has successfully completed the course entitled",
+        "Fire and Smoke Restoration Technician:",
+        "Residential and Commercial Losses",
+        "CEC Hours:   14",
+    )
+    assert cert.value("title") is None
+    assert cert.fields["title"].why == "continues on the next line: type it"

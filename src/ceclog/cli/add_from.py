@@ -5,6 +5,7 @@ a terminal nothing is written unless --yes, and then only values read by a label
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -126,16 +127,21 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
 
 
 def read_fields(
-    file: Path, given: Values, loaded: Loaded, yes: bool, pick: int | None, as_json: bool
+    file: Path,
+    given: Values,
+    loaded: Loaded,
+    today: dt.date,
+    options: tuple[bool, int | None, bool],
 ) -> tuple[tuple[str | None, ...], Incoming] | None:
     """The entry's fields from `file` once confirmed, in the order of ENTRY_FIELDS (None:
     --json only showed them), and the file read once, to attach it."""
+    yes, pick, as_json = options
     holder = loaded.ledger.holder.name
     if as_json and yes:
         raise UsageError("--json with --from only shows what was read; drop --json to write")
     item = read_incoming(file)
     text = read_certificate(item)
-    certs = read_certificates(text.lines, load_patterns(), holder)
+    certs = read_certificates(text.lines, load_patterns(), holder, today)
     read = "ocr" if text.ocr_pages else "text"
     if as_json:
         print(data.dumps(as_data(str(file), read, certs)))

@@ -182,7 +182,7 @@ def add(
 
         given = dict(title=title, date=date, hours=hours, credits=credits, provider=provider,
                      approval=approval)  # fmt: skip
-        got = add_from.read_fields(from_file, given, c.load()[0], yes, pick, as_json)
+        got = add_from.read_fields(from_file, given, c.load()[0], c.today, (yes, pick, as_json))
         if got is None:
             return
         (title, date, hours, credits, provider, approval), item = got

@@ -9,12 +9,13 @@ dates (which are shown, never used); an OCR value below the confidence threshold
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 from itertools import compress
 
-from ceclog.core.cert_dates import read_date
+from ceclog.core.cert_dates import FORMATS, read_date
 from ceclog.core.cert_lines import FIELDS, SHOWN, Line, Patterns, chunks, label_hits
 
 MAX_VALUE = 200
@@ -110,12 +111,68 @@ def _candidate(
         problem = f"longer than {MAX_VALUE} characters"
     elif field == "approval" and not re.search(r"\d", text):
         problem = "no number in it"
+    elif field == "title":
+        value, problem = _title(text, patterns)
+        if line.text[start:end].rstrip().endswith((":", ",", "-", "\u2013")):
+            problem = "continues on the next line: type it"
+    elif field == "attendee" and not _name_like(text):
+        problem = "does not look like a person's name"
+    if problem is None:
+        problem = _about_else(field, _context(line, start, end, kind, text), value, patterns)
     if low:
         notes = (*notes, f"OCR confidence {conf:.0f} (below {patterns.min_confidence:.0f})")
     return Candidate(
         field, value, text, how, kind, line.page, line.number, tuple(w.text for w in words),
         conf, low, notes, problem, readings,
     )  # fmt: skip
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[\w/]+", text.casefold())) + " "
+
+
+def _about_else(field: str, context: str, value: str, patterns: Patterns) -> str | None:
+    """Why a value read in `context` is about something else: a word of the rules' `context`
+    list in its sentence ("must earn 14 CECs every four years"), or one of its field's
+    `not_if` words in the value ("Pending", "Lead Instructor")."""
+    around = _words(context)
+    word = next((w for w in patterns.context if f" {w} " in around), None)
+    if word is not None:
+        return f"read in a sentence about something else ({word!r}): check it"
+    mine = _words(value)
+    word = next((w for w in patterns.not_if.get(field, ()) if f" {w} " in mine), None)
+    if word is not None:
+        return f"{word!r}: not the class's {field}"
+    return None
+
+
+def _context(line: Line, start: int, end: int, kind: str, text: str) -> str:
+    """The text a value was read in: a phrase's column of the line, a label's value itself."""
+    if kind != "phrase":
+        return text
+    return next((c for s, c in chunks(line.text) if s <= start < s + len(c)), text)
+
+
+def _title(text: str, patterns: Patterns) -> tuple[str, str | None]:
+    """A title as a sentence gives it: without "on <date>" after it; refused when it starts
+    with a date or ends in a word that says it was cut short ("all requirements for")."""
+    lead = re.match(r"on\s+(.+?)(?:\s+(?:the|a|an)\b.*)?$", text, re.IGNORECASE)
+    if lead is not None and read_date(lead.group(1)).value is not None:
+        return text, "begins with a date: not a title"
+    tail = re.match(r"(.+?)\s+on\s+(.+)$", text, re.IGNORECASE)
+    if tail is not None and any(p.fullmatch(tail.group(2).strip(" .")) for _, p in FORMATS):
+        text = tail.group(1)
+    last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
+    if last in patterns.not_end.get("title", ()):
+        return text, "looks cut short: type it"
+    return text, None
+
+
+def _name_like(text: str) -> bool:
+    """A person's name: no digits, and at least two words that start with a capital."""
+    words = [w.strip(".,") for w in text.split()]
+    capital = [w for w in words if w[:1].isupper()]
+    return not re.search(r"\d", text) and len(capital) >= 2
 
 
 def _phrase_spans(line: Line, patterns: Patterns) -> list[tuple[str, str, int, int, bool]]:
@@ -130,10 +187,13 @@ def _phrase_spans(line: Line, patterns: Patterns) -> list[tuple[str, str, int, i
     return out
 
 
-def _below(line: Line, nxt: Line | None, patterns: Patterns, a: int, b: int) -> tuple[int, int]:
+def _below(
+    line: Line, nxt: Line | None, patterns: Patterns, a: int, b: int, after: Line | None = None
+) -> tuple[int, int]:
     """The piece of the next line under columns a..b: a label's or a phrase's value printed
-    below it ((0, 0): none, or that line holds labels or phrases of its own).  The next line's
-    columns pair with this line's when both have as many; else they must overlap a..b."""
+    below it ((0, 0): none, or that line holds labels or phrases of its own, or it is the first
+    row of a table, whose rows would each be a value).  The next line's columns pair with this
+    line's when both have as many; else they must overlap a..b."""
     if nxt is None or nxt.page != line.page or nxt.row > line.row + 3:
         return (0, 0)
     if label_hits(nxt, patterns) or _phrase_spans(nxt, patterns):
@@ -145,12 +205,26 @@ def _below(line: Line, nxt: Line | None, patterns: Patterns, a: int, b: int) -> 
         pieces = [p for p in pieces if p[0] <= b and p[0] + len(p[1]) >= a]
     if len(pieces) != 1:
         return (0, 0)
-    return (pieces[0][0], pieces[0][0] + len(pieces[0][1]))
+    x, y = pieces[0][0], pieces[0][0] + len(pieces[0][1])
+    if _table_row(after, nxt, patterns, x, y):
+        return (0, 0)
+    return (x, y)
+
+
+def _table_row(after: Line | None, nxt: Line, patterns: Patterns, x: int, y: int) -> bool:
+    """Whether `after` is another row of a table that `nxt` starts: columns of its own, no
+    labels, text under the value's column x..y."""
+    if after is None or after.page != nxt.page or after.row > nxt.row + 2:
+        return False
+    if len(chunks(nxt.text)) < 2 or label_hits(after, patterns):
+        return False
+    return any(s <= y and s + len(c) >= x for s, c in chunks(after.text))
 
 
 def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candidate]) -> None:
     line = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    after = lines[i + 2] if i + 2 < len(lines) else None
     hits = label_hits(line, patterns)
     for k, hit in enumerate(hits):
         if not hit.label.field:
@@ -163,7 +237,7 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
             got = _candidate(hit.label.field, line, start, start + len(text), how, "label",
                              patterns)  # fmt: skip
         else:
-            a, b = _below(line, nxt, patterns, hit.start, hit.end)
+            a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
             got = None
             if b and nxt is not None:
                 how += ", value on the next line"
@@ -174,7 +248,7 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
         how = f'phrase "{source}"'
         if a == b and at_end:
             start = next(s for s, c in chunks(line.text) if s <= a <= s + len(c))
-            a2, b2 = _below(line, nxt, patterns, start, a)
+            a2, b2 = _below(line, nxt, patterns, start, a, after)
             if b2 and nxt is not None:
                 got = _candidate(field, nxt, a2, b2, how + ", value on the next line", "phrase",
                                  patterns)  # fmt: skip
@@ -248,8 +322,23 @@ def _guesses(section: list[Line], patterns: Patterns) -> list[Candidate]:
     return out
 
 
+def _not_after(found: list[Candidate], today: dt.date | None) -> list[Candidate]:
+    """A completion date after today is no class taken (the next refresher, a renewal)."""
+    out = []
+    for c in found:
+        if today is not None and c.field == "date" and c.problem is None:
+            try:
+                late = dt.date.fromisoformat(c.value) > today
+            except ValueError:
+                late = False
+            if late:
+                c = replace(c, problem=f"after today ({today}): not a class taken")
+        out.append(c)
+    return out
+
+
 def read_certificates(
-    lines: list[Line], patterns: Patterns, holder: str | None
+    lines: list[Line], patterns: Patterns, holder: str | None, today: dt.date | None = None
 ) -> list[Certificate]:
     """Each certificate in the lines (a page, or a repeated heading, starts one) that shows
     at least one field, with its candidates and what is prefilled."""
@@ -261,7 +350,7 @@ def read_certificates(
             _read_line(section, i, patterns, found)
         if not found:
             continue
-        found = _guesses(section, patterns) + found
+        found = _guesses(section, patterns) + _not_after(found, today)
         fields = {f: _decide(f, [c for c in found if c.field == f]) for f in FIELDS + SHOWN}
         warnings = []
         attendee = fields["attendee"].prefill

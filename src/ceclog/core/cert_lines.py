@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ceclog.errors import InputError
@@ -83,6 +83,9 @@ class Patterns:
     guesses: dict[str, str]
     min_confidence: float
     not_values: frozenset[str] = frozenset()  # column headings: never a label's value
+    context: tuple[str, ...] = ()  # words of a sentence about something else
+    not_if: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> its stop words
+    not_end: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> cut-short ends
 
 
 def compile_patterns(raw: dict[str, Any], where: str) -> Patterns:
@@ -109,13 +112,32 @@ def compile_patterns(raw: dict[str, Any], where: str) -> Patterns:
         not_values = frozenset(
             str(v).casefold() for v in raw.get("other", {}).get("not_values", [])
         )
+        context = tuple(str(w).casefold() for w in raw.get("context", {}).get("never", []))
+        not_if = {
+            f: tuple(str(w).casefold() for w in spec.get("not_if", []))
+            for f, spec in fields.items()
+        }
+        not_end = {
+            f: tuple(str(w).casefold() for w in spec.get("not_end", []))
+            for f, spec in fields.items()
+        }
         headings = tuple(re.compile(h, re.IGNORECASE) for h in raw["sections"]["headings"])
         guesses = {f: str(s["guess"]) for f, s in fields.items() if "guess" in s}
         minimum = float(raw["ocr"]["min_confidence"])
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise InputError(f"{where}: not a valid patterns file ({exc})") from None
     labels.sort(key=lambda lab: -len(lab.text.rstrip(":")))
-    return Patterns(tuple(labels), tuple(phrases), headings, guesses, minimum, not_values)
+    return Patterns(
+        tuple(labels),
+        tuple(phrases),
+        headings,
+        guesses,
+        minimum,
+        not_values,
+        context,
+        not_if,
+        not_end,
+    )
 
 
 @dataclass(frozen=True)
@@ -165,11 +187,11 @@ def _label_end(text: str, start: int, label: Label) -> int | None:
     take a colon, `#`, `.`, a hyphen or an en dash after it."""
     i = start
     for n, word in enumerate(label.words):
-        if n:
+        if n:  # one or two spaces between a label's words: a wider gap is another column
             gap = i
             while i < len(text) and text[i].isspace():
                 i += 1
-            if i == gap:
+            if not 1 <= i - gap <= 2:
                 return None
         if not text.startswith(word, i):
             return None
