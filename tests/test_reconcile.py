@@ -251,6 +251,10 @@ def test_record_appends_one_undoable_assertion_keeping_comments(
     )
     assert (tmp_path / "evidence" / "2026-11-01_assertion_technician.png").is_file()
     assert ceclog("check").code == 0
+    # the same figure of the same day again: nothing is written, nothing is copied
+    recorded = ledger_path.read_bytes()
+    r = ceclog("reconcile", "--portal", "2", "--on", "2026-11-01", "--record")
+    assert r.code == 0 and "already recorded" in r.err and ledger_path.read_bytes() == recorded
     assert ceclog("undo").code == 0
     assert ledger_path.read_bytes() == before
 
@@ -408,6 +412,101 @@ def test_a_transcript_that_agrees_exits_0_and_other_credits_are_named(
     assert code == 1
     other = [r for r in doc["rows"] if r["status"] == "other_credits"]
     assert len(other) == 1 and other[0]["command"] == "ceclog edit 2 --credits 1.5"
+
+
+PERIOD_LEDGER = """
+[[entries]]
+id = 1
+date = 2026-07-01
+title = "Odor control"
+hours = 2
+submitted = 2026-07-02
+posted = 2026-08-01
+
+[[entries]]
+id = 2
+date = 2026-07-10
+title = "Thermal imaging"
+hours = 1.9
+submitted = 2026-07-11
+posted = 2026-08-01
+
+[[entries]]
+id = 3
+date = 2026-08-10
+title = "Safety webinar"
+credits = 1
+submitted = 2026-08-11
+posted = 2026-09-01
+
+[[entries]]
+id = 4
+date = 2025-03-01
+title = "Old class"
+hours = 3
+submitted = 2025-03-02
+posted = 2025-04-01
+"""
+
+
+def test_a_transcript_is_compared_over_the_figures_period_and_stated_credits(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    # cycle 2026-06-01..2030-05-31; --on 2026-10-01.  Entry 2 states 1.9 h and counts 1.5
+    # (rounded down to 0.5); entry 4 counts in the previous cycle
+    ledger(ledger_path, PERIOD_LEDGER)
+    csv = tmp_path / "t.csv"
+    csv.write_text(
+        "Date,Title,Credits\n"
+        "2026-07-01,Odor Control,2\n"  # entry 1: agrees
+        "2026-07-11,Thermal Imaging Basics,1.9\n"  # entry 2, a day off, as it states
+        "2026-08-10,Safety webinar,1.5\n"  # entry 3 (counts 1): other credits
+        "2026-10-15,Later class,2\n"  # after --on: not compared
+        "2025-03-01,Old class,3\n",  # the previous cycle: not compared
+        encoding="utf-8",
+    )
+    code, doc = rec(ceclog, "--transcript", str(csv), "--on", "2026-10-01")
+    rows = [(r["status"], r["entry"], r["line"] and r["line"]["row"]) for r in doc["rows"]]
+    assert rows == [
+        ("other_period", None, 6),
+        ("agrees", 1, 2),
+        ("counted_differently", 2, 3),
+        ("other_credits", 3, 4),
+        ("other_period", None, 5),
+    ]
+    commands = {r["entry"]: r["command"] for r in doc["rows"] if r["entry"]}
+    assert commands == {1: None, 2: None, 3: "ceclog edit 3 --credits 1.5"}  # no edit fixes 2
+    # body: 2 + 1.9 + 1.5 = 5.4 in the cycle up to 2026-10-01; ceclog: 2 + 1.5 + 1 = 4.5
+    assert code == 1 and (doc["body"]["posted"], doc["ceclog"]["posted"]) == (5.4, 4.5)
+    # the same classes as ceclog counts them, and a later one: the figures agree, exit 0
+    csv.write_text(
+        "Date,Title,Credits\n2026-07-01,Odor Control,2\n2026-07-10,Thermal imaging,1.5\n"
+        "2026-08-10,Safety webinar,1\n2026-10-15,Later class,2\n",
+        encoding="utf-8",
+    )
+    code, doc = rec(ceclog, "--transcript", str(csv), "--on", "2026-10-01")
+    assert code == 0 and doc["agrees"] and doc["rows"][-1]["status"] == "other_period"
+    r = ceclog("reconcile", "--transcript", str(csv), "--on", "2026-10-01")
+    assert "outside the cycle up to that day (not compared): row 5" in r.out
+
+
+def test_transcript_errors_name_every_bad_row_and_nothing_is_printed_before_an_error(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    ledger(ledger_path, PERIOD_LEDGER)
+    before = ledger_path.read_bytes()
+    csv = tmp_path / "bad.csv"
+    csv.write_text(
+        "Date,Title,Credits\n2026-13-45,A,1\n2026-07-01,B,x\n2026-07-02,C,1\n2026-07-03,,1\n"
+    )
+    r = ceclog("reconcile", "--transcript", str(csv))
+    assert r.code == 1 and r.out == ""
+    assert "bad.csv:2: '2026-13-45' is not a date" in r.err and "(and rows 3, 5)" in r.err
+    r = ceclog("reconcile", "--transcript", str(csv), "--map", "gone.toml")
+    assert r.code == 2 and "--map gone.toml: no such file" in r.err
+    r = ceclog("reconcile", "--portal", "4.5", "--record", "--evidence", "gone.png")
+    assert r.code == 1 and r.out == "" and "gone.png" in r.err
+    assert ledger_path.read_bytes() == before
 
 
 # --- properties (Hypothesis) ---------------------------------------------------------------

@@ -4,7 +4,7 @@ the ledger.  Read only, unless `--record` appends the assertion in one undoable 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,10 +15,13 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.fields import check_text, parse_date
 from ceclog.core.import_rows import Mapping
-from ceclog.core.models import MAX_CREDITS, Assertion, Ledger, Rules
+from ceclog.core.models import MAX_CREDITS, Assertion, Entry, Ledger, Rules
 from ceclog.core.reconcile import Target, cycle_at, find_target, reconcile
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, reconciles, terminal
+
+if TYPE_CHECKING:
+    from ceclog.store.evidence import Incoming
 
 
 def _portal(text: str) -> Decimal:
@@ -135,6 +138,10 @@ def reconcile_cmd(
     body = _portal(portal) if portal is not None else None
     if source is not None:
         source = check_text(source, "--source")
+    from ceclog.store import evidence
+
+    # the screenshot is read before anything is shown: a missing one is one error, no report
+    incoming = [evidence.read_incoming(p) for p in evidence_files or []]
     loaded, rules = c.load()
     require_valid(loaded, rules, today)
     ledger = loaded.ledger
@@ -147,16 +154,19 @@ def reconcile_cmd(
         if not transcript.exists():  # exit 2, as a usage error: exit 1 means "they differ"
             raise UsageError(f"--transcript {transcript}: no such file")
 
+        if map_file is not None and not map_file.exists():
+            raise UsageError(f"--map {map_file}: no such file")
         mapping = sheets.read_mapping(map_file) if map_file is not None else Mapping()
         lines = transcripts.lines_of(sheets.read_table(transcript, mapping), mapping)
         held = cycle_at(target.requirement, day)
         body = Decimal(0)
+        entries: list[Entry] = []
+        period = None
         if held is not None:
             body = transcripts.body_posted(lines, held.cycle.start, held.cycle.due, day)
-        entries = transcripts.ledger_entries(
-            ledger, target.requirement.certifications, rules.rules.pool, day
-        )
-        rows = transcripts.match(lines, entries, report, day)
+            entries = transcripts.ledger_entries(ledger, held.counted_ids, day)
+            period = (held.cycle.start, min(day, held.cycle.due))
+        rows = transcripts.match(lines, entries, report, rules.rules, period)
         source = transcript.name
     assert body is not None
     result = reconcile(report, target, ledger, rules.rules, day, body, source)
@@ -164,13 +174,16 @@ def reconcile_cmd(
         print(data.dumps(reconciles.as_json(result, rows)))
     else:
         reconciles.show(terminal.console(), result, rows, ledger, rules.rules, report)
-    if record:
-        _record(
-            c,
-            Assertion(date=day, track=track_name, cert=code, posted=body, source=source),
-            evidence_files or [],
-            rules.rules,
+    new = Assertion(date=day, track=track_name, cert=code, posted=body, source=source)
+    key = (day, track_name, code, body)
+    same = [a for a in ledger.assertions if (a.date, a.track, a.cert, a.posted) == key]
+    if record and same:  # recording it twice would only make two of it
+        terminal.console(stderr=True).print(
+            f"already recorded: the body's {fmt(body)} on {day}; nothing was written",
+            soft_wrap=True,
         )
+    elif record:
+        _record(c, new, incoming, rules.rules)
     differs = any(r.status in transcripts.DIFFERENCES for r in rows or [])
     if not result.agrees or differs:
         raise typer.Exit(1)
@@ -184,7 +197,7 @@ def _day(text: str) -> dt.date:
         raise UsageError(exc.message, hint=exc.hint) from None
 
 
-def _record(c: Context, assertion: Assertion, files: list[Path], rules: Rules) -> None:
+def _record(c: Context, assertion: Assertion, incoming: "list[Incoming]", rules: Rules) -> None:
     """Append the assertion (and copy its evidence) in one locked, undoable write."""
     from dataclasses import replace
 
@@ -192,7 +205,6 @@ def _record(c: Context, assertion: Assertion, files: list[Path], rules: Rules) -
     from ceclog.store import evidence
     from ceclog.store import ledger as storage
 
-    incoming = [evidence.read_incoming(p) for p in files]
     name = assertion.track or assertion.cert or "requirement"
     stem = f"{assertion.date}_assertion_{evidence.slug(name)}"
     with (

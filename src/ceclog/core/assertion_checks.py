@@ -52,7 +52,8 @@ def check_assertions(
             f"posted by then: a difference of {signed(done.difference)}"
         )
         hint = (
-            f"see what explains it: ceclog reconcile {option_of(assertion)} "
+            "an entry edited since is the likely cause (ceclog undo, if it was the last "
+            f"change); see what explains it: ceclog reconcile {option_of(assertion)} "
             f"--portal {fmt(assertion.posted)} --on {assertion.date}"
         )
         out.append(Finding("assertion-failed", message, (*at, "posted"), hint))

@@ -48,10 +48,11 @@ def entry_credit(entry: Entry, rules: Rules) -> Credit:
     value: Fraction
     if kind is not None and kind.fixed is not None:
         value = Fraction(kind.fixed)
-        steps.append(f"{entry.kind}: fixed {num(kind.fixed)} {units}")
+        steps.append(f"{entry.kind}: fixed {num(kind.fixed)} {unit if kind.fixed == 1 else units}")
     elif entry.credits is not None:
         value = Fraction(entry.credits)
-        steps.append(f"{num(entry.credits)} {units} as stated on the certificate")
+        said = unit if entry.credits == 1 else units  # "1 CEC", "0.5 CECs", "2 CECs"
+        steps.append(f"{num(entry.credits)} {said} as stated on the certificate")
     elif entry.hours is not None:
         value = Fraction(entry.hours) / Fraction(rules.hours_per_credit)
         steps.append(

@@ -16,7 +16,8 @@ from ceclog.core.engine import Report
 from ceclog.core.import_dates import column_format, read_date
 from ceclog.core.import_match import title_key
 from ceclog.core.import_rows import Mapping, Table, amount, columns_of
-from ceclog.core.models import Entry, Ledger
+from ceclog.core.models import Entry, Ledger, Rules
+from ceclog.core.reconcile import stated
 from ceclog.errors import InputError
 
 NEAR_DAYS = 3
@@ -25,25 +26,35 @@ SIMILAR = 0.6  # difflib ratio of two titles (case and spacing aside) that count
 Status = Literal[
     "agrees",
     "other_credits",
+    "counted_differently",
     "not_marked_posted",
     "posted_not_on_transcript",
     "never_submitted",
     "awaiting_body",
     "unknown",
+    "other_period",
 ]
-# the statuses that are a difference between the two records (the others: agrees, and a class
-# not sent yet or sent and not yet credited)
+# the statuses that are a difference between the two records (the others: agrees, a class not
+# sent yet or sent and not yet credited, and a line outside the period the figure covers)
 DIFFERENCES = frozenset(
-    {"other_credits", "not_marked_posted", "posted_not_on_transcript", "unknown"}
+    {
+        "other_credits",
+        "counted_differently",
+        "not_marked_posted",
+        "posted_not_on_transcript",
+        "unknown",
+    }
 )
 WORDS: dict[str, str] = {
     "agrees": "agrees",
     "other_credits": "other credits",
+    "counted_differently": "credited as stated; ceclog's rules count it otherwise",
     "not_marked_posted": "not marked posted",
     "posted_not_on_transcript": "marked posted but not on the transcript",
     "never_submitted": "never submitted",
     "awaiting_body": "submitted, not on the transcript yet",
     "unknown": "unknown to ceclog",
+    "other_period": "outside the cycle up to that day (not compared)",
 }
 
 
@@ -79,23 +90,36 @@ def lines_of(table: Table, mapping: Mapping) -> list[Line]:
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
     dates = [cell(cells, "date") for _, cells in table.rows]
-    fmt_ = column_format("date", table.headers[found["date"]], dates, mapping.dates.get("date"))
+    try:
+        header = table.headers[found["date"]]
+        fmt_ = column_format("date", header, dates, mapping.dates.get("date"))
+    except InputError as exc:
+        raise InputError(f"{table.name}: {exc.message}", hint=exc.hint) from None
     out: list[Line] = []
+    bad: list[tuple[int, str, str | None]] = []  # row, what is wrong, how to fix it
     for row, cells in table.rows:
         day = read_date(cell(cells, "date"), fmt_)
-        if day is None:
-            raise InputError(f"{table.name}:{row}: {cell(cells, 'date')!r} is not a date ({fmt_})")
         title = " ".join(cell(cells, "title").split())
+        if day is None:
+            bad.append((row, f"{cell(cells, 'date')!r} is not a date ({fmt_})", None))
+            continue
         if not title:
-            raise InputError(f"{table.name}:{row}: the title is empty")
+            bad.append((row, "the title is empty", None))
+            continue
         try:
             decimal = mapping.decimal or table.decimal
             credits = Decimal(amount(cell(cells, "credits"), "credits", decimal))
         except InputError as exc:
-            raise InputError(f"{table.name}:{row}: {exc.message}", hint=exc.hint) from None
+            bad.append((row, exc.message, exc.hint))
+            continue
         if not credits.is_finite() or credits < 0:
-            raise InputError(f"{table.name}:{row}: credits must be a number, at least 0")
+            bad.append((row, "credits must be a number, at least 0", None))
+            continue
         out.append(Line(row, day, title, credits, cell(cells, "approval") or None))
+    if bad:  # every bad row, as import names them: nothing is compared until all are fixed
+        row, message, hint = bad[0]
+        more = f" (and rows {', '.join(str(b[0]) for b in bad[1:])})" if bad[1:] else ""
+        raise InputError(f"{table.name}:{row}: {message}{more}", hint=hint)
     return out
 
 
@@ -104,9 +128,21 @@ def _similar(a: str, b: str) -> bool:
     return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
 
 
-def match(lines: list[Line], entries: list[Entry], report: Report, day: dt.date) -> list[Row]:
-    """Every transcript line and every entry, each once, with its status."""
+def match(
+    lines: list[Line],
+    entries: list[Entry],
+    report: Report,
+    rules: Rules,
+    period: tuple[dt.date, dt.date] | None,
+) -> list[Row]:
+    """Every transcript line and every entry, each once, with its status.  `entries` are those
+    counting toward the cycle the figure covers, `period` its start and the day looked (None:
+    no cycle holds it); a line outside it is not compared."""
+    day = period[1] if period else dt.date.max
+    outside = [ln for ln in lines if period is None or not period[0] <= ln.date <= period[1]]
+    lines = [ln for ln in lines if ln not in outside]
     counted = {e.id: report.counted(e.id) for e in entries}
+    said = {e.id: stated(e, rules) for e in entries}
     free = list(entries)
     pairs: dict[int, tuple[Entry, str]] = {}  # line index -> entry, how
 
@@ -115,8 +151,11 @@ def match(lines: list[Line], entries: list[Entry], report: Report, day: dt.date)
             title_key(line.approval or "") == title_key(entry.approval or "")
         )
 
-    def near(line: Line, entry: Entry) -> bool:
-        return abs((line.date - entry.date).days) <= NEAR_DAYS and line.credits == counted[entry.id]
+    def near(line: Line, entry: Entry) -> bool:  # the credits counted, or as the entry states
+        return abs((line.date - entry.date).days) <= NEAR_DAYS and line.credits in (
+            counted[entry.id],
+            said[entry.id],
+        )
 
     def titled(line: Line, entry: Entry) -> bool:
         return line.date == entry.date and _similar(line.title, entry.title)
@@ -145,7 +184,11 @@ def match(lines: list[Line], entries: list[Entry], report: Report, day: dt.date)
             continue
         entry, how = pairs[index]
         value = counted[entry.id]
-        if value != line.credits:
+        if value != line.credits and said[entry.id] == line.credits:
+            # the body credited what the entry states; ceclog's rules (a cap, rounding) count
+            # less: no edit would change that, ask the body
+            rows.append(Row("counted_differently", line, entry, value, how, None))
+        elif value != line.credits:
             command = f"ceclog edit {entry.id} --credits {fmt(line.credits)}"
             rows.append(Row("other_credits", line, entry, value, how, command))
         elif entry.posted is None or entry.posted > day:
@@ -172,25 +215,16 @@ def match(lines: list[Line], entries: list[Entry], report: Report, day: dt.date)
             )
         else:
             rows.append(Row("awaiting_body", None, entry, value, None, None))
+    rows += [Row("other_period", line, None, None, None, None) for line in outside]
     rows.sort(key=lambda r: r.line.date if r.line else r.entry.date if r.entry else day)
     return rows
 
 
-def ledger_entries(ledger: Ledger, codes: tuple[str, ...], pool: str, day: dt.date) -> list[Entry]:
-    """The completed entries a transcript of the requirement may list: dated by `day` (with
-    one requirement per certification, those for its certification or for none)."""
-    out = []
-    for entry in ledger.entries:
-        if entry.planned or entry.date > day:
-            continue
-        if (
-            pool == "certification"
-            and entry.certifications
-            and not set(codes) & set(entry.certifications)
-        ):
-            continue
-        out.append(entry)
-    return out
+def ledger_entries(ledger: Ledger, counting: tuple[int, ...], day: dt.date) -> list[Entry]:
+    """The entries a transcript of the cycle may list: those counting toward it (`counting`,
+    the cycle's counted entries), dated by `day`."""
+    ids = set(counting)
+    return [e for e in ledger.entries if e.id in ids and e.date <= day]
 
 
 def body_posted(lines: list[Line], start: dt.date, due: dt.date, day: dt.date) -> Decimal:

@@ -106,7 +106,7 @@ def show(
     else:
         side = "more" if rec.difference > 0 else "less"
         out.print(f"  difference     {signed(rec.difference):>8}: the body shows {side}")
-        _explanations(out, rec, ledger, rules, report)
+        _explanations(out, rec, ledger, rules, report, rows is not None)
     if rows:
         _rows(out, rows, units)
 
@@ -130,10 +130,21 @@ def _part_text(x: Explanation, ledger: Ledger, rules: Rules, report: Report) -> 
 
 
 def _explanations(
-    out: Out, rec: Reconciliation, ledger: Ledger, rules: Rules, report: Report
+    out: Out,
+    rec: Reconciliation,
+    ledger: Ledger,
+    rules: Rules,
+    report: Report,
+    transcript: bool = False,
 ) -> None:
     if not rec.explanations:
-        if rec.difference > 0:
+        if transcript:
+            out.print(
+                "No combination of at most 3 entries makes up the difference: the lines below "
+                "say, line by line, where the two records differ",
+                soft_wrap=True,
+            )
+        elif rec.difference > 0:
             out.print(
                 "No combination of at most 3 entries makes up the difference: the body may know "
                 "a class ceclog does not. Record it: ceclog add TITLE --date DATE --credits N, "
