@@ -177,6 +177,9 @@ def test_submit_posted_and_status(ceclog: Ceclog, ledger_path: Path) -> None:
     rows = {r["id"]: r for r in json.loads(ceclog("list", "--json").out)}
     assert (rows[1]["submitted"], rows[1]["posted"]) == ("2026-03-01", "2026-04-01")
     assert (rows[3]["submitted"], rows[3]["posted"]) == ("2026-11-22", "2026-11-22")
+    # a new posted date says which it replaces
+    r = ceclog("posted", "1", "--on", "2026-04-02")
+    assert r.code == 0 and "entry 1 was marked posted 2026-04-01; now 2026-04-02" in r.err
     # refused: planned, future date, unknown id, both ids and --all
     before = ledger_path.read_bytes()
     assert ceclog("submit", "4").code == 1

@@ -183,6 +183,8 @@ def mark_posted(
         if submitted is None:
             submitted = day
             notes.append(f"entry {entry.id} was not marked submitted; recorded as {day}")
+        if entry.posted is not None and entry.posted != day:
+            notes.append(f"entry {entry.id} was marked posted {entry.posted}; now {day}")
         marked = replace(entry, posted=day, submitted=submitted)
         check_dates(marked, today)
         ledger = ledger.with_entry(marked)
