@@ -501,11 +501,65 @@ def test_transcript_errors_name_every_bad_row_and_nothing_is_printed_before_an_e
     )
     r = ceclog("reconcile", "--transcript", str(csv))
     assert r.code == 1 and r.out == ""
-    assert "bad.csv:2: '2026-13-45' is not a date" in r.err and "(and rows 3, 5)" in r.err
+    assert r.err.splitlines()[:3] == [
+        "error: bad.csv:2: '2026-13-45' is not a date (YYYY-MM-DD)",
+        "bad.csv:3: credits 'x' is not a number",
+        "bad.csv:5: the title is empty",
+    ]
     r = ceclog("reconcile", "--transcript", str(csv), "--map", "gone.toml")
     assert r.code == 2 and "--map gone.toml: no such file" in r.err
     r = ceclog("reconcile", "--portal", "4.5", "--record", "--evidence", "gone.png")
     assert r.code == 1 and r.out == "" and "gone.png" in r.err
+    assert ledger_path.read_bytes() == before
+
+
+def test_a_transcript_explains_only_by_entries_no_line_agrees_with(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    # entry 5 counts 2 like entry 1; the transcript lists 1, 2 and 3 but not 5, nor entry 6,
+    # which the ledger says was submitted on 2026-10-05 (after --on) and posted 2026-10-20
+    more = (
+        '\n[[entries]]\nid = 5\ndate = 2026-07-20\ntitle = "Drying"\nhours = 2\n'
+        "submitted = 2026-07-21\nposted = 2026-08-01\n"
+        '\n[[entries]]\nid = 6\ndate = 2026-09-20\ntitle = "Mold"\nhours = 1\n'
+        "submitted = 2026-10-05\nposted = 2026-10-20\n"
+    )
+    ledger(ledger_path, PERIOD_LEDGER + more)
+    csv = tmp_path / "t.csv"
+    csv.write_text(
+        "Date,Title,Credits\n2026-07-01,Odor Control,2\n2026-07-10,Thermal imaging,1.5\n"
+        "2026-08-10,Safety webinar,1.7\n2026-09-20,Mold,1\n",
+        encoding="utf-8",
+    )
+    code, doc = rec(ceclog, "--transcript", str(csv), "--on", "2026-10-01")
+    assert code == 1
+    # body 2 + 1.5 + 1.7 + 1 = 6.2; ceclog posted by then 2 + 1.5 + 1 + 2 = 6.5: -0.3.  No
+    # entry makes up 0.3; entry 1 (2.0, agreed) is never offered as an explanation
+    assert doc["difference"] == -0.3 and doc["explanations"] == []
+    status = {r["entry"]: (r["status"], r["command"]) for r in doc["rows"] if r["entry"]}
+    assert status[1] == ("agrees", None)
+    assert status[5] == ("posted_not_on_transcript", "ceclog edit 5 --clear posted")
+    # 1.7 stated would count 1.5 (steps of 0.5): no edit reaches the body's 1.7
+    assert status[3] == ("other_credits", None)
+    # credited by the body; the ledger says it was submitted only after --on: no posted fix
+    assert status[6] == ("not_marked_posted", None)
+    # without the line of entry 3, the body shows 2.0 less... entry 5 alone, not entry 1
+    csv.write_text(
+        "Date,Title,Credits\n2026-07-01,Odor Control,2\n2026-07-10,Thermal imaging,1.5\n"
+        "2026-08-10,Safety webinar,1\n",
+        encoding="utf-8",
+    )
+    _, doc = rec(ceclog, "--transcript", str(csv), "--on", "2026-10-01")
+    assert doc["difference"] == -2.0 and [x["entries"] for x in doc["explanations"]] == [[5]]
+
+
+def test_one_figure_per_day_and_requirement_is_recorded(ceclog: Ceclog, ledger_path: Path) -> None:
+    ledger(ledger_path, PERIOD_LEDGER)
+    assert ceclog("reconcile", "--portal", "4.5", "--on", "2026-10-01", "--record").code == 0
+    before = ledger_path.read_bytes()
+    r = ceclog("reconcile", "--portal", "5", "--on", "2026-10-01", "--record")
+    assert r.code == 1 and r.out == ""
+    assert "an assertion of 2026-10-01 for technician already says the body showed 4.5" in r.err
     assert ledger_path.read_bytes() == before
 
 

@@ -147,6 +147,8 @@ def reconcile_cmd(
     ledger = loaded.ledger
     report = evaluate(ledger, rules.rules, today)
     target, track_name, code = _target(report, rules.rules, ledger, track, cert)
+    if record and body is not None:
+        _not_another(ledger, day, track_name, code, body, rules.rules)
     rows: list[transcripts.Row] | None = None
     if transcript is not None:
         from ceclog.store import sheets
@@ -169,7 +171,8 @@ def reconcile_cmd(
         rows = transcripts.match(lines, entries, report, rules.rules, period)
         source = transcript.name
     assert body is not None
-    result = reconcile(report, target, ledger, rules.rules, day, body, source)
+    settled = frozenset(r.entry.id for r in rows or [] if r.status == "agrees" and r.entry)
+    result = reconcile(report, target, ledger, rules.rules, day, body, source, settled)
     if as_json:
         print(data.dumps(reconciles.as_json(result, rows)))
     else:
@@ -195,6 +198,21 @@ def _day(text: str) -> dt.date:
         return parse_date(text, "--on")
     except InputError as exc:
         raise UsageError(exc.message, hint=exc.hint) from None
+
+
+def _not_another(
+    ledger: Ledger, day: dt.date, track: str | None, cert: str | None, body: Decimal, rules: Rules
+) -> None:
+    """One figure per day and requirement: a second, different one would make `check` report
+    one of the two as failed for ever."""
+    for other in ledger.assertions:
+        if (other.date, other.track, other.cert) == (day, track, cert) and other.posted != body:
+            raise InputError(
+                f"an assertion of {day} for {track or cert} already says the body showed "
+                f"{fmt(other.posted)} {rules.units}; nothing was written",
+                hint="if the account changed that day, correct that [[assertions]] table in the "
+                "ledger (or `ceclog undo` if you just recorded it)",
+            )
 
 
 def _record(c: Context, assertion: Assertion, incoming: "list[Incoming]", rules: Rules) -> None:

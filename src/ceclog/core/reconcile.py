@@ -162,9 +162,15 @@ class Reconciliation(NamedTuple):
 
 
 def candidates(
-    report: Report, fig: Figure, ledger: Ledger, rules: Rules, difference: Decimal
+    report: Report,
+    fig: Figure,
+    ledger: Ledger,
+    rules: Rules,
+    difference: Decimal,
+    settled: frozenset[int] = frozenset(),
 ) -> list[Part]:
-    """The entries that could make up `difference`, each with what it would change."""
+    """The entries that could make up `difference`, each with what it would change (`settled`:
+    entries a transcript line already agrees with, which explain nothing)."""
     out: list[Part] = []
     if difference == 0:
         return out
@@ -183,7 +189,7 @@ def candidates(
         said = stated(entry, rules)
         if said is not None and said != value and (said > value) == (difference > 0):
             out.append(Part(entry_id, abs(said - value), "counted_differently"))
-    return out
+    return [p for p in out if p.entry_id not in settled]
 
 
 def explain(parts: list[Part], target: Decimal) -> tuple[list[Explanation], bool]:
@@ -243,10 +249,13 @@ def reconcile(
     day: dt.date,
     body: Decimal,
     source: str | None = None,
+    settled: frozenset[int] = frozenset(),
 ) -> Reconciliation:
+    """The body's figure `body` against ceclog's at the end of `day`, and what could explain a
+    difference (`settled`: entries a transcript line agrees with, left out of explanations)."""
     fig = figure(report, target.requirement, ledger, day)
     difference = body - fig.posted
-    parts = candidates(report, fig, ledger, rules, difference)
+    parts = candidates(report, fig, ledger, rules, difference, settled)
     found, more = explain(parts, abs(difference)) if difference else ([], False)
     return Reconciliation(target, fig, body, source, difference, tuple(parts), tuple(found), more)
 

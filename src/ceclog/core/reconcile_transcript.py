@@ -11,7 +11,7 @@ import difflib
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from ceclog.core.credits import fmt
+from ceclog.core.credits import entry_credit, fmt
 from ceclog.core.engine import Report
 from ceclog.core.import_dates import column_format, read_date
 from ceclog.core.import_match import title_key
@@ -78,7 +78,10 @@ class Row(NamedTuple):
 def lines_of(table: Table, mapping: Mapping) -> list[Line]:
     """The transcript's lines (read as an import reads a sheet, `mapping` included); a bad one
     is refused as `FILE:ROW: message`."""
-    found, _ = columns_of(table, mapping)
+    try:
+        found, _ = columns_of(table, mapping)
+    except InputError as exc:
+        raise InputError(f"{table.name}: {exc.message}", hint=exc.hint) from None
     if "credits" not in found:
         raise InputError(
             f"{table.name}: no column reads as the credits",
@@ -93,8 +96,9 @@ def lines_of(table: Table, mapping: Mapping) -> list[Line]:
     try:
         header = table.headers[found["date"]]
         fmt_ = column_format("date", header, dates, mapping.dates.get("date"))
-    except InputError as exc:
-        raise InputError(f"{table.name}: {exc.message}", hint=exc.hint) from None
+    except InputError as exc:  # reconcile writes nothing in any case: no need to say so
+        said = exc.message.replace("; nothing was written", "")
+        raise InputError(f"{table.name}: {said}", hint=exc.hint) from None
     out: list[Line] = []
     bad: list[tuple[int, str, str | None]] = []  # row, what is wrong, how to fix it
     for row, cells in table.rows:
@@ -116,16 +120,30 @@ def lines_of(table: Table, mapping: Mapping) -> list[Line]:
             bad.append((row, "credits must be a number, at least 0", None))
             continue
         out.append(Line(row, day, title, credits, cell(cells, "approval") or None))
-    if bad:  # every bad row, as import names them: nothing is compared until all are fixed
-        row, message, hint = bad[0]
-        more = f" (and rows {', '.join(str(b[0]) for b in bad[1:])})" if bad[1:] else ""
-        raise InputError(f"{table.name}:{row}: {message}{more}", hint=hint)
+    if bad:  # every bad row, one line each as import names them: nothing is compared
+        lines = [f"{table.name}:{row}: {message}" for row, message, _ in bad]
+        hint = (
+            bad[0][2]
+            if len(bad) == 1
+            else ("each line needs a date, a title and its credits as a number")
+        )
+        raise InputError("\n".join(lines), hint=hint)
     return out
 
 
 def _similar(a: str, b: str) -> bool:
     a, b = title_key(a), title_key(b)
     return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR
+
+
+def _credits_fix(entry: Entry, credits: Decimal, rules: Rules) -> str | None:
+    """`edit --credits` when stating those credits would make the entry count them; None when
+    the rules would not (a booth's fixed value, rounding, a cap): no edit reaches that figure."""
+    from dataclasses import replace
+
+    if entry_credit(replace(entry, credits=credits), rules).value != credits:
+        return None
+    return f"ceclog edit {entry.id} --credits {fmt(credits)}"
 
 
 def match(
@@ -189,19 +207,21 @@ def match(
             # less: no edit would change that, ask the body
             rows.append(Row("counted_differently", line, entry, value, how, None))
         elif value != line.credits:
-            command = f"ceclog edit {entry.id} --credits {fmt(line.credits)}"
-            rows.append(Row("other_credits", line, entry, value, how, command))
-        elif entry.posted is None or entry.posted > day:
             rows.append(
                 Row(
-                    "not_marked_posted",
+                    "other_credits",
                     line,
                     entry,
                     value,
                     how,
-                    f"ceclog posted {entry.id} --on {day}",
+                    _credits_fix(entry, line.credits, rules),
                 )
             )
+        elif entry.posted is None or entry.posted > day:
+            # `posted --on day` records it, unless the ledger says it was submitted after it
+            late = entry.submitted is not None and entry.submitted > day
+            fix = None if late else f"ceclog posted {entry.id} --on {day}"
+            rows.append(Row("not_marked_posted", line, entry, value, how, fix))
         else:
             rows.append(Row("agrees", line, entry, value, how, None))
     for entry in free:
