@@ -94,9 +94,9 @@ def show(
         if fig.cycle
         else "no cycle holds that day: nothing counts"
     )
-    out.print(f"{rec.target.label} ({cycle}), at the end of {fig.day}:", soft_wrap=True)
+    out.hang(f"{rec.target.label} ({cycle}), at the end of {fig.day}:", 4)
     source = f" (source: {rec.source})" if rec.source else ""
-    out.print(f"  the body shows   {fmt(rec.body):>6} {units} posted{source}", soft_wrap=True)
+    out.hang(f"  the body shows   {fmt(rec.body):>6} {units} posted{source}", 4)
     ids = _ids(fig.posted_ids)
     out.print(f"  ceclog counts    {fmt(fig.posted):>6} {units} posted by then: {ids}")
     if fig.waiting_ids:
@@ -139,23 +139,23 @@ def _explanations(
 ) -> None:
     if not rec.explanations:
         if transcript:
-            out.print(
+            out.hang(
                 "No combination of at most 3 entries makes up the difference: the lines below "
                 "say, line by line, where the two records differ",
-                soft_wrap=True,
+                4,
             )
         elif rec.difference > 0:
-            out.print(
+            out.hang(
                 "No combination of at most 3 entries makes up the difference: the body may know "
                 "a class ceclog does not. Record it: ceclog add TITLE --date DATE --credits N, "
                 "then ceclog posted ID",
-                soft_wrap=True,
+                4,
             )
         else:
-            out.print(
+            out.hang(
                 "No combination of at most 3 entries makes up the difference: compare entry by "
                 "entry with the body's transcript: ceclog reconcile --transcript FILE.csv",
-                soft_wrap=True,
+                4,
             )
         return
     count = len(rec.explanations)
@@ -164,17 +164,17 @@ def _explanations(
     )
     for number_, x in enumerate(rec.explanations, 1):
         kind = KIND_WORDS.get(x.kind, x.kind)
-        out.print(f"  {number_}. {fmt(x.credits)} {rules.units}, {kind}:", soft_wrap=True)
+        out.hang(f"  {number_}. {fmt(x.credits)} {rules.units}, {kind}:", 4)
         for text in _part_text(x, ledger, rules, report):
-            out.print(f"       {text}", soft_wrap=True)
+            out.hang(f"       {text}", 4)
         command = command_for(x, rec.figure.day)
         if command:
-            out.print(f"       fix: {command}", soft_wrap=True)
+            out.hang(f"       fix: {command}", 4)
         elif x.kind == "counted_differently":
-            out.print(
+            out.hang(
                 "       ceclog follows the rules here: ask the body, and correct the entry with "
                 f"ceclog edit {x.entries[0]} if it is wrong",
-                soft_wrap=True,
+                4,
             )
     out.print("ceclog never adds a balancing entry: check with the body before you fix anything.")
 
@@ -196,4 +196,4 @@ def _rows(out: Out, rows: list[Row], units: str) -> None:
         text = f"  {WORDS[row.status]}: {left} | {right}"
         if row.command:
             text += f"\n      {row.command}"
-        out.print(text, soft_wrap=True)
+        out.hang(text, 4)

@@ -81,7 +81,9 @@ class Out:
         width = shutil.get_terminal_size().columns
         for line in clean(text).split("\n"):
             label = re.match(r"\s*[a-z]+: ", line)
+            lead = line[: len(line) - len(line.lstrip())]
             hang = indent if indent is not None else (label.end() if label else 2)
+            hang = max(hang, len(lead) + 2)  # never left of where the line itself starts
             wrapped = textwrap.wrap(
                 line,
                 width=max(width - 1, 20),
@@ -90,7 +92,6 @@ class Out:
                 break_on_hyphens=False,
                 drop_whitespace=True,
             )
-            lead = line[: len(line) - len(line.lstrip())]
             if wrapped and lead and not wrapped[0].startswith(lead):
                 wrapped[0] = lead + wrapped[0]
             self.stream.write("\n".join(wrapped or [""]) + "\n")
