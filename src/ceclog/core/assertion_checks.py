@@ -11,7 +11,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.findings import Finding
 from ceclog.core.models import Ledger, Rules
-from ceclog.core.reconcile import find_target, option_of, reconcile, signed
+from ceclog.core.reconcile import figure, find_target, option_of, signed
 
 NUDGE_AFTER_DAYS = 90  # an assertion older than this, with entries submitted since
 NUDGE_DUE_DAYS = 180  # no assertion at all, and the due date this close
@@ -42,14 +42,16 @@ def check_assertions(
                 )
             )
             continue
-        done = reconcile(report, target, ledger, rules, assertion.date, assertion.posted)
-        if done.agrees:
+        # the figure alone: the explanations (a search) are for `ceclog reconcile` to show
+        posted = figure(report, target.requirement, ledger, assertion.date).posted
+        difference = assertion.posted - posted
+        if difference == 0:
             continue
         units = rules.units
         message = (
             f"assertion of {assertion.date} ({target.label}): the body showed "
-            f"{fmt(assertion.posted)} {units} posted, ceclog counts {fmt(done.figure.posted)} "
-            f"posted by then: a difference of {signed(done.difference)}"
+            f"{fmt(assertion.posted)} {units} posted, ceclog counts {fmt(posted)} "
+            f"posted by then: a difference of {signed(difference)}"
         )
         hint = (
             "an entry edited since is the likely cause (ceclog undo, if it was the last "
@@ -64,13 +66,13 @@ def nudges(ledger: Ledger, rules: Rules, report: Report, today: dt.date) -> list
     """For `status`: a requirement whose last assertion is over NUDGE_AFTER_DAYS old with
     entries submitted since, or that has none while its due date is within NUDGE_DUE_DAYS."""
     out: list[str] = []
+    targets = [(a, find_target(report, rules, ledger, a.track, a.cert)) for a in ledger.assertions]
     for requirement in report.requirements:
-        mine = []
-        for assertion in ledger.assertions:
-            target = find_target(report, rules, ledger, assertion.track, assertion.cert)
-            if not isinstance(target, str) and target.requirement is requirement:
-                mine.append(assertion)
-        past = [a for a in mine if a.date <= today]
+        past = [
+            a
+            for a, target in targets
+            if not isinstance(target, str) and target.requirement is requirement and a.date <= today
+        ]
         holder = rules.pool == "holder"
         name = requirement.track.name if holder else requirement.certifications[0]
         option = f"--track {name}" if holder else f"--cert {name}"
