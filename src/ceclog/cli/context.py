@@ -159,6 +159,19 @@ def emit(
     files.write_output(output, data, journal, ledgers, mode)
 
 
+def show_findings(found: list[Finding], as_json: bool) -> None:
+    """Findings on stdout: one `file:line: severity: message` (and hint) each, or as JSON."""
+    from ceclog.output import data
+    from ceclog.output.terminal import console
+
+    if as_json:
+        print(data.dumps([data.finding(f) for f in found]))
+        return
+    out = console()
+    for f in found:
+        out.print(str(f), soft_wrap=True)
+
+
 def warn(messages: list[str]) -> None:
     """Warnings on stderr, one line each."""
     if messages:

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, JsonOpt, exit_for_states, problems, require_valid, warn
+from ceclog.cli.context import (
+    Context,
+    JsonOpt,
+    exit_for_states,
+    problems,
+    require_valid,
+    show_findings,
+    warn,
+)
 from ceclog.core.checks import Facts
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.entry_checks import check_evidence
@@ -190,14 +198,10 @@ def check(
     if strict:
         found = [f._replace(strict=f.code in STRICT_CODES) for f in found]
     errors = sum(f.severity == "error" for f in found)
-    if as_json:
-        print(data.dumps([data.finding(f) for f in found]))
-    else:
-        out = terminal.console()
-        for f in found:
-            out.print(str(f), soft_wrap=True)
+    show_findings(found, as_json)
+    if not as_json:
         if not found:
-            out.print(f"{c.ledger_path}: ok")
+            terminal.console().print(f"{c.ledger_path}: ok")
         else:
             warnings = len(found) - errors
             terminal.console(stderr=True).print(

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import JsonOpt
+from ceclog.cli.context import JsonOpt, show_findings
 from ceclog.core.words import plural
 from ceclog.output import data, rules_text, terminal
 from ceclog.store.rules import check_rules_file, load_rules, shipped_names
@@ -58,14 +58,10 @@ def rules_check(
 ) -> None:
     """Validate a rules file: prints FILE:LINE: every problem; exit 1 if there is any."""
     rules, found = check_rules_file(path)
-    if as_json:
-        print(data.dumps([data.finding(f) for f in found]))
-    else:
-        out = terminal.console()
-        for f in found:
-            out.print(str(f), soft_wrap=True)
+    show_findings(found, as_json)
+    if not as_json:
         if rules is not None:
-            out.print(
+            terminal.console().print(
                 f"{path}: valid rules profile {rules.name} ({plural(len(rules.tracks), 'track')}, "
                 f"{plural(len(rules.certifications), 'certification')})",
                 soft_wrap=True,
