@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 from ceclog.core.cert_fields import Certificate, read_certificates
+from ceclog.core.cert_lines import ENTRY_FIELDS
 from ceclog.core.fields import parse_amount, parse_date
 from ceclog.errors import CeclogError, InputError, UsageError
 from ceclog.output import data
-from ceclog.output.certificate import ENTRY_FIELDS, as_data, summary, table, where
+from ceclog.output.certificate import as_data, summary, table, where
 from ceclog.output.terminal import console
 from ceclog.store.certificate import TYPE_IT, load_patterns, read_certificate
 from ceclog.store.evidence import Incoming, read_incoming
-from ceclog.store.reading import Loaded
 
 Values = dict[str, str | None]
 
@@ -27,8 +27,11 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _say(text: str) -> None:
-    console(stderr=True).hang(text, 12 if text.startswith("  ") else None)
+ROW_INDENT = 12  # a table row's continuation lines start under its value
+
+
+def _say(text: str, indent: int | None = None) -> None:
+    console(stderr=True).hang(text, indent)
 
 
 def _ask(prompt: str) -> str:
@@ -48,7 +51,7 @@ def _choose(certs: list[Certificate], pick: int | None, yes: bool, file: Path) -
     if len(certs) == 1:
         return certs[0]
     for cert in certs:
-        _say(f"  {summary(cert)}")
+        _say(f"  {summary(cert)}", ROW_INDENT)
     if yes or not interactive():
         raise InputError(
             f"{file} holds {len(certs)} certificates (above); nothing was written",
@@ -76,11 +79,12 @@ def _edit(cert: Certificate, values: Values) -> None:
     if field not in ENTRY_FIELDS:
         _say(f"no field {field!r}: one of {', '.join(ENTRY_FIELDS)}")
         return
-    options = [r for c in cert.fields[field].candidates for r in (c.readings or (c.value,))]
-    numeric = field in ("hours", "credits")  # a number typed is the value, not a choice
-    options = [] if numeric else list(dict.fromkeys(o for o in options if o))
+    options: list[str] = []
+    if field not in ("hours", "credits"):  # a number typed is the value, not a choice
+        read = (r for c in cert.fields[field].candidates for r in (c.readings or (c.value,)))
+        options = list(dict.fromkeys(o for o in read if o))
     for n, option in enumerate(options, 1):
-        _say(f"  {n}) {option}")
+        _say(f"  {n}) {option}", ROW_INDENT)
     current = values.get(field)
     answer = _ask(
         f"{field} [{current or 'empty'}] (a value{', a number above' if options else ''}, "
@@ -126,25 +130,31 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
     return values
 
 
+def _show(heading: str, cert: Certificate, values: Values, given: set[str]) -> None:
+    _say(heading)
+    for row in table(cert, {**values, "attendee": cert.value("attendee")}, given):
+        _say(row, ROW_INDENT)
+
+
 def read_fields(
     file: Path,
     given: Values,
-    loaded: Loaded,
+    holder: str | None,
     today: dt.date,
-    options: tuple[bool, int | None, bool],
-) -> tuple[tuple[str | None, ...], Incoming] | None:
-    """The entry's fields from `file` once confirmed, in the order of ENTRY_FIELDS (None:
-    --json only showed them), and the file read once, to attach it."""
-    yes, pick, as_json = options
-    holder = loaded.ledger.holder.name
+    *,
+    yes: bool,
+    pick: int | None,
+    as_json: bool,
+) -> tuple[Values, Incoming] | None:
+    """The entry's fields from `file` once confirmed (None: --json only showed them), and the
+    file read once, to attach it.  `holder`: the ledger's holder, whom the attendee should be."""
     if as_json and yes:
         raise UsageError("--json with --from only shows what was read; drop --json to write")
     item = read_incoming(file)
     text = read_certificate(item)
     certs = read_certificates(text.lines, load_patterns(), holder, today)
-    read = "ocr" if text.ocr_pages else "text"
     if as_json:
-        print(data.dumps(as_data(str(file), read, certs)))
+        print(data.dumps(as_data(str(file), "ocr" if text.ocr_pages else "text", certs)))
         return None
     if not certs:
         raise InputError(
@@ -168,9 +178,7 @@ def read_fields(
     if yes:
         values = _accepted_without_terminal(cert, given)
     elif not interactive():
-        _say(heading)
-        for row in table(cert, {**values, "attendee": cert.value("attendee")}, given_set):
-            _say(row)
+        _show(heading, cert, values, given_set)
         raise InputError(
             "not run in a terminal, so nothing was written",
             hint="check the values above; --yes writes those read by a label or a phrase "
@@ -178,23 +186,22 @@ def read_fields(
         )
     else:
         while True:
-            _say(heading)
-            for row in table(cert, {**values, "attendee": cert.value("attendee")}, given_set):
-                _say(row)
+            _show(heading, cert, values, given_set)
             answer = _ask("Write this entry? [a]ccept, [e]dit a field, [q]uit: ").lower()
             if answer in ("q", "quit", "abort"):
                 raise InputError("aborted: nothing was written")
             if answer in ("e", "edit"):
                 _edit(cert, values)
             elif answer in ("a", "accept", "y", "yes"):
-                if not _missing(values):
+                missing = _missing(values)
+                if not missing:
                     break
-                _say(f"give the {' and '.join(_missing(values))} first: e, then the field")
-    if _missing(values):
-        needed = ["--date YYYY-MM-DD" if f == "date" else '"TITLE"' for f in _missing(values)]
+                _say(f"give the {' and '.join(missing)} first: e, then the field")
+    missing = _missing(values)
+    if missing:
+        needed = ["--date YYYY-MM-DD" if f == "date" else '"TITLE"' for f in missing]
         raise InputError(
-            f"no {' and no '.join(_missing(values))} could be taken from {file}; nothing was "
-            "written",
+            f"no {' and no '.join(missing)} could be taken from {file}; nothing was written",
             hint=f"give {' and '.join(needed)} on the command line",
         )
-    return tuple(values.get(f) for f in ENTRY_FIELDS), item
+    return {f: values.get(f) for f in ENTRY_FIELDS}, item

@@ -67,12 +67,19 @@ class Context:
         return dt.date.today()
 
     def load(self) -> tuple[Loaded, LoadedRules]:
-        path = self.ledger_path
         try:
-            loaded = reading.load(path)
+            loaded = reading.load(self.ledger_path)
             return loaded, self.rules_for(loaded)
         except CeclogError as exc:
-            exc.ledger = exc.ledger or path
+            exc.ledger = exc.ledger or self.ledger_path
+            raise
+
+    def load_ledger(self) -> Loaded:
+        """The ledger alone, when its rules are not needed yet."""
+        try:
+            return reading.load(self.ledger_path)
+        except CeclogError as exc:
+            exc.ledger = exc.ledger or self.ledger_path
             raise
 
     def rules_for(self, loaded: Loaded) -> LoadedRules:

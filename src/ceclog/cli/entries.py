@@ -182,10 +182,15 @@ def add(
 
         given = dict(title=title, date=date, hours=hours, credits=credits, provider=provider,
                      approval=approval)  # fmt: skip
-        got = add_from.read_fields(from_file, given, c.load()[0], c.today, (yes, pick, as_json))
+        holder = c.load_ledger().ledger.holder.name  # whom the certificate's attendee should be
+        got = add_from.read_fields(
+            from_file, given, holder, today, yes=yes, pick=pick, as_json=as_json
+        )
         if got is None:
             return
-        (title, date, hours, credits, provider, approval), item = got
+        read, item = got
+        title, date, hours, credits = read["title"], read["date"], read["hours"], read["credits"]
+        provider, approval = read["provider"], read["approval"]
         incoming.insert(0, item)
     elif yes or pick is not None:
         raise UsageError("--yes and --pick go with --from CERT")

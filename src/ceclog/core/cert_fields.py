@@ -42,7 +42,6 @@ class Candidate:
 
 @dataclass(frozen=True)
 class FieldReading:
-    field: str
     candidates: tuple[Candidate, ...]
     prefill: Candidate | None
     why: str | None  # why nothing is prefilled although something was read
@@ -264,19 +263,19 @@ def _decide(field: str, found: list[Candidate]) -> FieldReading:
     cands = tuple(found)
     if field in SHOWN:
         why = "shown only: the class's date is its completion date" if cands else None
-        return FieldReading(field, cands, None, why)
+        return FieldReading(cands, None, why)
     sure = [c for c in cands if c.kind != "guess"]
     if not sure:
-        return FieldReading(field, cands, None, "only a guess: type it" if cands else None)
+        return FieldReading(cands, None, "only a guess: type it" if cands else None)
     deciding = [c for c in sure if not c.weak] or sure
     values = list(dict.fromkeys(c.value.casefold() for c in deciding))
     if len(values) > 1:
         shown = "; ".join(dict.fromkeys(c.value for c in deciding))
-        return FieldReading(field, cands, None, f"conflicting values ({shown}): say which")
+        return FieldReading(cands, None, f"conflicting values ({shown}): say which")
     usable = [c for c in deciding if c.problem is None]
     if not usable:
-        return FieldReading(field, cands, None, deciding[0].problem)
-    return FieldReading(field, cands, usable[0], None)
+        return FieldReading(cands, None, deciding[0].problem)
+    return FieldReading(cands, usable[0], None)
 
 
 def _fold(name: str) -> list[str]:

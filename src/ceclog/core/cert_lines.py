@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ceclog.errors import InputError
 
-FIELDS = ("title", "date", "hours", "credits", "provider", "approval", "attendee")
+ENTRY_FIELDS = ("title", "date", "hours", "credits", "provider", "approval")  # what add writes
+FIELDS = (*ENTRY_FIELDS, "attendee")  # the attendee is compared with the holder, not kept
 SHOWN = ("issued", "expires")  # read and shown, never an entry's field
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # keeps offsets
 GAP = "   "  # three spaces or more: a column ends (pypdf's layout mode keeps the spacing)
@@ -59,11 +61,11 @@ class Label:
     text: str
     weak: bool
 
-    @property
+    @cached_property  # asked at every column start of every line: worked out once
     def words(self) -> tuple[str, ...]:
         return tuple(w.lower() for w in self.text.rstrip(":").split())
 
-    @property
+    @cached_property
     def colon(self) -> bool:  # "Date:" needs its colon; "Date of Completion" does not
         return self.text.endswith(":")
 
@@ -71,7 +73,6 @@ class Label:
 @dataclass(frozen=True)
 class Phrase:
     field: str
-    source: str
     pattern: re.Pattern[str]
 
 
@@ -106,7 +107,7 @@ def compile_patterns(raw: dict[str, Any], where: str) -> Patterns:
                     pattern = re.compile(source, re.IGNORECASE)
                 except re.error as exc:
                     raise InputError(f"{where}: phrase {source!r}: {exc}") from None
-                phrases.append(Phrase(field, source, pattern))
+                phrases.append(Phrase(field, pattern))
         for text in raw.get("other", {}).get("labels", []):
             labels.append(Label("", text, False))
         not_values = frozenset(

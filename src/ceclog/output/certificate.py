@@ -7,9 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ceclog.core.cert_fields import Candidate, Certificate
-from ceclog.core.cert_lines import FIELDS, SHOWN
-
-ENTRY_FIELDS = ("title", "date", "hours", "credits", "provider", "approval")
+from ceclog.core.cert_lines import ENTRY_FIELDS, FIELDS, SHOWN
 
 
 def where(c: Candidate) -> str:
@@ -29,7 +27,7 @@ def table(cert: Certificate, chosen: dict[str, str | None], given: set[str]) -> 
     value read for it with where and how; `!` marks an OCR value of low confidence, `?` one
     not used (a guess, a conflict, a date that reads two ways, an issue or expiry date)."""
     out: list[str] = []
-    for field in (*ENTRY_FIELDS, "attendee", *SHOWN):
+    for field in FIELDS + SHOWN:
         reading = cert.fields[field]
         value = chosen.get(field)
         if field in given:

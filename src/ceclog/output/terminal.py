@@ -71,7 +71,6 @@ class Out:
         indent (`indent` columns, else under the text after a leading "error: " or
         "  hint: "), instead of being cut mid-word by the terminal.  Elsewhere (a pipe, a
         file) each stays one line, for grep and scripts."""
-        import re
         import shutil
         import textwrap
 

@@ -40,7 +40,6 @@ OTHER = {  # first bytes of formats people may have, and what to do instead
 @dataclass(frozen=True)
 class CertText:
     lines: list[Line]
-    pages: int
     ocr_pages: tuple[int, ...]  # the pages read by OCR (their values carry confidences)
 
 
@@ -81,7 +80,7 @@ def read_certificate(item: Incoming) -> CertText:
         raise InputError("is empty", where=where, hint="give the certificate file itself")
     try:
         if kind_of(item.data) == "image":
-            return CertText(_ocr(item.data, 1, item.source), 1, (1,))
+            return CertText(_ocr(item.data, 1, item.source), (1,))
         return _pdf(item)
     except InputError as exc:
         exc.where = exc.where or where
@@ -106,7 +105,7 @@ def _pdf(item: Incoming) -> CertText:
         try:
             reader = pypdf.PdfReader(io.BytesIO(item.data))
             _decrypt(reader)
-            pages = list(reader.pages)
+            pages = list(reader.pages)  # a damaged file fails here, with one message
         except InputError:
             raise
         except Exception:  # pypdf raises many kinds on a damaged file: all mean the same here
@@ -128,7 +127,7 @@ def _pdf(item: Incoming) -> CertText:
             "has no text and no image to read",
             hint=f"type the fields: {TYPE_IT}",
         )
-    return CertText(lines, len(pages), tuple(ocr))
+    return CertText(lines, tuple(ocr))
 
 
 def _decrypt(reader: Any) -> None:
