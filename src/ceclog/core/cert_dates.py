@@ -10,6 +10,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -91,49 +92,57 @@ def _dates(name: str, m: re.Match[str]) -> tuple[list[dt.date | None], str | Non
     return [_day(year, int(g["m"]), int(g["d"]))], None
 
 
+class Found(NamedTuple):
+    """One date format's match in a text."""
+
+    start: int
+    name: str  # the format
+    dates: list[dt.date | None]  # what it names (two readings: MM/DD or DD/MM)
+    order: str | None  # "two" (reads both ways), "md", "dm", or None
+    text: str
+
+
 def read_date(text: str) -> DateReading:
     """The date `text` gives, or why it gives none."""
     taken = [False] * len(text)
-    found: list[tuple[int, str, list[dt.date | None], str | None, str]] = []
+    found: list[Found] = []
     for name, pattern in FORMATS:
         for m in pattern.finditer(text):
             if any(taken[m.start() : m.end()]):
                 continue
             taken[m.start() : m.end()] = [True] * (m.end() - m.start())
             dates, note = _dates(name, m)
-            found.append((m.start(), name, dates, note, m.group(0)))
-    found.sort(key=lambda f: f[0])
+            found.append(Found(m.start(), name, dates, note, m.group(0)))
+    found.sort(key=lambda f: f.start)
     if not found:
         return DateReading(None, (), (), "no date in it")
-    if any(None in f[2] for f in found):
-        bad = next(f[4] for f in found if None in f[2])
+    if any(None in f.dates for f in found):
+        bad = next(f.text for f in found if None in f.dates)
         return DateReading(None, (), (), f"{bad!r} is no date (no such day)")
-    if all(f[1] in NO_DAY for f in found):
-        return DateReading(None, (), (), f"{found[0][4]!r} has no day: type the day it ended")
-    found = [f for f in found if f[1] not in NO_DAY]
-    orders = {f[3] for f in found if f[3] in ("md", "dm")}
+    if all(f.name in NO_DAY for f in found):
+        return DateReading(None, (), (), f"{found[0].text!r} has no day: type the day it ended")
+    found = [f for f in found if f.name not in NO_DAY]
+    orders = {f.order for f in found if f.order in ("md", "dm")}
     if len(orders) == 1:  # a range whose other end settles the order: 03/12 - 03/14/2026
-        order = orders.pop()
-        found = [(s, n, d[:1] if order == "md" else d[1:], o, t) if o == "two" else (s, n, d, o, t)
-                 for s, n, d, o, t in found]  # fmt: skip
-    two = [f for f in found if f[3] == "two" and len(f[2]) == 2]
+        keep = slice(0, 1) if orders.pop() == "md" else slice(1, None)
+        found = [f._replace(dates=f.dates[keep]) if f.order == "two" else f for f in found]
+    two = [f for f in found if f.order == "two" and len(f.dates) == 2]
     if two:
-        first = two[0]
-        a, b = first[2]
+        a, b = two[0].dates
         return DateReading(
             None,
             (a, b),  # type: ignore[arg-type]
             (),
-            f"{first[4]!r} reads two ways: {a} (month first) or {b} (day first): say which",
+            f"{two[0].text!r} reads two ways: {a} (month first) or {b} (day first): say which",
         )
-    notes = [f"{f[4]!r} read day first (there is no month {f[4][:2].strip('/-')})"
-             for f in found if f[3] == "dm"]  # fmt: skip
+    notes = [f"{f.text!r} read day first (there is no month {f.text[:2].strip('/-')})"
+             for f in found if f.order == "dm"]  # fmt: skip
     # dates joined by a dash, "to" or "through" are a range; any others are several dates
-    for (s1, _, _, _, t1), (s2, *_) in itertools.pairwise(found):
-        if not re.fullmatch(_DASH, text[s1 + len(t1) : s2], re.IGNORECASE):
-            shown = ", ".join(repr(f[4]) for f in found)
+    for one, other in itertools.pairwise(found):
+        if not re.fullmatch(_DASH, text[one.start + len(one.text) : other.start], re.IGNORECASE):
+            shown = ", ".join(repr(f.text) for f in found)
             return DateReading(None, (), (), f"several dates ({shown}): say which")
-    in_order = [d for f in found for d in f[2] if d is not None]
+    in_order = [d for f in found for d in f.dates if d is not None]
     if in_order != sorted(in_order):
         return DateReading(None, (), (), f"{text.strip()!r} ends before it starts: say which")
     days = sorted(in_order)
