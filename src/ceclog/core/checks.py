@@ -12,8 +12,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from ceclog.core.assertion_checks import check_assertions
-from ceclog.core.engine import Report, evaluate
 from ceclog.core.entry_checks import (
     check_entries,
     check_evidence,
@@ -130,11 +128,6 @@ CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
     check_entries,
     check_submission,
 ]
-# the checks that need the ledger's evaluation: run_checks evaluates once for all of them
-EVALUATED: list[Callable[[Ledger, Rules, dt.date, Report | None], list[Finding]]] = [
-    check_late_entries,
-    check_assertions,
-]
 
 
 def run_checks(
@@ -146,9 +139,14 @@ def run_checks(
 ) -> list[Finding]:
     """Every finding (only those of `codes`, when given)."""
     found = [finding for check in CHECKS for finding in check(ledger, rules, today)]
-    report = None
     if ledger.assertions or any(e.for_cycle is not None for e in ledger.entries):
+        # the checks that need the ledger's evaluation (imported only then: most ledgers have
+        # neither, and every command's start-up would pay for the engine and reconcile)
+        from ceclog.core.assertion_checks import check_assertions
+        from ceclog.core.engine import evaluate
+
         report = evaluate(ledger, rules, today)
-    found += [f for check in EVALUATED for f in check(ledger, rules, today, report)]
+        found += check_late_entries(ledger, rules, today, report)
+        found += check_assertions(ledger, rules, today, report)
     found += check_evidence(ledger, (facts or Facts()).evidence)
     return found if codes is None else [f for f in found if f.code in codes]
