@@ -147,8 +147,19 @@ def reconcile_cmd(
     ledger = loaded.ledger
     report = evaluate(ledger, rules.rules, today)
     target, track_name, code = _target(report, rules.rules, ledger, track, cert)
-    if record and body is not None:
-        _not_another(ledger, day, track_name, code, body, rules.rules)
+    # one figure per day and requirement: a second, different one would make `check` report
+    # one of the two as failed for ever
+    earlier = next(
+        (a for a in ledger.assertions if (a.date, a.track, a.cert) == (day, track_name, code)),
+        None,
+    )
+    if record and earlier is not None and earlier.posted != body:
+        raise InputError(
+            f"an assertion of {day} for {track_name or code} already says the body showed "
+            f"{fmt(earlier.posted)} {rules.rules.units}; nothing was written",
+            hint="if the account changed that day, correct that [[assertions]] table in the "
+            "ledger (or `ceclog undo` if you just recorded it)",
+        )
     rows: list[transcripts.Row] | None = None
     if transcript is not None:
         from ceclog.store import sheets
@@ -177,15 +188,13 @@ def reconcile_cmd(
         print(data.dumps(reconciles.as_json(result, rows)))
     else:
         reconciles.show(terminal.console(), result, rows, ledger, rules.rules, report)
-    new = Assertion(date=day, track=track_name, cert=code, posted=body, source=source)
-    key = (day, track_name, code, body)
-    same = [a for a in ledger.assertions if (a.date, a.track, a.cert, a.posted) == key]
-    if record and same:  # recording it twice would only make two of it
+    if record and earlier is not None:  # the same figure: recording it twice makes two of it
         terminal.console(stderr=True).print(
             f"already recorded: the body's {fmt(body)} on {day}; nothing was written",
             soft_wrap=True,
         )
     elif record:
+        new = Assertion(date=day, track=track_name, cert=code, posted=body, source=source)
         _record(c, new, incoming, rules.rules)
     differs = any(r.status in transcripts.DIFFERENCES for r in rows or [])
     if not result.agrees or differs:
@@ -198,21 +207,6 @@ def _day(text: str) -> dt.date:
         return parse_date(text, "--on")
     except InputError as exc:
         raise UsageError(exc.message, hint=exc.hint) from None
-
-
-def _not_another(
-    ledger: Ledger, day: dt.date, track: str | None, cert: str | None, body: Decimal, rules: Rules
-) -> None:
-    """One figure per day and requirement: a second, different one would make `check` report
-    one of the two as failed for ever."""
-    for other in ledger.assertions:
-        if (other.date, other.track, other.cert) == (day, track, cert) and other.posted != body:
-            raise InputError(
-                f"an assertion of {day} for {track or cert} already says the body showed "
-                f"{fmt(other.posted)} {rules.units}; nothing was written",
-                hint="if the account changed that day, correct that [[assertions]] table in the "
-                "ledger (or `ceclog undo` if you just recorded it)",
-            )
 
 
 def _record(c: Context, assertion: Assertion, incoming: "list[Incoming]", rules: Rules) -> None:

@@ -77,8 +77,7 @@ def columns_of(table: Table, mapping: Mapping) -> tuple[dict[str, int], list[str
         matches = matches or [i for i, k in enumerate(keys) if k == header_key(header)]
         if not matches:
             raise InputError(
-                f"{table.name}: the mapping reads {key} from column {header!r}, "
-                f"which the file does not have",
+                f"the mapping reads {key} from column {header!r}, which the file does not have",
                 hint="its columns: " + ", ".join(repr(h) for h in table.headers),
             )
         found[key] = matches[0]
@@ -93,7 +92,7 @@ def columns_of(table: Table, mapping: Mapping) -> tuple[dict[str, int], list[str
             continue
         if name in found:
             raise InputError(
-                f"{table.name}: columns {table.headers[found[name]]!r} and "
+                f"columns {table.headers[found[name]]!r} and "
                 f"{table.headers[index]!r} both read as {name}",
                 hint=f'say which in a mapping file: [columns] {name} = "..." (--map FILE)',
             )

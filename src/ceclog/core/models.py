@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
@@ -163,7 +164,11 @@ class Ledger:
         return [c.code for c in self.certifications]
 
     def entry(self, entry_id: int) -> Entry | None:
-        return next((e for e in self.entries if e.id == entry_id), None)
+        return self._by_id.get(entry_id)
+
+    @cached_property  # a ledger is never changed in place (replace() makes a new one)
+    def _by_id(self) -> dict[int, Entry]:
+        return {e.id: e for e in self.entries}
 
     def next_id(self) -> int:
         """The ID for a new entry: after every ID ever given (`holder.last_entry_id` remembers

@@ -152,7 +152,6 @@ class Reconciliation(NamedTuple):
     body: Decimal
     source: str | None
     difference: Decimal  # body - ceclog
-    candidates: tuple[Part, ...]
     explanations: tuple[Explanation, ...]
     more: bool  # more combinations than listed
 
@@ -257,7 +256,7 @@ def reconcile(
     difference = body - fig.posted
     parts = candidates(report, fig, ledger, rules, difference, settled)
     found, more = explain(parts, abs(difference)) if difference else ([], False)
-    return Reconciliation(target, fig, body, source, difference, tuple(parts), tuple(found), more)
+    return Reconciliation(target, fig, body, source, difference, tuple(found), more)
 
 
 def signed(value: Decimal) -> str:

@@ -18,7 +18,7 @@ from ceclog.core.import_match import title_key
 from ceclog.core.import_rows import Mapping, Table, amount, columns_of
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.core.reconcile import stated
-from ceclog.errors import InputError
+from ceclog.errors import InputError, Location
 
 NEAR_DAYS = 3
 SIMILAR = 0.6  # difflib ratio of two titles (case and spacing aside) that count as similar
@@ -80,12 +80,14 @@ def lines_of(table: Table, mapping: Mapping) -> list[Line]:
     is refused as `FILE:ROW: message`."""
     try:
         found, _ = columns_of(table, mapping)
-    except InputError as exc:
-        raise InputError(f"{table.name}: {exc.message}", hint=exc.hint) from None
+    except InputError as exc:  # as import says it: the file, then what is wrong
+        exc.where = exc.where or Location(table.name)
+        raise
     if "credits" not in found:
         raise InputError(
-            f"{table.name}: no column reads as the credits",
+            "no column reads as the credits",
             hint="its columns: " + ", ".join(repr(h) for h in table.headers),
+            where=Location(table.name),
         )
 
     def cell(cells: list[str], name: str) -> str:
@@ -98,7 +100,7 @@ def lines_of(table: Table, mapping: Mapping) -> list[Line]:
         fmt_ = column_format("date", header, dates, mapping.dates.get("date"))
     except InputError as exc:  # reconcile writes nothing in any case: no need to say so
         said = exc.message.replace("; nothing was written", "")
-        raise InputError(f"{table.name}: {said}", hint=exc.hint) from None
+        raise InputError(said, hint=exc.hint, where=Location(table.name)) from None
     out: list[Line] = []
     bad: list[tuple[int, str, str | None]] = []  # row, what is wrong, how to fix it
     for row, cells in table.rows:

@@ -8,7 +8,14 @@ from typing import Any
 from ceclog.core.credits import fmt
 from ceclog.core.engine import Report
 from ceclog.core.models import Ledger, Rules
-from ceclog.core.reconcile import Explanation, Reconciliation, command_for, signed, stated
+from ceclog.core.reconcile import (
+    MAX_SIZE,
+    Explanation,
+    Reconciliation,
+    command_for,
+    signed,
+    stated,
+)
 from ceclog.core.reconcile_transcript import WORDS, Row
 from ceclog.output.data import day, number
 from ceclog.output.terminal import Out
@@ -138,25 +145,20 @@ def _explanations(
     transcript: bool = False,
 ) -> None:
     if not rec.explanations:
+        none = f"No combination of at most {MAX_SIZE} entries makes up the difference: "
         if transcript:
-            out.hang(
-                "No combination of at most 3 entries makes up the difference: the lines below "
-                "say, line by line, where the two records differ",
-                4,
-            )
+            why = "the lines below say, line by line, where the two records differ"
         elif rec.difference > 0:
-            out.hang(
-                "No combination of at most 3 entries makes up the difference: the body may know "
-                "a class ceclog does not. Record it: ceclog add TITLE --date DATE --credits N, "
-                "then ceclog posted ID",
-                4,
+            why = (
+                "the body may know a class ceclog does not. Record it: ceclog add TITLE --date "
+                "DATE --credits N, then ceclog posted ID"
             )
         else:
-            out.hang(
-                "No combination of at most 3 entries makes up the difference: compare entry by "
-                "entry with the body's transcript: ceclog reconcile --transcript FILE.csv",
-                4,
+            why = (
+                "compare entry by entry with the body's transcript: ceclog reconcile "
+                "--transcript FILE.csv"
             )
+        out.hang(none + why, 4)
         return
     count = len(rec.explanations)
     out.print(

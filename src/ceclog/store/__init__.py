@@ -4,4 +4,5 @@ into the core's records (Pydantic), the validated-parse cache, rules files, migr
 ledger format, the certificates kept in `evidence/`, and the journal of what a run wrote.
 
 May import: `ceclog.core`, `ceclog.errors`, the standard library, tomllib/tomli/tomli-w, Pydantic,
-platformdirs, pypdf (in `certificate` only).  Never `ceclog.output` or `ceclog.cli`."""
+platformdirs, pypdf and Pillow (in `certificate` only: reading a certificate, turning a photo
+upright).  Never `ceclog.output` or `ceclog.cli`."""
