@@ -70,6 +70,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "planned-submitted": ("", "", entry(1, "planned = true\nsubmitted = 2026-11-02", "2026-12-01")),
     "late-planned": ("", "", entry(1, "planned = true\nfor_cycle = 2023-09-14", "2026-12-01")),
     "late-entry-moved": ("", "", entry(1, OK + "for_cycle = 2020-06-30")),
+    "late-entry-inside": ("", "", entry(1, OK + "for_cycle = 2027-09-14")),
+    "late-in-future": ("", "", entry(1, "for_cycle = 2026-11-01", date="2026-12-01")),
     "unsubmitted": ("", "", entry(1, "", date="2026-09-01")),
     "no-evidence": ("", "", entry(1, OK)),
     "topic-hours-over": ("", "", entry(1, OK + "topic_hours = { water = 1.5, odor = 1 }")),

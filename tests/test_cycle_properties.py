@@ -19,16 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ceclog.core.engine import Report, Requirement, evaluate
-from ceclog.core.models import Certification, Entry, Holder, Ledger
+from ceclog.core.models import Certification, Entry, Holder, Ledger, ledger_to_toml
 from ceclog.store.rules import load_rules
+from conftest import Ceclog
 
 pytestmark = pytest.mark.slow  # 900 Hypothesis examples
 
@@ -139,3 +143,74 @@ def test_cycles_are_contiguous_and_hold_today(case: tuple[Ledger, dt.date]) -> N
         current = cycles[-1]
         assert current.due >= today
         assert current.start <= today or len(cycles) == 1
+        # no cycle, a renewal notice's included, starts before the first earned date
+        first = min(c.earned for c in ledger.certifications if RULES.track_of(c.code))
+        assert cycles[0].start >= first, (cycles[0], first)
+
+
+# --- through the command line: status --json on a ledger file -----------------------------
+
+
+@st.composite
+def noted_ledgers(draw: st.DrawFn) -> tuple[Ledger, dt.date]:
+    """A random ledger whose renewal notice, if any, records the day it was noted (a notice
+    written by hand without it is taken as noted today: semantics.md)."""
+    ledger, today = draw(ledgers())
+    holder = ledger.holder
+    if holder.cec_due is not None and holder.cec_due_noted is None:
+        holder = replace(holder, cec_due_noted=draw(days))
+    return replace(ledger, holder=holder), today
+
+
+def _status(ceclog: Ceclog, path: Path, ledger: Ledger, today: dt.date) -> list[dict[str, object]]:
+    path.write_text(tomli_w.dumps(ledger_to_toml(ledger)), encoding="utf-8")
+    r = ceclog("status", "--json", ledger=path, today=today.isoformat())
+    assume(r.code != 1)  # a ledger `check` refuses (a notice before the first earned date)
+    assert r.code == 0, r.err
+    requirements: list[dict[str, object]] = json.loads(r.out)["requirements"]
+    return requirements
+
+
+def _events(ledger: Ledger) -> set[dt.date]:
+    """The days on which the ledger itself changes what is held or known."""
+    out = {d for c in ledger.certifications for d in (c.earned, c.ended) if d is not None}
+    if ledger.holder.cec_due_noted is not None:
+        out.add(ledger.holder.cec_due_noted)
+    return out
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
+)
+@given(noted_ledgers(), st.integers(0, 1600))
+def test_status_shows_one_cycle_the_same_on_any_two_days_of_it(
+    ceclog: Ceclog, tmp_path: Path, case: tuple[Ledger, dt.date], offset: int
+) -> None:
+    """`status --json` on two days inside one cycle shows the same start and due date (nothing
+    in the ledger changed between them: no certification earned or ended, no notice noted),
+    and every completed entry appears in exactly one cycle's figures or in `uncounted`, with a
+    reason."""
+    ledger, first = case
+    path = tmp_path / "ledger.toml"
+    before = _status(ceclog, path, ledger, first)
+    assume(len(before) == 1)
+    (req,) = before
+    start, due = (dt.date.fromisoformat(str(req[k])) for k in ("cycle_start", "due"))
+    second = first + dt.timedelta(days=offset)
+    assume(start <= first and second <= due)
+    assume(not any(first < day <= second for day in _events(ledger)))
+    (later,) = _status(ceclog, path, ledger, second)
+    assert (later["cycle_start"], later["due"]) == (req["cycle_start"], req["due"])
+    for shown in (req, later):
+        seen: list[int] = []
+        for cycle in shown["cycles"]:  # type: ignore[attr-defined]
+            seen += cycle["counted_entries"]
+        reasons = {u["id"]: u["reason"] for u in shown["uncounted"]}  # type: ignore[attr-defined]
+        for entry in ledger.entries:
+            if entry.planned:
+                continue
+            found = seen.count(entry.id)
+            assert found + (entry.id in reasons) == 1, (entry, shown)
+            assert entry.id not in reasons or reasons[entry.id], reasons

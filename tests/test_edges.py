@@ -126,10 +126,10 @@ def test_master_designation_mid_cycle_ends_the_cycle_earlier_and_keeps_the_credi
     assert (before["due"], before["counted"]) == ("2027-09-14", 11.5)
     r = ceclog("cert", "add", "MWR", "--earned", "2025-05-10")
     assert r.code == 0, r.err
-    assert (
-        "Your cycle now ends 2027-05-09 (was 2027-09-14) and requires 14.0 CECs; after that, "
-        "14.0 CECs every 24 months." in r.out
-    )
+    assert r.out.splitlines()[2:] == [
+        "Your cycle 2023-09-15 to 2027-09-14 now ends earlier, on 2027-05-09, and requires 14.0 "
+        "CECs: 11.5 counted, 2.5 to go; after that, 14.0 CECs every 24 months."
+    ]
     req = status(ceclog, "2026-11-22")
     assert (req["track"], req["cycle_start"], req["due"]) == ("master", "2023-09-15", "2027-05-09")
     assert (req["required"], req["counted"], req["remaining"]) == (14.0, 11.5, 2.5)
@@ -160,7 +160,14 @@ def test_a_track_that_ends_mid_cycle_changes_nothing_until_the_due_date(
     )
     ledger_path.write_text(text)
     mid = status(ceclog, "2021-06-01")
-    assert (mid["track"], mid["cycle_start"], mid["due"]) == ("master", "2021-01-01", "2022-12-31")
+    # the requirement carries the name of the track governing today (technician: MWR has
+    # ended); the running cycle keeps the master cycle's dates and requires its credits
+    assert (mid["track"], mid["cycle_track"], mid["cycle_start"], mid["due"]) == (
+        "technician",
+        "master",
+        "2021-01-01",
+        "2022-12-31",
+    )
     assert mid["certifications"] == ["WRT"]  # MWR is not held any more
     assert mid["notices"] == [
         "this cycle keeps its due date 2022-12-31; after that (MWR ended), 14.0 CECs every 48 "
@@ -242,9 +249,9 @@ def test_a_renewal_notice_more_than_one_cycle_away_is_kept(
     req = status(ceclog, "2026-11-30")
     assert (req["cycle_start"], req["due"], req["days_left"]) == ("2023-09-15", "2031-01-31", 1523)
     assert req["notices"] == [
-        "your renewal notice gives 2031-01-31, more than one technician cycle (48 months) away: "
-        "this cycle is counted from 2023-09-15, the start of the cycle your certification dates "
-        "give"
+        "your renewal notice gives 2031-01-31 (noted 2026-11-30), more than one technician "
+        "cycle (48 months) after that day: this cycle is counted from 2023-09-15, the start of "
+        "the cycle your certification dates give for the day it was noted"
     ]
 
 
@@ -295,11 +302,19 @@ def test_a_notice_and_a_designation_earned_after_it_was_noted(
         "your renewal notice gives 2027-09-14 (noted 2025-01-10); MWR, earned 2025-06-01 after "
         "that, ends this cycle on 2027-05-31; after that, 14.0 CECs every 24 months"
     ]
-    # noted after MWR was earned: the notice already reflects it, and its date stands; the cycle
-    # is one master cycle long: 2025-09-15 to 2027-09-14 (after today 2025-10-01? no: before)
+    # noted after MWR was earned: the notice already reflects it, and its date stands.  One
+    # master cycle before it would start 2025-09-15, after the noted day 2025-08-01: the notice
+    # gives more than one cycle of time, so its cycle starts where the cycle the earned dates
+    # give (2023-09-15 to 2027-05-31, shortened by MWR) holding the noted day starts, whatever
+    # today is (semantics.md: the start never depends on today).
     ledger_path.write_text(text.replace("cec_due_noted = 2025-01-10", "cec_due_noted = 2025-08-01"))
-    req = status(ceclog, "2025-10-01")
-    assert (req["track"], req["cycle_start"], req["due"]) == ("master", "2025-09-15", "2027-09-14")
+    for today in ("2025-08-01", "2025-10-01", "2027-01-01"):
+        req = status(ceclog, today)
+        assert (req["track"], req["cycle_start"], req["due"]) == (
+            "master",
+            "2023-09-15",
+            "2027-09-14",
+        ), today
 
 
 def test_a_renewal_notice_after_reinstatement_clears_the_lapse(

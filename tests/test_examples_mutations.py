@@ -150,7 +150,7 @@ def test_every_other_changing_command_on_the_sample(example: Example, tmp_path: 
 
     # the commands of the cycle rules: a designation, its end, a renewal notice
     out = ex.run("cert", "add", "MWR", "--earned", "2025-05-10")
-    assert "Your cycle now ends 2027-05-09 (was 2027-09-14)" in out
+    assert "Your cycle 2023-09-15 to 2027-09-14 now ends earlier, on 2027-05-09" in out
     out = ex.run("cert", "end", "MWR", "--on", "2026-01-01")
     ex.run("holder", "--cec-due", "2027-09-14")
     data = tomllib.loads(LEDGER.read_text())

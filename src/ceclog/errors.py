@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
-EXIT_ATTENTION = 3  # `--check`: something is behind or due soon
+EXIT_ATTENTION = 3  # `--check`: something is behind, due soon or to submit
 EXIT_OVERDUE = 4  # `--check`: something is overdue
 
 

@@ -140,12 +140,13 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in
 
 def exit_for_states(states: Collection[str]) -> None:
     """`--check`'s exit code (status and team): 4 if anything is overdue, else 3 if anything
-    is behind or due soon; otherwise the command goes on."""
+    is behind, due soon, or met but not yet submitted with the due date near; otherwise the
+    command goes on."""
     from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE
 
     if "overdue" in states:
         raise typer.Exit(EXIT_OVERDUE)
-    if {"behind", "due_soon"} & set(states):
+    if {"behind", "due_soon", "to_submit"} & set(states):
         raise typer.Exit(EXIT_ATTENTION)
 
 

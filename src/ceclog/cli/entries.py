@@ -363,14 +363,12 @@ def edit(
         # the old entry with only these fields replaced: its evidence records (and every
         # other field) stay the very objects the ledger was read with
         entry = replace(old, **{**cleared, **changes})
-        if _for_cycle(for_cycle):
-            entry = operations.with_late_target(session.ledger, rules, today, entry)
-        if {"date", "planned"} & changes.keys():
-            operations.check_dates(entry, today)
+        late = _for_cycle(for_cycle)
+        entry, notes = operations.edited(session.ledger, rules, today, entry, changes, late)
         new = session.ledger.with_entry(entry)
         operations.no_new_errors(session.ledger, new, rules, today)
         session.save(new)
-    warn(session.warnings)
+    warn(session.warnings + notes)
     _held_warning(new, entry)
     _print_result(new, rules, today, entry, as_json)
 

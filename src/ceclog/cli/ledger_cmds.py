@@ -9,6 +9,7 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, find_certification, warn
 from ceclog.core import operations
+from ceclog.core.changes import describe_changes
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
 from ceclog.core.entry_checks import unknown_code_hint
@@ -128,6 +129,8 @@ def holder(
                     exc.hint = (exc.hint + "; " if exc.hint else "") + "the rules were not changed"
                 raise
             session.save(new)
+        if "cec_due" in changes or rules is not None:
+            _say_changes(session.ledger, new, old_rules.rules, c.today, after_rules=new_rules.rules)
         due = changes.get("cec_due")
         if due is not None and due < c.today:
             warn(
@@ -217,12 +220,19 @@ def cert_add(
 
 
 def _say_changes(
-    before: Ledger, after: Ledger, rules: Rules, today: dt.date, quiet: bool = True
+    before: Ledger,
+    after: Ledger,
+    rules: Rules,
+    today: dt.date,
+    quiet: bool = True,
+    after_rules: Rules | None = None,
 ) -> None:
-    """What a change of certifications did to the running cycle (when `quiet`, only when it
-    changed something)."""
-    report = evaluate(after, rules, today)
-    lines = operations.schedule_changes(evaluate(before, rules, today), report, rules.units)
+    """What a change of certifications, of the renewal notice or of the rules did to the
+    figures: the cycles it ended or moved, what is now due, the credits that moved (when
+    `quiet`, only when it changed something)."""
+    now = after_rules or rules
+    report = evaluate(after, now, today)
+    lines = describe_changes(evaluate(before, rules, today), report, after, now.units)
     if not lines and not quiet:
         lines = [notice for req in report.requirements for notice in req.notices] or [
             f"the running cycle keeps its due date {req.current.cycle.due}"
@@ -264,12 +274,15 @@ def cert_rm(
         ledger = session.ledger
         code = find_certification(ledger, code, c.rules_for(session.loaded).rules).code
         kept = [x for x in ledger.certifications if x.code != code]
-        session.save(replace(ledger, certifications=kept))
+        new = replace(ledger, certifications=kept)
+        session.save(new)
+        rules = c.rules_for(session.loaded).rules
     warn(session.warnings)
     used = [e.id for e in ledger.entries if code in e.certifications]
     terminal.console().print(f"Removed {code}.")
     if used:
         warn([f"entries {', '.join(map(str, used))} name {code}, which you no longer hold"])
+    _say_changes(ledger, new, rules, c.today)
 
 
 @cert_app.command("end")

@@ -37,8 +37,9 @@ def status(
         bool,
         typer.Option(
             "--check",
-            help="Exit 0 if every requirement is met or on track, 3 if any is behind or due "
-            "soon, 4 if any is overdue (with --rules: under those rules).",
+            help="Exit 0 if every requirement is met or on track, 3 if any is behind, due soon "
+            "or met but not yet submitted with the due date near, 4 if any is overdue (with "
+            "--rules: under those rules).",
         ),
     ] = False,
     what_if: Annotated[

@@ -42,7 +42,7 @@ def team_cmd(
         ),
     ] = None,
     at_risk: Annotated[
-        bool, typer.Option("--at-risk", help="Only overdue, due soon and behind rows.")
+        bool, typer.Option("--at-risk", help="Only overdue, due soon, to submit and behind rows.")
     ] = False,
     due_within: Annotated[
         int | None,
@@ -55,7 +55,8 @@ def team_cmd(
         bool,
         typer.Option(
             "--check",
-            help="Exit 4 if a row is overdue, 3 if one is behind or due soon (names on stderr).",
+            help="Exit 4 if a row is overdue, 3 if one is behind, due soon or to submit (names "
+            "on stderr).",
         ),
     ] = False,
     strict: Annotated[

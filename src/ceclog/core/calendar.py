@@ -19,6 +19,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.cycles import calendar_start_on_or_after
 from ceclog.core.engine import Report, Requirement
 from ceclog.core.models import Ledger, Rules
+from ceclog.core.results import to_submit_words
 
 ALARM_DAYS = (90, 30, 7)  # the alarms of every deadline: days before it
 MONTHS = "January February March April May June July August September October November December"
@@ -79,7 +80,9 @@ def _requirement_events(
     key, label = _key(req, rules), _label(req)
     cur = req.current
     due = cur.cycle.due
-    if cur.met:
+    if req.cycle_state == "to_submit" or (cur.met and cur.sent < cur.required):
+        left = f"requirement {to_submit_words(cur, units)}"
+    elif cur.met:
         left = "requirement met"
     elif cur.remaining > 0:
         left = f"{fmt(cur.remaining)} still needed"

@@ -18,12 +18,18 @@ from typing import NamedTuple
 from ceclog.core.models import Certification, Rules, Track
 
 DAY = dt.timedelta(days=1)
+# The last day ceclog accepts as a date (in a ledger, on the command line): a cycle counted
+# from a later day could run past 9999-12-31, the last day a date can have.
+LAST_DAY = dt.date(9989, 12, 31)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months; the day of month is clamped (Jan 31 + 1 month = Feb 28)."""
+    """`day` moved by whole months; the day of month is clamped (Jan 31 + 1 month = Feb 28).
+    Past the years a date can have, OverflowError (as date arithmetic raises)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"year {year} is out of range")
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
 
@@ -88,7 +94,7 @@ class Timeline(NamedTuple):
     notice: dt.date | None  # the renewal notice's due date, when it is used
     noted: dt.date | None  # the day the notice counts as noted
     noted_given: bool  # recorded (cec_due_noted), not taken as the first earned date
-    notice_far: bool  # the notice's cycle would have started after today
+    notice_far: bool  # one cycle before the notice's due date is after the day it was noted
     unanchored: tuple[str, ...] = ()  # the rules anchor on these codes, not recorded: not used
 
     @property
@@ -143,13 +149,15 @@ def _stricter(
 ) -> tuple[dt.date, Track, tuple[str, dt.date] | None]:
     """A designation earned inside (start, due] (and after `noted`) that puts the holder on a
     shorter cycle ends this one on the earlier of its due date and its earned date + the new
-    length - 1 day; its track's credits are required.  Returns (due, track, (code, earned))."""
+    length - 1 day; its track's credits are required.  One that puts the holder on a track of
+    the same length with more credits keeps the dates and requires its credits.  Returns
+    (due, track, (code, earned))."""
     by: tuple[str, dt.date] | None = None
     for h in sorted(holdings, key=lambda h: h.earned):
         if not start < h.earned <= due or (noted is not None and h.earned <= noted):
             continue
         now = governing(holdings, h.earned)
-        if now is None or now.cycle_months >= track.cycle_months:
+        if now is None or (now.cycle_months, -now.credits) >= (track.cycle_months, -track.credits):
             continue
         track, by = now, (h.code, h.earned)
         due = min(due, add_months(h.earned, now.cycle_months) - DAY)
@@ -225,6 +233,31 @@ def _judge(
     return cycle._replace(judged=why is None, unjudged=why)
 
 
+def _notice_start(
+    holdings: Sequence[Holding],
+    rules: Rules,
+    notice: dt.date,
+    noted: dt.date,
+    first: dt.date,
+    today: dt.date,
+) -> tuple[dt.date, Track, bool]:
+    """Where the cycle a renewal notice ends on `notice` starts, the track it requires, and
+    whether the notice gives more than one cycle of time.  One cycle length (of the track
+    governing on the day it was `noted`) before the day after `notice`, never before `first`;
+    when that is after the noted day, the start of the cycle the earned dates give that holds
+    the noted day.  Nothing here depends on today, so the cycle never moves as time passes
+    (`today` only bounds the search, and gives the track when none was held on the noted
+    day)."""
+    track = governing(holdings, noted) or governing(holdings, today)
+    assert track is not None  # timeline() is called only when something is held today
+    start = add_months(notice + DAY, -track.cycle_months)
+    far = start > noted
+    if far:  # the cycle holding the noted day (or, noted between cycles, the next one)
+        computed = _forward(holdings, first, max(noted, first, today), rules)
+        start = next((c.start for c in computed if c.due >= noted), computed[-1].start)
+    return max(start, first), track, far
+
+
 def timeline(
     holdings: Sequence[Holding],
     rules: Rules,
@@ -247,13 +280,8 @@ def timeline(
     far = False
     noted_day: dt.date | None = None
     if notice is not None and notice >= first:
+        start, track, far = _notice_start(holdings, rules, notice, noted or today, first, today)
         noted_day = noted or earliest  # written by hand without the day: the earlier deadline
-        track = governing(holdings, noted_day) or governing(holdings, today)
-        assert track is not None
-        start = add_months(notice + DAY, -track.cycle_months)
-        if start > today:  # more than one cycle of time: count from the computed cycle
-            start, far = cycles[-1].start, True
-        start = max(start, first)
         due, track, by = _stricter(holdings, start, notice, track, noted=noted_day)
         fixed = Cycle(
             start,
@@ -266,8 +294,12 @@ def timeline(
         )
         later = _forward(holdings, due + DAY, today, rules) if due < today else []
         cycles = [*_backward(holdings, start, first), fixed, *later]
-    notice_start = next((c.start for c in cycles if c.from_notice), None)
+        notice_start = start
+        if start > today:  # noted after `today` (a day given with --today): up to today's cycle
+            cycles = [c for c in cycles if c.start <= today] or cycles[:1]
+    else:
+        notice_start = None
     judged = tuple(_judge(c, holdings, tracking_since, notice_start) for c in cycles)
-    used = notice if notice_start is not None else None
+    used = notice if any(c.from_notice for c in cycles) else None
     noted_day = noted_day if used else None
     return Timeline(judged, first, used, noted_day, noted is not None, far, unanchored)

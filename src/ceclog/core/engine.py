@@ -9,66 +9,36 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from decimal import Decimal
-from fractions import Fraction
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from ceclog.core.carry import carry
-from ceclog.core.credits import Credit, cycle_limits, entry_credit, topic_credits
+from ceclog.core.credits import Credit, cycle_limits, entry_credit
 from ceclog.core.cycles import DAY, Cycle, Holding, add_months, governing, timeline
 from ceclog.core.models import Certification, Entry, Ledger, Rules, Track
 from ceclog.core.notices import schedule_notices
 from ceclog.core.placement import Placement, combine, held_for, merge, not_held, place
+from ceclog.core.results import (
+    CycleResult,
+    KindProgress,
+    State,
+    TopicProgress,
+    cycle_state,
+    expected_by,
+    tally,
+)
+from ceclog.core.topics import TopicShare, describe, eligible
+from ceclog.errors import InputError
 
-State = Literal["met", "on_track", "behind", "due_soon", "overdue"]
-
-
-class TopicProgress(NamedTuple):
-    topic: str
-    required: Decimal
-    counted: Decimal
-
-    @property
-    def remaining(self) -> Decimal:
-        return max(Decimal(0), self.required - self.counted)
-
-
-class KindProgress(NamedTuple):
-    """A kind's minimum in a cycle (`cycle_min` in the rules) and what its entries count."""
-
-    kind: str
-    required: Decimal
-    counted: Decimal
-
-    @property
-    def remaining(self) -> Decimal:
-        return max(Decimal(0), self.required - self.counted)
-
-
-class CycleResult(NamedTuple):
-    cycle: Cycle
-    required: Decimal
-    counted: Decimal
-    planned: Decimal
-    topics: tuple[TopicProgress, ...]
-    entry_ids: tuple[int, ...]  # entries dated in its window, planned ones included
-    submitted: Decimal = Decimal(0)  # of `counted`, the credits of entries submitted
-    posted: Decimal = Decimal(0)  # of `counted`, the credits the body has posted
-    counted_ids: tuple[int, ...] = ()  # completed entries that count toward it (late ones too)
-    excluded: tuple[tuple[int, str], ...] = ()  # dated in its window, counting elsewhere: why
-    kinds: tuple[KindProgress, ...] = ()  # the rules' minimums per kind
-    carried_in: Decimal = Decimal(0)  # the previous, met cycle's surplus (rules' carry_over)
-
-    @property
-    def met(self) -> bool:
-        return (
-            self.counted + self.carried_in >= self.required
-            and all(t.remaining == 0 for t in self.topics)
-            and all(k.remaining == 0 for k in self.kinds)
-        )
-
-    @property
-    def remaining(self) -> Decimal:
-        return max(Decimal(0), self.required - self.counted - self.carried_in)
+__all__ = [  # the figures' types live in results.py; callers import them from here too
+    "CycleResult",
+    "KindProgress",
+    "Report",
+    "Requirement",
+    "State",
+    "TopicProgress",
+    "evaluate",
+    "expected_by",
+]
 
 
 class Requirement(NamedTuple):
@@ -86,7 +56,9 @@ class Requirement(NamedTuple):
     history: tuple[CycleResult, ...] = ()  # every cycle up to the current one
     next_track: Track | None = None  # the track of the cycle after the current one
     reinstate_by: dt.date | None = None  # after a lapse: the body wants reinstatement then
-    notice_far: bool = False  # the renewal notice gives more than one cycle from today
+    notice_far: bool = False  # the renewal notice gives more than one cycle from its noted day
+    # completed entries that concern it but count toward none of its cycles, and why
+    uncounted: tuple[tuple[int, str], ...] = ()
 
     @property
     def required(self) -> Decimal:
@@ -114,6 +86,7 @@ class Report(NamedTuple):
     requirements: tuple[Requirement, ...]
     credits: dict[int, Credit]
     placements: dict[int, Placement]
+    topic_notes: dict[int, str]  # how the value of an entry shared between topics is divided
 
     def counted(self, entry_id: int) -> Decimal:
         """What the entry counts (or will count, when planned): 0 when it counts nowhere."""
@@ -123,88 +96,9 @@ class Report(NamedTuple):
         note = self.placements[entry_id].note
         steps = self.credits[entry_id].explanation
         if self.placements[entry_id].counts:
-            return f"{steps}; {note}" if note else steps
+            topics = self.topic_notes.get(entry_id)
+            return "; ".join(part for part in (steps, note, topics) if part)
         return f"counts toward no cycle: {note} (as a class: {steps})"
-
-
-def _tally(
-    cycle: Cycle,
-    placed: list[Entry],
-    dated: list[Entry],
-    credits: dict[int, Credit],
-    why: dict[int, str],
-    minimums: dict[str, Decimal],
-    rules: Rules,
-) -> CycleResult:
-    """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window (of
-    which those in `why` count elsewhere or nowhere, unless placed here)."""
-    track = cycle.track
-    counted = planned = submitted = posted = Decimal(0)
-    topic_counted = dict.fromkeys(track.topics, Decimal(0))
-    kind_counted = dict.fromkeys(minimums, Decimal(0))
-    ids: list[int] = []
-    for entry in placed:
-        value = credits[entry.id].value
-        if entry.planned:
-            planned += value
-            continue
-        ids.append(entry.id)
-        counted += value
-        if entry.submitted is not None or entry.posted is not None:
-            submitted += value
-        if entry.posted is not None:
-            posted += value
-        for topic, part in topic_credits(entry, value, rules).items():
-            if topic in topic_counted:
-                topic_counted[topic] += part
-        if entry.kind in kind_counted:
-            kind_counted[entry.kind] += value
-    here = {e.id for e in placed if e.id in why}
-    excluded = tuple(
-        (e.id, why[e.id]) for e in dated if e.id in why and e.id not in here and not e.planned
-    )
-    topics = tuple(TopicProgress(t, track.topics[t], topic_counted[t]) for t in track.topics)
-    return CycleResult(
-        cycle,
-        track.credits,
-        counted,
-        planned,
-        topics,
-        tuple(e.id for e in dated),
-        submitted,
-        posted,
-        tuple(ids),
-        excluded,
-        tuple(KindProgress(k, minimums[k], kind_counted[k]) for k in minimums),
-    )
-
-
-# --- states -----------------------------------------------------------------------------------
-
-
-def expected_by(result: CycleResult, today: dt.date, pace_months: int) -> Fraction:
-    """The pace expected by `today`: after k full steps of `pace_months` since the cycle's
-    start, required x min(1, k x pace_months / cycle months).  0 with pace_months = 0."""
-    cycle = result.cycle
-    if pace_months <= 0:
-        return Fraction(0)
-    steps = 0
-    while steps * pace_months < cycle.months and add_months(
-        cycle.start, (steps + 1) * pace_months
-    ) <= min(today, cycle.due + DAY):
-        steps += 1
-    share = min(Fraction(1), Fraction(steps * pace_months, cycle.months))
-    return Fraction(result.required) * share
-
-
-def cycle_state(result: CycleResult, today: dt.date, rules: Rules) -> State:
-    if result.met:
-        return "met"
-    if (result.cycle.due - today).days <= rules.due_soon_days:
-        return "due_soon"
-    if Fraction(result.counted + result.carried_in) < expected_by(result, today, rules.pace_months):
-        return "behind"
-    return "on_track"
 
 
 # --- requirements -----------------------------------------------------------------------------
@@ -237,6 +131,7 @@ def _requirement(
     cycles = line.cycles
     placed: list[list[Entry]] = [[] for _ in cycles]
     why: dict[int, str] = {}  # entries not simply counted toward the cycle of their date
+    uncounted: list[tuple[int, str]] = []  # completed entries counting toward none of them
     index = {c.start: i for i, c in enumerate(cycles)}
     plain = [Placement(True, None, c.due) for c in cycles]  # shared: one per cycle
     ordered = sorted(entries, key=lambda e: e.date)
@@ -258,9 +153,11 @@ def _requirement(
         if entry.id in skip:
             cycle, note = None, skip[entry.id]
         else:
-            cycle, note = place(entry, line, rules)
-        counts = cycle is not None or note is None  # None, None: a later cycle's entry
+            cycle, note = place(entry, line, rules, today)
+        counts = cycle is not None or note is None  # None, None: a later cycle's planned entry
         _found(found, entry.id, Placement(counts, note, cycle.due if cycle else None))
+        if not counts and not entry.planned:
+            uncounted.append((entry.id, note or ""))
         if cycle is not None:
             placed[index[cycle.start]].append(entry)
         if note or cycle is None or not cycle.holds(entry.date):
@@ -277,7 +174,7 @@ def _requirement(
     minimums = {k: r.cycle_min for k, r in rules.kinds.items() if r.cycle_min is not None}
     days = [e.date for e in ordered]
     history = tuple(
-        _tally(
+        tally(
             c,
             placed[i],
             ordered[bisect.bisect_left(days, c.start) : bisect.bisect_right(days, c.due)],
@@ -289,6 +186,7 @@ def _requirement(
         for i, c in enumerate(cycles)
     )
     history = carry(history, rules.carry_over, lambda r, n: r._replace(carried_in=n))
+    history = tuple(_carried_sent(history))
     current = history[-1]
     previous = history[-2] if len(history) > 1 else None
     lapse = next(
@@ -300,7 +198,7 @@ def _requirement(
     if lapse is not None and rules.reinstatement_months:
         reinstate = add_months(lapse.cycle.due, rules.reinstatement_months)
     return Requirement(
-        track=current.cycle.track,
+        track=governing(holdings, today) or current.cycle.track,  # the track governing today
         certifications=codes,
         current=current,
         previous=previous,
@@ -315,7 +213,20 @@ def _requirement(
         next_track=next_track,
         reinstate_by=reinstate,
         notice_far=line.notice_far,
+        uncounted=tuple(uncounted),
     )
+
+
+def _carried_sent(history: tuple[CycleResult, ...]) -> list[CycleResult]:
+    """Each cycle with how much of what it carried in the body received: of the previous
+    cycle's surplus, only what its submitted credits cover beyond its required ones."""
+    out = list(history)
+    for i, result in enumerate(out):
+        if i and result.carried_in:
+            prev = out[i - 1]
+            sent = min(result.carried_in, max(Decimal(0), prev.submitted - prev.required))
+            out[i] = result._replace(carried_sent=sent)
+    return out
 
 
 def _found(found: dict[int, Placement], entry_id: int, new: Placement) -> None:
@@ -345,6 +256,20 @@ def _holdings(certs: list[Certification], rules: Rules, today: dt.date) -> list[
 
 
 def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
+    """What each entry counts, toward which cycle, and where each requirement stands on
+    `today`.  Dates whose cycles would run past 9999-12-31 are refused with a message."""
+    try:
+        return _evaluate(ledger, rules, today)
+    except OverflowError:
+        raise InputError(
+            f"cannot compute the cycles as of {today}: they would run past 9999-12-31, the last "
+            "day a date can have",
+            hint="give a --today (and dates in the ledger) before the year 9990; "
+            "`ceclog check` lists the ledger's dates that are after today",
+        ) from None
+
+
+def _evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
     credits: dict[int, Credit] = {}
     known: dict[tuple[str, Decimal | None, Decimal | None], Credit] = {}
     for entry in ledger.entries:  # entries with the same kind and figures count the same
@@ -395,4 +320,28 @@ def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
     lowered = {i: credit for i, (credit, low) in limited.items() if low}
     if lowered:
         credits = {**credits, **lowered}
-    return Report(today, made, credits, combine(ledger.entries, found, bool(made)))
+    placements = combine(ledger.entries, found, bool(made))
+    return Report(today, made, credits, placements, _topic_notes(made, ledger, rules))
+
+
+def _topic_notes(
+    requirements: tuple[Requirement, ...], ledger: Ledger, rules: Rules
+) -> dict[int, str]:
+    """For each entry whose value is shared between topic minimums (it lists several, or
+    records its own split), how: `toward topics: water 2.0, mold-safety 4.0 (divided ...)`."""
+    out: dict[int, str] = {}
+    for req in requirements:
+        for result in req.history:
+            if not result.shares:
+                continue
+            minimums = list(result.cycle.track.topics)
+            by_entry: dict[int, list[TopicShare]] = {}
+            for share in result.shares:
+                by_entry.setdefault(share.entry_id, []).append(share)
+            for entry_id, shares in by_entry.items():
+                entry = ledger.entry(entry_id)
+                if entry is None or entry_id in out:
+                    continue
+                if entry.topic_hours or len(eligible(entry, minimums, rules)) > 1:
+                    out[entry_id] = describe(shares, rules.unit)
+    return out

@@ -190,10 +190,25 @@ def check_late_entries(
     for i, entry in late:
         at = ("entries", i, "for_cycle")
         placement = report.placements[entry.id]
+        assert entry.for_cycle is not None
         if entry.planned:
             message = f"planned entry {entry.id} is applied to the cycle ending {entry.for_cycle}"
             hint = f"once taken: ceclog edit {entry.id} --completed"
             out.append(Finding("late-planned", message, at, hint))
+        elif entry.date <= entry.for_cycle:
+            message = (
+                f"entry {entry.id} is applied to the cycle ending {entry.for_cycle}, but is "
+                f"dated {entry.date}, not after it: it counts toward the cycle of its date"
+            )
+            hint = f"remove for_cycle: ceclog edit {entry.id} --clear for_cycle"
+            out.append(Finding("late-entry-inside", message, at, hint))
+        elif entry.date > today:
+            message = (
+                f"entry {entry.id} is applied to the cycle ending {entry.for_cycle} but dated "
+                f"{entry.date}, after today: it counts toward no cycle until then"
+            )
+            hint = "a class makes up for a lapse once taken: give it the day you took it"
+            out.append(Finding("late-in-future", message, at, hint))
         elif placement.cycle_due != entry.for_cycle or (
             placement.note and "names no earlier cycle" in placement.note
         ):

@@ -11,8 +11,16 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from ceclog.core.cycles import LAST_DAY
 from ceclog.core.entry_checks import suggest, unknown_code_hint
-from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules, text_problem
+from ceclog.core.models import (
+    MAX_HOURS,
+    MAX_NOTES,
+    MAX_TEXT,
+    NAME_RE,
+    Rules,
+    text_problem,
+)
 from ceclog.errors import InputError, UsageError
 
 
@@ -32,9 +40,17 @@ def parse_date(text: str, what: str) -> dt.date:
     try:
         if len(value) != 10:
             raise ValueError
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         pass
+    else:
+        if day > LAST_DAY:
+            raise InputError(
+                f"{what} {text!r} is after {LAST_DAY}, the last date ceclog computes with (a "
+                "cycle from it would run past the year 9999)",
+                hint="give a date before the year 9990",
+            )
+        return day
     try:
         year, month, _ = (int(p) for p in value.split("-"))
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and 1 <= month <= 12:

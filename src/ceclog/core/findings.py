@@ -62,6 +62,10 @@ CODES: dict[str, Check] = {
     "planned-submitted": Check("warning", "a planned entry marked submitted or posted"),
     "late-planned": Check("warning", "a planned entry applied to an earlier cycle"),
     "late-entry-moved": Check("warning", "a late entry whose cycle no longer ends that day"),
+    "late-entry-inside": Check(
+        "warning", "a late entry dated inside (or before) the cycle it is applied to"
+    ),
+    "late-in-future": Check("warning", "a late entry dated after today"),
     "topic-hours-over": Check(
         "warning", "an entry whose hours per topic add up to more than its hours"
     ),

@@ -65,9 +65,10 @@ def schedule_notices(
         )
     if line.notice_far and cur.from_notice:
         out.append(
-            f"your renewal notice gives {line.notice}, more than one {cur.track.name} cycle "
-            f"({cur.track.cycle_months} months) away: this cycle is counted from {cur.start}, "
-            "the start of the cycle your certification dates give"
+            f"your renewal notice gives {line.notice} ({noted}), more than one "
+            f"{cur.track.name} cycle ({cur.track.cycle_months} months) after that day: this "
+            f"cycle is counted from {cur.start}, the start of the cycle your certification "
+            "dates give for the day it was noted"
         )
     if cur.start > today:
         out.append(

@@ -5,6 +5,7 @@ calls them, so each rule can be tested without it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from ceclog.core.checks import earliest_held, run_checks
 from ceclog.core.credits import fmt
@@ -87,6 +88,7 @@ def late_target(report: Report, entry: Entry) -> dt.date:
             "--for-cycle applies a class you took late; this one is planned",
             hint="record it when you have taken it",
         )
+    _not_after_today(entry, report.today)
     lapses = [
         r.lapse
         for r in report.requirements
@@ -106,6 +108,61 @@ def late_target(report: Report, entry: Entry) -> dt.date:
             hint="leave out --for-cycle",
         )
     return lapse.cycle.due
+
+
+def _not_after_today(entry: Entry, today: dt.date) -> None:
+    if entry.date > today:
+        raise InputError(
+            f"entry {entry.id} is dated {entry.date}, after today: a class not taken yet cannot "
+            "make up for a lapsed cycle",
+            hint="record it once you have taken it, with the day you took it",
+        )
+
+
+def keep_late_target(entry: Entry, today: dt.date) -> tuple[Entry, list[str]]:
+    """An edited entry applied to a lapsed cycle (`for_cycle`), checked again: a date after
+    today or a planned class is refused; a date on or before the end of that cycle counts by
+    itself, so `for_cycle` is removed, and said (the messages returned)."""
+    if entry.for_cycle is None:
+        return entry, []
+    if entry.planned:
+        raise InputError(
+            f"entry {entry.id} is applied to the cycle ending {entry.for_cycle} (taken late): "
+            "it cannot be planned",
+            hint=f"first: ceclog edit {entry.id} --clear for_cycle",
+        )
+    if entry.date <= entry.for_cycle:
+        from dataclasses import replace
+
+        note = (
+            f"entry {entry.id} is now dated {entry.date}, not after the cycle ending "
+            f"{entry.for_cycle} it was applied to: it counts toward the cycle of its date, and "
+            "for_cycle is removed"
+        )
+        return replace(entry, for_cycle=None), [note]
+    _not_after_today(entry, today)
+    return entry, []
+
+
+def edited(
+    ledger: Ledger,
+    rules: Rules,
+    today: dt.date,
+    entry: Entry,
+    changed: Collection[str],
+    late: bool,
+) -> tuple[Entry, list[str]]:
+    """An entry as `edit` leaves it (`changed`: the fields given), with what to tell the user:
+    applied to the lapse (`late`, --for-cycle previous), or its late target checked again when
+    its date or planned flag changed; the dates still in order."""
+    notes: list[str] = []
+    if late:
+        entry = with_late_target(ledger, rules, today, entry)
+    elif {"date", "planned"} & set(changed):
+        entry, notes = keep_late_target(entry, today)
+    if {"date", "planned"} & set(changed):
+        check_dates(entry, today)
+    return entry, notes
 
 
 def with_late_target(ledger: Ledger, rules: Rules, today: dt.date, entry: Entry) -> Entry:

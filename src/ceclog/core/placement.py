@@ -38,9 +38,17 @@ def held_for(entry: Entry, certs: dict[str, Certification], today: dt.date) -> l
     return out
 
 
-def place(entry: Entry, line: Timeline, rules: Rules) -> tuple[Cycle | None, str | None]:
+def place(
+    entry: Entry, line: Timeline, rules: Rules, today: dt.date
+) -> tuple[Cycle | None, str | None]:
     """The cycle an entry counts toward, and a note: why none, or why not the cycle of its
-    date (a late entry applied to an earlier cycle)."""
+    date (a late entry applied to an earlier cycle).  (None, None) only for a planned entry
+    of a cycle not computed yet."""
+    if entry.for_cycle is not None and entry.date > today and not entry.planned:
+        return None, (
+            f"dated {entry.date}, after today: a class not taken yet cannot make up for the "
+            f"cycle ending {entry.for_cycle}"
+        )
     if entry.for_cycle is not None:
         target = line.cycle_at(entry.for_cycle)
         if target is not None and entry.date >= target.start and target.due < line.current.start:
@@ -59,7 +67,12 @@ def place(entry: Entry, line: Timeline, rules: Rules) -> tuple[Cycle | None, str
             note += " (credits count in the cycle year in which they were earned)"
         return None, note
     if entry.date > line.current.due:
-        return None, None  # a later cycle's: not computed yet, and no reason to explain
+        if entry.planned:
+            return None, None  # a later cycle's: not computed yet, and no reason to explain
+        return None, (
+            f"dated {entry.date}, after the current cycle ends ({line.current.due}): it counts "
+            "once the cycle that holds it starts"
+        )
     return None, f"no certification with a requirement was held on {entry.date}"
 
 

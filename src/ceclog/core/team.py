@@ -13,20 +13,23 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, Requirement, evaluate
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.plan import Plan, plan_requirement
+from ceclog.core.results import SEND_COMMAND
 from ceclog.core.words import plural
+from ceclog.errors import CeclogError
 
-RowState = Literal["error", "overdue", "due_soon", "behind", "on_track", "met", "none"]
+RowState = Literal["error", "overdue", "due_soon", "to_submit", "behind", "on_track", "met", "none"]
 # most urgent first: the order of rows and of the footer
 URGENCY: tuple[RowState, ...] = (
     "error",
     "overdue",
     "due_soon",
+    "to_submit",
     "behind",
     "on_track",
     "met",
     "none",
 )
-AT_RISK = frozenset({"overdue", "due_soon", "behind"})
+AT_RISK = frozenset({"overdue", "due_soon", "to_submit", "behind"})
 
 
 class Member(NamedTuple):
@@ -116,13 +119,20 @@ def next_action(req: Requirement, ledger: Ledger, units: str, planned: Planned) 
             parts.append(f"take {needed} by {cur.cycle.due} (topic minimums)")
         else:
             parts.append(f"take the planned classes before {cur.cycle.due}")
+    elif req.cycle_state == "to_submit":
+        parts.append(
+            f"met but not sent: submit {fmt(cur.to_send)} {units} more before {cur.cycle.due} "
+            f"({SEND_COMMAND})"
+        )
     if planned.past:
         past = plural(planned.past, "planned class", "planned classes")
         parts.append(
             f"{past} past {'its' if planned.past == 1 else 'their'} date: mark taken or move"
         )
     unsent, bare = _unsubmitted(req, ledger)
-    if unsent and bare == unsent:
+    if req.cycle_state == "to_submit" and not bare:
+        pass  # said above, with the command
+    elif unsent and bare == unsent:
         parts.append(f"attach and submit {plural(unsent, 'certificate')}")
     elif unsent:
         parts.append(f"submit {plural(unsent, 'certificate')} (attach {bare} first)" if bare
@@ -140,7 +150,10 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
         return [Row(member.file, None, None, (), None, None, None, None, None, None, None, None,
                     None, None, "error", action, member.error)]  # fmt: skip
     ledger, rules = member.ledger, member.rules
-    report: Report = evaluate(ledger, rules, today)
+    try:
+        report: Report = evaluate(ledger, rules, today)
+    except CeclogError as exc:  # one ledger that cannot be computed never hides the others
+        return member_rows(member._replace(ledger=None, error=exc.message, remedy=exc.hint), today)
     holder = ledger.holder
     if not report.requirements:
         codes = tuple(c.code for c in ledger.certifications)

@@ -14,3 +14,10 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
         else:
             plural_form = singular + "s"
     return f"{count} {plural_form}"
+
+
+def listing(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`: items the way a sentence lists them."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -13,6 +13,7 @@ from typing import Any
 from ceclog.core.engine import CycleResult, KindProgress, Report, Requirement, TopicProgress
 from ceclog.core.findings import Finding
 from ceclog.core.models import Certification, Entry, Holder, Ledger, LoadedRules
+from ceclog.core.results import SEND_COMMAND
 
 
 def number(value: Decimal | Fraction | None) -> float | None:
@@ -209,6 +210,50 @@ def requirement(req: Requirement) -> dict[str, Any]:
         "previous": _previous(prev),
         "lapse": lapse(req),
         "notices": list(req.notices),
+        "cycle_track": cur.cycle.track.name,
+        "to_submit": _to_submit(req),
+        "topic_shares": _shares(cur),
+        "uncounted": [{"id": i, "reason": why} for i, why in req.uncounted],
+        "cycles": [_cycle(r) for r in req.history],
+    }
+
+
+def _to_submit(req: Requirement) -> dict[str, Any] | None:
+    """With the state `to_submit` (met, but not all sent to the body, the due date near): how
+    much the body has, how much more it needs, the entries not sent, and the command that
+    sends them; else None."""
+    cur = req.current
+    if req.cycle_state != "to_submit":
+        return None
+    return {
+        "sent": number(cur.sent),
+        "to_send": number(cur.to_send),
+        "entries": list(cur.unsent_ids),
+        "command": SEND_COMMAND,
+    }
+
+
+def _shares(result: CycleResult) -> list[dict[str, Any]]:
+    """How each entry's value is divided between the topic minimums: `split` when the entry's
+    own `topic_hours` say so, else divided by ceclog (each credit counts toward one topic)."""
+    return [
+        {"id": s.entry_id, "topic": s.topic, "credits": number(s.credits), "split": s.split}
+        for s in result.shares
+    ]
+
+
+def _cycle(result: CycleResult) -> dict[str, Any]:
+    """One cycle of a requirement's history: its window, its figures, the entries counted."""
+    return {
+        "cycle_start": day(result.cycle.start),
+        "due": day(result.cycle.due),
+        "track": result.cycle.track.name,
+        "required": number(result.required),
+        "counted": number(result.counted),
+        "carried_in": number(result.carried_in),
+        "met": result.met,
+        "judged": result.cycle.judged,
+        "counted_entries": list(result.counted_ids),
     }
 
 

@@ -35,6 +35,7 @@ td.action { min-width: 16em; }
 .s-error { background: #f6dcef; color: #7a0a5a; }
 .s-overdue { background: #f8d7d7; color: #9b0000; }
 .s-due_soon { background: #fde8c8; color: #8a4b00; }
+.s-to_submit { background: #fde8c8; color: #8a4b00; }
 .s-behind { background: #fff3bf; color: #6b5800; }
 .s-on_track { background: #e3f1e5; color: #1f6a31; }
 .s-met { background: #cdeccf; color: #145224; }

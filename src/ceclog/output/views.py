@@ -3,13 +3,15 @@ sentences (drawn by `terminal.Out`, with Rich on a terminal and as plain text el
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ceclog.core.credits import fmt, num
 from ceclog.core.engine import Report, Requirement
 from ceclog.core.progress import percent
-from ceclog.core.words import plural
+from ceclog.core.results import to_submit_words
+from ceclog.core.words import listing, plural
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 
 STATE_STYLE = {
     "met": "bold green",
+    "to_submit": "bold yellow",
     "on_track": "green",
     "behind": "bold yellow",
     "due_soon": "bold yellow",
@@ -24,6 +27,7 @@ STATE_STYLE = {
 }
 STATE_WORDS = {
     "met": "met",
+    "to_submit": "to submit",
     "on_track": "on track",
     "behind": "behind",
     "due_soon": "due soon",
@@ -146,6 +150,19 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             f"{name}: topic {topic.topic}: {fmt(topic.counted)} of {fmt(topic.required)} "
             f"{units}{left}"
         )
+    divided = [i for i in dict.fromkeys(s.entry_id for s in cur.shares) if i in report.topic_notes]
+    titles = {e.id: e.title for e in ledger.entries}
+    for entry_id in divided[:MAX_LISTED]:
+        out.append(
+            f"{name}: entry {entry_id} ({titles[entry_id]}): {report.topic_notes[entry_id]}."
+        )
+    if len(divided) > MAX_LISTED:
+        out.append(f"{name}: and {len(divided) - MAX_LISTED} more divided entries (ceclog list).")
+    if any(not s.split for s in cur.shares if s.entry_id in divided):
+        out.append(
+            f"{name}: an entry's own split of its hours between topics replaces ceclog's: "
+            "ceclog edit ID --topic-hours TOPIC=HOURS (once per topic)."
+        )
     for kind in cur.kinds:
         left = f", {fmt(kind.remaining)} to go" if kind.remaining else " (met)"
         out.append(
@@ -159,7 +176,9 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             f"{fmt(cur.counted + cur.carried_in)} of {fmt(cur.required)}."
         )
     due = cur.cycle.due
-    if cur.met:
+    if req.cycle_state == "to_submit":
+        out.append(f"{name}: {to_submit_words(cur, units)}.")
+    elif cur.met:
         out.append(f"{name}: requirement met for the cycle ending {due}.")
     else:
         when = f"in {req.days_left} days" if req.days_left else "today"
@@ -201,6 +220,7 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
     if len(cur.excluded) > MAX_LISTED:
         more = len(cur.excluded) - MAX_LISTED
         out.append(f"{name}: and {more} more such entries (ceclog list shows why).")
+    out += _uncounted(req, {i for i, _ in cur.excluded}, dates)
     prev = req.previous
     if prev is not None and (req.lapse is None or prev.cycle != req.lapse.cycle):
         verdict = "met" if prev.met else ("NOT met" if req.previous_judged else "not met")
@@ -209,6 +229,31 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             f"{name}: previous cycle {prev.cycle.start} to {prev.cycle.due}: "
             f"{fmt(prev.counted)} of {fmt(prev.required)} {units}, {verdict}{judged}."
         )
+    return out
+
+
+def _uncounted(req: Requirement, shown: set[int], dates: dict[int, dt.date]) -> list[str]:
+    """Completed entries that count toward none of the requirement's cycles (dated before the
+    first one, say), grouped by reason: no credit leaves the figures without a word."""
+    by_reason: dict[str, list[int]] = {}
+    for entry_id, why in req.uncounted:
+        if entry_id not in shown:
+            by_reason.setdefault(why, []).append(entry_id)
+    out: list[str] = []
+    for why, ids in by_reason.items():
+        if len(out) == MAX_LISTED:
+            left = sum(len(v) for v in by_reason.values()) - sum(
+                len(v) for v in list(by_reason.values())[:MAX_LISTED]
+            )
+            out.append(
+                f"{req.track.name}: and {plural(left, 'more entry', 'more entries')} counting "
+                "toward no cycle (ceclog list shows why)."
+            )
+            break
+        named = listing([f"{i} ({dates[i]})" for i in ids])
+        verb = "counts" if len(ids) == 1 else "count"
+        label = "entry" if len(ids) == 1 else "entries"
+        out.append(f"{req.track.name}: {label} {named} {verb} toward no cycle: {why}.")
     return out
 
 

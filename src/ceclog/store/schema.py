@@ -32,6 +32,7 @@ from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from ceclog.core import models
 from ceclog.core.credits import num
+from ceclog.core.cycles import LAST_DAY
 from ceclog.core.models import (
     CODE_RE,
     MAX_CREDITS,
@@ -55,6 +56,15 @@ def _number(value: Any) -> Any:
         value = Decimal(str(value))
     if isinstance(value, Decimal) and not value.is_finite():
         raise ValueError("must be a finite number (not nan or inf)")
+    return value
+
+
+def _not_too_far(value: dt.date) -> dt.date:
+    if value > LAST_DAY:
+        raise ValueError(
+            f"{value} is after {LAST_DAY}, the last date ceclog computes with (a cycle "
+            "from it would run past the year 9999)"
+        )
     return value
 
 
@@ -150,7 +160,7 @@ Name = Annotated[str, Strict(), AfterValidator(_name)]
 NAMES: dict[str, Any] = {
     "Int": Annotated[int, Strict()],
     "Bool": Annotated[bool, Strict()],
-    "Date": Annotated[dt.date, Strict()],
+    "Date": Annotated[dt.date, Strict(), AfterValidator(_not_too_far)],
     "Text": Text,
     "LongText": Annotated[str, Strict(), Field(max_length=MAX_NOTES), AfterValidator(_text)],
     "Code": Code,

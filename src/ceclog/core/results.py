@@ -1,0 +1,180 @@
+"""One cycle's figures and its standing: what the entries placed in a cycle count (in all, per
+topic minimum, per kind minimum, submitted and posted), and the state of a requirement's
+current cycle (`../README.md#how-numbers-are-computed`, "State").  Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, NamedTuple
+
+from ceclog.core.credits import Credit, fmt
+from ceclog.core.cycles import DAY, Cycle, add_months
+from ceclog.core.models import Entry, Rules
+from ceclog.core.topics import TopicShare, divide
+
+State = Literal["met", "to_submit", "on_track", "behind", "due_soon", "overdue"]
+
+
+class TopicProgress(NamedTuple):
+    topic: str
+    required: Decimal
+    counted: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(Decimal(0), self.required - self.counted)
+
+
+class KindProgress(NamedTuple):
+    """A kind's minimum in a cycle (`cycle_min` in the rules) and what its entries count."""
+
+    kind: str
+    required: Decimal
+    counted: Decimal
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(Decimal(0), self.required - self.counted)
+
+
+class CycleResult(NamedTuple):
+    cycle: Cycle
+    required: Decimal
+    counted: Decimal
+    planned: Decimal
+    topics: tuple[TopicProgress, ...]
+    entry_ids: tuple[int, ...]  # entries dated in its window, planned ones included
+    submitted: Decimal = Decimal(0)  # of `counted`, the credits of entries submitted
+    posted: Decimal = Decimal(0)  # of `counted`, the credits the body has posted
+    counted_ids: tuple[int, ...] = ()  # completed entries that count toward it (late ones too)
+    excluded: tuple[tuple[int, str], ...] = ()  # dated in its window, counting elsewhere: why
+    kinds: tuple[KindProgress, ...] = ()  # the rules' minimums per kind
+    carried_in: Decimal = Decimal(0)  # the previous, met cycle's surplus (rules' carry_over)
+    shares: tuple[TopicShare, ...] = ()  # how each entry's value is divided between topics
+    carried_sent: Decimal = Decimal(0)  # of `carried_in`, what the body received (submitted)
+    unsent_ids: tuple[int, ...] = ()  # of `counted_ids`, those neither submitted nor posted
+
+    @property
+    def met(self) -> bool:
+        return (
+            self.counted + self.carried_in >= self.required
+            and all(t.remaining == 0 for t in self.topics)
+            and all(k.remaining == 0 for k in self.kinds)
+        )
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(Decimal(0), self.required - self.counted - self.carried_in)
+
+    @property
+    def sent(self) -> Decimal:
+        """What the body has received toward the required credits: the credits of submitted
+        (or posted) entries, and carried-over credits that were submitted."""
+        return self.submitted + self.carried_sent
+
+    @property
+    def to_send(self) -> Decimal:
+        """How many more credits must reach the body before it counts the cycle as met."""
+        return max(Decimal(0), self.required - self.sent)
+
+
+def tally(
+    cycle: Cycle,
+    placed: list[Entry],
+    dated: list[Entry],
+    credits: dict[int, Credit],
+    why: dict[int, str],
+    minimums: dict[str, Decimal],
+    rules: Rules,
+) -> CycleResult:
+    """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window (of
+    which those in `why` count elsewhere or nowhere, unless placed here)."""
+    track = cycle.track
+    counted = planned = submitted = posted = Decimal(0)
+    kind_counted = dict.fromkeys(minimums, Decimal(0))
+    ids: list[int] = []
+    unsent: list[int] = []
+    done: list[tuple[Entry, Decimal]] = []
+    for entry in placed:
+        value = credits[entry.id].value
+        if entry.planned:
+            planned += value
+            continue
+        ids.append(entry.id)
+        done.append((entry, value))
+        counted += value
+        if entry.submitted is not None or entry.posted is not None:
+            submitted += value
+        else:
+            unsent.append(entry.id)
+        if entry.posted is not None:
+            posted += value
+        if entry.kind in kind_counted:
+            kind_counted[entry.kind] += value
+    division = divide(done, track.topics, rules) if track.topics else None
+    here = {e.id for e in placed if e.id in why}
+    excluded = tuple(
+        (e.id, why[e.id]) for e in dated if e.id in why and e.id not in here and not e.planned
+    )
+    topics = tuple(
+        TopicProgress(t, track.topics[t], division.counted[t] if division else Decimal(0))
+        for t in track.topics
+    )
+    return CycleResult(
+        cycle,
+        track.credits,
+        counted,
+        planned,
+        topics,
+        tuple(e.id for e in dated),
+        submitted,
+        posted,
+        tuple(ids),
+        excluded,
+        tuple(KindProgress(k, minimums[k], kind_counted[k]) for k in minimums),
+        shares=division.shares if division else (),
+        unsent_ids=tuple(unsent),
+    )
+
+
+def expected_by(result: CycleResult, today: dt.date, pace_months: int) -> Fraction:
+    """The pace expected by `today`: after k full steps of `pace_months` since the cycle's
+    start, required x min(1, k x pace_months / cycle months).  0 with pace_months = 0."""
+    cycle = result.cycle
+    if pace_months <= 0:
+        return Fraction(0)
+    steps = 0
+    while steps * pace_months < cycle.months and add_months(
+        cycle.start, (steps + 1) * pace_months
+    ) <= min(today, cycle.due + DAY):
+        steps += 1
+    share = min(Fraction(1), Fraction(steps * pace_months, cycle.months))
+    return Fraction(result.required) * share
+
+
+def cycle_state(result: CycleResult, today: dt.date, rules: Rules) -> State:
+    """The current cycle's own standing (a lapse aside), the first that applies: met but not yet
+    sent while the due date is near (`to_submit`: the body counts only what it received), met,
+    due soon, behind the pace, on track."""
+    near = (result.cycle.due - today).days <= rules.due_soon_days
+    if result.met:
+        return "to_submit" if near and result.sent < result.required else "met"
+    if near:
+        return "due_soon"
+    if Fraction(result.counted + result.carried_in) < expected_by(result, today, rules.pace_months):
+        return "behind"
+    return "on_track"
+
+
+SEND_COMMAND = "ceclog export --format eml --unsubmitted --mark-submitted"
+
+
+def to_submit_words(result: CycleResult, units: str) -> str:
+    """What a met cycle whose credits have not all reached the body still needs, in words."""
+    return (
+        f"met, but only {fmt(result.sent)} of the {fmt(result.required)} {units} are marked "
+        f"submitted, and the body counts only what it received: send {fmt(result.to_send)} "
+        f"more before {result.cycle.due} ({SEND_COMMAND})"
+    )
