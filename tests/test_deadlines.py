@@ -246,7 +246,9 @@ def test_a_late_class_is_never_dated_after_today_nor_inside_its_lapse(ceclog: Ce
     for_cycle and says so: it counts by its date."""
     assert ceclog("init", "--name", "A B", today="2018-06-01").code == 0
     assert ceclog("cert", "add", "WRT", "--earned", "2018-06-01", today="2018-06-01").code == 0
-    assert ceclog("add", "Old", "--date", "2020-01-01", "--hours", "9", today="2020-01-01").code == 0
+    assert (
+        ceclog("add", "Old", "--date", "2020-01-01", "--hours", "9", today="2020-01-01").code == 0
+    )
     late = ("add", "Catch-up", "--hours", "5", "--for-cycle", "previous")
     r = ceclog(*late, "--date", "2023-05-01", today="2022-11-30")
     assert r.code == 1

@@ -37,8 +37,9 @@ def test_florida_mold_one_requirement_split_hours_and_aliases(
     24 months, 2025-01-10 to 2027-01-09.  A 6 h class split water = 4, mold = 2; 2 h tagged
     "report", 2 h "standards", 4 h "safety".  Counted 6 + 2 + 2 + 4 = 14.0 of 14.0, but water
     has 4 of 6 (mold and safety both count toward mold-safety: 2 + 4 = 6 of 4): not met.
-    Without the split the 6 h class would have given water 6 and mold-safety 6, and the cycle
-    would be met.  On 2025-12-01: 404 days left, on track."""
+    Without the split ceclog divides the 6 h class itself: mold-safety already has 4 of 4 from
+    the respirator class, so all 6 go to water, and the cycle is met.  On 2025-12-01: 404 days
+    left, on track."""
     body = (
         _entry(
             1, "2025-03-01", "Water and mold", "hours = 6\ntopic_hours = { water = 4, mold = 2 }"
@@ -59,13 +60,15 @@ def test_florida_mold_one_requirement_split_hours_and_aliases(
         "report-writing": (2.0, 0.0),
         "standards-of-practice": (2.0, 0.0),
     }
-    # without topic_hours the entry's whole value counts toward each topic it lists
+    # without topic_hours ceclog divides the entry's value so that the least is missing: the
+    # 6 h go to water (mold-safety is met by entry 4), each hour counted once
     text = ledger_path.read_text().replace(
         "topic_hours = { water = 4, mold = 2 }", 'topics = ["water", "mold"]'
     )
     ledger_path.write_text(text)
     (req,) = _status(ceclog, "2025-12-01")
     assert _topics(req)["water"] == (6.0, 0.0) and req["state"] == "met"
+    assert _topics(req)["mold-safety"] == (4.0, 0.0)
 
 
 def test_acac_two_credit_categories(ceclog: Ceclog, ledger_path: Path) -> None:

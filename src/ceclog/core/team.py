@@ -119,18 +119,21 @@ def next_action(req: Requirement, ledger: Ledger, units: str, planned: Planned) 
             parts.append(f"take {needed} by {cur.cycle.due} (topic minimums)")
         else:
             parts.append(f"take the planned classes before {cur.cycle.due}")
-    elif req.cycle_state == "to_submit":
+    unsent, bare = _unsubmitted(req, ledger)
+    if req.cycle_state == "to_submit":
+        attach = (
+            f"attach {plural(bare, 'certificate')} (ceclog attach ID FILE), then " if bare else ""
+        )
         parts.append(
-            f"met but not sent: submit {fmt(cur.to_send)} {units} more before {cur.cycle.due} "
-            f"({SEND_COMMAND})"
+            f"met but not sent: {attach}submit {fmt(cur.to_send)} {units} more before "
+            f"{cur.cycle.due} ({SEND_COMMAND})"
         )
     if planned.past:
         past = plural(planned.past, "planned class", "planned classes")
         parts.append(
             f"{past} past {'its' if planned.past == 1 else 'their'} date: mark taken or move"
         )
-    unsent, bare = _unsubmitted(req, ledger)
-    if req.cycle_state == "to_submit" and not bare:
+    if req.cycle_state == "to_submit":
         pass  # said above, with the command
     elif unsent and bare == unsent:
         parts.append(f"attach and submit {plural(unsent, 'certificate')}")
