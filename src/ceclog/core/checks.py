@@ -111,8 +111,9 @@ def _notice(
     if due is not None and noted is None:
         how = f"`{command} {due}` records today" if command else "add cec_due_noted = DATE"
         message = (
-            f"cec_due = {due} does not say when the notice was noted, so it is taken as noted "
-            "on your first earned date"
+            f"cec_due = {due} does not say when the notice was noted: its cycle is placed as "
+            "if noted today (it may move as days pass), and designations are taken as earned "
+            "after it (the earlier deadline)"
         )
         hint = f"record the day the notice was issued: {how}, or write cec_due_noted = DATE"
         out.append(Finding("notice-not-noted", message, (*at, "cec_due"), hint))
