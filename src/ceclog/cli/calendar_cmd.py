@@ -78,14 +78,13 @@ def team_calendar(
     err = terminal.console(stderr=True)
     for m in members:
         if m.error is not None:
-            err.print(f"warning: left out {m.error}", soft_wrap=True)
+            err.hang(f"warning: left out {m.error}")
             if m.remedy:
-                err.print(f"  hint: {m.remedy}", soft_wrap=True)
+                err.hang(f"  hint: {m.remedy}")
     if not good:
-        err.print(
+        err.hang(
             f"warning: no ledger could be read ({plural(len(found), 'file')} found): "
-            "the calendar is empty",
-            soft_wrap=True,
+            "the calendar is empty"
         )
 
 
@@ -95,8 +94,7 @@ def _emit(data: bytes, output: Path | None, c: Context, ledgers: set[Path]) -> N
     if output is None:
         return
     events = data.count(b"BEGIN:VEVENT")
-    terminal.console(stderr=True).print(
+    terminal.console(stderr=True).hang(
         f"wrote {output}: {plural(events, 'event')} (the same UIDs each time: a calendar that "
-        "imports or subscribes to it again updates them)",
-        soft_wrap=True,
+        "imports or subscribes to it again updates them)"
     )

@@ -166,7 +166,7 @@ def export(
 def _note(message: str) -> None:
     from ceclog.output.terminal import console
 
-    console(stderr=True).print(message, soft_wrap=True)
+    console(stderr=True).hang(message)
 
 
 def _mark(ledger: Ledger, t: Transcript, today: dt.date) -> Ledger:

@@ -189,9 +189,8 @@ def reconcile_cmd(
     else:
         reconciles.show(terminal.console(), result, rows, ledger, rules.rules, report)
     if record and earlier is not None:  # the same figure: recording it twice makes two of it
-        terminal.console(stderr=True).print(
-            f"already recorded: the body's {fmt(body)} on {day}; nothing was written",
-            soft_wrap=True,
+        terminal.console(stderr=True).hang(
+            f"already recorded: the body's {fmt(body)} on {day}; nothing was written"
         )
     elif record:
         new = Assertion(date=day, track=track_name, cert=code, posted=body, source=source)
@@ -227,8 +226,7 @@ def _record(c: Context, assertion: Assertion, incoming: "list[Incoming]", rules:
         ledger = session.ledger
         session.save(replace(ledger, assertions=[*ledger.assertions, new]))
     warn(session.warnings)
-    terminal.console(stderr=True).print(
+    terminal.console(stderr=True).hang(
         f"Recorded: on {assertion.date} the body showed {fmt(assertion.posted)} {rules.units} "
-        f"posted ({name}); `ceclog check` compares it from now on, `ceclog undo` removes it",
-        soft_wrap=True,
+        f"posted ({name}); `ceclog check` compares it from now on, `ceclog undo` removes it"
     )

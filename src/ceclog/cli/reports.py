@@ -102,7 +102,7 @@ def _reminders(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.dat
 
 def _nudge(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.date) -> None:
     for line in _reminders(loaded, rules, report, today):
-        terminal.console(stderr=True).print(f"note: {line}", soft_wrap=True)
+        terminal.console(stderr=True).hang(f"note: {line}")
 
 
 def _other_rules(loaded: Loaded, spec: str, today: dt.date) -> LoadedRules:
