@@ -51,6 +51,7 @@ def _after_saving(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(terminal.Out, "print", _boom)
     monkeypatch.setattr(terminal.Out, "table", _boom)
+    monkeypatch.setattr(terminal.Out, "hang", _boom)
 
 
 def test_a_bug_after_the_save_says_the_ledger_was_saved(
