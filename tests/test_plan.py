@@ -293,6 +293,13 @@ def test_a_years_share_and_the_rest_for_later(ceclog: Ceclog, ledger_path: Path)
 def test_plan_met_and_bad_input(ceclog: Ceclog, ledger_path: Path) -> None:
     body = '\n[[entries]]\nid = 1\ndate = 2026-01-10\ntitle = "Big class"\nhours = 14\n'
     make_ledger(ledger_path, ("WRT", "2023-05-10"), body=body)
+    r = ceclog("plan", today=TODAY)  # met, but nothing sent: earned is not done
+    assert (
+        "technician (WRT): 14.0 of 14.0 CECs counted: met, but only 0.0 of the 14.0 CECs are "
+        "marked submitted, and the body counts only what it received: send 14.0 more before "
+        "2027-05-09 (ceclog export --format eml --unsubmitted --mark-submitted)." in r.out
+    )
+    make_ledger(ledger_path, ("WRT", "2023-05-10"), body=body + "submitted = 2026-02-01\n")
     r = ceclog("plan", today=TODAY)
     assert r.code == 0
     assert (

@@ -16,6 +16,7 @@ from ceclog.core.credits import fmt, num
 from ceclog.core.cycles import DAY, add_months
 from ceclog.core.engine import Report, Requirement
 from ceclog.core.models import Entry, Ledger, Rules
+from ceclog.core.results import to_submit_words
 
 
 class Quarter(NamedTuple):
@@ -251,6 +252,10 @@ def sentence(plan: Plan, rules: Rules) -> str:
         return (
             f"{fmt(cur.counted)} of {fmt(cur.required)} {units} counted, but the topic minimums "
             f"are not met: {topics} still needed by {plan.due}"
+        )
+    if plan.needed == 0 and cur.sent < cur.required:  # earned is not done
+        return f"{fmt(cur.counted)} of {fmt(cur.required)} {units} counted: " + to_submit_words(
+            cur, units
         )
     if plan.needed == 0:
         return (
