@@ -348,3 +348,40 @@ def test_dry_run_says_the_whole_command_and_future_rows_come_in_planned(
     r = ceclog("status", "--json")
     req = json.loads(r.out)["requirements"][0]
     assert (req["counted"], req["planned"]) == (3.0, 2.0)
+
+
+def _classes(path: Path, first: int, count: int) -> Path:
+    rows = [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d},Class {i},{1 + i % 7}" for i in range(count)]
+    path.write_text("Date,Title,Hours\n" + "".join(f"{r}\n" for r in rows[first:]), "utf-8")
+    return path
+
+
+def test_an_import_into_a_ledger_ceclog_wrote_scans_its_text_once(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path, monkeypatch: Any
+) -> None:
+    """The new rows of an import into a ledger written by ceclog (version 3, with `imported`
+    keys) are appended with one scan of the text, not one per row (1,000 rows into 2,000
+    entries took 13 s, 10,000 never finished)."""
+    from ceclog.store import tomledit, tomlscan
+
+    assert ceclog("init", "--name", "Dana Reyes").code == 0
+    assert ceclog("cert", "add", "WRT", "--earned", "2022-06-01").code == 0
+    assert ceclog("import", str(_classes(tmp_path / "a.csv", 0, 300)), "--yes").code == 0
+    scans: list[int] = []
+    real = tomlscan.scan
+
+    def counted(text: str) -> tomlscan.Layout:
+        scans.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(tomledit, "scan", counted)
+    monkeypatch.setattr(tomlscan, "scan", counted)
+    r = ceclog("import", str(_classes(tmp_path / "b.csv", 300, 500)), "--yes")
+    assert r.code == 0, r.err
+    assert "200 entries imported" in r.err
+    assert len(scans) == 1
+    titles = {e["id"]: e["title"] for e in json.loads(ceclog("list", "--json").out)}
+    assert sorted(titles) == list(range(1, 501))
+    assert (titles[301], titles[500]) == ("Class 300", "Class 499")
+    assert _imported(ledger_path)[500] == "b.csv:201"
+    assert ledger_path.read_text(encoding="utf-8").startswith("# ceclog ledger")

@@ -137,9 +137,7 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     ):
         return None
     try:
-        text = old.text
-        for row in rows:
-            text = tomledit.append_array_table(text, "entries", row)
+        text = tomledit.append_array_tables(old.text, "entries", rows)  # one scan for all
         at = _split_point(old.text, text)
         at = old.text.rfind("\n", 0, at) + 1  # the insertion starts a line
         inserted = text[at : at + len(text) - len(old.text)]
