@@ -326,3 +326,9 @@ def undo(ctx: typer.Context) -> None:
         )
     else:
         warn([f"the ledger did not parse; it is kept as {result.kept}"])
+    if result.given is not None:
+        out.print(
+            f"Entry IDs up to {result.given} stay taken (last_entry_id = {result.given}): "
+            f"the next new entry gets {result.given + 1}."
+        )
+    warn(list(result.warnings))

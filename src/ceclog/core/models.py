@@ -172,7 +172,7 @@ class Ledger:
 
     def next_id(self) -> int:
         """The ID for a new entry: after every ID ever given (`holder.last_entry_id` remembers
-        the highest after an `rm`), so an ID never passes to another class."""
+        the highest after an `rm` or an `undo`), so an ID never passes to another class."""
         return max([self.holder.last_entry_id or 0, *(e.id for e in self.entries)]) + 1
 
     def with_entry(self, entry: Entry) -> Ledger:
