@@ -115,3 +115,24 @@ def test_an_undone_add_leaves_its_id_taken(ceclog: Ceclog, ledger_path: Path) ->
     redo = ceclog("undo")
     assert "stay taken" not in redo.out and "(2 entries, 1 certification)" in redo.out
     assert ceclog("add", "D", "--date", "2024-04-01", "--hours", "1").out.startswith("Entry 4:")
+
+
+def test_undo_restores_a_backup_it_cannot_edit_in_place_as_it_was(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """A holder written inline cannot take `last_entry_id` in place: the backup is restored
+    byte for byte (never rewritten without its comments) and the warning says what to add."""
+    ledger_path.write_text(
+        'version = 1\n# mine\nholder = { name = "Dana Reyes", tracking_since = 2020-01-01 }\n'
+        '\n[[certifications]]\ncode = "WRT"\nearned = 2023-01-01\n',
+        encoding="utf-8",
+    )
+    before = ledger_path.read_bytes()
+    assert ceclog("add", "A", "--date", "2024-01-01", "--hours", "1").code == 0
+    r = ceclog("undo")
+    assert r.code == 0 and ledger_path.read_bytes() == before
+    assert r.err == (
+        "warning: entry IDs up to 1 were given since this version, and it could not be changed "
+        "in place to remember them: add `last_entry_id = 1` to the holder's table, so that no "
+        "new entry takes one of them\n"
+    )

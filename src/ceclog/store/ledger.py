@@ -189,8 +189,8 @@ def _keep_ids(backup: Loaded, replaced: Ledger) -> tuple[bytes, int | None, tupl
             None,
             (
                 f"entry IDs up to {given} were given since this version, and it could not be "
-                f"changed in place to remember them: add `last_entry_id = {given}` under "
-                "[holder], so that no new entry takes one of them",
+                f"changed in place to remember them: add `last_entry_id = {given}` to the "
+                "holder's table, so that no new entry takes one of them",
             ),
         )
     return done[0].encode("utf-8"), given, ()
