@@ -385,3 +385,26 @@ def test_an_import_into_a_ledger_ceclog_wrote_scans_its_text_once(
     assert (titles[301], titles[500]) == ("Class 300", "Class 499")
     assert _imported(ledger_path)[500] == "b.csv:201"
     assert ledger_path.read_text(encoding="utf-8").startswith("# ceclog ledger")
+
+
+def test_a_wrapped_cell_comes_in_on_one_line_and_an_escape_code_is_refused(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    sheet = tmp_path / "wrapped.csv"
+    sheet.write_text(
+        'Date,Title,Hours,Provider\n2024-01-05,Drying,7,"Restoration\nAcademy"\n', "utf-8"
+    )
+    assert ceclog("import", str(sheet), "--yes").code == 0
+    (entry,) = json.loads(ceclog("list", "--json").out)
+    assert (entry["title"], entry["provider"]) == ("Drying", "Restoration Academy")
+    bad = tmp_path / "escape.csv"
+    bad.write_text("Date,Title,Hours\n2024-02-05,Odor\x1b[31m,3\n", "utf-8")
+    before = ledger_path.read_bytes()
+    r = ceclog("import", str(bad), "--yes")
+    assert r.code == 1
+    assert (
+        f"{bad}:2: 'Title' must not contain control characters: it has an escape code (U+001B)"
+        in r.err
+    )
+    assert ledger_path.read_bytes() == before
