@@ -6,7 +6,7 @@ and a hand-edited ledger is held to the same rules.  A name or title is one line
 line break, tab or other control character (an escape code would drive the terminal it is
 printed on); notes may have several lines.  Text that shows nothing (spaces, zero-width
 characters, fillers) counts as empty.  Right-to-left and other direction marks are text in
-some languages and are kept; the outputs neutralise them (`output.terminal.clean`)."""
+some languages and are kept; the outputs show them as marks (`output.bidi`)."""
 
 from __future__ import annotations
 
