@@ -268,7 +268,7 @@ def import_into_own(work: Path, env: dict[str, str], n: int, runs: int, add: Any
         [*ceclog, "import", str(first), "--yes"], capture_output=True, env=env, check=True
     )
     add(
-        f"ceclog import --yes, {n:,} rows into a new ledger",
+        f"ceclog import --yes, {n:,} rows, new ledger",
         time.perf_counter() - start,
         "goal <= 2 s",
     )
@@ -279,10 +279,10 @@ def import_into_own(work: Path, env: dict[str, str], n: int, runs: int, add: Any
     seconds = timed([*fresh, *imp], runs, env)
     before = timed([*CECLOG, "--ledger", str(base), "status"], runs, env)
     after = timed([*CECLOG, "--ledger", str(target), "status"], runs, env)  # the result
-    add(f"ceclog status, {n:,} entries (written by ceclog)", before)
-    add(f"ceclog status, {n + 1000:,} entries (after the import)", after)
+    add(f"ceclog status, {n:,} entries (ceclog's own)", before)
+    add(f"ceclog status, {n + 1000:,} entries (the result)", after)
     add(
-        f"ceclog import --yes, 1,000 rows into those {n:,}",
+        f"ceclog import --yes, 1,000 rows into {n:,}",
         seconds,
         f"goal <= 8x status: {seconds / before:.1f}x ({n:,}), {seconds / after:.1f}x (result)",
     )
