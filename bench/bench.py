@@ -95,15 +95,16 @@ def make_journal(path: Path, n: int) -> Path:
     return path
 
 
-def make_sheet(path: Path, n: int) -> Path:
-    """A spreadsheet's CSV of `n` classes: `;` separators, decimal commas, cp1252, CRLF."""
-    rng = random.Random(n)
+def make_sheet(path: Path, n: int, series: str | None = None) -> Path:
+    """A spreadsheet's CSV of `n` classes: `;` separators, decimal commas, cp1252, CRLF.  With
+    `series`, every title is its own ("Odor Control B-17"), so no row repeats another sheet's."""
+    rng = random.Random(n if series is None else f"{n}{series}")
     lines = ["Date completed;Course;Hours;Provider;Notes"]
     start = dt.date(2023, 1, 1)
     for i in range(n):
         day = start + dt.timedelta(days=rng.randrange(0, 1300))
         hours = rng.choice(["7", "3,5", "14", "1,5"])
-        title = f"{rng.choice(TITLES)} {i % 97}"
+        title = f"{rng.choice(TITLES)} {f'{series}-{i}' if series else i % 97}"
         lines.append(f"{day:%d/%m/%Y};{title};{hours};Académie {i % 5};séance {i}")
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     return path
@@ -207,6 +208,7 @@ def main() -> None:
         timed([*fresh, *imp, "--yes"], max(3, runs // 3), env),
         "goal <= 2 s",
     )
+    import_into_own(work, env, 2000 if not args.quick else 400, max(3, runs // 3), add)
     # the firm's view: many ledgers, warm (parse cache filled) and cold (cache folder emptied)
     ledgers = 10 if args.quick else 100
     team = make_team(work / "team", ledgers, 50)
@@ -247,6 +249,43 @@ def main() -> None:
         else:
             print("  hledger not installed: apt-get install hledger")
     shutil.rmtree(work)
+
+
+def import_into_own(work: Path, env: dict[str, str], n: int, runs: int, add: Any) -> None:
+    """`import --yes` of 1,000 rows into an `n`-entry ledger that ceclog wrote itself (init,
+    cert add, and an import of a CSV: a version-3 file whose entries say where they came
+    from), against `status` of that ledger and of the result, in the same run."""
+    base = work / f"ledger-own-{n}.toml"
+    ceclog = [*CECLOG, "--ledger", str(base)]
+    for step in (
+        ["init", "--name", "Bench Mark"],
+        ["cert", "add", "WRT", "--earned", "2020-01-01"],
+    ):
+        subprocess.run([*ceclog, *step], capture_output=True, env=env, check=True)
+    first = make_sheet(work / f"classes-{n}.csv", n, series="A")
+    start = time.perf_counter()
+    subprocess.run(
+        [*ceclog, "import", str(first), "--yes"], capture_output=True, env=env, check=True
+    )
+    add(
+        f"ceclog import --yes, {n:,} rows, new ledger",
+        time.perf_counter() - start,
+        "goal <= 2 s",
+    )
+    more = make_sheet(work / "classes-more.csv", 1000, series="B")
+    target = work / "ledger-own.toml"
+    imp = [*CECLOG, "--ledger", str(target), "import", str(more), "--yes"]
+    fresh = ["sh", "-c", f'cp "{base}" "{target}"; rm -f "{target}.bak"; exec "$@"', "sh"]
+    seconds = timed([*fresh, *imp], runs, env)
+    before = timed([*CECLOG, "--ledger", str(base), "status"], runs, env)
+    after = timed([*CECLOG, "--ledger", str(target), "status"], runs, env)  # the result
+    add(f"ceclog status, {n:,} entries (ceclog's own)", before)
+    add(f"ceclog status, {n + 1000:,} entries (the result)", after)
+    add(
+        f"ceclog import --yes, 1,000 rows into {n:,}",
+        seconds,
+        f"goal <= 8x status: {seconds / before:.1f}x ({n:,}), {seconds / after:.1f}x (result)",
+    )
 
 
 def certificates(work: Path, env: dict[str, str], quick: bool, runs: int, add: Any) -> None:

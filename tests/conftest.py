@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,3 +111,13 @@ def make_ledger(
     text += textwrap.dedent(body)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def undone(before: bytes, given: int) -> bytes:
+    """The bytes `undo` puts back for a `make_ledger` file `before` after entries up to ID
+    `given` were added to it: the same, remembering the IDs given (`last_entry_id`, which
+    version 3 has) as a new last line of the holder's table."""
+    text = before.decode("utf-8")
+    holder_end = text.index("\n\n", text.index("[holder]")) + 1
+    text = f"{text[:holder_end]}last_entry_id = {given}\n{text[holder_end:]}"
+    return re.sub(r"\Aversion = [12]\n", "version = 3\n", text).encode("utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 import cert_fixtures as fx
 import pytest
 
-from conftest import TODAY, Ceclog, make_ledger
+from conftest import TODAY, Ceclog, make_ledger, undone
 
 JANE = 'name = "Jane Smith"'
 
@@ -80,7 +80,8 @@ def test_yes_writes_labelled_and_phrase_values_echoes_them_and_undo_restores(
     kept = ledger.parent / "evidence/2026-03-14_1_applied-structural-drying.pdf"
     assert kept.read_bytes() == cert.read_bytes()
     assert ceclog("undo").code == 0
-    assert ledger.read_bytes() == before
+    # as before, remembering that ID 1 was given (the certificate's copy is named with it)
+    assert ledger.read_bytes() == undone(before, 1)
 
 
 def test_options_on_the_command_line_win_over_what_was_read(

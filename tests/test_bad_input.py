@@ -52,6 +52,43 @@ def ledger(ledger_path: Path) -> Path:
             "'semnar' is not a kind of activity",
         ),
         (["add", "  ", "--date", "2024-01-01", "--hours", "3"], 1, "the title cannot be empty"),
+        # names are one line of printable text; text that shows nothing is empty
+        (
+            ["add", "\u200b\u200b", "--date", "2024-01-01", "--hours", "3"],
+            1,
+            "the title cannot be empty: it has only invisible characters (U+200B ZERO WIDTH SPACE)",
+        ),
+        (
+            ["add", "Line1\nLine2", "--date", "2024-01-01", "--hours", "3"],
+            1,
+            "the title must be one line: it has a line break; write it on one line",
+        ),
+        (
+            ["add", "X", "--date", "2024-01-01", "--hours", "3", "--provider", "Acme\x1b[2J"],
+            1,
+            "--provider must not contain control characters: it has an escape code (U+001B); "
+            "remove it",
+        ),
+        (["edit", "1", "--title", "\ufeff \u2060"], 1, "--title cannot be empty: it has only"),
+        (["edit", "1", "--event", "Expo\t2026"], 1, "--event must not contain control characters"),
+        (
+            ["holder", "--name", "Dana\x1b[31mRED"],
+            1,
+            "--name must not contain control characters: it has an escape code (U+001B)",
+        ),
+        (["holder", "--registrant-id", "123\nBcc: x@y.com"], 1, "--registrant-id must be one line"),
+        (
+            ["holder", "--email", "dana@"],
+            1,
+            "--email 'dana@' is not an email address: nothing after the @ (write it like "
+            "dana.reyes@example.com)",
+        ),
+        (["holder", "--email", "dana example.com"], 1, "is not an email address: it has no @"),
+        (
+            ["holder", "--email", "a@b"],
+            1,
+            "--email 'a@b' is not an email address: the part after the @ is not a domain",
+        ),
         (["add", "X", "--date", "2024-01-01", "--hours", "3", "--topic", "a/b"], 1, "topic"),
         (["cert", "add", "WRT", "--earned", "2024-01-01"], 1, "WRT is already recorded"),
         (["cert", "add", "ASD", "--earned", "2024-13-01"], 1, "is not a date"),
@@ -117,6 +154,29 @@ def test_rejected_input_leaves_ledger_unchanged(
             "two entries have id = 1",
         ),
         ("", 1, "the ledger file is empty"),
+        (
+            "version = 1\n[holder]\nname = 'x'\nemail = 'dana@'\ntracking_since = 2023-01-01\n",
+            4,
+            "holder.email: is not an email address: nothing after the @",
+        ),
+        (
+            'version = 1\n[holder]\nname = "Dana\\nReyes"\ntracking_since = 2023-01-01\n',
+            3,
+            "holder.name: must be one line: it has a line break; write it on one line",
+        ),
+        (
+            "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
+            '[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = "t\\u001b[31m"\nhours = 7\n',
+            8,
+            "entry 1: title: must not contain control characters: it has an escape code (U+001B)",
+        ),
+        (
+            "version = 1\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
+            '[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = "\\u200B\\uFEFF"\nhours = 7\n',
+            8,
+            "entry 1: title: cannot be empty: it has only invisible characters (U+200B ZERO WIDTH "
+            "SPACE, U+FEFF ZERO WIDTH NO-BREAK SPACE)",
+        ),
     ],
 )
 def test_broken_ledger_is_reported_with_its_line_and_never_written(
@@ -211,3 +271,23 @@ def test_check_lists_every_problem_of_an_invalid_ledger(ceclog: Ceclog, ledger_p
     ]
     assert "  hint: write numbers without quotes, like hours = 3.5" in r.out
     assert "4 errors, 0 warnings" in r.err
+
+
+def test_notes_may_have_lines_and_a_new_ledger_refuses_a_bad_email(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """Notes are free text: line breaks and tabs are kept (not escape codes); `init --email`
+    checks the address as `holder --email` does, and writes nothing when it is not one."""
+    r = ceclog("add", "X", "--date", "2024-01-01", "--hours", "1", "--note", "one\n\ttwo")
+    assert r.code == 0, r.err
+    assert 'notes = "one\\n\\ttwo"' in ledger.read_text(encoding="utf-8")
+    assert ceclog("check", "--json").code == 0
+    r = ceclog("edit", "2", "--note", "bell\x07")
+    assert r.code == 1 and "--note must not contain control characters: it has a control" in r.err
+    new = tmp_path / "new.toml"
+    r = ceclog("init", "--name", "Dana Reyes", "--email", "dana@example", ledger=new)
+    assert (r.code, r.out) == (1, "")
+    assert "the part after the @ is not a domain such as example.com" in r.err
+    assert not new.exists()
+    r = ceclog("init", "--name", "Dana Reyes", "--email", "dana.reyes@example.com", ledger=new)
+    assert r.code == 0 and 'email = "dana.reyes@example.com"' in new.read_text(encoding="utf-8")

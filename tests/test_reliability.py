@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Ceclog, make_ledger
+from conftest import Ceclog, make_ledger, undone
 
 ENTRY = """
 [[entries]]
@@ -188,7 +188,7 @@ def test_undo_restores_the_previous_version_and_redoes(ceclog: Ceclog, ledger_pa
     r = ceclog("undo")
     assert r.code == 0, r.err
     assert "Restored the previous version" in r.out and "(3 entries, 1 certification)" in r.out
-    assert ledger_path.read_bytes() == versions[3]
+    assert ledger_path.read_bytes() == undone(versions[3], 4)  # ID 4 stays taken
     assert ceclog("undo").code == 0  # again: redo
     assert ledger_path.read_bytes() == versions[4]
 

@@ -97,3 +97,42 @@ def test_dated_backups_are_copies_and_at_most_five_are_kept(
     # 8 larger backups were replaced (versions 0 to 7): the newest 5 are kept, byte for byte
     assert sorted(p.read_bytes() for p in dated) == sorted(versions[3:8])
     assert all(p.stat().st_nlink == 1 for p in dated)
+
+
+def test_an_undone_add_leaves_its_id_taken(ceclog: Ceclog, ledger_path: Path) -> None:
+    """After `add` and `undo`, the next `add` gets a new ID: the undone one may already be in a
+    calendar's UID or a certificate's file name.  The restored version records it as
+    `last_entry_id` (its comments kept); undo again (a redo) needs nothing recorded."""
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body="# kept\n" + BODY)
+    assert ceclog("add", "B", "--date", "2024-02-01", "--hours", "1").out.startswith("Entry 2:")
+    r = ceclog("undo")
+    assert r.code == 0, r.err
+    assert "Entry IDs up to 2 stay taken (last_entry_id = 2): the next new entry gets 3." in r.out
+    text = ledger_path.read_text(encoding="utf-8")
+    assert "last_entry_id = 2\n" in text and "# kept\n" in text and "\nid = 2" not in text
+    assert ceclog("add", "C", "--date", "2024-03-01", "--hours", "1").out.startswith("Entry 3:")
+    assert "last_entry_id = 3" in ceclog("undo").out
+    redo = ceclog("undo")
+    assert "stay taken" not in redo.out and "(2 entries, 1 certification)" in redo.out
+    assert ceclog("add", "D", "--date", "2024-04-01", "--hours", "1").out.startswith("Entry 4:")
+
+
+def test_undo_restores_a_backup_it_cannot_edit_in_place_as_it_was(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """A holder written inline cannot take `last_entry_id` in place: the backup is restored
+    byte for byte (never rewritten without its comments) and the warning says what to add."""
+    ledger_path.write_text(
+        'version = 1\n# mine\nholder = { name = "Dana Reyes", tracking_since = 2020-01-01 }\n'
+        '\n[[certifications]]\ncode = "WRT"\nearned = 2023-01-01\n',
+        encoding="utf-8",
+    )
+    before = ledger_path.read_bytes()
+    assert ceclog("add", "A", "--date", "2024-01-01", "--hours", "1").code == 0
+    r = ceclog("undo")
+    assert r.code == 0 and ledger_path.read_bytes() == before
+    assert r.err == (
+        "warning: entry IDs up to 1 were given since this version, and it could not be changed "
+        "in place to remember them: add `last_entry_id = 1` to the holder's table, so that no "
+        "new entry takes one of them\n"
+    )

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ceclog.core.text import blank
 from conftest import TODAY, Ceclog, make_ledger, write
 
 HAND_WRITTEN = """\
@@ -150,16 +151,24 @@ def test_existing_permissions_are_kept_and_symlinks_followed(
     assert real.stat().st_mode & 0o777 == 0o640
 
 
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60).filter(
-    lambda s: s.strip()
-)
+# Any text a name may hold: one line with no control characters, showing something (not only
+# spaces and invisible characters, as `core.text.blank` defines them); a note also has tabs
+# and line breaks.
+TEXT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60
+).filter(lambda s: not blank(s))
+NOTE = st.text(
+    st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"),
+    min_size=1,
+    max_size=60,
+).filter(lambda s: not blank(s))
 
 
 @pytest.mark.slow
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(title=TEXT, provider=TEXT, note=TEXT)
+@given(title=TEXT, provider=TEXT, note=NOTE)
 def test_any_text_reads_back_identical(
     ceclog: Ceclog, ledger_path: Path, title: str, provider: str, note: str
 ) -> None:

@@ -194,7 +194,9 @@ def test_submit_posted_and_status(ceclog: Ceclog, ledger_path: Path) -> None:
 
 def _hostile_ledger(ledger_path: Path, cert_pdf: Path, ceclog: Ceclog) -> None:
     _ledger(ledger_path)
-    ceclog("holder", "--email", "dana@example.com", "--registrant-id", "123\nBcc: evil@x.com")
+    # a line break can no longer get in (test_names_are_one_line_of_printable_text): one line
+    who = ceclog("holder", "--email", "dana@example.com", "--registrant-id", "123 Bcc: evil@x.com")
+    assert who.code == 0, who.err
     ceclog(
         "add",
         "--date",
@@ -208,7 +210,7 @@ def _hostile_ledger(ledger_path: Path, cert_pdf: Path, ceclog: Ceclog) -> None:
         "--",
         HOSTILE_TITLE,
     )
-    ceclog("add", "Two\nBcc: evil@example.com", "--date", "2026-09-02", "--kind", "booth")
+    ceclog("add", "Two Bcc: evil@example.com", "--date", "2026-09-02", "--kind", "booth")
     ceclog(
         "add",
         "<script>alert(1)</script>",
@@ -229,7 +231,7 @@ def test_csv_export_neutralises_formulas(ceclog: Ceclog, ledger_path: Path, cert
     rows = list(csv.DictReader(io.StringIO(r.out.removeprefix("\ufeff"))))
     assert [row["title"] for row in rows] == [
         "'" + HOSTILE_TITLE,
-        "Two\nBcc: evil@example.com",
+        "Two Bcc: evil@example.com",
         "<script>alert(1)</script>",
     ]
     assert rows[0]["provider"] == "'-cmd|calc"
@@ -255,7 +257,7 @@ def test_json_export(ceclog: Ceclog, ledger_path: Path, cert_pdf: Path) -> None:
     assert doc["total"] == 25.5
     assert [e["title"] for e in doc["entries"]] == [
         HOSTILE_TITLE,
-        "Two\nBcc: evil@example.com",
+        "Two Bcc: evil@example.com",
         "<script>alert(1)</script>",
     ]
     assert doc["requirements"][0]["counted"] == 25.5

@@ -79,7 +79,7 @@ def _for_cycle(value: str | None) -> bool:
 
 def _build(fields: dict[str, Any]) -> Entry:
     """The entry from fields every one of which the command line has checked with the rules
-    the file schema uses (`models.text_problem`, `NAME_RE`, `parse_amount`, the rules' codes
+    the file schema uses (`text.text_problem`, `NAME_RE`, `parse_amount`, the rules' codes
     and kinds): no Pydantic on this path, which keeps `add` fast."""
     return Entry(**fields)
 

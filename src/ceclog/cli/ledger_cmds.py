@@ -13,7 +13,7 @@ from ceclog.core.changes import describe_changes
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
 from ceclog.core.entry_checks import unknown_code_hint
-from ceclog.core.fields import check_text, holder_fields, parse_date
+from ceclog.core.fields import holder_fields, parse_date
 from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules, as_dict
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError
@@ -55,15 +55,15 @@ def init(
     path = c.ledger_path
     today = c.today
     load_rules(rules, base=path.parent)  # refuse an unknown or broken rules file up front
-    holder = Holder(
-        name=check_text(name, "--name") or "",
-        registrant_id=check_text(registrant_id, "--registrant-id"),
-        email=check_text(email, "--email"),
-        rules=rules,
-        cec_due=parse_date(cec_due, "--cec-due") if cec_due else None,
-        cec_due_noted=today if cec_due else None,
-        tracking_since=today,
+    fields = holder_fields(
+        name=name,
+        registrant_id=registrant_id,
+        email=email,
+        rules=None,
+        cec_due=cec_due,
+        today=today,
     )
+    holder = Holder(rules=rules, tracking_since=today, **fields)
     storage.create(path, Ledger(version=LEDGER_VERSION, holder=holder), c.journal, shared)
     out = terminal.console()
     out.print(f"Created {path} for {name} (rules {rules}, tracking from {today}).")
@@ -339,3 +339,9 @@ def undo(ctx: typer.Context) -> None:
         )
     else:
         warn([f"the ledger did not parse; it is kept as {result.kept}"])
+    if result.given is not None:
+        out.print(
+            f"Entry IDs up to {result.given} stay taken (last_entry_id = {result.given}): "
+            f"the next new entry gets {result.given + 1}."
+        )
+    warn(list(result.warnings))

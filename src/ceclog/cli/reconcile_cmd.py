@@ -17,6 +17,7 @@ from ceclog.core.fields import check_text, parse_date
 from ceclog.core.import_rows import Mapping
 from ceclog.core.models import MAX_CREDITS, Assertion, Entry, Ledger, Rules
 from ceclog.core.reconcile import Target, cycle_at, find_target, reconcile
+from ceclog.core.text import file_label
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, reconciles, terminal
 
@@ -180,7 +181,7 @@ def reconcile_cmd(
             entries = transcripts.ledger_entries(ledger, held.counted_ids, day)
             period = (held.cycle.start, min(day, held.cycle.due))
         rows = transcripts.match(lines, entries, report, rules.rules, period)
-        source = transcript.name
+        source = file_label(transcript.name)
     assert body is not None
     settled = frozenset(r.entry.id for r in rows or [] if r.status == "agrees" and r.entry)
     result = reconcile(report, target, ledger, rules.rules, day, body, source, settled)

@@ -13,14 +13,8 @@ from typing import Any
 
 from ceclog.core.cycles import LAST_DAY
 from ceclog.core.entry_checks import suggest, unknown_code_hint
-from ceclog.core.models import (
-    MAX_HOURS,
-    MAX_NOTES,
-    MAX_TEXT,
-    NAME_RE,
-    Rules,
-    text_problem,
-)
+from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules
+from ceclog.core.text import email_problem, text_problem
 from ceclog.errors import InputError, UsageError
 
 
@@ -83,21 +77,32 @@ def parse_amount(text: str, what: str) -> Decimal:
     return value.normalize() if value == value.to_integral() else value
 
 
-def check_text(value: str | None, what: str, limit: int = MAX_TEXT) -> str | None:
-    """A title, provider, note...: the same rules as in the ledger file (not empty, not too
-    long, no lone surrogates from undecodable bytes)."""
+def check_text(value: str | None, what: str, *, lines: bool = False) -> str | None:
+    """A name, title, provider...: the same rules as in the ledger file (`core.text`: not
+    empty or invisible, not too long, one line, no control characters, no lone surrogates
+    from undecodable bytes).  `lines`: a note, longer and of several lines."""
     if value is None:
         return None
-    if not value.strip():
-        raise InputError(f"{what} cannot be empty")
-    problem = text_problem(value, limit)
+    problem = text_problem(value, MAX_NOTES if lines else MAX_TEXT, lines=lines)
     if problem and "surrogates" in problem:
         raise InputError(
             f"{what} contains bytes that are not valid text in your locale",
             hint="use UTF-8 text",
         )
     if problem:
-        raise InputError(f"{what} is {problem}")
+        raise InputError(f"{what} {problem}")
+    return value
+
+
+def check_email(value: str | None, what: str) -> str | None:
+    """An email address (`holder --email`, `init --email`), as the ledger file's schema
+    checks it."""
+    if value is None:
+        return None
+    value = check_text(value.strip(), what)
+    problem = email_problem(value or "")
+    if problem:
+        raise InputError(f"{what} {value!r} {problem}")
     return value
 
 
@@ -140,7 +145,7 @@ def entry_fields(
         ("notes", note, "--note"),
     ):
         if value is not None:
-            out[key] = check_text(value, what, MAX_NOTES if key == "notes" else MAX_TEXT)
+            out[key] = check_text(value, what, lines=key == "notes")
     if certs is not None:
         codes = []
         for code in certs:
@@ -227,11 +232,12 @@ def holder_fields(
     for key, value, what in (
         ("name", name, "--name"),
         ("registrant_id", registrant_id, "--registrant-id"),
-        ("email", email, "--email"),
         ("rules", rules, "--rules"),
     ):
         if value is not None:
             out[key] = check_text(value, what)
+    if email is not None:
+        out["email"] = check_email(email, "--email")
     if cec_due is not None:
         none = cec_due.strip().lower() in ("none", "")
         out["cec_due"] = None if none else parse_date(cec_due, "--cec-due")

@@ -6,6 +6,7 @@ settles it."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ceclog.errors import InputError
@@ -27,6 +28,7 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01, with Excel's 1900 
 TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
+@functools.cache  # one pattern per format, not one per cell
 def format_regex(fmt: str) -> re.Pattern[str]:
     parts = re.split(r"(YYYY|YY|MM|DD)", fmt)
     groups = {

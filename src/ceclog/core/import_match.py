@@ -15,6 +15,7 @@ from typing import Any
 
 from ceclog.core.import_rows import Candidate
 from ceclog.core.models import Entry, Ledger
+from ceclog.core.text import file_label
 from ceclog.errors import UsageError
 
 
@@ -56,6 +57,7 @@ def plan_import(
     wanted = set(accept or [])
     plan = ImportPlan()
     next_id = ledger.next_id()
+    source = file_label(source)
     for row in rows:
         key = key_of(row.entry)
         matches = existing.get(key, [])

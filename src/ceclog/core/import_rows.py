@@ -15,7 +15,7 @@ from typing import Any
 from ceclog.core.fields import check_text, entry_fields, parse_amount, parse_topic_hours
 from ceclog.core.import_dates import check_format, column_format, read_date
 from ceclog.core.import_names import BY_NAME, COMPUTED, DATE_FIELDS, FIELDS, header_key
-from ceclog.core.models import MAX_NOTES, Entry, Rules
+from ceclog.core.models import Entry, Rules
 from ceclog.core.operations import check_dates
 from ceclog.errors import CeclogError, InputError
 
@@ -202,7 +202,7 @@ def entry_of(
             dates[name] = day
     if "date" not in dates:
         raise InputError(f"{what('date')} is empty: every entry needs its date")
-    title = check_text(" ".join(raw.get("title", "").split()) or "", what("title"))
+    title = check_text(one_line(raw.get("title", "")) or "", what("title"))
     planned = cell.get("planned", "").lower()
     if planned not in YES + NO:
         raise InputError(f"{what('planned')} {cell['planned']!r}: write yes or no")
@@ -212,8 +212,8 @@ def entry_of(
         hours=None,
         credits=None,
         kind=cell.get("kind", rules.default_kind),
-        provider=cell.get("provider"),
-        approval=cell.get("approval"),
+        provider=one_line(cell.get("provider")),
+        approval=one_line(cell.get("approval")),
         certs=split_list(cell.get("certifications")),
         topics=split_list(cell.get("topics")),
         note=None,
@@ -222,9 +222,9 @@ def entry_of(
         if name in cell:
             fields[name] = amount(cell[name], what(name), decimal)
     if "notes" in raw and raw["notes"].strip():
-        fields["notes"] = check_text(raw["notes"].strip(), what("notes"), MAX_NOTES)
+        fields["notes"] = check_text(raw["notes"].strip(), what("notes"), lines=True)
     if "event" in cell:
-        fields["event"] = check_text(" ".join(cell["event"].split()), what("event"))
+        fields["event"] = check_text(one_line(cell["event"]), what("event"))
     if "topic_hours" in cell:  # "water=4; mold=2", as the export writes it
         parts = [p for p in cell["topic_hours"].split(";") if p.strip()]
         fields["topic_hours"] = parse_topic_hours(
@@ -242,6 +242,11 @@ def entry_of(
     entry = Entry(id=0, title=title or "", planned=is_planned, **fields)
     check_dates(entry, today)
     return entry
+
+
+def one_line(text: str | None) -> str | None:
+    """A cell of a one-line field: the line breaks and tabs of a wrapped cell as spaces."""
+    return None if text is None else " ".join(text.split())
 
 
 def split_list(text: str | None) -> list[str] | None:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with th
     Date = dt.date
     Text = str
     LongText = str
+    Email = str
     Code = str
     Name = str
     RelPath = str
@@ -49,20 +50,7 @@ R = TypeVar("R")
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
-def text_problem(value: str, limit: int) -> str | None:
-    """Why `value` is not acceptable text for a field, or None.  The one definition, used by
-    the file schema and by the command line alike."""
-    if not value.strip():
-        return "must not be empty"
-    if len(value) > limit:
-        return f"too long: at most {limit} characters, it has {len(value)}"
-    if SURROGATE_RE.search(value):
-        return "contains characters that are not valid text (lone surrogates)"
-    return None
-
+# what a Text, LongText or Email may hold: ceclog.core.text (for the schema and the command line)
 
 LEDGER_VERSION = 6  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
@@ -78,7 +66,7 @@ MAX_NOTES = 20_000
 class Holder:
     name: Text
     registrant_id: Text | None = None
-    email: Text | None = None
+    email: Email | None = None
     rules: Text = "iicrc"
     cec_due: Date | None = None  # the due date printed on the body's renewal notice
     cec_due_noted: Date | None = None  # the day that notice was recorded
@@ -172,7 +160,7 @@ class Ledger:
 
     def next_id(self) -> int:
         """The ID for a new entry: after every ID ever given (`holder.last_entry_id` remembers
-        the highest after an `rm`), so an ID never passes to another class."""
+        the highest after an `rm` or an `undo`), so an ID never passes to another class."""
         return max([self.holder.last_entry_id or 0, *(e.id for e in self.entries)]) + 1
 
     def with_entry(self, entry: Entry) -> Ledger:

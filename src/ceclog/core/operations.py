@@ -259,3 +259,15 @@ def remove_entry(ledger: Ledger, entry_id: int) -> Ledger:
     if entry_id > max((e.id for e in kept), default=0) and entry_id > (holder.last_entry_id or 0):
         holder = replace(holder, last_entry_id=entry_id)
     return replace(ledger, holder=holder, entries=kept)
+
+
+def keep_ids_given(restored: Ledger, replaced: Ledger) -> Ledger:
+    """`restored` (the older version `undo` puts back) still knowing every entry ID `replaced`
+    had given: `holder.last_entry_id` is raised to the highest, so an entry added and then
+    undone leaves its ID used (a calendar's UID or a certificate's file name may carry it)."""
+    from dataclasses import replace
+
+    given = replaced.next_id() - 1
+    if given < restored.next_id():
+        return restored
+    return replace(restored, holder=replace(restored.holder, last_entry_id=given))

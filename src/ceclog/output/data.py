@@ -70,9 +70,9 @@ def entry_fields(e: Entry) -> dict[str, Any]:
 
 
 def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
-    """An entry with what it counts (0 when it counts toward no cycle) and why; `event` and
-    `topic_hours` only when the entry has them (keys are added, never changed: older readers
-    compare whole rows)."""
+    """An entry with what it counts (0 when it counts toward no cycle) and why; `event`,
+    `topic_hours` and `imported` only when the entry has them (keys are added, never changed:
+    older readers compare whole rows)."""
     out = {
         **entry_fields(e),
         "for_cycle": day(e.for_cycle),
@@ -84,6 +84,8 @@ def entry(e: Entry, counted: Decimal, explanation: str) -> dict[str, Any]:
         out["event"] = e.event
     if e.topic_hours:
         out["topic_hours"] = {topic: number(h) for topic, h in e.topic_hours.items()}
+    if e.imported is not None:
+        out["imported"] = e.imported
     return out
 
 

@@ -17,6 +17,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.transcript import Transcript
 from ceclog.core.words import plural
 from ceclog.errors import InputError
+from ceclog.output import bidi
 from ceclog.output.document import IN_PROGRESS, requirement_view
 
 WARN_BYTES = 20 * 1024 * 1024
@@ -38,7 +39,7 @@ class Attachment:
 def one_line(text: str) -> str:
     """A user string made safe for a header or a one-line summary: control characters and
     line breaks become spaces."""
-    return _CONTROL.sub(" ", text).strip()
+    return bidi.shown(_CONTROL.sub(" ", text)).strip()
 
 
 def address(text: str, what: str) -> Address:

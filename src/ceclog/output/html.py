@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 
 from ceclog.core.transcript import Transcript
+from ceclog.output import bidi
 from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
@@ -85,7 +86,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-acti
 
 
 def e(value: str) -> str:
-    return html.escape(value, quote=True)
+    """Text as HTML that shows it literally: markup escaped, direction controls as marks."""
+    return html.escape(bidi.shown(value), quote=True)
 
 
 def _cell(value: str, cls: str = "") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ceclog.core.calendar import Event
+from ceclog.output import bidi
 
 PRODID = "-//ceclog//CEC reminders//EN"
 
@@ -22,7 +23,7 @@ def render(events: list[Event], *, name: str, today: dt.date) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", bidi.shown(name))
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
     for event in events:
         item = icalendar.Event()
@@ -30,14 +31,14 @@ def render(events: list[Event], *, name: str, today: dt.date) -> bytes:
         item.add("dtstamp", stamp)
         item.add("dtstart", event.day)
         item.add("dtend", event.day + dt.timedelta(days=1))
-        item.add("summary", event.summary)
-        item.add("description", event.description)
+        item.add("summary", bidi.shown(event.summary))
+        item.add("description", bidi.shown(event.description))
         item.add("transp", "TRANSPARENT")  # a reminder: the day stays free
         for days in event.alarms:
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("trigger", dt.timedelta(days=-days))
-            alarm.add("description", f"In {days} days: {event.summary}")
+            alarm.add("description", f"In {days} days: {bidi.shown(event.summary)}")
             item.add_component(alarm)
         cal.add_component(item)
     data: bytes = cal.to_ical()

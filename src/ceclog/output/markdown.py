@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from ceclog.core.progress import text_bar
 from ceclog.core.transcript import Transcript
+from ceclog.output import bidi
 from ceclog.output.document import (
     ENTRY_HEADINGS,
     NO_CERTIFICATIONS,
@@ -36,7 +37,7 @@ def _one_line(value: str) -> str:
 
 def text(value: str) -> str:
     """`value` as literal Markdown text on one line, safe in a table cell."""
-    flat = _one_line(value)
+    flat = _one_line(bidi.shown(value))
     out = "".join("\\" + c if c in _BACKSLASHED else _ENTITIES.get(c, c) for c in flat)
     match = _LEADING.match(out)
     if match:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ceclog.core.transcript import Transcript
 from ceclog.core.words import plural
+from ceclog.output import bidi
 from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
@@ -85,11 +86,11 @@ class _Text:
     def __call__(self, value: str) -> str:
         if value not in self._done:
             out = []
-            for char in value:
+            for char in bidi.shown(value):
                 category = unicodedata.category(char)
                 if category in ("Cc", "Zl", "Zp"):  # newlines, tabs: the layout breaks lines
                     out.append(" ")
-                elif category != "Cf":  # invisible format characters (bidi, zero-width) go
+                elif category != "Cf":  # invisible format characters (zero-width...) go
                     out.append(char if self.supported(ord(char)) else self._swap(char))
             self._done[value] = " ".join("".join(out).split())
         return self._done[value]

@@ -10,7 +10,7 @@ from typing import Any
 from ceclog.core.credits import fmt, num
 from ceclog.core.models import LoadedRules
 from ceclog.core.transcript import Row, Transcript
-from ceclog.output import data
+from ceclog.output import bidi, data
 
 # A cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -40,7 +40,8 @@ COLUMNS = (
 
 def neutralise(cell: str) -> str:
     """Make a cell inert in a spreadsheet: a leading formula character gets a `'` before it
-    (the convention spreadsheets show as plain text)."""
+    (the convention spreadsheets show as plain text); direction controls show as marks."""
+    cell = bidi.shown(cell)
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 

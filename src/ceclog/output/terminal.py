@@ -10,13 +10,15 @@ import sys
 from typing import IO, Any, NamedTuple
 
 from ceclog.core.progress import filled, text_bar
+from ceclog.output import bidi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(text: str) -> str:
-    """User text made safe for a terminal: no escape sequences or other control characters."""
-    return _CONTROL.sub("?", text)
+    """User text made safe for a terminal: no escape sequences or other control characters,
+    and direction controls shown as marks (`bidi`)."""
+    return bidi.shown(_CONTROL.sub("?", text))
 
 
 class Styled(NamedTuple):

@@ -43,8 +43,9 @@ def folder() -> Path:
 @functools.cache  # the same for the whole run: stat the two files once, not per ledger
 def _salt() -> str:
     """What else the cached records depend on: this ceclog and its record definitions."""
-    here = Path(__file__).parent
-    stamps = [str(path.stat().st_mtime_ns) for path in (Path(models.__file__), here / "schema.py")]
+    here, core = Path(__file__).parent, Path(models.__file__).parent
+    sources = (core / "models.py", core / "text.py", here / "schema.py")
+    stamps = [str(path.stat().st_mtime_ns) for path in sources]
     return f"{__version__}:{sys.version_info[0]}.{sys.version_info[1]}:{':'.join(stamps)}"
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ceclog.core.models import MAX_TEXT, Entry, Evidence, Ledger, text_problem
+from ceclog.core.models import MAX_TEXT, Entry, Evidence, Ledger
+from ceclog.core.text import text_problem
 from ceclog.errors import InputError, LedgerError, Location
 from ceclog.store import files
 from ceclog.store.journal import Written, interrupts_deferred
@@ -105,7 +106,7 @@ def _taken(ledger: Ledger, base: Path) -> set[str]:
 
 def _original_name(item: Incoming, name: str) -> str:
     original = item.source.name
-    if not original or text_problem(original, MAX_TEXT):  # e.g. undecodable bytes
+    if not original or text_problem(original, MAX_TEXT):  # undecodable bytes, a line break
         original = name.rsplit("/", 1)[-1]
     return original
 

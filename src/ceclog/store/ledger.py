@@ -35,7 +35,7 @@ from ceclog.store.files import (
 from ceclog.store.journal import Journal, writing
 from ceclog.store.parsing import decode
 from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes, remember
-from ceclog.store.rewrite import new_text_for, render
+from ceclog.store.rewrite import edited, new_text_for, render
 
 
 @contextlib.contextmanager
@@ -111,12 +111,16 @@ class Undone(NamedTuple):
     restored: Ledger
     replaced: Ledger | None  # None: the ledger did not parse (it is kept as `kept`)
     kept: Path | None = None
+    given: int | None = None  # the last_entry_id recorded in the restored version, if any
+    warnings: tuple[str, ...] = ()
 
 
 def undo(path: Path, journal: Journal) -> Undone:
     """Put the backup back as the ledger; the version it replaces becomes the backup, so a
-    second undo brings it back.  A backup that does not parse is never restored; a current
-    ledger that does not parse is kept under a dated name, never deleted."""
+    second undo brings it back.  The entry IDs the replaced version had given stay given: the
+    restored version records the highest as `last_entry_id` (an edit of that one line).  A
+    backup that does not parse is never restored; a current ledger that does not parse is kept
+    under a dated name, never deleted."""
     target = real_path(path)
     bak = backup_path(target)
     refuse_read_only(path)
@@ -133,7 +137,8 @@ def undo(path: Path, journal: Journal) -> Undone:
         except OSError as exc:
             raise write_error(path, exc) from None
         try:
-            restored = parse_ledger(decode(raw, bak, LedgerError), bak)[0]
+            text = decode(raw, bak, LedgerError)
+            restored, data = parse_ledger(text, bak)
         except LedgerError as exc:
             exc.message = f"the backup does not parse, so it was not restored: {exc.message}"
             raise
@@ -144,6 +149,10 @@ def undo(path: Path, journal: Journal) -> Undone:
             replaced = parse_ledger(decode(current, target, LedgerError), target)[0]
         except LedgerError:
             current = read_bytes(target) if target.exists() else b""
+        given: int | None = None
+        warnings: tuple[str, ...] = ()
+        if replaced is not None:
+            raw, given, warnings = _keep_ids(Loaded(bak, text, restored, data, raw), replaced)
         try:
             with writing(journal, "restored", target):  # Ctrl-C waits for the whole swap
                 mode = target.stat().st_mode & 0o777 if target.exists() else 0o600
@@ -160,7 +169,31 @@ def undo(path: Path, journal: Journal) -> Undone:
                     fsync_dir(target.parent)
         except OSError as exc:
             raise write_error(path, exc) from None
-        return Undone(restored, replaced, kept)
+        return Undone(restored, replaced, kept, given, warnings)
+
+
+def _keep_ids(backup: Loaded, replaced: Ledger) -> tuple[bytes, int | None, tuple[str, ...]]:
+    """The bytes to restore: the backup's, with `last_entry_id` raised to the highest entry
+    ID `replaced` had given when that is more than the backup knows.  When that one edit
+    cannot be made in place, the backup's bytes unchanged and a warning with the fix."""
+    from ceclog.core.operations import keep_ids_given  # the engine too: only undo needs it
+
+    carried = keep_ids_given(backup.ledger, replaced)
+    given = carried.holder.last_entry_id
+    if carried == backup.ledger or given is None:
+        return backup.raw, None, ()
+    done = edited(backup, carried)
+    if done is None:
+        return (
+            backup.raw,
+            None,
+            (
+                f"entry IDs up to {given} were given since this version, and it could not be "
+                f"changed in place to remember them: add `last_entry_id = {given}` to the "
+                "holder's table, so that no new entry takes one of them",
+            ),
+        )
+    return done[0].encode("utf-8"), given, ()
 
 
 def folder_not_shared(path: Path) -> list[str]:

@@ -137,9 +137,7 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     ):
         return None
     try:
-        text = old.text
-        for row in rows:
-            text = tomledit.append_array_table(text, "entries", row)
+        text = tomledit.append_array_tables(old.text, "entries", rows)  # one scan for all
         at = _split_point(old.text, text)
         at = old.text.rfind("\n", 0, at) + 1  # the insertion starts a line
         inserted = text[at : at + len(text) - len(old.text)]
@@ -155,23 +153,29 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     return {"text": text, "data": data}
 
 
-def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[str]]:
-    """The text to write for `new`, edited in place when possible; verified to read back as
-    exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
-    be made (for example tables written inline)."""
-
+def edited(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any]] | None:
+    """The text for `new` made by editing `old`'s in place (its comments and layout kept) and
+    its parsed data, verified to read back as exactly `new`; None when that cannot be done."""
     from ceclog.store import tomledit
 
     fast = _appended(old, new)
     if fast is not None:
-        return fast["text"], fast["data"], []
+        return fast["text"], fast["data"]
     try:
         text = _edit_in_place(old, new)
         data = _reads_back_as(text, new)
-        if data is not None:
-            return text, data, []
     except tomledit.TomlTextError:
-        pass
+        return None
+    return None if data is None else (text, data)
+
+
+def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[str]]:
+    """The text to write for `new`, edited in place when possible; verified to read back as
+    exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
+    be made (for example tables written inline)."""
+    done = edited(old, new)
+    if done is not None:
+        return done[0], done[1], []
     text = render(new)
     data = _reads_back_as(text, new)
     if data is None:  # pragma: no cover - a bug, never a silent write

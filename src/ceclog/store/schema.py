@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import typing
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any, NotRequired, Required, TypeVar
@@ -33,15 +34,8 @@ from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 from ceclog.core import models
 from ceclog.core.credits import num
 from ceclog.core.cycles import LAST_DAY
-from ceclog.core.models import (
-    CODE_RE,
-    MAX_CREDITS,
-    MAX_HOURS,
-    MAX_NOTES,
-    MAX_TEXT,
-    NAME_RE,
-    text_problem,
-)
+from ceclog.core.models import CODE_RE, MAX_CREDITS, MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE
+from ceclog.core.text import email_problem, text_problem
 
 T = TypeVar("T")
 
@@ -91,11 +85,17 @@ def _rate(value: Any) -> Any:
     return Decimal(rate.numerator) if rate.denominator == 1 else rate
 
 
-def _text(value: str) -> str:
-    problem = text_problem(value, MAX_NOTES)  # lengths are checked by max_length
-    if problem:
-        raise ValueError(problem)
-    return value
+def _refusing(problem: Callable[[str], str | None]) -> AfterValidator:
+    """A validator that refuses a text for the reason `problem` gives (`core.text`: the rules
+    the command line applies too)."""
+
+    def check(value: str) -> str:
+        found = problem(value)
+        if found:
+            raise ValueError(found)
+        return value
+
+    return AfterValidator(check)
 
 
 def _code(value: str) -> str:
@@ -154,7 +154,10 @@ def _decimal(**bounds: Any) -> Any:
     return Annotated[Decimal, BeforeValidator(_number), Strict(), Field(**bounds)]
 
 
-Text = Annotated[str, Strict(), Field(max_length=MAX_TEXT), AfterValidator(_text)]
+# lengths are checked by max_length (its message names the limit)
+_TEXT = _refusing(lambda value: text_problem(value, MAX_NOTES))
+_LINES = _refusing(lambda value: text_problem(value, MAX_NOTES, lines=True))
+Text = Annotated[str, Strict(), Field(max_length=MAX_TEXT), _TEXT]
 Code = Annotated[str, Strict(), AfterValidator(_code)]
 Name = Annotated[str, Strict(), AfterValidator(_name)]
 NAMES: dict[str, Any] = {
@@ -162,7 +165,8 @@ NAMES: dict[str, Any] = {
     "Bool": Annotated[bool, Strict()],
     "Date": Annotated[dt.date, Strict(), AfterValidator(_not_too_far)],
     "Text": Text,
-    "LongText": Annotated[str, Strict(), Field(max_length=MAX_NOTES), AfterValidator(_text)],
+    "LongText": Annotated[str, Strict(), Field(max_length=MAX_NOTES), _LINES],
+    "Email": Annotated[Text, _refusing(email_problem)],
     "Code": Code,
     "Name": Name,
     "RelPath": Annotated[str, Strict(), AfterValidator(_relative)],
