@@ -59,31 +59,39 @@ class Incoming:
         return sha256_of(self.data)
 
 
+_ATTACH_HINT = "attach the certificate file itself"
+
+
 def read_incoming(source: Path) -> Incoming:
-    """Read a file to attach, refusing a missing file, a folder, or one over the limit."""
+    """Read a file to attach: a regular, non-empty file of at most `MAX_BYTES` (a pipe or a
+    device is refused before a byte is read, so it never hangs the run)."""
     try:
-        if source.is_dir():
-            raise InputError(
-                "is a folder, not a file",
-                where=Location(source),
-                hint="attach the certificate file itself",
-            )
-        size = source.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"is {size / 1024 / 1024:.1f} MB; evidence files may be at most "
-                f"{MAX_BYTES // 1024 // 1024} MB",
-                where=Location(source),
-                hint="attach a smaller scan or export of the certificate (a PDF or JPEG)",
-            )
-        with source.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = files.read_regular(source, MAX_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", where=Location(source)) from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a folder, not a file", where=Location(source), hint=_ATTACH_HINT
+        ) from None
+    except files.NotRegular as exc:
+        raise InputError(
+            f"is {exc.what}, not a file", where=Location(source), hint=_ATTACH_HINT
+        ) from None
     except OSError as exc:
         raise InputError(f"cannot read it: {exc.strerror}", where=Location(source)) from None
     if len(data) > MAX_BYTES:
-        raise InputError("grew past the size limit while being read", where=Location(source))
+        try:
+            size = source.stat().st_size
+        except OSError:
+            size = len(data)
+        raise InputError(
+            f"is {size / 1024 / 1024:.1f} MB; evidence files may be at most "
+            f"{MAX_BYTES // 1024 // 1024} MB",
+            where=Location(source),
+            hint="attach a smaller scan or export of the certificate (a PDF or JPEG)",
+        )
+    if not data:
+        raise InputError("is empty", where=Location(source), hint=_ATTACH_HINT)
     return Incoming(source, data)
 
 

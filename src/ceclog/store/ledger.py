@@ -29,6 +29,7 @@ from ceclog.store.files import (
     keep_larger_backup,
     locked,
     real_path,
+    refuse_link,
     refuse_read_only,
     write_error,
 )
@@ -42,6 +43,7 @@ from ceclog.store.rewrite import new_text_for, render
 def editing(path: Path, journal: Journal) -> Iterator[Session]:
     """Lock the ledger, load it, and let the caller save a changed version once."""
     try:
+        refuse_link(path)
         refuse_read_only(path)
         with locked(path):
             clean_stale_temps(path)
@@ -87,17 +89,21 @@ def create(path: Path, ledger: Ledger, journal: Journal, shared: bool = False) -
     `shared` readable by the file's group (0640), its evidence folder (0750) too: every later
     write keeps the ledger's mode, and certificates copied beside it follow it."""
     file_mode, folder_mode = (SHARED_FILE_MODE, SHARED_FOLDER_MODE) if shared else (0o600, 0o700)
+    exists = LedgerError(
+        "a ledger already exists here; ceclog init never replaces one",
+        where=Location(path),
+        hint="use it as it is, or choose another file with --ledger",
+    )
+    if path.exists():  # through a link too: said before any lock file is made
+        raise exists
+    refuse_link(path)  # a dangling one: never created through it
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=folder_mode)
     except OSError as exc:
         raise write_error(path, exc) from None
     with locked(path):
-        if path.exists() or path.is_symlink():
-            raise LedgerError(
-                "a ledger already exists here; ceclog init never replaces one",
-                where=Location(path),
-                hint="use it as it is, or choose another file with --ledger",
-            )
+        if os.path.lexists(path):
+            raise exists
         try:
             with writing(journal, "created", path):
                 atomic_write(path, render(ledger).encode("utf-8"), file_mode)
@@ -119,6 +125,7 @@ def undo(path: Path, journal: Journal) -> Undone:
     ledger that does not parse is kept under a dated name, never deleted."""
     target = real_path(path)
     bak = backup_path(target)
+    refuse_link(path)
     refuse_read_only(path)
     with locked(path):
         clean_stale_temps(path)
