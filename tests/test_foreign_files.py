@@ -1,11 +1,13 @@
 """Nothing outside the ledger's own files, ever: a ledger that is a symbolic link is read but
-never written through (no lock, temp file or backup beside its target); a pipe, a device or an
-empty file is refused as input before anything is read or written; another user's ledger is
-named as theirs.  Every target is inside tmp_path."""
+never written through (no lock, temp file or backup beside its target); a certificate is read
+only inside evidence/; a pipe, a device or an empty file is refused as input before anything is
+read or written; another user's ledger is named as theirs.  Every target is inside tmp_path."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -161,6 +163,63 @@ def test_init_on_a_link_to_a_ledger_says_it_exists_and_leaves_no_lock(
     r = ceclog("init", "--name", "Dana", ledger=link)
     assert r.code == 1 and "a ledger already exists here; ceclog init never replaces one" in r.err
     assert list(_tree(tmp_path)) == ["elsewhere", "elsewhere/target.toml", "ledger.toml"]
+
+
+# -- certificates: only inside evidence/ -----------------------------------------------------
+
+
+def _hostile_evidence(ceclog: Ceclog, tmp_path: Path) -> tuple[Path, Path]:
+    """A ledger whose certificate was replaced by a link to a file outside its folder, the
+    recorded SHA-256 changed to match (a ledger handed over by someone else)."""
+    ledger = _ledger(tmp_path / "books" / "ledger.toml")
+    (tmp_path / "cert.pdf").write_bytes(b"%PDF certificate")
+    ceclog("submit", "1", "--on", "2024-01-03", ledger=ledger)
+    assert ceclog("attach", "1", str(tmp_path / "cert.pdf"), ledger=ledger).code == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASSWD)
+    copy = ledger.parent / "evidence" / "2024-01-02_1_water-class.pdf"
+    copy.unlink()
+    copy.symlink_to(secret)
+    text = ledger.read_text()
+    old = hashlib.sha256(b"%PDF certificate").hexdigest()
+    ledger.write_text(text.replace(old, hashlib.sha256(PASSWD.encode()).hexdigest()))
+    return ledger, secret
+
+
+def test_a_certificate_linked_out_of_evidence_is_an_error(ceclog: Ceclog, tmp_path: Path) -> None:
+    ledger, secret = _hostile_evidence(ceclog, tmp_path)
+    line = ledger.read_text().splitlines().index("[[entries.evidence]]") + 1
+    r = ceclog("check", ledger=ledger)
+    assert r.code == 1
+    assert r.out.splitlines()[:2] == [
+        f"{ledger}:{line}: error: evidence of entry 1 is refused: "
+        f"evidence/2024-01-02_1_water-class.pdf leads outside the evidence/ folder, to {secret}",
+        "  hint: ceclog reads a certificate only as a file inside the ledger's evidence/ "
+        "folder: put the certificate itself there (ceclog attach 1 FILE) and remove this table",
+    ]
+    r = ceclog("status", ledger=ledger)
+    assert r.code == 0 and "evidence of entry 1 is refused" in r.err
+
+
+def test_export_never_attaches_a_file_from_outside_evidence(ceclog: Ceclog, tmp_path: Path) -> None:
+    ledger, _ = _hostile_evidence(ceclog, tmp_path)
+    out = tmp_path / "out.eml"
+    r = ceclog("export", "--format", "eml", "--to", "a@b.co", "--output", str(out), ledger=ledger)
+    assert r.code == 1 and "evidence of entry 1 is refused" in r.err
+    assert not out.exists()
+
+
+def test_a_linked_evidence_folder_is_the_ledgers_own(ceclog: Ceclog, tmp_path: Path) -> None:
+    """A user may keep evidence/ elsewhere through a link of the folder: files inside it are
+    read (only links that leave it are refused)."""
+    ledger = _ledger(tmp_path / "books" / "ledger.toml")
+    (tmp_path / "scans").mkdir()
+    (ledger.parent / "evidence").symlink_to(tmp_path / "scans")
+    (tmp_path / "cert.pdf").write_bytes(b"%PDF certificate")
+    assert ceclog("attach", "1", str(tmp_path / "cert.pdf"), ledger=ledger).code == 0
+    assert [p.name for p in (tmp_path / "scans").iterdir()] == ["2024-01-02_1_water-class.pdf"]
+    r = ceclog("check", "--json", ledger=ledger)
+    assert r.code == 0 and [f["code"] for f in json.loads(r.out)] == ["unsubmitted"]
 
 
 # -- pipes, devices and empty files given as input -------------------------------------------
