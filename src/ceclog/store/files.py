@@ -281,40 +281,6 @@ def backup_path(target: Path) -> Path:
     return target.with_name(target.name + ".bak")
 
 
-KEEP_DATED_BACKUPS = 5
-
-
-def keep_larger_backup(target: Path, current: bytes) -> list[str]:
-    """Before the backup is replaced by `current`: if the backup is larger, keep a copy of it
-    under a dated name (the Watson lesson: an emptied or truncated ledger must never wipe out
-    the good backup); sizes are compared, not parsed.  A copy, not a hard link (some shared
-    file systems have none); the newest `KEEP_DATED_BACKUPS` copies are kept."""
-    import re
-
-    bak = backup_path(target)
-    try:
-        old_size = bak.stat().st_size
-    except OSError:
-        return []
-    if old_size <= len(current):
-        return []
-    pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
-    matches = filter(None, map(pattern.fullmatch, os.listdir(bak.parent)))
-    dated = [(m[1], int(m[2] or 1), m[0]) for m in matches]  # (stamp, number, name)
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    # after every one of the same second: a freed lower number would sort as older
-    n = max((n for s, n, _ in dated if s == stamp), default=0) + 1
-    kept = bak.with_name(f"{bak.name}-{stamp}" + (f"-{n}" if n > 1 else ""))
-    atomic_write(kept, bak.read_bytes(), bak.stat().st_mode & 0o777, owner=target.name)
-    for *_, name in sorted([*dated, (stamp, n, kept.name)])[:-KEEP_DATED_BACKUPS]:
-        with contextlib.suppress(OSError):
-            (bak.parent / name).unlink()
-    return [
-        f"the backup ({old_size:,} bytes) is larger than the version replacing it "
-        f"({len(current):,} bytes): it is kept as {kept}"
-    ]
-
-
 def write_output(
     output: Path, data: bytes, journal: Journal, ledgers: set[Path], mode: int = 0o600
 ) -> None:

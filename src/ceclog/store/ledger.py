@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from ceclog.core.models import Ledger
 from ceclog.errors import CeclogError, LedgerError, Location
+from ceclog.store.backups import guard_backup
 from ceclog.store.files import (
     SHARED_FILE_MODE,
     SHARED_FOLDER_MODE,
@@ -26,7 +27,6 @@ from ceclog.store.files import (
     backup_path,
     clean_stale_temps,
     fsync_dir,
-    keep_larger_backup,
     locked,
     real_path,
     refuse_link,
@@ -76,7 +76,7 @@ class Session:
         try:
             with writing(self.journal, "ledger", target):  # Ctrl-C waits for the whole save
                 mode = target.stat().st_mode & 0o777
-                self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
+                self.warnings.extend(guard_backup(target, self.loaded))
                 atomic_write(backup_path(target), self.loaded.raw, mode, owner=target.name)
                 atomic_write(target, raw, mode)
         except OSError as exc:
