@@ -365,3 +365,18 @@ def test_another_users_ledger_for_real(tmp_path: Path) -> None:
     assert _tree(tmp_path) == before
     r = subprocess.run([*drop, *argv, "list"], capture_output=True, text=True)
     assert r.returncode == 0 and "Water class" in r.stdout
+
+
+@pytest.mark.slow
+def test_collecting_the_suite_writes_nothing_in_the_users_folders(tmp_path: Path) -> None:
+    """Test modules load the shipped rules when they are imported, before any test's own
+    folders are set: that must not fill the real user cache (~/.cache/ceclog)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    env["XDG_DATA_HOME"] = str(home / ".local" / "share")
+    tests = Path(__file__).parent
+    argv = [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"]
+    r = subprocess.run([*argv, str(tests)], env=env, cwd=tests.parent, capture_output=True)
+    assert r.returncode == 0, r.stdout[-2000:]
+    assert [str(p.relative_to(home)) for p in home.rglob("*")] == []
