@@ -93,6 +93,10 @@ def test_a_link_to_a_system_file_leaves_nothing_beside_it(ceclog: Ceclog, tmp_pa
         r = ceclog(*args, ledger=link)
         assert _tree(tmp_path) == before  # not even a lock file beside the target
         assert r.code == 1 and r.err.startswith(f"error: {link}: "), r.err
+    r = ceclog("add", "X", "--hours", "1", ledger=link)
+    assert r.err.endswith(  # no hint to name the target itself
+        "\n  hint: that file is not a ceclog ledger (no [holder] table): give your ledger's path\n"
+    )
     r = ceclog("status", ledger=link)
     assert r.code == 1 and r.err.startswith(f"error: {link}:1: not valid TOML")
     assert _tree(tmp_path) == {

@@ -2,7 +2,7 @@
 beside a file, atomic writes (a temp file in the same folder, fsynced, renamed over the target,
 the folder fsynced), temp files named after the ledger they are written for (so each ledger
 cleans up only its own), reading only regular files (never blocking on a pipe or a device),
-and ledgers that must not be changed refused (a symbolic link, read-only, someone else's)."""
+and ledgers this user may not change refused (read-only, or someone else's)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ LOCK_TIMEOUT = 10.0
 
 def real_path(path: Path) -> Path:
     """The path with every symbolic link resolved (a ledger is never written through a link
-    of its own, see `refuse_link`; its folder may be reached through one)."""
+    of its own, see `ledger.refuse_link`; its folder may be reached through one)."""
     return Path(os.path.realpath(path))
 
 
@@ -157,32 +157,6 @@ def clean_stale_temps(path: Path) -> None:
             for name in filter(own.fullmatch, os.listdir(folder)):
                 with contextlib.suppress(OSError):
                     (folder / name).unlink()
-
-
-def refuse_link(path: Path) -> None:
-    """Refuse to change a ledger whose own path is a symbolic link (reading through one is
-    fine): its lock, temporary files and backup would land beside the link's target, outside
-    the folder the user named, and an atomic rename would replace the link by a file."""
-    if not path.is_symlink():
-        return
-    try:
-        target = os.readlink(path)
-    except OSError:
-        target = "?"
-    try:
-        real = Path(os.path.realpath(path, strict=True))
-    except FileNotFoundError:
-        real = real_path(path)
-        message = f"is a symbolic link to {target}, which does not exist; nothing was written"
-        hint = f"to start a ledger there: ceclog --ledger {real} init; or remove the link"
-    except OSError:
-        message = f"is a symbolic link to {target} that leads back to itself; nothing was written"
-        hint = "remove the link, and point --ledger at the ledger file itself"
-    else:
-        message = f"the ledger is a symbolic link to {target}; ceclog never changes a ledger "
-        message += "through a link, so nothing was changed"
-        hint = f"give the file itself: --ledger {real} (or link its folder instead of the file)"
-    raise LedgerError(message, where=Location(path), hint=hint)
 
 
 def user_name(uid: int) -> str:

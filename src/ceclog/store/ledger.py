@@ -4,8 +4,9 @@
 Guarantees: every read-modify-write holds an exclusive lock on `.NAME.lock` beside the ledger;
 a write goes to a temporary file in the same folder, is fsynced, and replaces the ledger with
 `os.replace` (then the folder is fsynced); the previous version is kept as `NAME.bak`; a ledger
-that does not parse or validate is never written over; and changes are made as textual edits
-of the changed tables only, so the user's comments and layout elsewhere survive.
+that does not parse or validate is never written over; a ledger whose own path is a symbolic
+link is never written through it; and changes are made as textual edits of the changed tables
+only, so the user's comments and layout elsewhere survive.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from ceclog.store.files import (
     fsync_dir,
     locked,
     real_path,
-    refuse_link,
     refuse_read_only,
     write_error,
 )
@@ -37,6 +37,36 @@ from ceclog.store.journal import Journal, writing
 from ceclog.store.parsing import decode
 from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes, remember
 from ceclog.store.rewrite import new_text_for, render
+
+
+def refuse_link(path: Path) -> None:
+    """Refuse to change a ledger whose own path is a symbolic link (reading through one is
+    fine): its lock, temporary files and backup would land beside the link's target, outside
+    the folder the user named, and an atomic rename would replace the link by a file."""
+    if not path.is_symlink():
+        return
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        real = real_path(path)
+        message = f"is a symbolic link to {target}, which does not exist; nothing was written"
+        hint = f"to start a ledger there: ceclog --ledger {real} init; or remove the link"
+    except OSError:
+        message = f"is a symbolic link to {target} that leads back to itself; nothing was written"
+        hint = "remove the link, and point --ledger at the ledger file itself"
+    else:
+        from ceclog.store.discover import looks_like_ledger
+
+        message = f"the ledger is a symbolic link to {target}; ceclog never changes a ledger "
+        message += "through a link, so nothing was changed"
+        hint = f"give the file itself: --ledger {real} (or link its folder instead of the file)"
+        if not looks_like_ledger(real):  # never suggest writing /etc/passwd
+            hint = "that file is not a ceclog ledger (no [holder] table): give your ledger's path"
+    raise LedgerError(message, where=Location(path), hint=hint)
 
 
 @contextlib.contextmanager
