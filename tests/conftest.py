@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import textwrap
 from collections.abc import Callable
@@ -32,6 +33,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="also run the tests marked slow (SIGKILL and Ctrl-C loops, concurrency, pipes, "
         "pseudo-terminals, Hypothesis fuzzing); CI and the README's test command do",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """No cache outside a test: test modules load rules when they are imported, before any
+    test's own folders are set (`_clean_env` clears this for each test, so tests do cache)."""
+    os.environ["CECLOG_NO_CACHE"] = "1"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -56,6 +56,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "notice-before-earned": ("cec_due = 2023-01-01\ncec_due_noted = 2023-01-01\n", "", ""),
     "evidence-missing": ("", "", entry(1, SUBMITTED)),
     "evidence-changed": ("", "", entry(1, SUBMITTED)),
+    "evidence-refused": ("", "", entry(1, SUBMITTED)),
     "future-certification": ("", '\n[[certifications]]\ncode = "ASD"\nearned = 2027-01-01\n', ""),
     "not-held": ("", "", entry(1, OK + 'certifications = ["ASD"]')),
     "future-entry": ("", "", entry(1, "", date="2026-12-01")),
@@ -104,6 +105,10 @@ def ledger_for(code: str, path: Path) -> Path:
     if code == "evidence-changed":
         (path.parent / "evidence").mkdir()
         (path.parent / "evidence" / "a.pdf").write_bytes(b"not the attached file")
+    if code == "evidence-refused":  # a link out of the folder, to a file inside tmp_path
+        (path.parent / "evidence").mkdir()
+        (path.parent / "outside.pdf").write_bytes(b"not the attached file")
+        (path.parent / "evidence" / "a.pdf").symlink_to(path.parent / "outside.pdf")
     return path
 
 

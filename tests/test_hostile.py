@@ -131,25 +131,34 @@ def test_ten_megabyte_string(ceclog: Ceclog, ledger_path: Path) -> None:
     assert f"{ledger_path}:8: entry 1: title: too long: at most 2000 characters" in r.err
 
 
-@pytest.mark.parametrize("kind", ["etc-passwd", "folder", "dangling", "loop"])
+def _names(folder: Path) -> list[str]:
+    """Every path under `folder`, the test's cache and data folders aside."""
+    names = (str(p.relative_to(folder)) for p in folder.rglob("*"))
+    return sorted(n for n in names if not n.startswith("xdg-"))
+
+
+@pytest.mark.parametrize("kind", ["system-file", "folder", "dangling", "loop"])
 def test_symlinked_ledger_pointing_elsewhere(ceclog: Ceclog, tmp_path: Path, kind: str) -> None:
+    system = tmp_path / "etc" / "passwd"  # a stand-in for /etc/passwd: never a real system file
+    system.parent.mkdir()
+    system.write_text("root:x:0:0:root:/root:/bin/bash\n")
     link = tmp_path / "ledger.toml"
     target = {
-        "etc-passwd": Path("/etc/passwd"),
+        "system-file": system,
         "folder": tmp_path,
         "dangling": tmp_path / "nowhere.toml",
         "loop": link,
     }[kind]
     link.symlink_to(target)
-    before = Path("/etc/passwd").read_bytes()
-    for args in (["status"], ["add", "X", "--hours", "1"], ["undo"]):
+    names = _names(tmp_path)
+    for args in (["status"], ["add", "X", "--hours", "1"], ["undo"], ["init", "--name", "X"]):
         r = ceclog(*args, ledger=link)
         assert r.code != 0 and "Traceback" not in r.err
         assert r.err.startswith("error: ") and str(link) in r.err.splitlines()[0]
-    assert Path("/etc/passwd").read_bytes() == before
+    assert system.read_text() == "root:x:0:0:root:/root:/bin/bash\n"
     assert link.is_symlink()
-    r = ceclog("init", "--name", "X", ledger=link)
-    assert r.code == 1 and "already exists" in r.err
+    # nothing was created anywhere: no lock, temp file or backup beside the link or its target
+    assert _names(tmp_path) == names
 
 
 RULES_CORPUS = {

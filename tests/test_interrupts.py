@@ -4,6 +4,7 @@ written, and the ledger and evidence either as before or as after, with nothing 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import signal
 import subprocess
@@ -15,11 +16,13 @@ from pathlib import Path
 
 import pytest
 
+import ceclog
 from conftest import TODAY, make_ledger
 
 pytestmark = pytest.mark.slow  # ~30 s of Ctrl-C loops in subprocesses
 
 CECLOG = str(Path(sys.executable).parent / "ceclog")
+PACKAGE = str(Path(ceclog.__file__).parent)  # where the frames of ceclog's own code are
 EXAMPLES = Path(__file__).parents[1] / "examples"
 NOTHING = "ceclog: interrupted; nothing was written"
 
@@ -40,11 +43,32 @@ def _before_ceclog_ran(code: int, err: str) -> bool:
     if code == -signal.SIGINT and err == "":
         return True
     frames = [line for line in err.splitlines() if line.startswith("  File ")]
-    ours = [f for f in frames if "/ceclog/" in f]
-    loading = ('/ceclog/__init__.py"', '/ceclog/__main__.py"')
+    # ceclog's own files, by the package's folder: not any path with `/ceclog/` in it, which a
+    # checkout in a folder named ceclog (the default of `git clone`) puts in every frame
+    ours = [f for f in frames if f.startswith(f'  File "{PACKAGE}{os.sep}')]
+    loading = (f'{PACKAGE}{os.sep}__init__.py"', f'{PACKAGE}{os.sep}__main__.py"')
     return bool(frames) and all(
         any(name in f for name in loading) and f.endswith("in <module>") for f in ours
     )
+
+
+def test_a_checkout_named_ceclog_is_not_taken_for_ceclog_itself() -> None:
+    """Python's own report of a Ctrl-C while the console script imports `re`, in a checkout at
+    ~/ceclog (its venv inside): before ceclog ran.  A frame of ceclog's own code is after."""
+    venv = "/home/dana/ceclog/.venv"
+    early = (
+        "Traceback (most recent call last):\n"
+        f'  File "{venv}/bin/ceclog", line 3, in <module>\n'
+        "    import re\n"
+        '  File "/usr/lib/python3.11/re/__init__.py", line 124, in <module>\n'
+        "KeyboardInterrupt\n"
+    )
+    assert _before_ceclog_ran(1, early)
+    late = early.replace(
+        "KeyboardInterrupt",
+        f'  File "{PACKAGE}{os.sep}cli{os.sep}context.py", line 9, in load\nKeyboardInterrupt',
+    )
+    assert not _before_ceclog_ran(1, late)
 
 
 def _delays(first: tuple[int, ...], codes: list[int]) -> Iterator[int]:

@@ -1,4 +1,5 @@
-"""Safety of the records: a read-only ledger is never changed; dated backups are bounded."""
+"""Safety of the records: a read-only ledger is never changed; a backup is kept under a dated
+name only when the ledger lost records outside ceclog, and those copies are bounded."""
 
 from __future__ import annotations
 
@@ -75,6 +76,47 @@ def test_a_writable_ledger_is_changed_and_reading_a_read_only_one_works(
     assert os.access(ledger_path, os.R_OK)
 
 
+def _later(path: Path, seconds: float = 60) -> None:
+    """As if `path` had been changed `seconds` after ceclog wrote it (a hand edit, a sync)."""
+    stat = path.stat()
+    os.utime(path, (stat.st_atime + seconds, stat.st_mtime + seconds))
+
+
+def _lose_last_entry(path: Path) -> None:
+    """Remove the ledger's last [[entries]] table outside ceclog (a truncated file)."""
+    text = path.read_text()
+    path.write_text(text[: text.rindex("\n[[entries]]")] + "\n")
+    _later(path)
+
+
+def test_removing_with_ceclog_keeps_no_dated_backup_and_warns_nothing(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """`rm`, `cert rm`, `undo` shrink the ledger on purpose, and the next changes replace the
+    larger backup: nothing to warn about, no `.bak-TIME` copy."""
+    body = "".join(BODY.replace("id = 1", f"id = {i}") for i in range(1, 6))
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), ("ASD", "2023-01-01"), body=body)
+    runs = [
+        ("rm", "5", "--yes"),
+        ("rm", "4", "--yes"),
+        ("cert", "rm", "ASD"),
+        ("holder", "--email", "dana@example.com"),
+        ("edit", "1", "--title", "W"),
+        ("add", "New", "--date", "2024-01-01", "--hours", "1"),
+        ("undo",),
+        ("edit", "2", "--hours", "1"),
+        ("submit", "1"),
+    ]
+    for args in runs:
+        r = ceclog(*args)
+        assert (r.code, r.err) == (0, ""), (args, r.err)
+        _later(ledger_path, 5)  # a few seconds pass between commands: nothing is judged by them
+        _later(Path(f"{ledger_path}.bak"), 5)
+    assert sorted(p.name for p in ledger_path.parent.glob("ledger.toml*")) == [
+        "ledger.toml", "ledger.toml.bak"
+    ]  # fmt: skip
+
+
 def test_dated_backups_are_copies_and_at_most_five_are_kept(
     ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -85,18 +127,22 @@ def test_dated_backups_are_copies_and_at_most_five_are_kept(
         raise OSError(1, "Operation not permitted")  # a shared file system without hard links
 
     monkeypatch.setattr(os, "link", no_links)
-    versions = [ledger_path.read_bytes()]
-    for entry_id in range(10, 1, -1):  # each removal shrinks the ledger
-        r = ceclog("rm", str(entry_id), "--yes")
-        assert r.code == 0, r.err
-        versions.append(ledger_path.read_bytes())
-        if len(versions) >= 3:  # the backup (two versions back) was larger: it is kept
-            assert "is larger than the version replacing it" in r.err
-    assert Path(f"{ledger_path}.bak").read_bytes() == versions[-2]
+    backups = []
+    for n in range(8):  # each time the ledger loses an entry outside ceclog, then ceclog writes
+        assert ceclog("edit", "1", "--hours", str(n + 4)).code == 0
+        backups.append(Path(f"{ledger_path}.bak").read_bytes())
+        _lose_last_entry(ledger_path)
+    r = ceclog("edit", "1", "--hours", "20")
+    assert r.code == 0
+    # each run after the first found the backup with the entry the ledger had lost: kept
     dated = [p for p in ledger_path.parent.iterdir() if p.name.startswith("ledger.toml.bak-")]
-    # 8 larger backups were replaced (versions 0 to 7): the newest 5 are kept, byte for byte
-    assert sorted(p.read_bytes() for p in dated) == sorted(versions[3:8])
+    assert sorted(p.read_bytes() for p in dated) == sorted(backups[-5:])  # the newest 5
     assert all(p.stat().st_nlink == 1 for p in dated)
+    assert r.err == (
+        f"warning: {ledger_path} lacks 1 entry (3) that its backup has, removed since ceclog "
+        f"last wrote it: the backup is kept as {max(dated)} (delete that copy if the removal "
+        "was yours)\n"
+    )
 
 
 def test_an_undone_add_leaves_its_id_taken(ceclog: Ceclog, ledger_path: Path) -> None:

@@ -12,6 +12,7 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, emit, require_evidence, require_valid, warn
+from ceclog.core.entry_checks import Refused
 from ceclog.core.models import Ledger
 from ceclog.core.transcript import Transcript, build
 from ceclog.core.words import plural
@@ -44,13 +45,17 @@ def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     certificates: list[Attachment] = []
     for row in t.rows:
         for ev in row.entry.evidence:
-            try:
-                data = (base / ev.file).read_bytes()
-            except OSError:
+            data = evidence.content(base, ev.file)  # checked before; read again to send
+            if isinstance(data, Refused):
+                raise InputError(
+                    f"evidence of entry {row.entry.id} is refused: {ev.file} {data.why}",
+                    hint="run `ceclog check`; a submission carries only files inside evidence/",
+                )
+            if data is None:
                 raise InputError(
                     f"evidence of entry {row.entry.id} is missing: {ev.file}",
                     hint="run `ceclog check`; restore the file or re-attach the certificate",
-                ) from None
+                )
             if evidence.sha256_of(data) != ev.sha256:
                 raise InputError(
                     f"evidence of entry {row.entry.id} has changed since it was attached: "

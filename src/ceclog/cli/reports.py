@@ -149,12 +149,13 @@ def _missing_evidence(loaded: Loaded) -> list[Finding]:
 def _status_warnings(warnings: list[Finding]) -> list[str]:
     """A few lines for the end of `status`, by code: what needs doing, not every finding.  A
     missing certificate is named, each one: an export refuses until it is back."""
+    named = ("evidence-missing", "evidence-refused")
     out = [
         f"{w.message} (run `ceclog check`; export refuses until it is fixed)"
         for w in warnings
-        if w.code == "evidence-missing"
+        if w.code in named
     ]
-    counts = Counter(w.code for w in warnings if w.code != "evidence-missing")
+    counts = Counter(w.code for w in warnings if w.code not in named)
     order = list(CODES)
     return out + [summary(code, counts[code]) for code in sorted(counts, key=order.index)]
 

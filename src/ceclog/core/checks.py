@@ -9,10 +9,11 @@ and the certifications; `entry_checks` the entries.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import NamedTuple
 
 from ceclog.core.entry_checks import (
+    FileFacts,
     check_entries,
     check_evidence,
     check_late_entries,
@@ -25,9 +26,10 @@ from ceclog.core.models import Certification, Ledger, Rules
 
 class Facts(NamedTuple):
     """What the shell found on disk: the SHA-256 of each evidence file the ledger names
-    (None when missing).  Without facts, evidence files are not checked."""
+    (None when missing, `Refused` when it is not read).  Without facts, evidence files are not
+    checked."""
 
-    evidence: Mapping[str, str | None] | None = None
+    evidence: FileFacts | None = None
 
 
 def earliest_held(ledger: Ledger, rules: Rules, today: dt.date) -> Certification | None:

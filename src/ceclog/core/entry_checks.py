@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ceclog.core.credits import num
 from ceclog.core.findings import DataPath, Finding
@@ -17,6 +17,20 @@ if TYPE_CHECKING:
     from ceclog.core.engine import Report
 
 UNSUBMITTED_DAYS = 30
+
+
+class Refused(NamedTuple):
+    """An evidence file ceclog will not read, found by the shell in place of its SHA-256: why,
+    said after its path ("leads outside the evidence folder, to /etc/passwd")."""
+
+    why: str
+
+
+FileFacts = Mapping[str, str | Refused | None]  # evidence path -> SHA-256, refusal or missing
+REFUSED_HINT = (
+    "ceclog reads a certificate only as a file inside the ledger's evidence/ folder: put the "
+    "certificate itself there (ceclog attach {id} FILE) and remove this table"
+)
 
 
 def suggest(value: str, known: list[str]) -> str:
@@ -132,11 +146,11 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
 
 
 def check_evidence(
-    ledger: Ledger, hashes: Mapping[str, str | None] | None, report_bare: bool = True
+    ledger: Ledger, hashes: FileFacts | None, report_bare: bool = True
 ) -> list[Finding]:
     """Completed entries without a certificate (when `report_bare`), and certificates whose
-    file is missing or whose SHA-256 differs from the recorded one (when `hashes` gives the
-    SHA-256 of each file found, None for a missing one)."""
+    file is missing, refused (a link out of evidence/, not a file) or whose SHA-256 differs
+    from the recorded one (when `hashes` gives what the shell found for each file)."""
     out: list[Finding] = []
     for i, entry in enumerate(ledger.entries):
         if report_bare and not entry.planned and not entry.evidence:
@@ -148,7 +162,11 @@ def check_evidence(
         for j, ev in enumerate(entry.evidence):
             at = ("entries", i, "evidence", j)
             actual = hashes.get(ev.file)
-            if actual is None:
+            if isinstance(actual, Refused):
+                message = f"evidence of entry {entry.id} is refused: {ev.file} {actual.why}"
+                hint = REFUSED_HINT.format(id=entry.id)
+                out.append(Finding("evidence-refused", message, at, hint))
+            elif actual is None:
                 message = f"evidence of entry {entry.id} is missing: {ev.file}"
                 hint = "restore the file from a backup, or remove this [[entries.evidence]] table"
                 out.append(Finding("evidence-missing", message, at, hint))
@@ -164,11 +182,15 @@ def check_evidence(
     for i, assertion in enumerate(ledger.assertions if hashes is not None else []):
         for j, ev in enumerate(assertion.evidence):
             actual = (hashes or {}).get(ev.file)
-            if actual != ev.sha256:
+            at = ("assertions", i, "evidence", j)
+            if isinstance(actual, Refused):
+                message = f"evidence of the assertion of {assertion.date} is refused: {ev.file} "
+                hint = "restore the original file inside evidence/, not a link out of it"
+                out.append(Finding("evidence-refused", message + actual.why, at, hint))
+            elif actual != ev.sha256:
                 what = "is missing" if actual is None else "has changed since it was recorded"
                 message = f"evidence of the assertion of {assertion.date} {what}: {ev.file}"
                 code = "evidence-missing" if actual is None else "evidence-changed"
-                at = ("assertions", i, "evidence", j)
                 out.append(Finding(code, message, at, "restore the original file"))
     return out
 

@@ -41,6 +41,9 @@ CODES: dict[str, Check] = {
     ),
     "evidence-missing": Check("error", "a certificate file that is gone"),
     "evidence-changed": Check("error", "a certificate file changed since it was attached"),
+    "evidence-refused": Check(
+        "error", "a certificate path that leads out of evidence/ (a link) or is not a file"
+    ),
     "future-certification": Check("warning", "a certification dated after today"),
     "not-held": Check("warning", "an entry for a certification you do not hold"),
     "future-entry": Check("warning", "a completed entry dated after today"),

@@ -271,3 +271,22 @@ def keep_ids_given(restored: Ledger, replaced: Ledger) -> Ledger:
     if given < restored.next_id():
         return restored
     return replace(restored, holder=replace(restored.holder, last_entry_id=given))
+
+
+def records_lost(before: Ledger, after: Ledger) -> str | None:
+    """What `before` records that `after` does not, in words ("2 entries (4, 7), the
+    certification WRT"), or None: the entries (by ID), certifications (by code) and assertions
+    of the body's record that a later version of the ledger lacks."""
+    from ceclog.core.words import plural
+
+    ids = sorted({e.id for e in before.entries} - {e.id for e in after.entries})
+    codes = sorted({c.code for c in before.certifications} - {c.code for c in after.certifications})
+    assertions = len(before.assertions) - len(after.assertions)
+    parts = []
+    if ids:
+        parts.append(f"{plural(len(ids), 'entry')} ({', '.join(map(str, ids))})")
+    if codes:
+        parts.append(f"{plural(len(codes), 'certification')} ({', '.join(codes)})")
+    if assertions > 0:
+        parts.append(plural(assertions, "assertion") + " of the body's record")
+    return ", ".join(parts) or None

@@ -38,9 +38,10 @@ class Found(NamedTuple):
 
 def looks_like_ledger(path: Path) -> bool | None:
     """Whether the file has a `[holder]` table in its first 64 KiB; None if it cannot be read."""
+    from ceclog.store.files import read_regular
+
     try:
-        with path.open("rb") as handle:
-            head = handle.read(SNIFF_BYTES)
+        head = read_regular(path, SNIFF_BYTES)[:SNIFF_BYTES]  # never blocks on a pipe
     except OSError:
         return None
     return _HOLDER.search(head.removeprefix(b"\xef\xbb\xbf")) is not None

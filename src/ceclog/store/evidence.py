@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ceclog.core.entry_checks import Refused
 from ceclog.core.models import MAX_TEXT, Entry, Evidence, Ledger
 from ceclog.core.text import text_problem
 from ceclog.errors import InputError, LedgerError, Location
@@ -60,31 +61,39 @@ class Incoming:
         return sha256_of(self.data)
 
 
+_ATTACH_HINT = "attach the certificate file itself"
+
+
 def read_incoming(source: Path) -> Incoming:
-    """Read a file to attach, refusing a missing file, a folder, or one over the limit."""
+    """Read a file to attach: a regular, non-empty file of at most `MAX_BYTES` (a pipe or a
+    device is refused before a byte is read, so it never hangs the run)."""
     try:
-        if source.is_dir():
-            raise InputError(
-                "is a folder, not a file",
-                where=Location(source),
-                hint="attach the certificate file itself",
-            )
-        size = source.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"is {size / 1024 / 1024:.1f} MB; evidence files may be at most "
-                f"{MAX_BYTES // 1024 // 1024} MB",
-                where=Location(source),
-                hint="attach a smaller scan or export of the certificate (a PDF or JPEG)",
-            )
-        with source.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = files.read_regular(source, MAX_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", where=Location(source)) from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a folder, not a file", where=Location(source), hint=_ATTACH_HINT
+        ) from None
+    except files.NotRegular as exc:
+        raise InputError(
+            f"is {exc.what}, not a file", where=Location(source), hint=_ATTACH_HINT
+        ) from None
     except OSError as exc:
         raise InputError(f"cannot read it: {exc.strerror}", where=Location(source)) from None
     if len(data) > MAX_BYTES:
-        raise InputError("grew past the size limit while being read", where=Location(source))
+        try:
+            size = source.stat().st_size
+        except OSError:
+            size = len(data)
+        raise InputError(
+            f"is {size / 1024 / 1024:.1f} MB; evidence files may be at most "
+            f"{MAX_BYTES // 1024 // 1024} MB",
+            where=Location(source),
+            hint="attach a smaller scan or export of the certificate (a PDF or JPEG)",
+        )
+    if not data:
+        raise InputError("is empty", where=Location(source), hint=_ATTACH_HINT)
     return Incoming(source, data)
 
 
@@ -203,23 +212,53 @@ def placed(
         raise
 
 
-def presence(ledger: Ledger, base: Path) -> dict[str, str | None]:
+def _located(base: Path, file: str) -> Path | Refused:
+    """Where the recorded `file` really is, when that is inside the ledger's evidence folder
+    (the folder itself may be a link the user made); else why it is not read: it names a file
+    outside evidence/, or leads out of it through a link."""
+    folder = files.real_path(base / FOLDER)
+    real = files.real_path(base / file)
+    if real != folder and real.is_relative_to(folder):
+        return real
+    if not file.startswith(f"{FOLDER}/"):
+        return Refused(f"is not in the {FOLDER}/ folder")
+    return Refused(f"leads outside the {FOLDER}/ folder, to {real}")
+
+
+def content(base: Path, file: str) -> bytes | Refused | None:
+    """The bytes of a recorded evidence file, read only inside the evidence folder and only
+    from a regular file (at most `MAX_BYTES` + 1: a larger one is not the file attached); None
+    when it is missing or unreadable."""
+    where = _located(base, file)
+    if isinstance(where, Refused):
+        return where
+    try:
+        return files.read_regular(where, MAX_BYTES, follow=False)
+    except files.NotRegular as exc:
+        return Refused(f"is {exc.what}, not a file")
+    except OSError:
+        return None
+
+
+def presence(ledger: Ledger, base: Path) -> dict[str, str | Refused | None]:
     """For every evidence file the ledger names: its recorded SHA-256 when the file is there,
-    None when it is missing.  A look at the folder, no reading: cheap enough for `status`."""
-    out: dict[str, str | None] = {}
+    None when it is missing, `Refused` when it is out of the folder.  A look at the folder, no
+    reading: cheap enough for `status`."""
+    out: dict[str, str | Refused | None] = {}
     for ev in _records(ledger):
-        out[ev.file] = ev.sha256 if (base / ev.file).is_file() else None
+        where = _located(base, ev.file)
+        out[ev.file] = (
+            where if isinstance(where, Refused) else ev.sha256 if where.is_file() else None
+        )
     return out
 
 
-def hashes(ledger: Ledger, base: Path) -> dict[str, str | None]:
-    """The SHA-256 of every evidence file the ledger names (None: missing or unreadable)."""
-    out: dict[str, str | None] = {}
+def hashes(ledger: Ledger, base: Path) -> dict[str, str | Refused | None]:
+    """The SHA-256 of every evidence file the ledger names (None: missing or unreadable;
+    `Refused`: not read, see `content`)."""
+    out: dict[str, str | Refused | None] = {}
     for ev in _records(ledger):
-        if ev.file in out:
-            continue
-        try:
-            out[ev.file] = sha256_of((base / ev.file).read_bytes())
-        except OSError:
-            out[ev.file] = None
+        if ev.file not in out:
+            data = content(base, ev.file)
+            out[ev.file] = sha256_of(data) if isinstance(data, bytes) else data
     return out

@@ -1,7 +1,8 @@
-"""Safe file operations: an exclusive lock beside a file, atomic writes (a temp file in the same
-folder, fsynced, renamed over the target, the folder fsynced), temp files named after the
-ledger they are written for (so each ledger cleans up only its own), read-only ledgers refused,
-and the backups kept before a ledger is replaced."""
+"""Safe file operations, and the few calls that differ between systems: an exclusive lock
+beside a file, atomic writes (a temp file in the same folder, fsynced, renamed over the target,
+the folder fsynced), temp files named after the ledger they are written for (so each ledger
+cleans up only its own), reading only regular files (never blocking on a pipe or a device),
+and ledgers this user may not change refused (read-only, or someone else's)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,22 +22,27 @@ LOCK_TIMEOUT = 10.0
 
 
 def real_path(path: Path) -> Path:
-    """Writes go to the file a symlink points at, so the link itself survives."""
+    """The path with every symbolic link resolved (a ledger is never written through a link
+    of its own, see `ledger.refuse_link`; its folder may be reached through one)."""
     return Path(os.path.realpath(path))
 
 
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's") -> Iterator[None]:
-    """An exclusive lock on `.NAME.lock` beside `path` (a ledger, or the evidence folder)."""
-    target = real_path(path)
-    lock_path = target.with_name(f".{target.name}.lock")
+    """An exclusive lock on `.NAME.lock` beside `path` as given (a ledger, or the evidence
+    folder): never beside where a symbolic link leads."""
+    lock_path = path.with_name(f".{path.name}.lock")
+    no_follow = getattr(os, "O_NOFOLLOW", 0)  # a lock planted as a link creates nothing elsewhere
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | no_follow, 0o600)
     except OSError as exc:
+        hint = "check that the ledger's folder exists and is writable"
+        if lock_path.is_symlink():
+            hint = f"{lock_path.name} is a symbolic link, not ceclog's: remove it"
         raise LedgerError(
             f"cannot create the lock file {lock_path.name}: {exc.strerror}",
             where=Location(path),
-            hint="check that the ledger's folder exists and is writable",
+            hint=hint,
         ) from None
     try:
         deadline = time.monotonic() + timeout
@@ -152,58 +159,100 @@ def clean_stale_temps(path: Path) -> None:
                     (folder / name).unlink()
 
 
-def refuse_read_only(path: Path) -> None:
-    """Refuse to change a ledger made read-only (`chmod 444`): a rename would ignore its mode.
-    The mode bits decide (as root too, whom `os.access` always allows), then `os.access`."""
-    target = real_path(path)
+def user_name(uid: int) -> str:
+    """The login name of a user id (the id itself when the system has no name for it)."""
     try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        return  # missing or unreadable: loading it says so
-    if not mode & 0o200 or not os.access(target, os.W_OK):
-        raise LedgerError(
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
+
+
+def read_only_error(
+    path: Path, mode: int, owner: str | None, user: str | None, writable: bool
+) -> LedgerError | None:
+    """Why the ledger at `path` must not be changed, or None when it may be: `mode` its
+    permission bits, `owner` the name of the user it belongs to when that is not the one
+    running ceclog (`user`), `writable` whether the system lets this process write it."""
+    if mode & 0o200 and writable:
+        return None
+    if owner is not None:  # someone else's: only they, or an administrator, can change that
+        return LedgerError(
+            f"the ledger belongs to {owner} (mode {mode:03o}) and you ({user}) may not change "
+            "it; nothing was changed",
+            where=Location(path),
+            hint=f"ask {owner} or an administrator to let you write it, or work on a copy of "
+            "it (copy the file, then use --ledger COPY)",
+        )
+    if not mode & 0o200:
+        return LedgerError(
             f"the ledger is read-only (mode {mode:03o}); nothing was changed",
             where=Location(path),
             hint=f"make it writable (chmod u+w {path}) or work on a copy",
         )
+    return LedgerError(
+        f"the system does not let you write the ledger (mode {mode:03o}: an access list, or a "
+        "read-only disk); nothing was changed",
+        where=Location(path),
+        hint="ask an administrator, or work on a copy of it (copy the file, then use --ledger)",
+    )
+
+
+def refuse_read_only(path: Path) -> None:
+    """Refuse to change a ledger this user may not write: made read-only (`chmod 444`; a
+    rename would ignore its mode), or another user's.  The mode bits decide (as root too, whom
+    `os.access` always allows), then `os.access`."""
+    target = real_path(path)
+    try:
+        st = target.stat()
+    except OSError:
+        return  # missing or unreadable: loading it says so
+    me = os.geteuid() if hasattr(os, "geteuid") else None  # no owners to compare on Windows
+    theirs = me is not None and st.st_uid != me
+    owner = user_name(st.st_uid) if theirs else None
+    user = user_name(me) if me is not None else None
+    error = read_only_error(path, st.st_mode & 0o777, owner, user, os.access(target, os.W_OK))
+    if error is not None:
+        raise error
+
+
+class NotRegular(OSError):
+    """A path that is not a regular file: `what` it is ("a named pipe (FIFO)")."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(errno.EINVAL, f"is {what}, not a file")
+        self.what = what
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_regular(path: Path, limit: int, follow: bool = True) -> bytes:
+    """Up to `limit` + 1 bytes of the regular file at `path` (the caller judges the size).
+    Opened without blocking and checked before a byte is read, so a pipe, a device
+    (/dev/null, a terminal) or a socket never hangs a run or passes for an empty file: it
+    raises `NotRegular`; a folder `IsADirectoryError`; else what `open` raises.  Without
+    `follow`, a symbolic link as the last part of the path is refused too."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0) | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise NotRegular(next((w for test, w in _KINDS if test(mode)), "not a regular file"))
+        return handle.read(limit + 1)
 
 
 def backup_path(target: Path) -> Path:
     return target.with_name(target.name + ".bak")
-
-
-KEEP_DATED_BACKUPS = 5
-
-
-def keep_larger_backup(target: Path, current: bytes) -> list[str]:
-    """Before the backup is replaced by `current`: if the backup is larger, keep a copy of it
-    under a dated name (the Watson lesson: an emptied or truncated ledger must never wipe out
-    the good backup); sizes are compared, not parsed.  A copy, not a hard link (some shared
-    file systems have none); the newest `KEEP_DATED_BACKUPS` copies are kept."""
-    import re
-
-    bak = backup_path(target)
-    try:
-        old_size = bak.stat().st_size
-    except OSError:
-        return []
-    if old_size <= len(current):
-        return []
-    pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
-    matches = filter(None, map(pattern.fullmatch, os.listdir(bak.parent)))
-    dated = [(m[1], int(m[2] or 1), m[0]) for m in matches]  # (stamp, number, name)
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    # after every one of the same second: a freed lower number would sort as older
-    n = max((n for s, n, _ in dated if s == stamp), default=0) + 1
-    kept = bak.with_name(f"{bak.name}-{stamp}" + (f"-{n}" if n > 1 else ""))
-    atomic_write(kept, bak.read_bytes(), bak.stat().st_mode & 0o777, owner=target.name)
-    for *_, name in sorted([*dated, (stamp, n, kept.name)])[:-KEEP_DATED_BACKUPS]:
-        with contextlib.suppress(OSError):
-            (bak.parent / name).unlink()
-    return [
-        f"the backup ({old_size:,} bytes) is larger than the version replacing it "
-        f"({len(current):,} bytes): it is kept as {kept}"
-    ]
 
 
 def write_output(

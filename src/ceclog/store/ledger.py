@@ -4,8 +4,9 @@
 Guarantees: every read-modify-write holds an exclusive lock on `.NAME.lock` beside the ledger;
 a write goes to a temporary file in the same folder, is fsynced, and replaces the ledger with
 `os.replace` (then the folder is fsynced); the previous version is kept as `NAME.bak`; a ledger
-that does not parse or validate is never written over; and changes are made as textual edits
-of the changed tables only, so the user's comments and layout elsewhere survive.
+that does not parse or validate is never written over; a ledger whose own path is a symbolic
+link is never written through it; and changes are made as textual edits of the changed tables
+only, so the user's comments and layout elsewhere survive.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import NamedTuple
 
 from ceclog.core.models import Ledger
 from ceclog.errors import CeclogError, LedgerError, Location
+from ceclog.store.backups import guard_backup
 from ceclog.store.files import (
     SHARED_FILE_MODE,
     SHARED_FOLDER_MODE,
@@ -26,7 +28,6 @@ from ceclog.store.files import (
     backup_path,
     clean_stale_temps,
     fsync_dir,
-    keep_larger_backup,
     locked,
     real_path,
     refuse_read_only,
@@ -38,10 +39,41 @@ from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes, remembe
 from ceclog.store.rewrite import edited, new_text_for, render
 
 
+def refuse_link(path: Path) -> None:
+    """Refuse to change a ledger whose own path is a symbolic link (reading through one is
+    fine): its lock, temporary files and backup would land beside the link's target, outside
+    the folder the user named, and an atomic rename would replace the link by a file."""
+    if not path.is_symlink():
+        return
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        real = real_path(path)
+        message = f"is a symbolic link to {target}, which does not exist; nothing was written"
+        hint = f"to start a ledger there: ceclog --ledger {real} init; or remove the link"
+    except OSError:
+        message = f"is a symbolic link to {target} that leads back to itself; nothing was written"
+        hint = "remove the link, and point --ledger at the ledger file itself"
+    else:
+        from ceclog.store.discover import looks_like_ledger
+
+        message = f"the ledger is a symbolic link to {target}; ceclog never changes a ledger "
+        message += "through a link, so nothing was changed"
+        hint = f"give the file itself: --ledger {real} (or link its folder instead of the file)"
+        if not looks_like_ledger(real):  # never suggest writing /etc/passwd
+            hint = "that file is not a ceclog ledger (no [holder] table): give your ledger's path"
+    raise LedgerError(message, where=Location(path), hint=hint)
+
+
 @contextlib.contextmanager
 def editing(path: Path, journal: Journal) -> Iterator[Session]:
     """Lock the ledger, load it, and let the caller save a changed version once."""
     try:
+        refuse_link(path)
         refuse_read_only(path)
         with locked(path):
             clean_stale_temps(path)
@@ -74,7 +106,7 @@ class Session:
         try:
             with writing(self.journal, "ledger", target):  # Ctrl-C waits for the whole save
                 mode = target.stat().st_mode & 0o777
-                self.warnings.extend(keep_larger_backup(target, self.loaded.raw))
+                self.warnings.extend(guard_backup(target, self.loaded))
                 atomic_write(backup_path(target), self.loaded.raw, mode, owner=target.name)
                 atomic_write(target, raw, mode)
         except OSError as exc:
@@ -87,17 +119,21 @@ def create(path: Path, ledger: Ledger, journal: Journal, shared: bool = False) -
     `shared` readable by the file's group (0640), its evidence folder (0750) too: every later
     write keeps the ledger's mode, and certificates copied beside it follow it."""
     file_mode, folder_mode = (SHARED_FILE_MODE, SHARED_FOLDER_MODE) if shared else (0o600, 0o700)
+    exists = LedgerError(
+        "a ledger already exists here; ceclog init never replaces one",
+        where=Location(path),
+        hint="use it as it is, or choose another file with --ledger",
+    )
+    if path.exists():  # through a link too: said before any lock file is made
+        raise exists
+    refuse_link(path)  # a dangling one: never created through it
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=folder_mode)
     except OSError as exc:
         raise write_error(path, exc) from None
     with locked(path):
-        if path.exists() or path.is_symlink():
-            raise LedgerError(
-                "a ledger already exists here; ceclog init never replaces one",
-                where=Location(path),
-                hint="use it as it is, or choose another file with --ledger",
-            )
+        if os.path.lexists(path):
+            raise exists
         try:
             with writing(journal, "created", path):
                 atomic_write(path, render(ledger).encode("utf-8"), file_mode)
@@ -123,6 +159,7 @@ def undo(path: Path, journal: Journal) -> Undone:
     under a dated name, never deleted."""
     target = real_path(path)
     bak = backup_path(target)
+    refuse_link(path)
     refuse_read_only(path)
     with locked(path):
         clean_stale_temps(path)

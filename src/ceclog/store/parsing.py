@@ -30,15 +30,28 @@ _TOML_EOF = r"\s*\(at end of document\)$"
 def read_limited(
     path: Path, limit: int, error: type[CeclogError], what: str, missing: str, hint: str
 ) -> bytes:
-    """A file's bytes, or `error` naming it: missing (`missing`, `hint`), a folder,
-    unreadable, or larger than `limit` bytes (then it is hardly the right file)."""
+    """A file's bytes, or `error` naming it: missing (`missing`, `hint`; a symbolic link to
+    nothing says so), a folder, a pipe or a device, unreadable, or larger than `limit` bytes
+    (then it is hardly the right file)."""
+    import os
+
+    from ceclog.store.files import NotRegular, read_regular
+
     try:
-        if path.is_dir():
-            raise error(f"is a folder, not a {what}", where=Location(path))
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        raw = read_regular(path, limit)
     except FileNotFoundError:
+        if path.is_symlink():
+            target = os.readlink(path)
+            raise error(
+                f"is a symbolic link to {target}, which does not exist",
+                where=Location(path),
+                hint=f"restore {target}, or point at the {what} itself",
+            ) from None
         raise error(missing, where=Location(path), hint=hint) from None
+    except IsADirectoryError:
+        raise error(f"is a folder, not a {what}", where=Location(path)) from None
+    except NotRegular as exc:
+        raise error(f"is {exc.what}, not a {what}", where=Location(path)) from None
     except OSError as exc:
         raise error(f"cannot read the {what}: {exc.strerror}", where=Location(path)) from None
     if len(raw) > limit:

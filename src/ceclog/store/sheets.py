@@ -18,7 +18,7 @@ from ceclog.core.import_dates import check_format
 from ceclog.core.import_names import FIELDS, header_key
 from ceclog.core.import_rows import Mapping, Table
 from ceclog.errors import InputError, Location
-from ceclog.store.files import atomic_write
+from ceclog.store.files import NotRegular, atomic_write, read_regular
 from ceclog.store.journal import Journal, writing
 from ceclog.store.parsing import parse_toml
 
@@ -28,16 +28,23 @@ EXPORT_HEADERS = {"id", "counted", "explanation", "credits stated"}
 
 
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a sheet or mapping file the user named: a regular file, never a pipe or a
+    device (read without blocking), at most 50 MB."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError("is larger than 50 MB: is it the right file?", where=Location(path))
-        return path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", where=Location(path)) from None
     except IsADirectoryError:
         raise InputError("is a folder", where=Location(path), hint="give a CSV file") from None
+    except NotRegular as exc:
+        raise InputError(
+            f"is {exc.what}, not a file", where=Location(path), hint="save it to a file first"
+        ) from None
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}", where=Location(path)) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError("is larger than 50 MB: is it the right file?", where=Location(path))
+    return raw
 
 
 def decode(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
