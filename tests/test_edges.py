@@ -702,8 +702,8 @@ def test_cert_end_says_what_it_changes(ceclog: Ceclog, ledger_path: Path) -> Non
     assert r.code == 0, r.err
     assert r.out.splitlines() == [
         "Recorded that MWR ended on 2026-06-01: it was held until 2026-05-31.",
-        "MWR, earned 2025-05-10, puts you on the master track: your cycle now ends 2027-05-09 "
-        "(it would have ended 2027-09-14); after that (MWR ended), 14.0 CECs every 48 months.",
+        "Your cycle 2023-09-15 to 2027-05-09 keeps its due date; after it, 14.0 CECs every 48 "
+        "months (was 14.0 every 24 months).",
     ]
 
 

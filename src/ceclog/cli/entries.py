@@ -112,7 +112,7 @@ def _print_result(
         placed = report.placements[entry.id].cycle_due
         late = next((r for r in req.history[:-1] if r.cycle.due == placed), None)
         late = None if entry.planned else late
-        out.print(views.requirement_line(req, rules.units, lapse=late is None))
+        out.print(views.requirement_line(req, report, rules.units, lapse=late is None))
         if late is not None:
             verdict = "met" if late.met else f"{fmt(late.remaining)} {rules.units} still short"
             out.print(

@@ -81,7 +81,7 @@ def _requirement_events(
     cur = req.current
     due = cur.cycle.due
     if req.cycle_state == "to_submit" or (cur.met and cur.sent < cur.required):
-        left = f"requirement {to_submit_words(cur, units)}"
+        left = f"requirement {to_submit_words(cur, rules)}"
     elif cur.met:
         left = "requirement met"
     elif cur.remaining > 0:

@@ -67,6 +67,8 @@ def _cycles(old: Requirement, new: Requirement, units: str) -> list[str]:
         was = before.get(cycle.start)
         if was is not None and (was.cycle.due, was.required) == (cycle.due, result.required):
             continue
+        if cycle.due < today and not cycle.judged and not result.counted_ids:
+            continue  # a stretch before a notice's cycle, with nothing in it: nothing to say
         if cycle.due < today:
             what = (
                 f"your cycle {Window(cycle.start, was.cycle.due)} now ends on {cycle.due}, "
@@ -101,17 +103,45 @@ def _cycles(old: Requirement, new: Requirement, units: str) -> list[str]:
         if nxt is not None:
             line += f"; after that, {fmt(nxt.credits)} {units} every {nxt.cycle_months} months"
         out.append(line)
+    out += _next(old, new, units)
     return out
+
+
+def _next(old: Requirement, new: Requirement, units: str) -> list[str]:
+    """The running cycle kept its dates, but the cycles after it change (a stricter track
+    earned too late in the cycle to shorten it)."""
+    was, now = old.next_track, new.next_track
+    same = old.current.cycle.start == new.current.cycle.start
+    kept = (old.current.cycle.due, old.current.required) == (
+        new.current.cycle.due,
+        new.current.required,
+    )
+    if not same or not kept or now is None:
+        return []
+    if was is not None and (was.cycle_months, was.credits) == (now.cycle_months, now.credits):
+        return []
+    return [
+        f"your cycle {Window(new.current.cycle.start, new.current.cycle.due)} keeps its due "
+        f"date; after it, {fmt(now.credits)} {units} every {now.cycle_months} months"
+        + (f" (was {fmt(was.credits)} every {was.cycle_months} months)" if was is not None else "")
+    ]
 
 
 def _lapse(old: Requirement, new: Requirement, units: str) -> list[str]:
     lapse, was = new.lapse, old.lapse
     if lapse is not None and (was is None or was.cycle != lapse.cycle):
-        renew = f"; renew by email before {new.reinstate_by}" if new.reinstate_by else ""
+        by = new.reinstate_by
+        if by is not None and new.today >= by:
+            then = f"; since {by} the body requires reinstatement, not renewal"
+        else:
+            renew = f"; renew by email before {by}" if by else ""
+            then = (
+                f"{renew} (record a class taken since with ceclog add TITLE --date DATE "
+                "--hours H --for-cycle previous)"
+            )
         return [
             f"you are now OVERDUE: the cycle {Window(lapse.cycle.start, lapse.cycle.due)} "
-            f"ended {fmt(lapse.remaining)} {units} short{renew} (record a class taken since "
-            "with ceclog add TITLE --date DATE --hours H --for-cycle previous)"
+            f"ended {fmt(lapse.remaining)} {units} short{then}"
         ]
     if was is not None and lapse is None:
         now = next((r for r in new.history if r.cycle.start == was.cycle.start), None)

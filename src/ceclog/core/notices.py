@@ -22,7 +22,7 @@ def schedule_notices(
     """What shaped the current cycle, in words."""
     out: list[str] = []
     cur = line.current
-    noted = f"noted {line.noted}" if line.noted_given else f"taken as noted on {line.noted}"
+    noted = f"noted {line.noted}" if line.noted_given else "the day it was noted is not recorded"
     ended = [h.code for h in holdings if h.ended and cur.start < h.ended <= cur.due + DAY]
     why = f" ({', '.join(ended)} ended)" if ended else ""
     after = (
@@ -57,7 +57,7 @@ def schedule_notices(
             )
     elif next_track is not None and next_track.cycle_months != cur.track.cycle_months:
         out.append(f"this cycle keeps its due date {cur.due}; {after}")
-    noted = f"noted {line.noted}" if line.noted_given else f"taken as noted on {line.noted}"
+    noted = f"noted {line.noted}" if line.noted_given else "the day it was noted is not recorded"
     if cur.from_notice and cur.stricter is None and not line.notice_far:
         out.append(
             f"your renewal notice gives {line.notice} ({noted}): this cycle runs {cur.start} "

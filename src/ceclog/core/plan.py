@@ -255,7 +255,7 @@ def sentence(plan: Plan, rules: Rules) -> str:
         )
     if plan.needed == 0 and cur.sent < cur.required:  # earned is not done
         return f"{fmt(cur.counted)} of {fmt(cur.required)} {units} counted: " + to_submit_words(
-            cur, units
+            cur, rules
         )
     if plan.needed == 0:
         return (

@@ -169,12 +169,22 @@ def cycle_state(result: CycleResult, today: dt.date, rules: Rules) -> State:
 
 
 SEND_COMMAND = "ceclog export --format eml --unsubmitted --mark-submitted"
+SEND_WITHOUT_EMAIL = (
+    "ceclog export --format pdf --unsubmitted --mark-submitted --output FILE.pdf, then send it "
+    "as the body asks"
+)
 
 
-def to_submit_words(result: CycleResult, units: str) -> str:
+def send_command(rules: Rules) -> str:
+    """The command that sends what is not submitted yet: an email draft to the rules'
+    submission address, or, for a body that publishes none, the transcript to send its way."""
+    return SEND_COMMAND if rules.submission_email else SEND_WITHOUT_EMAIL
+
+
+def to_submit_words(result: CycleResult, rules: Rules) -> str:
     """What a met cycle whose credits have not all reached the body still needs, in words."""
     return (
-        f"met, but only {fmt(result.sent)} of the {fmt(result.required)} {units} are marked "
-        f"submitted, and the body counts only what it received: send {fmt(result.to_send)} "
-        f"more before {result.cycle.due} ({SEND_COMMAND})"
+        f"met, but only {fmt(result.sent)} of the {fmt(result.required)} {rules.units} are "
+        f"marked submitted, and the body counts only what it received: send "
+        f"{fmt(result.to_send)} more before {result.cycle.due} ({send_command(rules)})"
     )

@@ -13,7 +13,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, Requirement, evaluate
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.plan import Plan, plan_requirement
-from ceclog.core.results import SEND_COMMAND
+from ceclog.core.results import send_command
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError
 
@@ -96,8 +96,9 @@ def _unsubmitted(req: Requirement, ledger: Ledger) -> tuple[int, int]:
     return len(unsent), sum(1 for e in unsent if not e.evidence)
 
 
-def next_action(req: Requirement, ledger: Ledger, units: str, planned: Planned) -> str:
+def next_action(req: Requirement, ledger: Ledger, rules: Rules, planned: Planned) -> str:
     """What the technician must do next, most urgent first, in words."""
+    units = rules.units
     parts: list[str] = []
     cur = req.current
     if req.lapse is not None:
@@ -126,7 +127,7 @@ def next_action(req: Requirement, ledger: Ledger, units: str, planned: Planned) 
         )
         parts.append(
             f"met but not sent: {attach}submit {fmt(cur.to_send)} {units} more before "
-            f"{cur.cycle.due} ({SEND_COMMAND})"
+            f"{cur.cycle.due} ({send_command(rules)})"
         )
     if planned.past:
         past = plural(planned.past, "planned class", "planned classes")
@@ -184,7 +185,7 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
                 projected=cur.counted + planned.upcoming,
                 unsubmitted=cur.counted - cur.submitted,
                 state=req.state,
-                next_action=next_action(req, ledger, rules.units, planned),
+                next_action=next_action(req, ledger, rules, planned),
                 requirement=req,
                 plan=None
                 if plan_year is None

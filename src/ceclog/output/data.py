@@ -12,8 +12,8 @@ from typing import Any
 
 from ceclog.core.engine import CycleResult, KindProgress, Report, Requirement, TopicProgress
 from ceclog.core.findings import Finding
-from ceclog.core.models import Certification, Entry, Holder, Ledger, LoadedRules
-from ceclog.core.results import SEND_COMMAND
+from ceclog.core.models import Certification, Entry, Holder, Ledger, LoadedRules, Rules
+from ceclog.core.results import SEND_COMMAND, send_command
 
 
 def number(value: Decimal | Fraction | None) -> float | None:
@@ -185,8 +185,9 @@ def _kinds(result: CycleResult) -> list[dict[str, Any]]:
     return _minimums(result.kinds, "kind")
 
 
-def requirement(req: Requirement) -> dict[str, Any]:
-    """A requirement, with the figures of its current cycle."""
+def requirement(req: Requirement, profile: Rules | None = None) -> dict[str, Any]:
+    """A requirement, with the figures of its current cycle (`profile`: the rules, for the
+    command that sends what is not submitted yet)."""
     cur, prev = req.current, req.previous
     return {
         "track": req.track.name,
@@ -213,14 +214,14 @@ def requirement(req: Requirement) -> dict[str, Any]:
         "lapse": lapse(req),
         "notices": list(req.notices),
         "cycle_track": cur.cycle.track.name,
-        "to_submit": _to_submit(req),
+        "to_submit": _to_submit(req, SEND_COMMAND if profile is None else send_command(profile)),
         "topic_shares": _shares(cur),
         "uncounted": [{"id": i, "reason": why} for i, why in req.uncounted],
         "cycles": [_cycle(r) for r in req.history],
     }
 
 
-def _to_submit(req: Requirement) -> dict[str, Any] | None:
+def _to_submit(req: Requirement, command: str) -> dict[str, Any] | None:
     """With the state `to_submit` (met, but not all sent to the body, the due date near): how
     much the body has, how much more it needs, the entries not sent, and the command that
     sends them; else None."""
@@ -231,7 +232,7 @@ def _to_submit(req: Requirement) -> dict[str, Any] | None:
         "sent": number(cur.sent),
         "to_send": number(cur.to_send),
         "entries": list(cur.unsent_ids),
-        "command": SEND_COMMAND,
+        "command": command,
     }
 
 
@@ -333,7 +334,7 @@ def status(
         "holder": holder(ledger.holder),
         "certifications": [certification(c, loaded) for c in ledger.certifications],
         "rules": rules_summary(loaded),
-        "requirements": [requirement(r) for r in report.requirements],
+        "requirements": [requirement(r, loaded.rules) for r in report.requirements],
         "warnings": [finding(w) for w in warnings],
     }
 

@@ -15,7 +15,7 @@ from ceclog.core.words import listing, plural
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
-    from ceclog.core.models import Entry, Holder, Ledger, LoadedRules
+    from ceclog.core.models import Entry, Holder, Ledger, LoadedRules, Rules
 
 STATE_STYLE = {
     "met": "bold green",
@@ -97,9 +97,9 @@ def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> Non
         )
     out.table(STATUS_COLUMNS, rows)
     for req in report.requirements:
-        for line in notes(req, report, ledger, rules.units):
+        for line in notes(req, report, ledger, rules):
             out.print(
-                line, style="bold red" if line.startswith(f"{req.track.name}: OVERDUE") else ""
+                line, style="bold red" if line.startswith(f"{label(req, report)}: OVERDUE") else ""
             )
 
 
@@ -121,9 +121,18 @@ def no_requirement(ledger: Ledger, loaded: LoadedRules, report: Report) -> str:
     )
 
 
-def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[str]:
+def label(req: Requirement, report: Report) -> str:
+    """How the lines under a table name a requirement: its track, and with one requirement per
+    certification (several of one track), the certification too: `licence (MAC)`."""
+    if len(report.requirements) > 1 and req.certifications:
+        return f"{req.track.name} ({', '.join(req.certifications)})"
+    return req.track.name
+
+
+def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> list[str]:
     """The sentences under the status table for one requirement."""
-    name = req.track.name
+    name = label(req, report)
+    units = rules.units
     out: list[str] = []
     if req.lapse is not None:
         lapse = req.lapse
@@ -131,17 +140,26 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
             f"{name}: OVERDUE: the cycle {lapse.cycle.start} to {lapse.cycle.due} ended "
             f"{plural(req.days_overdue or 0, 'day')} ago, {fmt(lapse.remaining)} {units} short"
         )
-        if req.reinstate_by is not None:
+        late = req.reinstate_by is None or report.today < req.reinstate_by
+        if req.reinstate_by is not None and late:
             line += (
                 f"; renew by email before {req.reinstate_by}, after that the body requires "
                 "reinstatement"
             )
+        elif req.reinstate_by is not None:
+            line += f"; since {req.reinstate_by} the body requires reinstatement, not renewal"
         out.append(line + ".")
-        out.append(
-            f"{name}: take the missing classes and record each with "
-            "`ceclog add TITLE --date DATE --hours H --for-cycle previous`; when the body "
-            "sends a new renewal notice: `ceclog holder --cec-due DATE`."
-        )
+        if late:
+            out.append(
+                f"{name}: take the missing classes and record each with "
+                "`ceclog add TITLE --date DATE --hours H --for-cycle previous`; when the body "
+                "sends a new renewal notice: `ceclog holder --cec-due DATE`."
+            )
+        else:
+            out.append(
+                f"{name}: ask the body how to reinstate; when it sends a new renewal notice: "
+                "`ceclog holder --cec-due DATE`."
+            )
     out += [f"{name}: {notice}." for notice in req.notices]
     cur = req.current
     for topic in cur.topics:
@@ -177,7 +195,7 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
         )
     due = cur.cycle.due
     if req.cycle_state == "to_submit":
-        out.append(f"{name}: {to_submit_words(cur, units)}.")
+        out.append(f"{name}: {to_submit_words(cur, rules)}.")
     elif cur.met:
         out.append(f"{name}: requirement met for the cycle ending {due}.")
     else:
@@ -198,9 +216,10 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
         out.append(line + ".")
     since = ledger.holder.tracking_since
     dates = {e.id: e.date for e in ledger.entries}
-    if (
+    if (  # a ledger started well into a cycle, in its first year: earlier classes?
         not cur.met
-        and cur.cycle.start < since
+        and (since - cur.cycle.start).days > 30
+        and (report.today - since).days <= 365
         and not any(dates[i] < since for i in cur.counted_ids)
     ):
         out.append(
@@ -223,12 +242,18 @@ def notes(req: Requirement, report: Report, ledger: Ledger, units: str) -> list[
     out += _uncounted(req, {i for i, _ in cur.excluded}, dates)
     prev = req.previous
     if prev is not None and (req.lapse is None or prev.cycle != req.lapse.cycle):
-        verdict = "met" if prev.met else ("NOT met" if req.previous_judged else "not met")
-        judged = "" if req.previous_judged else f" (not judged: {prev.cycle.unjudged})"
-        out.append(
-            f"{name}: previous cycle {prev.cycle.start} to {prev.cycle.due}: "
-            f"{fmt(prev.counted)} of {fmt(prev.required)} {units}, {verdict}{judged}."
-        )
+        window = f"{prev.cycle.start} to {prev.cycle.due}"
+        if req.previous_judged or prev.met:
+            verdict = "met" if prev.met else "NOT met"
+            out.append(
+                f"{name}: previous cycle {window}: {fmt(prev.counted)} of "
+                f"{fmt(prev.required)} {units}, {verdict}."
+            )
+        else:  # nothing is owed for it: no "not met" to alarm anyone
+            out.append(
+                f"{name}: previous period {window}: {fmt(prev.counted)} {units} counted; not "
+                f"judged ({prev.cycle.unjudged})."
+            )
     return out
 
 
@@ -257,10 +282,10 @@ def _uncounted(req: Requirement, shown: set[int], dates: dict[int, dt.date]) -> 
     return out
 
 
-def requirement_line(req: Requirement, units: str, lapse: bool = True) -> str:
+def requirement_line(req: Requirement, report: Report, units: str, lapse: bool = True) -> str:
     """One line per requirement, after `add` and `edit` (and one for its lapse)."""
     line = (
-        f"  {req.track.name}: {fmt(req.counted)} of {fmt(req.required)} {units} counted, "
+        f"  {label(req, report)}: {fmt(req.counted)} of {fmt(req.required)} {units} counted, "
         f"{fmt(req.remaining)} remaining, due {req.current.cycle.due} "
         f"({STATE_WORDS[req.cycle_state]})"
     )

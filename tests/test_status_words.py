@@ -1,0 +1,113 @@
+"""What `status` and the commands that change the schedule say in words, where an independent
+check of 54 hand-computed scenarios found them wrong or alarming although the figures were
+right: a renewal window that had passed, two licences whose lines could not be told apart, a
+later cycle's new length left unsaid, a "not met" for a period nobody owes anything for, the
+send command for a body without a submission address."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Ceclog, make_ledger
+
+
+def _entry(n: int, date: str, hours: str, extra: str = "") -> str:
+    return f'\n[[entries]]\nid = {n}\ndate = {date}\ntitle = "Class {n}"\nhours = {hours}\n{extra}'
+
+
+def test_after_the_reinstatement_date_no_renewal_by_email_is_offered(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """WRT 2018-06-01, 9 h by 2022-05-31: lapsed 5.0 short; renewal by email until 2022-05-31 +
+    24 months = 2024-05-31.  On 2025-01-01 (581 days after the lapse) that date has passed:
+    status says reinstatement is required and no longer offers a late class."""
+    make_ledger(
+        ledger_path, ("WRT", "2018-06-01"), since="2018-06-01", body=_entry(1, "2019-01-10", "9")
+    )
+    before = ceclog("status", today="2024-01-01").out
+    assert "renew by email before 2024-05-31, after that the body requires reinstatement" in before
+    assert "--for-cycle previous" in before
+    r = ceclog("status", today="2025-01-01")
+    assert (
+        "technician: OVERDUE: the cycle 2018-06-01 to 2022-05-31 ended 946 days ago, 5.0 CECs "
+        "short; since 2024-05-31 the body requires reinstatement, not renewal." in r.out
+    )
+    assert "renew by email before" not in r.out and "--for-cycle previous" not in r.out
+    assert "technician: ask the body how to reinstate" in r.out
+
+
+def test_two_licences_are_named_each_in_its_lines(ceclog: Ceclog, ledger_path: Path) -> None:
+    """Texas, one requirement per licence: MAC and MRC earned 2023-05-01, both 8 h every 24
+    months.  Each line under the table names its licence (both began `licence:` before)."""
+    make_ledger(
+        ledger_path,
+        ("MAC", "2023-05-01"),
+        ("MRC", "2023-05-01"),
+        rules="texas-mold",
+        since="2023-05-01",
+        body=_entry(1, "2024-06-01", "8", 'certifications = ["MAC"]\n'),
+    )
+    out = ceclog("status", today="2024-07-01").out
+    assert "licence (MAC): requirement met for the cycle ending 2025-04-30." in out
+    assert "licence (MRC): 8.0 hours still needed by 2025-04-30 (in 303 days)." in out
+    r = ceclog("add", "Class", "--date", "2024-06-15", "--hours", "2", today="2024-07-01")
+    assert "  licence (MAC): 10.0 of 8.0 hours counted" in r.out
+    assert "  licence (MRC): 2.0 of 8.0 hours counted" in r.out
+
+
+def test_a_stricter_track_too_late_to_shorten_the_cycle_says_what_follows(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """WRT 2019-01-10: the cycle ends 2023-01-09.  MWR earned 2022-12-01 would end it on
+    2024-11-30, later: the cycle keeps its due date, and after it 14.0 every 24 months (cert
+    add said nothing of it before)."""
+    make_ledger(ledger_path, ("WRT", "2019-01-10"), since="2019-01-10")
+    r = ceclog("cert", "add", "MWR", "--earned", "2022-12-01", today="2023-01-01")
+    assert r.out.splitlines()[2:] == [
+        "Your cycle 2019-01-10 to 2023-01-09 keeps its due date; after it, 14.0 CECs every 24 "
+        "months (was 14.0 every 48 months)."
+    ]
+
+
+def test_a_period_before_a_notice_is_not_called_unmet(ceclog: Ceclog, ledger_path: Path) -> None:
+    """WRT 2017-04-01; the notice's due date 2021-06-30 (noted 2018-01-01): its cycle starts 48
+    months before, 2017-07-01; the three months before it are not judged.  On 2018-01-01
+    `holder --cec-due` does not report that empty stretch as a cycle that ended, and status
+    calls it a period, not judged, without "not met"."""
+    make_ledger(ledger_path, ("WRT", "2017-04-01"), since="2017-04-01")
+    r = ceclog("holder", "--cec-due", "2021-06-30", today="2018-01-01")
+    assert r.code == 0, r.err
+    assert "2017-06-30" not in r.out
+    assert (
+        "Your cycle 2017-04-01 to 2021-03-31 now ends later, on 2021-06-30, and requires 14.0 "
+        "CECs: 0.0 counted, 14.0 to go; after that, 14.0 CECs every 48 months." not in r.out
+    )
+    out = ceclog("status", today="2018-01-01").out
+    assert "technician (WRT)  2017-07-01 to 2021-06-30" in out
+    assert (
+        "technician: previous period 2017-04-01 to 2017-06-30: 0.0 CECs counted; not judged (it "
+        "lies before the cycle of your renewal notice)." in out
+    )
+    assert "not met" not in out
+
+
+def test_a_body_without_a_submission_address_is_sent_a_transcript(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """Texas publishes no submission address: a met licence not sent 60 days before its due date
+    is told to export a PDF transcript, not to email it."""
+    make_ledger(
+        ledger_path,
+        ("MRW", "2023-05-01"),
+        rules="texas-mold",
+        since="2023-05-01",
+        body=_entry(1, "2024-06-01", "4"),
+    )
+    r = ceclog("status", "--json", today="2025-03-01")
+    (req,) = json.loads(r.out)["requirements"]
+    assert req["state"] == "to_submit"
+    assert req["to_submit"]["command"] == (
+        "ceclog export --format pdf --unsubmitted --mark-submitted --output FILE.pdf, then send "
+        "it as the body asks"
+    )
