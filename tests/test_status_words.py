@@ -71,25 +71,61 @@ def test_a_stricter_track_too_late_to_shorten_the_cycle_says_what_follows(
 
 
 def test_a_period_before_a_notice_is_not_called_unmet(ceclog: Ceclog, ledger_path: Path) -> None:
-    """WRT 2017-04-01; the notice's due date 2021-06-30 (noted 2018-01-01): its cycle starts 48
-    months before, 2017-07-01; the three months before it are not judged.  On 2018-01-01
-    `holder --cec-due` does not report that empty stretch as a cycle that ended, and status
-    calls it a period, not judged, without "not met"."""
-    make_ledger(ledger_path, ("WRT", "2017-04-01"), since="2017-04-01")
-    r = ceclog("holder", "--cec-due", "2021-06-30", today="2018-01-01")
-    assert r.code == 0, r.err
-    assert "2017-06-30" not in r.out
+    """WRT 2017-04-01; the notice's due date 2022-06-30 (noted 2019-01-01): its cycle starts 48
+    months before, 2018-07-01, 15 months after WRT was earned; the stretch before it is not
+    judged.  Status calls it a period, not judged, without "not met"."""
+    body = '\n[[entries]]\nid = 1\ndate = 2017-05-01\ntitle = "A"\nhours = 3\n'
+    make_ledger(ledger_path, ("WRT", "2017-04-01"), since="2017-04-01", body=body)
+    r = ceclog("holder", "--cec-due", "2022-06-30", today="2019-01-01")
+    assert r.out.splitlines()[:3] == [
+        "Your cycle 2017-04-01 to 2021-03-31 now ends on 2018-06-30, which has passed: 3.0 of "
+        "14.0 CECs, not judged (it lies before the cycle of your renewal notice), so entry 1 in "
+        "it counts toward no deadline.",
+        "Now due: 14.0 CECs by 2022-06-30 (the cycle 2018-07-01 to 2022-06-30): 0.0 counted, "
+        "14.0 to go; after that, 14.0 CECs every 48 months.",
+        "The requirement was behind; it is now on track.",
+    ]
+    out = ceclog("status", today="2019-01-01").out
+    assert "technician (WRT)  2018-07-01 to 2022-06-30" in out
     assert (
-        "Your cycle 2017-04-01 to 2021-03-31 now ends later, on 2021-06-30, and requires 14.0 "
-        "CECs: 0.0 counted, 14.0 to go; after that, 14.0 CECs every 48 months." not in r.out
-    )
-    out = ceclog("status", today="2018-01-01").out
-    assert "technician (WRT)  2017-07-01 to 2021-06-30" in out
-    assert (
-        "technician: previous period 2017-04-01 to 2017-06-30: 0.0 CECs counted; not judged (it "
+        "technician: previous period 2017-04-01 to 2018-06-30: 3.0 CECs counted; not judged (it "
         "lies before the cycle of your renewal notice)." in out
     )
     assert "not met" not in out
+
+
+def test_a_first_stretch_of_weeks_before_a_notice_is_part_of_its_cycle(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """WRT earned 2022-06-01; 7 h on 2022-06-15 and 7 h on 2023-07-15: met for the cycle ending
+    2026-05-31.  On 2024-01-02 the notice gives 2026-06-30 (rounded to a month's end): 48 months
+    before is 2022-07-01, so the first 30 days would be a period of their own and the June 2022
+    class would count toward no deadline (a new user's report).  A first stretch of less than a
+    year is part of the notice's cycle: 2022-06-01 to 2026-06-30, 14.0 of 14.0, met.  A
+    corrected notice, 2026-03-31, ends it earlier; `--cec-due none`, on 2026-05-31 again."""
+    body = (
+        '\n[[entries]]\nid = 1\ndate = 2022-06-15\ntitle = "Drying"\nhours = 7\n'
+        '\n[[entries]]\nid = 2\ndate = 2023-07-15\ntitle = "Odor"\nhours = 7\n'
+    )
+    make_ledger(ledger_path, ("WRT", "2022-06-01"), since="2022-06-01", body=body)
+    r = ceclog("holder", "--cec-due", "2026-06-30", today="2024-01-02")
+    assert r.out.splitlines()[0] == (
+        "Your cycle 2022-06-01 to 2026-05-31 now ends later, on 2026-06-30, and requires 14.0 "
+        "CECs: met; after that, 14.0 CECs every 48 months."
+    )
+    out = ceclog("status", today="2024-01-02").out
+    assert "technician (WRT)  2022-06-01 to 2026-06-30" in out
+    assert "requirement met for the cycle ending 2026-06-30" in out
+    r = ceclog("holder", "--cec-due", "2026-03-31", today="2024-01-03")
+    assert r.out.splitlines()[0] == (
+        "Your cycle 2022-06-01 to 2026-06-30 now ends earlier, on 2026-03-31, and requires 14.0 "
+        "CECs: met; after that, 14.0 CECs every 48 months."
+    )
+    r = ceclog("holder", "--cec-due", "none", today="2024-01-03")
+    assert r.out.splitlines()[0] == (
+        "Your cycle 2022-06-01 to 2026-03-31 now ends later, on 2026-05-31, and requires 14.0 "
+        "CECs: met; after that, 14.0 CECs every 48 months."
+    )
 
 
 def test_a_body_without_a_submission_address_is_sent_a_transcript(

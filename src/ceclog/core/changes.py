@@ -83,7 +83,15 @@ def _cycles(old: Requirement, new: Requirement, units: str) -> list[str]:
         left = (
             "met" if result.met else f"{fmt(result.counted)} counted, {fmt(result.remaining)} to go"
         )
-        if was is not None and was.cycle.due != cycle.due:
+        running = old.current.cycle
+        reshaped = running.start not in {r.cycle.start for r in new.history}
+        if was is None and reshaped and running.start <= cycle.due and cycle.start <= running.due:
+            line = (  # the running cycle now starts on another day (a renewal notice)
+                f"your cycle {Window(running.start, running.due)} is now "
+                f"{Window(cycle.start, cycle.due)} and requires {fmt(result.required)} "
+                f"{units}: {left}"
+            )
+        elif was is not None and was.cycle.due != cycle.due:
             when = "earlier" if cycle.due < was.cycle.due else "later"
             line = (
                 f"your cycle {Window(cycle.start, was.cycle.due)} now ends {when}, on "

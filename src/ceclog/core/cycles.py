@@ -21,6 +21,8 @@ DAY = dt.timedelta(days=1)
 # The last day ceclog accepts as a date (in a ledger, on the command line): a cycle counted
 # from a later day could run past 9999-12-31, the last day a date can have.
 LAST_DAY = dt.date(9989, 12, 31)
+# Before a renewal notice's cycle, a first stretch shorter than this is part of that cycle.
+FIRST_STUB_MONTHS = 12
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -245,9 +247,12 @@ def _notice_start(
     whether the notice gives more than one cycle of time.  One cycle length (of the track
     governing on the day it was `noted`) before the day after `notice`, never before `first`;
     when that is after the noted day, the start of the cycle the earned dates give that holds
-    the noted day.  Nothing here depends on today, so the cycle never moves as time passes
-    (`today` only bounds the search, and gives the track when none was held on the noted
-    day)."""
+    the noted day.  A first stretch of less than a year between `first` and that start is no
+    cycle of its own: the notice's cycle starts on `first` (a body counts from certification;
+    a notice whose date is rounded to a month's end must not leave the classes of the first
+    weeks outside every deadline).  Nothing here depends on today, so the cycle never moves as
+    time passes (`today` only bounds the search, and gives the track when none was held on the
+    noted day)."""
     track = governing(holdings, noted) or governing(holdings, today)
     assert track is not None  # timeline() is called only when something is held today
     start = add_months(notice + DAY, -track.cycle_months)
@@ -255,7 +260,9 @@ def _notice_start(
     if far:  # the cycle holding the noted day (or, noted between cycles, the next one)
         computed = _forward(holdings, first, max(noted, first, today), rules)
         start = next((c.start for c in computed if c.due >= noted), computed[-1].start)
-    return max(start, first), track, far
+    if start < add_months(first, FIRST_STUB_MONTHS):
+        start = first
+    return start, track, far
 
 
 def timeline(
