@@ -172,7 +172,7 @@ def test_status_summarises_warnings_by_code(ceclog: Ceclog, ledger_path: Path) -
         "warning: 2 findings of date-order (submitted or posted before the class, or posted "
         "before submitted): ceclog check date-order",
         "warning: 1 completed entry is not submitted after 30 days: ceclog export --format eml "
-        "--cycle all --unsubmitted --mark-submitted",
+        "--cycle all --unsubmitted --mark-submitted --output submission.eml, then send that draft",
         "warning: 3 completed entries have no certificate attached: ceclog attach ID FILE",
     ]
     warnings = json.loads(ceclog("status", "--json").out)["warnings"]

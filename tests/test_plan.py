@@ -297,7 +297,8 @@ def test_plan_met_and_bad_input(ceclog: Ceclog, ledger_path: Path) -> None:
     assert (
         "technician (WRT): 14.0 of 14.0 CECs counted: met, but only 0.0 of the 14.0 CECs are "
         "marked submitted, and the body counts only what it received: send 14.0 more before "
-        "2027-05-09 (ceclog export --format eml --unsubmitted --mark-submitted)." in r.out
+        "2027-05-09 (ceclog export --format eml --unsubmitted --mark-submitted --output "
+        "submission.eml, then send that draft)." in r.out
     )
     make_ledger(ledger_path, ("WRT", "2023-05-10"), body=body + "submitted = 2026-02-01\n")
     r = ceclog("plan", today=TODAY)

@@ -8,9 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import Ceclog, make_ledger
 
-SEND = "ceclog export --format eml --unsubmitted --mark-submitted"
+SEND = (
+    "ceclog export --format eml --unsubmitted --mark-submitted --output submission.eml, then send "
+    "that draft"
+)
 
 
 def _entry(n: int, date: str, hours: str) -> str:
@@ -103,3 +108,37 @@ def test_the_calendar_says_what_to_send(ceclog: Ceclog, ledger_path: Path) -> No
         "14.0 counted, requirement met, but only 0.0 of the 14.0 CECs are marked submitted, and "
         "the body counts only what it received: send 14.0 more before 2026-05-31" in unfolded
     )
+
+
+def test_following_the_advice_at_a_terminal_never_marks_what_was_not_sent(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The advice's command, typed at a terminal without --output, printed an email on the
+    screen and marked every entry submitted (a new user's report): the body got nothing, and
+    status then said met.  Now it is refused, nothing is marked, and the advice names a file."""
+    import sys
+
+    _ledger(ledger_path)
+    before = ledger_path.read_bytes()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    r = ceclog("export", "--format", "eml", "--unsubmitted", "--mark-submitted", today="2026-04-28")
+    assert r.code == 2
+    assert (
+        "--mark-submitted marks entries sent, but this export would only be printed on the "
+        "screen: give --output FILE.eml and send that file" in r.err
+    )
+    assert ledger_path.read_bytes() == before
+    out = ledger_path.parent / "submission.eml"
+    r = ceclog(
+        "export",
+        "--format",
+        "eml",
+        "--unsubmitted",
+        "--mark-submitted",
+        "--output",
+        str(out),
+        today="2026-04-28",
+    )
+    assert r.code == 0, r.err
+    assert out.read_bytes().startswith(b"To: renewals@iicrcnet.org\r\n")  # a file: CRLF
+    assert _status(ceclog, "2026-04-28")["state"] == "met"

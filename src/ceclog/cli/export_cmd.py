@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
@@ -123,6 +124,11 @@ def export(
     c: Context = ctx.obj
     if fmt == "pdf" and output is None:
         raise UsageError("a PDF is binary: give --output FILE.pdf")
+    if mark_submitted and output is None and sys.stdout.isatty():
+        raise UsageError(  # printed on a screen, nothing is sent nor kept: marking it would lie
+            "--mark-submitted marks entries sent, but this export would only be printed on the "
+            f"screen: give --output FILE.{fmt} and send that file"
+        )
     if to is not None and fmt != "eml":
         raise UsageError("--to goes with --format eml")
     today = c.today

@@ -21,7 +21,8 @@ from ceclog.core.checks import Facts
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.entry_checks import check_evidence
 from ceclog.core.findings import CODES, STRICT_CODES, Finding, summary
-from ceclog.core.models import LoadedRules
+from ceclog.core.models import LoadedRules, Rules
+from ceclog.core.results import send_command
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, Location, UsageError
 from ceclog.output import data, terminal, views
@@ -87,7 +88,7 @@ def status(
                 f"{loaded.ledger.holder.rules}, and nothing is changed"
             )
         views.status(terminal.console(), report, loaded.ledger, rules)
-        warn(_status_warnings(warnings))
+        warn(_status_warnings(warnings, rules.rules))
         _nudge(loaded, rules, report, today)
     if check:
         exit_for_states({r.state for r in report.requirements})
@@ -146,7 +147,7 @@ def _missing_evidence(loaded: Loaded) -> list[Finding]:
     return check_evidence(loaded.ledger, present, report_bare=False)
 
 
-def _status_warnings(warnings: list[Finding]) -> list[str]:
+def _status_warnings(warnings: list[Finding], profile: Rules) -> list[str]:
     """A few lines for the end of `status`, by code: what needs doing, not every finding.  A
     missing certificate is named, each one: an export refuses until it is back."""
     named = ("evidence-missing", "evidence-refused")
@@ -157,7 +158,10 @@ def _status_warnings(warnings: list[Finding]) -> list[str]:
     ]
     counts = Counter(w.code for w in warnings if w.code not in named)
     order = list(CODES)
-    return out + [summary(code, counts[code]) for code in sorted(counts, key=order.index)]
+    send = {"unsubmitted": send_command(profile, every_cycle=True)}  # the rules' way to send
+    return out + [
+        summary(code, counts[code], send.get(code)) for code in sorted(counts, key=order.index)
+    ]
 
 
 @app.command()

@@ -136,10 +136,12 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
         days = (today - entry.date).days
         sent = entry.submitted is not None or entry.posted is not None
         if not entry.planned and not sent and days > UNSUBMITTED_DAYS:
+            from ceclog.core.results import send_command
+
             message = f"entry {entry.id} ({entry.date}) is not submitted after {days} days"
             hint = (
-                "send it: ceclog export --format eml --cycle all --unsubmitted "
-                f"--mark-submitted (or, if already sent: ceclog submit {entry.id} --on DATE)"
+                f"send it: {send_command(rules, every_cycle=True)} (or, if already sent: "
+                f"ceclog submit {entry.id} --on DATE)"
             )
             out.append(Finding("unsubmitted", message, at, hint))
     return out

@@ -123,12 +123,13 @@ class Finding(NamedTuple):
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 
-def summary(code: str, count: int) -> str:
-    """One line for `status`: how many findings of a code, and what to do about them."""
+def summary(code: str, count: int, action: str | None = None) -> str:
+    """One line for `status`: how many findings of a code, and what to do about them (the
+    check's own `action`, unless the caller knows a better one)."""
     check = CODES[code]
     if check.summary is not None:
         text = check.summary[0 if count == 1 else 1].format(n=count)
     else:
         text = f"{plural(count, 'finding')} of {code} ({check.about})"
-    action = check.action or f"ceclog check {code}"
+    action = action or check.action or f"ceclog check {code}"
     return f"{text}: {action}"

@@ -168,17 +168,21 @@ def cycle_state(result: CycleResult, today: dt.date, rules: Rules) -> State:
     return "on_track"
 
 
-SEND_COMMAND = "ceclog export --format eml --unsubmitted --mark-submitted"
-SEND_WITHOUT_EMAIL = (
-    "ceclog export --format pdf --unsubmitted --mark-submitted --output FILE.pdf, then send it "
-    "as the body asks"
-)
-
-
-def send_command(rules: Rules) -> str:
-    """The command that sends what is not submitted yet: an email draft to the rules'
-    submission address, or, for a body that publishes none, the transcript to send its way."""
-    return SEND_COMMAND if rules.submission_email else SEND_WITHOUT_EMAIL
+def send_command(rules: Rules, every_cycle: bool = False) -> str:
+    """The command that sends what is not submitted yet (of the current cycle, or of
+    `every_cycle`): an email draft to the rules' submission address, or, for a body that
+    publishes none, a transcript to send its way.  Always to a file: an export printed on a
+    screen sends nothing."""
+    cycle = " --cycle all" if every_cycle else ""
+    if rules.submission_email:
+        return (
+            f"ceclog export --format eml{cycle} --unsubmitted --mark-submitted --output "
+            "submission.eml, then send that draft"
+        )
+    return (
+        f"ceclog export --format pdf{cycle} --unsubmitted --mark-submitted --output FILE.pdf, "
+        "then send it as the body asks"
+    )
 
 
 def to_submit_words(result: CycleResult, rules: Rules) -> str:

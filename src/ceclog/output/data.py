@@ -13,7 +13,7 @@ from typing import Any
 from ceclog.core.engine import CycleResult, KindProgress, Report, Requirement, TopicProgress
 from ceclog.core.findings import Finding
 from ceclog.core.models import Certification, Entry, Holder, Ledger, LoadedRules, Rules
-from ceclog.core.results import SEND_COMMAND, send_command
+from ceclog.core.results import send_command
 
 
 def number(value: Decimal | Fraction | None) -> float | None:
@@ -214,14 +214,14 @@ def requirement(req: Requirement, profile: Rules | None = None) -> dict[str, Any
         "lapse": lapse(req),
         "notices": list(req.notices),
         "cycle_track": cur.cycle.track.name,
-        "to_submit": _to_submit(req, SEND_COMMAND if profile is None else send_command(profile)),
+        "to_submit": _to_submit(req, profile),
         "topic_shares": _shares(cur),
         "uncounted": [{"id": i, "reason": why} for i, why in req.uncounted],
         "cycles": [_cycle(r) for r in req.history],
     }
 
 
-def _to_submit(req: Requirement, command: str) -> dict[str, Any] | None:
+def _to_submit(req: Requirement, profile: Rules | None) -> dict[str, Any] | None:
     """With the state `to_submit` (met, but not all sent to the body, the due date near): how
     much the body has, how much more it needs, the entries not sent, and the command that
     sends them; else None."""
@@ -232,7 +232,7 @@ def _to_submit(req: Requirement, command: str) -> dict[str, Any] | None:
         "sent": number(cur.sent),
         "to_send": number(cur.to_send),
         "entries": list(cur.unsent_ids),
-        "command": command,
+        "command": send_command(profile) if profile is not None else None,
     }
 
 
