@@ -64,7 +64,7 @@ def test_the_day_after_a_renewal_is_not_behind(ceclog: Ceclog, ledger_path: Path
         ledger_path,
         ("WRT", "2022-06-01"),
         since="2022-06-01",
-        body=entry_block(1, "2023-01-01", "14"),
+        body=entry_block(1, "2023-01-01", "14", "submitted = 2023-01-10"),
     )
     req = status(ceclog, "2026-06-02")
     assert (req["cycle_start"], req["due"], req["counted"], req["state"]) == (
@@ -406,7 +406,9 @@ def test_a_late_class_applied_to_the_lapsed_cycle_cures_it(
     assert "  technician: the cycle ending 2022-05-31 now has 14.0 of 14.0 CECs: met" in r.out
     assert "for_cycle = 2022-05-31" in ledger_path.read_text()
     req = status(ceclog, "2022-11-30")
-    assert (req["state"], req["lapse"], req["counted"]) == ("on_track", None, 0.0)
+    # cured, but the body has none of the 14.0 yet: to submit, for the cycle ending 2022-05-31
+    assert (req["state"], req["lapse"], req["counted"]) == ("to_submit", None, 0.0)
+    assert (req["to_submit"]["cycle_due"], req["to_submit"]["to_send"]) == ("2022-05-31", 14.0)
     assert req["previous"] == {
         "cycle_start": "2018-06-01",
         "due": "2022-05-31",

@@ -30,8 +30,8 @@ def test_nadca_ascs_six_per_certification_year_from_the_first_july(
     none passed yet, on track.  On 2027-02-15 one step: 6 x 6/12 = 3.0 > 2.0: behind."""
     body = (
         _entry(1, "2025-05-01", "Before the first year", "hours = 3")
-        + _entry(2, "2025-09-10", "Duct cleaning", "hours = 4")
-        + _entry(3, "2026-02-01", "Webinar", 'hours = 2.5\nkind = "online"')
+        + _entry(2, "2025-09-10", "Duct cleaning", "hours = 4\nsubmitted = 2025-09-20")
+        + _entry(3, "2026-02-01", "Webinar", 'hours = 2.5\nkind = "online"\nposted = 2026-03-01')
         + _entry(4, "2026-08-01", "Annual meeting", 'hours = 2\nkind = "conference"')
     )
     make_ledger(ledger_path, ("ASCS", "2025-03-10"), rules="nadca-ascs", body=body)

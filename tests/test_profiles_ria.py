@@ -105,8 +105,8 @@ def test_a_met_cycles_surplus_carries_into_the_next_up_to_the_limit(
     _carry_rules(tmp_path, 4)
     shown = ceclog("rules", "show", str(tmp_path / "my-rules.toml"), ledger=None).out
     assert "a met cycle's surplus, at most 4 CECs, counts toward the next cycle" in shown
-    body = _entry(1, "2019-03-01", "Big course", "hours = 20") + _entry(
-        2, "2023-01-10", "Class", "hours = 8"
+    body = _entry(1, "2019-03-01", "Big course", "hours = 20\nsubmitted = 2019-03-10") + _entry(
+        2, "2023-01-10", "Class", "hours = 8\nsubmitted = 2023-01-20"
     )
     make_ledger(ledger_path, ("WRT", "2018-06-01"), rules="my-rules.toml", body=body)
     (req,) = _status(ceclog, "2024-01-01")
@@ -123,6 +123,7 @@ def test_a_met_cycles_surplus_carries_into_the_next_up_to_the_limit(
         "in this one: 12.0 of 14.0" in out
     )
     ceclog("add", "More", "--date", "2025-02-01", "--hours", "7", today="2025-02-02")
+    assert ceclog("submit", "3", today="2025-02-02").code == 0
     (req,) = _status(ceclog, "2025-02-02")
     assert (req["counted"], req["carried_in"], req["met"], req["state"]) == (15.0, 4.0, True, "met")
     (req,) = _status(ceclog, "2026-07-01")

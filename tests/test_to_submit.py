@@ -50,7 +50,13 @@ def test_met_but_not_sent_with_33_days_left_is_to_submit(ceclog: Ceclog, ledger_
 
     req = _status(ceclog, "2026-04-28")
     assert (req["days_left"], req["met"], req["state"]) == (33, True, "to_submit")
-    assert req["to_submit"] == {"sent": 0.0, "to_send": 14.0, "entries": [1, 2], "command": SEND}
+    assert req["to_submit"] == {
+        "cycle_due": "2026-05-31",
+        "sent": 0.0,
+        "to_send": 14.0,
+        "entries": [1, 2],
+        "command": SEND,
+    }
     r = ceclog("status", "--check", today="2026-04-28")
     assert r.code == 3
     assert "technician (WRT)  2022-06-01 to 2026-05-31         33" in r.out
@@ -64,7 +70,13 @@ def test_met_but_not_sent_with_33_days_left_is_to_submit(ceclog: Ceclog, ledger_
     assert ceclog("submit", "1", "--on", "2026-04-28", today="2026-04-28").code == 0
     req = _status(ceclog, "2026-04-28")
     assert req["state"] == "to_submit"
-    assert req["to_submit"] == {"sent": 10.0, "to_send": 4.0, "entries": [2], "command": SEND}
+    assert req["to_submit"] == {
+        "cycle_due": "2026-05-31",
+        "sent": 10.0,
+        "to_send": 4.0,
+        "entries": [2],
+        "command": SEND,
+    }
     # all sent: met, exit 0
     assert ceclog("submit", "2", "--on", "2026-04-28", today="2026-04-28").code == 0
     assert _status(ceclog, "2026-04-28")["state"] == "met"
@@ -142,3 +154,51 @@ def test_following_the_advice_at_a_terminal_never_marks_what_was_not_sent(
     assert r.code == 0, r.err
     assert out.read_bytes().startswith(b"To: renewals@iicrcnet.org\r\n")  # a file: CRLF
     assert _status(ceclog, "2026-04-28")["state"] == "met"
+
+
+def test_a_cycle_that_ended_met_but_not_sent_stays_at_risk(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """WRT 2018-06-01, 14 h in 2020, never marked submitted.  On 2022-05-31 (its due date) it is
+    to submit; the day after, the new cycle is on track, but the body never got the 14.0: the
+    requirement stays to submit (a new user saw an all-clear, exit 0, that day), until the
+    entry is marked submitted.  After the renewal-by-email window (2024-05-31) the words say
+    reinstatement is required if they never reached the body."""
+    make_ledger(
+        ledger_path, ("WRT", "2018-06-01"), since="2018-06-01", body=_entry(1, "2020-01-01", "14")
+    )
+    assert _status(ceclog, "2022-05-31")["state"] == "to_submit"
+    req = _status(ceclog, "2022-06-01")
+    assert (req["cycle_start"], req["state"]) == ("2022-06-01", "to_submit")
+    every = (
+        "ceclog export --format eml --cycle all --unsubmitted --mark-submitted --output "
+        "submission.eml, then send that draft"
+    )
+    assert req["to_submit"] == {
+        "cycle_due": "2022-05-31",
+        "sent": 0.0,
+        "to_send": 14.0,
+        "entries": [1],
+        "command": every,
+    }
+    r = ceclog("status", "--check", today="2022-06-01")
+    assert r.code == 3
+    assert "technician: ended, NOT SENT  2018-06-01 to 2022-05-31         -1" in r.out
+    assert (
+        "technician: the cycle 2018-06-01 to 2022-05-31 ended met, but only 0.0 of its 14.0 CECs "
+        "are marked submitted: the body may count it as lapsed; send 14.0 now "
+        f"({every}), or, if you sent them, record it: ceclog submit ID... --on DATE." in r.out
+    )
+    team = json.loads(
+        ceclog("team", str(ledger_path), "--at-risk", "--json", today="2022-06-01").out
+    )
+    (row,) = team["rows"]
+    assert row["state"] == "to_submit"
+    assert row["next_action"].startswith(
+        "the cycle ending 2022-05-31 ended met but not sent: submit 14.0 CECs now"
+    )
+    late = ceclog("status", today="2024-06-01").out
+    assert "if they never reached it, since 2024-05-31 it requires reinstatement" in late
+    assert ceclog("submit", "1", "--on", "2022-05-20", today="2022-06-01").code == 0
+    assert _status(ceclog, "2022-06-01")["state"] == "on_track"
+    assert ceclog("status", "--check", today="2022-06-01").code == 0

@@ -59,6 +59,7 @@ class Requirement(NamedTuple):
     notice_far: bool = False  # the renewal notice gives more than one cycle from its noted day
     # completed entries that concern it but count toward none of its cycles, and why
     uncounted: tuple[tuple[int, str], ...] = ()
+    unsent: CycleResult | None = None  # a cycle that ended met, its credits not all sent
 
     @property
     def required(self) -> Decimal:
@@ -75,6 +76,14 @@ class Requirement(NamedTuple):
     @property
     def projected(self) -> Decimal:
         return self.current.counted + self.current.carried_in + self.current.planned
+
+    @property
+    def sending(self) -> CycleResult | None:
+        """The cycle whose credits must still reach the body: one that ended met but not all
+        sent, else the current one when it is `to_submit`; None when nothing is to send."""
+        if self.unsent is not None:
+            return self.unsent
+        return self.current if self.cycle_state == "to_submit" else None
 
     @property
     def days_overdue(self) -> int | None:
@@ -193,6 +202,7 @@ def _requirement(
         (r for r in history[:-1] if r.cycle.judged and r.cycle.due < today and not r.met), None
     )
     own = cycle_state(current, today, rules)
+    unsent = None if lapse is not None else _ended_unsent(history, today)
     next_track = governing(holdings, current.cycle.due + DAY)
     reinstate = None
     if lapse is not None and rules.reinstatement_months:
@@ -204,7 +214,7 @@ def _requirement(
         previous=previous,
         previous_judged=previous is not None and previous.cycle.judged,
         days_left=(current.cycle.due - today).days,
-        state="overdue" if lapse is not None else own,
+        state="overdue" if lapse is not None else ("to_submit" if unsent else own),
         today=today,
         lapse=lapse,
         cycle_state=own,
@@ -214,7 +224,19 @@ def _requirement(
         reinstate_by=reinstate,
         notice_far=line.notice_far,
         uncounted=tuple(uncounted),
+        unsent=unsent,
     )
+
+
+def _ended_unsent(history: tuple[CycleResult, ...], today: dt.date) -> CycleResult | None:
+    """The cycle just ended, when it is judged and ended met but with fewer credits than
+    required marked submitted: the body may count it as lapsed, and the credits are still to
+    send (earlier cycles are not looked at: a ledger's old history is often never marked)."""
+    ended = [r for r in history[:-1] if r.cycle.due < today]
+    last = ended[-1] if ended else None
+    if last is not None and last.cycle.judged and last.met and last.sent < last.required:
+        return last
+    return None
 
 
 def _carried_sent(history: tuple[CycleResult, ...]) -> list[CycleResult]:

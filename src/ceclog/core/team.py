@@ -110,6 +110,12 @@ def next_action(req: Requirement, ledger: Ledger, rules: Rules, planned: Planned
             parts.append(f"lapsed since {lapse.cycle.due}: reinstatement required")
         else:
             parts.append(f"lapsed: {short}")
+    if req.unsent is not None:
+        ended = req.unsent
+        parts.append(
+            f"the cycle ending {ended.cycle.due} ended met but not sent: submit "
+            f"{fmt(ended.to_send)} {units} now ({send_command(rules, every_cycle=True)})"
+        )
     if not cur.met:
         uncovered = max(Decimal(0), cur.remaining - planned.upcoming)
         topics = [t for t in cur.topics if t.remaining > 0]

@@ -222,17 +222,19 @@ def requirement(req: Requirement, profile: Rules | None = None) -> dict[str, Any
 
 
 def _to_submit(req: Requirement, profile: Rules | None) -> dict[str, Any] | None:
-    """With the state `to_submit` (met, but not all sent to the body, the due date near): how
-    much the body has, how much more it needs, the entries not sent, and the command that
-    sends them; else None."""
-    cur = req.current
-    if req.cycle_state != "to_submit":
+    """With the state `to_submit` (met, but not all sent to the body: the current cycle with its
+    due date near, or a cycle that ended so): which cycle, how much the body has, how much
+    more it needs, the entries not sent, and the command that sends them; else None."""
+    cycle = req.sending
+    if cycle is None:
         return None
+    past = cycle is not req.current
     return {
-        "sent": number(cur.sent),
-        "to_send": number(cur.to_send),
-        "entries": list(cur.unsent_ids),
-        "command": send_command(profile) if profile is not None else None,
+        "cycle_due": day(cycle.cycle.due),
+        "sent": number(cycle.sent),
+        "to_send": number(cycle.to_send),
+        "entries": list(cycle.unsent_ids),
+        "command": send_command(profile, every_cycle=past) if profile is not None else None,
     }
 
 

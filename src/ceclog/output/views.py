@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ceclog.core.credits import fmt, num
 from ceclog.core.engine import Report, Requirement
 from ceclog.core.progress import percent
-from ceclog.core.results import to_submit_words
+from ceclog.core.results import ended_unsent_words, to_submit_words
 from ceclog.core.words import listing, plural
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
@@ -79,6 +79,21 @@ def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> Non
                     "",
                     Bar(percent(lapse.counted, lapse.required)),
                     _state("overdue"),
+                ]
+            )
+        if req.unsent is not None:
+            sent = req.unsent
+            rows.append(
+                [
+                    f"{sent.cycle.track.name}: ended, NOT SENT",
+                    f"{sent.cycle.start} to {sent.cycle.due}",
+                    str((sent.cycle.due - report.today).days),
+                    fmt(sent.required),
+                    fmt(sent.counted),
+                    fmt(sent.remaining),
+                    "",
+                    Bar(percent(sent.counted, sent.required)),
+                    _state("to_submit"),
                 ]
             )
         cycle = req.current.cycle
@@ -160,6 +175,8 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
                 f"{name}: ask the body how to reinstate; when it sends a new renewal notice: "
                 "`ceclog holder --cec-due DATE`."
             )
+    if req.unsent is not None:
+        out.append(f"{name}: {ended_unsent_words(req.unsent, rules, report.today)}.")
     out += [f"{name}: {notice}." for notice in req.notices]
     cur = req.current
     for topic in cur.topics:
