@@ -493,7 +493,7 @@ def test_pdf_a_thousand_entries_rows_whole_headings_on_every_page() -> None:
     entries = [
         Entry(
             id=n,
-            date=D("2024-06-01") + dt.timedelta(days=n),
+            date=D("2024-06-01") + dt.timedelta(days=(n + 1) // 2),  # taken by today
             title=f"S{n:04d}S " + "Applied structural drying " * (n % 7),
             notes="remediation " * (n % 23) + f"E{n:04d}E",  # the end of the row's tallest cell
             provider="Restoration Training Co.",

@@ -147,3 +147,26 @@ def test_a_body_without_a_submission_address_is_sent_a_transcript(
         "ceclog export --format pdf --unsubmitted --mark-submitted --output FILE.pdf, then send "
         "it as the body asks"
     )
+
+
+def test_a_class_dated_after_today_counts_once_its_day_has_come(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """WRT 2022-06-01, 10 h on 2023-01-10.  On 2025-05-01 a class of 4 h dated 2025-06-10 is
+    recorded without --planned: it is not earned yet, so 10.0 of 14.0 (it counted, and showed
+    met with exit 0, as a new user found); on 2025-06-10 it counts: 14.0, met."""
+    make_ledger(
+        ledger_path, ("WRT", "2022-06-01"), since="2022-06-01", body=_entry(1, "2023-01-10", "10")
+    )
+    r = ceclog(
+        "add", "Drying next month", "--date", "2025-06-10", "--hours", "4", today="2025-05-01"
+    )
+    assert r.code == 0, r.err
+    assert (
+        "  counts 0.0 CECs: counts toward no cycle: dated 2025-06-10, after today: it counts once "
+        "taken (still to come? ceclog edit 2 --planned)" in r.out
+    )
+    (req,) = json.loads(ceclog("status", "--json", today="2025-05-01").out)["requirements"]
+    assert (req["counted"], req["met"], req["uncounted"][0]["id"]) == (10.0, False, 2)
+    (req,) = json.loads(ceclog("status", "--json", today="2025-06-10").out)["requirements"]
+    assert (req["counted"], req["met"], req["uncounted"]) == (14.0, True, [])

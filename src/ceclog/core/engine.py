@@ -151,6 +151,7 @@ def _requirement(
         if (
             entry.id not in skip
             and entry.for_cycle is None
+            and (entry.planned or entry.date <= today)
             and at < len(cycles)
             and cycles[at].start <= entry.date
         ):

@@ -49,6 +49,11 @@ def place(
             f"dated {entry.date}, after today: a class not taken yet cannot make up for the "
             f"cycle ending {entry.for_cycle}"
         )
+    if entry.date > today and not entry.planned:  # earned is what was taken
+        return None, (
+            f"dated {entry.date}, after today: it counts once taken (still to come? ceclog edit "
+            f"{entry.id} --planned)"
+        )
     if entry.for_cycle is not None:
         target = line.cycle_at(entry.for_cycle)
         if target is not None and entry.date >= target.start and target.due < line.current.start:
