@@ -122,12 +122,29 @@ def test_rejected_input_leaves_ledger_unchanged(
         (
             "version = 1\n\n[holder]\nname = 'x'\ntracking_since = '2023-01-01'\n",
             5,
-            "holder.tracking_since: must be a date, got '2023-01-01'",
+            'holder.tracking_since: must be a date, got "2023-01-01"',
         ),
         (
             "version = 1\n\n[holder]\nnme = 'x'\ntracking_since = 2023-01-01\n",
             4,
             "holder: unknown key 'nme'",
+        ),
+        (  # a value as the author wrote it, never as Python shows it
+            "version = 1\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01T08:00:00\n",
+            5,
+            "holder.tracking_since: must be a date, got 2023-01-01T08:00:00",
+        ),
+        (
+            "version = 1\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n"
+            '\n[[entries]]\nid = 1\ndate = 2024-01-01\ntitle = "t"\nhours = 1e400\n',
+            11,
+            "entry 1: hours: must be at most 1000, got 1E+400",
+        ),
+        (
+            "version = '1'\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n",
+            1,
+            'version: must be a whole number, got "1"\n  hint: write it without quotes, like '
+            "version = 7",
         ),
         (
             "version = 99\n\n[holder]\nname = 'x'\ntracking_since = 2023-01-01\n",
@@ -264,10 +281,10 @@ def test_check_lists_every_problem_of_an_invalid_ledger(ceclog: Ceclog, ledger_p
     assert r.code == 1
     p = str(ledger_path)
     assert [ln for ln in r.out.splitlines() if not ln.startswith("  hint")] == [
-        f"{p}:6: error: entries[0].id: must be a whole number, got '1'",
-        f"{p}:9: error: entries[0].hours: must be a number, got '7'",
-        f"{p}:10: error: entries[0].planned: must be true or false, got 'yes'",
-        f"{p}:11: error: entries[0].certifications: must be a list, got 'WRT'",
+        f'{p}:6: error: entries[0].id: must be a whole number, got "1"',
+        f'{p}:9: error: entries[0].hours: must be a number, got "7"',
+        f'{p}:10: error: entries[0].planned: must be true or false, got "yes"',
+        f'{p}:11: error: entries[0].certifications: must be a list, got "WRT"',
     ]
     assert "  hint: write numbers without quotes, like hours = 3.5" in r.out
     assert "4 errors, 0 warnings" in r.err
@@ -291,3 +308,20 @@ def test_notes_may_have_lines_and_a_new_ledger_refuses_a_bad_email(
     assert not new.exists()
     r = ceclog("init", "--name", "Dana Reyes", "--email", "dana.reyes@example.com", ledger=new)
     assert r.code == 0 and 'email = "dana.reyes@example.com"' in new.read_text(encoding="utf-8")
+
+
+def test_a_mistyped_ledger_path_leaves_no_file_behind(ceclog: Ceclog, tmp_path: Path) -> None:
+    """`--ledger typo.toml add ...` left `.typo.toml.lock` in the folder: a change to a ledger
+    that is not there writes nothing at all, not even a lock."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    commands = (
+        ["add", "X", "--hours", "2"],
+        ["submit", "--all"],
+        ["cert", "add", "WRT", "--earned", "2024-01-01"],
+        ["holder", "--name", "Y"],
+    )
+    for args in commands:
+        r = ceclog(*args, ledger=folder / "typo.toml")
+        assert r.code == 1 and "no ledger here" in r.err, r.err
+    assert list(folder.iterdir()) == []

@@ -75,6 +75,8 @@ def editing(path: Path, journal: Journal) -> Iterator[Session]:
     try:
         refuse_link(path)
         refuse_read_only(path)
+        if not os.path.lexists(path):
+            read_bytes(path)  # says there is no ledger there, before a lock file is created
         with locked(path):
             clean_stale_temps(path)
             session = Session(load(path), journal)

@@ -124,7 +124,22 @@ def _describe_loc(loc: tuple[str | int, ...]) -> str:
 
 
 def _got(value: Any) -> str:
-    text = repr(value)
+    """A value as the file's author wrote it (TOML), not as Python shows it: 1E+400, not
+    Decimal('1E+400'); 2022-06-01T08:00:00, not datetime.datetime(2022, 6, 1, 8, 0)."""
+    import datetime as dt
+    import json
+    from decimal import Decimal
+
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, Decimal | int | float):
+        text = str(value)
+    elif isinstance(value, dt.date | dt.time):
+        text = value.isoformat()
+    elif isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -173,7 +188,8 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         "less_than": "less than",
     }
     if kind in bounds:
-        bound = next(iter(err.get("ctx", {}).values()), "")
+        bound = str(next(iter(err.get("ctx", {}).values()), ""))
+        bound = re.sub(r"Decimal\('([^']*)'\)", r"\1", bound)  # Pydantic gives a repr
         return f"{where}: must be {bounds[kind]} {bound}, got {_got(given)}", None
     if kind in ("string_too_long", "too_long"):
         limit = err.get("ctx", {}).get("max_length", "?")
@@ -186,7 +202,10 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         kind = "decimal_type"
     expected = _EXPECTED.get(kind)
     if expected:
-        return f"{where}: must be {expected[0]}, got {_got(given)}", expected[1]
+        hint: str | None = expected[1]
+        if kind == "int_type" and name and not name.isdigit():
+            hint = f"write it without quotes, like {name} = 7"
+        return f"{where}: must be {expected[0]}, got {_got(given)}", hint
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"{where}: wrong type: {err['msg'].lower()}, got {_got(given)}", None
     return f"{where}: {err['msg'].lower()}", None
