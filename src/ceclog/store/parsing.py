@@ -174,7 +174,9 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         import difflib
 
         close = difflib.get_close_matches(name, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+        hint: str | None = (
+            f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+        )
         return f"{parent + ': ' if parent else ''}unknown key '{name}'", hint
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
         return (
@@ -202,7 +204,7 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         kind = "decimal_type"
     expected = _EXPECTED.get(kind)
     if expected:
-        hint: str | None = expected[1]
+        hint = expected[1]
         if kind == "int_type" and name and not name.isdigit():
             hint = f"write it without quotes, like {name} = 7"
         return f"{where}: must be {expected[0]}, got {_got(given)}", hint
