@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Ceclog
+from conftest import Ceclog, make_ledger
 
 TODAY = "2026-11-30"
 ROOT = Path(__file__).resolve().parents[1]
@@ -510,3 +510,19 @@ def test_mistakes_a_firm_owner_makes(ceclog: Ceclog, team_dir: Path) -> None:
     assert code == 4 and "warning: 1 of 9 ledgers could not be read or is invalid" in err
     code, _, err = run(ceclog, "team", "team", "--check", "--strict")
     assert code == 4 and "error: team/broken.toml:18: entry 1 has kind 'seminar'" in err
+
+
+def test_a_planned_class_past_its_date_in_an_earlier_cycle_is_named(
+    ceclog: Ceclog, tmp_path: Path
+) -> None:
+    """A planned class dated 2022-03-01, in the cycle that ended 2022-05-31, seen on 2024-01-01:
+    the row says it is past its date, as `check` does (only the current cycle's were named)."""
+    ledger = tmp_path / "maria.toml"
+    body = (
+        '\n[[entries]]\nid = 1\ndate = 2019-01-10\ntitle = "Met"\nhours = 14\n'
+        "submitted = 2019-01-20\n"
+        '\n[[entries]]\nid = 2\ndate = 2022-03-01\ntitle = "Booked"\nhours = 4\nplanned = true\n'
+    )
+    make_ledger(ledger, ("WRT", "2018-06-01"), since="2018-06-01", body=body)
+    (row,) = json.loads(ceclog("team", str(ledger), "--json", today="2024-01-01").out)["rows"]
+    assert "1 planned class past its date: mark taken or move" in row["next_action"]

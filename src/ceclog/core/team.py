@@ -72,8 +72,8 @@ class Row(NamedTuple):
 
 class Planned(NamedTuple):
     """The planned entries of a requirement's current cycle: the credits of those dated from
-    today to the due date (the only ones that can still happen), and how many are dated before
-    today (taken and not marked, or moved: `ceclog plan` names them)."""
+    today to the due date (the only ones that can still happen), and how many of the ledger's
+    are dated before today (taken and not marked, or moved: `ceclog plan` names them)."""
 
     upcoming: Decimal
     past: int
@@ -85,7 +85,9 @@ def planned_of(req: Requirement, report: Report, ledger: Ledger) -> Planned:
         e for e in ledger.entries if e.planned and e.id in ids and report.placements[e.id].counts
     ]
     upcoming = sum((report.credits[e.id].value for e in mine if e.date >= report.today), Decimal(0))
-    return Planned(upcoming, sum(1 for e in mine if e.date < report.today))
+    # every planned class whose day has passed, in this cycle or an earlier one (as `check`)
+    past = sum(1 for e in ledger.entries if e.planned and e.date < report.today)
+    return Planned(upcoming, past)
 
 
 def _unsubmitted(req: Requirement, ledger: Ledger) -> tuple[int, int]:
