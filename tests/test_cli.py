@@ -411,3 +411,32 @@ def test_holder_fee_due(ceclog: Ceclog, ledger_path: Path) -> None:
     assert ceclog("holder", "--fee-due", "02-29").code == 0  # last day of February elsewhere
     assert ceclog("holder", "--fee-due", "none").code == 0
     assert "fee_due" not in ledger_path.read_text()
+
+
+def test_global_options_may_follow_the_command(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    """`ceclog status --today D --ledger L`, as people type it, was 'No such option: --today
+    (Possible options: --date)' for add; the global options are read wherever they stand."""
+    make_ledger(ledger_path, ("WRT", "2022-06-01"), since="2022-06-01")
+    first = ceclog(
+        "--ledger", str(ledger_path), "--today", "2024-01-01", "status", ledger=None, today=None
+    )
+    after = ceclog(
+        "status", "--today", "2024-01-01", f"--ledger={ledger_path}", ledger=None, today=None
+    )
+    assert after.code == first.code == 0 and after.out == first.out
+    r = ceclog(
+        "add",
+        "Class",
+        "--hours",
+        "2",
+        "--today",
+        "2024-01-01",
+        "--date",
+        "2023-12-01",
+        ledger=ledger_path,
+        today=None,
+    )
+    assert r.code == 0, r.err
+    assert "technician: 2.0 of 14.0 CECs counted" in r.out

@@ -117,6 +117,36 @@ def command_of(args: list[str]) -> str | None:
     return None
 
 
+def globals_first(args: list[str]) -> list[str]:
+    """`args` with the global options given after the command (`ceclog status --today D`, as
+    people type them) moved before it, where the command line reads them; no command has an
+    option of the same name.  Nothing after `--` is moved."""
+    command = command_of(args)
+    if command is None or command not in args:
+        return args
+    at = args.index(command)
+    head, tail, moved = args[:at], [], []
+    rest = args[at:]
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg == "--":
+            tail += rest[i:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_WITH_VALUE and "=" in arg:
+            moved.append(arg)
+        elif arg in _GLOBAL_WITH_VALUE and i + 1 < len(rest):
+            moved += [arg, rest[i + 1]]
+            i += 1
+        elif arg == "--debug":
+            moved.append(arg)
+        else:
+            tail.append(arg)
+        i += 1
+    return head + moved + tail
+
+
 def load_commands(args: list[str] | None = None) -> None:
     """Register the commands `args` needs (all of them when `args` is None)."""
     from importlib import import_module
@@ -178,6 +208,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def _run(args: list[str], context: Context) -> int:
     debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
+    args = globals_first(args)
     try:
         load_commands(args)
         app(args=args, prog_name="ceclog", standalone_mode=True, obj=context)
