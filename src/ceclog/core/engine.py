@@ -203,7 +203,7 @@ def _requirement(
         (r for r in history[:-1] if r.cycle.judged and r.cycle.due < today and not r.met), None
     )
     own = cycle_state(current, today, rules)
-    unsent = None if lapse is not None else _ended_unsent(history, today)
+    unsent = None if lapse is not None else _ended_unsent(history, today, rules)
     next_track = governing(holdings, current.cycle.due + DAY)
     reinstate = None
     if lapse is not None and rules.reinstatement_months:
@@ -229,15 +229,22 @@ def _requirement(
     )
 
 
-def _ended_unsent(history: tuple[CycleResult, ...], today: dt.date) -> CycleResult | None:
+def _ended_unsent(
+    history: tuple[CycleResult, ...], today: dt.date, rules: Rules
+) -> CycleResult | None:
     """The cycle just ended, when it is judged and ended met but with fewer credits than
     required marked submitted: the body may count it as lapsed, and the credits are still to
-    send (earlier cycles are not looked at: a ledger's old history is often never marked)."""
+    send, while the body still renews by email (the rules' `reinstatement_months` after its
+    due date; without them, `due_soon_days`).  Earlier cycles are not looked at: a ledger's
+    old history is often never marked."""
     ended = [r for r in history[:-1] if r.cycle.due < today]
     last = ended[-1] if ended else None
-    if last is not None and last.cycle.judged and last.met and last.sent < last.required:
-        return last
-    return None
+    if last is None or not last.cycle.judged or not last.met or last.sent >= last.required:
+        return None
+    months = rules.reinstatement_months
+    if months:
+        return last if today < add_months(last.cycle.due, months) else None
+    return last if (today - last.cycle.due).days <= rules.due_soon_days else None
 
 
 def _carried_sent(history: tuple[CycleResult, ...]) -> list[CycleResult]:

@@ -185,22 +185,17 @@ def send_command(rules: Rules, every_cycle: bool = False) -> str:
     )
 
 
-def ended_unsent_words(result: CycleResult, rules: Rules, today: dt.date) -> str:
+def ended_unsent_words(result: CycleResult, rules: Rules) -> str:
     """A cycle that ended met, its credits not all sent to the body, in words."""
-    text = (
+    months = rules.reinstatement_months
+    by = f" before {add_months(result.cycle.due, months)}" if months else " now"
+    return (
         f"the cycle {result.cycle.start} to {result.cycle.due} ended met, but only "
         f"{fmt(result.sent)} of its {fmt(result.required)} {rules.units} are marked submitted: "
-        "the body may count it as lapsed; "
+        f"the body may count it as lapsed; send {fmt(result.to_send)}{by} "
+        f"({send_command(rules, every_cycle=True)}), or, if you sent them, record it: ceclog "
+        "submit ID... --on DATE"
     )
-    months = rules.reinstatement_months
-    if months and add_months(result.cycle.due, months) <= today:
-        text += (
-            f"if they never reached it, since {add_months(result.cycle.due, months)} it "
-            "requires reinstatement"
-        )
-    else:
-        text += f"send {fmt(result.to_send)} now ({send_command(rules, every_cycle=True)})"
-    return text + ", or, if you sent them, record it: ceclog submit ID... --on DATE"
 
 
 def to_submit_words(result: CycleResult, rules: Rules) -> str:

@@ -116,7 +116,7 @@ def next_action(req: Requirement, ledger: Ledger, rules: Rules, planned: Planned
         ended = req.unsent
         parts.append(
             f"the cycle ending {ended.cycle.due} ended met but not sent: submit "
-            f"{fmt(ended.to_send)} {units} now ({send_command(rules, every_cycle=True)})"
+            f"{fmt(ended.to_send)} {units} ({send_command(rules, every_cycle=True)})"
         )
     if not cur.met:
         uncovered = max(Decimal(0), cur.remaining - planned.upcoming)

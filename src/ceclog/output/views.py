@@ -176,7 +176,7 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
                 "`ceclog holder --cec-due DATE`."
             )
     if req.unsent is not None:
-        out.append(f"{name}: {ended_unsent_words(req.unsent, rules, report.today)}.")
+        out.append(f"{name}: {ended_unsent_words(req.unsent, rules)}.")
     out += [f"{name}: {notice}." for notice in req.notices]
     cur = req.current
     for topic in cur.topics:
