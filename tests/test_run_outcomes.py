@@ -140,9 +140,9 @@ def test_a_refused_save_notes_what_was_written_all_the_same(
 
 CECLOG = str(Path(sys.executable).parent / "ceclog")
 HEAD = 'version = 1\n[holder]\nname = "D"\ntracking_since = 2021-06-01\n'
-OLD_CLASSES = "".join(  # 2,000 hours in the previous cycle, neither submitted nor documented
+OLD_CLASSES = "".join(  # 2,000 hours in the previous cycle, submitted but not documented
     f'\n[[entries]]\nid = {i}\ndate = 2023-{i % 12 + 1:02d}-{i % 28 + 1:02d}\ntitle = "Class {i}"\n'
-    "hours = 1\n"
+    "hours = 1\nsubmitted = 2024-01-01\n"
     for i in range(1, 2001)
 )
 THIS_CYCLE = '\n[[entries]]\nid = 2001\ndate = 2026-02-01\ntitle = "Big"\ncredits = 14\n'
