@@ -12,7 +12,8 @@ import pytest
 from ceclog.core.credits import entry_credit, fmt
 from ceclog.core.cycles import add_months
 from ceclog.core.engine import evaluate
-from ceclog.core.models import Certification, Entry, Holder, Ledger, Rules, as_dict
+from ceclog.core.models import Certification, Entry, Holder, Ledger, Rules
+from ceclog.core.records import as_dict
 from ceclog.store import schema
 from ceclog.store.rules import load_rules
 

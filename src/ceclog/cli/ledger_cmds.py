@@ -14,7 +14,8 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
 from ceclog.core.entry_checks import unknown_code_hint
 from ceclog.core.fields import holder_fields, parse_date
-from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules, as_dict
+from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules
+from ceclog.core.records import as_dict
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError
 from ceclog.output import data, terminal

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with their validation rules
     Int = int
@@ -45,8 +45,6 @@ if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with th
     CertMap = dict[str, str]
     TrackList = list["Track"]
     Quarter = int
-
-R = TypeVar("R")
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -201,76 +199,6 @@ def first_repeat(data: dict[str, Any]) -> tuple[tuple[str, int, str], str] | Non
     return None
 
 
-def ledger_to_toml(ledger: Ledger) -> dict[str, Any]:
-    """The plain data written to the ledger file: defaults and empty values left out."""
-    data: dict[str, Any] = {"version": ledger.version}
-    data["holder"] = plain(ledger.holder)
-    data["certifications"] = [plain(c) for c in ledger.certifications]
-    data["entries"] = [plain(e) for e in ledger.entries]
-    data["assertions"] = [plain(a) for a in ledger.assertions]
-    return data
-
-
-def plain(item: Any) -> dict[str, Any]:
-    """A record as TOML-ready data: None, empty lists and false flags left out, whole numbers
-    written as integers (`hours = 7`, as a person would)."""
-    out: dict[str, Any] = {}
-    for f in fields(item):
-        value = getattr(item, f.name)
-        if value is None or value in ([], {}) or (value is False and f.default is False):
-            continue
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            value = int(value)
-        if isinstance(value, dict):
-            value = {k: _whole(v) for k, v in value.items()}
-        if isinstance(value, list):
-            value = [plain(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
-        out[f.name] = value
-    return out
-
-
-def _whole(value: Any) -> Any:
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        return int(value)
-    return value
-
-
-def from_data(cls: type[R], data: dict[str, Any]) -> R:
-    """A record from plain data (as validated, or as cached): nested tables become their own
-    records; keys left out take the record's defaults."""
-    nested = NESTED.get(cls.__name__, {})
-    values = dict(data)
-    for key, (shape, inner) in nested.items():
-        if key not in values:
-            continue
-        value = values[key]
-        if shape == "one":
-            values[key] = from_data(inner, value)
-        elif shape == "list":
-            values[key] = [from_data(inner, v) for v in value]
-        else:
-            values[key] = {k: from_data(inner, v) for k, v in value.items()}
-    return cls(**values)
-
-
-def as_dict(item: Any) -> dict[str, Any]:
-    """Every field of a record (nested records as dicts), for validating a changed copy."""
-    out: dict[str, Any] = {}
-    for f in fields(item):
-        out[f.name] = _unpack(getattr(item, f.name))
-    return out
-
-
-def _unpack(value: Any) -> Any:
-    if hasattr(value, "__dataclass_fields__"):
-        return as_dict(value)
-    if isinstance(value, list):
-        return [_unpack(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _unpack(v) for k, v in value.items()}
-    return value
-
-
 # --- a rules file ---------------------------------------------------------------------------
 
 
@@ -338,9 +266,11 @@ class Rules:
         return self.topic_aliases.get(name, name)
 
     def __post_init__(self) -> None:
+        from dataclasses import asdict
+
         from ceclog.core.rules_refs import rules_problems
 
-        problems = rules_problems(as_dict(self))
+        problems = rules_problems(asdict(self))
         if problems:
             raise ValueError(problems[0][1])
 
@@ -371,17 +301,3 @@ class LoadedRules(NamedTuple):
     rules: Rules
     path: Path
     shipped: bool
-
-
-# The tables inside each record: key -> (one record, a list of them, or a map of them; which).
-NESTED: dict[str, dict[str, tuple[str, Any]]] = {
-    "Ledger": {
-        "holder": ("one", Holder),
-        "certifications": ("list", Certification),
-        "entries": ("list", Entry),
-        "assertions": ("list", Assertion),
-    },
-    "Entry": {"evidence": ("list", Evidence)},
-    "Assertion": {"evidence": ("list", Evidence)},
-    "Rules": {"kinds": ("map", KindRule), "tracks": ("list", Track), "plan": ("list", PlanStep)},
-}

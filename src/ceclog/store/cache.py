@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ceclog import __version__
-from ceclog.core import models
+from ceclog.core import models, records
 
 DISABLE_ENV = "CECLOG_NO_CACHE"
 
@@ -147,8 +147,8 @@ def compact(item: Any) -> Any:
 
 
 def ledger_from(data: dict[str, Any]) -> models.Ledger:
-    return models.from_data(models.Ledger, data)
+    return records.from_data(models.Ledger, data)
 
 
 def rules_from(data: dict[str, Any]) -> models.Rules:
-    return models.from_data(models.Rules, data)
+    return records.from_data(models.Rules, data)

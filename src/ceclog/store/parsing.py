@@ -215,7 +215,7 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
 
 def _fields_at(model: type[Any], loc: tuple[str | int, ...]) -> list[str]:
     """The field names of the (sub)record at `loc`, for suggestions."""
-    from ceclog.core.models import NESTED
+    from ceclog.core.records import NESTED
 
     current: Any = model
     skip = False  # after a map of records (kinds), the next part is a key of the map

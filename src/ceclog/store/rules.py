@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ceclog.core.findings import Finding
-from ceclog.core.models import LoadedRules, Rules, as_dict
+from ceclog.core.models import LoadedRules, Rules
+from ceclog.core.records import as_dict
 from ceclog.core.rules_refs import rules_problems
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, Location, RulesError

@@ -31,7 +31,7 @@ from pydantic import (
 )
 from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
-from ceclog.core import models
+from ceclog.core import models, records
 from ceclog.core.credits import num
 from ceclog.core.cycles import LAST_DAY
 from ceclog.core.models import CODE_RE, MAX_CREDITS, MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE
@@ -246,7 +246,7 @@ def validate(model: type[T], data: Any) -> T:
     record's own check, such as two tracks with one name, as a `value_error` of the whole)."""
     valid = adapter(model).validate_python(data)
     try:
-        return models.from_data(model, valid)
+        return records.from_data(model, valid)
     except ValueError as exc:
         error = {"type": "value_error", "loc": (), "input": data, "ctx": {"error": exc}}
         raise ValidationError.from_exception_data(model.__name__, [error]) from None  # type: ignore[list-item]
