@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with th
     Sources = list[str]
     TrackCodes = list[str]
     KindMap = dict[str, "KindRule"]
+    ExemptionMap = dict[str, "ExemptionRule"]
+    Year = int
+    Years = int
     CertMap = dict[str, str]
     TrackList = list["Track"]
     Quarter = int
@@ -50,7 +53,7 @@ CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{0,15}$")
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 # what a Text, LongText or Email may hold: ceclog.core.text (for the schema and the command line)
 
-LEDGER_VERSION = 6  # see ceclog.store.migrations
+LEDGER_VERSION = 7  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000
@@ -132,12 +135,24 @@ class Assertion:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Exemption:
+    """An exemption the holder records (`ceclog holder --exempt NAME --fact TEXT`): one of the
+    rules' `[exemptions]`, the fact it rests on, from when (version 7)."""
+
+    name: Name
+    fact: Text  # what it rests on, in the holder's words ("licensed since 2014, no discipline")
+    since: Date  # in force from this day
+    cert: Code | None = None  # one requirement per certification: the one it exempts
+
+
+@dataclass(frozen=True, kw_only=True)
 class Ledger:
     version: Int
     holder: Holder
     certifications: list[Certification] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     assertions: list[Assertion] = field(default_factory=list)
+    exemptions: list[Exemption] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for table, key, message in REPEATS:
@@ -209,6 +224,7 @@ class KindRule:
     cap: Credits | None = None
     cycle_cap: Credits | None = None  # the most entries of this kind count in one cycle
     cycle_min: Credits | None = None  # the least they must count in one cycle
+    topic: Name | None = None  # the topic minimum every entry of this kind counts toward
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -231,6 +247,18 @@ class Track:
     cycle_months: Months
     topics: dict[Name, Credits] = field(default_factory=dict)
     anchor_code: Code | None = None  # the track's cycles start from this code's earned date
+    min_course_hours: Hours | None = None  # one completed class of at least this long a cycle
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExemptionRule:
+    """An exemption the rules allow (Florida's 10 years of licensure, ACAC's emeritus): a holder
+    records it, with the fact it rests on, and owes no deadline while it is in force."""
+
+    description: Text
+    source: Text | None = None
+    since: Date | None = None  # in force from this day (a law's effective date), if any
+    held_years: Years | None = None  # the certification held this long, continuously
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -252,6 +280,12 @@ class Rules:
     pace_months: PaceMonths = 12  # `behind` is judged in whole steps of this; 0 turns it off
     reinstatement_months: Months | None = None  # after a lapse: renew until, then reinstate
     carry_over: Credits | None = None  # the most a met cycle's surplus adds to the next one
+    # fixed calendar periods: cycles start on cycle_start only in years a whole number of
+    # cycles away from this one (Florida: every even year), the first holding the earned date
+    reference_year: Year | None = None
+    first_period: Literal["full", "none"] = "full"  # owed in a first period begun partway
+    due: Literal["day-before", "anniversary"] = "day-before"  # the last day of a cycle
+    entries_per_certification: Bool = False  # an entry counts for one certification only
     submission_email: Text | None = None
     default_kind: Name = "course"
     kinds: KindMap
@@ -260,6 +294,8 @@ class Rules:
     plan: list[PlanStep] = field(default_factory=list)  # a year in the body's rhythm
     aliases: dict[Code, Code] = field(default_factory=dict)  # another name -> its code
     topic_aliases: dict[Name, Name] = field(default_factory=dict)  # an entry's topic -> a track's
+    exemptions: ExemptionMap = field(default_factory=dict)  # name -> what the rules allow
+    unconfirmed: dict[Text, Text] = field(default_factory=dict)  # a key -> why no source states it
 
     def topic(self, name: str) -> str:
         """The topic minimum an entry's topic `name` counts toward: itself, or what it aliases."""

@@ -13,6 +13,8 @@ from ceclog.core.models import (
     Certification,
     Entry,
     Evidence,
+    Exemption,
+    ExemptionRule,
     Holder,
     KindRule,
     Ledger,
@@ -30,6 +32,7 @@ def ledger_to_toml(ledger: Ledger) -> dict[str, Any]:
     data["certifications"] = [plain(c) for c in ledger.certifications]
     data["entries"] = [plain(e) for e in ledger.entries]
     data["assertions"] = [plain(a) for a in ledger.assertions]
+    data["exemptions"] = [plain(x) for x in ledger.exemptions]
     return data
 
 
@@ -100,8 +103,14 @@ NESTED: dict[str, dict[str, tuple[str, Any]]] = {
         "certifications": ("list", Certification),
         "entries": ("list", Entry),
         "assertions": ("list", Assertion),
+        "exemptions": ("list", Exemption),
     },
     "Entry": {"evidence": ("list", Evidence)},
     "Assertion": {"evidence": ("list", Evidence)},
-    "Rules": {"kinds": ("map", KindRule), "tracks": ("list", Track), "plan": ("list", PlanStep)},
+    "Rules": {
+        "kinds": ("map", KindRule),
+        "tracks": ("list", Track),
+        "plan": ("list", PlanStep),
+        "exemptions": ("map", ExemptionRule),
+    },
 }

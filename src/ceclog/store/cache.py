@@ -44,7 +44,7 @@ def folder() -> Path:
 def _salt() -> str:
     """What else the cached records depend on: this ceclog and its record definitions."""
     here, core = Path(__file__).parent, Path(models.__file__).parent
-    sources = (core / "models.py", core / "text.py", here / "schema.py")
+    sources = (core / "models.py", core / "records.py", core / "text.py", here / "schema.py")
     stamps = [str(path.stat().st_mtime_ns) for path in sources]
     return f"{__version__}:{sys.version_info[0]}.{sys.version_info[1]}:{':'.join(stamps)}"
 

@@ -15,6 +15,8 @@ Version history:
 - 5: adds `topic_hours` on entries (optional): an entry's hours split between its topics.
 - 6: adds `[[assertions]]` (optional): what the body's account showed as posted on a day
   (`ceclog reconcile --record`), checked against the ledger by `check`.
+- 7: adds `[[exemptions]]` (optional): an exemption the rules allow, recorded by the holder
+  with the fact it rests on (`ceclog holder --exempt NAME --fact TEXT`).
 
 To change the format: raise `LEDGER_VERSION` (core.models), add a step `N -> N+1` below that
 turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
@@ -52,12 +54,17 @@ def _v5_to_v6(data: Data) -> Data:
     return {**data, "version": 6}  # nothing else changes: the new table is optional
 
 
+def _v6_to_v7(data: Data) -> Data:
+    return {**data, "version": 7}  # nothing else changes: the new table is optional
+
+
 STEPS: dict[int, Callable[[Data], Data]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 # The keys each version added: a file is written with the lowest version that holds its data,
@@ -77,6 +84,7 @@ ADDED: dict[int, tuple[tuple[str, str], ...]] = {
     4: (("entries", "event"),),
     5: (("entries", "topic_hours"),),
     6: (("assertions", "date"),),
+    7: (("exemptions", "name"),),
 }
 
 

@@ -182,6 +182,8 @@ NAMES: dict[str, Any] = {
     "PaceMonths": Annotated[int, Strict(), Field(ge=0, le=240)],
     "Quarter": Annotated[int, Strict(), Field(ge=1, le=4)],
     "Days": Annotated[int, Strict(), Field(ge=0, le=3650)],
+    "Year": Annotated[int, Strict(), Field(ge=1900, le=9989)],
+    "Years": Annotated[int, Strict(), Field(ge=1, le=100)],
     "Sources": Annotated[list[Text], Field(min_length=1)],
     "TrackCodes": Annotated[list[Code], Field(min_length=1)],
     "CertMap": Annotated[dict[Code, Text], Field(min_length=1)],
@@ -193,8 +195,10 @@ RECORDS: tuple[type[Any], ...] = (
     models.Certification,
     models.Entry,
     models.Assertion,
+    models.Exemption,
     models.Ledger,
     models.KindRule,
+    models.ExemptionRule,
     models.Track,
     models.PlanStep,
     models.Rules,
@@ -222,6 +226,9 @@ def _typed_dicts() -> dict[type[Any], Any]:
         if record is models.KindRule:  # the names that hold records, once those exist
             kind_map: Any = dict[NAMES["Name"], typed]  # type: ignore[valid-type]
             names["KindMap"] = Annotated[kind_map, Field(min_length=1)]
+        if record is models.ExemptionRule:
+            exemption_map: Any = dict[NAMES["Name"], typed]  # type: ignore[valid-type]
+            names["ExemptionMap"] = exemption_map
         if record is models.Track:
             track_list: Any = list[typed]  # type: ignore[valid-type]
             names["TrackList"] = Annotated[track_list, Field(min_length=1)]
