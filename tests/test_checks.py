@@ -37,7 +37,10 @@ SUBMITTED = "submitted = 2026-11-02\n[[entries.evidence]]\n" + (
 OK = "submitted = 2026-11-02\n"  # an entry that triggers nothing else (evidence aside)
 ENDED = '\n[[certifications]]\ncode = "ASD"\nearned = 2024-01-01\nended = 2023-01-01\n'
 
+EXEMPTION = '\n[[exemptions]]\nname = "ten-years"\nfact = "no discipline"\nsince = 2026-01-01\n'
 ASSERTION = '\n[[assertions]]\ndate = 2026-11-10\ntrack = "technician"\nposted = 5\n'
+
+RULES_DIR = Path(__file__).parent.parent / "rules"
 
 # code -> (holder keys, extra certifications, entries); today is 2026-11-22
 CASES: dict[str, tuple[str, str, str]] = {
@@ -77,6 +80,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "no-evidence": ("", "", entry(1, OK)),
     "topic-hours-over": ("", "", entry(1, OK + "topic_hours = { water = 1.5, odor = 1 }")),
     "unknown-topic": ("", "", "FLORIDA"),
+    "which-certification": ("", "", "PER_CERTIFICATION"),
+    "unknown-exemption": ("", "", EXEMPTION),
+    "exemption-not-yet": ("", "", "TEN_YEARS"),
     "assertion-failed": ("", "", entry(1, OK + "posted = 2026-11-03") + ASSERTION),
 }
 
@@ -95,6 +101,21 @@ def ledger_for(code: str, path: Path) -> Path:
             "[holder]", '[holder]\nrules = "florida-mold"'
         )
         text += entry(1, OK + 'topics = ["water", "moisture"]')
+    elif body == "PER_CERTIFICATION":  # a class counted for one licence, naming none of two
+        rules = (RULES_DIR / "texas-mold.toml").read_text(encoding="utf-8")
+        flag = 'pool = "certification"\nentries_per_certification = true'
+        if "entries_per_certification" not in rules:
+            rules = rules.replace('pool = "certification"', flag)
+        (path.parent / "per-cert.toml").write_text(rules, encoding="utf-8")
+        text = text.replace('code = "WRT"', 'code = "MAC"').replace(
+            "[holder]", '[holder]\nrules = "per-cert.toml"'
+        )
+        text += '\n[[certifications]]\ncode = "MRC"\nearned = 2023-09-15\n' + entry(1, OK)
+    elif body == "TEN_YEARS":  # allowed after 10 years held: WRT earned 2023-09-15, not yet
+        rules = (RULES_DIR / "iicrc.toml").read_text(encoding="utf-8")
+        rules += '\n[exemptions.ten-years]\ndescription = "10 years held"\nheld_years = 10\n'
+        (path.parent / "ten.toml").write_text(rules, encoding="utf-8")
+        text = text.replace("[holder]", '[holder]\nrules = "ten.toml"') + EXEMPTION
     elif body == "NO_REQUIREMENT":
         text = text.replace('code = "WRT"', 'code = "MRS"')
     else:

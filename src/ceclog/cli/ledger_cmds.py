@@ -13,11 +13,11 @@ from ceclog.core.changes import describe_changes
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
 from ceclog.core.entry_checks import unknown_code_hint
-from ceclog.core.fields import holder_fields, parse_date
+from ceclog.core.fields import check_text, holder_fields, parse_date
 from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules
 from ceclog.core.records import as_dict
 from ceclog.core.words import plural
-from ceclog.errors import CeclogError, InputError
+from ceclog.errors import CeclogError, InputError, UsageError
 from ceclog.output import data, terminal
 from ceclog.store import ledger as storage
 from ceclog.store import reading
@@ -96,10 +96,36 @@ def holder(
             "('none' clears it; 02-29 means the last day of February).",
         ),
     ] = None,
+    exempt: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME|none",
+            help="Record an exemption the rules allow (ceclog rules show), with --fact: while in "
+            "force no deadline is owed ('none' removes every exemption).",
+        ),
+    ] = None,
+    fact: Annotated[
+        str | None, typer.Option(help="With --exempt: the fact the exemption rests on.")
+    ] = None,
+    exempt_since: Annotated[
+        str | None,
+        typer.Option(metavar="YYYY-MM-DD", help="With --exempt: from when (default today)."),
+    ] = None,
+    exempt_cert: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CODE", help="With --exempt, one requirement per certification: which one."
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show the ledger's holder, or change it (for example the due date on a renewal notice)."""
     c: Context = ctx.obj
+    if exempt is not None:
+        _exempt(c, exempt, fact, exempt_since, exempt_cert)
+        return
+    if fact or exempt_since or exempt_cert:
+        raise UsageError("--fact, --exempt-since and --exempt-cert go with --exempt NAME")
     changes = holder_fields(
         name=name,
         registrant_id=registrant_id,
@@ -160,6 +186,26 @@ def holder(
             ("fee_due", result.fee_due or "-"),
         ],
     )
+
+
+def _exempt(c: Context, name: str, fact: str | None, since: str | None, cert: str | None) -> None:
+    """`holder --exempt NAME --fact TEXT`: record an exemption the rules allow."""
+    day = parse_date(since, "--exempt-since") if since else c.today
+    code = cert.strip().upper() if cert else None
+    with storage.editing(c.ledger_path, c.journal) as session:
+        rules = c.rules_for(session.loaded).rules
+        text = check_text(fact, "--fact") if fact else None
+        new = operations.record_exemption(
+            session.ledger, rules, name.strip(), text, day, code, c.today
+        )
+        session.save(new)
+    warn(session.warnings)
+    out = terminal.console()
+    if not new.exemptions:
+        out.print("No exemption is recorded: every requirement owes its deadlines.")
+    else:
+        out.print(f"Recorded the exemption {name.strip()}, in force from {day}.")
+    _say_changes(session.ledger, new, rules, c.today)
 
 
 def _valid_holder(holder: Holder) -> Holder:

@@ -117,8 +117,8 @@ def _requirement_events(
                 f"reinstate-{key}-{lapse.cycle.due}@{ident}.ceclog",
                 req.reinstate_by,
                 f"{prefix}Last day to renew, else reinstatement: {label}",
-                f"{who}: the cycle due {lapse.cycle.due} ended with {fmt(lapse.remaining)} "
-                f"{units} missing; after {req.reinstate_by} the certifying body requires "
+                f"{who}: the cycle due {lapse.cycle.due} ended with {lapse.missing(units)} "
+                f"missing; after {req.reinstate_by} the certifying body requires "
                 "reinstatement instead of renewal.",
                 ALARM_DAYS,
             )
@@ -140,7 +140,8 @@ def events(
     prefix = f"{who}: " if team else ""
     out: list[Event] = []
     for req in report.requirements:
-        out += _requirement_events(req, rules, ident, prefix, who)
+        if req.exempt is None:  # an exempt holder owes no deadline: none in the calendar
+            out += _requirement_events(req, rules, ident, prefix, who)
     for entry in ledger.entries:
         if not entry.planned:
             continue

@@ -149,7 +149,7 @@ def _lapse(old: Requirement, new: Requirement, units: str) -> list[str]:
             )
         return [
             f"you are now OVERDUE: the cycle {Window(lapse.cycle.start, lapse.cycle.due)} "
-            f"ended {fmt(lapse.remaining)} {units} short{then}"
+            f"ended {lapse.missing(units)} short{then}"
         ]
     if was is not None and lapse is None:
         now = next((r for r in new.history if r.cycle.start == was.cycle.start), None)

@@ -20,6 +20,7 @@ from ceclog.core.entry_checks import (
     check_submission,
     unknown_code_hint,
 )
+from ceclog.core.exemptions import check_exemptions
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.models import Certification, Ledger, Rules
 
@@ -128,6 +129,7 @@ def _notice(
 CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
     check_holder,
     check_certifications,
+    check_exemptions,
     check_entries,
     check_submission,
 ]

@@ -78,6 +78,7 @@ class Cycle(NamedTuple):
     stricter: tuple[str, dt.date] | None = None  # (code, earned) of the designation that did
     from_notice: bool = False  # the cycle whose due date the renewal notice gives
     unjudged: str | None = None  # why an ended cycle is not judged
+    partial_from: dt.date | None = None  # a fixed period first entered partway: on this day
 
     @property
     def days(self) -> int:
@@ -113,6 +114,16 @@ class Timeline(NamedTuple):
         return None
 
 
+def holdings_of(certs: list[Certification], rules: Rules, today: dt.date) -> list[Holding]:
+    """The certifications that carry a requirement, earned by today."""
+    out = []
+    for c in certs:
+        track = rules.track_of(c.code)
+        if track is not None and c.earned <= today:
+            out.append(Holding(c.code, c.earned, c.ended, track))
+    return out
+
+
 def governing(holdings: Sequence[Holding], day: dt.date) -> Track | None:
     """The strictest track held on `day`: shortest cycle, then most credits, then the track
     whose earliest held certification was earned first."""
@@ -136,6 +147,31 @@ def anchor_of(
     return (min(days), ()) if days else (None, codes)
 
 
+def gap(rules: Rules) -> dt.timedelta:
+    """What separates a cycle's due date from the date one cycle length after its start: a day
+    (due the day before the anniversary), or none (`due = "anniversary"`: Texas credentials
+    "expire on the second anniversary of the effective date")."""
+    return DAY if rules.due == "day-before" else dt.timedelta(0)
+
+
+def start_before(end: dt.date, months: int, rules: Rules) -> dt.date:
+    """The start of a cycle of `months` that ends on `end`."""
+    return add_months(end + gap(rules), -months) + (DAY - gap(rules))
+
+
+def fixed_period_start(day: dt.date, month_day: str, reference_year: int, months: int) -> dt.date:
+    """The start of the fixed calendar period holding `day`: `month_day` in a year a whole
+    number of periods (`months`, in whole years) away from `reference_year`."""
+    step = max(1, months // 12)
+    month, mday = (int(p) for p in month_day.split("-"))
+
+    def on(year: int) -> dt.date:
+        return dt.date(year, month, min(mday, calendar.monthrange(year, month)[1]))
+
+    year = day.year - (day.year - reference_year) % step
+    return on(year) if on(year) <= day else on(year - step)
+
+
 def _first_start(day: dt.date, rules: Rules) -> dt.date:
     if rules.anchor == "calendar" and rules.cycle_start:
         return calendar_start_on_or_after(day, rules.cycle_start)
@@ -147,6 +183,7 @@ def _stricter(
     start: dt.date,
     due: dt.date,
     track: Track,
+    rules: Rules,
     noted: dt.date | None = None,
 ) -> tuple[dt.date, Track, tuple[str, dt.date] | None]:
     """A designation earned inside (start, due] (and after `noted`) that puts the holder on a
@@ -162,7 +199,7 @@ def _stricter(
         if now is None or (now.cycle_months, -now.credits) >= (track.cycle_months, -track.credits):
             continue
         track, by = now, (h.code, h.earned)
-        due = min(due, add_months(h.earned, now.cycle_months) - DAY)
+        due = min(due, add_months(h.earned, now.cycle_months) - gap(rules))
     return due, track, by
 
 
@@ -186,8 +223,8 @@ def _forward(
             continue
         if track.cycle_months != months:
             anchor, k, months = day, 0, track.cycle_months
-        nominal = add_months(anchor, (k + 1) * months) - DAY
-        due, cycle_track, by = _stricter(holdings, day, nominal, track)
+        nominal = add_months(anchor, (k + 1) * months) - gap(rules)
+        due, cycle_track, by = _stricter(holdings, day, nominal, track, rules)
         length = months if due == nominal else months_spanned(day, due + DAY)
         out.append(
             Cycle(day, due, cycle_track, length, nominal_due=nominal if by else None, stricter=by)
@@ -202,8 +239,49 @@ def _forward(
     return out
 
 
+def _fixed(
+    holdings: Sequence[Holding], start: dt.date, today: dt.date, rules: Rules
+) -> list[Cycle]:
+    """Fixed calendar periods (the rules' `reference_year`: Florida renews every licence in
+    even years by 31 July), from the one holding `start` up to the one holding `today`.  A
+    period in which a certification is first earned partway is its holder's first cycle
+    (`partial_from`: the earned date); one in which nothing is held is no cycle."""
+    assert rules.cycle_start is not None and rules.reference_year is not None
+    out: list[Cycle] = []
+    earned = sorted({h.earned for h in holdings})
+    track = governing(holdings, start) or governing(holdings, min(d for d in earned if d >= start))
+    assert track is not None
+    day = fixed_period_start(start, rules.cycle_start, rules.reference_year, track.cycle_months)
+    while True:
+        held = governing(holdings, day)
+        inside = [d for d in earned if day < d]
+        track = held or (governing(holdings, inside[0]) if inside else None)
+        if track is None:
+            break
+        due = add_months(day, track.cycle_months) - DAY  # a fixed period ends the day before
+        if held is not None or inside[0] <= due:
+            partial = None if held is not None else inside[0]
+            out.append(Cycle(day, due, track, track.cycle_months, partial_from=partial))
+            if due >= today:
+                break
+        elif out and inside[0] > today:
+            break
+        day = due + DAY
+    return out
+
+
+def _schedule(
+    holdings: Sequence[Holding], start: dt.date, today: dt.date, rules: Rules
+) -> list[Cycle]:
+    """The cycles from `start` to the one holding `today`: fixed calendar periods, or cycles
+    counted from a date."""
+    if rules.reference_year is not None and rules.anchor == "calendar":
+        return _fixed(holdings, start, today, rules)
+    return _forward(holdings, start, today, rules)
+
+
 def _backward(
-    holdings: Sequence[Holding], start: dt.date, first: dt.date, limit: int = 10_000
+    holdings: Sequence[Holding], start: dt.date, first: dt.date, rules: Rules, limit: int = 10_000
 ) -> list[Cycle]:
     """The cycles before the one starting on `start`: each as long as the track governing on
     its last day, the earliest starting no earlier than `first`."""
@@ -213,7 +291,7 @@ def _backward(
         track = governing(holdings, end)
         if track is None:
             break
-        begin = max(add_months(end + DAY, -track.cycle_months), first)
+        begin = max(start_before(end, track.cycle_months, rules), first)
         out.append(Cycle(begin, end, track, months_spanned(begin, end + DAY)))
         end = begin - DAY
     out.reverse()
@@ -255,10 +333,10 @@ def _notice_start(
     noted day)."""
     track = governing(holdings, noted) or governing(holdings, today)
     assert track is not None  # timeline() is called only when something is held today
-    start = add_months(notice + DAY, -track.cycle_months)
+    start = start_before(notice, track.cycle_months, rules)
     far = start > noted
     if far:  # the cycle holding the noted day (or, noted between cycles, the next one)
-        computed = _forward(holdings, first, max(noted, first, today), rules)
+        computed = _schedule(holdings, first, max(noted, first, today), rules)
         start = next((c.start for c in computed if c.due >= noted), computed[-1].start)
     if start < add_months(first, FIRST_STUB_MONTHS):
         start = first
@@ -283,13 +361,19 @@ def timeline(
     earliest = min(h.earned for h in holdings)
     anchor, unanchored = anchor_of(holdings, certs, today)
     first = _first_start(anchor or earliest, rules)
-    cycles = _forward(holdings, first, today, rules)
+    if rules.reference_year is not None and rules.cycle_start is not None:  # fixed periods
+        track = governing(holdings, anchor or earliest)
+        months = track.cycle_months if track is not None else 12
+        first = fixed_period_start(
+            anchor or earliest, rules.cycle_start, rules.reference_year, months
+        )
+    cycles = _schedule(holdings, first, today, rules)
     far = False
     noted_day: dt.date | None = None
     if notice is not None and notice >= first:
         start, track, far = _notice_start(holdings, rules, notice, noted or today, first, today)
         noted_day = noted or earliest  # written by hand without the day: the earlier deadline
-        due, track, by = _stricter(holdings, start, notice, track, noted=noted_day)
+        due, track, by = _stricter(holdings, start, notice, track, rules, noted=noted_day)
         fixed = Cycle(
             start,
             due,
@@ -299,8 +383,8 @@ def timeline(
             stricter=by,
             from_notice=True,
         )
-        later = _forward(holdings, due + DAY, today, rules) if due < today else []
-        cycles = [*_backward(holdings, start, first), fixed, *later]
+        later = _schedule(holdings, due + DAY, today, rules) if due < today else []
+        cycles = [*_backward(holdings, start, first, rules), fixed, *later]
         notice_start = start
         if start > today:  # noted after `today` (a day given with --today): up to today's cycle
             cycles = [c for c in cycles if c.start <= today] or cycles[:1]

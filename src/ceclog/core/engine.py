@@ -13,10 +13,19 @@ from typing import NamedTuple
 
 from ceclog.core.carry import carry
 from ceclog.core.credits import Credit, cycle_limits, entry_credit
-from ceclog.core.cycles import DAY, Cycle, Holding, add_months, governing, timeline
+from ceclog.core.cycles import DAY, Cycle, Holding, add_months, governing, holdings_of, timeline
+from ceclog.core.exemptions import Exempt, exempt
 from ceclog.core.models import Certification, Entry, Ledger, Rules, Track
 from ceclog.core.notices import schedule_notices
-from ceclog.core.placement import Placement, combine, held_for, merge, not_held, place
+from ceclog.core.placement import (
+    Placement,
+    combine,
+    held_for,
+    merge,
+    not_held,
+    one_certification,
+    place,
+)
 from ceclog.core.results import (
     CycleResult,
     KindProgress,
@@ -60,6 +69,7 @@ class Requirement(NamedTuple):
     # completed entries that concern it but count toward none of its cycles, and why
     uncounted: tuple[tuple[int, str], ...] = ()
     unsent: CycleResult | None = None  # a cycle that ended met, its credits not all sent
+    exempt: Exempt | None = None  # an exemption in force today: no deadline is owed
 
     @property
     def required(self) -> Decimal:
@@ -203,8 +213,16 @@ def _requirement(
         (r for r in history[:-1] if r.cycle.judged and r.cycle.due < today and not r.met), None
     )
     own = cycle_state(current, today, rules)
+    free = exempt(ledger, rules, codes, holdings, today)
     unsent = None if lapse is not None else _ended_unsent(history, today, rules)
     next_track = governing(holdings, current.cycle.due + DAY)
+    state: State = own
+    if free is not None:
+        state = "exempt"
+    elif lapse is not None:
+        state = "overdue"
+    elif unsent is not None:
+        state = "to_submit"
     reinstate = None
     if lapse is not None and rules.reinstatement_months:
         reinstate = add_months(lapse.cycle.due, rules.reinstatement_months)
@@ -215,7 +233,7 @@ def _requirement(
         previous=previous,
         previous_judged=previous is not None and previous.cycle.judged,
         days_left=(current.cycle.due - today).days,
-        state="overdue" if lapse is not None else ("to_submit" if unsent else own),
+        state=state,
         today=today,
         lapse=lapse,
         cycle_state=own,
@@ -226,6 +244,7 @@ def _requirement(
         notice_far=line.notice_far,
         uncounted=tuple(uncounted),
         unsent=unsent,
+        exempt=free,
     )
 
 
@@ -276,15 +295,6 @@ def _limited(
         limited[entry_id] = (credit, lowered)
 
 
-def _holdings(certs: list[Certification], rules: Rules, today: dt.date) -> list[Holding]:
-    out = []
-    for c in certs:
-        track = rules.track_of(c.code)
-        if track is not None and c.earned <= today:
-            out.append(Holding(c.code, c.earned, c.ended, track))
-    return out
-
-
 def evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
     """What each entry counts, toward which cycle, and where each requirement stands on
     `today`.  Dates whose cycles would run past 9999-12-31 are refused with a message."""
@@ -312,13 +322,14 @@ def _evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
     found: dict[int, Placement] = {}
     limited: dict[int, tuple[Credit, bool]] = {}
     requirements: list[Requirement | None] = []
+    unassigned: dict[int, str] = {}  # entries the rules count for no certification, and why
     if rules.pool == "holder":
         skip = {
             e.id: not_held(e.certifications)
             for e in ledger.entries
             if e.certifications and not held_for(e, certs, today)
         }
-        holdings = _holdings(ledger.certifications, rules, today)
+        holdings = holdings_of(ledger.certifications, rules, today)
         codes = tuple(h.code for h in holdings if h.held_on(today))
         requirements.append(
             _requirement(
@@ -328,10 +339,21 @@ def _evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
             )
         )  # fmt: skip
     else:
+        one: dict[int, str | None] = {}  # one certification per entry: which one
+        if rules.entries_per_certification:
+            for e in ledger.entries:
+                one[e.id], why = one_certification(e, ledger.certifications, rules, today)
+                if why is not None:
+                    unassigned[e.id] = why
         for cert in ledger.certifications:
-            mine = [
-                e for e in ledger.entries if not e.certifications or cert.code in e.certifications
-            ]
+            if rules.entries_per_certification:
+                mine = [e for e in ledger.entries if one[e.id] == cert.code]
+            else:
+                mine = [
+                    e
+                    for e in ledger.entries
+                    if not e.certifications or cert.code in e.certifications
+                ]
             skip = {
                 e.id: not_held([cert.code])
                 for e in mine
@@ -339,7 +361,7 @@ def _evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
             }
             requirements.append(
                 _requirement(
-                    _holdings([cert], rules, today), (cert.code,), mine, skip, credits, found,
+                    holdings_of([cert], rules, today), (cert.code,), mine, skip, credits, found,
                     limited,
                     notice=cert.cec_due, noted=cert.cec_due_noted,
                     future=[c for c in future if c.code == cert.code],
@@ -350,7 +372,7 @@ def _evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
     lowered = {i: credit for i, (credit, low) in limited.items() if low}
     if lowered:
         credits = {**credits, **lowered}
-    placements = combine(ledger.entries, found, bool(made))
+    placements = combine(ledger.entries, found, bool(made), unassigned)
     return Report(today, made, credits, placements, _topic_notes(made, ledger, rules))
 
 

@@ -68,6 +68,14 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
                 hint = f"record it with `ceclog cert add {code} --earned DATE`"
                 out.append(Finding("not-held", message, (*at, "certifications", j), hint))
         out.extend(_topic_findings(entry, rules, at))
+        if rules.pool == "certification" and rules.entries_per_certification:
+            from ceclog.core.placement import one_certification
+
+            _code, why = one_certification(entry, ledger.certifications, rules, today)
+            if why is not None:
+                message = f"entry {entry.id} counts toward no certification: {why}"
+                hint = f"ceclog edit {entry.id} --cert CODE"
+                out.append(Finding("which-certification", message, at, hint))
         if not entry.planned and entry.date > today:
             message = f"entry {entry.id} is completed but dated {entry.date}, in the future"
             hint = f"fix the date, or mark it planned: ceclog edit {entry.id} --planned"

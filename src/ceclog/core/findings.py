@@ -46,6 +46,11 @@ CODES: dict[str, Check] = {
     ),
     "future-certification": Check("warning", "a certification dated after today"),
     "not-held": Check("warning", "an entry for a certification you do not hold"),
+    "unknown-exemption": Check("error", "an exemption the rules do not allow"),
+    "exemption-not-yet": Check("warning", "a recorded exemption not in force yet"),
+    "which-certification": Check(
+        "warning", "an entry the rules count for one certification that names none or several"
+    ),
     "future-entry": Check("warning", "a completed entry dated after today"),
     "planned-past": Check(
         "warning",

@@ -70,6 +70,8 @@ def schedule_notices(
             f"cycle is counted from {cur.start}, the start of the cycle your certification "
             "dates give for the day it was noted"
         )
+    if cur.partial_from is not None:
+        out.append(_first_period(cur.partial_from, cur.start, cur.due, cur.track, rules))
     if cur.start > today:
         out.append(
             f"your first cycle starts on {cur.start}; classes dated before it count toward no cycle"
@@ -79,3 +81,19 @@ def schedule_notices(
             f"{cert.code} is dated {cert.earned}, after today: it changes nothing until then"
         )
     return tuple(out)
+
+
+def _first_period(earned: dt.date, start: dt.date, due: dt.date, track: Track, rules: Rules) -> str:
+    """A fixed period entered partway (licensed on `earned`): what the rules ask in it."""
+    text = f"you were first certified on {earned}, partway through the period {start} to {due}"
+    if rules.first_period == "none":
+        return text + ": the rules ask nothing in such a first period"
+    asked = f"{fmt(track.credits)} {rules.units}"
+    why = rules.unconfirmed.get("first_period")
+    if why is None:
+        return text + f": the rules ask the full {asked} in it"
+    return (
+        text + f": the {rules.name} profile does not know what the body asks in such a first "
+        f"period (UNCONFIRMED: {why}), so ceclog asks the full {asked}, the earlier deadline; "
+        "check your renewal notice"
+    )

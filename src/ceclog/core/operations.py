@@ -290,3 +290,54 @@ def records_lost(before: Ledger, after: Ledger) -> str | None:
     if assertions > 0:
         parts.append(plural(assertions, "assertion") + " of the body's record")
     return ", ".join(parts) or None
+
+
+def record_exemption(
+    ledger: Ledger,
+    rules: Rules,
+    name: str,
+    fact: str | None,
+    since: dt.date,
+    cert: str | None,
+    today: dt.date,
+) -> Ledger:
+    """The ledger with the exemption `name` recorded (in place of one of that name and
+    certification), or, for `none`, with none.  Refused: an exemption the rules do not allow,
+    no fact it rests on, a day after today, a certification not held, and one not in force by
+    `since` (10 years not reached: the day it will be is named)."""
+    from dataclasses import replace
+
+    from ceclog.core.cycles import holdings_of
+    from ceclog.core.exemptions import in_force_from
+    from ceclog.core.models import Exemption
+
+    if name.strip().lower() == "none":
+        return replace(ledger, exemptions=[])
+    allowed = ", ".join(rules.exemptions) or "none"
+    if name not in rules.exemptions:
+        raise InputError(
+            f"the {rules.name} rules allow no exemption {name!r}",
+            hint=f"they allow: {allowed} (ceclog rules show {rules.name})",
+        )
+    if not fact:
+        raise InputError(
+            f"an exemption rests on a fact: give it with --fact (what makes you {name})",
+            hint=f'for example --fact "{rules.exemptions[name].description}"',
+        )
+    if since > today:
+        raise InputError(f"--exempt-since {since} is after today: record it once it applies")
+    if cert is not None and cert not in ledger.held_codes():
+        raise InputError(f"{cert} is not recorded in this ledger", hint="ceclog cert list")
+    record = Exemption(name=name, fact=fact, since=since, cert=cert)
+    codes = [cert] if cert else ledger.held_codes()
+    holdings = [h for h in holdings_of(ledger.certifications, rules, today) if h.code in codes]
+    start, why = in_force_from(record, rules, holdings)
+    if why is not None:
+        raise InputError(f"exemption {name}: {why}")
+    if start is not None and start > today:
+        raise InputError(
+            f"exemption {name} applies only from {start} ({rules.exemptions[name].description})",
+            hint="record it on or after that day",
+        )
+    kept = [x for x in ledger.exemptions if (x.name, x.cert) != (name, cert)]
+    return replace(ledger, exemptions=[*kept, record])

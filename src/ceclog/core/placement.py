@@ -81,6 +81,34 @@ def place(
     return None, f"no certification with a requirement was held on {entry.date}"
 
 
+def one_certification(
+    entry: Entry, certs: list[Certification], rules: Rules, today: dt.date
+) -> tuple[str | None, str | None]:
+    """Under rules that count a class for one certification only (`entries_per_certification`:
+    Texas, "in the subject area for which the renewal is sought"), the certification an entry
+    counts for, or None and why: it names several, or none while several are held (on its
+    date, else today)."""
+    named = [code for code in entry.certifications if code in rules.certifications]
+    if len(named) == 1:
+        return named[0], None
+    fix = f"ceclog edit {entry.id} --cert CODE"
+    if named:
+        return None, (
+            f"it names {', '.join(named)}, and the {rules.name} rules count a class for one "
+            f"certification only: keep the one it was for ({fix})"
+        )
+    tracked = [c for c in certs if rules.track_of(c.code) and c.earned <= today]
+    held = [c.code for c in tracked if c.held_on(entry.date)] or [c.code for c in tracked]
+    if len(held) == 1:
+        return held[0], None
+    if not held:
+        return None, None  # nothing held: the usual reasons apply
+    return None, (
+        f"it names no certification, and you hold {', '.join(held)}: the {rules.name} rules "
+        f"count a class for one only: name it ({fix})"
+    )
+
+
 def not_held(codes: list[str]) -> str:
     return f"taken only for {', '.join(codes)}, which you did not hold then"
 
@@ -94,11 +122,17 @@ def merge(a: Placement, b: Placement) -> Placement:
 
 
 def combine(
-    ledger_entries: list[Entry], found: dict[int, Placement], any_requirement: bool
+    ledger_entries: list[Entry],
+    found: dict[int, Placement],
+    any_requirement: bool,
+    reasons: dict[int, str] | None = None,
 ) -> dict[int, Placement]:
-    """One placement per entry; one that concerns no requirement counts toward no cycle."""
+    """One placement per entry; one that concerns no requirement counts toward no cycle (for
+    the reason in `reasons`, when there is one)."""
     if len(found) == len(ledger_entries):
         return found
+    if reasons:
+        found = {**{i: Placement(False, why) for i, why in reasons.items()}, **found}
     why = (
         "it names no certification with a requirement"
         if any_requirement

@@ -253,6 +253,12 @@ def sentence(plan: Plan, rules: Rules) -> str:
             f"{fmt(cur.counted)} of {fmt(cur.required)} {units} counted, but the topic minimums "
             f"are not met: {topics} still needed by {plan.due}"
         )
+    if plan.needed == 0 and cur.course is not None and not cur.course.met:
+        return (
+            f"{fmt(cur.counted)} of {fmt(cur.required)} {units} counted, but the rules ask one "
+            f"class of at least {fmt(cur.course.required_hours)} hours (the longest is "
+            f"{fmt(cur.course.longest_hours)}): take one by {plan.due}"
+        )
     if plan.needed == 0 and cur.sent < cur.required:  # earned is not done
         return f"{fmt(cur.counted)} of {fmt(cur.required)} {units} counted: " + to_submit_words(
             cur, rules

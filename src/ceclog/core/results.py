@@ -14,7 +14,7 @@ from ceclog.core.cycles import DAY, Cycle, add_months
 from ceclog.core.models import Entry, Rules
 from ceclog.core.topics import TopicShare, divide
 
-State = Literal["met", "to_submit", "on_track", "behind", "due_soon", "overdue"]
+State = Literal["exempt", "met", "to_submit", "on_track", "behind", "due_soon", "overdue"]
 
 
 class TopicProgress(NamedTuple):
@@ -39,6 +39,18 @@ class KindProgress(NamedTuple):
         return max(Decimal(0), self.required - self.counted)
 
 
+class CourseProgress(NamedTuple):
+    """A track's minimum class length (`min_course_hours`: one class of at least N hours in
+    the cycle, not several shorter ones) and the longest completed class counted."""
+
+    required_hours: Decimal
+    longest_hours: Decimal
+
+    @property
+    def met(self) -> bool:
+        return self.longest_hours >= self.required_hours
+
+
 class CycleResult(NamedTuple):
     cycle: Cycle
     required: Decimal
@@ -55,6 +67,7 @@ class CycleResult(NamedTuple):
     shares: tuple[TopicShare, ...] = ()  # how each entry's value is divided between topics
     carried_sent: Decimal = Decimal(0)  # of `carried_in`, what the body received (submitted)
     unsent_ids: tuple[int, ...] = ()  # of `counted_ids`, those neither submitted nor posted
+    course: CourseProgress | None = None  # the track's minimum class length, if it has one
 
     @property
     def met(self) -> bool:
@@ -62,11 +75,24 @@ class CycleResult(NamedTuple):
             self.counted + self.carried_in >= self.required
             and all(t.remaining == 0 for t in self.topics)
             and all(k.remaining == 0 for k in self.kinds)
+            and (self.course is None or self.course.met)
         )
 
     @property
     def remaining(self) -> Decimal:
         return max(Decimal(0), self.required - self.counted - self.carried_in)
+
+    def missing(self, units: str) -> str:
+        """What the cycle still lacks, in words: `2.5 CECs`, `1.0 in report-writing` (the
+        total is there, a minimum is not), `2.5 CECs (1.0 in water)`."""
+        parts = [f"{fmt(t.remaining)} in {t.topic}" for t in self.topics if t.remaining > 0]
+        parts += [f"{fmt(k.remaining)} from {k.kind} entries" for k in self.kinds if k.remaining]
+        if self.course is not None and not self.course.met:
+            parts.append(f"one class of {fmt(self.course.required_hours)} hours")
+        if self.remaining > 0:
+            total = f"{fmt(self.remaining)} {units}"
+            return f"{total} ({', '.join(parts)})" if parts else total
+        return ", ".join(parts) or "nothing"
 
     @property
     def sent(self) -> Decimal:
@@ -92,6 +118,8 @@ def tally(
     """`placed`: the entries that count toward `cycle`; `dated`: those dated in its window (of
     which those in `why` count elsewhere or nowhere, unless placed here)."""
     track = cycle.track
+    # a fixed period entered partway, under rules that ask nothing in it, asks nothing
+    owed = not (cycle.partial_from is not None and rules.first_period == "none")
     counted = planned = submitted = posted = Decimal(0)
     kind_counted = dict.fromkeys(minimums, Decimal(0))
     ids: list[int] = []
@@ -119,12 +147,20 @@ def tally(
         (e.id, why[e.id]) for e in dated if e.id in why and e.id not in here and not e.planned
     )
     topics = tuple(
-        TopicProgress(t, track.topics[t], division.counted[t] if division else Decimal(0))
+        TopicProgress(
+            t,
+            track.topics[t] if owed else Decimal(0),
+            division.counted[t] if division else Decimal(0),
+        )
         for t in track.topics
     )
+    course = None
+    if track.min_course_hours is not None and owed:
+        lengths = [_hours(entry, rules) for entry, _value in done]
+        course = CourseProgress(track.min_course_hours, max(lengths, default=Decimal(0)))
     return CycleResult(
         cycle,
-        track.credits,
+        track.credits if owed else Decimal(0),
         counted,
         planned,
         topics,
@@ -133,10 +169,20 @@ def tally(
         posted,
         tuple(ids),
         excluded,
-        tuple(KindProgress(k, minimums[k], kind_counted[k]) for k in minimums),
+        tuple(
+            KindProgress(k, minimums[k] if owed else Decimal(0), kind_counted[k]) for k in minimums
+        ),
         shares=division.shares if division else (),
         unsent_ids=tuple(unsent),
+        course=course,
     )
+
+
+def _hours(entry: Entry, rules: Rules) -> Decimal:
+    """How long a class was: its hours, else the hours its stated credits stand for."""
+    if entry.hours is not None:
+        return entry.hours
+    return rules.hours_for(entry.credits) if entry.credits is not None else Decimal(0)
 
 
 def expected_by(result: CycleResult, today: dt.date, pace_months: int) -> Fraction:

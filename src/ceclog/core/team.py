@@ -17,7 +17,9 @@ from ceclog.core.results import send_command
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError
 
-RowState = Literal["error", "overdue", "due_soon", "to_submit", "behind", "on_track", "met", "none"]
+RowState = Literal[
+    "error", "overdue", "due_soon", "to_submit", "behind", "on_track", "met", "exempt", "none"
+]
 # most urgent first: the order of rows and of the footer
 URGENCY: tuple[RowState, ...] = (
     "error",
@@ -27,6 +29,7 @@ URGENCY: tuple[RowState, ...] = (
     "behind",
     "on_track",
     "met",
+    "exempt",
     "none",
 )
 AT_RISK = frozenset({"overdue", "due_soon", "to_submit", "behind"})
@@ -102,10 +105,12 @@ def next_action(req: Requirement, ledger: Ledger, rules: Rules, planned: Planned
     """What the technician must do next, most urgent first, in words."""
     units = rules.units
     parts: list[str] = []
+    if req.exempt is not None:  # no deadline is owed
+        return req.exempt.words()
     cur = req.current
     if req.lapse is not None:
         lapse = req.lapse
-        short = f"take {fmt(lapse.remaining)} {units} for the cycle ending {lapse.cycle.due}"
+        short = f"take {lapse.missing(units)} for the cycle ending {lapse.cycle.due}"
         if req.reinstate_by is not None and req.today < req.reinstate_by:
             parts.append(f"lapsed: {short} and renew by email before {req.reinstate_by}")
         elif req.reinstate_by is not None:
@@ -126,6 +131,9 @@ def next_action(req: Requirement, ledger: Ledger, rules: Rules, planned: Planned
         elif cur.remaining == 0 and topics:  # the credits are there, a topic's are not
             needed = " and ".join(f"{fmt(t.remaining)} in {t.topic}" for t in topics)
             parts.append(f"take {needed} by {cur.cycle.due} (topic minimums)")
+        elif cur.remaining == 0 and cur.course is not None and not cur.course.met:
+            hours = fmt(cur.course.required_hours)
+            parts.append(f"take one class of at least {hours} hours by {cur.cycle.due}")
         else:
             parts.append(f"take the planned classes before {cur.cycle.due}")
     unsent, bare = _unsubmitted(req, ledger)
@@ -184,8 +192,8 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
                 certifications=req.certifications,
                 track=req.track.name,
                 cycle_start=cur.cycle.start,
-                due=cur.cycle.due,
-                days_left=req.days_left,
+                due=None if req.exempt else cur.cycle.due,  # an exempt holder owes no deadline
+                days_left=None if req.exempt else req.days_left,
                 required=cur.required,
                 counted=cur.counted,
                 remaining=cur.remaining,

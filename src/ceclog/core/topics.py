@@ -46,9 +46,11 @@ def _decimal(value: Fraction) -> Decimal:
 
 
 def eligible(entry: Entry, minimums: Sequence[str], rules: Rules) -> list[str]:
-    """The topic minimums an entry's topics count toward, in the order the entry lists them."""
+    """The topic minimums an entry's topics count toward, in the order the entry lists them,
+    then its kind's own topic (`topic` on a kind: ACAC's attestation is field experience)."""
     out: list[str] = []
-    for topic in entry.topics:
+    kind = rules.kinds.get(entry.kind)
+    for topic in [*entry.topics, *([kind.topic] if kind and kind.topic else [])]:
         name = rules.topic(topic)
         if name in minimums and name not in out:
             out.append(name)

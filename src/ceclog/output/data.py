@@ -218,6 +218,8 @@ def requirement(req: Requirement, profile: Rules | None = None) -> dict[str, Any
         "topic_shares": _shares(cur),
         "uncounted": [{"id": i, "reason": why} for i, why in req.uncounted],
         "cycles": [_cycle(r) for r in req.history],
+        "course": _course(cur),
+        "exempt": _exempt(req),
     }
 
 
@@ -235,6 +237,31 @@ def _to_submit(req: Requirement, profile: Rules | None) -> dict[str, Any] | None
         "to_send": number(cycle.to_send),
         "entries": list(cycle.unsent_ids),
         "command": send_command(profile, every_cycle=past) if profile is not None else None,
+    }
+
+
+def _exempt(req: Requirement) -> dict[str, Any] | None:
+    """An exemption in force (the state `exempt`: no deadline is owed), or None."""
+    if req.exempt is None:
+        return None
+    x = req.exempt
+    return {
+        "name": x.name,
+        "description": x.description,
+        "source": x.source,
+        "fact": x.fact,
+        "since": day(x.since),
+    }
+
+
+def _course(result: CycleResult) -> dict[str, Any] | None:
+    """The track's minimum class length (`min_course_hours`), or None without one."""
+    if result.course is None:
+        return None
+    return {
+        "required_hours": number(result.course.required_hours),
+        "longest_hours": number(result.course.longest_hours),
+        "met": result.course.met,
     }
 
 

@@ -49,7 +49,7 @@ def show(
                 renew = f"; since {req.reinstate_by} the body requires reinstatement"
             out.print(
                 f"{req.track.name}: first, the lapsed cycle ending {lapse.cycle.due} is "
-                f"{fmt(lapse.remaining)} {rules.units} short: record late classes with "
+                f"{lapse.missing(rules.units)} short: record late classes with "
                 f"`ceclog add --for-cycle previous`{renew}",
                 style="bold red",
             )

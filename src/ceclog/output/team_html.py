@@ -39,6 +39,7 @@ td.action { min-width: 16em; }
 .s-behind { background: #fff3bf; color: #6b5800; }
 .s-on_track { background: #e3f1e5; color: #1f6a31; }
 .s-met { background: #cdeccf; color: #145224; }
+.s-exempt { background: #cdeccf; color: #145224; }
 .s-none { background: #eee; color: #555; }
 .bar { width: 90px; height: 10px; border: 1px solid #555; background: #fff; margin-top: 3px; }
 .bar > div { height: 100%; background: #3b6ea8; }

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ceclog.core.models import Entry, Holder, Ledger, LoadedRules, Rules
 
 STATE_STYLE = {
+    "exempt": "bold green",
     "met": "bold green",
     "to_submit": "bold yellow",
     "on_track": "green",
@@ -26,6 +27,7 @@ STATE_STYLE = {
     "overdue": "bold red",
 }
 STATE_WORDS = {
+    "exempt": "exempt",
     "met": "met",
     "to_submit": "to submit",
     "on_track": "on track",
@@ -101,13 +103,13 @@ def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> Non
             [
                 name,
                 f"{cycle.start} to {cycle.due}",
-                str(req.days_left),
+                "-" if req.exempt is not None else str(req.days_left),
                 fmt(req.required),
                 fmt(req.counted),
                 fmt(req.remaining),
                 fmt(req.projected),
                 Bar(percent(req.counted, req.required)),
-                _state(req.cycle_state),
+                _state("exempt" if req.exempt is not None else req.cycle_state),
             ]
         )
     out.table(STATUS_COLUMNS, rows)
@@ -153,7 +155,7 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
         lapse = req.lapse
         line = (
             f"{name}: OVERDUE: the cycle {lapse.cycle.start} to {lapse.cycle.due} ended "
-            f"{plural(req.days_overdue or 0, 'day')} ago, {fmt(lapse.remaining)} {units} short"
+            f"{plural(req.days_overdue or 0, 'day')} ago, {lapse.missing(units)} short"
         )
         late = req.reinstate_by is None or report.today < req.reinstate_by
         if req.reinstate_by is not None and late:
@@ -198,6 +200,13 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
             f"{name}: an entry's own split of its hours between topics replaces ceclog's: "
             "ceclog edit ID --topic-hours TOPIC=HOURS (once per topic)."
         )
+    if cur.course is not None:
+        course = cur.course
+        done = " (met)" if course.met else ", not yet"
+        out.append(
+            f"{name}: one class of at least {fmt(course.required_hours)} hours: the longest "
+            f"counted is {fmt(course.longest_hours)}{done}"
+        )
     for kind in cur.kinds:
         left = f", {fmt(kind.remaining)} to go" if kind.remaining else " (met)"
         out.append(
@@ -211,7 +220,12 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
             f"{fmt(cur.counted + cur.carried_in)} of {fmt(cur.required)}."
         )
     due = cur.cycle.due
-    if req.cycle_state == "to_submit":
+    if req.exempt is not None:
+        out.append(
+            f"{name}: {req.exempt.words()}. No deadline is owed; the figures are shown for your "
+            "record."
+        )
+    elif req.cycle_state == "to_submit":
         out.append(f"{name}: {to_submit_words(cur, rules)}.")
     elif cur.met:
         out.append(f"{name}: requirement met for the cycle ending {due}.")
@@ -219,6 +233,8 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
         when = f"in {req.days_left} days" if req.days_left else "today"
         line = f"{name}: {fmt(req.remaining)} {units} still needed by {due} ({when})"
         short = [f"{fmt(t.remaining)} in {t.topic}" for t in cur.topics if t.remaining > 0]
+        if cur.course is not None and not cur.course.met:
+            short.append(f"one class of {fmt(cur.course.required_hours)} hours")
         if req.remaining == 0:  # the total is there, a minimum is not (named above)
             line = f"{name}: the {fmt(cur.required)} {units} are counted, but not every minimum"
             line += f" is met by {due} ({when})"

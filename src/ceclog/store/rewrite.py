@@ -31,7 +31,7 @@ def render(ledger: Ledger) -> str:
     data = ledger_to_toml(ledger)
     out = [HEADER, f"version = {format_value(version_needed(data))}\n"]
     out.append("\n" + format_table("holder", data["holder"], array=False))
-    for name in ("certifications", "entries", "assertions"):
+    for name in ("certifications", "entries", "assertions", "exemptions"):
         for table in data[name]:
             out.append("\n" + format_table(name, table, array=True))
     return "".join(out)
@@ -69,24 +69,26 @@ def _edit_in_place(old: Loaded, new: Ledger) -> str:
                 text = tomledit.remove_array_table(text, name, index)
         added = [row for row in after[name] if row[key] not in kept_keys]
         text = tomledit.append_array_tables(text, name, added)
-    return _assertions_in_place(text, old, before["assertions"], after["assertions"])
+    for name in ("assertions", "exemptions"):
+        text = _by_position(text, old, name, before[name], after[name])
+    return text
 
 
-def _assertions_in_place(
-    text: str, old: Loaded, before: list[dict[str, Any]], after: list[dict[str, Any]]
+def _by_position(
+    text: str, old: Loaded, name: str, before: list[dict[str, Any]], after: list[dict[str, Any]]
 ) -> str:
-    """Assertions have no key of their own: they are edited by position (a new one is
-    appended, `reconcile --record`)."""
+    """Assertions and exemptions have no key of their own: they are edited by position (a new
+    one is appended: `reconcile --record`, `holder --exempt`)."""
     from ceclog.store import tomledit
 
-    raw_rows = old.data.get("assertions", [])
+    raw_rows = old.data.get(name, [])
     for index in range(min(len(before), len(after))):
         if before[index] != after[index]:
             change = _row(raw_rows[index], before[index], after[index])
-            text = tomledit.update_array_table(text, "assertions", index, change)
+            text = tomledit.update_array_table(text, name, index, change)
     for index in reversed(range(len(after), len(before))):
-        text = tomledit.remove_array_table(text, "assertions", index)
-    return tomledit.append_array_tables(text, "assertions", after[len(before) :])
+        text = tomledit.remove_array_table(text, name, index)
+    return tomledit.append_array_tables(text, name, after[len(before) :])
 
 
 def _reads_back_as(text: str, ledger: Ledger) -> dict[str, Any] | None:
