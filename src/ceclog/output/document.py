@@ -70,7 +70,7 @@ class RequirementView:
     remaining: str
     submitted: str
     posted: str
-    state: str  # "met", "not met" (an ended cycle) or "in progress" (the running one)
+    state: str  # "met", "not met" (an ended cycle), "in progress" (the running one), "exempt …"
     percent: int  # counted / required, 0..100, rounded down (100 only when met)
     days_left: int
 
@@ -181,6 +181,9 @@ def requirement_view(s: Summary) -> RequirementView:
     one what is counted so far of what is required, by its due date."""
     r = s.result
     state = MET if r.met else (NOT_MET if s.ended else IN_PROGRESS)
+    exempt = s.requirement.exempt
+    if exempt is not None and not s.ended:  # the body's exemption, with what it rests on
+        state = f"exempt since {exempt.since} ({exempt.name}: {exempt.fact})"
     return RequirementView(
         title=r.cycle.track.title,
         covers=", ".join(s.covers),

@@ -56,6 +56,7 @@ p.total { font-weight: 700; font-size: 15px; margin: 8px 0 0; }
 .state-not_met { color: #a00; }
 .state-in_progress { color: #333; }
 .state-met { color: #17622b; }
+.state-exempt { color: #17622b; }
 .bar { width: 110px; height: 12px; border: 1px solid #555; background: #fff; }
 .bar > div { height: 100%; background: #3b6ea8; }
 .pct { font-size: 0.9em; }
@@ -125,7 +126,8 @@ def _progress(req: RequirementView) -> str:
 
 def _requirement(req: RequirementView) -> str:
     cells = req.cells("")
-    state_cls = "state state-" + req.state.replace(" ", "_")
+    key = "exempt" if req.state.startswith("exempt") else req.state.replace(" ", "_")
+    state_cls = "state state-" + key
     tds = [_cell(cells[0]), _cell(cells[1])]
     tds += [_cell(v, "date") for v in cells[2:4]]
     tds += [_cell(v, "num") for v in cells[4:9]]
