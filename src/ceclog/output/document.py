@@ -188,7 +188,7 @@ def requirement_view(s: Summary) -> RequirementView:
         title=r.cycle.track.title,
         covers=", ".join(s.covers),
         start=str(r.cycle.start),
-        due=str(r.cycle.due),
+        due="none (exempt)" if exempt is not None and not s.ended else str(r.cycle.due),
         required=fmt(r.required),
         counted=fmt(r.counted),
         remaining=fmt(r.remaining),
