@@ -141,7 +141,7 @@ def plan_requirement(
     today = report.today
     cur = req.current
     due = cur.cycle.due
-    needed = cur.remaining
+    needed = Decimal(0) if req.exempt is not None else cur.remaining  # exempt: nothing owed
     mine = [
         e
         for e in ledger.entries
@@ -246,6 +246,8 @@ def sentence(plan: Plan, rules: Rules) -> str:
     """The plan in one sentence: need, cover, short, and what to take by when."""
     units = rules.units
     cur = plan.requirement.current
+    if plan.requirement.exempt is not None:
+        return f"{plan.requirement.exempt.words()}: no deadline is owed, nothing to plan"
     missing = [t for t in cur.topics if t.remaining > 0]
     if plan.needed == 0 and missing:
         topics = ", ".join(f"{fmt(t.remaining)} in {t.topic}" for t in missing)

@@ -40,7 +40,7 @@ def show(
     for plan in plans:
         req = plan.requirement
         out.print()
-        if req.lapse is not None:
+        if req.lapse is not None and req.exempt is None:
             lapse = req.lapse
             renew = ""
             if req.reinstate_by is not None and req.today < req.reinstate_by:
