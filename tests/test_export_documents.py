@@ -206,7 +206,7 @@ def test_markdown_tables_hold_exact_content() -> None:
     assert f"\n**{TOTAL}**\n" in text
     for fact in ("- **Name:** Dana Reyes", "- **Registrant ID:** IICRC-104233",
                  "- **Produced:** 2026-11-22", "- **Period:** all entries",
-                 "- **Rules checked:** 2026-11-22"):  # fmt: skip
+                 "- **Rules checked:** 2026-12-07"):  # fmt: skip
         assert fact + "\n" in text
 
 
