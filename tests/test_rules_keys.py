@@ -7,17 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Ceclog, make_ledger, write
+from conftest import RULES_HEAD, Ceclog, make_ledger, write
 
-HEAD = """
-name = "mine"
-title = "My rules"
-source = ["my renewal notice"]
-checked = 2026-01-01
-effective = "2026"
-hours_per_credit = 1
-increment = 0.5
-"""
+HEAD = RULES_HEAD
 
 TABLES = """
 [kinds.course]
