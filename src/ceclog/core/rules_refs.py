@@ -5,12 +5,11 @@ kind is a kind, an alias names a certification ...), checked on plain data: the 
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 from typing import Any
 
 from ceclog.core import unconfirmed
-from ceclog.core.unconfirmed import Fields
+from ceclog.core.unconfirmed import Fields, did_you_mean
 
 DataPath = tuple[str | int, ...]
 Problem = tuple[DataPath, str, str]  # where, what, how to fix it
@@ -154,8 +153,7 @@ def _kind_topic_problems(data: dict[str, Any]) -> list[Problem]:
         if aliases.get(topic) in topics:
             hint = f"write the topic {topic!r} stands for: topic = {aliases[topic]!r}"
         elif topics:
-            close = difflib.get_close_matches(topic, sorted(topics), n=1)
-            hint = (f"did you mean {close[0]!r}? " if close else "") + (
+            hint = did_you_mean(topic, sorted(topics)) + (
                 f"the tracks' topics: {', '.join(sorted(topics))}"
             )
         else:

@@ -7,7 +7,6 @@ that show them.  Pure; the standard library only."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -67,11 +66,18 @@ def _dotted(key: str, value: Any) -> str:
     return ".".join(parts)
 
 
-def _close(name: str, known: Collection[str], what: str) -> str:
+def did_you_mean(name: str, known: Collection[str]) -> str:
+    """ "did you mean 'water'? " when a known name is close to `name`, else nothing."""
+    import difflib  # only when there is a problem to explain (start-up time)
+
     close = difflib.get_close_matches(name, list(known), n=1)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _close(name: str, known: Collection[str], what: str) -> str:
     if not known:
         return f"the file has no {what}"
-    return (f"did you mean {close[0]!r}? " if close else "") + f"{what}: {', '.join(sorted(known))}"
+    return did_you_mean(name, known) + f"{what}: {', '.join(sorted(known))}"
 
 
 def _named(data: dict[str, Any], table: str) -> dict[str, Any]:
@@ -88,9 +94,7 @@ def _unresolved(data: dict[str, Any], parts: list[str], fields: Fields | None) -
     top, rest = parts[0], parts[1:]
     keys = [k for k in (fields[""] if fields else data) if k != "unconfirmed"]
     if top not in keys:
-        close = difflib.get_close_matches(top, keys, n=1)
-        hint = (f"did you mean {close[0]!r}? " if close else "") + "name " + EXAMPLES
-        return f"a rules file has no key {top!r}", hint
+        return f"a rules file has no key {top!r}", did_you_mean(top, keys) + "name " + EXAMPLES
     if not rest:
         return None
     if top in MAPS:
