@@ -91,6 +91,17 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+# The keys every rules file needs besides its tables (tests that write a rules file of their own).
+RULES_HEAD = """
+name = "mine"
+title = "My rules"
+source = ["my renewal notice"]
+checked = 2026-01-01
+effective = "2026"
+hours_per_credit = 1
+increment = 0.5
+"""
+
 LEDGER_HEAD = """\
 version = 1
 

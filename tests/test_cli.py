@@ -129,7 +129,7 @@ def test_status_json_shape_and_numbers(ceclog: Ceclog, ledger_path: Path) -> Non
     assert doc["today"] == "2026-11-22"
     assert doc["holder"]["name"] == "Dana Reyes"
     assert doc["rules"]["name"] == "iicrc"
-    assert doc["rules"]["checked"] == "2026-11-22"
+    assert doc["rules"]["checked"] == "2026-12-07"
     (req,) = doc["requirements"]
     # 4 + 2 (booth, fixed) + 2.5 (2.75 rounded down) = 8.5; planned 7 -> projected 15.5
     # day 1164 of 1461: pace 14 * 1164 / 1461 = 11.15 > 8.5 -> behind

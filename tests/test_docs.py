@@ -107,3 +107,26 @@ def test_readme_samples_of_add_from_are_what_ceclog_prints(
     assert r.code == (0 if answer else 1), r.err
     printed = r.err.replace("[q]uit: ", f"[q]uit: {answer}\n") + r.out
     assert [line.rstrip() for line in printed.strip().splitlines()] == expected
+
+
+def test_readme_rules_example_is_valid_and_names_every_key_of_the_format(
+    ceclog: Ceclog, tmp_path: Path
+) -> None:
+    """The "Rules files" example is a file `rules check` accepts, and names every key of the
+    format (set, or as a `# key =` line left at its default): the records' own keys too."""
+    import re
+
+    from ceclog.store.rules import format_keys
+
+    block = next(b for b in _blocks("toml") if b.startswith('name = "my-rules"'))
+    path = tmp_path / "my-rules.toml"
+    path.write_text(block, encoding="utf-8")
+    r = ceclog("rules", "check", str(path), ledger=None)
+    assert r.out == f"{path}: valid rules profile my-rules (1 track, 3 certifications)\n"
+    keys = {key for names in format_keys().values() for key in names}
+    missing = [
+        key
+        for key in sorted(keys)
+        if not re.search(rf"^(# )?{key} =|^\[+{key}[\].]", block, re.MULTILINE)
+    ]
+    assert missing == []

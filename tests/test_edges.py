@@ -599,7 +599,7 @@ def test_documents_sent_to_the_body_carry_no_pace_judgement_nor_web_pages(
         assert "in progress" in text
         assert "https://" not in text and "learntorestore" not in text
         assert "iicrc" in text  # the profile is cited by name
-        assert "2026-11-22" in text  # and by the date it was checked
+        assert "2026-12-07" in text  # and by the date it was checked
 
 
 # --- dates keep their order; switching rules --------------------------------------------------

@@ -61,10 +61,16 @@ def ledger(
         (
             "10",
             "1",
-            "10 h ÷ 7 h per CEC = 1.43; rounded down to 1.0 (steps of 0.5)",
+            "10 h ÷ 7 h per CEC = 1.43; rounded down to 1.0 (steps of 0.5, UNCONFIRMED: no "
+            "source states it)",
         ),
         ("0", "0", "0 h ÷ 7 h per CEC = 0.0"),
-        ("13.9", "1.5", "13.9 h ÷ 7 h per CEC = 1.99; rounded down to 1.5 (steps of 0.5)"),
+        (
+            "13.9",
+            "1.5",
+            "13.9 h ÷ 7 h per CEC = 1.99; rounded down to 1.5 (steps of 0.5, UNCONFIRMED: no "
+            "source states it)",
+        ),
     ],
 )
 def test_worked_examples_2012(hours: str, value: str, explanation: str) -> None:
@@ -89,7 +95,10 @@ def test_current_policy_one_hour_per_cec_rounded_down_to_halves() -> None:
     assert entry_credit(entry(hours="21"), RULES_NOW).value == 21
     credit = entry_credit(entry(hours="2.75"), RULES_NOW)
     assert credit.value == Decimal("2.5")
-    assert credit.explanation == "2.75 h ÷ 1 h per CEC = 2.75; rounded down to 2.5 (steps of 0.5)"
+    assert credit.explanation == (
+        "2.75 h ÷ 1 h per CEC = 2.75; rounded down to 2.5 (steps of 0.5, UNCONFIRMED: no source "
+        "states it)"
+    )
 
 
 def test_the_lower_of_kind_cap_and_event_cap_applies() -> None:

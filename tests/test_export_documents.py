@@ -127,7 +127,8 @@ ROWS = [
     ("2025-04-17", FORMULA, "", "online", "", "", "", "3.0",
      "3 CECs as stated on the certificate", "", "", "", ""),
     ("2025-09-20", SCRIPT, "", "course", "", "", "2.75", "2.5",
-     "2.75 h ÷ 1 h per CEC = 2.75; rounded down to 2.5 (steps of 0.5)", "", "", "", ""),
+     "2.75 h ÷ 1 h per CEC = 2.75; rounded down to 2.5 (steps of 0.5, UNCONFIRMED: no source "
+     "states it)", "", "", "", ""),
     ("2026-03-12", "Cat 3 losses: health | safety", NOTE, "online", PROVIDER, "", "3.5", "3.5",
      "3.5 h ÷ 1 h per CEC = 3.5", "", "", "", ""),
 ]  # fmt: skip
@@ -206,7 +207,7 @@ def test_markdown_tables_hold_exact_content() -> None:
     assert f"\n**{TOTAL}**\n" in text
     for fact in ("- **Name:** Dana Reyes", "- **Registrant ID:** IICRC-104233",
                  "- **Produced:** 2026-11-22", "- **Period:** all entries",
-                 "- **Rules checked:** 2026-11-22"):  # fmt: skip
+                 "- **Rules checked:** 2026-12-07"):  # fmt: skip
         assert fact + "\n" in text
 
 

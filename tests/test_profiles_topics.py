@@ -33,13 +33,14 @@ def _entry(i: int, date: str, title: str, extra: str) -> str:
 def test_florida_mold_one_requirement_split_hours_and_aliases(
     ceclog: Ceclog, ledger_path: Path
 ) -> None:
-    """MRSA earned 2025-01-10 and MRSR 2025-06-01: one requirement (pool = holder), 14 h per
-    24 months, 2025-01-10 to 2027-01-09.  A 6 h class split water = 4, mold = 2; 2 h tagged
-    "report", 2 h "standards", 4 h "safety".  Counted 6 + 2 + 2 + 4 = 14.0 of 14.0, but water
-    has 4 of 6 (mold and safety both count toward mold-safety: 2 + 4 = 6 of 4): not met.
-    Without the split ceclog divides the 6 h class itself: mold-safety already has 4 of 4 from
-    the respirator class, so all 6 go to water, and the cycle is met.  On 2025-12-01: 404 days
-    left, on track."""
+    """MRSA earned 2024-08-01 (the first day of the fixed period 2024-08-01 to 2026-07-31:
+    Florida renews every even year by 31 July) and MRSR 2025-06-01: one requirement (pool =
+    holder), 14 h.  A 6 h class split water = 4, mold = 2; 2 h tagged "report", 2 h
+    "standards", 4 h "safety".  Counted 6 + 2 + 2 + 4 = 14.0 of 14.0, but water has 4 of 6
+    (mold and safety both count toward mold-safety: 2 + 4 = 6 of 4): not met.  Without the
+    split ceclog divides the 6 h class itself: mold-safety already has 4 of 4 from the
+    respirator class, so all 6 go to water, and the cycle is met.  On 2025-12-01: 242 days
+    left (to 2026-07-31), on track."""
     body = (
         _entry(
             1, "2025-03-01", "Water and mold", "hours = 6\ntopic_hours = { water = 4, mold = 2 }"
@@ -49,10 +50,10 @@ def test_florida_mold_one_requirement_split_hours_and_aliases(
         + _entry(4, "2025-07-01", "Respirators", 'hours = 4\ntopics = ["safety"]')
     )
     make_ledger(
-        ledger_path, ("MRSA", "2025-01-10"), ("MRSR", "2025-06-01"), rules="florida-mold", body=body
+        ledger_path, ("MRSA", "2024-08-01"), ("MRSR", "2025-06-01"), rules="florida-mold", body=body
     )
     (req,) = _status(ceclog, "2025-12-01")
-    assert (req["cycle_start"], req["due"], req["days_left"]) == ("2025-01-10", "2027-01-09", 404)
+    assert (req["cycle_start"], req["due"], req["days_left"]) == ("2024-08-01", "2026-07-31", 242)
     assert (req["required"], req["counted"], req["state"]) == (14.0, 14.0, "on_track")
     assert _topics(req) == {
         "water": (4.0, 2.0),
@@ -73,31 +74,47 @@ def test_florida_mold_one_requirement_split_hours_and_aliases(
 
 def test_acac_two_credit_categories(ceclog: Ceclog, ledger_path: Path) -> None:
     """CIEC earned 2024-03-01: a term 2024-03-01 to 2026-02-28, 40 credits, of which 10 field
-    experience and 30 professional development.  10 h field ("fe"), 25 h "pd", 8 h split
-    field = 3, pd = 2 (the other 3 h count toward the total only), and a class stating 2
-    credits with pd = 5 (its topic part cannot exceed the 2 it counts).  Counted 10 + 25 + 8 +
-    2 = 45.0; field experience 13.0; professional development 25 + 2 + 2 = 29.0, 1.0 to go:
-    not met, and with 89 days left on 2025-12-01, due soon."""
+    experience and 30 professional development.  Field experience is a flat 10 credits on
+    attestation: 10 h of site visits recorded as kind `field` count 0 (capped at 0); the
+    attestation counts 10; a second one in the same term 0 (cycle_cap 10).  A 20 h conference
+    ("pd"), an 8 h workshop with pd = 5 (the other 3 h count toward the total only) and a
+    class stating 2 credits with pd = 5 (its topic part cannot exceed the 2 it counts).
+    Counted 0 + 10 + 0 + 20 + 8 + 2 = 40.0 of 40.0; field experience 10.0; professional
+    development 20 + 5 + 2 = 27.0, 3.0 to go: not met, and with 89 days left on 2025-12-01,
+    due soon."""
+    cert = '\ncertifications = ["CIEC"]'
     body = (
-        _entry(1, "2024-05-01", "Site visits", 'kind = "field"\nhours = 10\ntopics = ["fe"]')
-        + _entry(2, "2024-09-01", "Conference", 'hours = 25\ntopics = ["pd"]')
-        + _entry(3, "2025-02-01", "Workshop", "hours = 8\ntopic_hours = { field = 3, pd = 2 }")
-        + _entry(4, "2025-06-01", "Webinar", "credits = 2\ntopic_hours = { pd = 5 }")
+        _entry(1, "2024-05-01", "Site visits", 'kind = "field"\nhours = 10\ntopics = ["fe"]' + cert)
+        + _entry(2, "2024-06-01", "Still active", 'kind = "attestation"\ntopics = ["fe"]' + cert)
+        + _entry(3, "2025-01-01", "Attested again", 'kind = "attestation"\ntopics = ["fe"]' + cert)
+        + _entry(4, "2024-09-01", "Conference", 'hours = 20\ntopics = ["pd"]' + cert)
+        + _entry(5, "2025-02-01", "Workshop", "hours = 8\ntopic_hours = { pd = 5 }" + cert)
+        + _entry(6, "2025-06-01", "Webinar", "credits = 2\ntopic_hours = { pd = 5 }" + cert)
     )
     make_ledger(ledger_path, ("CIEC", "2024-03-01"), rules="acac", body=body)
     (req,) = _status(ceclog, "2025-12-01")
     assert (req["cycle_start"], req["due"], req["days_left"]) == ("2024-03-01", "2026-02-28", 89)
-    assert (req["required"], req["counted"], req["state"]) == (40.0, 45.0, "due_soon")
+    assert (req["required"], req["counted"], req["state"]) == (40.0, 40.0, "due_soon")
     assert _topics(req) == {
-        "field-experience": (13.0, 0.0),
-        "professional-development": (29.0, 1.0),
+        "field-experience": (10.0, 0.0),
+        "professional-development": (27.0, 3.0),
     }
+    rows = json.loads(ceclog("list", "--json", today="2025-12-01").out)
+    counted = [(row["id"], row["counted"]) for row in rows]
+    assert counted == [(1, 0.0), (2, 10.0), (4, 20.0), (3, 0.0), (5, 8.0), (6, 2.0)]
+    how = {row["id"]: row["explanation"] for row in rows}
+    assert how[1] == "10 h ÷ 1 h per credit = 10.0; capped at 0 per field"
+    assert how[2] == "attestation: fixed 10 credits"
+    assert how[3] == (
+        "attestation: fixed 10 credits; attestation credits capped at 10 per cycle: 0.0 of 10.0 "
+        "counted"
+    )
 
 
 def test_topic_hours_on_the_command_line_and_format_5(ceclog: Ceclog, ledger_path: Path) -> None:
     """`add --topic-hours` records the split (the file becomes version 5 with it); `edit`
     replaces it; `edit --clear topic_hours` removes it."""
-    make_ledger(ledger_path, ("MRSA", "2025-01-10"), rules="florida-mold")
+    make_ledger(ledger_path, ("MRSA", "2024-08-01"), rules="florida-mold")
     add = ("add", "Water and mold", "--date", "2025-03-01", "--hours", "6")
     r = ceclog(*add, "--topic-hours", "water=4", "--topic-hours", "mold=2", today="2025-12-01")
     assert r.code == 0, r.err
@@ -137,16 +154,17 @@ def test_iicrc_and_florida_are_two_ledgers_one_firm_view(ceclog: Ceclog, tmp_pat
     """One person, two bodies: a ledger per body (each names its own profile, its own ID and
     its own submission), read together by `team`.  The same 6 h water class is recorded in
     both: under iicrc it is 6.0 CECs of 14 (WRT earned 2023-05-10, cycle to 2027-05-09); under
-    florida-mold 6 h of 14 with water = 6 (MRSA earned 2025-01-10, cycle to 2027-01-09)."""
+    florida-mold 6 h of 14 with water = 6 (MRSA earned 2024-08-01: the period 2026-08-01 to
+    2028-07-31)."""
     folder = tmp_path / "dana"
     folder.mkdir()
     iicrc = make_ledger(folder / "iicrc.toml", ("WRT", "2023-05-10"),
-                        body=_entry(1, "2026-03-02", "Water damage", "hours = 6"))  # fmt: skip
+                        body=_entry(1, "2026-09-02", "Water damage", "hours = 6"))  # fmt: skip
     florida = make_ledger(
         folder / "florida.toml",
-        ("MRSA", "2025-01-10"),
+        ("MRSA", "2024-08-01"),
         rules="florida-mold",
-        body=_entry(1, "2026-03-02", "Water damage", 'hours = 6\ntopics = ["water"]'),
+        body=_entry(1, "2026-09-02", "Water damage", 'hours = 6\ntopics = ["water"]'),
     )
     florida.write_text(
         florida.read_text().replace('registrant_id = "1234567"', 'registrant_id = "MRSA4711"')
@@ -155,7 +173,7 @@ def test_iicrc_and_florida_are_two_ledgers_one_firm_view(ceclog: Ceclog, tmp_pat
     assert r.code == 0, r.err
     rows = {row["file"].rsplit("/", 1)[-1]: row for row in json.loads(r.out)["rows"]}
     assert (rows["iicrc.toml"]["track"], rows["iicrc.toml"]["counted"]) == ("technician", 6.0)
-    assert (rows["florida.toml"]["due"], rows["florida.toml"]["counted"]) == ("2027-01-09", 6.0)
+    assert (rows["florida.toml"]["due"], rows["florida.toml"]["counted"]) == ("2028-07-31", 6.0)
     assert rows["florida.toml"]["duplicates"] == [] and rows["iicrc.toml"]["duplicates"] == []
     r = ceclog("status", "--json", ledger=florida, today="2026-11-30")
     (req,) = json.loads(r.out)["requirements"]
@@ -166,14 +184,15 @@ def test_iicrc_and_florida_are_two_ledgers_one_firm_view(ceclog: Ceclog, tmp_pat
 def test_status_names_the_minimums_still_short_when_the_total_is_there(
     ceclog: Ceclog, ledger_path: Path
 ) -> None:
-    """Florida, MRSA earned 2025-01-10: 6 h split water 4 / mold 2, then 8 h on no topic: 14
-    of 14 hours, but water 4 of 6, mold-safety 2 of 4, report-writing and standards 0 of 2."""
+    """Florida, MRSA earned 2024-08-01 (the period to 2026-07-31): 6 h split water 4 / mold 2,
+    then 8 h on no topic: 14 of 14 hours, but water 4 of 6, mold-safety 2 of 4, report-writing
+    and standards 0 of 2.  On 2026-06-20, 41 days are left."""
     body = _entry(1, "2026-03-02", "Water", "hours = 6\ntopic_hours = { water = 4, mold = 2 }")
     body += _entry(2, "2026-04-02", "Other", "hours = 8")
-    make_ledger(ledger_path, ("MRSA", "2025-01-10"), rules="florida-mold", body=body)
-    r = ceclog("status", today="2026-11-30")
+    make_ledger(ledger_path, ("MRSA", "2024-08-01"), rules="florida-mold", body=body)
+    r = ceclog("status", today="2026-06-20")
     assert (
-        "licence: the 14.0 hours are counted, but not every minimum is met by 2027-01-09 (in 40 "
+        "licence: the 14.0 hours are counted, but not every minimum is met by 2026-07-31 (in 41 "
         "days): still 2.0 in water, 2.0 in mold-safety, 2.0 in report-writing, 2.0 in "
         "standards-of-practice." in r.out
     )

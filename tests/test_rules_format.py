@@ -6,19 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Ceclog, write
+from conftest import RULES_HEAD, Ceclog, write
 
 ROOT = Path(__file__).parents[1]
 
-BROKEN = """
-name = "mine"
-title = "My rules"
-source = ["my renewal notice"]
-checked = 2026-01-01
-effective = "2026"
-hours_per_credit = 1
-increment = 0.5
-pool = "holder"
+BROKEN = (
+    RULES_HEAD
+    + """pool = "holder"
 due_soon_day = 90
 
 [kinds.course]
@@ -35,6 +29,7 @@ certifications = ["WRT", "XYZ"]
 credits = 14
 cycle_months = 48
 """
+)
 
 
 def test_rules_check_lists_every_problem_at_its_line(ceclog: Ceclog, tmp_path: Path) -> None:

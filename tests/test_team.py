@@ -425,7 +425,9 @@ def test_remembered_rows_follow_every_change(
     )
     # Hana's own rules file now gives a booth visit 1: 7.0 + 1.0 = 8.0 counted
     rules = team_dir / "hana" / "firm-rules.toml"
-    rules.write_text(rules.read_text().replace("fixed = 2 ", "fixed = 1 "))
+    text = rules.read_text()
+    assert text.count("fixed = 2\n") == 1
+    rules.write_text(text.replace("fixed = 2\n", "fixed = 1\n"))
     doc = json.loads(run(ceclog, "team", "team", "--json")[1])
     assert _row(doc, "team/hana/ledger.toml")["counted"] == 8.0
     # the next day: one day less for everyone

@@ -121,10 +121,10 @@ def test_the_division_leaves_the_least_missing_and_is_shown(
     assert "entry 2 (Class 2)" not in text  # one topic: nothing to divide
     listed = {e["id"]: e for e in json.loads(ceclog("list", "--json", today=TODAY).out)}
     assert listed[1]["explanation"] == (
-        "6 h ÷ 1 h per hour = 6.0; topics: water 2.0, mold-safety 4.0 (divided by ceclog, each "
-        "hour counted once)"
+        "6 h = 6.0 hours; topics: water 2.0, mold-safety 4.0 (divided by ceclog, each hour "
+        "counted once)"
     )
-    assert listed[2]["explanation"] == "4 h ÷ 1 h per hour = 4.0"
+    assert listed[2]["explanation"] == "4 h = 4.0 hours"
 
 
 def test_the_entrys_own_split_wins(ceclog: Ceclog, ledger_path: Path) -> None:

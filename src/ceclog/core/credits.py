@@ -55,9 +55,11 @@ def entry_credit(entry: Entry, rules: Rules) -> Credit:
         steps.append(f"{num(entry.credits)} {said} as stated on the certificate")
     elif entry.hours is not None:
         value = Fraction(entry.hours) / Fraction(rules.hours_per_credit)
-        steps.append(
-            f"{num(entry.hours)} h ÷ {num(rules.hours_per_credit)} h per {unit} = {fmt(value)}"
-        )
+        if unit.casefold() == "hour" and rules.hours_per_credit == 1:  # nothing to divide
+            steps.append(f"{num(entry.hours)} h = {fmt(value)} {units}")
+        else:
+            rate = num(rules.hours_per_credit)
+            steps.append(f"{num(entry.hours)} h ÷ {rate} h per {unit} = {fmt(value)}")
     else:
         value = Fraction(0)
         steps.append("no hours or credits recorded = 0.0")
@@ -76,7 +78,8 @@ def entry_credit(entry: Entry, rules: Rules) -> Credit:
     increment = Fraction(rules.increment)
     rounded = (value // increment) * increment
     if rounded != value:
-        steps.append(f"rounded down to {fmt(rounded)} (steps of {num(rules.increment)})")
+        unsure = ", UNCONFIRMED: no source states it" if "increment" in rules.unconfirmed else ""
+        steps.append(f"rounded down to {fmt(rounded)} (steps of {num(rules.increment)}{unsure})")
     result = Decimal(rounded.numerator) / Decimal(rounded.denominator)
     return Credit(result, tuple(steps))
 

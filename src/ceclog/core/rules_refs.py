@@ -8,6 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ceclog.core import unconfirmed
+from ceclog.core.unconfirmed import Fields, did_you_mean
+
 DataPath = tuple[str | int, ...]
 Problem = tuple[DataPath, str, str]  # where, what, how to fix it
 
@@ -24,9 +27,10 @@ def _rows(data: dict[str, Any], key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def rules_problems(data: dict[str, Any]) -> list[Problem]:
+def rules_problems(data: dict[str, Any], fields: Fields | None = None) -> list[Problem]:
     """Every disagreement between the tables of a rules file, each at its data path.  Parts of
-    the wrong type are skipped (the schema reports their type)."""
+    the wrong type are skipped (the schema reports their type).  `fields`: the keys of the
+    rules format, for `[unconfirmed]` (without them, the keys `data` has)."""
     out: list[Problem] = []
     kinds = _table(data, "kinds")
     certs = _table(data, "certifications")
@@ -42,6 +46,8 @@ def rules_problems(data: dict[str, Any]) -> list[Problem]:
             )
         )
     out += _track_problems(data, certs)
+    out += _period_problems(data)
+    out += _kind_topic_problems(data)
     for name, kind in (kinds or {}).items():
         low = kind.get("cycle_min") if isinstance(kind, dict) else None
         high = kind.get("cycle_cap") if isinstance(kind, dict) else None
@@ -81,15 +87,84 @@ def rules_problems(data: dict[str, Any]) -> list[Problem]:
                 )
             )
     out += _topic_alias_problems(data)
+    out += unconfirmed.problems(data, fields)
+    return out
+
+
+def _period_problems(data: dict[str, Any]) -> list[Problem]:
+    """Fixed calendar periods need a calendar anchor and cycles of whole years; one
+    certification per entry needs one requirement per certification."""
+    out: list[Problem] = []
+    year = data.get("reference_year")
+    if isinstance(year, int) and data.get("anchor", "earned") != "calendar":
+        out.append(
+            (
+                ("reference_year",),
+                f'reference_year = {year} needs anchor = "calendar" and cycle_start: fixed '
+                "periods start on a day of the year",
+                f'add anchor = "calendar" and cycle_start = "MM-DD" (the day each period '
+                f'starts, "08-01" for periods from 1 August {year}), or remove reference_year',
+            )
+        )
+    for i, track in enumerate(_rows(data, "tracks") if isinstance(year, int) else []):
+        months = track.get("cycle_months") if isinstance(track, dict) else None
+        if isinstance(months, int) and months % 12:
+            out.append(
+                (
+                    ("tracks", i, "cycle_months"),
+                    f"track {track.get('name')!r} has cycle_months = {months}, not a whole "
+                    f"number of years: fixed periods from reference_year = {year} need whole "
+                    "years",
+                    "use a multiple of 12 (24: a period every 2 years), or remove "
+                    "reference_year (cycles then follow each holder's own dates)",
+                )
+            )
+    if data.get("entries_per_certification") is True and data.get("pool") == "holder":
+        out.append(
+            (
+                ("entries_per_certification",),
+                'entries_per_certification = true needs pool = "certification": with one '
+                "requirement for all certifications there is no certification to choose",
+                'set pool = "certification" (one requirement per certification), or remove '
+                "entries_per_certification",
+            )
+        )
+    return out
+
+
+def _track_topics(data: dict[str, Any]) -> set[str]:
+    topics: set[str] = set()
+    for track in _rows(data, "tracks"):
+        minimums = track.get("topics") if isinstance(track, dict) else None
+        topics.update(k for k in (minimums if isinstance(minimums, dict) else {}) if k)
+    return topics
+
+
+def _kind_topic_problems(data: dict[str, Any]) -> list[Problem]:
+    """A kind's `topic` must be a topic minimum of a track (an alias names one: write that)."""
+    topics = _track_topics(data)
+    aliases = _table(data, "topic_aliases") or {}
+    out: list[Problem] = []
+    for name, kind in (_table(data, "kinds") or {}).items():
+        topic = kind.get("topic") if isinstance(kind, dict) else None
+        if not isinstance(topic, str) or topic in topics:
+            continue
+        message = f"kind {name!r} has topic = {topic!r}, which no track has a minimum for"
+        if aliases.get(topic) in topics:
+            hint = f"write the topic {topic!r} stands for: topic = {aliases[topic]!r}"
+        elif topics:
+            hint = did_you_mean(topic, sorted(topics)) + (
+                f"the tracks' topics: {', '.join(sorted(topics))}"
+            )
+        else:
+            hint = "add the minimum to a track (topics = { NAME = N }), or remove topic"
+        out.append((("kinds", name, "topic"), message, hint))
     return out
 
 
 def _topic_alias_problems(data: dict[str, Any]) -> list[Problem]:
     """A topic alias must not be a track's topic itself, and must name one."""
-    topics: set[str] = set()
-    for track in _rows(data, "tracks"):
-        minimums = track.get("topics") if isinstance(track, dict) else None
-        topics.update(k for k in (minimums if isinstance(minimums, dict) else {}) if k)
+    topics = _track_topics(data)
     out: list[Problem] = []
     for alias, topic in (_table(data, "topic_aliases") or {}).items():
         if alias in topics:

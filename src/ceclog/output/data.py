@@ -98,6 +98,10 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
     r = loaded.rules
     return {
         **rules_summary(loaded),
+        "reference_year": r.reference_year,
+        "first_period": r.first_period,
+        "due": r.due,
+        "entries_per_certification": r.entries_per_certification,
         "default_kind": r.default_kind,
         "kinds": {
             name: {
@@ -106,6 +110,7 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
                 "cap": number(k.cap),
                 "cycle_cap": number(k.cycle_cap),
                 "cycle_min": number(k.cycle_min),
+                "topic": k.topic,
             }
             for name, k in r.kinds.items()
         },
@@ -120,9 +125,20 @@ def rules(loaded: LoadedRules) -> dict[str, Any]:
                 "credits": number(t.credits),
                 "cycle_months": t.cycle_months,
                 "topics": {k: number(v) for k, v in t.topics.items()},
+                "min_course_hours": number(t.min_course_hours),
             }
             for t in r.tracks
         ],
+        "exemptions": {
+            name: {
+                "description": x.description,
+                "source": x.source,
+                "since": day(x.since),
+                "held_years": x.held_years,
+            }
+            for name, x in r.exemptions.items()
+        },
+        "unconfirmed": dict(r.unconfirmed),
         "plan": [
             {
                 "quarter": step.quarter,

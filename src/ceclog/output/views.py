@@ -366,7 +366,9 @@ def entries(out: Out, rows: list[Entry], report: Report, units: str) -> None:
         )
         if not entry.planned:
             total += counted
-    columns = [c._replace(name=units) if not c.name else c for c in ENTRY_COLUMNS]
+    # the counted column is named by the unit, unless the unit is the hour: not "Hours" twice
+    heading = "Counted" if units.casefold() == "hours" else units
+    columns = [c._replace(name=heading) if not c.name else c for c in ENTRY_COLUMNS]
     out.table(columns, cells)
     count = plural(len(rows), "entry")
     out.print(f"{count}; completed ones count {fmt(total)} {units}.")

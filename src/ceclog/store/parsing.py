@@ -143,6 +143,14 @@ def _got(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+# What a whole number of the rules format means, for a value out of its range or not whole.
+_WHOLE = {
+    "held_years": "the whole years the certification must have been held without a break, "
+    "1 to 100, without quotes (Florida's exemption: held_years = 10)",
+    "reference_year": "a year in which a fixed period starts, without quotes, like "
+    "reference_year = 2024 (Florida: periods from 1 August of even years)",
+}
+
 _EXPECTED = {
     "decimal_type": ("a number", "write numbers without quotes, like hours = 3.5"),
     "int_type": ("a whole number", "write it without quotes, like id = 7"),
@@ -192,7 +200,7 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
     if kind in bounds:
         bound = str(next(iter(err.get("ctx", {}).values()), ""))
         bound = re.sub(r"Decimal\('([^']*)'\)", r"\1", bound)  # Pydantic gives a repr
-        return f"{where}: must be {bounds[kind]} {bound}, got {_got(given)}", None
+        return f"{where}: must be {bounds[kind]} {bound}, got {_got(given)}", _WHOLE.get(name)
     if kind in ("string_too_long", "too_long"):
         limit = err.get("ctx", {}).get("max_length", "?")
         size = len(given) if isinstance(given, str | list) else "?"
@@ -206,7 +214,7 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
     if expected:
         hint = expected[1]
         if kind == "int_type" and name and not name.isdigit():
-            hint = f"write it without quotes, like {name} = 7"
+            hint = _WHOLE.get(name, f"write it without quotes, like {name} = 7")
         return f"{where}: must be {expected[0]}, got {_got(given)}", hint
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"{where}: wrong type: {err['msg'].lower()}, got {_got(given)}", None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ceclog.core.findings import Finding
 from ceclog.core.models import LoadedRules, Rules
-from ceclog.core.records import as_dict
+from ceclog.core.records import NESTED, as_dict
 from ceclog.core.rules_refs import rules_problems
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, Location, RulesError
@@ -115,6 +115,17 @@ def check_rules_file(path: Path) -> tuple[Rules | None, list[Finding]]:
         return None, [Finding(exc.code, exc.message, (), exc.hint, exc.where or Location(path))]
 
 
+def format_keys() -> dict[str, list[str]]:
+    """The keys of the rules format: "" the top level's, else those of a record of the table
+    ("kinds", "tracks", "exemptions", "plan")."""
+    import dataclasses
+
+    keys = {"": [f.name for f in dataclasses.fields(Rules)]}
+    for table, (_shape, record) in NESTED["Rules"].items():
+        keys[table] = [f.name for f in dataclasses.fields(record)]
+    return keys
+
+
 def _read(path: Path) -> bytes:
     return read_limited(
         path,
@@ -136,12 +147,15 @@ def _validated(raw: bytes, path: Path) -> tuple[Rules | None, list[Finding]]:
 
     text = decode(raw, path, RulesError)
     data = parse_toml(text, path, RulesError)
-    refs = [Finding("invalid-value", what, loc, hint) for loc, what, hint in rules_problems(data)]
+    problems = rules_problems(data, format_keys())
+    refs = [Finding("invalid-value", what, loc, hint) for loc, what, hint in problems]
     try:
         return schema.validate(Rules, data), []
     except ValidationError as exc:
         found = problems_of(exc, Rules, text, path, data)
-    if refs:  # the record's own check repeats the first of them, without a place
-        found = [f for f in found if f.path or f.code != "invalid-value"]
+    if refs:  # the record's own check repeats the first of them, without a place; where the
+        # tables' check speaks of a key the schema refused too, it says more
+        places = {f.path for f in refs}
+        found = [f for f in found if (f.path or f.code != "invalid-value") and f.path not in places]
     found += locate(refs, text, path)
     return None, sorted(found, key=lambda f: (f.where.line if f.where else 0) or 0)
