@@ -688,7 +688,8 @@ def test_one_requirement_per_licence_is_reconciled_licence_by_licence(
     # MAT: entry 1, 4 h, posted 2025-07-01: the body's 4 agrees
     code, doc = rec(ceclog, "--cert", "MAT", "--portal", "4")
     assert code == 0 and doc["track"] == "MAT" and doc["ceclog"]["posted_entries"] == [1]
-    assert doc["cycle"] == {"start": "2025-03-01", "due": "2027-02-28"}
+    # the licence expires on the second anniversary (16 TAC §78.21(c)): due 2027-03-01
+    assert doc["cycle"] == {"start": "2025-03-01", "due": "2027-03-01"}
     # MRC: entry 2 posted (3 h); entry 3 submitted, not posted; the body's 5 is 2 more: entry 3
     code, doc = rec(ceclog, "--cert", "MRC", "--portal", "5")
     assert code == 1 and doc["ceclog"]["posted"] == 3.0 and doc["difference"] == 2.0
@@ -697,6 +698,6 @@ def test_one_requirement_per_licence_is_reconciled_licence_by_licence(
     r = ceclog("reconcile", "--track", "licence", "--portal", "4")
     assert r.code == 2 and "name one with" in r.err
     # the MAT assertion (2026-05-01, 205 days ago) agrees, and only an MRC entry was submitted
-    # since: no reminder for MAT; MRC is due 2028-01-14, far off: none for it either
+    # since: no reminder for MAT; MRC is due 2028-01-15, far off: none for it either
     assert "assertion-failed" not in ceclog("check").out
     assert json.loads(ceclog("status", "--json").out)["reminders"] == []

@@ -39,7 +39,8 @@ def test_after_the_reinstatement_date_no_renewal_by_email_is_offered(
 
 def test_two_licences_are_named_each_in_its_lines(ceclog: Ceclog, ledger_path: Path) -> None:
     """Texas, one requirement per licence: MAC and MRC earned 2023-05-01, both 8 h every 24
-    months.  Each line under the table names its licence (both began `licence:` before)."""
+    months, due on the second anniversary, 2025-05-01.  Each line under the table names its
+    licence (both began `licence:` before)."""
     make_ledger(
         ledger_path,
         ("MAC", "2023-05-01"),
@@ -49,10 +50,12 @@ def test_two_licences_are_named_each_in_its_lines(ceclog: Ceclog, ledger_path: P
         body=_entry(1, "2024-06-01", "8", 'certifications = ["MAC"]\n'),
     )
     out = ceclog("status", today="2024-07-01").out
-    assert "licence (MAC): requirement met for the cycle ending 2025-04-30." in out
-    assert "licence (MRC): 8.0 hours still needed by 2025-04-30 (in 303 days)." in out
-    r = ceclog("add", "Class", "--date", "2024-06-15", "--hours", "2", today="2024-07-01")
-    assert "  licence (MAC): 10.0 of 8.0 hours counted" in r.out
+    assert "licence (MAC): requirement met for the cycle ending 2025-05-01." in out
+    assert "licence (MRC): 8.0 hours still needed by 2025-05-01 (in 304 days)." in out
+    r = ceclog(
+        "add", "Class", "--date", "2024-06-15", "--hours", "2", "--cert", "MRC", today="2024-07-01"
+    )
+    assert "  licence (MAC): 8.0 of 8.0 hours counted" in r.out
     assert "  licence (MRC): 2.0 of 8.0 hours counted" in r.out
 
 
