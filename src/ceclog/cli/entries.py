@@ -17,7 +17,7 @@ from ceclog.core.entry_checks import unknown_code_hint
 from ceclog.core.fields import check_text, entry_fields, parse_date, parse_topic_hours
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
-from ceclog.output import data, terminal, views
+from ceclog.output import data, status_data, terminal, views
 from ceclog.store import evidence
 from ceclog.store import ledger as storage
 
@@ -93,7 +93,7 @@ def _print_result(
             data.dumps(
                 {
                     "entry": data.report_entry(entry, report),
-                    "requirements": [data.requirement(r) for r in report.requirements],
+                    "requirements": [status_data.requirement(r) for r in report.requirements],
                 }
             )
         )

@@ -25,7 +25,7 @@ from ceclog.core.models import LoadedRules, Rules
 from ceclog.core.results import send_command
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, Location, UsageError
-from ceclog.output import data, terminal, views
+from ceclog.output import data, status_data, terminal, views
 from ceclog.store.parsing import locate
 from ceclog.store.reading import Loaded
 from ceclog.store.rules import load_rules
@@ -76,7 +76,7 @@ def status(
         _compare(own, (report, rules), loaded, as_json)
     elif as_json:
         located = locate(warnings, loaded.text, loaded.path)
-        doc = data.status(report, loaded.ledger, rules, located)
+        doc = status_data.status(report, loaded.ledger, rules, located)
         doc["reminders"] = _reminders(loaded, rules, report, today)
         if what_if is not None:
             doc["what_if"] = {"rules": rules.rules.name, "ledger_rules": loaded.ledger.holder.rules}

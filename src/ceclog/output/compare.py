@@ -9,7 +9,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, Requirement
 from ceclog.core.models import LoadedRules
 from ceclog.core.progress import percent
-from ceclog.output import data
+from ceclog.output import data, status_data
 from ceclog.output.terminal import Bar, Cell, Column, Out
 from ceclog.output.views import STATE_WORDS, _state
 
@@ -97,7 +97,7 @@ def as_json(mine: tuple[Report, LoadedRules], other: tuple[Report, LoadedRules])
         "profiles": [
             {
                 "rules": data.rules_summary(loaded),
-                "requirements": [data.requirement(r) for r in report.requirements],
+                "requirements": [status_data.requirement(r) for r in report.requirements],
             }
             for report, loaded in (mine, other)
         ],

@@ -10,7 +10,7 @@ from typing import Any
 from ceclog.core.credits import fmt, num
 from ceclog.core.models import LoadedRules
 from ceclog.core.transcript import Row, Transcript
-from ceclog.output import bidi, data
+from ceclog.output import bidi, data, status_data
 
 # A cell a spreadsheet would run as a formula starts with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -94,9 +94,9 @@ def export_data(t: Transcript) -> dict[str, Any]:
         "certifications": [data.certification(c, loaded) for c in t.ledger.certifications],
         "rules": summary,
         "requirements": [
-            data.past_requirement(s.requirement, s.result, s.covers, s.before)
+            status_data.past_requirement(s.requirement, s.result, s.covers, s.before)
             if s.ended
-            else data.requirement(s.requirement)
+            else status_data.requirement(s.requirement)
             for s in t.summaries
         ],
         "entries": [data.entry(row.entry, row.counted, row.explanation) for row in t.rows],
