@@ -236,3 +236,76 @@ def test_ria_cr_holder_three_years_from_the_first_july(ceclog: Ceclog, ledger_pa
     assert (req["cycle_start"], req["due"], req["days_left"]) == ("2023-07-01", "2026-06-30", 211)
     assert (req["required"], req["counted"], req["remaining"]) == (48.0, 31.5, 16.5)
     assert req["state"] == "behind"
+
+
+# --- what an independent check of 39 scenarios found -----------------------------------------
+
+
+def test_acac_a_course_counts_toward_professional_development_untagged(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """CIEC from 2024-10-01: an attestation (10 field experience) and 10 + 12 + 8 h of courses
+    that name no topic: 40.0 of 40.0, professional development 30 of 30, met (they counted
+    toward no minimum, and status asked for 30 hours more of professional development)."""
+    body = (
+        _entry(1, "2025-03-01", "Indoor air quality seminar", "hours = 10")
+        + _entry(2, "2025-10-01", "Sampling course", "hours = 12")
+        + _entry(3, "2026-05-01", "Conference sessions", "hours = 8")
+        + _entry(4, "2026-06-01", "Field attestation", 'kind = "attestation"')
+    )
+    make_ledger(ledger_path, ("CIEC", "2024-10-01"), rules="acac", since="2024-10-01", body=body)
+    (req,) = _status(ceclog, "2026-08-15")
+    assert (req["counted"], req["met"]) == (40.0, True)
+    assert _topics(req) == {
+        "field-experience": (10.0, 0.0),
+        "professional-development": (30.0, 0.0),
+    }
+
+
+def test_acac_field_hours_and_a_misspelt_topic_are_said_when_added(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("CIEC", "2024-10-01"), rules="acac", since="2024-10-01")
+    r = ceclog("add", "Site work", "--kind", "field", "--hours", "120", today="2025-01-10")
+    assert r.code == 0, r.err
+    assert "field counts nothing under these rules: hours of field work" in r.out
+    assert "warning: entry 1 is of kind field, which counts nothing" in r.err
+    r = ceclog("add", "Seminar", "--hours", "3", "--topic", "profesional", today="2025-01-10")
+    assert "warning: entry 2's topic 'profesional' counts toward none" in r.err
+
+
+def test_florida_the_ten_years_must_hold_for_every_licence_covered(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """MRSA since 2012-01-10 and MRSR since 2021-05-01, one requirement for both: the remediator
+    licence is held 10 years only on 2031-05-01, and it still renews with continuing
+    education (the rule is per licence): the exemption is refused until then, naming it."""
+    make_ledger(
+        ledger_path,
+        ("MRSA", "2012-01-10"),
+        ("MRSR", "2021-05-01"),
+        rules="florida-mold",
+        since="2024-09-01",
+    )
+    r = ceclog("holder", "--exempt", "ten-years", "--fact", "MRSA since 2012", today="2026-04-01")
+    assert r.code == 1
+    assert (
+        "exemption ten-years applies only from 2031-05-01 (MRSR, earned 2021-05-01, is held 10 "
+        "years then: every certification the requirement covers must be)" in r.err
+    )
+
+
+def test_florida_classes_are_not_nagged_to_be_sent_30_days_on(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """Florida publishes no submission address: certificates go with the renewal, so a class of
+    2024-09-12 is not 'not submitted after 30 days' in 2025; near the due date (2026-07-31)
+    the requirement, once met, is to submit."""
+    body = _entry(1, "2024-09-12", "Water intrusion", 'hours = 14\ntopics = ["water"]')
+    make_ledger(
+        ledger_path, ("MRSA", "2024-08-01"), rules="florida-mold", since="2024-08-01", body=body
+    )
+    r = ceclog("status", today="2025-03-01")
+    assert "not submitted after 30 days" not in r.err
+    found = json.loads(ceclog("check", "--json", today="2025-03-01").out)
+    assert "unsubmitted" not in {f["code"] for f in found}

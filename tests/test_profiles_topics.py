@@ -103,7 +103,10 @@ def test_acac_two_credit_categories(ceclog: Ceclog, ledger_path: Path) -> None:
     counted = [(row["id"], row["counted"]) for row in rows]
     assert counted == [(1, 0.0), (2, 10.0), (4, 20.0), (3, 0.0), (5, 8.0), (6, 2.0)]
     how = {row["id"]: row["explanation"] for row in rows}
-    assert how[1] == "10 h ÷ 1 h per credit = 10.0; capped at 0 per field"
+    assert how[1] == (
+        "10 h ÷ 1 h per credit = 10.0; field counts nothing under these rules: hours of field "
+        "work: not credited by ACAC (record the attestation instead)"
+    )
     assert how[2] == "attestation: fixed 10 credits"
     assert how[3] == (
         "attestation: fixed 10 credits; attestation credits capped at 10 per cycle: 0.0 of 10.0 "

@@ -69,7 +69,8 @@ def test_texas_due_day_one_licence_per_course_and_the_workers_course(ceclog: Cec
         "pool           one requirement per certification",
         "entries        an entry counts for one certification only, the one it names",
         "cycles start   on the earned date",
-        "due date       the anniversary of the cycle's start, itself the last valid day",
+        "due date       the anniversary of the licence's effective date, itself the last valid "
+        "day (the next cycle starts the day after)",
     ]
     assert _from(lines, "submit to", 1)[1] == (
         f"{PAD}UNCONFIRMED: sources disagree on sending certificates: TDLR's page says with the "
@@ -182,7 +183,8 @@ def test_a_profile_of_ones_own_in_words_and_json(ceclog: Ceclog, tmp_path: Path)
         "01-01 in 2024, 2028, ... (technician) (fixed periods)",
         "first period   a holder first certified partway through a period owes nothing in it "
         "(the first requirement is the next full period)",
-        "due date       the anniversary of the cycle's start, itself the last valid day",
+        "due date       the anniversary of the licence's effective date, itself the last valid "
+        "day (the next cycle starts the day after)",
     ]
     assert "  course  a class [counts toward water]" in lines
     assert _from(lines, "  master:", 1)[1] == (

@@ -13,7 +13,7 @@ from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.core import operations
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.entry_checks import unknown_code_hint
+from ceclog.core.entry_checks import entry_warnings, unknown_code_hint
 from ceclog.core.fields import check_text, entry_fields, parse_date, parse_topic_hours
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
@@ -233,6 +233,7 @@ def add(
             session.save(new)
     warn(session.warnings)
     _held_warning(new, entry)
+    warn(entry_warnings(entry, rules))
     if not entry.planned and entry.date > today:
         warn([f"entry {entry.id} is dated {entry.date}, after today: add --planned if not taken"])
     if entry.planned and entry.date < today:
@@ -370,6 +371,7 @@ def edit(
         session.save(new)
     warn(session.warnings + notes)
     _held_warning(new, entry)
+    warn(entry_warnings(entry, rules))
     _print_result(new, rules, today, entry, as_json)
 
 

@@ -65,7 +65,10 @@ def entry_credit(entry: Entry, rules: Rules) -> Credit:
         steps.append("no hours or credits recorded = 0.0")
 
     caps: list[tuple[Decimal, str]] = []
-    if kind is not None and kind.cap is not None:
+    if kind is not None and kind.cap == 0:  # a kind the body does not credit: say what it is
+        what = f": {kind.description}" if kind.description else ""
+        caps.append((kind.cap, f"{entry.kind} counts nothing under these rules{what}"))
+    elif kind is not None and kind.cap is not None:
         caps.append((kind.cap, f"capped at {num(kind.cap)} per {entry.kind}"))
     if rules.event_cap is not None:
         caps.append((rules.event_cap, f"capped at {num(rules.event_cap)} per event"))

@@ -87,6 +87,17 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
     return out
 
 
+def entry_warnings(entry: Entry, rules: Rules) -> list[str]:
+    """What `add` and `edit` warn about the entry they just wrote: a topic that counts toward
+    no minimum (a typo counts nothing, silently), a kind the rules credit with nothing."""
+    out = [f"{f.message} ({f.hint})" for f in _topic_findings(entry, rules, ("entries", 0))]
+    kind = rules.kinds.get(entry.kind)
+    if kind is not None and kind.cap == 0:
+        what = f": {kind.description}" if kind.description else ""
+        out.append(f"entry {entry.id} is of kind {entry.kind}, which counts nothing{what}")
+    return out
+
+
 def _topic_findings(entry: Entry, rules: Rules, at: DataPath) -> list[Finding]:
     """Hours per topic that add up to more than the entry's hours (the parts never count more
     than the entry does, but one of them is wrong), and, under rules with topic minimums, a
@@ -122,7 +133,8 @@ def _topic_findings(entry: Entry, rules: Rules, at: DataPath) -> list[Finding]:
 
 def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
     """Dates keep their order: class <= submitted <= posted <= today; completed entries are
-    submitted within UNSUBMITTED_DAYS."""
+    submitted within UNSUBMITTED_DAYS (to a body that takes them as they come: one with a
+    submission address)."""
     out: list[Finding] = []
     for i, entry in enumerate(ledger.entries):
         at = ("entries", i)
@@ -143,7 +155,10 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
             out.append(Finding("date-order", message, (*at, "posted")))
         days = (today - entry.date).days
         sent = entry.submitted is not None or entry.posted is not None
-        if not entry.planned and not sent and days > UNSUBMITTED_DAYS:
+        # a body with no submission address takes certificates with the renewal (Florida, Texas):
+        # nothing is late 30 days after a class; `to_submit` says when to send them
+        steady = rules.submission_email is not None
+        if steady and not entry.planned and not sent and days > UNSUBMITTED_DAYS:
             from ceclog.core.results import send_command
 
             message = f"entry {entry.id} ({entry.date}) is not submitted after {days} days"

@@ -44,12 +44,11 @@ def in_force_from(
             f"the {rules.name} rules allow no exemption {record.name!r} (they allow: {allowed})"
         )
     days = [record.since, *([rule.since] if rule.since else [])]
-    if rule.held_years:
+    if rule.held_years:  # every certification the requirement covers, each that long
         held = [h for h in holdings if h.ended is None]
         if not held:
             return None, f"{record.name} needs a certification held, and none is"
-        first = min(h.earned for h in held)
-        days.append(add_months(first, 12 * rule.held_years))
+        days += [add_months(h.earned, 12 * rule.held_years) for h in held]
     return max(days), None
 
 

@@ -335,8 +335,16 @@ def record_exemption(
     if why is not None:
         raise InputError(f"exemption {name}: {why}")
     if start is not None and start > today:
+        rule = rules.exemptions[name]
+        latest = max((h for h in holdings if h.ended is None), key=lambda h: h.earned)
+        why = f"({rule.description})"
+        if rule.held_years and len(holdings) > 1:  # each licence the requirement covers
+            why = (
+                f"({latest.code}, earned {latest.earned}, is held {rule.held_years} years then: "
+                "every certification the requirement covers must be)"
+            )
         raise InputError(
-            f"exemption {name} applies only from {start} ({rules.exemptions[name].description})",
+            f"exemption {name} applies only from {start} {why}",
             hint="record it on or after that day",
         )
     kept = [x for x in ledger.exemptions if (x.name, x.cert) != (name, cert)]

@@ -124,7 +124,8 @@ def _rows(r: Rules, loaded: LoadedRules) -> list[tuple[str, Any]]:
     rows.append(
         (
             "due date",
-            "the anniversary of the cycle's start, itself the last valid day"
+            "the anniversary of the licence's effective date, itself the last valid day (the "
+            "next cycle starts the day after)"
             if r.due == "anniversary"
             else "the day before the next cycle starts",
         )

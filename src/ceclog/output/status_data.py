@@ -47,7 +47,7 @@ def requirement(req: Requirement, profile: Rules | None = None) -> dict[str, Any
         "certifications": list(req.certifications),
         "cycle_start": day(cur.cycle.start),
         "due": day(cur.cycle.due),
-        "days_left": req.days_left,
+        "days_left": None if req.exempt is not None else req.days_left,  # exempt: no deadline
         "required": number(req.required),
         "counted": number(req.counted),
         "remaining": number(req.remaining),

@@ -250,7 +250,8 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
     since = ledger.holder.tracking_since
     dates = {e.id: e.date for e in ledger.entries}
     if (  # a ledger started well into a cycle, in its first year: earlier classes?
-        not cur.met
+        req.exempt is None
+        and not cur.met
         and (since - cur.cycle.start).days > 30
         and (report.today - since).days <= 365
         and not any(dates[i] < since for i in cur.counted_ids)
