@@ -502,7 +502,7 @@ def test_transcript_errors_name_every_bad_row_and_nothing_is_printed_before_an_e
     r = ceclog("reconcile", "--transcript", str(csv))
     assert r.code == 1 and r.out == ""
     assert r.err.splitlines()[:3] == [
-        "error: bad.csv:2: '2026-13-45' is not a date (YYYY-MM-DD)",
+        "error: bad.csv:2: '2026-13-45' is not a date",
         "bad.csv:3: credits 'x' is not a number",
         "bad.csv:5: the title is empty",
     ]

@@ -1,4 +1,5 @@
-"""The import command: entries from a spreadsheet's CSV, or from ceclog's own exports."""
+"""The import command: entries from an Excel workbook, a spreadsheet's CSV, or ceclog's own
+exports."""
 
 import sys
 from dataclasses import replace
@@ -11,14 +12,14 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, warn
 from ceclog.core import operations
 from ceclog.core.import_match import ImportPlan, plan_import
-from ceclog.core.import_rows import Mapping, Reading, Table, entries_of
+from ceclog.core.import_rows import Mapping, Reading, Table, entries_of_all, one_person
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError, Location, UsageError
 from ceclog.output import data, imports
 from ceclog.output.terminal import console
 from ceclog.store import ledger as storage
-from ceclog.store import sheets
+from ceclog.store import sheet_map, sheets
 
 
 def map_beside(file: Path) -> Path:
@@ -26,17 +27,19 @@ def map_beside(file: Path) -> Path:
     return file.with_name(file.stem + ".map.toml")
 
 
-def _read(file: Path, map_file: Path | None) -> tuple[Mapping, Table, Path | None]:
+def _read(
+    file: Path, map_file: Path | None, sheet: str | None
+) -> tuple[Mapping, list[Table], Path | None]:
     notes: list[str] = []
     if map_file is None and map_beside(file).is_file():
         map_file = map_beside(file)
         notes.append(f"read the mapping {map_file} (saved beside the file)")
-    mapping = sheets.read_mapping(map_file) if map_file is not None else Mapping()
-    table = sheets.read_table(file, mapping)
-    if table.encoding == "cp1252" and mapping.encoding is None:
-        notes.append(f"{file} is not UTF-8: read it as cp1252 (Windows)")
-    info(notes)
-    return mapping, table, map_file
+    mapping = sheet_map.read_mapping(map_file) if map_file is not None else Mapping()
+    if sheet is not None:
+        mapping = replace(mapping, sheet=sheet)
+    tables, said = sheets.read_tables(file, mapping)
+    info(notes + said)
+    return mapping, tables, map_file
 
 
 def info(lines: list[str]) -> None:
@@ -46,22 +49,33 @@ def info(lines: list[str]) -> None:
 
 
 def _plan(
-    table: Table, mapping: Mapping, ledger: Ledger, rules: Rules, c: Context, accept: list[int]
+    tables: list[Table],
+    mapping: Mapping,
+    ledger: Ledger,
+    rules: Rules,
+    c: Context,
+    accept: list[str],
 ) -> tuple[Reading, ImportPlan | None]:
     try:
-        reading = entries_of(table, mapping, rules, c.today)
+        reading = entries_of_all(tables, mapping, rules, c.today)
+        if not reading.errors:
+            one_person(reading, tables)
     except CeclogError as exc:
-        exc.where = exc.where or Location(table.name)
+        exc.where = exc.where or Location(tables[0].name)
         raise
     if reading.errors:
         return reading, None
-    return reading, plan_import(ledger, reading.candidates, table.name, accept)
+    name = tables[0].name
+    return reading, plan_import(ledger, reading.candidates, name, accept, repeats=not reading.own)
 
 
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A CSV file, or a ceclog export (csv or json).")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="An Excel workbook (.xlsx), a CSV file, or a ceclog export."),
+    ],
     map_file: Annotated[
         Path | None,
         typer.Option("--map", metavar="MAP.toml", help="How to read the file (see the README)."),
@@ -69,9 +83,13 @@ def import_(
     save_map: Annotated[
         bool, typer.Option("--save-map", help="Write the mapping used beside the file.")
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help="Read only this sheet of a workbook."),
+    ] = None,
     accept: Annotated[
-        list[int] | None,
-        typer.Option("--accept", metavar="ROW", help="Add a held-back near match (repeat)."),
+        list[str] | None,
+        typer.Option("--accept", metavar="ROW", help="Add a held-back row (repeat the option)."),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Write: add the new entries.")] = False,
     dry_run: Annotated[
@@ -79,18 +97,19 @@ def import_(
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import classes from a spreadsheet (CSV) or a ceclog export: a dry run unless --yes.
+    """Import classes from a workbook, a CSV or a ceclog export: a dry run unless --yes.
 
-    Rows already in the ledger are skipped; near matches are held back (--accept ROW)."""
+    Rows already in the ledger are skipped; repeats, near matches and unknown statuses are
+    held back (--accept ROW); totals and cancelled classes are read past."""
     if yes and dry_run:
         raise UsageError("give --yes (write) or --dry-run (only show), not both")
     c: Context = ctx.obj
-    mapping, table, read_map = _read(file, map_file)
+    mapping, tables, read_map = _read(file, map_file, sheet)
     rows = list(accept or [])
     if yes:
         with storage.editing(c.ledger_path, c.journal) as session:
             rules = c.rules_for(session.loaded).rules
-            reading, plan = _plan(table, mapping, session.ledger, rules, c, rows)
+            reading, plan = _plan(tables, mapping, session.ledger, rules, c, rows)
             _save_map(save_map, file, reading, read_map, c)
             if plan is None:
                 _refuse(reading, file, as_json)
@@ -102,7 +121,7 @@ def import_(
         warn(session.warnings)
     else:
         loaded, loaded_rules = c.load()
-        reading, plan = _plan(table, mapping, loaded.ledger, loaded_rules.rules, c, rows)
+        reading, plan = _plan(tables, mapping, loaded.ledger, loaded_rules.rules, c, rows)
         _save_map(save_map, file, reading, read_map, c)
         if plan is None:
             _refuse(reading, file, as_json)
@@ -110,14 +129,14 @@ def import_(
     info(reading.notes)
     _future(plan, c)
     if as_json:
-        print(data.dumps(imports.as_data(plan, [], yes, str(file))))
+        print(data.dumps(imports.as_data(plan, [], yes, str(file), reading.not_classes)))
     else:
         out = console()
-        for text in imports.render(plan, written=yes):
+        for text in imports.render(plan, yes, reading.not_classes):
             out.print(text, soft_wrap=True)
     if not yes:
         how = "the default" if sys.stdin.isatty() and sys.stdout.isatty() else "no --yes"
-        again = _command(c, file, map_file, rows)
+        again = _command(c, file, map_file, sheet, rows)
         info([f"dry run ({how}): nothing was written; to import: {again}"])
     elif plan.added:
         info(
@@ -130,7 +149,9 @@ def import_(
         info(["nothing to add: the ledger was not changed"])
 
 
-def _command(c: Context, file: Path, map_file: Path | None, accept: list[int]) -> str:
+def _command(
+    c: Context, file: Path, map_file: Path | None, sheet: str | None, accept: list[str]
+) -> str:
     """The command that writes what this dry run showed: the same options, and --yes."""
     import shlex
 
@@ -142,17 +163,19 @@ def _command(c: Context, file: Path, map_file: Path | None, accept: list[int]) -
     words += ["import", str(file)]
     if map_file is not None:
         words += ["--map", str(map_file)]
+    if sheet is not None:
+        words += ["--sheet", sheet]
     for row in accept:
-        words += ["--accept", str(row)]
+        words += ["--accept", row]
     return shlex.join([*words, "--yes"])
 
 
-def _rows(numbers: list[int]) -> str:
-    return ("row " if len(numbers) == 1 else "rows ") + ", ".join(map(str, numbers))
+def _rows(labels: list[str]) -> str:
+    return ("row " if len(labels) == 1 else "rows ") + ", ".join(labels)
 
 
 def _future(plan: ImportPlan, c: Context) -> None:
-    ahead = [a.row for a in plan.added if a.entry.planned and a.entry.date > c.today]
+    ahead = [a.label for a in plan.added if a.entry.planned and a.entry.date > c.today]
     if ahead:
         info(
             [
@@ -160,7 +183,7 @@ def _future(plan: ImportPlan, c: Context) -> None:
                 "`ceclog edit ID --completed`)"
             ]
         )
-    late = [a.row for a in plan.added if not a.entry.planned and a.entry.date > c.today]
+    late = [a.label for a in plan.added if not a.entry.planned and a.entry.date > c.today]
     if late:
         warn([f"{_rows(late)} dated after today but marked completed: check the dates"])
 
@@ -175,7 +198,7 @@ def _save_map(save: bool, file: Path, reading: Reading, read_map: Path | None, c
             where=Location(target),
             hint=f"read it with --map {target}, or remove it first",
         )
-    sheets.save_mapping(target, reading.mapping, c.journal)
+    sheet_map.save_mapping(target, reading.mapping, c.journal)
     info([f"the mapping was saved as {target}: ceclog import {file} reads it from now on"])
 
 
@@ -184,7 +207,7 @@ def _refuse(reading: Reading, file: Path, as_json: bool) -> None:
         print(data.dumps(imports.as_data(None, reading.errors, False, str(file))))
     err = console(stderr=True)
     for e in reading.errors:
-        err.print(f"{file}:{e.row}: {e.message}", soft_wrap=True)
+        err.print(f"{file}:{e.label}: {e.message}", soft_wrap=True)
     n = len(reading.errors)
     raise InputError(
         f"{plural(n, 'row')} cannot be imported; nothing was written",

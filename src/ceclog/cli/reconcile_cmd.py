@@ -14,7 +14,7 @@ from ceclog.core import reconcile_transcript as transcripts
 from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, evaluate
 from ceclog.core.fields import check_text, parse_date
-from ceclog.core.import_rows import Mapping
+from ceclog.core.import_table import Mapping
 from ceclog.core.models import MAX_CREDITS, Assertion, Entry, Ledger, Rules
 from ceclog.core.reconcile import Target, cycle_at, find_target, reconcile
 from ceclog.core.text import file_label
@@ -163,14 +163,14 @@ def reconcile_cmd(
         )
     rows: list[transcripts.Row] | None = None
     if transcript is not None:
-        from ceclog.store import sheets
+        from ceclog.store import sheet_map, sheets
 
         if not transcript.exists():  # exit 2, as a usage error: exit 1 means "they differ"
             raise UsageError(f"--transcript {transcript}: no such file")
 
         if map_file is not None and not map_file.exists():
             raise UsageError(f"--map {map_file}: no such file")
-        mapping = sheets.read_mapping(map_file) if map_file is not None else Mapping()
+        mapping = sheet_map.read_mapping(map_file) if map_file is not None else Mapping()
         lines = transcripts.lines_of(sheets.read_table(transcript, mapping), mapping)
         held = cycle_at(target.requirement, day)
         body = Decimal(0)

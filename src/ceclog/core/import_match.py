@@ -1,19 +1,22 @@
-"""Which imported rows are new: never a duplicate, never a legitimate repeat lost.
+"""Which imported rows are new: never a duplicate, never a legitimate repeat lost unasked.
 
 A row matches an entry with the same date, title (case and spacing ignored), hours, credits
 and kind.  For each such key only as many rows are added as the file holds beyond the
-ledger's count, so importing a file twice adds nothing and two identical classes on one day
-both survive.  A row with no match but the date and title of an entry (other hours, credits or
-kind) is a near match: held back, with the entry it resembles, until accepted by row number."""
+ledger's count, so importing a file twice adds nothing.  Rows are held back, each with why,
+until accepted by row (`--accept ROW`):
+- a repeat: the same class as an earlier row of the file (pasted twice?), for the same person;
+- a near match: no match, but the date and title of an entry (other hours, credits or kind);
+- a question: a status ceclog does not know ("In progress")."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
-from ceclog.core.import_rows import Candidate
+from ceclog.core.import_table import Candidate
 from ceclog.core.models import Entry, Ledger
 from ceclog.core.text import file_label
 from ceclog.errors import UsageError
@@ -36,49 +39,104 @@ def key_of(entry: Entry) -> tuple[Any, ...]:
     )
 
 
+@dataclass(frozen=True)
+class Held:
+    """A row held back: `why` is "repeat" (of `same_as`, an earlier row of the file), "near"
+    (it resembles the ledger's entry `resembles`) or "status" (the row's status, `row.ask`,
+    is not one ceclog knows)."""
+
+    row: Candidate
+    why: Literal["repeat", "near", "status"]
+    resembles: Entry | None = None
+    same_as: Candidate | None = None
+
+
 @dataclass
 class ImportPlan:
     added: list[Candidate] = field(default_factory=list)  # entries carry their new ids
     skipped: list[tuple[Candidate, Entry]] = field(default_factory=list)  # and the match
-    held: list[tuple[Candidate, Entry]] = field(default_factory=list)  # and the look-alike
-    accepted: list[int] = field(default_factory=list)  # held rows added by --accept
+    held: list[Held] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)  # held rows added by --accept
 
 
 def plan_import(
-    ledger: Ledger, rows: list[Candidate], source: str, accept: list[int] | None = None
+    ledger: Ledger,
+    rows: list[Candidate],
+    source: str,
+    accept: list[str] | None = None,
+    *,
+    repeats: bool = True,
 ) -> ImportPlan:
-    """What importing `rows` would do to `ledger`; added entries get ids and `imported`."""
+    """What importing `rows` would do to `ledger`; added entries get ids and `imported`.
+    `accept`: the rows to add although held back ("12", or "Sheet!12" in a workbook);
+    `repeats`: hold back repeats within the file (not in ceclog's own export)."""
+    first = _plan(ledger, rows, source, set(), repeats)
+    wanted = resolve(accept or [], [h.row for h in first.held])
+    return _plan(ledger, rows, source, wanted, repeats) if wanted else first
+
+
+def resolve(accept: list[str], held: list[Candidate]) -> set[str]:
+    """The labels --accept names: "12" names the one held row 12 of any sheet."""
+    out: set[str] = set()
+    stray: list[str] = []
+    for given in accept:
+        text = given.strip()
+        if not re.fullmatch(r"(.+!)?\d+", text):
+            raise UsageError(f"--accept {given}: give a row number (12, or SHEET!12)")
+        exact = [c.label for c in held if c.label == text]
+        loose = [c.label for c in held if "!" not in text and str(c.row) == text]
+        if len(exact or loose) > 1:
+            raise UsageError(
+                f"--accept {given}: row {text} is held back in {len(loose)} sheets",
+                hint="name the sheet: " + " or ".join(f"--accept {label}" for label in loose),
+            )
+        if exact or loose:
+            out.add((exact or loose)[0])
+        else:
+            stray.append(given)
+    if stray:
+        rows_held = ", ".join(c.label for c in held) or "none"
+        raise UsageError(
+            f"--accept {' '.join(stray)}: not a row held back (held back: {rows_held})"
+        )
+    return out
+
+
+def _plan(
+    ledger: Ledger, rows: list[Candidate], source: str, wanted: set[str], repeats: bool
+) -> ImportPlan:
     existing: dict[tuple[Any, ...], list[Entry]] = defaultdict(list)
     by_day_title: dict[tuple[Any, ...], Entry] = {}
     for entry in ledger.entries:
         existing[key_of(entry)].append(entry)
         by_day_title.setdefault((entry.date, title_key(entry.title)), entry)
     used: Counter[tuple[Any, ...]] = Counter()
-    wanted = set(accept or [])
+    seen: dict[tuple[Any, ...], Candidate] = {}  # the file's first row of each class
     plan = ImportPlan()
     next_id = ledger.next_id()
     source = file_label(source)
     for row in rows:
         key = key_of(row.entry)
         matches = existing.get(key, [])
+        earlier = seen.setdefault((*key, row.person), row)
         if used[key] < len(matches):
             plan.skipped.append((row, matches[used[key]]))
             used[key] += 1
             continue
         alike = None if matches else by_day_title.get(key[:2])
-        if alike is not None and row.row not in wanted:
-            plan.held.append((row, alike))
+        held = None
+        if earlier is not row and repeats:
+            held = Held(row, "repeat", same_as=earlier)
+        elif alike is not None:
+            held = Held(row, "near", resembles=alike)
+        elif row.ask is not None:
+            held = Held(row, "status")
+        if held is not None and row.label not in wanted:
+            plan.held.append(held)
             continue
-        if alike is not None:
-            plan.accepted.append(row.row)
-        entry = replace(row.entry, id=next_id, imported=f"{source}:{row.row}")
-        plan.added.append(Candidate(row.row, entry))
+        if held is not None:
+            plan.accepted.append(row.label)
+        entry = replace(row.entry, id=next_id, imported=f"{source}:{row.label}")
+        plan.added.append(replace(row, entry=entry))
         next_id += 1
-    stray = sorted(wanted - set(plan.accepted))
-    if stray:
-        rows_held = ", ".join(str(r.row) for r, _ in plan.held) or "none"
-        raise UsageError(
-            f"--accept {' '.join(map(str, stray))}: not a row held back as a near match "
-            f"(held back: {rows_held})"
-        )
     return plan

@@ -1,9 +1,15 @@
-"""The names of the fields an import reads, and the header names (with common synonyms)
-that mean each one; matched with case, spaces and punctuation ignored."""
+"""The names of the fields an import reads, and the header names (with common synonyms, in
+English and Spanish) that mean each one; matched with case, accents, spaces and punctuation
+ignored ("Créditos" is "creditos", "Course #" is "course number").
+
+Besides an entry's own fields a sheet may hold `status` (Completed, Planned, Cancelled...),
+`ceus` (continuing-education units: 1 CEU = 10 contact hours) and `person` (the technician a
+row is about, in a crew sheet): read, never stored as such."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 FIELDS = (
     "date",
@@ -22,21 +28,30 @@ FIELDS = (
     "event",
     "topic_hours",
 )
+SHEET_FIELDS = (*FIELDS, "status", "ceus", "person")  # what a sheet's column may hold
 DATE_FIELDS = ("date", "submitted", "posted")
 
-# Header names (lower case, punctuation as spaces) and the field each means.
+# Header names (lower case, no accents, punctuation as spaces) and the field each means.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": (
         "date",
-        "completed",
         "date completed",
         "completion date",
         "completed on",
+        "completed date",
         "class date",
         "course date",
         "day",
         "date taken",
         "date attended",
+        "date of class",
+        "date of course",
+        "date earned",
+        "fecha",
+        "fecha del curso",
+        "fecha de finalizacion",
+        "fecha completado",
+        "fecha de realizacion",
     ),
     "title": (
         "title",
@@ -48,7 +63,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "class title",
         "session",
         "training",
-        "description",
+        "training name",
+        "curso",
+        "nombre del curso",
+        "clase",
+        "titulo",
+        "capacitacion",
     ),
     "hours": (
         "hours",
@@ -57,25 +77,50 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "class hours",
         "course hours",
         "contact hours",
+        "clock hours",
+        "total hours",
+        "number of hours",
+        "no of hours",
         "duration",
         "duration hours",
+        "length",
+        "horas",
+        "duracion",
+        "horas de clase",
     ),
     "credits": (
         "credits",
         "credit",
         "cec",
         "cecs",
-        "credit hours",
+        "cec s",
         "credits stated",
         "ce credits",
+        "cec credits",
         "ces",
         "cecs earned",
         "cec earned",
-        "units",
-        "ceus",
-        "ceu",
+        "credits earned",
+        "cecs awarded",
+        "creditos",
+        "credito",
+        "creditos cec",
     ),
-    "kind": ("kind", "type", "activity", "activity type", "format", "class type"),
+    "ceus": ("ceu", "ceus", "ceu s", "ceus earned", "continuing education units"),
+    "kind": (
+        "kind",
+        "type",
+        "activity",
+        "activity type",
+        "format",
+        "class type",
+        "course type",
+        "delivery",
+        "delivery method",
+        "tipo",
+        "modalidad",
+        "formato",
+    ),
     "provider": (
         "provider",
         "school",
@@ -86,6 +131,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "organisation",
         "sponsor",
         "approved provider",
+        "training provider",
+        "provided by",
+        "taught by",
+        "school provider",
+        "proveedor",
+        "escuela",
+        "instructor a",
+        "institucion",
     ),
     "approval": (
         "approval",
@@ -95,8 +148,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "course number",
         "course no",
         "course id",
+        "course code",
         "course approval",
         "iicrc approval",
+        "iicrc course number",
+        "aprobacion",
+        "numero de aprobacion",
+        "no de aprobacion",
+        "curso no",
+        "curso number",
+        "codigo del curso",
     ),
     "certifications": (
         "certifications",
@@ -106,19 +167,113 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "designations",
         "designation",
         "for",
+        "certificacion",
+        "certificaciones",
     ),
-    "topics": ("topics", "topic", "subject", "subjects", "category", "categories"),
-    "notes": ("notes", "note", "comments", "comment", "remarks"),
-    "submitted": ("submitted", "date submitted", "submitted on"),
+    "topics": ("topics", "categories", "temas"),
+    "notes": (
+        "notes",
+        "note",
+        "comments",
+        "comment",
+        "remarks",
+        "notas",
+        "nota",
+        "observaciones",
+        "comentarios",
+    ),
+    "submitted": ("submitted", "date submitted", "submitted on", "fecha de envio"),
     "posted": ("posted", "date posted", "posted on"),
     "planned": ("planned",),
-    "event": ("event", "event name"),
+    "event": ("event", "event name", "evento"),
     "topic_hours": ("topic hours", "hours per topic"),
+    "status": ("status", "state of class", "class status", "estado", "estatus"),
+    "person": (
+        "technician",
+        "tech",
+        "technician name",
+        "tech name",
+        "employee",
+        "employee name",
+        "name",
+        "full name",
+        "staff",
+        "staff member",
+        "team member",
+        "crew member",
+        "worker",
+        "attendee",
+        "student",
+        "nombre",
+        "tecnico",
+        "nombre del tecnico",
+        "empleado",
+    ),
 }
+# Headers with two meanings: the first of the fields that no other column of the sheet reads
+# as.  "Topic" is the class's title in a sheet with no title column, else its topics;
+# "Completed" is the date unless a column says the date, then the status (Yes, Done...).
+SECOND_CHOICE: dict[str, tuple[str, ...]] = {
+    "topic": ("title", "topics"),
+    "subject": ("title", "topics"),
+    "category": ("topics", "title"),
+    "tema": ("title", "topics"),
+    "materia": ("title", "topics"),
+    "description": ("title", "notes"),
+    "descripcion": ("title", "notes"),
+    "completed": ("date", "status"),
+    "completado": ("date", "status"),
+    "taken": ("date", "status"),
+    "attended": ("date", "status"),
+    "done": ("date", "status"),
+}
+# Headers that name credits in hours.  The rule: they hold credits, the CECs a certificate
+# states (measured in hours); under rules where one credit is not one hour, they are refused
+# until a mapping says which (see `import_rows.columns_of`).
+CREDIT_HOURS = (
+    "credit hours",
+    "cec hours",
+    "ce hours",
+    "cec hrs",
+    "ce hrs",
+    "credit hrs",
+    "continuing education hours",
+    "horas cec",
+    "horas de credito",
+    "horas ce",
+)
 # Columns of ceclog's own export that are computed, not recorded: read past without a word.
 COMPUTED = ("id", "counted", "unit", "explanation", "evidence", "for cycle")
-BY_NAME = {name: key for key, names in SYNONYMS.items() for name in names}
+BY_NAME = {name: key for key, names in SYNONYMS.items() for name in names} | {
+    name: "credits" for name in CREDIT_HOURS
+}
+
+
+def plain(text: str) -> str:
+    """Lower case without accents: "Créditos" -> "creditos", "Técnico" -> "tecnico"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def header_key(header: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", header.lower().replace("_", " ")).split())
+    text = plain(header).replace("_", " ")
+    text = text.replace("#", " number ").replace("n°", "no")  # "Course #", "Curso N°"
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
+def meanings(header: str) -> tuple[str, ...]:
+    """The fields a header may mean, the first preferred; () when it means none."""
+    key = header_key(header)
+    if key in BY_NAME:
+        return (BY_NAME[key],)
+    return SECOND_CHOICE.get(key, ())
+
+
+def column_letter(index: int) -> str:
+    """A column as a spreadsheet names it: 0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,245 +1,341 @@
-"""Rows of a spreadsheet as entries: which column holds which field (header names and their
-common synonyms, or a mapping), one date format per column (never guessed row by row: a column
-whose dates read two ways is refused), decimal marks, and each row checked with the rules `add`
-applies (`fields.entry_fields`, `parse_amount`, `check_text`, `operations.check_dates`).
+"""Rows of a spreadsheet as entries: which column holds which field (`import_columns`), how a
+column's dates read (`import_dates`), amounts as written (`import_amounts`), what a status
+means and which rows are no class (`import_values`); each row checked with the rules `add`
+applies (`fields.entry_fields`, `check_text`, `operations.check_dates`).
 
-The store reads the file into a `Table` (text cells); everything here is pure."""
+Rows that are not classes are read past, each named: a total (labelled so, or a row without a
+title whose hours or credits equal the sum of the two or more rows above it since the last
+total), a heading (one cell of text), the header printed again, a cancelled class.  The store
+reads the file into `Table`s (text cells); everything here is pure."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from ceclog.core.fields import check_text, entry_fields, parse_amount, parse_topic_hours
-from ceclog.core.import_dates import check_format, column_format, read_date
-from ceclog.core.import_names import BY_NAME, COMPUTED, DATE_FIELDS, FIELDS, header_key
+from ceclog.core.fields import check_text, entry_fields, parse_topic_hours
+from ceclog.core.import_amounts import CEUS, CREDITS, DURATION, HOURS, from_ceus, number, quantity
+from ceclog.core.import_columns import columns_of, credit_hours
+from ceclog.core.import_dates import DateColumn, date_column, serial_note
+from ceclog.core.import_names import DATE_FIELDS, header_key, plain
+from ceclog.core.import_table import Candidate, Mapping, NotClass, Reading, RowError, Table
+from ceclog.core.import_values import Status, is_heading, kind_of, says_total, status_of
 from ceclog.core.models import Entry, Rules
 from ceclog.core.operations import check_dates
 from ceclog.errors import CeclogError, InputError
+
+__all__ = ["Candidate", "Mapping", "Reading", "RowError", "Table", "amount", "entries_of"]
 
 YES = ("yes", "y", "true", "1", "x", "planned")
 NO = ("", "no", "n", "false", "0")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Mapping:
-    """How to read a file: from `--map FILE.toml`, or found from the headers."""
-
-    columns: dict[str, str] = field(default_factory=dict)  # field -> header in the file
-    dates: dict[str, str] = field(default_factory=dict)  # date field -> its format
-    constants: dict[str, str] = field(default_factory=dict)  # field -> the value of every row
-    separator: str | None = None
-    decimal: str | None = None
-    encoding: str | None = None
-    skip: int = 0  # rows before the header
-
-
-@dataclass(frozen=True, kw_only=True)
-class Table:
-    """A file as text cells.  `rows` are (row number as a spreadsheet shows it, cells)."""
-
-    name: str  # as recorded in `imported` (the file's base name)
-    headers: list[str]
-    rows: list[tuple[int, list[str]]]
-    ceclog_export: bool = False  # ceclog's own CSV: leading `'` before formulas are undone
-    separator: str = ","
-    decimal: str = "."
-    encoding: str = "utf-8"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A row that reads as an entry (its id is given when it is added)."""
-
-    row: int
-    entry: Entry
-
-
-@dataclass
-class RowError:
-    row: int | None
-    message: str
-
-
-def columns_of(table: Table, mapping: Mapping) -> tuple[dict[str, int], list[str]]:
-    """field -> column index, and notes about columns read past.  A column two fields claim,
-    a field two columns claim, or a mapping naming a header the file lacks, is refused."""
-    keys = [header_key(h) for h in table.headers]
-    found: dict[str, int] = {}
-    for key, header in mapping.columns.items():
-        if key not in FIELDS:
-            raise InputError(
-                f"the mapping names {key!r}, which is not a field: {', '.join(FIELDS)}"
-            )
-        matches = [i for i, h in enumerate(table.headers) if h.strip() == header.strip()]
-        matches = matches or [i for i, k in enumerate(keys) if k == header_key(header)]
-        if not matches:
-            raise InputError(
-                f"the mapping reads {key} from column {header!r}, which the file does not have",
-                hint="its columns: " + ", ".join(repr(h) for h in table.headers),
-            )
-        found[key] = matches[0]
-    ignored: list[str] = []
-    for index, key in enumerate(keys):
-        if index in found.values():
-            continue
-        name = BY_NAME.get(key)
-        if name is None or name in mapping.columns:
-            if key and key not in COMPUTED:
-                ignored.append(table.headers[index])
-            continue
-        if name in found:
-            raise InputError(
-                f"columns {table.headers[found[name]]!r} and "
-                f"{table.headers[index]!r} both read as {name}",
-                hint=f'say which in a mapping file: [columns] {name} = "..." (--map FILE)',
-            )
-        found[name] = index
-    for key in mapping.constants:
-        if key in found:
-            raise InputError(
-                f"the mapping gives {key} both a column ({table.headers[found[key]]!r}) and a "
-                f"constant value: keep one"
-            )
-    for needed in ("date", "title"):
-        if needed not in found and needed not in mapping.constants:
-            raise InputError(
-                f"no column reads as the {needed}",
-                hint=f"its columns: {', '.join(repr(h) for h in table.headers)}; name it in a "
-                f'mapping file: [columns] {needed} = "..." (--map FILE)',
-            )
-    return found, ignored
+class NotYet(InputError):
+    """A planned class whose hours are not known yet: read past, not refused."""
 
 
 def amount(text: str, what: str, decimal: str) -> Any:
-    value = text.strip().replace(" ", "").replace("\u00a0", "")
-    if decimal == ",":
-        if "." in value and "," in value:
-            raise InputError(f"{what} {text!r}: use the decimal comma only, no thousands mark")
-        value = value.replace(",", ".")
-    elif "," in value:
-        raise InputError(
-            f"{what} {text!r} has a comma",
-            hint='if it is a decimal comma, say so in a mapping file: decimal = ","',
-        )
-    return parse_amount(value, what)
+    """A plain number with the sheet's decimal mark (a transcript's credits)."""
+    return number(text, what, decimal)
 
 
 @dataclass
-class Reading:
-    """A file read: its rows as entries, the rows that are not, notes about the columns, and
-    the mapping in effect (written by --save-map)."""
+class Sums:
+    """The hours and credits of the rows since the last total: a row without a title that
+    equals them (over two rows or more) is a total."""
 
-    candidates: list[Candidate]
-    errors: list[RowError]
-    notes: list[str]
-    mapping: Mapping
+    rows: int = 0
+    values: dict[str, Decimal] = field(default_factory=dict)
+
+    def add(self, amounts: dict[str, Decimal]) -> None:
+        self.rows += 1
+        for unit, value in amounts.items():
+            self.values[unit] = self.values.get(unit, Decimal(0)) + value
+
+    def equal(self, amounts: dict[str, Decimal]) -> bool:
+        return (
+            self.rows >= 2
+            and bool(amounts)
+            and all(self.values.get(u) == v for u, v in amounts.items())
+        )
 
 
-def entries_of(table: Table, mapping: Mapping, rules: Rules, today: dt.date) -> Reading:
-    """Every row as an entry, or as an error at its row."""
-    columns, ignored = columns_of(table, mapping)
-    notes = [f"column {h!r} is not read (not a field ceclog keeps)" for h in ignored]
-    formats: dict[str, str] = {}
-    for name in DATE_FIELDS:
-        if name in columns:
-            index = columns[name]
-            values = [cells[index] if index < len(cells) else "" for _, cells in table.rows]
-            formats[name] = column_format(
-                name, table.headers[index], values, mapping.dates.get(name)
-            )
-        elif name in mapping.constants:
-            formats[name] = check_format(mapping.dates.get(name, "YYYY-MM-DD"))
-    decimal = mapping.decimal or table.decimal
-    out: list[Candidate] = []
-    errors: list[RowError] = []
-    for number, cells in table.rows:
-        raw = dict(mapping.constants)
-        for name, index in columns.items():
-            cell = cells[index] if index < len(cells) else ""
+@dataclass
+class Row:
+    """What one row's cells say, before they become an entry."""
+
+    raw: dict[str, str]
+    what: dict[str, str]  # field -> how messages name it ('Hours', or the field's name)
+    decimal: str = "."
+    credit_hours: bool = False  # the credits column counts them in hours ("CEC Hours")
+    notes: list[str] = field(default_factory=list)
+
+    def name(self, key: str) -> str:
+        return self.what.get(key, key)
+
+
+@dataclass
+class Reader:
+    """One sheet read row by row: what each row is, and what was said about it."""
+
+    table: Table
+    columns: dict[str, int]
+    dates: dict[str, DateColumn]
+    rules: Rules
+    today: dt.date
+    constants: dict[str, str]
+    decimal: str
+    credit_hours: bool
+    out: list[Candidate] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    passed: list[NotClass] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # a kind as written -> the rules'
+    # the sums since the last total: of the classes, and of all rows (cancelled ones too)
+    sums: tuple[Sums, Sums] = field(default_factory=lambda: (Sums(), Sums()))
+
+    @property
+    def what(self) -> dict[str, str]:
+        return {name: repr(self.table.headers[i]) for name, i in self.columns.items()}
+
+    def skip(self, at: int, why: str, total: bool = False) -> None:
+        self.passed.append(NotClass(at, why, self.table.sheet))
+        if total:
+            self.sums = (Sums(), Sums())
+
+    def read(self, at: int, cells: list[str], heads: list[str]) -> None:
+        table = self.table
+        why = None if table.own else not_class(cells, heads, "date" in self.columns)
+        if why is not None:
+            return self.skip(at, why, why.startswith("a total"))
+        raw = dict(self.constants)
+        for name, index in self.columns.items():
+            cell = cell_at(cells, index)
             if table.ceclog_export and cell[:1] == "'" and cell[1:2] in "=+-@\t\r":
                 cell = cell[1:]
             raw[name] = cell
+        row = Row(raw, self.what, self.decimal, self.credit_hours)
         try:
-            entry = entry_of(raw, formats, decimal, rules, today, table.headers, columns)
+            amounts = amounts_of(row)
+            status = status_of(raw.get("status", ""))
+            untitled = not table.own and not one_line(raw.get("title", ""))
+            if untitled and any(s.equal(amounts) for s in self.sums):
+                why = "a total: no title, and its hours or credits equal the sum of the rows above"
+                return self.skip(at, why, total=True)
+            self.sums[1].add(amounts)
+            if status == "skipped":
+                return self.skip(at, f"status {raw['status'].strip()!r}: not a class taken")
+            self.sums[0].add(amounts)
+            entry = entry_of(row, amounts, self.dates, self.rules, self.today, status, self.kinds)
+        except NotYet as exc:
+            return self.skip(at, exc.message)
         except CeclogError as exc:
-            errors.append(RowError(number, exc.message.replace("entry 0 ", "the class ")))
-            continue
-        out.append(Candidate(number, entry))
+            message = exc.message.replace("entry 0 ", "the class ")
+            message += f" ({exc.hint})" if exc.hint else ""
+            self.errors.append(RowError(at, message, table.sheet))
+            return None
+        self.notes += [f"row {table.label(at)}: {n}" for n in row.notes]
+        ask = f"status {raw['status'].strip()!r}" if status == "ask" else None
+        person = one_line(raw.get("person")) or None
+        self.out.append(Candidate(at, entry, table.sheet, person, ask))
+        return None
+
+
+def entries_of(table: Table, mapping: Mapping, rules: Rules, today: dt.date) -> Reading:
+    """Every row as an entry, a row that is no class, or an error at its row."""
+    columns, ignored = columns_of(table, mapping)
+    notes = list(table.notes)
+    notes += [f"column {h!r} is not read (not a field ceclog keeps)" for h in ignored]
+    credits_said = None
+    if "credits" in columns:
+        header = table.headers[columns["credits"]]
+        credits_said = credit_hours(header, rules, "credits" in mapping.columns)
+        notes += [credits_said] if credits_said else []
+    if "ceus" in columns:
+        notes.append(
+            f"column {table.headers[columns['ceus']]!r} holds CEUs: 1 CEU = 10 contact hours, "
+            f"so each is read as hours (0.4 CEU = 4 h), never as {rules.units}"
+        )
+    dates: dict[str, DateColumn] = {}
+    for name in DATE_FIELDS:
+        if name in columns:
+            index, header = columns[name], table.headers[columns[name]]
+            values = [(table.label(n), cell_at(cells, index)) for n, cells in table.rows]
+            dates[name] = date_column(name, header, values, mapping.dates.get(name))
+            said_serial = serial_note(header, [v for _, v in values])
+            notes += [n for n in (dates[name].note, said_serial) if n]
+        elif name in mapping.constants:
+            constant = [("constant", mapping.constants[name])]
+            dates[name] = date_column(name, name, constant, mapping.dates.get(name))
+    decimal = mapping.decimal or table.decimal
+    reader = Reader(
+        table, columns, dates, rules, today, dict(mapping.constants), decimal, bool(credits_said)
+    )
+    heads = [header_key(h) for h in table.headers]
+    for at, cells in table.rows:
+        reader.read(at, cells, heads)
+    kind = reader.what.get("kind", "kind")
+    notes += reader.notes
+    notes += [f"{kind}: {v!r} read as the kind {k}" for v, k in reader.kinds.items()]
     used = Mapping(
         columns={name: table.headers[index] for name, index in columns.items()},
-        dates=formats,
+        dates={name: fmt for name, col in dates.items() if (fmt := col.fmt)},
         constants=dict(mapping.constants),
-        separator=table.separator,
-        decimal=decimal,
-        encoding=table.encoding,
+        separator=table.separator if table.sheet is None else None,
+        decimal=decimal if table.sheet is None else None,
+        encoding=table.encoding if table.sheet is None else None,
         skip=mapping.skip,
+        sheet=mapping.sheet,
     )
-    return Reading(out, errors, notes, used)
+    return Reading(reader.out, reader.errors, notes, used, reader.passed, table.own)
+
+
+def entries_of_all(tables: list[Table], mapping: Mapping, rules: Rules, today: dt.date) -> Reading:
+    """Every sheet of a file read as one: the notes of a workbook's sheets name the sheet."""
+    readings = [entries_of(t, mapping, rules, today) for t in tables]
+    several = len(tables) > 1
+    notes = [
+        f"sheet {t.sheet!r}: {n}" if several and t.sheet else n
+        for t, r in zip(tables, readings, strict=True)
+        for n in r.notes
+    ]
+    return Reading(
+        [c for r in readings for c in r.candidates],
+        [e for r in readings for e in r.errors],
+        notes,
+        readings[0].mapping if readings else mapping,
+        [n for r in readings for n in r.not_classes],
+        all(r.own for r in readings),
+    )
+
+
+def cell_at(cells: list[str], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
+def not_class(cells: list[str], heads: list[str], headings: bool) -> str | None:
+    """Why a row is no class (a total, a heading, the header again), or None.  `headings`:
+    a row of one cell is a heading (not when the mapping gives every row's date)."""
+    keys = [header_key(c) for c in cells]
+    if keys[: len(heads)] == heads and not any(keys[len(heads) :]):
+        return "the header again"
+    if says_total(cells):
+        return "a total (" + next(c.strip() for c in cells if says_total([c])) + ")"
+    if headings and is_heading(cells):
+        return "a heading (" + next(c.strip() for c in cells if c.strip()) + ")"
+    return None
+
+
+def amounts_of(row: Row) -> dict[str, Decimal]:
+    """The row's hours and credits; a cell's own unit says which (3.5 CEC in an Hours column
+    is 3.5 credits, and said), CEUs are 10 hours each; two cells that disagree are refused."""
+    out: dict[str, Decimal] = {}
+    first: dict[str, str] = {}
+    for name in (HOURS, CREDITS, CEUS):
+        text = row.raw.get(name, "")
+        found = quantity(text, row.name(name), row.decimal)
+        if found is None:
+            continue
+        unit, value = found.unit or name, found.value
+        if unit == DURATION:
+            unit = CREDITS if name == CREDITS and row.credit_hours else HOURS
+        if unit == CEUS:
+            value, unit = from_ceus(value, row.name(name)), HOURS
+        if found.note:
+            row.notes.append(found.note)
+        if unit != name and name != CEUS:
+            said = "credits" if unit == CREDITS else "hours"
+            row.notes.append(f"{row.name(name)} {text.strip()!r} is read as {value} {said}")
+        if unit in out and out[unit] != value:
+            raise InputError(
+                f"{first[unit]} and {row.name(name)} {text.strip()!r} say other {unit}: "
+                "which is it?"
+            )
+        out[unit] = value
+        first[unit] = f"{row.name(name)} {text.strip()!r}"
+    return out
+
+
+def planned_of(row: Row, status: Status | None, day: dt.date, today: dt.date) -> bool:
+    """Planned when the status or the planned column says so; completed when either says so;
+    else a class dated after today is one still to come."""
+    said = row.raw.get("planned", "").strip().lower()
+    if said not in YES + NO:
+        raise InputError(f"{row.name('planned')} {said!r}: write yes or no")
+    if said and status in ("completed", "planned") and (said in YES) != (status == "planned"):
+        raise InputError(
+            f"{row.name('planned')} {said!r} and {row.name('status')} "
+            f"{row.raw['status'].strip()!r} disagree"
+        )
+    if status == "planned" or said in YES:
+        return True
+    if status == "completed" or said:
+        return False
+    return day > today
 
 
 def entry_of(
-    raw: dict[str, str],
-    formats: dict[str, str],
-    decimal: str,
+    row: Row,
+    amounts: dict[str, Decimal],
+    dates: dict[str, DateColumn],
     rules: Rules,
     today: dt.date,
-    headers: list[str],
-    columns: dict[str, int],
+    status: Status | None,
+    kinds: dict[str, str],
 ) -> Entry:
-    def what(name: str) -> str:
-        return f"{headers[columns[name]]!r}" if name in columns else name
-
-    cell = {k: v.strip() for k, v in raw.items() if v.strip()}
-    dates: dict[str, dt.date] = {}
+    cell = {k: v.strip() for k, v in row.raw.items() if v.strip()}
+    days: dict[str, dt.date] = {}
     for name in DATE_FIELDS:
         if name in cell:
-            day = read_date(cell[name], formats[name])
+            day = dates[name].read(cell[name])
             if day is None:
-                raise InputError(f"{what(name)} {cell[name]!r} is not a date as {formats[name]}")
-            dates[name] = day
-    if "date" not in dates:
-        raise InputError(f"{what('date')} is empty: every entry needs its date")
-    title = check_text(one_line(raw.get("title", "")) or "", what("title"))
-    planned = cell.get("planned", "").lower()
-    if planned not in YES + NO:
-        raise InputError(f"{what('planned')} {cell['planned']!r}: write yes or no")
+                raise InputError(
+                    f"{row.name(name)} {cell[name]!r} is not a date (write 2026-03-05 or "
+                    "Mar 5, 2026)"
+                )
+            days[name] = day
+    if "date" not in days:
+        raise InputError(f"{row.name('date')} is empty: every entry needs its date")
+    title = check_text(one_line(row.raw.get("title", "")) or "", row.name("title"))
+    kind = cell.get("kind", rules.default_kind)
+    found = kind_of(kind, tuple(rules.kinds))
+    if found is not None and found != kind.lower():
+        kinds[kind] = found
     fields = entry_fields(
         rules,
         date=None,
         hours=None,
         credits=None,
-        kind=cell.get("kind", rules.default_kind),
+        kind=found or kind,
         provider=one_line(cell.get("provider")),
         approval=one_line(cell.get("approval")),
-        certs=split_list(cell.get("certifications")),
-        topics=split_list(cell.get("topics")),
+        certs=split_list(cell.get("certifications"), r"[;,/&]|\band\b"),
+        topics=split_list(plain(cell["topics"]) if "topics" in cell else None),
         note=None,
     )
-    for name in ("hours", "credits"):
-        if name in cell:
-            fields[name] = amount(cell[name], what(name), decimal)
-    if "notes" in raw and raw["notes"].strip():
-        fields["notes"] = check_text(raw["notes"].strip(), what("notes"), lines=True)
+    fields.update(amounts)
+    if row.raw.get("notes", "").strip():
+        fields["notes"] = check_text(row.raw["notes"].strip(), row.name("notes"), lines=True)
     if "event" in cell:
-        fields["event"] = check_text(one_line(cell["event"]), what("event"))
+        fields["event"] = check_text(one_line(cell["event"]), row.name("event"))
     if "topic_hours" in cell:  # "water=4; mold=2", as the export writes it
         parts = [p for p in cell["topic_hours"].split(";") if p.strip()]
         fields["topic_hours"] = parse_topic_hours(
-            parts, what("topic_hours"), lambda text, w: amount(text, w, decimal)
+            parts, row.name("topic_hours"), lambda text, w: amount(text, w, row.decimal)
         )
-    if (
-        rules.kinds[fields["kind"]].fixed is None
-        and "hours" not in fields
-        and "credits" not in (fields)
-    ):
+    planned = planned_of(row, status, days["date"], today)
+    if rules.kinds[fields["kind"]].fixed is None and not amounts:
+        if planned:
+            raise NotYet(
+                "a planned class with no hours or credits yet: not imported (add it once "
+                "they are known: ceclog add ... --planned)"
+            )
         raise InputError("no hours and no credits: give one (a booth visit needs neither)")
-    fields.update(dates)
-    # a class dated after today that the sheet does not call completed is one still to come
-    is_planned = planned in YES or (not planned and dates["date"] > today)
-    entry = Entry(id=0, title=title or "", planned=is_planned, **fields)
+    fields.update(days)
+    entry = Entry(id=0, title=title or "", planned=planned, **fields)
     check_dates(entry, today)
     return entry
 
@@ -249,7 +345,22 @@ def one_line(text: str | None) -> str | None:
     return None if text is None else " ".join(text.split())
 
 
-def split_list(text: str | None) -> list[str] | None:
+def split_list(text: str | None, between: str = r"[;,]") -> list[str] | None:
     if text is None:
         return None
-    return [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
+    return [p.strip() for p in re.split(between, text) if p and p.strip()]
+
+
+def one_person(reading: Reading, tables: list[Table]) -> None:
+    """A ledger holds one person's classes: a sheet whose person column (Technician, Name...)
+    names several people is refused, one that names one person is said."""
+    people = sorted({c.person for c in reading.candidates if c.person})
+    if len(people) > 1:
+        shown = ", ".join(people[:5]) + (", ..." if len(people) > 5 else "")
+        raise InputError(
+            f"its rows name {len(people)} people ({shown}): a ledger holds one person's "
+            "classes; nothing was written",
+            hint="import one person's rows at a time (a copy of the sheet with only theirs)",
+        )
+    if people:
+        reading.notes.append(f"the rows name one person, {people[0]}: imported as this ledger's")

@@ -13,9 +13,11 @@ from typing import Literal, NamedTuple
 
 from ceclog.core.credits import entry_credit, fmt
 from ceclog.core.engine import Report
-from ceclog.core.import_dates import column_format, read_date
+from ceclog.core.import_columns import columns_of
+from ceclog.core.import_dates import date_column
 from ceclog.core.import_match import title_key
-from ceclog.core.import_rows import Mapping, Table, amount, columns_of
+from ceclog.core.import_rows import amount
+from ceclog.core.import_table import Mapping, Table
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.core.reconcile import stated
 from ceclog.errors import InputError, Location
@@ -94,20 +96,20 @@ def lines_of(table: Table, mapping: Mapping) -> list[Line]:
         index = found.get(name)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    dates = [cell(cells, "date") for _, cells in table.rows]
+    dates = [(table.label(row), cell(cells, "date")) for row, cells in table.rows]
     try:
         header = table.headers[found["date"]]
-        fmt_ = column_format("date", header, dates, mapping.dates.get("date"))
+        column = date_column("date", header, dates, mapping.dates.get("date"))
     except InputError as exc:  # reconcile writes nothing in any case: no need to say so
         said = exc.message.replace("; nothing was written", "")
         raise InputError(said, hint=exc.hint, where=Location(table.name)) from None
     out: list[Line] = []
     bad: list[tuple[int, str, str | None]] = []  # row, what is wrong, how to fix it
     for row, cells in table.rows:
-        day = read_date(cell(cells, "date"), fmt_)
+        day = column.read(cell(cells, "date"))
         title = " ".join(cell(cells, "title").split())
         if day is None:
-            bad.append((row, f"{cell(cells, 'date')!r} is not a date ({fmt_})", None))
+            bad.append((row, f"{cell(cells, 'date')!r} is not a date", None))
             continue
         if not title:
             bad.append((row, "the title is empty", None))

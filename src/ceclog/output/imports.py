@@ -1,13 +1,15 @@
-"""What `ceclog import` would do, or did: rows added, skipped (already in the ledger) and held
-back (near matches), with their row numbers; as text and as the documented `--json` data."""
+"""What `ceclog import` would do, or did: rows added, skipped (already in the ledger), held
+back (repeats, near matches, statuses to confirm) and read past (not classes), with their row
+numbers; as text and as the documented `--json` data."""
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 from ceclog.core.credits import num
-from ceclog.core.import_match import ImportPlan
-from ceclog.core.import_rows import RowError
+from ceclog.core.import_match import Held, ImportPlan
+from ceclog.core.import_table import Candidate, NotClass, RowError
 from ceclog.core.models import Entry
 from ceclog.core.words import plural
 from ceclog.output.data import entry_fields
@@ -23,31 +25,61 @@ def amount(e: Entry) -> str:
 
 
 def line(e: Entry) -> str:
-    return f"{e.date} {e.title} ({amount(e)}, {e.kind})"
+    """An entry in one line, with what it will store that the sheet may have said otherwise:
+    its amount and kind, planned, the provider and approval."""
+    said = [amount(e), e.kind]
+    if e.planned:
+        said.append("planned")
+    if e.provider:
+        said.append(f"provider {e.provider}")
+    if e.approval:
+        said.append(f"approval {e.approval}")
+    return f"{e.date} {e.title} ({', '.join(said)})"
 
 
-def render(plan: ImportPlan, written: bool) -> list[str]:
+WHY = {
+    "repeat": "the same class as an earlier row of the file: pasted twice?",
+    "near": "same date and title as an entry, other hours, credits or kind",
+    "status": "a status ceclog does not know",
+}
+
+
+def held_lines(held: list[Held]) -> list[str]:
+    out = [f"Held back {plural(len(held), 'row')} until you say to add them:"]
+    for h in held:
+        c = h.row
+        if h.why == "repeat" and h.same_as is not None:
+            out.append(f"  row {c.label}: {line(c.entry)}")
+            out.append(f"    repeats row {h.same_as.label} ({WHY['repeat']})")
+        elif h.why == "near" and h.resembles is not None:
+            out.append(f"  row {c.label}: {line(c.entry)}")
+            out.append(f"    resembles entry {h.resembles.id}: {line(h.resembles)} ({WHY['near']})")
+        else:
+            comes = "planned" if c.entry.planned else "completed"
+            out.append(f"  row {c.label}: {line(c.entry)}")
+            out.append(f"    {c.ask}: {WHY['status']}; accepted, it comes in {comes}")
+    rows = " ".join(f"--accept {shlex.quote(h.row.label)}" for h in held)
+    out.append(
+        f"  to add {'it' if len(held) == 1 else 'them'} as well: {rows}; if a row only corrects "
+        "an entry, edit that entry instead (ceclog edit ID --hours H)"
+    )
+    return out
+
+
+def render(plan: ImportPlan, written: bool, passed: list[NotClass] | None = None) -> list[str]:
     verb = "added" if written else "would add"
     colon = ":" if plan.added else "."
     out = [f"{verb.capitalize()} {plural(len(plan.added), 'entry', 'entries')}{colon}"]
-    out += [f"  row {c.row}: entry {c.entry.id}: {line(c.entry)}" for c in plan.added]
+    out += [f"  row {c.label}: entry {c.entry.id}: {line(c.entry)}" for c in plan.added]
     if plan.skipped:
         out.append(f"Skipped {plural(len(plan.skipped), 'row')} already in the ledger:")
-        out += [f"  row {c.row}: {line(c.entry)} = entry {e.id}" for c, e in plan.skipped]
+        out += [f"  row {c.label}: {line(c.entry)} = entry {e.id}" for c, e in plan.skipped]
     if plan.held:
-        out.append(
-            f"Held back {plural(len(plan.held), 'near match', 'near matches')} "
-            f"(same date and title as an entry, other hours, credits or kind):"
-        )
-        for c, e in plan.held:
-            out.append(f"  row {c.row}: {line(c.entry)}")
-            out.append(f"    resembles entry {e.id}: {line(e)}")
-        rows = " ".join(str(c.row) for c, _ in plan.held)
-        which = "it" if len(plan.held) == 1 else "them"
-        out.append(
-            f"  to add {which} as well: --accept {rows}; if the row only corrects an entry, "
-            "edit that entry instead (ceclog edit ID --hours H)"
-        )
+        out += held_lines(plan.held)
+    if passed:
+        verb = "is" if len(passed) == 1 else "are"
+        out.append(f"Read past {plural(len(passed), 'row')} that {verb} not a class:")
+        out += [f"  row {n.label}: {n.why}" for n in passed]
     return out
 
 
@@ -55,21 +87,35 @@ def entry_data(e: Entry) -> dict[str, Any]:
     return {**entry_fields(e), "imported": e.imported}
 
 
+def row_data(c: Candidate) -> dict[str, Any]:
+    return {"row": c.row, "sheet": c.sheet, **entry_data(c.entry)}
+
+
+def held_data(h: Held) -> dict[str, Any]:
+    return {
+        **row_data(h.row),
+        "id": None,
+        "why": h.why,
+        "resembles": entry_data(h.resembles) if h.resembles is not None else None,
+        "repeats": h.same_as.label if h.same_as is not None else None,
+        "status": h.row.ask,
+    }
+
+
 def as_data(
-    plan: ImportPlan | None, errors: list[RowError], written: bool, file: str
+    plan: ImportPlan | None,
+    errors: list[RowError],
+    written: bool,
+    file: str,
+    passed: list[NotClass] | None = None,
 ) -> dict[str, Any]:
     plan = plan or ImportPlan()
     return {
         "file": file,
         "written": written,
-        "added": [{"row": c.row, **entry_data(c.entry)} for c in plan.added],
-        "skipped": [
-            {"row": c.row, **entry_data(c.entry), "id": None, "matches": e.id}
-            for c, e in plan.skipped
-        ],
-        "held": [
-            {"row": c.row, **entry_data(c.entry), "id": None, "resembles": entry_data(e)}
-            for c, e in plan.held
-        ],
-        "errors": [{"row": r.row, "message": r.message} for r in errors],
+        "added": [row_data(c) for c in plan.added],
+        "skipped": [{**row_data(c), "id": None, "matches": e.id} for c, e in plan.skipped],
+        "held": [held_data(h) for h in plan.held],
+        "not_classes": [{"row": n.row, "sheet": n.sheet, "why": n.why} for n in passed or []],
+        "errors": [{"row": r.row, "sheet": r.sheet, "message": r.message} for r in errors],
     }

@@ -1,9 +1,12 @@
-"""Reading a spreadsheet's CSV (or ceclog's own JSON export) into text cells, and the mapping
-file that says how to read one (`--map MAP.toml`, written by `--save-map`).
+"""Reading a file of classes into `Table`s of text cells: an Excel workbook (each sheet), a
+spreadsheet's CSV, or ceclog's own JSON export.  What the file is comes from its first bytes,
+never its name: a ZIP is a workbook (`store.workbook`), an old binary .xls is refused with
+what to save it as.
 
-Reads what spreadsheets really write: UTF-8 with or without a byte-order mark, else cp1252
-(said in a note); `,`, `;` or tab separators (the header line decides unless the mapping
-says); CRLF; quoted newlines; empty rows (skipped)."""
+Reads the CSV spreadsheets really write: UTF-8 with or without a byte-order mark, else cp1252
+(said in a note); `,`, `;` or tab separators (the most frequent in the first lines, unless the
+mapping says); CRLF; quoted newlines; empty rows (skipped).  Where each sheet's header is,
+is the core's rule (`import_header`)."""
 
 from __future__ import annotations
 
@@ -14,17 +17,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ceclog.core.import_dates import check_format
+from ceclog.core.import_header import Csv, table_from
 from ceclog.core.import_names import FIELDS, header_key
-from ceclog.core.import_rows import Mapping, Table
+from ceclog.core.import_table import Mapping, Table
 from ceclog.errors import InputError, Location
-from ceclog.store.files import NotRegular, atomic_write, read_regular
-from ceclog.store.journal import Journal, writing
-from ceclog.store.parsing import parse_toml
+from ceclog.store.files import NotRegular, read_regular
 
 MAX_BYTES = 50 * 1024 * 1024
-MAP_KEYS = ("columns", "dates", "constants", "separator", "decimal", "encoding", "skip")
 EXPORT_HEADERS = {"id", "counted", "explanation", "credits stated"}
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 .xls (or an encrypted .xlsx)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -35,7 +36,9 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise InputError("no such file", where=Location(path)) from None
     except IsADirectoryError:
-        raise InputError("is a folder", where=Location(path), hint="give a CSV file") from None
+        raise InputError(
+            "is a folder", where=Location(path), hint="give a workbook (.xlsx) or CSV file"
+        ) from None
     except NotRegular as exc:
         raise InputError(
             f"is {exc.what}, not a file", where=Location(path), hint="save it to a file first"
@@ -61,7 +64,10 @@ def decode(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
                 f"byte {exc.start + 1} is not {encoding} text", where=Location(path)
             ) from None
     if raw.startswith(codecs.BOM_UTF8):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8"
+        try:
+            return raw[3:].decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"byte {exc.start + 4} is not UTF-8", where=Location(path)) from None
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -70,50 +76,99 @@ def decode(raw: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         raise InputError(
-            "is neither UTF-8 nor cp1252 text",
+            "is not a spreadsheet ceclog reads: neither a workbook (.xlsx) nor UTF-8 or cp1252 "
+            "text",
             where=Location(path),
-            hint='name its encoding in a mapping file: encoding = "latin-1" (--map FILE)',
+            hint="save it from the spreadsheet as an Excel workbook (.xlsx) or as CSV UTF-8; "
+            'a CSV in another encoding: name it in a mapping file, encoding = "latin-1"',
         ) from None
 
 
-def read_table(path: Path, mapping: Mapping) -> Table:
+def sniff(raw: bytes, path: Path) -> str:
+    """What the file is, from its first bytes: "workbook", or "text"."""
+    if raw.startswith(b"PK\x03\x04"):
+        return "workbook"
+    if raw.startswith(OLE2):
+        raise InputError(
+            "is an old Excel workbook (.xls, Excel 97-2003) or a password-protected one, "
+            "which ceclog does not read",
+            where=Location(path),
+            hint="open it in Excel and save it as an Excel Workbook (.xlsx) without a password, "
+            "or as CSV UTF-8, and import that",
+        )
+    if raw.startswith(b"%PDF"):
+        raise InputError(
+            "is a PDF, not a spreadsheet",
+            where=Location(path),
+            hint="a certificate is recorded with `ceclog add --from FILE`",
+        )
+    return "text"
+
+
+def read_tables(path: Path, mapping: Mapping) -> tuple[list[Table], list[str]]:
+    """The file's tables (a workbook: each sheet with a header, or the mapping's sheet) and
+    notes on how it was read (the sheets read past, an encoding)."""
     raw = read_bytes(path)
-    try:
-        text, encoding = decode(raw, path, mapping.encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"byte {exc.start + 1} is not UTF-8", where=Location(path)) from None
+    if sniff(raw, path) == "workbook":
+        from ceclog.store.workbook import read_workbook
+
+        tables, notes = [], []
+        for name, rows in read_workbook(raw, path, mapping.sheet):
+            table, found = table_from(rows, mapping, path.name, name)
+            if found or mapping.sheet is not None:
+                tables.append(table)
+            elif rows:
+                notes.append(f"sheet {name!r} is not read: no row names a date and a title")
+        if not tables:
+            raise InputError(
+                "has no sheet with a header ceclog reads (a row naming the date, the title, "
+                "the hours...)",
+                where=Location(path),
+                hint="name the sheet with --sheet NAME and its columns in a mapping file "
+                '(--map MAP.toml): [columns] date = "..."',
+            )
+        return tables, notes
+    if mapping.sheet is not None:
+        raise InputError(
+            f"--sheet {mapping.sheet}: is a CSV file, with no sheets", where=Location(path)
+        )
+    text, encoding = decode(raw, path, mapping.encoding)
+    notes = []
+    if encoding == "cp1252" and mapping.encoding is None:
+        notes.append(f"{path} is not UTF-8: read it as cp1252 (Windows)")
     if "\x00" in text:
         raise InputError(
             "is not a text file (it holds NUL bytes)",
             where=Location(path),
-            hint="save the spreadsheet as CSV first",
+            hint="give an Excel workbook (.xlsx) or a CSV file",
         )
     if text.lstrip().startswith("{"):
-        return json_table(path, text)
-    lines = text.splitlines()
-    header_line = lines[mapping.skip] if mapping.skip < len(lines) else ""
-    separator = mapping.separator or max((",", ";", "\t"), key=header_line.count)
+        return [json_table(path, text)], notes
+    return [csv_table(path, text, encoding, mapping)], notes
+
+
+def read_table(path: Path, mapping: Mapping) -> Table:
+    """The file's first table (a transcript: one sheet)."""
+    return read_tables(path, mapping)[0][0]
+
+
+def csv_table(path: Path, text: str, encoding: str, mapping: Mapping) -> Table:
+    lines = [line for line in text.splitlines() if line.strip(" ,;\t")][:10]
+    separator = mapping.separator or max(
+        (",", ";", "\t"), key=lambda s: sum(line.count(s) for line in lines)
+    )
     if len(separator) != 1:
         raise InputError(f"the separator must be one character, not {separator!r}")
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as exc:
         raise InputError(f"is not CSV a spreadsheet writes: {exc}", where=Location(path)) from None
-    numbered = [(n, cells) for n, cells in enumerate(records, 1)][mapping.skip :]
-    numbered = [(n, cells) for n, cells in numbered if any(c.strip() for c in cells)]
+    numbered = [(n, cells) for n, cells in enumerate(records, 1) if any(c.strip() for c in cells)]
     if not numbered:
         raise InputError("is empty: no header row", where=Location(path))
-    (_, headers), rows = numbered[0], numbered[1:]
-    keys = {header_key(h) for h in headers}
-    return Table(
-        name=path.name,
-        headers=[h.strip() for h in headers],
-        rows=rows,
-        ceclog_export=keys >= EXPORT_HEADERS,
-        separator=separator,
-        decimal="," if separator == ";" else ".",
-        encoding=encoding,
-    )
+    export = {header_key(h) for h in numbered[0][1]} >= EXPORT_HEADERS
+    how = Csv(separator, "," if separator == ";" else ".", encoding, export)
+    return table_from(numbered, mapping, path.name, csv=how)[0]
 
 
 def json_table(path: Path, text: str) -> Table:
@@ -133,7 +188,7 @@ def json_table(path: Path, text: str) -> Table:
         if not isinstance(item, dict):
             raise InputError(f"entry {number} is not an object", where=Location(path))
         rows.append((number, [cell(item.get(name)) for name in FIELDS]))
-    return Table(name=path.name, headers=list(FIELDS), rows=rows, encoding="utf-8")
+    return Table(name=path.name, headers=list(FIELDS), rows=rows, encoding="utf-8", own=True)
 
 
 def cell(value: Any) -> str:
@@ -146,94 +201,3 @@ def cell(value: Any) -> str:
     if isinstance(value, dict):  # topic_hours: as the CSV export writes it
         return "; ".join(f"{k}={v}" for k, v in value.items())
     return str(value)
-
-
-def read_mapping(path: Path) -> Mapping:
-    raw = read_bytes(path)
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text", where=Location(path)) from None
-    data = parse_toml(text, path, InputError)
-    unknown = [k for k in data if k not in MAP_KEYS]
-    if unknown:
-        raise InputError(
-            f"unknown key {unknown[0]!r} in the mapping",
-            where=Location(path),
-            hint=f"keys: {', '.join(MAP_KEYS)}",
-        )
-
-    def table(key: str) -> dict[str, str]:
-        value = data.get(key, {})
-        if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str | int) and not isinstance(v, bool)
-            for k, v in value.items()
-        ):
-            raise InputError(f'[{key}] must hold  field = "text"  lines', where=Location(path))
-        for k in value:
-            if k not in FIELDS:
-                raise InputError(
-                    f"[{key}] names {k!r}, which is not a field",
-                    where=Location(path),
-                    hint=f"fields: {', '.join(FIELDS)}",
-                )
-        return {k: str(v) for k, v in value.items()}
-
-    def text_key(key: str) -> str | None:
-        value = data.get(key)
-        if value is not None and not isinstance(value, str):
-            raise InputError(f"{key} must be text in quotes", where=Location(path))
-        return value
-
-    skip = data.get("skip", 0)
-    if not isinstance(skip, int) or isinstance(skip, bool) or not 0 <= skip <= 1000:
-        raise InputError("skip must be a whole number of rows (0-1000)", where=Location(path))
-    decimal = text_key("decimal")
-    if decimal not in (None, ".", ","):
-        raise InputError('decimal must be "." or ","', where=Location(path))
-    dates = table("dates")
-    try:
-        dates = {k: check_format(v) for k, v in dates.items()}
-    except InputError as exc:
-        exc.where = Location(path)
-        raise
-    return Mapping(
-        columns=table("columns"),
-        dates=dates,
-        constants=table("constants"),
-        separator=text_key("separator"),
-        decimal=decimal,
-        encoding=text_key("encoding"),
-        skip=skip,
-    )
-
-
-def quoted(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a valid TOML basic string
-
-
-def mapping_text(mapping: Mapping) -> str:
-    lines = [
-        "# How `ceclog import` reads this file's CSV (see the README: Moving from a spreadsheet)."
-    ]
-    for key in ("encoding", "separator", "decimal"):
-        value = getattr(mapping, key)
-        if value is not None:
-            lines.append(f"{key} = {quoted(value)}")
-    lines.append(f"skip = {mapping.skip}")
-    for key, note in (
-        ("columns", "field = column header"),
-        ("dates", "date field = its one format (YYYY, YY, MM, DD; or excel)"),
-        ("constants", "field = the value of every row"),
-    ):
-        lines += ["", f"[{key}]  # {note}"]
-        lines += [f"{k} = {quoted(v)}" for k, v in getattr(mapping, key).items()]
-    return "\n".join(lines) + "\n"
-
-
-def save_mapping(path: Path, mapping: Mapping, journal: Journal) -> None:
-    try:
-        with writing(journal, "map", path):
-            atomic_write(path, mapping_text(mapping).encode("utf-8"), 0o644)
-    except OSError as exc:
-        raise InputError(f"could not write it: {exc.strerror}", where=Location(path)) from None
