@@ -327,3 +327,27 @@ def test_dates_past_the_last_computable_day_are_refused_clearly(
     assert r.code == 0, r.err
     rows = json.loads(r.out)["rows"]
     assert sorted(row["state"] for row in rows) == ["behind", "error"]  # 0 of 14 on 2026-11-22
+
+
+def test_a_notice_noted_after_the_day_asked_about_was_not_known_then(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """`--today` before the day a notice was noted: the notice did not exist yet, so the cycles
+    are those of the earned dates (Hypothesis found a designation added on such a day moving
+    the deadline later: 2013-01-01 to 2015-01-01).  WRT 2012-01-01; notice 2015-01-01 noted
+    2013-01-02: on 2012-06-01 the cycle is 2012-01-01 to 2015-12-31, on 2013-06-01 the
+    notice's (48 months before 2015-01-02 is 2011-01-02, before WRT: from 2012-01-01)."""
+    make_ledger(ledger_path, ("WRT", "2012-01-01"), since="2012-01-01")
+    text = ledger_path.read_text().replace(
+        "tracking_since = 2012-01-01",
+        "tracking_since = 2012-01-01\ncec_due = 2015-01-01\ncec_due_noted = 2013-01-02",
+    )
+    ledger_path.write_text(text)
+    early = status(ceclog, "2012-06-01")
+    assert (early["cycle_start"], early["due"], early["notices"]) == (
+        "2012-01-01",
+        "2015-12-31",
+        [],
+    )
+    later = status(ceclog, "2013-06-01")
+    assert (later["cycle_start"], later["due"]) == ("2012-01-01", "2015-01-01")

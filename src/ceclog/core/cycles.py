@@ -370,7 +370,8 @@ def timeline(
     cycles = _schedule(holdings, first, today, rules)
     far = False
     noted_day: dt.date | None = None
-    if notice is not None and notice >= first:
+    if notice is not None and notice >= first and (noted is None or noted <= today):
+        # (a notice noted after `today`, a day given with --today, was not known yet then)
         start, track, far = _notice_start(holdings, rules, notice, noted or today, first, today)
         noted_day = noted or earliest  # written by hand without the day: the earlier deadline
         due, track, by = _stricter(holdings, start, notice, track, rules, noted=noted_day)
