@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from ceclog.cli import app
-from ceclog.cli.context import Context, JsonOpt, warn
+from ceclog.cli.context import Context, JsonOpt, info, warn
 from ceclog.core import operations
+from ceclog.core.crew import Own, read_own
 from ceclog.core.import_match import ImportPlan, plan_import
-from ceclog.core.import_rows import Mapping, Reading, Table, entries_of
+from ceclog.core.import_rows import Mapping, Reading, Table
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError, Location, UsageError
@@ -39,23 +40,18 @@ def _read(file: Path, map_file: Path | None) -> tuple[Mapping, Table, Path | Non
     return mapping, table, map_file
 
 
-def info(lines: list[str]) -> None:
-    err = console(stderr=True)
-    for text in lines:
-        err.print(f"note: {text}", soft_wrap=True)
-
-
 def _plan(
     table: Table, mapping: Mapping, ledger: Ledger, rules: Rules, c: Context, accept: list[int]
-) -> tuple[Reading, ImportPlan | None]:
+) -> tuple[Own, ImportPlan | None]:
+    """The holder's rows read and planned; the rows naming other people are only counted."""
     try:
-        reading = entries_of(table, mapping, rules, c.today)
+        own = read_own(table, mapping, ledger.holder, rules, c.today)
     except CeclogError as exc:
         exc.where = exc.where or Location(table.name)
         raise
-    if reading.errors:
-        return reading, None
-    return reading, plan_import(ledger, reading.candidates, table.name, accept)
+    if own.reading.errors:
+        return own, None
+    return own, plan_import(ledger, own.reading.candidates, table.name, accept)
 
 
 @app.command("import")
@@ -81,7 +77,8 @@ def import_(
 ) -> None:
     """Import classes from a spreadsheet (CSV) or a ceclog export: a dry run unless --yes.
 
-    Rows already in the ledger are skipped; near matches are held back (--accept ROW)."""
+    Rows already in the ledger are skipped; near matches are held back (--accept ROW); rows
+    naming another person than the ledger's holder are not imported."""
     if yes and dry_run:
         raise UsageError("give --yes (write) or --dry-run (only show), not both")
     c: Context = ctx.obj
@@ -90,31 +87,37 @@ def import_(
     if yes:
         with storage.editing(c.ledger_path, c.journal) as session:
             rules = c.rules_for(session.loaded).rules
-            reading, plan = _plan(table, mapping, session.ledger, rules, c, rows)
-            _save_map(save_map, file, reading, read_map, c)
+            own, plan = _plan(table, mapping, session.ledger, rules, c, rows)
+            _save_map(save_map, file, own.reading.mapping, read_map, c)
             if plan is None:
-                _refuse(reading, file, as_json)
+                _refuse(own.reading, file, as_json)
                 return
             added = [a.entry for a in plan.added]
             new = replace(session.ledger, entries=[*session.ledger.entries, *added])
             operations.no_new_errors(session.ledger, new, rules, c.today)
             session.save(new)
         warn(session.warnings)
+        holder = session.ledger.holder.name
     else:
         loaded, loaded_rules = c.load()
-        reading, plan = _plan(table, mapping, loaded.ledger, loaded_rules.rules, c, rows)
-        _save_map(save_map, file, reading, read_map, c)
+        own, plan = _plan(table, mapping, loaded.ledger, loaded_rules.rules, c, rows)
+        _save_map(save_map, file, own.reading.mapping, read_map, c)
         if plan is None:
-            _refuse(reading, file, as_json)
+            _refuse(own.reading, file, as_json)
             return
-    info(reading.notes)
+        holder = loaded.ledger.holder.name
+    info(own.reading.notes)
     _future(plan, c)
     if as_json:
-        print(data.dumps(imports.as_data(plan, [], yes, str(file))))
+        print(data.dumps(imports.as_data(plan, [], yes, str(file), own.others)))
     else:
         out = console()
-        for text in imports.render(plan, written=yes):
+        for text in imports.render(plan, written=yes, others=own.others, holder=holder):
             out.print(text, soft_wrap=True)
+    if own.others:
+        info(
+            [f"to import them, into each person's own ledger: ceclog --ledger THEIRS import {file}"]
+        )
     if not yes:
         how = "the default" if sys.stdin.isatty() and sys.stdout.isatty() else "no --yes"
         again = _command(c, file, map_file, rows)
@@ -165,7 +168,7 @@ def _future(plan: ImportPlan, c: Context) -> None:
         warn([f"{_rows(late)} dated after today but marked completed: check the dates"])
 
 
-def _save_map(save: bool, file: Path, reading: Reading, read_map: Path | None, c: Context) -> None:
+def _save_map(save: bool, file: Path, used: Mapping, read_map: Path | None, c: Context) -> None:
     if not save:
         return
     target = map_beside(file)
@@ -175,7 +178,7 @@ def _save_map(save: bool, file: Path, reading: Reading, read_map: Path | None, c
             where=Location(target),
             hint=f"read it with --map {target}, or remove it first",
         )
-    sheets.save_mapping(target, reading.mapping, c.journal)
+    sheets.save_mapping(target, used, c.journal)
     info([f"the mapping was saved as {target}: ceclog import {file} reads it from now on"])
 
 

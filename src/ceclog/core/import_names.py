@@ -1,11 +1,12 @@
 """The names of the fields an import reads, and the header names (with common synonyms)
-that mean each one; matched with case, spaces and punctuation ignored."""
+that mean each one; matched with case, spaces, punctuation and accents ignored."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-FIELDS = (
+ENTRY_FIELDS = (
     "date",
     "title",
     "hours",
@@ -22,6 +23,9 @@ FIELDS = (
     "event",
     "topic_hours",
 )
+# Whose class a row is (a crew sheet's technician): read to choose the ledger, never kept.
+PERSON = "person"
+FIELDS = (*ENTRY_FIELDS, PERSON)
 DATE_FIELDS = ("date", "submitted", "posted")
 
 # Header names (lower case, punctuation as spaces) and the field each means.
@@ -114,6 +118,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "planned": ("planned",),
     "event": ("event", "event name"),
     "topic_hours": ("topic hours", "hours per topic"),
+    PERSON: (
+        "person",
+        "technician",
+        "technician name",
+        "tech",
+        "tech name",
+        "employee",
+        "employee name",
+        "name",
+        "full name",
+        "attendee",
+        "participant",
+        "nombre",
+        "tecnico",
+        "empleado",
+    ),
 }
 # Columns of ceclog's own export that are computed, not recorded: read past without a word.
 COMPUTED = ("id", "counted", "unit", "explanation", "evidence", "for cycle")
@@ -121,4 +141,6 @@ BY_NAME = {name: key for key, names in SYNONYMS.items() for name in names}
 
 
 def header_key(header: str) -> str:
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", header.lower().replace("_", " ")).split())
+    text = unicodedata.normalize("NFKD", header)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()  # Técnico: tecnico
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.replace("_", " ")).split())

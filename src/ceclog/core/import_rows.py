@@ -47,6 +47,9 @@ class Table:
     separator: str = ","
     decimal: str = "."
     encoding: str = "utf-8"
+    # the sheet each row comes from, in the order of `rows` (a workbook read sheet by sheet);
+    # empty for a CSV file: `core.crew.sheet_of` reads it
+    sheets: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -138,10 +141,10 @@ class Reading:
     mapping: Mapping
 
 
-def entries_of(table: Table, mapping: Mapping, rules: Rules, today: dt.date) -> Reading:
-    """Every row as an entry, or as an error at its row."""
-    columns, ignored = columns_of(table, mapping)
-    notes = [f"column {h!r} is not read (not a field ceclog keeps)" for h in ignored]
+def settled(table: Table, mapping: Mapping) -> Mapping:
+    """The mapping in effect for the whole `table`: its columns, and one format for each date
+    column, decided on all of its rows (so that a part of the rows reads the same)."""
+    columns, _ = columns_of(table, mapping)
     formats: dict[str, str] = {}
     for name in DATE_FIELDS:
         if name in columns:
@@ -152,7 +155,23 @@ def entries_of(table: Table, mapping: Mapping, rules: Rules, today: dt.date) -> 
             )
         elif name in mapping.constants:
             formats[name] = check_format(mapping.dates.get(name, "YYYY-MM-DD"))
-    decimal = mapping.decimal or table.decimal
+    return Mapping(
+        columns={name: table.headers[index] for name, index in columns.items()},
+        dates=formats,
+        constants=dict(mapping.constants),
+        separator=table.separator,
+        decimal=mapping.decimal or table.decimal,
+        encoding=table.encoding,
+        skip=mapping.skip,
+    )
+
+
+def entries_of(table: Table, mapping: Mapping, rules: Rules, today: dt.date) -> Reading:
+    """Every row as an entry, or as an error at its row."""
+    columns, ignored = columns_of(table, mapping)
+    notes = [f"column {h!r} is not read (not a field ceclog keeps)" for h in ignored]
+    used = settled(table, mapping)
+    formats, decimal = used.dates, used.decimal or table.decimal
     out: list[Candidate] = []
     errors: list[RowError] = []
     for number, cells in table.rows:
@@ -168,15 +187,6 @@ def entries_of(table: Table, mapping: Mapping, rules: Rules, today: dt.date) -> 
             errors.append(RowError(number, exc.message.replace("entry 0 ", "the class ")))
             continue
         out.append(Candidate(number, entry))
-    used = Mapping(
-        columns={name: table.headers[index] for name, index in columns.items()},
-        dates=formats,
-        constants=dict(mapping.constants),
-        separator=table.separator,
-        decimal=decimal,
-        encoding=table.encoding,
-        skip=mapping.skip,
-    )
     return Reading(out, errors, notes, used)
 
 

@@ -26,7 +26,12 @@ def line(e: Entry) -> str:
     return f"{e.date} {e.title} ({amount(e)}, {e.kind})"
 
 
-def render(plan: ImportPlan, written: bool) -> list[str]:
+def render(
+    plan: ImportPlan,
+    written: bool,
+    others: list[tuple[str, list[int]]] | None = None,
+    holder: str = "",
+) -> list[str]:
     verb = "added" if written else "would add"
     colon = ":" if plan.added else "."
     out = [f"{verb.capitalize()} {plural(len(plan.added), 'entry', 'entries')}{colon}"]
@@ -48,7 +53,23 @@ def render(plan: ImportPlan, written: bool) -> list[str]:
             f"  to add {which} as well: --accept {rows}; if the row only corrects an entry, "
             "edit that entry instead (ceclog edit ID --hours H)"
         )
-    return out
+    return out + not_theirs(others or [], holder)
+
+
+def rows_text(rows: list[int]) -> str:
+    return f"{plural(len(rows), 'row')} ({', '.join(map(str, rows))})"
+
+
+def not_theirs(others: list[tuple[str, list[int]]], holder: str) -> list[str]:
+    """The rows naming other people than the ledger's holder, per name: never imported."""
+    if not others:
+        return []
+    n = sum(len(rows) for _, rows in others)
+    out = [
+        f"Not imported: {plural(n, 'row')} naming another person than {holder}, the ledger's "
+        "holder:"
+    ]
+    return out + [f"  {name}: {rows_text(rows)}" for name, rows in others]
 
 
 def entry_data(e: Entry) -> dict[str, Any]:
@@ -56,7 +77,11 @@ def entry_data(e: Entry) -> dict[str, Any]:
 
 
 def as_data(
-    plan: ImportPlan | None, errors: list[RowError], written: bool, file: str
+    plan: ImportPlan | None,
+    errors: list[RowError],
+    written: bool,
+    file: str,
+    others: list[tuple[str, list[int]]] | None = None,
 ) -> dict[str, Any]:
     plan = plan or ImportPlan()
     return {
@@ -72,4 +97,5 @@ def as_data(
             for c, e in plan.held
         ],
         "errors": [{"row": r.row, "message": r.message} for r in errors],
+        "other_people": [{"name": name, "rows": rows} for name, rows in others or []],
     }

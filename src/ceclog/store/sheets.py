@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ceclog.core.import_dates import check_format
-from ceclog.core.import_names import FIELDS, header_key
+from ceclog.core.import_names import ENTRY_FIELDS, FIELDS, header_key
 from ceclog.core.import_rows import Mapping, Table
 from ceclog.errors import InputError, Location
 from ceclog.store.files import NotRegular, atomic_write, read_regular
@@ -132,8 +132,8 @@ def json_table(path: Path, text: str) -> Table:
     for number, item in enumerate(entries, 1):
         if not isinstance(item, dict):
             raise InputError(f"entry {number} is not an object", where=Location(path))
-        rows.append((number, [cell(item.get(name)) for name in FIELDS]))
-    return Table(name=path.name, headers=list(FIELDS), rows=rows, encoding="utf-8")
+        rows.append((number, [cell(item.get(name)) for name in ENTRY_FIELDS]))
+    return Table(name=path.name, headers=list(ENTRY_FIELDS), rows=rows, encoding="utf-8")
 
 
 def cell(value: Any) -> str:
