@@ -1,6 +1,7 @@
 """The import command: entries from a spreadsheet's CSV, or from ceclog's own exports."""
 
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
@@ -10,9 +11,9 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, info, warn
 from ceclog.core import operations
-from ceclog.core.crew import Own, read_own
+from ceclog.core.crew import Own, crew_of, read_own
 from ceclog.core.import_match import ImportPlan, plan_import
-from ceclog.core.import_rows import Mapping, Reading, Table
+from ceclog.core.import_rows import Mapping, Reading, Table, settled
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError, Location, UsageError
@@ -73,17 +74,55 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Only show what would change (the default).")
     ] = False,
+    team: Annotated[
+        Path | None,
+        typer.Option(
+            "--team",
+            metavar="FOLDER",
+            help="A crew sheet: each technician's rows into their own ledger in FOLDER (the "
+            "ledgers `ceclog team FOLDER` reads); all or nothing.",
+        ),
+    ] = None,
+    create: Annotated[
+        bool, typer.Option("--create", help="With --team: a new ledger for a name with none.")
+    ] = False,
+    new_rules: Annotated[
+        str | None,
+        typer.Option(
+            "--rules",
+            metavar="NAME|PATH",
+            help="With --create: the new ledgers' rules (default: those the team's ledgers name).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Import classes from a spreadsheet (CSV) or a ceclog export: a dry run unless --yes.
 
     Rows already in the ledger are skipped; near matches are held back (--accept ROW); rows
-    naming another person than the ledger's holder are not imported."""
+    naming another technician are not imported (--team FOLDER brings each into their own)."""
     if yes and dry_run:
         raise UsageError("give --yes (write) or --dry-run (only show), not both")
     c: Context = ctx.obj
+    _check_team_options(c, team, create, new_rules)
     mapping, table, read_map = _read(file, map_file)
     rows = list(accept or [])
+    if team is not None:
+        extra = ["--team", str(team), *(["--create"] if create else [])]
+        extra += ["--rules", new_rules] if new_rules is not None else []
+        try:
+            used = settled(table, mapping)
+            people = crew_of(table, used)
+        except CeclogError as exc:
+            exc.where = exc.where or Location(table.name)
+            raise
+        _save_map(save_map, file, used, read_map, c)
+        info(people.notes)
+        from ceclog.cli.import_team import Options, import_team
+
+        command = _command(c, file, map_file, rows, extra)
+        options = Options(team, create, new_rules, rows, yes, as_json, command)
+        import_team(c, file, table, used, people, options)
+        return
     if yes:
         with storage.editing(c.ledger_path, c.journal) as session:
             rules = c.rules_for(session.loaded).rules
@@ -115,9 +154,8 @@ def import_(
         for text in imports.render(plan, written=yes, others=own.others, holder=holder):
             out.print(text, soft_wrap=True)
     if own.others:
-        info(
-            [f"to import them, into each person's own ledger: ceclog --ledger THEIRS import {file}"]
-        )
+        team_command = _team_command(c, file, map_file)
+        info([f"to bring each person's rows into their own ledger: {team_command}"])
     if not yes:
         how = "the default" if sys.stdin.isatty() and sys.stdout.isatty() else "no --yes"
         again = _command(c, file, map_file, rows)
@@ -133,7 +171,21 @@ def import_(
         info(["nothing to add: the ledger was not changed"])
 
 
-def _command(c: Context, file: Path, map_file: Path | None, accept: list[int]) -> str:
+def _check_team_options(c: Context, team: Path | None, create: bool, rules: str | None) -> None:
+    if team is None and (create or rules is not None):
+        raise UsageError(f"{'--create' if create else '--rules'} goes with --team FOLDER")
+    if rules is not None and not create:
+        raise UsageError("--rules goes with --create: it is the rules of the new ledgers")
+    if team is not None and c.ledger_option is not None:
+        raise UsageError(
+            "give --ledger FILE (one technician's ledger) or --team FOLDER (each technician's), "
+            "not both"
+        )
+
+
+def _command(
+    c: Context, file: Path, map_file: Path | None, accept: list[int], extra: Sequence[str] = ()
+) -> str:
     """The command that writes what this dry run showed: the same options, and --yes."""
     import shlex
 
@@ -147,7 +199,19 @@ def _command(c: Context, file: Path, map_file: Path | None, accept: list[int]) -
         words += ["--map", str(map_file)]
     for row in accept:
         words += ["--accept", str(row)]
-    return shlex.join([*words, "--yes"])
+    return shlex.join([*words, *extra, "--yes"])
+
+
+def _team_command(c: Context, file: Path, map_file: Path | None) -> str:
+    """How to bring each person's rows into their own ledger: this import, with --team."""
+    import shlex
+
+    words = ["ceclog", *(["--today", c.today_option] if c.today_option is not None else [])]
+    words += ["import", str(file), *(["--map", str(map_file)] if map_file is not None else [])]
+    return (
+        f"{shlex.join([*words, '--team'])} FOLDER (the folder of the team's ledgers; --create "
+        "makes a ledger for a name that has none)"
+    )
 
 
 def _rows(numbers: list[int]) -> str:

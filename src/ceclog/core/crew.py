@@ -4,8 +4,8 @@ A row's person is its person column's cell ("Technician", "Tech", "Name"...), el
 mapping's constant (`[constants] person = "..."`), else the name of the sheet it comes from when
 that is a person's name (a workbook with one sheet per technician).  Into one ledger, only the
 holder's rows (and the rows that name no one, in a sheet without a person column) are read;
-the others are counted per name (`core.people` says who is whom).  Pure: the store reads the
-file and the ledger."""
+the others are counted per name.  Into a team's folder, each person's rows go to the ledger
+whose holder they name (`core.people`).  Pure: the store reads the file and the ledgers."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from ceclog.core.import_match import ImportPlan, plan_import
 from ceclog.core.import_names import PERSON
 from ceclog.core.import_rows import (
     Mapping,
@@ -23,8 +24,10 @@ from ceclog.core.import_rows import (
     entries_of,
     settled,
 )
-from ceclog.core.models import Holder, Rules
-from ceclog.core.people import is_holder, looks_like_name, name_key, tidy
+from ceclog.core.models import Holder, Ledger, Rules
+from ceclog.core.operations import no_new_errors
+from ceclog.core.people import holders_named, is_holder, looks_like_name, name_key, tidy
+from ceclog.errors import InputError, UsageError
 
 
 def sheet_of(table: Table, index: int) -> str | None:
@@ -143,3 +146,106 @@ def read_own(table: Table, mapping: Mapping, holder: Holder, rules: Rules, today
     reading.notes += crew.notes
     others = [(g.name, numbers(table, g.indices)) for g in crew.groups if g not in mine]
     return Own(reading, others)
+
+
+# --- a team's folder --------------------------------------------------------------------------
+
+
+@dataclass
+class Share:
+    """One ledger's part of a crew sheet: the spellings of its holder's name the sheet uses,
+    the rows (indexes into `table.rows`), and the ledger (its index among the team's ledgers;
+    None: no ledger is that person's)."""
+
+    names: list[str]
+    indices: list[int]
+    ledger: int | None
+
+
+def shares_of(
+    crew: Crew, holders: Sequence[tuple[str, str | None]]
+) -> tuple[list[Share], list[tuple[Group, list[int]]]]:
+    """Each person's share: by ledger (in the order the sheet first names them), then the
+    names no ledger's holder has; and the names that more than one ledger's holder has (a
+    copy of a ledger: the import cannot choose)."""
+    by_ledger: dict[int, Share] = {}
+    unmatched: list[Share] = []
+    ambiguous: list[tuple[Group, list[int]]] = []
+    for group in crew.groups:
+        found = holders_named(group.name, holders)
+        if len(found) > 1:
+            ambiguous.append((group, found))
+        elif not found:
+            unmatched.append(Share([group.name], list(group.indices), None))
+        else:
+            share = by_ledger.setdefault(found[0], Share([], [], found[0]))
+            share.names.append(group.name)
+            share.indices = sorted([*share.indices, *group.indices])
+    return [*by_ledger.values(), *unmatched], ambiguous
+
+
+@dataclass
+class Part:
+    """One person's rows read and planned against their ledger: `plan` is None when a row
+    cannot be read (`reading.errors`) or the ledger would gain an error (`problem`)."""
+
+    reading: Reading
+    plan: ImportPlan | None
+    problem: str | None = None
+
+
+def plan_part(
+    table: Table,
+    used: Mapping,
+    indices: Sequence[int],
+    ledger: Ledger,
+    rules: Rules,
+    today: dt.date,
+    accept: list[int],
+) -> Part:
+    """What importing the rows `indices` into `ledger` would do (`used`: the mapping settled
+    on the whole table, so that every person's dates read alike)."""
+    reading = entries_of(part(table, indices), used, rules, today)
+    if reading.errors:
+        return Part(reading, None)
+    plan = plan_import(ledger, reading.candidates, table.name, accept)
+    new = replace(ledger, entries=[*ledger.entries, *(a.entry for a in plan.added)])
+    try:
+        no_new_errors(ledger, new, rules, today)
+    except InputError as exc:
+        return Part(reading, None, exc.message + (f" ({exc.hint})" if exc.hint else ""))
+    return Part(reading, plan)
+
+
+def accepted_in(table: Table, shares: Sequence[Share], accept: list[int]) -> list[list[int]]:
+    """`--accept ROW...` split by share; a row of no share is refused."""
+    split = [[r for r in accept if r in set(numbers(table, s.indices))] for s in shares]
+    stray = sorted(set(accept) - {r for rows in split for r in rows})
+    if stray:
+        raise UsageError(
+            f"--accept {' '.join(map(str, stray))}: the sheet has no such row naming a technician"
+        )
+    return split
+
+
+@dataclass
+class Placed:
+    """One person's part of a crew sheet's import: the names the sheet gives them, their
+    ledger (as the user reads its path), whether it is new (and its rules, in words), the row
+    numbers, and what reading and planning them gave."""
+
+    names: list[str]
+    ledger: str
+    rows: list[int]
+    part: Part
+    new: str | None = None  # a new ledger: "rules iicrc, as every ledger in team names"
+
+
+def errors_of(placed: list[Placed], nameless: list[RowError]) -> list[RowError]:
+    """Every row that stops a team's import (and a ledger that would gain an error), by row."""
+    errors = list(nameless)
+    for p in placed:
+        errors += p.part.reading.errors
+        if p.part.problem:
+            errors.append(RowError(None, f"{p.ledger}: {p.part.problem}"))
+    return sorted(errors, key=lambda e: e.row or 0)
