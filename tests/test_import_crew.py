@@ -26,8 +26,10 @@ from typing import Any
 import pytest
 
 from conftest import Ceclog
+from crew_makers import HISTORY, TODAY, history, imported_again, make_team, run
+from crew_makers import files as _files
+from crew_makers import titles as _titles
 
-TODAY = "2026-11-30"
 CREW = (
     "Technician,Date,Course,Hours\n"
     "Ana Lima,2025-01-10,Water restoration,7\n"
@@ -40,48 +42,13 @@ CREW = (
 )
 
 
-def _ledger(name: str, rid: str, earned: str, entries: str = "") -> str:
-    return (
-        f'version = 1\n\n[holder]\nname = "{name}"\nregistrant_id = "{rid}"\nrules = "iicrc"\n'
-        f'tracking_since = 2020-01-01\n\n[[certifications]]\ncode = "WRT"\nearned = {earned}\n'
-        + entries
-    )
-
-
-ANA_CLASS = '\n[[entries]]\nid = 1\ndate = 2025-01-10\ntitle = "Water restoration"\nhours = 7\n'
-
-
 @pytest.fixture
 def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A firm's folder of three ledgers, and the office manager's crew sheet beside it."""
     monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "team"
-    folder.mkdir()
-    (folder / "ana.toml").write_text(_ledger("Ana Lima", "1001", "2024-03-01", ANA_CLASS))
-    (folder / "ben.toml").write_text(_ledger("Ben Okafor", "1002", "2025-06-01"))
-    (folder / "cara").mkdir()  # a folder per technician works too
-    (folder / "cara" / "ledger.toml").write_text(_ledger("Cara Nguyen", "1003", "2024-06-01"))
+    folder = make_team(tmp_path / "team")
     (tmp_path / "crew.csv").write_text(CREW, encoding="utf-8")
     return folder
-
-
-def run(ceclog: Ceclog, *args: str, ledger: str | None = None) -> tuple[int, str, str]:
-    r = ceclog(*args, ledger=Path(ledger) if ledger else None, today=TODAY)
-    return r.code, r.out, r.err
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not p.name.endswith(".lock")
-    }
-
-
-def _titles(ceclog: Ceclog, ledger: str) -> list[str]:
-    code, out, err = run(ceclog, "list", "--json", ledger=ledger)
-    assert code == 0, err
-    return [e["title"] for e in json.loads(out)]
 
 
 def test_a_crew_sheet_into_one_ledger_imports_only_its_holders_rows(
@@ -155,30 +122,8 @@ def test_a_crew_sheet_of_four_technicians_one_new_goes_into_the_team_folder(
     assert 'name = "Dan Wu"' in new and 'rules = "iicrc"' in new
     assert f"tracking_since = {TODAY}" in new  # as `init` that day
     assert oct((team / "dan-wu.toml").stat().st_mode & 0o777) == oct(0o600)
-    code, _, err = run(
-        ceclog, "cert", "add", "WRT", "--earned", "2023-01-15", ledger="team/dan-wu.toml"
-    )
-    assert code == 0, err
-
-    code, out, err = run(ceclog, "team", "team", "--json")
-    assert code == 0, err
-    rows = {r["name"]: r for r in json.loads(out)["rows"]}
-    got = {
-        n: (r["file"], r["due"], r["counted"], r["remaining"], r["state"]) for n, r in rows.items()
-    }
-    assert got == {
-        "Ana Lima": ("team/ana.toml", "2028-02-29", 10.0, 4.0, "on_track"),
-        "Ben Okafor": ("team/ben.toml", "2029-05-31", 6.5, 7.5, "on_track"),
-        "Cara Nguyen": ("team/cara/ledger.toml", "2028-05-31", 7.0, 7.0, "on_track"),
-        "Dan Wu": ("team/dan-wu.toml", "2027-01-14", 10.0, 4.0, "due_soon"),
-    }
-
-    # the same sheet again adds nothing anywhere, and makes no second ledger for Dan Wu
-    after = _files(team)
-    code, out, err = run(ceclog, "import", "crew.csv", "--team", "team", "--create", "--yes")
-    assert code == 0, err
-    assert "Added 0 entries to 0 ledgers for 4 technicians; 7 rows already there" in out
-    assert _files(team) == after
+    assert history(ceclog) == HISTORY
+    imported_again(ceclog, team, "crew.csv")
 
 
 def test_an_unmatched_name_is_asked_about_and_nothing_is_written(

@@ -175,3 +175,26 @@ def test_an_empty_person_column_names_no_one_and_is_read_past() -> None:
     own = read_own([table], Mapping(), ANA, RULES, TODAY)
     assert [c.row for c in own.reading.candidates] == [2, 3] and own.reading.errors == []
     assert "column 'Name' is empty: it names no one" in own.reading.notes
+
+
+def test_rows_that_are_no_ones_class_name_no_one() -> None:
+    """A heading in the person column, the header printed again and a labelled total are read
+    past by the reader: they are no one's rows (a heading is no technician to import for)."""
+    table = Table(
+        name="crew.csv",
+        headers=["Technician", *HEADERS],
+        rows=[
+            (2, ["Spring 2025", "", "", ""]),
+            (3, ["Ana Lima", "2025-03-01", "Drying", "1"]),
+            (4, ["Technician", *HEADERS]),
+            (5, ["Ana Lima", "", "Total", "1"]),
+            (6, ["", "2025-04-01", "Odor", "2"]),
+        ],
+    )
+    crew = crew_of([table], Mapping())
+    assert [(g.name, g.labels) for g in crew.groups] == [("Ana Lima", ["3"])]
+    assert [e.label for e in crew.nameless] == ["6"] and crew.unnamed == []
+    own = read_own([table], Mapping(), ANA, RULES, TODAY)
+    assert [c.label for c in own.reading.candidates] == ["3"]
+    assert [e.label for e in own.reading.errors] == ["6"]
+    assert [n.label for n in own.reading.not_classes] == ["2", "4", "5"]
