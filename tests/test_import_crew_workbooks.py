@@ -224,6 +224,7 @@ def test_accept_names_a_row_held_back_in_one_technicians_sheet(ceclog: Ceclog, t
     code, _, err = run(ceclog, "import", "twice.xlsx", "--team", "team", "--accept", "3")
     assert code == 2
     assert "error: --accept 3: row 3 is held back in 2 sheets" in err
+    assert "hint: name the sheet: --accept 'Ana Lima!3' or --accept 'Okafor, Ben!3'" in err
     code, out, err = run(
         ceclog, "import", "twice.xlsx", "--team", "team", "--accept", "Okafor, Ben!3", "--yes"
     )
