@@ -160,20 +160,21 @@ def workbook_yearly(tmp: Path) -> tuple[Path, Truth]:
 
 
 def workbook_office(tmp: Path) -> tuple[Path, Truth]:
-    """The office's sheet for one technician: "CEC" merged over Hours and Approval."""
+    """The office's sheet for one technician, imported into their ledger (its Technician
+    column names the ledger's holder, Dana Reyes): "CEC" merged over Hours and Approval."""
     sheets = {
-        "Marcus": [
+        "Dana": [
             ["Technician", "Date", "Course", "CEC", None, "Provider"],
             [None, None, None, "Hours", "Approval", None],
-            ["Marcus Lee", DT(2025, 4, 2), "Applied Structural Drying", 21, "ASD-101", "RA"],
-            ["Marcus Lee", DT(2025, 8, 14), "Odor Control", 7, "OCT-22", "Jon-Don"],
+            ["Dana Reyes", DT(2025, 4, 2), "Applied Structural Drying", 21, "ASD-101", "RA"],
+            ["Dana Reyes", DT(2025, 8, 14), "Odor Control", 7, "OCT-22", "Jon-Don"],
         ]
     }
     truth = [
         E("2025-04-02", "Applied Structural Drying", None, 21, provider="RA", approval="ASD-101"),
         E("2025-08-14", "Odor Control", None, 7, provider="Jon-Don", approval="OCT-22"),
     ]
-    return make.workbook(tmp / "office.xlsx", sheets, merged={"Marcus": ["D1:E1"]}), truth
+    return make.workbook(tmp / "office.xlsx", sheets, merged={"Dana": ["D1:E1"]}), truth
 
 
 def excel_totals(tmp: Path) -> tuple[Path, Truth]:

@@ -180,6 +180,15 @@ def show_findings(found: list[Finding], as_json: bool) -> None:
         out.print(str(f), soft_wrap=True)
 
 
+def info(lines: list[str]) -> None:
+    """Notes on stderr, one line each: `note: ...`."""
+    from ceclog.output.terminal import console
+
+    err = console(stderr=True)
+    for text in lines:
+        err.print(f"note: {text}", soft_wrap=True)
+
+
 def warn(messages: list[str]) -> None:
     """Warnings on stderr, one line each."""
     if messages:

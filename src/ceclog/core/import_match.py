@@ -11,6 +11,7 @@ until accepted by row (`--accept ROW`):
 from __future__ import annotations
 
 import re
+import shlex
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -88,7 +89,8 @@ def resolve(accept: list[str], held: list[Candidate]) -> set[str]:
         if len(exact or loose) > 1:
             raise UsageError(
                 f"--accept {given}: row {text} is held back in {len(loose)} sheets",
-                hint="name the sheet: " + " or ".join(f"--accept {label}" for label in loose),
+                hint="name the sheet: "
+                + " or ".join(f"--accept {shlex.quote(label)}" for label in loose),
             )
         if exact or loose:
             out.add((exact or loose)[0])

@@ -28,7 +28,9 @@ FIELDS = (
     "event",
     "topic_hours",
 )
-SHEET_FIELDS = (*FIELDS, "status", "ceus", "person")  # what a sheet's column may hold
+# Whose class a row is (a crew sheet's technician): read to choose the ledger, never kept.
+PERSON = "person"
+SHEET_FIELDS = (*FIELDS, "status", "ceus", PERSON)  # what a sheet's column may hold
 DATE_FIELDS = ("date", "submitted", "posted")
 
 # Header names (lower case, no accents, punctuation as spaces) and the field each means.
@@ -188,7 +190,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "event": ("event", "event name", "evento"),
     "topic_hours": ("topic hours", "hours per topic"),
     "status": ("status", "state of class", "class status", "estado", "estatus"),
-    "person": (
+    PERSON: (
+        "person",
         "technician",
         "tech",
         "technician name",
@@ -203,6 +206,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "crew member",
         "worker",
         "attendee",
+        "participant",
         "student",
         "nombre",
         "tecnico",

@@ -349,18 +349,3 @@ def split_list(text: str | None, between: str = r"[;,]") -> list[str] | None:
     if text is None:
         return None
     return [p.strip() for p in re.split(between, text) if p and p.strip()]
-
-
-def one_person(reading: Reading, tables: list[Table]) -> None:
-    """A ledger holds one person's classes: a sheet whose person column (Technician, Name...)
-    names several people is refused, one that names one person is said."""
-    people = sorted({c.person for c in reading.candidates if c.person})
-    if len(people) > 1:
-        shown = ", ".join(people[:5]) + (", ..." if len(people) > 5 else "")
-        raise InputError(
-            f"its rows name {len(people)} people ({shown}): a ledger holds one person's "
-            "classes; nothing was written",
-            hint="import one person's rows at a time (a copy of the sheet with only theirs)",
-        )
-    if people:
-        reading.notes.append(f"the rows name one person, {people[0]}: imported as this ledger's")

@@ -1,9 +1,11 @@
 """What `ceclog import` would do, or did: rows added, skipped (already in the ledger), held
-back (repeats, near matches, statuses to confirm) and read past (not classes), with their row
-numbers; as text and as the documented `--json` data."""
+back (repeats, near matches, statuses to confirm), read past (not classes) and not imported
+(naming another person than the ledger's holder), with their rows; as text and as the
+documented `--json` data."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 from typing import Any
 
@@ -66,7 +68,25 @@ def held_lines(held: list[Held]) -> list[str]:
     return out
 
 
-def render(plan: ImportPlan, written: bool, passed: list[NotClass] | None = None) -> list[str]:
+def passed_lines(passed: list[NotClass]) -> list[str]:
+    """The rows read past, each with why (a total, a heading, a cancelled class...)."""
+    if not passed:
+        return []
+    verb = "is" if len(passed) == 1 else "are"
+    out = [f"Read past {plural(len(passed), 'row')} that {verb} not a class:"]
+    return out + [f"  row {n.label}: {n.why}" for n in passed]
+
+
+Others = list[tuple[str, list[str]]]  # the rows naming other people: (name, their labels)
+
+
+def render(
+    plan: ImportPlan,
+    written: bool,
+    passed: list[NotClass] | None = None,
+    others: Others | None = None,
+    holder: str = "",
+) -> list[str]:
     verb = "added" if written else "would add"
     colon = ":" if plan.added else "."
     out = [f"{verb.capitalize()} {plural(len(plan.added), 'entry', 'entries')}{colon}"]
@@ -76,11 +96,40 @@ def render(plan: ImportPlan, written: bool, passed: list[NotClass] | None = None
         out += [f"  row {c.label}: {line(c.entry)} = entry {e.id}" for c, e in plan.skipped]
     if plan.held:
         out += held_lines(plan.held)
-    if passed:
-        verb = "is" if len(passed) == 1 else "are"
-        out.append(f"Read past {plural(len(passed), 'row')} that {verb} not a class:")
-        out += [f"  row {n.label}: {n.why}" for n in passed]
-    return out
+    return out + passed_lines(passed or []) + not_theirs(others or [], holder)
+
+
+def rows_text(labels: list[str]) -> str:
+    return f"{plural(len(labels), 'row')} ({', '.join(labels)})"
+
+
+def not_theirs(others: Others, holder: str) -> list[str]:
+    """The rows naming other people than the ledger's holder, per name: never imported."""
+    if not others:
+        return []
+    n = sum(len(labels) for _, labels in others)
+    out = [
+        f"Not imported: {plural(n, 'row')} naming another person than {holder}, the ledger's "
+        "holder:"
+    ]
+    return out + [f"  {name}: {rows_text(labels)}" for name, labels in others]
+
+
+def _rows(labels: list[str]) -> str:
+    return ("row " if len(labels) == 1 else "rows ") + ", ".join(labels)
+
+
+def dated_after(added: list[Candidate], today: dt.date) -> tuple[list[str], list[str]]:
+    """What to say of rows dated after today: a note for those imported as planned, a warning
+    for those marked completed."""
+    ahead = [a.label for a in added if a.entry.planned and a.entry.date > today]
+    late = [a.label for a in added if not a.entry.planned and a.entry.date > today]
+    notes = [
+        f"{_rows(ahead)} dated after today: imported as planned (they count once taken: "
+        "`ceclog edit ID --completed`)"
+    ]
+    warnings = [f"{_rows(late)} dated after today but marked completed: check the dates"]
+    return notes if ahead else [], warnings if late else []
 
 
 def entry_data(e: Entry) -> dict[str, Any]:
@@ -108,6 +157,7 @@ def as_data(
     written: bool,
     file: str,
     passed: list[NotClass] | None = None,
+    others: Others | None = None,
 ) -> dict[str, Any]:
     plan = plan or ImportPlan()
     return {
@@ -116,6 +166,15 @@ def as_data(
         "added": [row_data(c) for c in plan.added],
         "skipped": [{**row_data(c), "id": None, "matches": e.id} for c, e in plan.skipped],
         "held": [held_data(h) for h in plan.held],
-        "not_classes": [{"row": n.row, "sheet": n.sheet, "why": n.why} for n in passed or []],
-        "errors": [{"row": r.row, "sheet": r.sheet, "message": r.message} for r in errors],
+        "not_classes": [passed_data(n) for n in passed or []],
+        "errors": [error_data(r) for r in errors],
+        "other_people": [{"name": name, "rows": labels} for name, labels in others or []],
     }
+
+
+def error_data(e: RowError) -> dict[str, Any]:
+    return {"row": e.row, "sheet": e.sheet, "message": e.message}
+
+
+def passed_data(n: NotClass) -> dict[str, Any]:
+    return {"row": n.row, "sheet": n.sheet, "why": n.why}

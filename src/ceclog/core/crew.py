@@ -1,0 +1,267 @@
+"""A crew sheet: whose class each row is, and each person's rows read into their own ledger.
+
+A row's person is its person column's cell ("Technician", "Tech", "Name"...), else the
+mapping's constant (`[constants] person = "..."`), else the name of its sheet when that is a
+person's name (a workbook with one sheet per technician).  A row that is no one's class (a
+labelled total, a heading, the header again) has no person.
+
+Every sheet is read whole (`import_rows.entries_of_all`: its header, date order, totals and
+statuses as the sheet has them), then its rows are split by person, by their labels ("12", or
+"2025!12" in a workbook).  Into one ledger, only the holder's rows (and the rows of a sheet
+that names no one) are imported; the others are counted per name.  Into a team's folder, each
+person's rows go to the ledger whose holder they name (`core.people`).  Pure: the store reads
+the file and the ledgers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from ceclog.core.import_columns import columns_of
+from ceclog.core.import_match import ImportPlan, plan_import, resolve
+from ceclog.core.import_names import PERSON, header_key
+from ceclog.core.import_rows import cell_at, entries_of_all, not_class
+from ceclog.core.import_table import Candidate, Mapping, Reading, RowError, Table
+from ceclog.core.models import Holder, Ledger, Rules
+from ceclog.core.operations import no_new_errors
+from ceclog.core.people import holders_named, is_holder, looks_like_name, name_key, tidy
+from ceclog.errors import InputError
+
+
+def person_of(
+    table: Table, index: int, column: int | None, constant: str | None = None
+) -> str | None:
+    """Whose class row `index` of `table` is, as the sheet writes it: the cell of the person
+    `column`, else the mapping's `constant`, else the name of the table's sheet when it is a
+    person's name; None when nothing says."""
+    if column is not None:
+        cell = " ".join(cell_at(table.rows[index][1], column).split())
+        if cell:
+            return tidy(cell)
+    if constant is not None and constant.strip():
+        return tidy(constant)
+    if table.sheet is not None and looks_like_name(table.sheet):
+        return tidy(table.sheet)
+    return None
+
+
+@dataclass
+class Group:
+    """The rows that name one person: the name as the sheet first writes it (tidied), and the
+    rows' labels."""
+
+    name: str
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Crew:
+    """The rows of a file by person.  `nameless`: rows whose person cell is empty (once a sheet
+    has the column, every class in it must name someone), each as its error; `unnamed`: rows
+    of a sheet with no person column (nor a person's name), whose person nothing says;
+    `order`: every row's place in the file, to list rows as the file has them."""
+
+    groups: list[Group]
+    nameless: list[RowError]
+    unnamed: list[str]
+    notes: list[str]
+    order: dict[str, int]
+    unnamed_sheets: list[str | None] = field(default_factory=list)
+
+    def sort(self, labels: Sequence[str]) -> list[str]:
+        return sorted(labels, key=lambda label: self.order.get(label, -1))
+
+
+def crew_of(tables: Sequence[Table], mapping: Mapping) -> Crew:
+    """Every row's person.  A person column with nothing in it is read as no column at all (a
+    technician's log with an empty "Name")."""
+    crew = Crew([], [], [], [], {})
+    groups: dict[tuple[str, ...], Group] = {}
+    constant = mapping.constants.get(PERSON)
+    for table in tables:
+        columns, _ = columns_of(table, mapping)
+        column = columns.get(PERSON)
+        header = table.headers[column] if column is not None else ""
+        if column is not None and not any(cell_at(c, column).strip() for _, c in table.rows):
+            where = f"sheet {table.sheet!r}: " if len(tables) > 1 and table.sheet else ""
+            crew.notes.append(f"{where}column {header!r} is empty: it names no one")
+            column = None
+        heads = [header_key(h) for h in table.headers]
+        for index, (number, cells) in enumerate(table.rows):
+            label = table.label(number)
+            crew.order[label] = len(crew.order)
+            if not table.own and not_class(cells, heads, "date" in columns) is not None:
+                continue  # a total, a heading, the header again: no one's class
+            person = person_of(table, index, column, constant)
+            key = name_key(person) if person is not None else ()
+            if person is not None and key:
+                groups.setdefault(key, Group(person)).labels.append(label)
+            elif column is not None:
+                message = (
+                    f"{header!r} names no one: whose class is it? write the technician's name "
+                    "(or registrant ID) in it"
+                )
+                crew.nameless.append(RowError(number, message, table.sheet))
+            else:
+                crew.unnamed.append(label)
+                if table.sheet not in crew.unnamed_sheets:
+                    crew.unnamed_sheets.append(table.sheet)
+    crew.groups = list(groups.values())
+    return crew
+
+
+def pick(reading: Reading, keep: Callable[[str], bool], person: str | None = None) -> Reading:
+    """The part of `reading` at the rows `keep` says, its candidates as `person`'s (so that a
+    class written twice, under two spellings of their name, is one repeat)."""
+    return Reading(
+        [replace(c, person=person) for c in reading.candidates if keep(c.label)],
+        [e for e in reading.errors if keep(e.label)],
+        list(reading.notes),
+        reading.mapping,
+        [n for n in reading.not_classes if keep(n.label)],
+        reading.own,
+    )
+
+
+def nameless_errors(crew: Crew, reading: Reading) -> list[RowError]:
+    """The rows naming no one that are classes (a total or a cancelled class is read past)."""
+    passed = {n.label for n in reading.not_classes}
+    return [e for e in crew.nameless if e.label not in passed]
+
+
+@dataclass
+class Own:
+    """A file read into one ledger: the holder's rows read, and the rows naming other people
+    (each name as the sheet first writes it, and its rows' labels)."""
+
+    reading: Reading
+    others: list[tuple[str, list[str]]]
+
+
+def own_of(reading: Reading, crew: Crew, holder: Holder) -> Own:
+    """The holder's part of `reading` (the file read whole): the rows naming them (by name or
+    registrant ID) and those whose person nothing says; a row naming another person is never
+    imported, only counted, and one whose person cell is empty is an error."""
+    mine = [g for g in crew.groups if is_holder(g.name, holder.name, holder.registrant_id)]
+    theirs = [g for g in crew.groups if g not in mine]
+    errors = nameless_errors(crew, reading)
+    away = {label for g in theirs for label in g.labels} | {e.label for e in errors}
+    own = pick(reading, lambda label: label not in away, holder.name)
+    own.errors = sorted([*own.errors, *errors], key=lambda e: crew.order.get(e.label, -1))
+    own.notes += crew.notes
+    return Own(own, [(g.name, g.labels) for g in theirs])
+
+
+# --- a team's folder --------------------------------------------------------------------------
+
+
+@dataclass
+class Share:
+    """One ledger's part of a crew sheet: the spellings of its holder's name the sheet uses,
+    the rows' labels, and the ledger (its index among the team's ledgers; None: no ledger is
+    that person's)."""
+
+    names: list[str]
+    labels: list[str]
+    ledger: int | None
+
+
+def shares_of(
+    crew: Crew, holders: Sequence[tuple[str, str | None]]
+) -> tuple[list[Share], list[tuple[Group, list[int]]]]:
+    """Each person's share: by ledger (in the order the sheet first names them), then the
+    names no ledger's holder has; and the names that more than one ledger's holder has (a
+    copy of a ledger: the import cannot choose)."""
+    by_ledger: dict[int, Share] = {}
+    unmatched: list[Share] = []
+    ambiguous: list[tuple[Group, list[int]]] = []
+    for group in crew.groups:
+        found = holders_named(group.name, holders)
+        if len(found) > 1:
+            ambiguous.append((group, found))
+        elif not found:
+            unmatched.append(Share([group.name], list(group.labels), None))
+        else:
+            share = by_ledger.setdefault(found[0], Share([], [], found[0]))
+            share.names.append(group.name)
+            share.labels = crew.sort([*share.labels, *group.labels])
+    return [*by_ledger.values(), *unmatched], ambiguous
+
+
+@dataclass
+class Part:
+    """One person's rows read and planned against their ledger: `plan` is None when a row
+    cannot be read (`reading.errors`) or the ledger would gain an error (`problem`)."""
+
+    reading: Reading
+    plan: ImportPlan | None
+    problem: str | None = None
+
+
+def plan_part(
+    reading: Reading,
+    share: Share,
+    ledger: Ledger,
+    rules: Rules,
+    today: dt.date,
+    source: str,
+    accept: list[str] | None = None,
+) -> Part:
+    """What importing the share's rows of `reading` (the file read whole under the ledger's
+    rules) into `ledger` would do."""
+    labels = set(share.labels)
+    mine = pick(reading, labels.__contains__, share.names[0])
+    if mine.errors:
+        return Part(mine, None)
+    plan = plan_import(ledger, mine.candidates, source, accept, repeats=not reading.own)
+    new = replace(ledger, entries=[*ledger.entries, *(a.entry for a in plan.added)])
+    try:
+        no_new_errors(ledger, new, rules, today)
+    except InputError as exc:
+        return Part(mine, None, exc.message + (f" ({exc.hint})" if exc.hint else ""))
+    return Part(mine, plan)
+
+
+def accepted_in(parts: Sequence[Part], accept: list[str]) -> list[list[str]]:
+    """`--accept ROW...` split by part: each label names one row held back in the whole file
+    ("12" is refused where row 12 is held back in two sheets); one that names none is refused."""
+    held: list[Candidate] = [h.row for p in parts if p.plan for h in p.plan.held]
+    wanted = resolve(accept, held)
+    return [
+        [h.row.label for h in p.plan.held if h.row.label in wanted] if p.plan else [] for p in parts
+    ]
+
+
+@dataclass
+class Placed:
+    """One person's part of a crew sheet's import: the names the sheet gives them, their
+    ledger (as the user reads its path), whether it is new (and its rules, in words), the
+    rows' labels, and what reading and planning them gave."""
+
+    names: list[str]
+    ledger: str
+    rows: list[str]
+    part: Part
+    new: str | None = None  # a new ledger: "rules iicrc, as every ledger in team names"
+
+
+def errors_of(placed: list[Placed], nameless: list[RowError], crew: Crew) -> list[RowError]:
+    """Every row that stops a team's import (and a ledger that would gain an error), as the
+    file has them."""
+    errors = list(nameless)
+    for p in placed:
+        errors += p.part.reading.errors
+    errors.sort(key=lambda e: crew.order.get(e.label, -1))
+    for p in placed:
+        if p.part.problem:
+            errors.append(RowError(None, f"{p.ledger}: {p.part.problem}"))
+    return errors
+
+
+def read_own(
+    tables: Sequence[Table], mapping: Mapping, holder: Holder, rules: Rules, today: dt.date
+) -> Own:
+    """The file's rows that are the holder's, read as entries (see `own_of`)."""
+    reading = entries_of_all(list(tables), mapping, rules, today)
+    return own_of(reading, crew_of(tables, mapping), holder)
