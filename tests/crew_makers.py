@@ -49,6 +49,13 @@ def files(folder: Path) -> dict[str, bytes]:
     }
 
 
+def classes(ceclog: Ceclog, ledger: str) -> list[tuple[str, str, float | None]]:
+    """Each entry of `ledger` (as `list` orders them): its date, title and hours."""
+    code, out, err = run(ceclog, "list", "--json", ledger=ledger)
+    assert code == 0, err
+    return [(e["date"], e["title"], e["hours"]) for e in json.loads(out)]
+
+
 def titles(ceclog: Ceclog, ledger: str) -> list[str]:
     code, out, err = run(ceclog, "list", "--json", ledger=ledger)
     assert code == 0, err

@@ -69,6 +69,8 @@ def import_team(
         _refuse_unnamed(file, crew)
     mates = team_ledgers(o.folder)
     holders = [(m.loaded.ledger.holder.name, m.loaded.ledger.holder.registrant_id) for m in mates]
+    read = Readings(tables, mapping, c.today)
+    crew = crew.without_totals(read.under(_first_rules(mates, o)))
     shares, ambiguous = shares_of(crew, holders)
     if ambiguous:
         group, found = ambiguous[0]
@@ -78,7 +80,6 @@ def import_team(
             hint="a copy of a ledger? keep one (`ceclog team` flags them), then import again",
         )
     targets = _targets(c, file, shares, mates, o)
-    read = Readings(tables, mapping, c.today)
     first = read.under(targets[0].rules) if targets else None
     if first is not None:
         o.save_map(first.mapping)
@@ -126,6 +127,14 @@ class Readings:
             raise
         self.done.append((rules, reading))
         return reading
+
+
+def _first_rules(mates: list[Mate], o: Options) -> Rules:
+    """The rules the file is first read under (to tell its totals): the team's first
+    ledger's, or those a new ledger would take."""
+    if mates:
+        return rules_of(mates[0].loaded, {}).rules
+    return load_rules(o.rules or common_rules(mates, o.folder)[0], base=o.folder).rules
 
 
 def _refuse_unnamed(file: Path, crew: Crew) -> None:

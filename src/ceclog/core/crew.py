@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, replace
 from ceclog.core.import_columns import columns_of
 from ceclog.core.import_match import ImportPlan, plan_import, resolve
 from ceclog.core.import_names import PERSON, header_key
-from ceclog.core.import_rows import cell_at, entries_of_all, not_class
-from ceclog.core.import_table import Candidate, Mapping, Reading, RowError, Table
+from ceclog.core.import_rows import entries_of_all
+from ceclog.core.import_table import Candidate, Mapping, Reading, RowError, Table, cell_at
+from ceclog.core.import_totals import not_class
 from ceclog.core.models import Holder, Ledger, Rules
 from ceclog.core.operations import no_new_errors
 from ceclog.core.people import holders_named, is_holder, looks_like_name, name_key, tidy
@@ -72,6 +73,13 @@ class Crew:
     def sort(self, labels: Sequence[str]) -> list[str]:
         return sorted(labels, key=lambda label: self.order.get(label, -1))
 
+    def without_totals(self, reading: Reading) -> Crew:
+        """The crew without the names only totals give: a subtotal row whose person cell
+        says "Okafor" and whose hours are the sum of the rows above names no one."""
+        totals = {n.label for n in reading.not_classes if n.why.startswith("a total")}
+        groups = [g for g in self.groups if not set(g.labels) <= totals]
+        return replace(self, groups=groups)
+
 
 def crew_of(tables: Sequence[Table], mapping: Mapping) -> Crew:
     """Every row's person.  A person column with nothing in it is read as no column at all (a
@@ -91,7 +99,7 @@ def crew_of(tables: Sequence[Table], mapping: Mapping) -> Crew:
         for index, (number, cells) in enumerate(table.rows):
             label = table.label(number)
             crew.order[label] = len(crew.order)
-            if not table.own and not_class(cells, heads, "date" in columns) is not None:
+            if not table.own and not_class(cells, heads, columns) is not None:
                 continue  # a total, a heading, the header again: no one's class
             person = person_of(table, index, column, constant)
             key = name_key(person) if person is not None else ()
@@ -143,6 +151,7 @@ def own_of(reading: Reading, crew: Crew, holder: Holder) -> Own:
     """The holder's part of `reading` (the file read whole): the rows naming them (by name or
     registrant ID) and those whose person nothing says; a row naming another person is never
     imported, only counted, and one whose person cell is empty is an error."""
+    crew = crew.without_totals(reading)
     mine = [g for g in crew.groups if is_holder(g.name, holder.name, holder.registrant_id)]
     theirs = [g for g in crew.groups if g not in mine]
     errors = nameless_errors(crew, reading)

@@ -21,8 +21,17 @@ from ceclog.core.import_amounts import CEUS, CREDITS, DURATION, HOURS, from_ceus
 from ceclog.core.import_columns import columns_of, credit_hours
 from ceclog.core.import_dates import DateColumn, date_column, serial_note
 from ceclog.core.import_names import DATE_FIELDS, header_key, plain
-from ceclog.core.import_table import Candidate, Mapping, NotClass, Reading, RowError, Table
-from ceclog.core.import_values import Status, is_heading, kind_of, says_total, status_of
+from ceclog.core.import_table import (
+    Candidate,
+    Mapping,
+    NotClass,
+    Reading,
+    RowError,
+    Table,
+    cell_at,
+)
+from ceclog.core.import_totals import no_class_title, not_class
+from ceclog.core.import_values import Status, kind_of, status_of
 from ceclog.core.models import Entry, Rules
 from ceclog.core.operations import check_dates
 from ceclog.errors import CeclogError, InputError
@@ -44,8 +53,8 @@ def amount(text: str, what: str, decimal: str) -> Any:
 
 @dataclass
 class Sums:
-    """The hours and credits of the rows since the last total: a row without a title that
-    equals them (over two rows or more) is a total."""
+    """The hours and credits of the rows since the last total or heading: a row without a title
+    that equals them (over two rows or more) is a total."""
 
     rows: int = 0
     values: dict[str, Decimal] = field(default_factory=dict)
@@ -108,9 +117,9 @@ class Reader:
 
     def read(self, at: int, cells: list[str], heads: list[str]) -> None:
         table = self.table
-        why = None if table.own else not_class(cells, heads, "date" in self.columns)
+        why = None if table.own else not_class(cells, heads, self.columns)
         if why is not None:
-            return self.skip(at, why, why.startswith("a total"))
+            return self.skip(at, why, why.startswith(("a total", "a heading")))
         raw = dict(self.constants)
         for name, index in self.columns.items():
             cell = cell_at(cells, index)
@@ -121,9 +130,11 @@ class Reader:
         try:
             amounts = amounts_of(row)
             status = status_of(raw.get("status", ""))
-            untitled = not table.own and not one_line(raw.get("title", ""))
+            untitled = not table.own and no_class_title(raw.get("title", ""))
             if untitled and any(s.equal(amounts) for s in self.sums):
-                why = "a total: no title, and its hours or credits equal the sum of the rows above"
+                title = one_line(raw.get("title", ""))
+                said = f"titled {title!r}" if title else "no title"
+                why = f"a total: {said}, and its hours or credits equal the sum of the rows above"
                 return self.skip(at, why, total=True)
             self.sums[1].add(amounts)
             if status == "skipped":
@@ -210,23 +221,6 @@ def entries_of_all(tables: list[Table], mapping: Mapping, rules: Rules, today: d
         [n for r in readings for n in r.not_classes],
         all(r.own for r in readings),
     )
-
-
-def cell_at(cells: list[str], index: int) -> str:
-    return cells[index] if index < len(cells) else ""
-
-
-def not_class(cells: list[str], heads: list[str], headings: bool) -> str | None:
-    """Why a row is no class (a total, a heading, the header again), or None.  `headings`:
-    a row of one cell is a heading (not when the mapping gives every row's date)."""
-    keys = [header_key(c) for c in cells]
-    if keys[: len(heads)] == heads and not any(keys[len(heads) :]):
-        return "the header again"
-    if says_total(cells):
-        return "a total (" + next(c.strip() for c in cells if says_total([c])) + ")"
-    if headings and is_heading(cells):
-        return "a heading (" + next(c.strip() for c in cells if c.strip()) + ")"
-    return None
 
 
 def amounts_of(row: Row) -> dict[str, Decimal]:

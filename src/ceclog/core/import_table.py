@@ -23,6 +23,11 @@ class Mapping:
     sheet: str | None = None  # a workbook's one sheet to read (None: every sheet with a header)
 
 
+def cell_at(cells: list[str], index: int) -> str:
+    """A row's cell at a column ("" past its last cell)."""
+    return cells[index] if index < len(cells) else ""
+
+
 def label(sheet: str | None, row: int) -> str:
     """A row as people find it: "12" in a CSV, "2025!12" in a workbook's sheet."""
     return f"{sheet}!{row}" if sheet else str(row)
