@@ -122,7 +122,7 @@ def test_a_workbook_of_one_sheet_per_technician_reads_as_a_person_column() -> No
     assert (
         crew.unnamed == ["Sheet1!2"] and crew.nameless == [] and crew.unnamed_sheets == ["Sheet1"]
     )
-    assert [person_of(t, 0, None) for t in tables] == ["Ana Lima", "Ben Okafor", None]
+    assert [person_of(t, 0, ()) for t in tables] == ["Ana Lima", "Ben Okafor", None]
 
     # the same rows in one sheet with a Technician column: the same people
     column = Table(

@@ -20,6 +20,7 @@ from ceclog.core.crew import (
     nameless_errors,
     plan_part,
     shares_of,
+    whose_said,
 )
 from ceclog.core.fields import holder_fields
 from ceclog.core.import_rows import Mapping, Reading, RowError, Table, entries_of_all
@@ -147,12 +148,15 @@ def _refuse_unnamed(file: Path, crew: Crew) -> None:
         if sheets
         else "no column says whose class each row is"
     )
+    if crew.whose:
+        which = f"{whose_said(crew.whose)}, but not by a name or registrant ID ceclog reads"
     raise InputError(
         f"{which}, so the rows cannot go to their technicians' ledgers; nothing was written",
         where=Location(file),
-        hint="a column headed Technician, Tech, Employee or Name (or name it in a mapping "
-        'file: [columns] person = "..."), or a sheet per technician named after them; a sheet '
-        "of one person's classes: import it into their ledger (--ledger FILE), or say whose: "
+        hint="a column headed Technician, Tech, Employee or Name, or First Name and Last Name "
+        '(or name it in a mapping file: [columns] person = "..."), or a sheet per technician '
+        "named after them; a sheet of one person's classes: import it into their ledger "
+        "(--ledger FILE), or say whose: "
         '[constants] person = "..."'
         + (
             "; a sheet that is no one's classes: hide it (a hidden sheet is not read)"

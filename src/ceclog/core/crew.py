@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ceclog.core.import_columns import columns_of
+from ceclog.core.import_columns import columns_of, person_columns, whose_unread
 from ceclog.core.import_match import ImportPlan, plan_import, resolve
 from ceclog.core.import_names import PERSON, header_key
 from ceclog.core.import_rows import entries_of_all
@@ -31,15 +31,19 @@ from ceclog.errors import InputError
 
 
 def person_of(
-    table: Table, index: int, column: int | None, constant: str | None = None
+    table: Table, index: int, columns: Sequence[int], constant: str | None = None
 ) -> str | None:
-    """Whose class row `index` of `table` is, as the sheet writes it: the cell of the person
-    `column`, else the mapping's `constant`, else the name of the table's sheet when it is a
-    person's name; None when nothing says."""
-    if column is not None:
-        cell = " ".join(cell_at(table.rows[index][1], column).split())
-        if cell:
-            return tidy(cell)
+    """Whose class row `index` of `table` is, as the sheet writes it: the cells of the person
+    `columns` (one, or the first and last names) read together, else the mapping's
+    `constant`, else the name of the table's sheet when it is a person's name; None when
+    nothing says."""
+    parts: list[str] = []
+    for column in columns:  # a last name a "Name" cell already holds is not written twice
+        cell = tidy(cell_at(table.rows[index][1], column))
+        if cell and not set(name_key(cell)) <= {w for p in parts for w in name_key(p)}:
+            parts.append(cell)
+    if parts:
+        return " ".join(parts)
     if constant is not None and constant.strip():
         return tidy(constant)
     if table.sheet is not None and looks_like_name(table.sheet):
@@ -69,6 +73,8 @@ class Crew:
     notes: list[str]
     order: dict[str, int]
     unnamed_sheets: list[str | None] = field(default_factory=list)
+    # the columns of those sheets that say whose each row is, unread ("Employee ID")
+    whose: list[str] = field(default_factory=list)
 
     def sort(self, labels: Sequence[str]) -> list[str]:
         return sorted(labels, key=lambda label: self.order.get(label, -1))
@@ -89,25 +95,31 @@ def crew_of(tables: Sequence[Table], mapping: Mapping) -> Crew:
     constant = mapping.constants.get(PERSON)
     for table in tables:
         columns, _ = columns_of(table, mapping)
-        column = columns.get(PERSON)
-        header = table.headers[column] if column is not None else ""
-        if column is not None and not any(cell_at(c, column).strip() for _, c in table.rows):
-            where = f"sheet {table.sheet!r}: " if len(tables) > 1 and table.sheet else ""
-            crew.notes.append(f"{where}column {header!r} is empty: it names no one")
-            column = None
+        people = person_columns(columns, table.headers)
+        header = " and ".join(repr(table.headers[c]) for c in people)
+        where = f"sheet {table.sheet!r}: " if len(tables) > 1 and table.sheet else ""
+        many = len(people) > 1
+        said = f"{where}column{'s' if many else ''} {header}"
+        if people and not any(cell_at(c, i).strip() for _, c in table.rows for i in people):
+            crew.notes.append(f"{said} {'are' if many else 'is'} empty: it names no one")
+            people = ()
+        elif many:
+            crew.notes.append(f"{said} are read together as whose class each row is")
         heads = [header_key(h) for h in table.headers]
+        unnamed = len(crew.unnamed)
         for index, (number, cells) in enumerate(table.rows):
             label = table.label(number)
             crew.order[label] = len(crew.order)
             if not table.own and not_class(cells, heads, columns) is not None:
                 continue  # a total, a heading, the header again: no one's class
-            person = person_of(table, index, column, constant)
+            person = person_of(table, index, people, constant)
             key = name_key(person) if person is not None else ()
             if person is not None and key:
                 groups.setdefault(key, Group(person)).labels.append(label)
-            elif column is not None:
+            elif people:
+                verb = "names" if len(people) == 1 else "name"
                 message = (
-                    f"{header!r} names no one: whose class is it? write the technician's name "
+                    f"{header} {verb} no one: whose class is it? write the technician's name "
                     "(or registrant ID) in it"
                 )
                 crew.nameless.append(RowError(number, message, table.sheet))
@@ -115,8 +127,17 @@ def crew_of(tables: Sequence[Table], mapping: Mapping) -> Crew:
                 crew.unnamed.append(label)
                 if table.sheet not in crew.unnamed_sheets:
                     crew.unnamed_sheets.append(table.sheet)
+        if len(crew.unnamed) > unnamed:
+            crew.whose += [h for h in whose_unread(table, people) if h not in crew.whose]
     crew.groups = list(groups.values())
     return crew
+
+
+def whose_said(headers: Sequence[str]) -> str:
+    """The columns that say whose each row is but are not read, in words."""
+    names = " and ".join(repr(h) for h in headers)
+    many = len(headers) > 1
+    return f"column{'s' if many else ''} {names} say{'' if many else 's'} whose class each row is"
 
 
 def pick(reading: Reading, keep: Callable[[str], bool], person: str | None = None) -> Reading:
@@ -151,6 +172,14 @@ def own_of(reading: Reading, crew: Crew, holder: Holder) -> Own:
     """The holder's part of `reading` (the file read whole): the rows naming them (by name or
     registrant ID) and those whose person nothing says; a row naming another person is never
     imported, only counted, and one whose person cell is empty is an error."""
+    if crew.unnamed and crew.whose:
+        raise InputError(
+            f"{whose_said(crew.whose)}, and no column says whose by a name ceclog reads, so "
+            f"its rows cannot be taken as all {holder.name}'s; nothing was written",
+            hint="a column of each row's technician (Technician or Name, or First Name and "
+            "Last Name) says whose; or, if every row is theirs, say so in a mapping file "
+            f'(--map MAP.toml): [constants] person = "{holder.name}"',
+        )
     crew = crew.without_totals(reading)
     mine = [g for g in crew.groups if is_holder(g.name, holder.name, holder.registrant_id)]
     theirs = [g for g in crew.groups if g not in mine]

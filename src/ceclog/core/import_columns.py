@@ -9,7 +9,17 @@ rules where a credit is not one hour: which it is changes the count (see `credit
 from __future__ import annotations
 
 from ceclog.core.credits import num
-from ceclog.core.import_names import COMPUTED, CREDIT_HOURS, SHEET_FIELDS, header_key, meanings
+from ceclog.core.import_names import (
+    COMPUTED,
+    CREDIT_HOURS,
+    FIRST,
+    LAST,
+    PERSON,
+    SHEET_FIELDS,
+    header_key,
+    meanings,
+    says_whose,
+)
 from ceclog.core.import_table import Mapping, Table
 from ceclog.core.models import Rules
 from ceclog.errors import InputError
@@ -97,3 +107,36 @@ def credit_hours(header: str, rules: Rules, given: bool) -> str | None:
         f"both credits and hours holds credits; these rules count 1 {unit} per hour, so it "
         "counts the same as hours"
     )
+
+
+def person_columns(columns: dict[str, int], headers: list[str]) -> tuple[int, ...]:
+    """The columns whose cells, read together in this order, are whose class a row is: the
+    person column; or the first name and the last name ("Carlos" and "Rivera": Carlos
+    Rivera), also when a mapping names one of them as the person, or a "Name" column (Nombre)
+    sits beside a last name (Apellido).  () when nothing says (a lone last name cannot)."""
+    first, last, person = columns.get(FIRST), columns.get(LAST), columns.get(PERSON)
+    if person is not None:
+        means = meanings(headers[person])[:1]
+        if means == (LAST,) and first is not None:
+            return (first, person)
+        if means == (FIRST,) and last is not None:
+            return (person, last)
+        if means == (PERSON,) and last is not None and first is None:
+            return (person, last)
+        return (person,)
+    if first is not None and last is not None:
+        return (first, last)
+    return ()
+
+
+def whose_unread(table: Table, read: tuple[int, ...]) -> list[str]:
+    """The headers of the columns that say whose each row is (a name, part of one, or an
+    employee's number: "Last Name", "Employee ID") but are not read as the person, and hold
+    something: a sheet with one and no person read could be several people's."""
+    return [
+        header
+        for index, header in enumerate(table.headers)
+        if index not in read
+        and says_whose(header)
+        and any(index < len(cells) and cells[index].strip() for _, cells in table.rows)
+    ]

@@ -4,7 +4,8 @@ ignored ("Créditos" is "creditos", "Course #" is "course number").
 
 Besides an entry's own fields a sheet may hold `status` (Completed, Planned, Cancelled...),
 `ceus` (continuing-education units: 1 CEU = 10 contact hours) and `person` (the technician a
-row is about, in a crew sheet): read, never stored as such."""
+row is about, in a crew sheet; or `first_name` and `last_name`, read together as the person):
+read, never stored as such."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ FIELDS = (
 )
 # Whose class a row is (a crew sheet's technician): read to choose the ledger, never kept.
 PERSON = "person"
-SHEET_FIELDS = (*FIELDS, "status", "ceus", PERSON)  # what a sheet's column may hold
+FIRST, LAST = "first_name", "last_name"  # a person's name in two columns, read together
+SHEET_FIELDS = (*FIELDS, "status", "ceus", PERSON, FIRST, LAST)  # what a sheet's column may hold
 DATE_FIELDS = ("date", "submitted", "posted")
 
 # Header names (lower case, no accents, punctuation as spaces) and the field each means.
@@ -213,7 +215,58 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nombre del tecnico",
         "empleado",
     ),
+    FIRST: (
+        "first name",
+        "first",
+        "firstname",
+        "given name",
+        "given names",
+        "forename",
+        "nombre de pila",
+        "primer nombre",
+        "vorname",
+        "prenom",
+    ),
+    LAST: (
+        "last name",
+        "last",
+        "lastname",
+        "surname",
+        "family name",
+        "apellido",
+        "apellidos",
+        "primer apellido",
+        "nachname",
+        "nom de famille",
+    ),
 }
+# Headers of a column that says whose each row is, but that ceclog cannot match to a ledger's
+# holder (an employee's number): a sheet with such a column and no person read is no one's.
+PERSON_IDS = (
+    "employee id",
+    "employee number",
+    "employee no",
+    "emp id",
+    "emp no",
+    "emp number",
+    "staff id",
+    "staff number",
+    "staff no",
+    "worker id",
+    "badge",
+    "badge number",
+    "badge no",
+    "badge id",
+    "personnel number",
+    "personnel no",
+    "id empleado",
+    "numero de empleado",
+    "no de empleado",
+    "personalnummer",
+    "mitarbeiter",
+    "mitarbeiter id",
+    "mitarbeiternummer",
+)
 # Headers with two meanings: the first of the fields that no other column of the sheet reads
 # as.  "Topic" is the class's title in a sheet with no title column, else its topics;
 # "Completed" is the date unless a column says the date, then the status (Yes, Done...).
@@ -266,11 +319,24 @@ def header_key(header: str) -> str:
 
 
 def meanings(header: str) -> tuple[str, ...]:
-    """The fields a header may mean, the first preferred; () when it means none."""
+    """The fields a header may mean, the first preferred; () when it means none.  A part of a
+    person's name says whose it is ("Employee First Name" is the first name)."""
     key = header_key(header)
     if key in BY_NAME:
         return (BY_NAME[key],)
-    return SECOND_CHOICE.get(key, ())
+    if key in SECOND_CHOICE:
+        return SECOND_CHOICE[key]
+    first, _, rest = key.partition(" ")  # "Employee First Name", "Tech Last Name"
+    if (first == "emp" or BY_NAME.get(first) == PERSON) and BY_NAME.get(rest) in (FIRST, LAST):
+        return (BY_NAME[rest],)
+    return ()
+
+
+def says_whose(header: str) -> bool:
+    """A header of a column saying whose each row is: a person's name, part of it, or an
+    employee's number ("Last Name", "Employee ID")."""
+    key = header_key(header)
+    return key in PERSON_IDS or meanings(header)[:1] in ((PERSON,), (FIRST,), (LAST,))
 
 
 def column_letter(index: int) -> str:

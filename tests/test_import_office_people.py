@@ -1,0 +1,110 @@
+"""Sheets as offices keep them (issue 20): an HR system's export with the person's name in a
+First Name and a Last Name column.
+
+The team is tests/crew_makers.py's (on 2026-11-30): Ana Lima (1001) has "Water restoration",
+7 h on 2025-01-10 (entry 1); Ben Okafor (1002) and Cara Nguyen (1003) have nothing yet.  Each
+expected entry is a row of the sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import sheet_makers as make
+from conftest import Ceclog
+from crew_makers import classes, files, make_team, run
+
+
+@pytest.fixture
+def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return make_team(tmp_path / "team")
+
+
+ANA = [("2025-01-10", "Water restoration", 7.0), ("2025-06-15", "Odor control", 3.0)]
+
+
+@pytest.mark.parametrize(
+    ("save", "first", "last"),
+    [
+        (make.excel_utf8, "First Name", "Last Name"),
+        (make.google, "Employee First Name", "Employee Last Name"),
+        (make.libreoffice, "Given Name", "Surname"),
+    ],
+)
+def test_first_and_last_name_columns_are_whose_class_each_row_is(
+    ceclog: Ceclog, team: Path, save: Any, first: str, last: str
+) -> None:
+    """An HR export: Employee ID, the last name before the first; into Ana's ledger only her
+    rows come in, the others are counted per name; --team puts each in their own ledger."""
+    save(
+        team.parent / "hr.csv",
+        [
+            ["Employee ID", last, first, "Course Date", "Course Title", "Hours"],
+            ["1041", "Lima", "Ana", "2025-06-15", "Odor control", "3"],
+            ["1057", "Okafor", "Ben", "2025-09-01", "Mold basics", "4"],
+            ["1063", "Nguyen", "Cara", "2024-07-01", "Fire restoration", "5"],
+            ["1063", "Nguyen", "Cara", "2025-03-03", "Smoke odor", "2"],
+        ],
+    )
+    code, out, err = run(ceclog, "import", "hr.csv", "--yes", ledger="team/ana.toml")
+    assert code == 0, err
+    assert (
+        "Not imported: 3 rows naming another person than Ana Lima, the ledger's holder:\n"
+        "  Ben Okafor: 1 row (3)\n"
+        "  Cara Nguyen: 2 rows (4, 5)\n"
+    ) in out
+    assert f"columns {first!r} and {last!r} are read together as whose class each row is" in err
+    assert "import hr.csv --team FOLDER" in err
+    assert classes(ceclog, "team/ana.toml") == ANA
+
+    code, out, err = run(ceclog, "import", "hr.csv", "--team", "team", "--yes")
+    assert code == 0, err
+    assert "Added 3 entries to 2 ledgers for 3 technicians; 1 row already there" in out
+    assert classes(ceclog, "team/ana.toml") == ANA
+    assert classes(ceclog, "team/ben.toml") == [("2025-09-01", "Mold basics", 4.0)]
+    assert classes(ceclog, "team/cara/ledger.toml") == [
+        ("2024-07-01", "Fire restoration", 5.0),
+        ("2025-03-03", "Smoke odor", 2.0),
+    ]
+
+
+def test_nombre_and_apellido_from_a_european_excel_are_one_person(
+    ceclog: Ceclog, team: Path
+) -> None:
+    make.excel_cp1252(
+        team.parent / "cursos.csv",
+        [
+            ["Nombre", "Apellido", "Fecha", "Curso", "Horas"],
+            ["Ana", "Lima", "15/06/2025", "Odor control", "3"],
+            ["Ben", "Okafor", "01/09/2025", "Mold basics", "4"],
+        ],
+    )
+    code, out, err = run(ceclog, "import", "cursos.csv", "--yes", ledger="team/ana.toml")
+    assert code == 0, err
+    assert "  Ben Okafor: 1 row (3)\n" in out
+    assert classes(ceclog, "team/ana.toml") == ANA
+
+
+def test_an_employee_id_alone_says_whose_rows_but_not_by_a_name_so_nothing_comes_in(
+    ceclog: Ceclog, team: Path
+) -> None:
+    make.google(
+        team.parent / "ids.csv",
+        [
+            ["Employee ID", "Date", "Course", "Hours"],
+            ["1041", "2025-06-15", "Odor control", "3"],
+            ["1057", "2025-09-01", "Mold basics", "4"],
+        ],
+    )
+    before = files(team)
+    code, _, err = run(ceclog, "import", "ids.csv", "--yes", ledger="team/ana.toml")
+    assert code == 1
+    assert (
+        "error: ids.csv: column 'Employee ID' says whose class each row is, and no column says "
+        "whose by a name ceclog reads, so its rows cannot be taken as all Ana Lima's; nothing "
+        "was written"
+    ) in err
+    assert files(team) == before
