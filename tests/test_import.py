@@ -3,6 +3,7 @@ ambiguous dates, the mapping file, and rebuilding a ledger from ceclog's own exp
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -368,7 +369,9 @@ def test_dry_run_says_the_whole_command_and_future_rows_come_in_planned(
 
 
 def _classes(path: Path, first: int, count: int) -> Path:
-    rows = [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d},Class {i},{1 + i % 7}" for i in range(count)]
+    """Classes on days in a row from 2024-01-01 (no two on one day: none a duplicate)."""
+    start = dt.date(2024, 1, 1)
+    rows = [f"{start + dt.timedelta(days=i)},Class {i},{1 + i % 7}" for i in range(count)]
     path.write_text("Date,Title,Hours\n" + "".join(f"{r}\n" for r in rows[first:]), "utf-8")
     return path
 

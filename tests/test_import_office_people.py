@@ -1,5 +1,5 @@
 """Sheets as offices keep them (issue 20): an HR system's export with the person's name in a
-First Name and a Last Name column.
+First Name and a Last Name column, and a class already typed in by hand under another title.
 
 The team is tests/crew_makers.py's (on 2026-11-30): Ana Lima (1001) has "Water restoration",
 7 h on 2025-01-10 (entry 1); Ben Okafor (1002) and Cara Nguyen (1003) have nothing yet.  Each
@@ -108,3 +108,37 @@ def test_an_employee_id_alone_says_whose_rows_but_not_by_a_name_so_nothing_comes
         "was written"
     ) in err
     assert files(team) == before
+
+
+def test_a_class_typed_in_under_another_title_is_held_back_until_accepted(
+    ceclog: Ceclog, team: Path
+) -> None:
+    """Ana's entry 1 is "Water restoration", 7 h on 2025-01-10; the office's sheet calls the
+    same class "WRT class": same person, date and hours, another title."""
+    sheet = make.excel_utf8(
+        team.parent / "q4.csv",
+        [
+            ["Technician", "Date", "Course", "Hours"],
+            ["Ana Lima", "1/10/2025", "WRT class", "7"],
+            ["Ana Lima", "6/15/2025", "Odor control", "3"],
+        ],
+    )
+    code, out, err = run(ceclog, "import", sheet.name, "--team", "team", "--yes")
+    assert code == 0, err
+    assert (
+        "  Held back 1 row until you say to add them:\n"
+        "    row 2: 2025-01-10 WRT class (7 h, course)\n"
+        "      resembles entry 1: 2025-01-10 Water restoration (7 h, course) (same date and "
+        "amount as an entry under another title: the same class?)\n"
+    ) in out
+    assert "ceclog edit ID --title TITLE" in out
+    assert classes(ceclog, "team/ana.toml") == ANA
+
+    code, out, err = run(ceclog, "import", sheet.name, "--yes", ledger="team/ana.toml")
+    assert code == 0, err
+    assert "Added 0 entries." in out and "Held back 1 row" in out
+    code, out, err = run(
+        ceclog, "import", sheet.name, "--accept", "2", "--yes", ledger="team/ana.toml"
+    )
+    assert code == 0, err
+    assert classes(ceclog, "team/ana.toml") == [ANA[0], ("2025-01-10", "WRT class", 7.0), ANA[1]]

@@ -6,6 +6,9 @@ ledger's count, so importing a file twice adds nothing.  Rows are held back, eac
 until accepted by row (`--accept ROW`):
 - a repeat: the same class as an earlier row of the file (pasted twice?), for the same person;
 - a near match: no match, but the date and title of an entry (other hours, credits or kind);
+- a possible duplicate: no match, but the date and the hours or credits of an entry under
+  another title (the class typed in by hand as "OCT class", the sheet's "Odor Control
+  Technician"), an entry no row of the file matches;
 - a question: a status ceclog does not know ("In progress")."""
 
 from __future__ import annotations
@@ -40,14 +43,33 @@ def key_of(entry: Entry) -> tuple[Any, ...]:
     )
 
 
+def amounts(entry: Entry) -> set[Decimal]:
+    return {v.normalize() for v in (entry.hours, entry.credits) if v is not None}
+
+
+def same_day_amount(entry: Entry, entries: list[Entry]) -> Entry | None:
+    """The first of `entries` on the same date with the same hours or credits (the number,
+    whichever field holds it), or of the same kind when neither has an amount (a booth
+    visit): the same class under another title, maybe."""
+    mine = amounts(entry)
+    for other in entries:
+        if other.date != entry.date:
+            continue
+        theirs = amounts(other)
+        if (mine & theirs) or (not mine and not theirs and other.kind == entry.kind):
+            return other
+    return None
+
+
 @dataclass(frozen=True)
 class Held:
     """A row held back: `why` is "repeat" (of `same_as`, an earlier row of the file), "near"
-    (it resembles the ledger's entry `resembles`) or "status" (the row's status, `row.ask`,
-    is not one ceclog knows)."""
+    (it has the date and title of the ledger's entry `resembles`), "duplicate" (the date and
+    amount of `resembles`, under another title) or "status" (the row's status, `row.ask`, is
+    not one ceclog knows)."""
 
     row: Candidate
-    why: Literal["repeat", "near", "status"]
+    why: Literal["repeat", "near", "duplicate", "status"]
     resembles: Entry | None = None
     same_as: Candidate | None = None
 
@@ -112,6 +134,8 @@ def _plan(
     for entry in ledger.entries:
         existing[key_of(entry)].append(entry)
         by_day_title.setdefault((entry.date, title_key(entry.title)), entry)
+    matched = {id(e) for row in rows for e in existing.get(key_of(row.entry), [])}
+    unmatched = [e for e in ledger.entries if id(e) not in matched]
     used: Counter[tuple[Any, ...]] = Counter()
     seen: dict[tuple[Any, ...], Candidate] = {}  # the file's first row of each class
     plan = ImportPlan()
@@ -126,11 +150,14 @@ def _plan(
             used[key] += 1
             continue
         alike = None if matches else by_day_title.get(key[:2])
+        twin = None if matches or alike else same_day_amount(row.entry, unmatched)
         held = None
         if earlier is not row and repeats:
             held = Held(row, "repeat", same_as=earlier)
         elif alike is not None:
             held = Held(row, "near", resembles=alike)
+        elif twin is not None:
+            held = Held(row, "duplicate", resembles=twin)
         elif row.ask is not None:
             held = Held(row, "status")
         if held is not None and row.label not in wanted:

@@ -42,6 +42,7 @@ def line(e: Entry) -> str:
 WHY = {
     "repeat": "the same class as an earlier row of the file: pasted twice?",
     "near": "same date and title as an entry, other hours, credits or kind",
+    "duplicate": "same date and amount as an entry under another title: the same class?",
     "status": "a status ceclog does not know",
 }
 
@@ -53,9 +54,9 @@ def held_lines(held: list[Held]) -> list[str]:
         if h.why == "repeat" and h.same_as is not None:
             out.append(f"  row {c.label}: {line(c.entry)}")
             out.append(f"    repeats row {h.same_as.label} ({WHY['repeat']})")
-        elif h.why == "near" and h.resembles is not None:
+        elif h.why in ("near", "duplicate") and h.resembles is not None:
             out.append(f"  row {c.label}: {line(c.entry)}")
-            out.append(f"    resembles entry {h.resembles.id}: {line(h.resembles)} ({WHY['near']})")
+            out.append(f"    resembles entry {h.resembles.id}: {line(h.resembles)} ({WHY[h.why]})")
         else:
             comes = "planned" if c.entry.planned else "completed"
             out.append(f"  row {c.label}: {line(c.entry)}")
@@ -65,6 +66,11 @@ def held_lines(held: list[Held]) -> list[str]:
         f"  to add {'it' if len(held) == 1 else 'them'} as well: {rows}; if a row only corrects "
         "an entry, edit that entry instead (ceclog edit ID --hours H)"
     )
+    if any(h.why == "duplicate" for h in held):
+        out.append(
+            "  a row that is an entry's class under another title: leave it out, or give the "
+            "entry the sheet's title (ceclog edit ID --title TITLE) and the next import skips it"
+        )
     return out
 
 
