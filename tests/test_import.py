@@ -203,13 +203,13 @@ def test_a_bad_row_is_named_and_nothing_is_written(
     sheet = tmp_path / "bad.csv"
     sheet.write_text(
         "Date,Course,Hours,Kind\n2024-01-02,Fine,7,course\n2024-01-03,Bad,-1,course\n"
-        "2024-01-04,,2,course\n2024-01-05,Odd,2,seminar\n"
+        "2024-01-04,,2,course\n2024-01-05,Odd,2,retreat\n"
     )
     result = ceclog("import", str(sheet), "--yes", "--json")
     assert result.code == 1
     assert f"{sheet}:3: 'Hours' cannot be negative" in result.err
     assert f"{sheet}:4: 'Course' cannot be empty" in result.err
-    assert f"{sheet}:5: 'seminar' is not a kind" in result.err
+    assert f"{sheet}:5: 'Kind' 'retreat' is no kind of activity the iicrc rules have" in result.err
     assert "nothing was written" in result.err
     assert [e["row"] for e in json.loads(result.out)["errors"]] == [3, 4, 5]
     assert ledger_path.read_bytes() == before

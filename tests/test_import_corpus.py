@@ -323,7 +323,7 @@ def excel_units(tmp: Path) -> tuple[Path, Truth]:
 
 
 def google_seminar(tmp: Path) -> tuple[Path, Truth]:
-    """A "Seminar" is no kind of the IICRC rules: refused, naming the kinds."""
+    """A "Seminar" is a class: the rules' course (never their webinar, however it is spelt)."""
     rows = [
         ["Date", "Course", "Type", "Hours"],
         ["2025-05-06", "Restoration business seminar", "Seminar", "4"],
@@ -391,7 +391,7 @@ SHEETS: dict[str, tuple[Callable[[Path], tuple[Path, Truth]], str]] = {
     "Excel CSV, every day 12 or less": (excel_ambiguous, "refused"),
     "Google Sheets with a type": (google_type, "right"),
     "Excel CSV, units in the cells": (excel_units, "right"),
-    "Google Sheets, a 'Seminar'": (google_seminar, "refused"),
+    "Google Sheets, a 'Seminar'": (google_seminar, "right"),
     "workbook, a Completed? column": (workbook_checkbox, "right"),
     "Excel CSV, Description and Cert": (excel_description, "right"),
     "Google Sheets, a planned TBD": (google_planned_tbd, "right"),
@@ -428,4 +428,4 @@ def test_at_least_three_in_four_realistic_sheets_need_no_mapping(
     found = Counter(outcome(ceclog, tmp_path, make_sheet) for make_sheet, _ in SHEETS.values())
     assert found["wrong"] == 0
     assert found["right"] * 4 >= len(SHEETS) * 3
-    assert (found["right"], len(SHEETS)) == (17, 19)  # the figure the README and the note give
+    assert (found["right"], len(SHEETS)) == (18, 19)  # the figure the README and the note give

@@ -1,5 +1,6 @@
 """Sheets as offices keep them (issue 20): an HR system's export with the person's name in a
-First Name and a Last Name column, and a class already typed in by hand under another title.
+First Name and a Last Name column, a class already typed in by hand under another title, a
+"Provider/School" column and kinds written as words (Seminar, Workshop...).
 
 The team is tests/crew_makers.py's (on 2026-11-30): Ana Lima (1001) has "Water restoration",
 7 h on 2025-01-10 (entry 1); Ben Okafor (1002) and Cara Nguyen (1003) have nothing yet.  Each
@@ -13,8 +14,9 @@ from typing import Any
 import pytest
 
 import sheet_makers as make
-from conftest import Ceclog
+from conftest import Ceclog, make_ledger
 from crew_makers import classes, files, make_team, run
+from sheet_makers import entries
 
 
 @pytest.fixture
@@ -142,3 +144,32 @@ def test_a_class_typed_in_under_another_title_is_held_back_until_accepted(
     )
     assert code == 0, err
     assert classes(ceclog, "team/ana.toml") == [ANA[0], ("2025-01-10", "WRT class", 7.0), ANA[1]]
+
+
+def test_a_provider_school_column_and_kinds_written_as_words(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    book = make.workbook(
+        tmp_path / "kim.xlsx",
+        {
+            "CECs": [
+                ["Date", "Course", "Provider/School", "Type", "Hours"],
+                ["2025-03-21", "Restoration business", "Jon-Don", "Seminar", 4],
+                ["2025-04-02", "Drying lab", "ABC School", "Workshop", 7],
+                ["2025-05-06", "Mold talk", "RIA", "Conference", 2],
+                ["2025-06-07", "Odor online", "ITC", "Online", 3.5],
+                ["2025-07-08", "Trauma basics", "IICRC", "Class", 7],
+            ]
+        },
+    )
+    r = ceclog("import", str(book), "--yes")
+    assert r.code == 0, r.err
+    assert "'Type': 'Seminar' read as the kind course" in r.err and "webinar" not in r.err
+    assert [(e[1], e[4], e[6]) for e in entries(ceclog)] == [
+        ("Restoration business", "course", "Jon-Don"),
+        ("Drying lab", "workshop", "ABC School"),
+        ("Mold talk", "conference", "RIA"),
+        ("Odor online", "online", "ITC"),
+        ("Trauma basics", "course", "IICRC"),
+    ]

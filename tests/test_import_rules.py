@@ -284,4 +284,30 @@ def test_kinds_as_people_write_them_for_the_rules_own_kinds() -> None:
         "webinar",
     ]
     assert kind_of("Webinar", texas) is None  # the Texas rules have no webinar
-    assert kind_of("Seminar", iicrc) is None  # not guessed: refused, with the kinds
+
+
+@pytest.mark.parametrize(
+    ("word", "iicrc", "texas", "events"),
+    [  # the kind under iicrc (course ... other), texas-mold (course, online, other), and
+        # rules of courses and events only
+        ("Seminar", "course", "course", "course"),  # a seminar is a class: never "webinar"
+        ("Class", "course", "course", "course"),
+        ("Training", "course", "course", "course"),
+        ("Online course", "online", "online", None),
+        ("Webinar", "webinar", None, None),
+        ("Workshop", "workshop", None, None),
+        ("Conference", "conference", None, "event"),  # the rules' conference, else event
+        ("Convention", "conference", None, "event"),
+        ("Expo", "conference", None, "event"),
+        ("Trade show", "conference", None, "event"),
+        ("Retreat", None, None, None),  # no activity word the import knows: refused
+        ("Webnar", None, None, None),  # nor a misspelling: the cell is corrected
+    ],
+)
+def test_common_words_for_an_activity_are_the_rules_kinds_when_they_have_them(
+    word: str, iicrc: str | None, texas: str | None, events: str | None
+) -> None:
+    kinds = ("course", "online", "webinar", "workshop", "event", "conference", "booth", "other")
+    assert kind_of(word, kinds) == iicrc
+    assert kind_of(word, ("course", "online", "other")) == texas
+    assert kind_of(word, ("course", "event")) == events

@@ -106,7 +106,7 @@ def run(ceclog: Ceclog, *args: str) -> tuple[int, str, str]:
 BEN_ACTION = "plan 7.0 CECs by 2029-05-31; attach and submit 1 certificate"
 ROWS = [  # (file, name, due, days_left, counted, remaining, state, next_action)
     ("team/broken.toml", None, None, None, None, None, "error",
-     "did you mean webinar? kinds: course, online, webinar, workshop, event, conference, "
+     "did you mean course? kinds: course, online, webinar, workshop, event, conference, "
      "booth, other"),
     ("team/eve.toml", "Eve Martin", "2028-05-09", 526, 0.0, 14.0, "overdue",
      "lapsed: take 8.0 CECs for the cycle ending 2026-05-09 and renew by email before "
@@ -185,7 +185,7 @@ def test_csv_for_an_hr_system(ceclog: Ceclog, team_dir: Path) -> None:
     )
     expected = [
         head,
-        "team/broken.toml,,,,,,,,,,,,,,error,did you mean webinar? kinds: course, online, "
+        "team/broken.toml,,,,,,,,,,,,,,error,did you mean course? kinds: course, online, "
         "webinar, workshop, event, conference, booth, other,team/broken.toml:18: entry 1 has "
         "kind 'seminar', unknown to the iicrc rules",
         "team/eve.toml,Eve Martin,1005,MWR,master,2026-05-10,2028-05-09,526,14.0,0.0,14.0,0.0,"
@@ -199,7 +199,7 @@ def test_csv_for_an_hr_system(ceclog: Ceclog, team_dir: Path) -> None:
     ]
     # the broken row's action has commas: quoted, as the error is
     expected[1] = (
-        'team/broken.toml,,,,,,,,,,,,,,error,"did you mean webinar? kinds: course, online, '
+        'team/broken.toml,,,,,,,,,,,,,,error,"did you mean course? kinds: course, online, '
         'webinar, workshop, event, conference, booth, other","team/broken.toml:18: entry 1 '
         "has kind 'seminar', unknown to the iicrc rules\""
     )

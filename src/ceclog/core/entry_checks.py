@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ceclog.core.credits import num
 from ceclog.core.findings import DataPath, Finding
+from ceclog.core.import_values import kind_hint
 from ceclog.core.models import Entry, Ledger, Rules
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
         at = ("entries", i)
         kind = rules.kinds.get(entry.kind)
         if kind is None:
-            close = suggest(entry.kind, list(rules.kinds))
+            close = kind_hint(entry.kind, tuple(rules.kinds))
             message = f"entry {entry.id} has kind {entry.kind!r}, unknown to the {rules.name} rules"
             hint = (close + " " if close else "") + f"kinds: {', '.join(rules.kinds)}"
             out.append(Finding("unknown-kind", message, (*at, "kind"), hint))

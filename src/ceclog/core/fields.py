@@ -12,7 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from ceclog.core.cycles import LAST_DAY
-from ceclog.core.entry_checks import suggest, unknown_code_hint
+from ceclog.core.entry_checks import unknown_code_hint
+from ceclog.core.import_values import kind_hint
 from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules
 from ceclog.core.text import email_problem, text_problem
 from ceclog.errors import InputError, UsageError
@@ -133,7 +134,7 @@ def entry_fields(
     if kind is not None:
         kind = kind.strip().lower()
         if kind not in rules.kinds:
-            hint = suggest(kind, list(rules.kinds))
+            hint = kind_hint(kind, tuple(rules.kinds))
             raise InputError(
                 f"{kind!r} is not a kind of activity in the {rules.name} rules",
                 hint=(hint + " " if hint else "") + f"kinds: {', '.join(rules.kinds)}",

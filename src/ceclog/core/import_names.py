@@ -5,7 +5,8 @@ ignored ("Créditos" is "creditos", "Course #" is "course number").
 Besides an entry's own fields a sheet may hold `status` (Completed, Planned, Cancelled...),
 `ceus` (continuing-education units: 1 CEU = 10 contact hours) and `person` (the technician a
 row is about, in a crew sheet; or `first_name` and `last_name`, read together as the person):
-read, never stored as such."""
+read, never stored as such.  A header of parts ("Provider/School") means the field its parts
+name, when they name one."""
 
 from __future__ import annotations
 
@@ -320,7 +321,9 @@ def header_key(header: str) -> str:
 
 def meanings(header: str) -> tuple[str, ...]:
     """The fields a header may mean, the first preferred; () when it means none.  A part of a
-    person's name says whose it is ("Employee First Name" is the first name)."""
+    person's name says whose it is ("Employee First Name" is the first name).  A header of
+    parts ("Provider/School", "Date / Time") means the field its parts name, when every part
+    that names one names the same ("Hours/CECs" names two: none)."""
     key = header_key(header)
     if key in BY_NAME:
         return (BY_NAME[key],)
@@ -329,7 +332,11 @@ def meanings(header: str) -> tuple[str, ...]:
     first, _, rest = key.partition(" ")  # "Employee First Name", "Tech Last Name"
     if (first == "emp" or BY_NAME.get(first) == PERSON) and BY_NAME.get(rest) in (FIRST, LAST):
         return (BY_NAME[rest],)
-    return ()
+    parts = [p for p in header.split("/") if p.strip()]
+    if len(parts) < 2:
+        return ()
+    named = {found[0] for p in parts if (found := meanings(p))}
+    return (named.pop(),) if len(named) == 1 else ()
 
 
 def says_whose(header: str) -> bool:

@@ -296,6 +296,11 @@ def entry_of(
     title = check_text(one_line(row.raw.get("title", "")) or "", row.name("title"))
     kind = cell.get("kind", rules.default_kind)
     found = kind_of(kind, tuple(rules.kinds))
+    if found is None and "kind" in cell:
+        raise InputError(
+            f"{row.name('kind')} {kind!r} is no kind of activity the {rules.name} rules have: "
+            f"write one of theirs in the cell ({', '.join(rules.kinds)})"
+        )
     if found is not None and found != kind.lower():
         kinds[kind] = found
     fields = entry_fields(
