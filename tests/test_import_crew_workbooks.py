@@ -174,7 +174,12 @@ def test_a_workbook_with_one_sheet_per_technician_into_the_team_folder(
         (5, "Okafor, Ben", 2.5),
     ]
     assert ben["not_classes"] == [
-        {"row": 6, "sheet": "Okafor, Ben", "why": "status 'Cancelled': not a class taken"}
+        {
+            "row": 6,
+            "sheet": "Okafor, Ben",
+            "why": "status 'Cancelled': not a class taken",
+            "later": False,
+        }
     ]
     assert [s["matches"] for s in doc["people"][0]["skipped"]] == [1]
     assert imported(team / "dan-wu.toml") == ["sheets.xlsx:Dan Wu!2"]

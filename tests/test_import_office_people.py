@@ -1,6 +1,7 @@
 """Sheets as offices keep them (issue 20): an HR system's export with the person's name in a
 First Name and a Last Name column, a class already typed in by hand under another title, a
-"Provider/School" column and kinds written as words (Seminar, Workshop...).
+class dated TBD, a "Provider/School" column and kinds written as words (Seminar, Workshop...),
+and what a refused import's hint says.
 
 The team is tests/crew_makers.py's (on 2026-11-30): Ana Lima (1001) has "Water restoration",
 7 h on 2025-01-10 (entry 1); Ben Okafor (1002) and Cara Nguyen (1003) have nothing yet.  Each
@@ -146,6 +147,31 @@ def test_a_class_typed_in_under_another_title_is_held_back_until_accepted(
     assert classes(ceclog, "team/ana.toml") == [ANA[0], ("2025-01-10", "WRT class", 7.0), ANA[1]]
 
 
+@pytest.mark.parametrize("save", [make.google, make.excel_utf8])
+def test_a_class_dated_tbd_is_named_not_imported_yet(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path, save: Any
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    sheet = save(
+        tmp_path / "tbd.csv",
+        [
+            ["Date", "Course", "Hours", "Status"],
+            ["2025-10-14", "Health and Safety Technician", "7", "Completed"],
+            ["TBD", "Fire and Smoke Restoration", "14", "Scheduled"],
+        ],
+    )
+    r = ceclog("import", str(sheet), "--yes")
+    assert r.code == 0, r.err
+    assert (
+        "Not imported yet: 1 row (a class whose date or hours are not known yet):\n"
+        "  row 3: its date is TBD: add it once it has one (write the date in the sheet and "
+        "import it again)\n"
+    ) in r.out
+    assert [(e[0], e[1]) for e in entries(ceclog)] == [
+        ("2025-10-14", "Health and Safety Technician")
+    ]
+
+
 def test_a_provider_school_column_and_kinds_written_as_words(
     ceclog: Ceclog, tmp_path: Path, ledger_path: Path
 ) -> None:
@@ -173,3 +199,28 @@ def test_a_provider_school_column_and_kinds_written_as_words(
         ("Odor online", "online", "ITC"),
         ("Trauma basics", "course", "IICRC"),
     ]
+
+
+def test_a_refused_row_says_to_correct_the_row_not_to_write_a_mapping(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    before = ledger_path.read_bytes()
+    sheet = make.libreoffice(
+        tmp_path / "bad.csv",
+        [
+            ["Date", "Course", "Type", "Hours"],
+            ["2025-07-01", "Retreat day", "Retreat", "2"],
+            ["2025-08-01", "Bad", "Class", "-1"],
+        ],
+    )
+    r = ceclog("import", str(sheet), "--yes")
+    assert r.code == 1
+    assert (
+        f"{sheet}:2: 'Type' 'Retreat' is no kind of activity the iicrc rules have: write one of "
+        "theirs in the cell (course, online, webinar, workshop, event, conference, booth, other)"
+    ) in r.err
+    assert "did you mean" not in r.err
+    assert "  hint: correct those rows in the file, then run the import again" in r.err
+    assert "mapping" not in r.err
+    assert ledger_path.read_bytes() == before

@@ -16,6 +16,7 @@ from ceclog.core import operations
 from ceclog.core.crew import Own, crew_of, read_own
 from ceclog.core.import_match import ImportPlan, plan_import
 from ceclog.core.import_rows import Mapping, Reading, Table
+from ceclog.core.import_table import refusal_hint
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError, Location, UsageError
@@ -276,5 +277,5 @@ def _refuse(reading: Reading, file: Path, as_json: bool) -> None:
     n = len(reading.errors)
     raise InputError(
         f"{plural(n, 'row')} cannot be imported; nothing was written",
-        hint="correct the file (or its mapping) and run the import again",
+        hint=refusal_hint(reading.errors),
     )

@@ -24,7 +24,7 @@ from ceclog.core.crew import (
 )
 from ceclog.core.fields import holder_fields
 from ceclog.core.import_rows import Mapping, Reading, RowError, Table, entries_of_all
-from ceclog.core.import_table import NotClass
+from ceclog.core.import_table import NotClass, refusal_hint
 from ceclog.core.models import LEDGER_VERSION, Holder, Ledger, LoadedRules, Rules
 from ceclog.core.people import closest, looks_like_id
 from ceclog.core.words import plural
@@ -307,7 +307,7 @@ def _refuse_errors(file: Path, o: Options, placed: list[Placed], errors: list[Ro
         )
     raise InputError(
         f"{plural(len(errors), 'row')} cannot be imported; nothing was written to any ledger",
-        hint="correct the file (or its mapping) and run the import again",
+        hint=refusal_hint(errors),
     )
 
 

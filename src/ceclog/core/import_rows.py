@@ -40,10 +40,16 @@ __all__ = ["Candidate", "Mapping", "Reading", "RowError", "Table", "amount", "en
 
 YES = ("yes", "y", "true", "1", "x", "planned")
 NO = ("", "no", "n", "false", "0")
+# A date not known yet: such a class cannot come in until it has one.
+UNDATED = (
+    *("tbd", "tba", "to be determined", "to be announced", "to be scheduled", "pending"),
+    *("por definir", "pendiente", "por confirmar", "offen", "?"),
+)
 
 
 class NotYet(InputError):
-    """A planned class whose hours are not known yet: read past, not refused."""
+    """A class that cannot come in yet (its date is TBD, or it is planned and its hours are not
+    known): not imported, said, not refused."""
 
 
 def amount(text: str, what: str, decimal: str) -> Any:
@@ -142,7 +148,8 @@ class Reader:
             self.sums[0].add(amounts)
             entry = entry_of(row, amounts, self.dates, self.rules, self.today, status, self.kinds)
         except NotYet as exc:
-            return self.skip(at, exc.message)
+            self.passed.append(NotClass(at, exc.message, table.sheet, later=True))
+            return None
         except CeclogError as exc:
             message = exc.message.replace("entry 0 ", "the class ")
             message += f" ({exc.hint})" if exc.hint else ""
@@ -281,6 +288,11 @@ def entry_of(
     kinds: dict[str, str],
 ) -> Entry:
     cell = {k: v.strip() for k, v in row.raw.items() if v.strip()}
+    if plain(cell.get("date", "")).strip(" .") in UNDATED:
+        raise NotYet(
+            f"its date is {cell['date']}: add it once it has one (write the date in the sheet "
+            "and import it again)"
+        )
     days: dict[str, dt.date] = {}
     for name in DATE_FIELDS:
         if name in cell:
@@ -292,7 +304,10 @@ def entry_of(
                 )
             days[name] = day
     if "date" not in days:
-        raise InputError(f"{row.name('date')} is empty: every entry needs its date")
+        raise InputError(
+            f"{row.name('date')} is empty: a class needs the date it was taken (a row that "
+            "is no class, such as a note, can be deleted)"
+        )
     title = check_text(one_line(row.raw.get("title", "")) or "", row.name("title"))
     kind = cell.get("kind", rules.default_kind)
     found = kind_of(kind, tuple(rules.kinds))

@@ -81,13 +81,31 @@ class RowError:
         return "" if self.row is None else label(self.sheet, self.row)
 
 
+def refusal_hint(errors: list[RowError]) -> str:
+    """What helps when rows cannot be imported: correcting them in the file; a mapping only
+    where a row's message says how it helps (a decimal comma), never for a cell's value; a
+    ledger that would gain an error, as its message says."""
+    rows = [e for e in errors if e.row is not None]
+    fixes = []
+    if rows:
+        fix = f"correct {'that row' if len(rows) == 1 else 'those rows'} in the file"
+        if any("mapping" in e.message for e in rows):
+            fix += " (or give a mapping, where a message says how)"
+        fixes.append(fix)
+    if len(rows) < len(errors):
+        fixes.append("correct the ledger as its message says")
+    return f"{' and '.join(fixes)}, then run the import again"
+
+
 @dataclass(frozen=True)
 class NotClass:
-    """A row read past: a total, a heading, a cancelled class, the header again."""
+    """A row read past: a total, a heading, a cancelled class, the header again; or (`later`)
+    a class that cannot come in yet: dated TBD, or planned with no hours yet."""
 
     row: int
     why: str
     sheet: str | None = None
+    later: bool = False
 
     @property
     def label(self) -> str:

@@ -75,12 +75,22 @@ def held_lines(held: list[Held]) -> list[str]:
 
 
 def passed_lines(passed: list[NotClass]) -> list[str]:
-    """The rows read past, each with why (a total, a heading, a cancelled class...)."""
-    if not passed:
-        return []
-    verb = "is" if len(passed) == 1 else "are"
-    out = [f"Read past {plural(len(passed), 'row')} that {verb} not a class:"]
-    return out + [f"  row {n.label}: {n.why}" for n in passed]
+    """The rows read past, each with why (a total, a heading, a cancelled class...), then the
+    classes that cannot come in yet (dated TBD...)."""
+    out = []
+    past = [n for n in passed if not n.later]
+    if past:
+        verb = "is" if len(past) == 1 else "are"
+        out.append(f"Read past {plural(len(past), 'row')} that {verb} not a class:")
+        out += [f"  row {n.label}: {n.why}" for n in past]
+    later = [n for n in passed if n.later]
+    if later:
+        out.append(
+            f"Not imported yet: {plural(len(later), 'row')} (a class whose date or hours are "
+            "not known yet):"
+        )
+        out += [f"  row {n.label}: {n.why}" for n in later]
+    return out
 
 
 Others = list[tuple[str, list[str]]]  # the rows naming other people: (name, their labels)
@@ -183,4 +193,4 @@ def error_data(e: RowError) -> dict[str, Any]:
 
 
 def passed_data(n: NotClass) -> dict[str, Any]:
-    return {"row": n.row, "sheet": n.sheet, "why": n.why}
+    return {"row": n.row, "sheet": n.sheet, "why": n.why, "later": n.later}
