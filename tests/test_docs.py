@@ -122,3 +122,39 @@ def test_docs_rules_example_is_valid_and_names_every_key_of_the_format(
         if not re.search(rf"^(# )?{key} =|^\[+{key}[\].]", block, re.MULTILINE)
     ]
     assert missing == []
+
+
+def test_readme_status_warnings_are_what_ceclog_prints(ceclog: Ceclog) -> None:
+    """The sample's stderr: what needs doing, one line per kind of warning."""
+    block = next(b for b in _blocks("") if b.startswith("warning: 1 completed entry"))
+    r = ceclog("status", ledger=ROOT / "examples" / "ledger.toml")
+    assert r.err == block
+
+
+def test_readme_first_ledger_is_what_ceclog_prints(ceclog: Ceclog, tmp_path: Path) -> None:
+    """ "Your first ledger": its commands run as written (on 2026-11-22), and `add` answers with
+    the sample shown below them."""
+    import shlex
+
+    start = README.index("## Your first ledger")
+    commands, answer = (docs_pages.blocks(lang, README[start:])[0] for lang in ("sh", ""))
+    lines = commands.replace("\\\n", " ").splitlines()
+    runs = [shlex.split(line)[1:] for line in lines if line.startswith("ceclog ")]
+    assert [run[0] for run in runs] == ["init", "cert", "cert", "add", "status"]
+    ledger = tmp_path / "ledger.toml"
+    for args in runs:
+        r = ceclog(*args, ledger=ledger)
+        assert r.code == 0, r.err
+        if args[0] == "add":
+            assert r.out == answer
+
+
+def test_the_ledger_page_lists_every_format_version() -> None:
+    """docs/ledger.md's table of versions runs from 1 to the version this ceclog writes."""
+    import re
+
+    from ceclog.core.models import LEDGER_VERSION
+
+    page = docs_pages.page("ledger.md")
+    listed = [int(n) for n in re.findall(r"^\| (\d+) \|", page, re.MULTILINE)]
+    assert listed == list(range(1, LEDGER_VERSION + 1))
