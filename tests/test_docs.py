@@ -158,3 +158,13 @@ def test_the_ledger_page_lists_every_format_version() -> None:
     page = docs_pages.page("ledger.md")
     listed = [int(n) for n in re.findall(r"^\| (\d+) \|", page, re.MULTILINE)]
     assert listed == list(range(1, LEDGER_VERSION + 1))
+
+
+def test_the_readme_links_to_pages_that_exist() -> None:
+    """The README is read on its own (GitHub, the package's page): every page it links to is
+    there (mkdocs build --strict checks the links between the pages of docs/)."""
+    import re
+
+    links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", README)
+    assert links
+    assert [link for link in links if not (ROOT / link).is_file()] == []
