@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import docs_pages
 from ceclog.core.engine import evaluate
 from ceclog.core.models import Certification, Entry, Holder, Ledger
 from ceclog.core.reconcile import find_target, reconcile
@@ -634,14 +635,14 @@ def test_an_assertion_of_ceclogs_own_figure_agrees_and_one_flip_moves_it_by_its_
     assert after.difference - before.difference == (counted if was else -counted)
 
 
-def test_the_readme_example_is_what_ceclog_prints(ceclog: Ceclog) -> None:
+def test_the_docs_example_is_what_ceclog_prints(ceclog: Ceclog) -> None:
     root = Path(__file__).parent.parent
     r = ceclog(
         "reconcile", "--portal", "8.5", "--on", "2026-11-20",
         ledger=root / "examples" / "ledger.toml",
     )  # fmt: skip
     assert r.code == 1
-    assert r.out in (root / "README.md").read_text(encoding="utf-8")
+    assert r.out in docs_pages.page("reconcile.md")
 
 
 TEXAS = """

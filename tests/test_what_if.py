@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docs_pages
 from conftest import Ceclog, make_ledger
 
 TODAY = "2026-11-30"
@@ -110,10 +111,8 @@ def test_what_if_mistakes(ceclog: Ceclog, ledger_path: Path) -> None:
     assert "did you mean iicrc-2012" in r.err
 
 
-def test_readme_compare_sample_is_what_ceclog_prints(ceclog: Ceclog, ledger_path: Path) -> None:
-    readme = (Path(__file__).parents[1] / "README.md").read_text()
-    start = readme.index("$ ceclog --today 2026-11-30 status --rules iicrc-2012 --compare\n")
-    sample = readme[readme.index("\n", start) + 1 : readme.index("```", start)]
+def test_docs_compare_sample_is_what_ceclog_prints(ceclog: Ceclog, ledger_path: Path) -> None:
+    sample = docs_pages.sample("$ ceclog --today 2026-11-30 status --rules iicrc-2012 --compare\n")
     make_ledger(ledger_path, ("WRT", "2023-05-10"), body=BODY)
     r = ceclog("status", "--rules", "iicrc-2012", "--compare", today=TODAY)
     assert r.out == sample

@@ -135,7 +135,7 @@ def require_evidence(loaded: Loaded) -> None:
         )
 
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in the README).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (documented in docs/json.md).")]
 
 
 def exit_for_states(states: Collection[str]) -> None:

@@ -76,7 +76,9 @@ def import_(
     ],
     map_file: Annotated[
         Path | None,
-        typer.Option("--map", metavar="MAP.toml", help="How to read the file (see the README)."),
+        typer.Option(
+            "--map", metavar="MAP.toml", help="How to read the file (see docs/spreadsheet.md)."
+        ),
     ] = None,
     save_map: Annotated[
         bool, typer.Option("--save-map", help="Write the mapping used beside the file.")

@@ -1,5 +1,5 @@
 """Carry-over (the rules' `carry_over`): a met cycle's surplus counts toward the next cycle.
-`../README.md#how-numbers-are-computed` describes it."""
+`docs/numbers.md` describes it."""
 
 from __future__ import annotations
 

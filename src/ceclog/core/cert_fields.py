@@ -2,7 +2,7 @@
 ("has successfully completed Y"), each value with where it came from and how it was found;
 and which of them may be prefilled.  Pure: the lines and the patterns come from the store.
 
-The rules (README, "Adding from a certificate"): a guess (the letterhead) is shown, never
+The rules (docs/adding.md, "Adding from a certificate"): a guess (the letterhead) is shown, never
 prefilled; values of one field that disagree prefill nothing; a date that reads two ways or
 has no day is no date until the user says; the completion date wins over issue and expiry
 dates (which are shown, never used); an OCR value below the confidence threshold is marked."""

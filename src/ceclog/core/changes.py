@@ -1,7 +1,7 @@
 """What a change to the ledger did to the figures, in words: which cycle now ends when, met or
 not, what is now due, the state before and after, and every credit that moved to another
 cycle or stopped counting.  `cert add`, `cert end`, `cert rm` and `holder` print it, so no
-credit leaves a figure without a word (semantics.md: "never drop a credit silently").  Pure:
+credit leaves a figure without a word (docs/numbers.md, "Every change says what it did").  Pure:
 two reports in, sentences out."""
 
 from __future__ import annotations

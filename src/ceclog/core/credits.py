@@ -1,6 +1,6 @@
 """What one entry counts, and why: the base (a fixed value for its kind, the credits stated on
 its certificate, or hours / hours_per_credit), the caps, the rounding, each step recorded.
-Pure; `../README.md#how-numbers-are-computed` describes it."""
+Pure; `docs/numbers.md` describes it."""
 
 from __future__ import annotations
 

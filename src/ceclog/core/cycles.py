@@ -1,7 +1,7 @@
 """When each continuing-education cycle starts and ends: pure date arithmetic over the
 certifications a holder holds, the rules' cycle lengths and the renewal notice.
 
-`../README.md#how-numbers-are-computed` (and `semantics.md`, its source) describes the rules
+`docs/numbers.md` ("Which cycle: the schedule") describes the rules
 implemented here: schedules that never drift, a new schedule wherever the cycle length changes,
 a stricter track that shortens the running cycle, the first calendar cycle, and the cycle a
 renewal notice fixes.

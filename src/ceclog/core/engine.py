@@ -1,7 +1,7 @@
 """The pure core: (ledger, rules, today) -> what each entry counts, toward which cycle, and where
 each requirement stands.  No I/O, no CLI framework, no terminal output: every number ceclog
 prints is made here, with the explanation of how it was made.
-`../README.md#how-numbers-are-computed` describes it.
+`docs/numbers.md` describes it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Exemptions (semantics.md, state `exempt`): the rules name the exemptions a body allows
+"""Exemptions (docs/numbers.md, state `exempt`): the rules name the exemptions a body allows
 (`[exemptions.NAME]`: Florida exempts a licensee who has held the licence continuously for 10
 years without discipline, from 1 July 2024; ACAC's emeritus status), the holder records one
 with the fact it rests on (`[[exemptions]]` in the ledger: `ceclog holder --exempt`), and while

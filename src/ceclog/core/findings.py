@@ -1,7 +1,7 @@
 """One kind of finding, for every check and every file problem: a stable `code`, a message, the
 place in the ledger's data it is about (located once, as `file:line`, by the shell), and a hint
 that says how to fix it.  `CODES` lists every code with its severity and what it finds: the
-registry `ceclog check CODE...` selects from, `status` summarises by, and the README lists."""
+registry `ceclog check CODE...` selects from, `status` summarises by, and docs/commands.md lists."""
 
 from __future__ import annotations
 

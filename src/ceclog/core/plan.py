@@ -2,7 +2,7 @@
 needed per quarter and per year, when the pace of the last 12 months would get there, the
 planned entries that will not help as dated, and a year of classes in the rules' planning seed
 sized to the shortfall.  Pure: every figure comes from the engine's report and `entry_credit`.
-`../README.md#plan-the-year` describes it."""
+`docs/plan.md` describes it."""
 
 from __future__ import annotations
 

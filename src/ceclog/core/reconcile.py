@@ -8,7 +8,7 @@ before it.  An explanation is a combination of at most `MAX_SIZE` entries whose 
 the difference exactly: entries not marked posted by then (the body shows more), entries marked
 posted (it shows less), and entries whose counted figure differs from what they state (either
 way).  The search is bounded: it lists at most `LIMIT` combinations and says when there are
-more.  `../README.md#checking-against-the-bodys-record` describes it.
+more.  `docs/reconcile.md` describes it.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """One cycle's figures and its standing: what the entries placed in a cycle count (in all, per
 topic minimum, per kind minimum, submitted and posted), and the state of a requirement's
-current cycle (`../README.md#how-numbers-are-computed`, "State").  Pure."""
+current cycle (`docs/numbers.md`, "State").  Pure."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Topic minimums count each credit once (semantics.md, "Topic minimums count each credit
-once"): an entry's counted value is divided between the topics it lists, never copied to each.
+"""Topic minimums count each credit once (docs/numbers.md, "Topic minimums count each
+credit once"): an entry's counted value is divided between the topics it lists, never copied
+to each.
 
 - With a split recorded on the entry (`topic_hours`), each topic gets the credit of its own
   hours, in the order written, until the entry's value is used up (`credits.topic_credits`).

@@ -81,7 +81,7 @@ def render_csv(t: Transcript) -> str:
 
 
 def export_data(t: Transcript) -> dict[str, Any]:
-    """The `--format json` document (documented in the README)."""
+    """The `--format json` document (documented in docs/export.md)."""
     loaded = LoadedRules(t.rules, Path(t.rules_path), shipped=False)
     summary = data.rules_summary(loaded)
     summary.pop("shipped")

@@ -87,7 +87,7 @@ def quoted(value: str) -> str:
 
 
 def mapping_text(mapping: Mapping) -> str:
-    lines = ["# How `ceclog import` reads this file (see the README: Moving from a spreadsheet)."]
+    lines = ["# How `ceclog import` reads this file (see docs/spreadsheet.md: the mapping file)."]
     for key in ("sheet", "encoding", "separator", "decimal"):
         value = getattr(mapping, key)
         if value is not None:
