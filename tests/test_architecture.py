@@ -28,12 +28,13 @@ def test_no_module_is_over_400_lines() -> None:
 
 def test_status_does_not_import_what_it_does_not_need(tmp_path: Path) -> None:
     """Once the ledger's parse is cached, `status` in a pipe needs no validation (Pydantic),
-    PDF, TOML writer, workbook reader or Rich: start-up time is a feature."""
+    PDF, TOML writer, workbook reader, image library (Pillow) or Rich: start-up time is a
+    feature."""
     code = (
         "import sys; from ceclog.cli import run;"
         "run(['--ledger', 'examples/ledger.toml', '--today', '2026-11-22', 'status']);"
         "print(sorted(m for m in ('pydantic', 'fpdf', 'tomli_w', 'rich', 'typer.rich_utils', "
-        "'icalendar', 'pypdf', 'openpyxl') if m in sys.modules), file=sys.stderr)"
+        "'icalendar', 'pypdf', 'openpyxl', 'PIL') if m in sys.modules), file=sys.stderr)"
     )
     env = {"PATH": "", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     for _ in range(2):  # the first run validates the ledger and caches it

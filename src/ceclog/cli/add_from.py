@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 from ceclog.core.cert_fields import Certificate, read_certificates
-from ceclog.core.cert_lines import ENTRY_FIELDS
-from ceclog.core.fields import parse_amount, parse_date
+from ceclog.core.cert_registry import ENTRY_FIELDS, REGISTRY, Role
 from ceclog.errors import CeclogError, InputError, UsageError
 from ceclog.output import data
 from ceclog.output.certificate import as_data, summary, table, where
@@ -65,22 +64,14 @@ def _choose(certs: list[Certificate], pick: int | None, yes: bool, file: Path) -
             return certs[int(answer) - 1]
 
 
-def _check(field: str, value: str) -> str:
-    """A value typed at the prompt, checked as the command line would check it."""
-    if field == "date":
-        return str(parse_date(value, "the date"))
-    if field in ("hours", "credits"):
-        return str(parse_amount(value, field))
-    return value
-
-
 def _edit(cert: Certificate, values: Values) -> None:
     field = _ask(f"Field to change ({', '.join(ENTRY_FIELDS)}): ").lower()
     if field not in ENTRY_FIELDS:
         _say(f"no field {field!r}: one of {', '.join(ENTRY_FIELDS)}")
         return
     options: list[str] = []
-    if field not in ("hours", "credits"):  # a number typed is the value, not a choice
+    shape = REGISTRY[field].shape
+    if shape.choices:  # a number typed is the value, not a choice
         read = (r for c in cert.fields[field].candidates for r in (c.readings or (c.value,)))
         options = list(dict.fromkeys(o for o in read if o))
     for n, option in enumerate(options, 1):
@@ -98,7 +89,7 @@ def _edit(cert: Certificate, values: Values) -> None:
     if answer.isdigit() and options and 1 <= int(answer) <= len(options):
         answer = options[int(answer) - 1]
     try:
-        values[field] = _check(field, answer)
+        values[field] = shape.typed(answer, field)  # checked as the command line checks it
     except CeclogError as exc:
         _say(f"not changed: {exc.message}")
 
@@ -132,7 +123,8 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
 
 def _show(heading: str, cert: Certificate, values: Values, given: set[str]) -> None:
     _say(heading)
-    for row in table(cert, {**values, "attendee": cert.value("attendee")}, given):
+    read = {f: cert.value(f) for f, r in cert.fields.items() if r.role is Role.READ}
+    for row in table(cert, {**values, **read}, given):
         _say(row, ROW_INDENT)
 
 

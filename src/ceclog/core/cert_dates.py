@@ -102,6 +102,10 @@ class Found(NamedTuple):
     text: str
 
 
+def _day_first(text: str) -> str:
+    return f"{text!r} read day first (there is no month {text[:2].strip('/-')})"
+
+
 def read_date(text: str) -> DateReading:
     """The date `text` gives, or why it gives none."""
     taken = [False] * len(text)
@@ -135,8 +139,7 @@ def read_date(text: str) -> DateReading:
             (),
             f"{two[0].text!r} reads two ways: {a} (month first) or {b} (day first): say which",
         )
-    notes = [f"{f.text!r} read day first (there is no month {f.text[:2].strip('/-')})"
-             for f in found if f.order == "dm"]  # fmt: skip
+    notes = [_day_first(f.text) for f in found if f.order == "dm"]
     # dates joined by a dash, "to" or "through" are a range; any others are several dates
     for one, other in itertools.pairwise(found):
         if not re.fullmatch(_DASH, text[one.start + len(one.text) : other.start], re.IGNORECASE):

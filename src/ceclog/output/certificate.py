@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ceclog.core.cert_fields import Candidate, Certificate
-from ceclog.core.cert_lines import ENTRY_FIELDS, FIELDS, SHOWN
+from ceclog.core.cert_candidates import Candidate
+from ceclog.core.cert_fields import Certificate
+from ceclog.core.cert_registry import Role
 
 
 def where(c: Candidate) -> str:
@@ -27,16 +28,15 @@ def table(cert: Certificate, chosen: dict[str, str | None], given: set[str]) -> 
     value read for it with where and how; `!` marks an OCR value of low confidence, `?` one
     not used (a guess, a conflict, a date that reads two ways, an issue or expiry date)."""
     out: list[str] = []
-    for field in FIELDS + SHOWN:
-        reading = cert.fields[field]
+    for field, reading in cert.fields.items():
         value = chosen.get(field)
         if field in given:
             out.append(f"  {field:<9} {value}   (from the command line)")
-        elif value is not None and field not in SHOWN:
+        elif value is not None and reading.role is not Role.SHOWN:
             out.append(f"  {field:<9} {value}")
         elif reading.candidates:
             out.append(f"  {field:<9} (not filled: {reading.why or 'nothing read'})")
-        elif field in ENTRY_FIELDS:  # every field of the entry is accounted for
+        elif reading.role is Role.ENTRY:  # every field of the entry is accounted for
             out.append(f"  {field:<9} (nothing read)")
         for c in reading.candidates:
             used = field not in given and value is not None and c.value == value
@@ -79,10 +79,10 @@ def as_data(file: str, read: str, certs: list[Certificate]) -> dict[str, Any]:
                 "fields": {
                     f: {
                         "prefilled": cert.value(f),
-                        "why_not": cert.fields[f].why,
-                        "candidates": [candidate(c) for c in cert.fields[f].candidates],
+                        "why_not": reading.why,
+                        "candidates": [candidate(c) for c in reading.candidates],
                     }
-                    for f in FIELDS + SHOWN
+                    for f, reading in cert.fields.items()
                 },
             }
             for cert in certs
