@@ -4,7 +4,8 @@ two rows ("CEC" above "Hours").
 The rule: among the first 30 rows that hold something, the header is the one whose cells name
 the most fields (a header names at least two, the date or the title among them; a mapping's
 own header names count first).  A row right above or right below it that holds no digit at all
-is part of it (a data row always has a date): each column's name is then the two cells read
+is part of it (a data row always has a date), unless it is one title merged across every
+column the header names: each column's name is then the two cells read
 together ("CEC Hours") when that names a field, else the lower cell, else the upper.  With no
 such row the first row that holds something is the header (and says what is missing).  A
 mapping's `skip = N` says the header is the first row after row N, on one row."""
@@ -61,6 +62,15 @@ def wordy(cells: list[str]) -> bool:
     return any(c.strip() for c in cells) and not any(re.search(r"\d", c) for c in cells)
 
 
+def title_across(upper: list[str], lower: list[str]) -> bool:
+    """A row above the header holding one text over every column the header names: a title
+    merged across the sheet ("Continuing Education" over Date | Course | Hours), not the
+    header's upper half (a merged cell's value is in every cell it covers)."""
+    named = [i for i, cell in enumerate(lower) if cell.strip()]
+    texts = {upper[i].strip() for i in named if i < len(upper)}
+    return len(named) >= 2 and len(texts) == 1 and "" not in texts
+
+
 def joined(upper: list[str], lower: list[str]) -> list[str]:
     """Two header rows as one: each column's name from its two cells."""
     out = []
@@ -98,7 +108,12 @@ def find_header(rows: list[Row], wanted: set[str], skip: int | None) -> Header:
     above = rows[at - 1] if at > 0 else None
     if below is not None and below[0] == number + 1 and wordy(below[1]):
         return Header(joined(cells, below[1]), [number, below[0]], rows[at + 2 :])
-    if above is not None and above[0] == number - 1 and wordy(above[1]):
+    if (
+        above is not None
+        and above[0] == number - 1
+        and wordy(above[1])
+        and not title_across(above[1], cells)
+    ):
         names = joined(above[1], cells)
         if fields_named(names, wanted) >= fields_named(cells, wanted):
             return Header(names, [above[0], number], rows[at + 1 :])

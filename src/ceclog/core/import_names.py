@@ -300,6 +300,8 @@ CREDIT_HOURS = (
     "horas de credito",
     "horas ce",
 )
+# A certifying body's name before a header says whose the value is: the header is the rest.
+BODIES = ("iicrc", "ria", "nadca", "acac", "ihmc")
 # Columns of ceclog's own export that are computed, not recorded: read past without a word.
 COMPUTED = ("id", "counted", "unit", "explanation", "evidence", "for cycle")
 BY_NAME = {name: key for key, names in SYNONYMS.items() for name in names} | {
@@ -330,6 +332,8 @@ def meanings(header: str) -> tuple[str, ...]:
     if key in SECOND_CHOICE:
         return SECOND_CHOICE[key]
     first, _, rest = key.partition(" ")  # "Employee First Name", "Tech Last Name"
+    if first in BODIES and rest in BY_NAME:  # "IICRC Approval #", "RIA Course Number"
+        return (BY_NAME[rest],)
     if (first == "emp" or BY_NAME.get(first) == PERSON) and BY_NAME.get(rest) in (FIRST, LAST):
         return (BY_NAME[rest],)
     parts = [p for p in header.split("/") if p.strip()]

@@ -166,7 +166,11 @@ def entries_of(table: Table, mapping: Mapping, rules: Rules, today: dt.date) -> 
     """Every row as an entry, a row that is no class, or an error at its row."""
     columns, ignored = columns_of(table, mapping)
     notes = list(table.notes)
-    notes += [f"column {h!r} is not read (not a field ceclog keeps)" for h in ignored]
+    notes += [
+        f"column {h!r} is not read: ceclog does not know this header (if it holds a field, "
+        "rename it or name it in a mapping: see --map)"
+        for h in ignored
+    ]
     credits_said = None
     if "credits" in columns:
         header = table.headers[columns["credits"]]
