@@ -50,7 +50,7 @@ def test_a_title_merged_over_the_header_is_not_part_of_it(
 def test_a_header_split_over_two_rows_is_still_read_together(
     ceclog: Ceclog, tmp_path: Path, ledger_path: Path
 ) -> None:
-    """"CEC" above "Hours" alone (not a title across the row) is one column, CEC Hours: the
+    """ "CEC" above "Hours" alone (not a title across the row) is one column, CEC Hours: the
     credits the certificate states."""
     make_ledger(ledger_path, ("WRT", "2022-06-01"))
     book = make.workbook(
@@ -66,7 +66,9 @@ def test_a_header_split_over_two_rows_is_still_read_together(
     r = ceclog("import", str(book), "--yes")
     assert r.code == 0, r.err
     assert "the header is on rows 1 and 2, read together" in r.err
-    assert [e[:4] for e in entries(ceclog)] == [("2025-03-04", "Odor Control Technician", None, 14.0)]
+    assert [e[:4] for e in entries(ceclog)] == [
+        ("2025-03-04", "Odor Control Technician", None, 14.0)
+    ]
 
 
 @pytest.mark.parametrize("header", ["IICRC Approval #", "IICRC Course #", "RIA Approval Number"])
