@@ -3,6 +3,7 @@ stays readable in one sitting (the layers themselves are held by import-linter i
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -21,9 +22,33 @@ def test_validating_leaves_the_core_records_untouched() -> None:
     assert out.stdout.strip() == "[] False False"
 
 
-def test_no_module_is_over_400_lines() -> None:
-    sizes = {p.relative_to(SRC): len(p.read_text().splitlines()) for p in SRC.rglob("*.py")}
-    assert {p: n for p, n in sizes.items() if n > 400} == {}
+def _docstring(path: Path) -> str:
+    return ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+
+
+def test_a_module_over_400_lines_says_why_in_its_docstring() -> None:
+    """Modules stay under ~400 lines, split by meaning; one that truly belongs together may be
+    longer if its docstring says why (`Kept whole: ...`), and none passes 600."""
+    sizes = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in SRC.rglob("*.py")}
+    unexplained = {
+        str(p.relative_to(SRC)): n
+        for p, n in sizes.items()
+        if n > 400 and "Kept whole:" not in _docstring(p)
+    }
+    assert unexplained == {}
+    assert {str(p.relative_to(SRC)): n for p, n in sizes.items() if n > 600} == {}
+
+
+def test_no_line_is_kept_from_the_formatter() -> None:
+    """`# fmt: skip` (or `fmt: off`) was used to pack several statements' worth of arguments
+    into a few lines, hiding a module's real length: the formatter lays out every line."""
+    marked = [
+        f"{p.relative_to(SRC)}:{n}"
+        for p in sorted(SRC.rglob("*.py"))
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if "fmt: skip" in line or "fmt: off" in line
+    ]
+    assert marked == []
 
 
 def test_status_does_not_import_what_it_does_not_need(tmp_path: Path) -> None:

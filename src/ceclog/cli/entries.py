@@ -10,6 +10,20 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
+from ceclog.cli.entry_options import (
+    ApprovalOpt,
+    CertOpt,
+    CreditsOpt,
+    DateOpt,
+    EventOpt,
+    ForCycleOpt,
+    HoursOpt,
+    KindOpt,
+    NoteOpt,
+    ProviderOpt,
+    TopicHoursOpt,
+    TopicOpt,
+)
 from ceclog.core import operations
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
@@ -20,53 +34,6 @@ from ceclog.errors import InputError, UsageError
 from ceclog.output import data, status_data, terminal, views
 from ceclog.store import evidence
 from ceclog.store import ledger as storage
-
-DateOpt = Annotated[
-    str | None,
-    typer.Option("--date", metavar="YYYY-MM-DD", help="When it took place (add: default today)."),
-]
-HoursOpt = Annotated[str | None, typer.Option("--hours", metavar="H", help="Hours of education.")]
-CreditsOpt = Annotated[
-    str | None,
-    typer.Option("--credits", metavar="C", help="Credits as stated on the certificate."),
-]
-KindOpt = Annotated[
-    str | None, typer.Option("--kind", help="course, online, webinar, booth... (rules show)")
-]
-ProviderOpt = Annotated[str | None, typer.Option("--provider", help="Who gave the class.")]
-ApprovalOpt = Annotated[str | None, typer.Option("--approval", help="The course approval number.")]
-CertOpt = Annotated[
-    list[str] | None,
-    typer.Option("--cert", metavar="CODE", help="A certification it was taken for (repeat)."),
-]
-TopicOpt = Annotated[
-    list[str] | None, typer.Option("--topic", metavar="T", help="A topic it covers (repeat).")
-]
-TopicHoursOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--topic-hours",
-        metavar="T=H",
-        help="Hours of it on one topic (repeat: water=4, mold=2): each topic gets only these.",
-    ),
-]
-NoteOpt = Annotated[str | None, typer.Option("--note", help="A note for yourself.")]
-EventOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--event",
-        metavar="NAME",
-        help="The event it was part of: entries with one event name share the per-event cap.",
-    ),
-]
-ForCycleOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--for-cycle",
-        metavar="previous",
-        help="Apply a class taken late to the lapsed cycle that `status` shows as overdue.",
-    ),
-]
 
 
 def _for_cycle(value: str | None) -> bool:
@@ -180,8 +147,14 @@ def add(
     if from_file is not None:
         from ceclog.cli import add_from
 
-        given = dict(title=title, date=date, hours=hours, credits=credits, provider=provider,
-                     approval=approval)  # fmt: skip
+        given = dict(
+            title=title,
+            date=date,
+            hours=hours,
+            credits=credits,
+            provider=provider,
+            approval=approval,
+        )
         holder = c.load_ledger().ledger.holder.name  # whom the certificate's attendee should be
         got = add_from.read_fields(
             from_file, given, holder, today, yes=yes, pick=pick, as_json=as_json

@@ -135,8 +135,11 @@ def read_date(text: str) -> DateReading:
             (),
             f"{two[0].text!r} reads two ways: {a} (month first) or {b} (day first): say which",
         )
-    notes = [f"{f.text!r} read day first (there is no month {f.text[:2].strip('/-')})"
-             for f in found if f.order == "dm"]  # fmt: skip
+    notes = [
+        f"{f.text!r} read day first (there is no month {f.text[:2].strip('/-')})"
+        for f in found
+        if f.order == "dm"
+    ]
     # dates joined by a dash, "to" or "through" are a range; any others are several dates
     for one, other in itertools.pairwise(found):
         if not re.fullmatch(_DASH, text[one.start + len(one.text) : other.start], re.IGNORECASE):

@@ -121,9 +121,20 @@ def _candidate(
     if low:
         notes = (*notes, f"OCR confidence {conf:.0f} (below {patterns.min_confidence:.0f})")
     return Candidate(
-        field, value, text, how, kind, line.page, line.number, tuple(w.text for w in words),
-        conf, low, notes, problem, readings,
-    )  # fmt: skip
+        field,
+        value,
+        text,
+        how,
+        kind,
+        line.page,
+        line.number,
+        tuple(w.text for w in words),
+        conf,
+        low,
+        notes,
+        problem,
+        readings,
+    )
 
 
 def _words(text: str) -> str:
@@ -233,8 +244,9 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
         how = f'label "{hit.label.text.rstrip(":")}"'
         if pieces:
             start, text = pieces[0]
-            got = _candidate(hit.label.field, line, start, start + len(text), how, "label",
-                             patterns)  # fmt: skip
+            got = _candidate(
+                hit.label.field, line, start, start + len(text), how, "label", patterns
+            )
         else:
             a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
             got = None
@@ -249,8 +261,9 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
             start = next(s for s, c in chunks(line.text) if s <= a <= s + len(c))
             a2, b2 = _below(line, nxt, patterns, start, a, after)
             if b2 and nxt is not None:
-                got = _candidate(field, nxt, a2, b2, how + ", value on the next line", "phrase",
-                                 patterns)  # fmt: skip
+                got = _candidate(
+                    field, nxt, a2, b2, how + ", value on the next line", "phrase", patterns
+                )
                 if got is not None:
                     found.append(got)
             continue
@@ -315,8 +328,9 @@ def _guesses(section: list[Line], patterns: Patterns) -> list[Candidate]:
         if not heading and not label_hits(first, patterns) and not _phrase_spans(first, patterns):
             start, text = chunks(first.text)[0]
             for field, how in patterns.guesses.items():
-                got = _candidate(field, first, start, start + len(text), f"guess: the {how}",
-                                 "guess", patterns)  # fmt: skip
+                got = _candidate(
+                    field, first, start, start + len(text), f"guess: the {how}", "guess", patterns
+                )
                 out += [got] if got is not None else []
     return out
 
