@@ -142,12 +142,12 @@ def exit_for_states(states: Collection[str]) -> None:
     """`--check`'s exit code (status and team): 4 if anything is overdue, else 3 if anything
     is behind, due soon, or met but not yet submitted with the due date near; otherwise the
     command goes on."""
+    from ceclog.core.results import urgency
     from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE
 
-    if "overdue" in states:
-        raise typer.Exit(EXIT_OVERDUE)
-    if {"behind", "due_soon", "to_submit"} & set(states):
-        raise typer.Exit(EXIT_ATTENTION)
+    level = urgency(states)
+    if level is not None:
+        raise typer.Exit(EXIT_OVERDUE if level == "overdue" else EXIT_ATTENTION)
 
 
 def emit(

@@ -25,9 +25,11 @@ from ceclog.cli.entry_options import (
     TopicOpt,
 )
 from ceclog.core import operations
+from ceclog.core.certifications import known_code
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.entry_checks import entry_warnings, unknown_code_hint
+from ceclog.core.entry_checks import entry_warnings
+from ceclog.core.entry_rules import written_warnings
 from ceclog.core.fields import check_text, entry_fields, parse_date, parse_topic_hours
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
@@ -88,10 +90,9 @@ def _print_result(
             )
 
 
-def _held_warning(ledger: Ledger, entry: Entry) -> None:
-    missing = [code for code in entry.certifications if code not in ledger.held_codes()]
-    if missing:
-        warn([f"you hold no {', '.join(missing)}: record it with `ceclog cert add CODE --earned`"])
+def _warn_written(ledger: Ledger, entry: Entry, rules: Rules, today: dt.date) -> None:
+    warn(written_warnings(ledger, entry, rules.certifications, today))
+    warn(entry_warnings(entry, rules))
 
 
 @app.command()
@@ -205,17 +206,7 @@ def add(
             new = replace(session.ledger, entries=[*session.ledger.entries, entry])
             session.save(new)
     warn(session.warnings)
-    _held_warning(new, entry)
-    warn(entry_warnings(entry, rules))
-    if not entry.planned and entry.date > today:
-        warn([f"entry {entry.id} is dated {entry.date}, after today: add --planned if not taken"])
-    if entry.planned and entry.date < today:
-        warn(
-            [
-                f"entry {entry.id} is planned but dated {entry.date}, before today: "
-                f"`ceclog edit {entry.id} --completed` if you took it, else give it its date"
-            ]
-        )
+    _warn_written(new, entry, rules, today)
     _print_result(new, rules, today, entry, as_json)
 
 
@@ -235,12 +226,7 @@ def list_entries(
     rules = loaded_rules.rules
     start = parse_date(since, "--since") if since else None
     end = parse_date(until, "--until") if until else None
-    code = cert.strip().upper() if cert else None
-    if code is not None and code not in rules.certifications:
-        raise InputError(
-            f"{code} is not a certification known to the {rules.name} rules",
-            hint=unknown_code_hint(code, rules),
-        )
+    code = known_code(cert.strip().upper(), rules) if cert else None
     report = evaluate(loaded.ledger, rules, c.today)
     rows = [
         e
@@ -343,8 +329,7 @@ def edit(
         operations.no_new_errors(session.ledger, new, rules, today)
         session.save(new)
     warn(session.warnings + notes)
-    _held_warning(new, entry)
-    warn(entry_warnings(entry, rules))
+    _warn_written(new, entry, rules, today)
     _print_result(new, rules, today, entry, as_json)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ceclog.core.certifications import future_certification
 from ceclog.core.entry_checks import (
     FileFacts,
     check_entries,
@@ -48,12 +49,9 @@ def check_certifications(ledger: Ledger, rules: Rules, today: dt.date) -> list[F
             message = f"certification {cert.code} is not known to the {rules.name} rules"
             hint = unknown_code_hint(cert.code, rules)
             out.append(Finding("unknown-code", message, (*at, "code"), hint))
-        if cert.earned > today:
-            message = (
-                f"certification {cert.code} is dated {cert.earned}, in the future: it is not "
-                "held yet and changes nothing until then"
-            )
-            out.append(Finding("future-certification", message, (*at, "earned")))
+        future = future_certification(cert, today, at)
+        if future is not None:
+            out.append(future)
         if cert.ended is not None and cert.ended <= cert.earned:
             message = (
                 f"certification {cert.code} ends on {cert.ended}, not after it was earned "

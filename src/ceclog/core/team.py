@@ -13,7 +13,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, Requirement, evaluate
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.plan import Plan, plan_requirement
-from ceclog.core.results import send_command
+from ceclog.core.results import ATTENTION, send_command
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError
 
@@ -32,7 +32,7 @@ URGENCY: tuple[RowState, ...] = (
     "exempt",
     "none",
 )
-AT_RISK = frozenset({"overdue", "due_soon", "to_submit", "behind"})
+AT_RISK = ATTENTION | {"overdue"}
 
 
 class Member(NamedTuple):

@@ -156,3 +156,13 @@ def build(
     return Transcript(
         today, ledger, rules, rules_path, report, period, rows, tuple(summaries), held
     )
+
+
+def marked_submitted(ledger: Ledger, t: Transcript, today: dt.date) -> Ledger:
+    """The ledger after `export --mark-submitted`: the exported entries not submitted yet are
+    submitted today (those already submitted keep their date)."""
+    from dataclasses import replace
+
+    ids = {row.entry.id for row in t.rows if row.entry.submitted is None}
+    entries = [replace(e, submitted=today) if e.id in ids else e for e in ledger.entries]
+    return replace(ledger, entries=entries)
