@@ -128,7 +128,7 @@ def export(
     today = c.today
     with _ledger(c, mark_submitted) as (loaded, session):
         rules = c.rules_for(loaded)
-        require_valid(loaded, rules, today)
+        checked = require_valid(loaded, rules, today)
         require_evidence(loaded)
         code = known_code(cert.strip().upper(), rules.rules) if cert else None
         period: Literal["current", "previous", "all"] = cycle.value
@@ -140,6 +140,7 @@ def export(
             cycle=period,
             unsubmitted=unsubmitted,
             cert=code,
+            report=checked.report,
         )
         warnings: list[str] = []
         if fmt == "pdf":

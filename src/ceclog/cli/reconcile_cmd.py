@@ -12,7 +12,6 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, require_valid
 from ceclog.core import reconcile_transcript as transcripts
 from ceclog.core.credits import fmt
-from ceclog.core.engine import evaluate
 from ceclog.core.fields import check_text, parse_amount, parse_date
 from ceclog.core.import_table import Mapping
 from ceclog.core.models import Assertion, Rules
@@ -104,9 +103,8 @@ def reconcile_cmd(
     # the screenshot is read before anything is shown: a missing one is one error, no report
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
     loaded, rules = c.load()
-    require_valid(loaded, rules, today)
+    report = require_valid(loaded, rules, today).report
     ledger = loaded.ledger
-    report = evaluate(ledger, rules.rules, today)
     named = named_requirement(report, rules.rules, ledger, track, cert)
     earlier = None
     if record and body is not None:

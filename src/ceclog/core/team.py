@@ -44,6 +44,7 @@ class Member(NamedTuple):
     rules: Rules | None = None
     error: str | None = None
     remedy: str | None = None
+    report: Report | None = None  # the ledger's evaluation, when its checks made it
 
 
 class Row(NamedTuple):
@@ -204,7 +205,7 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
         return [_without_figures(member.file, "error", action, error=member.error)]
     ledger, rules = member.ledger, member.rules
     try:
-        report: Report = evaluate(ledger, rules, today)
+        report: Report = member.report or evaluate(ledger, rules, today)
     except CeclogError as exc:  # one ledger that cannot be computed never hides the others
         return member_rows(member._replace(ledger=None, error=exc.message, remedy=exc.hint), today)
     holder = ledger.holder
