@@ -208,7 +208,10 @@ def test_a_certification_dated_after_today_changes_nothing_yet(
     make_ledger(ledger_path, ("WRT", "2023-09-15"), since="2023-09-15")
     r = ceclog("cert", "add", "MWR", "--earned", "2027-03-01")
     assert r.code == 0, r.err
-    assert "it is not held yet and changes nothing until 2027-03-01" in r.out
+    assert (
+        "Certification MWR is dated 2027-03-01, in the future: it is not held yet and changes "
+        "nothing until then." in r.out
+    )
     assert "now ends" not in r.out
     req = status(ceclog, "2026-11-22")
     assert (req["track"], req["certifications"], req["due"]) == (

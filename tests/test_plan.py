@@ -319,8 +319,8 @@ def test_plan_met_and_bad_input(ceclog: Ceclog, ledger_path: Path) -> None:
     )
     assert r.code == 0
     assert (
-        "entry 2 is planned but dated 2026-11-01, before today: `ceclog edit 2 --completed`"
-        in r.err
+        "warning: planned entry 2 was due on 2026-11-01: it does not count yet (taken? "
+        "ceclog edit 2 --completed; else ceclog rm 2)" in r.err
     )
 
 

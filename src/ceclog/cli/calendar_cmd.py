@@ -34,9 +34,8 @@ def calendar_cmd(ctx: typer.Context, output: OutputOpt = None) -> None:
     c: Context = ctx.obj
     today = c.today
     loaded, rules = c.load()
-    require_valid(loaded, rules, today)  # no figures from a ledger with errors
+    report = require_valid(loaded, rules, today).report  # no figures from one with errors
     ledger = loaded.ledger
-    report = evaluate(ledger, rules.rules, today)
     events = calendar.events(ledger, rules.rules, report)
     data = ics.render(events, name=f"ceclog: {ledger.holder.name}", today=today)
     _emit(data, output, c, {files.real_path(loaded.path)})

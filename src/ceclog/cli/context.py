@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ceclog.core.checks import Facts, run_checks
+from ceclog.core.checks import Checked, Facts, check_ledger, run_checks
 from ceclog.core.fields import parse_date
 from ceclog.core.findings import Finding
 from ceclog.core.models import Certification, Entry, Ledger, LoadedRules, Rules
@@ -98,11 +98,12 @@ def problems(
     return locate(findings, loaded.text, loaded.path)
 
 
-def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> list[Finding]:
-    """Refuse to compute figures from a ledger with errors; return its warnings (not yet
-    located: finding their lines costs a scan of the file, which only some outputs need)."""
-    found = run_checks(loaded.ledger, rules.rules, today)
-    errors = locate([f for f in found if f.severity == "error"], loaded.text, loaded.path)
+def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> Checked:
+    """Refuse to compute figures from a ledger with errors; return its findings, warnings only
+    (not yet located: finding their lines costs a scan of the file, which only some outputs
+    need), and its evaluation (`.report`, made once: the checks may have made it already)."""
+    checked = check_ledger(loaded.ledger, rules.rules, today)
+    errors = locate(checked.errors, loaded.text, loaded.path)
     if errors:
         first = errors[0]
         more = len(errors) - 1
@@ -111,7 +112,7 @@ def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> list[Fi
             where=first.where,
             hint=(first.hint + "; " if first.hint else "") + "`ceclog check` lists every problem",
         )
-    return [f for f in found if f.severity == "warning"]
+    return checked
 
 
 def require_evidence(loaded: Loaded) -> None:
@@ -142,12 +143,12 @@ def exit_for_states(states: Collection[str]) -> None:
     """`--check`'s exit code (status and team): 4 if anything is overdue, else 3 if anything
     is behind, due soon, or met but not yet submitted with the due date near; otherwise the
     command goes on."""
+    from ceclog.core.results import urgency
     from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE
 
-    if "overdue" in states:
-        raise typer.Exit(EXIT_OVERDUE)
-    if {"behind", "due_soon", "to_submit"} & set(states):
-        raise typer.Exit(EXIT_ATTENTION)
+    level = urgency(states)
+    if level is not None:
+        raise typer.Exit(EXIT_OVERDUE if level == "overdue" else EXIT_ATTENTION)
 
 
 def emit(

@@ -10,63 +10,32 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
+from ceclog.cli.entry_options import (
+    ApprovalOpt,
+    CertOpt,
+    CreditsOpt,
+    DateOpt,
+    EventOpt,
+    ForCycleOpt,
+    HoursOpt,
+    KindOpt,
+    NoteOpt,
+    ProviderOpt,
+    TopicHoursOpt,
+    TopicOpt,
+)
 from ceclog.core import operations
+from ceclog.core.certifications import known_code
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.entry_checks import entry_warnings, unknown_code_hint
+from ceclog.core.entry_checks import entry_warnings
+from ceclog.core.entry_rules import written_warnings
 from ceclog.core.fields import check_text, entry_fields, parse_date, parse_topic_hours
 from ceclog.core.models import Entry, Ledger, Rules
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, status_data, terminal, views
 from ceclog.store import evidence
 from ceclog.store import ledger as storage
-
-DateOpt = Annotated[
-    str | None,
-    typer.Option("--date", metavar="YYYY-MM-DD", help="When it took place (add: default today)."),
-]
-HoursOpt = Annotated[str | None, typer.Option("--hours", metavar="H", help="Hours of education.")]
-CreditsOpt = Annotated[
-    str | None,
-    typer.Option("--credits", metavar="C", help="Credits as stated on the certificate."),
-]
-KindOpt = Annotated[
-    str | None, typer.Option("--kind", help="course, online, webinar, booth... (rules show)")
-]
-ProviderOpt = Annotated[str | None, typer.Option("--provider", help="Who gave the class.")]
-ApprovalOpt = Annotated[str | None, typer.Option("--approval", help="The course approval number.")]
-CertOpt = Annotated[
-    list[str] | None,
-    typer.Option("--cert", metavar="CODE", help="A certification it was taken for (repeat)."),
-]
-TopicOpt = Annotated[
-    list[str] | None, typer.Option("--topic", metavar="T", help="A topic it covers (repeat).")
-]
-TopicHoursOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--topic-hours",
-        metavar="T=H",
-        help="Hours of it on one topic (repeat: water=4, mold=2): each topic gets only these.",
-    ),
-]
-NoteOpt = Annotated[str | None, typer.Option("--note", help="A note for yourself.")]
-EventOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--event",
-        metavar="NAME",
-        help="The event it was part of: entries with one event name share the per-event cap.",
-    ),
-]
-ForCycleOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--for-cycle",
-        metavar="previous",
-        help="Apply a class taken late to the lapsed cycle that `status` shows as overdue.",
-    ),
-]
 
 
 def _for_cycle(value: str | None) -> bool:
@@ -121,10 +90,9 @@ def _print_result(
             )
 
 
-def _held_warning(ledger: Ledger, entry: Entry) -> None:
-    missing = [code for code in entry.certifications if code not in ledger.held_codes()]
-    if missing:
-        warn([f"you hold no {', '.join(missing)}: record it with `ceclog cert add CODE --earned`"])
+def _warn_written(ledger: Ledger, entry: Entry, rules: Rules, today: dt.date) -> None:
+    warn(written_warnings(ledger, entry, rules.certifications, today))
+    warn(entry_warnings(entry, rules))
 
 
 @app.command()
@@ -180,8 +148,14 @@ def add(
     if from_file is not None:
         from ceclog.cli import add_from
 
-        given = dict(title=title, date=date, hours=hours, credits=credits, provider=provider,
-                     approval=approval)  # fmt: skip
+        given = dict(
+            title=title,
+            date=date,
+            hours=hours,
+            credits=credits,
+            provider=provider,
+            approval=approval,
+        )
         holder = c.load_ledger().ledger.holder.name  # whom the certificate's attendee should be
         got = add_from.read_fields(
             from_file, given, holder, today, yes=yes, pick=pick, as_json=as_json
@@ -232,17 +206,7 @@ def add(
             new = replace(session.ledger, entries=[*session.ledger.entries, entry])
             session.save(new)
     warn(session.warnings)
-    _held_warning(new, entry)
-    warn(entry_warnings(entry, rules))
-    if not entry.planned and entry.date > today:
-        warn([f"entry {entry.id} is dated {entry.date}, after today: add --planned if not taken"])
-    if entry.planned and entry.date < today:
-        warn(
-            [
-                f"entry {entry.id} is planned but dated {entry.date}, before today: "
-                f"`ceclog edit {entry.id} --completed` if you took it, else give it its date"
-            ]
-        )
+    _warn_written(new, entry, rules, today)
     _print_result(new, rules, today, entry, as_json)
 
 
@@ -262,12 +226,7 @@ def list_entries(
     rules = loaded_rules.rules
     start = parse_date(since, "--since") if since else None
     end = parse_date(until, "--until") if until else None
-    code = cert.strip().upper() if cert else None
-    if code is not None and code not in rules.certifications:
-        raise InputError(
-            f"{code} is not a certification known to the {rules.name} rules",
-            hint=unknown_code_hint(code, rules),
-        )
+    code = known_code(cert.strip().upper(), rules) if cert else None
     report = evaluate(loaded.ledger, rules, c.today)
     rows = [
         e
@@ -370,8 +329,7 @@ def edit(
         operations.no_new_errors(session.ledger, new, rules, today)
         session.save(new)
     warn(session.warnings + notes)
-    _held_warning(new, entry)
-    warn(entry_warnings(entry, rules))
+    _warn_written(new, entry, rules, today)
     _print_result(new, rules, today, entry, as_json)
 
 

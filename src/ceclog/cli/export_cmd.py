@@ -1,10 +1,8 @@
 """`ceclog export`: the record to attach to a submission, in csv, json, md, html, pdf or eml."""
 
 import contextlib
-import datetime as dt
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -13,9 +11,9 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, emit, require_evidence, require_valid, warn
-from ceclog.core.entry_checks import Refused
-from ceclog.core.models import Ledger
-from ceclog.core.transcript import Transcript, build
+from ceclog.core.certifications import known_code
+from ceclog.core.entry_checks import evidence_finding
+from ceclog.core.transcript import Transcript, build, marked_submitted
 from ceclog.core.words import plural
 from ceclog.errors import InputError, UsageError
 from ceclog.output.exports import render_pdf, render_text
@@ -38,6 +36,13 @@ def _ledger(c: Context, write: bool) -> Iterator[tuple[Loaded, storage.Session |
         yield loaded, None
 
 
+SENT = {  # what a submission needs, for each finding that stops it
+    "evidence-refused": "a submission carries only files inside evidence/",
+    "evidence-missing": "restore the file or re-attach the certificate",
+    "evidence-changed": "a submission must carry the original certificate",
+}
+
+
 def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     """Every certificate of the exported entries, checked against its recorded hash, after
     the transcript itself (PDF or CSV)."""
@@ -47,22 +52,11 @@ def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
     for row in t.rows:
         for ev in row.entry.evidence:
             data = evidence.content(base, ev.file)  # checked before; read again to send
-            if isinstance(data, Refused):
-                raise InputError(
-                    f"evidence of entry {row.entry.id} is refused: {ev.file} {data.why}",
-                    hint="run `ceclog check`; a submission carries only files inside evidence/",
-                )
-            if data is None:
-                raise InputError(
-                    f"evidence of entry {row.entry.id} is missing: {ev.file}",
-                    hint="run `ceclog check`; restore the file or re-attach the certificate",
-                )
-            if evidence.sha256_of(data) != ev.sha256:
-                raise InputError(
-                    f"evidence of entry {row.entry.id} has changed since it was attached: "
-                    f"{ev.file}",
-                    hint="run `ceclog check`; a submission must carry the original certificate",
-                )
+            actual = evidence.sha256_of(data) if isinstance(data, bytes) else data
+            wrong = evidence_finding(row.entry, ev, actual)
+            if wrong is not None:
+                raise InputError(wrong.message, hint=f"run `ceclog check`; {SENT[wrong.code]}")
+            assert isinstance(data, bytes)  # a file not read is one of the findings
             certificates.append(Attachment(ev.file.rsplit("/", 1)[-1], data))
     name = evidence.slug(t.ledger.holder.name) + f"_cec-transcript_{t.today}"
     if attach == "pdf":
@@ -132,13 +126,11 @@ def export(
     if to is not None and fmt != "eml":
         raise UsageError("--to goes with --format eml")
     today = c.today
-    code = cert.strip().upper() if cert else None
     with _ledger(c, mark_submitted) as (loaded, session):
         rules = c.rules_for(loaded)
-        require_valid(loaded, rules, today)
+        checked = require_valid(loaded, rules, today)
         require_evidence(loaded)
-        if code is not None and code not in rules.rules.certifications:
-            raise InputError(f"{code} is not a certification known to the {rules.rules.name} rules")
+        code = known_code(cert.strip().upper(), rules.rules) if cert else None
         period: Literal["current", "previous", "all"] = cycle.value
         t = build(
             loaded.ledger,
@@ -148,6 +140,7 @@ def export(
             cycle=period,
             unsubmitted=unsubmitted,
             cert=code,
+            report=checked.report,
         )
         warnings: list[str] = []
         if fmt == "pdf":
@@ -165,7 +158,7 @@ def export(
             data = render_text(fmt, t).encode("utf-8")
         emit(data, output, c.journal, {files.real_path(loaded.path)})
         if session is not None:
-            session.save(_mark(loaded.ledger, t, today))
+            session.save(marked_submitted(loaded.ledger, t, today))
     warn(warnings + (session.warnings if session else []))
     entries = plural(len(t.rows), "entry")
     if output is not None:
@@ -178,9 +171,3 @@ def _note(message: str) -> None:
     from ceclog.output.terminal import console
 
     console(stderr=True).hang(message)
-
-
-def _mark(ledger: Ledger, t: Transcript, today: dt.date) -> Ledger:
-    ids = {row.entry.id for row in t.rows if row.entry.submitted is None}
-    entries = [replace(e, submitted=today) if e.id in ids else e for e in ledger.entries]
-    return replace(ledger, entries=entries)

@@ -9,12 +9,17 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, find_certification, warn
 from ceclog.core import operations
+from ceclog.core.certifications import (
+    add_certification,
+    future_certification,
+    left_naming,
+    notice_passed,
+)
 from ceclog.core.changes import describe_changes
 from ceclog.core.credits import fmt
 from ceclog.core.engine import evaluate
-from ceclog.core.entry_checks import unknown_code_hint
 from ceclog.core.fields import check_text, holder_fields, parse_date
-from ceclog.core.models import LEDGER_VERSION, Certification, Holder, Ledger, Rules
+from ceclog.core.models import LEDGER_VERSION, Holder, Ledger, Rules
 from ceclog.core.records import as_dict
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError, UsageError
@@ -158,14 +163,7 @@ def holder(
             session.save(new)
         if "cec_due" in changes or rules is not None:
             _say_changes(session.ledger, new, old_rules.rules, c.today, after_rules=new_rules.rules)
-        due = changes.get("cec_due")
-        if due is not None and due < c.today:
-            warn(
-                [
-                    f"the notice's due date {due} has passed: ceclog judges the cycle that ended "
-                    "then; if the notice gives a later year, record it again"
-                ]
-            )
+        warn(notice_passed(changes.get("cec_due"), c.today))
         warn(session.warnings)
         result = new_holder
     else:
@@ -233,20 +231,8 @@ def cert_add(
     with storage.editing(c.ledger_path, c.journal) as session:
         loaded_rules = c.rules_for(session.loaded)
         rules = loaded_rules.rules
-        typed, code = code, rules.canonical(code)
-        if code not in rules.certifications:
-            raise InputError(
-                f"{code} is not a certification known to the {rules.name} rules",
-                hint=unknown_code_hint(code, rules),
-            )
-        held = next((x for x in session.ledger.certifications if x.code == code), None)
-        if held is not None:
-            raise InputError(
-                f"{code} is already recorded (earned {held.earned})",
-                hint=f"to change the date: ceclog cert rm {code}, then add it again",
-            )
-        cert = Certification(code=code, earned=day)
-        new = replace(session.ledger, certifications=[*session.ledger.certifications, cert])
+        new, cert = add_certification(session.ledger, rules, code, day)
+        typed, code = code, cert.code
         operations.no_new_errors(session.ledger, new, rules, c.today)
         session.save(new)
     warn(session.warnings)
@@ -261,8 +247,9 @@ def cert_add(
         f"It belongs to the {track.name} track: {fmt(track.credits)} {rules.units} "
         f"every {track.cycle_months} months."
     )
-    if day > c.today:
-        out.print(f"It is dated after today: it is not held yet and changes nothing until {day}.")
+    future = future_certification(cert, c.today)
+    if future is not None:
+        out.print(future.message[0].upper() + future.message[1:] + ".")
     _say_changes(session.ledger, new, rules, c.today)
 
 
@@ -325,10 +312,8 @@ def cert_rm(
         session.save(new)
         rules = c.rules_for(session.loaded).rules
     warn(session.warnings)
-    used = [e.id for e in ledger.entries if code in e.certifications]
     terminal.console().print(f"Removed {code}.")
-    if used:
-        warn([f"entries {', '.join(map(str, used))} name {code}, which you no longer hold"])
+    warn(left_naming(ledger, code))
     _say_changes(ledger, new, rules, c.today)
 
 

@@ -1,7 +1,6 @@
 """The `plan` command: what is still needed by each due date, at what pace, and a year of
 classes in the rules' rhythm (recorded as planned entries with --suggest --add)."""
 
-import datetime as dt
 from dataclasses import replace
 from typing import Annotated
 
@@ -10,7 +9,7 @@ import typer
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, require_valid, warn
 from ceclog.core import operations
-from ceclog.core.engine import evaluate
+from ceclog.core.engine import Report, evaluate
 from ceclog.core.fields import parse_year
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.plan import Plan, plan_report
@@ -59,16 +58,16 @@ def plan(
     if add:
         with storage.editing(c.ledger_path, c.journal) as session:
             loaded_rules = c.rules_for(session.loaded)
-            require_valid(session.loaded, loaded_rules, today)
+            report = require_valid(session.loaded, loaded_rules, today).report
             rules = loaded_rules.rules
-            found = _plans(session.ledger, rules, today, year, True)
+            found = _plans(report, session.ledger, rules, year, True)
             entries = suggested_entries(found, session.ledger, today)
             new = replace(session.ledger, entries=[*session.ledger.entries, *entries])
             if entries:
                 operations.no_new_errors(session.ledger, new, rules, today)
                 session.save(new)
         warn(session.warnings)
-        after = _plans(new, rules, today, year, False)
+        after = _plans(evaluate(new, rules, today), new, rules, year, False)
         if as_json:
             doc = plans.as_json(after, rules, str(today), year, False)
             doc["added"] = [e.id for e in entries]
@@ -88,9 +87,9 @@ def plan(
             err.print("nothing to suggest: the planned classes cover what is needed")
         return
     loaded, loaded_rules = c.load()
-    require_valid(loaded, loaded_rules, today)
+    report = require_valid(loaded, loaded_rules, today).report
     rules = loaded_rules.rules
-    found = _plans(loaded.ledger, rules, today, year, suggesting)
+    found = _plans(report, loaded.ledger, rules, year, suggesting)
     if as_json:
         print(data.dumps(plans.as_json(found, rules, str(today), year, suggesting)))
         return
@@ -100,8 +99,7 @@ def plan(
 
 
 def _plans(
-    ledger: Ledger, rules: Rules, today: dt.date, year: int | None, with_suggestions: bool
+    report: Report, ledger: Ledger, rules: Rules, year: int | None, with_suggestions: bool
 ) -> list[Plan]:
-    report = evaluate(ledger, rules, today)
     found = plan_report(report, ledger, rules, year)
     return [suggest(p, rules, year) for p in found] if with_suggestions else found

@@ -2,7 +2,7 @@
 the ledger.  Read only, unless `--record` appends the assertion in one undoable write."""
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,11 +12,10 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, require_valid
 from ceclog.core import reconcile_transcript as transcripts
 from ceclog.core.credits import fmt
-from ceclog.core.engine import Report, evaluate
-from ceclog.core.fields import check_text, parse_date
+from ceclog.core.fields import check_text, parse_amount, parse_date
 from ceclog.core.import_table import Mapping
-from ceclog.core.models import MAX_CREDITS, Assertion, Entry, Ledger, Rules
-from ceclog.core.reconcile import Target, cycle_at, find_target, reconcile
+from ceclog.core.models import Assertion, Rules
+from ceclog.core.reconcile import day_looked, named_requirement, reconcile, recorded_figure
 from ceclog.core.text import file_label
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, reconciles, terminal
@@ -26,49 +25,11 @@ if TYPE_CHECKING:
 
 
 def _portal(text: str) -> Decimal:
+    """--portal's figure; a bad one is a usage error (exit 2): exit 1 means the figures differ."""
     try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise UsageError(
-            f"--portal {text!r} is not a number",
-            hint="give what the body's account shows as posted, in the rules' unit: --portal 8.5",
-        ) from None
-    if not value.is_finite():
-        raise UsageError(f"--portal must be a finite number, got {text!r}")
-    if value < 0:
-        raise UsageError(
-            f"--portal cannot be negative, got {text}",
-            hint="give the credits the body's account shows as posted (0 or more)",
-        )
-    if value > MAX_CREDITS:
-        raise UsageError(f"--portal {text} is more than {MAX_CREDITS}: is it a typo?")
-    return value
-
-
-def _target(
-    report: Report, rules: Rules, ledger: Ledger, track: str | None, cert: str | None
-) -> tuple[Target, str | None, str | None]:
-    """The requirement named (or the only one), and the track and cert to record."""
-    if track is None and cert is None:
-        reqs = report.requirements
-        if len(reqs) != 1:
-            names = ", ".join(
-                r.track.name if rules.pool == "holder" else r.certifications[0] for r in reqs
-            )
-            raise UsageError(
-                "name the requirement with --track NAME or --cert CODE"
-                + (f" (here: {names})" if names else "")
-            )
-        if rules.pool == "holder":
-            track = reqs[0].track.name
-        else:
-            cert = reqs[0].certifications[0]
-    found = find_target(report, rules, ledger, track, cert)
-    if isinstance(found, str):
-        raise UsageError(found, hint="see your requirements: ceclog status")
-    if cert is not None:
-        cert = rules.canonical(cert.strip().upper())
-    return found, (track.strip() if track else None), cert
+        return parse_amount(text, "--portal", places=None)
+    except InputError as exc:
+        raise UsageError(exc.message, hint=exc.hint) from None
 
 
 @app.command(name="reconcile")
@@ -133,9 +94,7 @@ def reconcile_cmd(
     if record and portal is None:
         raise UsageError("--record keeps a --portal figure; a transcript is not recorded")
     today = c.today
-    day = _day(on) if on else today
-    if day > today:
-        raise UsageError(f"--on {day} is after today ({today}): give the day you looked")
+    day = day_looked(_day(on) if on else None, today)
     body = _portal(portal) if portal is not None else None
     if source is not None:
         source = check_text(source, "--source")
@@ -144,23 +103,12 @@ def reconcile_cmd(
     # the screenshot is read before anything is shown: a missing one is one error, no report
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
     loaded, rules = c.load()
-    require_valid(loaded, rules, today)
+    report = require_valid(loaded, rules, today).report
     ledger = loaded.ledger
-    report = evaluate(ledger, rules.rules, today)
-    target, track_name, code = _target(report, rules.rules, ledger, track, cert)
-    # one figure per day and requirement: a second, different one would make `check` report
-    # one of the two as failed for ever
-    earlier = next(
-        (a for a in ledger.assertions if (a.date, a.track, a.cert) == (day, track_name, code)),
-        None,
-    )
-    if record and earlier is not None and earlier.posted != body:
-        raise InputError(
-            f"an assertion of {day} for {track_name or code} already says the body showed "
-            f"{fmt(earlier.posted)} {rules.rules.units}; nothing was written",
-            hint="if the account changed that day, correct that [[assertions]] table in the "
-            "ledger (or `ceclog undo` if you just recorded it)",
-        )
+    named = named_requirement(report, rules.rules, ledger, track, cert)
+    earlier = None
+    if record and body is not None:
+        earlier = recorded_figure(ledger, day, named, body, rules.rules.units)
     rows: list[transcripts.Row] | None = None
     if transcript is not None:
         from ceclog.store import sheet_map, sheets
@@ -172,19 +120,13 @@ def reconcile_cmd(
             raise UsageError(f"--map {map_file}: no such file")
         mapping = sheet_map.read_mapping(map_file) if map_file is not None else Mapping()
         lines = transcripts.lines_of(sheets.read_table(transcript, mapping), mapping)
-        held = cycle_at(target.requirement, day)
-        body = Decimal(0)
-        entries: list[Entry] = []
-        period = None
-        if held is not None:
-            body = transcripts.body_posted(lines, held.cycle.start, held.cycle.due, day)
-            entries = transcripts.ledger_entries(ledger, held.counted_ids, day)
-            period = (held.cycle.start, min(day, held.cycle.due))
-        rows = transcripts.match(lines, entries, report, rules.rules, period)
+        window = transcripts.window(lines, ledger, named.target.requirement, day)
+        body = window.posted
+        rows = transcripts.match(lines, window.entries, report, rules.rules, window.period)
         source = file_label(transcript.name)
     assert body is not None
     settled = frozenset(r.entry.id for r in rows or [] if r.status == "agrees" and r.entry)
-    result = reconcile(report, target, ledger, rules.rules, day, body, source, settled)
+    result = reconcile(report, named.target, ledger, rules.rules, day, body, source, settled)
     if as_json:
         print(data.dumps(reconciles.as_json(result, rows)))
     else:
@@ -194,7 +136,7 @@ def reconcile_cmd(
             f"already recorded: the body's {fmt(body)} on {day}; nothing was written"
         )
     elif record:
-        new = Assertion(date=day, track=track_name, cert=code, posted=body, source=source)
+        new = Assertion(date=day, track=named.track, cert=named.cert, posted=body, source=source)
         _record(c, new, incoming, rules.rules)
     differs = any(r.status in transcripts.DIFFERENCES for r in rows or [])
     if not result.agrees or differs:

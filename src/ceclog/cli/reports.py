@@ -17,8 +17,8 @@ from ceclog.cli.context import (
     show_findings,
     warn,
 )
-from ceclog.core.checks import Facts
-from ceclog.core.engine import Report, evaluate
+from ceclog.core.checks import Facts, check_ledger
+from ceclog.core.engine import Report
 from ceclog.core.entry_checks import check_evidence
 from ceclog.core.findings import CODES, STRICT_CODES, Finding, summary
 from ceclog.core.models import LoadedRules, Rules
@@ -65,13 +65,12 @@ def status(
     if compare and what_if is None:
         raise UsageError("--compare needs --rules NAME|PATH: the profile to compare with")
     loaded, rules = c.load()
-    warnings = require_valid(loaded, rules, today)
-    warnings += _missing_evidence(loaded)
-    report = evaluate(loaded.ledger, rules.rules, today)
+    checked = require_valid(loaded, rules, today)
+    warnings = checked.warnings + _missing_evidence(loaded)
+    report = checked.report
     if what_if is not None:
         own = (report, rules)
-        rules = _other_rules(loaded, what_if, today)
-        report = evaluate(loaded.ledger, rules.rules, today)
+        rules, report = _other_rules(loaded, what_if, today)
     if compare:
         _compare(own, (report, rules), loaded, as_json)
     elif as_json:
@@ -106,12 +105,14 @@ def _nudge(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.date) -
         terminal.console(stderr=True).hang(f"note: {line}")
 
 
-def _other_rules(loaded: Loaded, spec: str, today: dt.date) -> LoadedRules:
-    """The what-if profile (a file relative to the current folder).  What the ledger breaks
-    under it (a kind it does not know, a booth visit with no hours where it has no fixed value)
-    is said, not refused: such an entry counts there what those rules give it, often 0."""
+def _other_rules(loaded: Loaded, spec: str, today: dt.date) -> tuple[LoadedRules, Report]:
+    """The what-if profile (a file relative to the current folder) and the ledger judged under
+    it.  What the ledger breaks under it (a kind it does not know, a booth visit with no hours
+    where it has no fixed value) is said, not refused: such an entry counts there what those
+    rules give it, often 0."""
     other = load_rules(spec, base=Path.cwd())
-    errors = [f for f in problems(loaded, other, today) if f.severity == "error"]
+    checked = check_ledger(loaded.ledger, other.rules, today)
+    errors = locate(checked.errors, loaded.text, loaded.path)
     warn(
         [
             f"under the rules {other.rules.name}: {f.where}: {f.message} (it counts what those "
@@ -119,7 +120,7 @@ def _other_rules(loaded: Loaded, spec: str, today: dt.date) -> LoadedRules:
             for f in errors
         ]
     )
-    return other
+    return other, checked.report
 
 
 def _compare(

@@ -75,7 +75,7 @@ def submit(
     with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger
         if all_:
-            chosen = [e for e in ledger.entries if not e.planned and e.submitted is None]
+            chosen = operations.not_submitted(ledger)
         else:
             chosen = [find_entry(ledger, i) for i in dict.fromkeys(ids or [])]
         new, done, skipped = operations.mark_submitted(ledger, chosen, day, c.today)

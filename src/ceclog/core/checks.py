@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
+from ceclog.core.certifications import future_certification
 from ceclog.core.entry_checks import (
     FileFacts,
     check_entries,
@@ -23,6 +25,9 @@ from ceclog.core.entry_checks import (
 from ceclog.core.exemptions import check_exemptions
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.models import Certification, Ledger, Rules
+
+if TYPE_CHECKING:
+    from ceclog.core.engine import Report
 
 
 class Facts(NamedTuple):
@@ -48,12 +53,9 @@ def check_certifications(ledger: Ledger, rules: Rules, today: dt.date) -> list[F
             message = f"certification {cert.code} is not known to the {rules.name} rules"
             hint = unknown_code_hint(cert.code, rules)
             out.append(Finding("unknown-code", message, (*at, "code"), hint))
-        if cert.earned > today:
-            message = (
-                f"certification {cert.code} is dated {cert.earned}, in the future: it is not "
-                "held yet and changes nothing until then"
-            )
-            out.append(Finding("future-certification", message, (*at, "earned")))
+        future = future_certification(cert, today, at)
+        if future is not None:
+            out.append(future)
         if cert.ended is not None and cert.ended <= cert.earned:
             message = (
                 f"certification {cert.code} ends on {cert.ended}, not after it was earned "
@@ -135,15 +137,45 @@ CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
 ]
 
 
-def run_checks(
+@dataclass
+class Checked:
+    """The findings about a ledger and its evaluation: the one the checks that need it made
+    (assertions, late entries), else made when first asked for; either way made once, so a
+    command that checks a ledger and then shows its figures evaluates it once."""
+
+    findings: list[Finding]
+    ledger: Ledger
+    rules: Rules
+    today: dt.date
+    made: Report | None = None
+
+    @property
+    def report(self) -> Report:
+        if self.made is None:
+            from ceclog.core.engine import evaluate
+
+            self.made = evaluate(self.ledger, self.rules, self.today)
+        return self.made
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+def check_ledger(
     ledger: Ledger,
     rules: Rules,
     today: dt.date,
     facts: Facts | None = None,
     codes: set[str] | None = None,
-) -> list[Finding]:
-    """Every finding (only those of `codes`, when given)."""
+) -> Checked:
+    """Every finding (only those of `codes`, when given), with the ledger's evaluation."""
     found = [finding for check in CHECKS for finding in check(ledger, rules, today)]
+    report = None
     if ledger.assertions or any(e.for_cycle is not None for e in ledger.entries):
         # the checks that need the ledger's evaluation (imported only then: most ledgers have
         # neither, and every command's start-up would pay for the engine and reconcile)
@@ -154,4 +186,16 @@ def run_checks(
         found += check_late_entries(ledger, rules, today, report)
         found += check_assertions(ledger, rules, today, report)
     found += check_evidence(ledger, (facts or Facts()).evidence)
-    return found if codes is None else [f for f in found if f.code in codes]
+    found = found if codes is None else [f for f in found if f.code in codes]
+    return Checked(found, ledger, rules, today, report)
+
+
+def run_checks(
+    ledger: Ledger,
+    rules: Rules,
+    today: dt.date,
+    facts: Facts | None = None,
+    codes: set[str] | None = None,
+) -> list[Finding]:
+    """Every finding (only those of `codes`, when given)."""
+    return check_ledger(ledger, rules, today, facts, codes).findings

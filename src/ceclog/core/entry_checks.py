@@ -10,9 +10,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from ceclog.core.credits import num
+from ceclog.core.entry_rules import future_entry, not_held, planned_past
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.import_values import kind_hint
-from ceclog.core.models import Entry, Ledger, Rules
+from ceclog.core.models import Entry, Evidence, Ledger, Rules
 
 if TYPE_CHECKING:
     from ceclog.core.engine import Report
@@ -64,10 +65,7 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
                 )
                 hint = unknown_code_hint(code, rules)
                 out.append(Finding("unknown-code", message, (*at, "certifications", j), hint))
-            elif code not in held:
-                message = f"entry {entry.id} is for {code}, a certification you do not hold"
-                hint = f"record it with `ceclog cert add {code} --earned DATE`"
-                out.append(Finding("not-held", message, (*at, "certifications", j), hint))
+        out.extend(not_held(entry, held, rules.certifications, at))
         out.extend(_topic_findings(entry, rules, at))
         if rules.pool == "certification" and rules.entries_per_certification:
             from ceclog.core.placement import one_certification
@@ -77,14 +75,7 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
                 message = f"entry {entry.id} counts toward no certification: {why}"
                 hint = f"ceclog edit {entry.id} --cert CODE"
                 out.append(Finding("which-certification", message, at, hint))
-        if not entry.planned and entry.date > today:
-            message = f"entry {entry.id} is completed but dated {entry.date}, in the future"
-            hint = f"fix the date, or mark it planned: ceclog edit {entry.id} --planned"
-            out.append(Finding("future-entry", message, (*at, "date"), hint))
-        if entry.planned and entry.date < today:
-            message = f"planned entry {entry.id} was due on {entry.date}: it does not count yet"
-            hint = f"taken? ceclog edit {entry.id} --completed; else ceclog rm {entry.id}"
-            out.append(Finding("planned-past", message, (*at, "planned"), hint))
+        out.extend(f for f in (future_entry(entry, today, at), planned_past(entry, today, at)) if f)
     return out
 
 
@@ -186,25 +177,9 @@ def check_evidence(
         if hashes is None:
             continue
         for j, ev in enumerate(entry.evidence):
-            at = ("entries", i, "evidence", j)
-            actual = hashes.get(ev.file)
-            if isinstance(actual, Refused):
-                message = f"evidence of entry {entry.id} is refused: {ev.file} {actual.why}"
-                hint = REFUSED_HINT.format(id=entry.id)
-                out.append(Finding("evidence-refused", message, at, hint))
-            elif actual is None:
-                message = f"evidence of entry {entry.id} is missing: {ev.file}"
-                hint = "restore the file from a backup, or remove this [[entries.evidence]] table"
-                out.append(Finding("evidence-missing", message, at, hint))
-            elif actual != ev.sha256:
-                message = (
-                    f"evidence of entry {entry.id} has changed since it was attached: {ev.file}"
-                )
-                hint = (
-                    "restore the original file; if the new one is right, attach it again and "
-                    "remove the old record"
-                )
-                out.append(Finding("evidence-changed", message, at, hint))
+            found = evidence_finding(entry, ev, hashes.get(ev.file), ("entries", i, "evidence", j))
+            if found is not None:
+                out.append(found)
     for i, assertion in enumerate(ledger.assertions if hashes is not None else []):
         for j, ev in enumerate(assertion.evidence):
             actual = (hashes or {}).get(ev.file)
@@ -219,6 +194,28 @@ def check_evidence(
                 code = "evidence-missing" if actual is None else "evidence-changed"
                 out.append(Finding(code, message, at, "restore the original file"))
     return out
+
+
+def evidence_finding(
+    entry: Entry, ev: Evidence, actual: str | Refused | None, at: DataPath = ()
+) -> Finding | None:
+    """A certificate of `entry` that is not the one attached: `actual` is what the shell found
+    for its file (its SHA-256, a refusal, or None when it is missing)."""
+    if isinstance(actual, Refused):
+        message = f"evidence of entry {entry.id} is refused: {ev.file} {actual.why}"
+        return Finding("evidence-refused", message, at, REFUSED_HINT.format(id=entry.id))
+    if actual is None:
+        message = f"evidence of entry {entry.id} is missing: {ev.file}"
+        hint = "restore the file from a backup, or remove this [[entries.evidence]] table"
+        return Finding("evidence-missing", message, at, hint)
+    if actual != ev.sha256:
+        message = f"evidence of entry {entry.id} has changed since it was attached: {ev.file}"
+        hint = (
+            "restore the original file; if the new one is right, attach it again and remove the "
+            "old record"
+        )
+        return Finding("evidence-changed", message, at, hint)
+    return None
 
 
 def check_late_entries(

@@ -61,8 +61,9 @@ def parse_date(text: str, what: str) -> dt.date:
     raise InputError(f"{what} {text!r} is not a date", hint="write dates as YYYY-MM-DD")
 
 
-def parse_amount(text: str, what: str) -> Decimal:
-    """Hours or credits from the command line: a plain non-negative decimal number."""
+def parse_amount(text: str, what: str, places: int | None = 2) -> Decimal:
+    """Hours or credits from the command line: a plain non-negative decimal number (with at
+    most `places` decimals; None: any, as a body's account may show)."""
     try:
         value = Decimal(text.strip())
     except ArithmeticError:
@@ -73,8 +74,8 @@ def parse_amount(text: str, what: str) -> Decimal:
         raise InputError(f"{what} cannot be negative, got {text}")
     if value > MAX_HOURS:
         raise InputError(f"{what} {text} is more than {MAX_HOURS}: is it a typo?")
-    if value != value.quantize(Decimal("0.01")):
-        raise InputError(f"{what} {text}: use at most two decimals")
+    if places is not None and value != value.quantize(Decimal(1).scaleb(-places)):
+        raise InputError(f"{what} {text}: use at most {places} decimals")
     return value.normalize() if value == value.to_integral() else value
 
 

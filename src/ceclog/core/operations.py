@@ -208,6 +208,11 @@ def not_after_today(day: dt.date, today: dt.date, what: str) -> dt.date:
     return day
 
 
+def not_submitted(ledger: Ledger) -> list[Entry]:
+    """The entries `submit --all` marks: every completed one not marked submitted."""
+    return [e for e in ledger.entries if not e.planned and e.submitted is None]
+
+
 def mark_submitted(
     ledger: Ledger, chosen: list[Entry], day: dt.date, today: dt.date
 ) -> tuple[Ledger, list[Entry], list[Entry]]:

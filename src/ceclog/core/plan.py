@@ -124,10 +124,13 @@ def _recent(req: Requirement, ledger: Ledger, report: Report) -> tuple[Decimal, 
     since = add_months(report.today, -12)
     ids = {i for result in req.history for i in result.counted_ids}
     total = sum(
-        (report.credits[e.id].value for e in ledger.entries
-         if e.id in ids and since < e.date <= report.today),
+        (
+            report.credits[e.id].value
+            for e in ledger.entries
+            if e.id in ids and since < e.date <= report.today
+        ),
         Decimal(0),
-    )  # fmt: skip
+    )
     return total, (report.today - since).days
 
 
@@ -166,10 +169,13 @@ def plan_requirement(
     table = []
     for quarter in window(today, year):
         planned = sum(
-            (report.credits[e.id].value for e in upcoming
-             if quarter.start <= e.date <= quarter.end and (e.date <= due or quarter.start > due)),
+            (
+                report.credits[e.id].value
+                for e in upcoming
+                if quarter.start <= e.date <= quarter.end and (e.date <= due or quarter.start > due)
+            ),
             Decimal(0),
-        )  # fmt: skip
+        )
         active = quarter.end >= today and quarter.start <= due and needed > 0
         table.append(QuarterPlan(quarter, planned, per_quarter if active else None))
     return Plan(

@@ -23,6 +23,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.cycles import Cycle
 from ceclog.core.engine import CycleResult, Report, Requirement
 from ceclog.core.models import Assertion, Entry, Ledger, Rules
+from ceclog.errors import InputError, UsageError
 
 MAX_SIZE = 3  # entries in one explanation
 LIMIT = 8  # explanations listed; beyond, "too many to list"
@@ -79,6 +80,68 @@ def find_target(
         held = ", ".join(c for r in mine for c in r.certifications) or "none recorded"
         return f"track {name} is one requirement per certification ({held}): name one with cert"
     return Target(mine[0], mine[0].certifications[0], f"--cert {mine[0].certifications[0]}")
+
+
+class Named(NamedTuple):
+    """The requirement a command names, with the track or certification an assertion of it
+    records."""
+
+    target: Target
+    track: str | None
+    cert: str | None
+
+
+def named_requirement(
+    report: Report, rules: Rules, ledger: Ledger, track: str | None, cert: str | None
+) -> Named:
+    """The requirement `--track` or `--cert` names, or the only one when neither is given;
+    refused (a usage error) when there are several or none is found."""
+    if track is None and cert is None:
+        reqs = report.requirements
+        if len(reqs) != 1:
+            names = ", ".join(
+                r.track.name if rules.pool == "holder" else r.certifications[0] for r in reqs
+            )
+            raise UsageError(
+                "name the requirement with --track NAME or --cert CODE"
+                + (f" (here: {names})" if names else "")
+            )
+        if rules.pool == "holder":
+            track = reqs[0].track.name
+        else:
+            cert = reqs[0].certifications[0]
+    found = find_target(report, rules, ledger, track, cert)
+    if isinstance(found, str):
+        raise UsageError(found, hint="see your requirements: ceclog status")
+    code = rules.canonical(cert.strip().upper()) if cert is not None else None
+    return Named(found, track.strip() if track else None, code)
+
+
+def day_looked(on: dt.date | None, today: dt.date) -> dt.date:
+    """The day the body's account was looked at: today, or a day before it."""
+    if on is None:
+        return today
+    if on > today:
+        raise UsageError(f"--on {on} is after today ({today}): give the day you looked")
+    return on
+
+
+def recorded_figure(
+    ledger: Ledger, day: dt.date, named: Named, posted: Decimal, units: str
+) -> Assertion | None:
+    """The assertion already recorded for that day and requirement, when it says the same
+    figure (recording it again would make two of it).  A different one is refused: one figure
+    per day and requirement, or `check` would report one of the two as failed for ever."""
+    key = (day, named.track, named.cert)
+    earlier = next((a for a in ledger.assertions if (a.date, a.track, a.cert) == key), None)
+    if earlier is not None and earlier.posted != posted:
+        raise InputError(
+            f"an assertion of {day} for {named.track or named.cert} already says the body "
+            f"showed {fmt(earlier.posted)} {units}; nothing was written",
+            hint="if the account changed that day, correct that [[assertions]] table in the "
+            "ledger (or `ceclog undo` if you just recorded it)",
+        )
+    return earlier
 
 
 def cycle_at(requirement: Requirement, day: dt.date) -> CycleResult | None:

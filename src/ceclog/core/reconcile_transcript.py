@@ -12,14 +12,14 @@ from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from ceclog.core.credits import entry_credit, fmt
-from ceclog.core.engine import Report
+from ceclog.core.engine import Report, Requirement
 from ceclog.core.import_columns import columns_of
 from ceclog.core.import_dates import date_column
 from ceclog.core.import_match import title_key
 from ceclog.core.import_rows import amount
 from ceclog.core.import_table import Mapping, Table
 from ceclog.core.models import Entry, Ledger, Rules
-from ceclog.core.reconcile import stated
+from ceclog.core.reconcile import cycle_at, stated
 from ceclog.errors import InputError, Location
 
 NEAR_DAYS = 3
@@ -242,6 +242,28 @@ def match(
     rows += [Row("other_period", line, None, None, None, None) for line in outside]
     rows.sort(key=lambda r: r.line.date if r.line else r.entry.date if r.entry else day)
     return rows
+
+
+class Window(NamedTuple):
+    """What a transcript is compared with: the cycle holding the day the body was looked at,
+    up to that day."""
+
+    posted: Decimal  # the transcript's credits dated in it
+    entries: list[Entry]  # the ledger's entries counting toward it, dated by the day
+    period: tuple[dt.date, dt.date] | None  # start to the day (or its due date); None: no cycle
+
+
+def window(lines: list[Line], ledger: Ledger, requirement: Requirement, day: dt.date) -> Window:
+    """The cycle of `requirement` holding `day` (none: nothing posted, no entries, no period)."""
+    held = cycle_at(requirement, day)
+    if held is None:
+        return Window(Decimal(0), [], None)
+    start, due = held.cycle.start, held.cycle.due
+    return Window(
+        body_posted(lines, start, due, day),
+        ledger_entries(ledger, held.counted_ids, day),
+        (start, min(day, due)),
+    )
 
 
 def ledger_entries(ledger: Ledger, counting: tuple[int, ...], day: dt.date) -> list[Entry]:

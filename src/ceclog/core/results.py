@@ -5,6 +5,7 @@ current cycle (`docs/numbers.md`, "State").  Pure."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, NamedTuple
@@ -15,6 +16,16 @@ from ceclog.core.models import Entry, Rules
 from ceclog.core.topics import TopicShare, divide
 
 State = Literal["exempt", "met", "to_submit", "on_track", "behind", "due_soon", "overdue"]
+# the states that need doing something: overdue first, then these (status and team --check)
+ATTENTION: frozenset[str] = frozenset({"behind", "due_soon", "to_submit"})
+
+
+def urgency(states: Collection[str]) -> Literal["overdue", "attention"] | None:
+    """What the requirements' `states` call for, most urgent first: one overdue, else one
+    behind, due soon or met but not submitted with the due date near; else nothing."""
+    if "overdue" in states:
+        return "overdue"
+    return "attention" if ATTENTION & set(states) else None
 
 
 class TopicProgress(NamedTuple):

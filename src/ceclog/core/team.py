@@ -13,7 +13,7 @@ from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, Requirement, evaluate
 from ceclog.core.models import Ledger, Rules
 from ceclog.core.plan import Plan, plan_requirement
-from ceclog.core.results import send_command
+from ceclog.core.results import ATTENTION, send_command
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError
 
@@ -32,7 +32,7 @@ URGENCY: tuple[RowState, ...] = (
     "exempt",
     "none",
 )
-AT_RISK = frozenset({"overdue", "due_soon", "to_submit", "behind"})
+AT_RISK = ATTENTION | {"overdue"}
 
 
 class Member(NamedTuple):
@@ -44,6 +44,7 @@ class Member(NamedTuple):
     rules: Rules | None = None
     error: str | None = None
     remedy: str | None = None
+    report: Report | None = None  # the ledger's evaluation, when its checks made it
 
 
 class Row(NamedTuple):
@@ -155,11 +156,45 @@ def next_action(req: Requirement, ledger: Ledger, rules: Rules, planned: Planned
     elif unsent and bare == unsent:
         parts.append(f"attach and submit {plural(unsent, 'certificate')}")
     elif unsent:
-        parts.append(f"submit {plural(unsent, 'certificate')} (attach {bare} first)" if bare
-                     else f"submit {plural(unsent, 'certificate')}")  # fmt: skip
+        parts.append(
+            f"submit {plural(unsent, 'certificate')} (attach {bare} first)"
+            if bare
+            else f"submit {plural(unsent, 'certificate')}"
+        )
     if not parts:
         parts.append(f"nothing until the cycle ending {cur.cycle.due} ends")
     return "; ".join(parts)
+
+
+def _without_figures(
+    file: str,
+    state: RowState,
+    action: str,
+    who: tuple[str, str | None, tuple[str, ...]] | None = None,
+    error: str | None = None,
+) -> Row:
+    """A row with no requirement's figures: a ledger that could not be read (its error), or
+    one whose holder (`who`: name, registrant ID, certifications) has no requirement."""
+    name, registrant_id, codes = who or (None, None, ())
+    return Row(
+        file,
+        name,
+        registrant_id,
+        codes,
+        track=None,
+        cycle_start=None,
+        due=None,
+        days_left=None,
+        required=None,
+        counted=None,
+        remaining=None,
+        planned=None,
+        projected=None,
+        unsubmitted=None,
+        state=state,
+        next_action=action,
+        error=error,
+    )
 
 
 def member_rows(member: Member, today: dt.date, plan_year: int | None = None) -> list[Row]:
@@ -167,19 +202,18 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
     `plan_year`, each carries its requirement's plan for that year (`ceclog plan --year`)."""
     if member.ledger is None or member.rules is None:
         action = member.remedy or "run `ceclog --ledger FILE check` on it"
-        return [Row(member.file, None, None, (), None, None, None, None, None, None, None, None,
-                    None, None, "error", action, member.error)]  # fmt: skip
+        return [_without_figures(member.file, "error", action, error=member.error)]
     ledger, rules = member.ledger, member.rules
     try:
-        report: Report = evaluate(ledger, rules, today)
+        report: Report = member.report or evaluate(ledger, rules, today)
     except CeclogError as exc:  # one ledger that cannot be computed never hides the others
         return member_rows(member._replace(ledger=None, error=exc.message, remedy=exc.hint), today)
     holder = ledger.holder
     if not report.requirements:
         codes = tuple(c.code for c in ledger.certifications)
-        return [Row(member.file, holder.name, holder.registrant_id, codes, None, None, None, None,
-                    None, None, None, None, None, None, "none",
-                    "no certification with a requirement is held")]  # fmt: skip
+        action = "no certification with a requirement is held"
+        who = (holder.name, holder.registrant_id, codes)
+        return [_without_figures(member.file, "none", action, who=who)]
     rows = []
     for req in report.requirements:
         cur = req.current
@@ -233,8 +267,9 @@ def arrange(rows: list[Row]) -> list[Row]:
         others = files_of.get(_id_key(row.registrant_id), set()) - {row.file}
         if others:
             note = f"same registrant ID as {', '.join(sorted(others))}: a copy? keep one"
-            row = row._replace(duplicates=tuple(sorted(others)),
-                               next_action=f"{note}; {row.next_action}")  # fmt: skip
+            row = row._replace(
+                duplicates=tuple(sorted(others)), next_action=f"{note}; {row.next_action}"
+            )
         flagged.append(row)
     return sorted(flagged, key=sort_key)
 

@@ -107,11 +107,13 @@ def build(
     cycle: Cycle = "current",
     unsubmitted: bool = False,
     cert: str | None = None,
+    report: Report | None = None,
 ) -> Transcript:
     """The completed entries of the chosen cycle: those that count toward it, late entries
     applied to it included (planned ones are not credits yet).  `all`: every completed entry,
-    with the figures of the current cycle."""
-    report = evaluate(ledger, rules, today)
+    with the figures of the current cycle.  `report`: the ledger's evaluation, when the caller
+    has it."""
+    report = report or evaluate(ledger, rules, today)
     entries = [e for e in ledger.entries if not e.planned]
     summaries = _summaries(report, cycle, ledger, rules)
     if cycle == "all":
@@ -156,3 +158,13 @@ def build(
     return Transcript(
         today, ledger, rules, rules_path, report, period, rows, tuple(summaries), held
     )
+
+
+def marked_submitted(ledger: Ledger, t: Transcript, today: dt.date) -> Ledger:
+    """The ledger after `export --mark-submitted`: the exported entries not submitted yet are
+    submitted today (those already submitted keep their date)."""
+    from dataclasses import replace
+
+    ids = {row.entry.id for row in t.rows if row.entry.submitted is None}
+    entries = [replace(e, submitted=today) if e.id in ids else e for e in ledger.entries]
+    return replace(ledger, entries=entries)

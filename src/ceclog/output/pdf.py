@@ -34,9 +34,17 @@ if TYPE_CHECKING:
 def _font_candidates() -> list[tuple[Path, Path]]:
     """(regular, bold) Unicode fonts, best first (Arial Unicode has no bold: used for both)."""
     home = Path.home()
-    dejavu = [Path(p) for p in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu",
-              "/usr/share/fonts/dejavu-sans-fonts", "/usr/share/fonts/TTF", "/Library/Fonts",
-              "/usr/local/share/fonts")]  # fmt: skip
+    dejavu = [
+        Path(p)
+        for p in (
+            "/usr/share/fonts/truetype/dejavu",
+            "/usr/share/fonts/dejavu",
+            "/usr/share/fonts/dejavu-sans-fonts",
+            "/usr/share/fonts/TTF",
+            "/Library/Fonts",
+            "/usr/local/share/fonts",
+        )
+    ]
     dejavu += [home / ".local/share/fonts", home / ".fonts", home / "Library/Fonts"]
     pairs = [(d / "DejaVuSans.ttf", d / "DejaVuSans-Bold.ttf") for d in dejavu]
     for folder in ("/usr/share/fonts/truetype/liberation", "/usr/share/fonts/liberation-sans"):
@@ -55,13 +63,38 @@ FONT_HINT = (
 )
 # readable Latin-1 stand-ins for common characters outside it
 _STAND_INS = {
-    "\u2014": "-", "\u2013": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-    "\u2026": "...", "\u2022": "*", "\u2032": "'", "\u2033": '"', "\u2044": "/", "\u2215": "/",
-    "\u0141": "L", "\u0142": "l", "\u0110": "D", "\u0111": "d", "\u0152": "OE", "\u0153": "oe",
-    "\u20ac": "EUR", "\u2122": "TM", "\u2192": "->", "\u2264": "<=", "\u2265": ">=",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-}  # fmt: skip
+    "\u2014": "-",
+    "\u2013": "-",
+    "\u2212": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2026": "...",
+    "\u2022": "*",
+    "\u2032": "'",
+    "\u2033": '"',
+    "\u2044": "/",
+    "\u2215": "/",
+    "\u0141": "L",
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0152": "OE",
+    "\u0153": "oe",
+    "\u20ac": "EUR",
+    "\u2122": "TM",
+    "\u2192": "->",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+}
 
 
 class _Text:
@@ -205,8 +238,16 @@ class _Writer:
             title += "\nEvidence: " + ", ".join(clean(name) for name in v.evidence)
         provider = "\n".join(clean(p) for p in (v.provider, v.approval) if p)
         dates = (f"{w} {d}" for w, d in (("sub.", v.submitted), ("post.", v.posted)) if d)
-        return [f"{v.date}\n{clean(v.kind)}", title, provider, v.hours, v.credits,
-                clean(v.explanation), clean(v.certifications), "\n".join(dates)]  # fmt: skip
+        return [
+            f"{v.date}\n{clean(v.kind)}",
+            title,
+            provider,
+            v.hours,
+            v.credits,
+            clean(v.explanation),
+            clean(v.certifications),
+            "\n".join(dates),
+        ]
 
     def decorate(self, doc: Document, produced: str) -> None:
         """Header (holder, ID) and footer (Page N of M) on every page, drawn once all exist."""
@@ -302,18 +343,44 @@ def render(t: Transcript) -> tuple[bytes, list[str]]:
 
     w.section(doc.requirements_heading, None if doc.requirements else NO_REQUIREMENTS)
     if doc.requirements:
-        rows = [[f"{clean(r.title)}\n({clean(r.covers)})", f"{r.start} to\n{r.due}", r.required,
-                 r.counted, r.remaining, r.submitted, r.posted, r.state]
-                for r in doc.requirements]  # fmt: skip
-        headings = ("Requirement", "Cycle", "Required", "Counted", "Remaining", "Submitted",
-                    "Posted", "Status")  # fmt: skip
+        rows = [
+            [
+                f"{clean(r.title)}\n({clean(r.covers)})",
+                f"{r.start} to\n{r.due}",
+                r.required,
+                r.counted,
+                r.remaining,
+                r.submitted,
+                r.posted,
+                r.state,
+            ]
+            for r in doc.requirements
+        ]
+        headings = (
+            "Requirement",
+            "Cycle",
+            "Required",
+            "Counted",
+            "Remaining",
+            "Submitted",
+            "Posted",
+            "Status",
+        )
         w.table(headings, (44, 22, 18, 18, 20, 20, 18, 20), rows, right=(2, 3, 4, 5, 6))
         w.bars(doc)
 
     w.section(doc.entries_heading, None if doc.entries else NO_ENTRIES)
     if doc.entries:
-        headings = ("Date, kind", "Title", "Provider, approval", "Hours", "Counted",
-                    "How counted", "Certs", "Submitted, posted")  # fmt: skip
+        headings = (
+            "Date, kind",
+            "Title",
+            "Provider, approval",
+            "Hours",
+            "Counted",
+            "How counted",
+            "Certs",
+            "Submitted, posted",
+        )
         pdf.set_font(family, "", 7)
         rows = [w.entry_cells(v) for v in doc.entries]
         w.table(headings, (19, 46, 25, 11, 15, 29, 11, 24), rows, right=(3, 4))

@@ -38,8 +38,11 @@ FIELDS = (
     "error",
 )
 # the CSV's columns: numbers and dates (ISO) are ceclog's own and never start a formula
-TEXT_FIELDS = frozenset({"file", "name", "registrant_id", "certifications", "track",
-                         "next_action", "error"})  # fmt: skip
+TEXT_FIELDS = frozenset(
+    {"file", "name", "registrant_id", "certifications", "track", "next_action", "error"}
+)
+# a requirement's figures (due to unsubmitted), in the order every table shows them
+FIGURES = FIELDS[FIELDS.index("due") : FIELDS.index("state")]
 WORDS = {**STATE_WORDS, "error": "error", "none": "no requirement"}
 STYLES = {**STATE_STYLE, "error": "bold magenta", "none": "dim"}
 
@@ -155,12 +158,18 @@ def table(out: Out, rows: list[Row], counts: dict[str, int], read: int, today: d
     for row in rows:
         t = texts(row)
         short, quarters = plan_texts(row, len(labels))
-        cells.append([
-            who(row), t["registrant_id"], ", ".join(row.certifications), t["track"], t["due"],
-            t["days_left"], t["required"], t["counted"], t["remaining"], t["planned"],
-            t["projected"], t["unsubmitted"], *([short, *quarters] if labels else []),
-            Styled(WORDS[row.state], STYLES[row.state]), action(row),
-        ])  # fmt: skip
+        cells.append(
+            [
+                who(row),
+                t["registrant_id"],
+                ", ".join(row.certifications),
+                t["track"],
+                *(t[key] for key in FIGURES),
+                *([short, *quarters] if labels else []),
+                Styled(WORDS[row.state], STYLES[row.state]),
+                action(row),
+            ]
+        )
     if cells:
         out.table(columns, cells)
     out.print()
@@ -255,8 +264,20 @@ def render_csv(rows: list[Row]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-MD_HEADINGS = ["Technician", "Registrant ID", "Certifications", "Due", "Days left", "Required",
-               "Counted", "Remaining", "Planned", "State", "Next action", "File"]  # fmt: skip
+MD_HEADINGS = [
+    "Technician",
+    "Registrant ID",
+    "Certifications",
+    "Due",
+    "Days left",
+    "Required",
+    "Counted",
+    "Remaining",
+    "Planned",
+    "State",
+    "Next action",
+    "File",
+]
 
 
 def render_md(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> str:
@@ -270,10 +291,16 @@ def render_md(rows: list[Row], counts: dict[str, int], read: int, today: dt.date
     for row in rows:
         t = texts(row)
         short, quarters = plan_texts(row, len(labels))
-        cells = [who(row), t["registrant_id"], ", ".join(row.certifications), t["due"],
-                 t["days_left"], t["required"], t["counted"], t["remaining"], t["planned"],
-                 *([short, *quarters] if labels else []),
-                 WORDS[row.state], action(row), row.file]  # fmt: skip
+        cells = [
+            who(row),
+            t["registrant_id"],
+            ", ".join(row.certifications),
+            *(t[key] for key in FIGURES[:6]),  # Markdown leaves out projected and unsubmitted
+            *([short, *quarters] if labels else []),
+            WORDS[row.state],
+            action(row),
+            row.file,
+        ]
         body.append([markdown.text(c) for c in cells])
     lines = [
         "# CEC status of the team",

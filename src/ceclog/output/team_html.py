@@ -12,7 +12,7 @@ from ceclog.core.progress import percent
 from ceclog.core.team import Row
 from ceclog.core.words import plural
 from ceclog.output.html import BASE_CSS, e, page
-from ceclog.output.team import WORDS, footer, plan_texts, quarter_labels, texts, who
+from ceclog.output.team import FIGURES, WORDS, footer, plan_texts, quarter_labels, texts, who
 
 CSS = (
     BASE_CSS
@@ -78,11 +78,20 @@ PLAN_NOTE = (
     "date); Short: what the planned classes leave uncovered by the due date.</p>\n"
 )
 HEADINGS = [
-    ("Technician", ""), ("Certifications", ""), ("Due", ""), ("Days left", "num"),
-    ("Required", "num"), ("Counted", "num"),
-    ("Remaining", "num"), ("Planned", "num"), ("Projected", "num"), ("Unsub&shy;mitted", "num"),
-    ("State", ""), ("Progress", ""), ("Next action", ""),
-]  # fmt: skip
+    ("Technician", ""),
+    ("Certifications", ""),
+    ("Due", ""),
+    ("Days left", "num"),
+    ("Required", "num"),
+    ("Counted", "num"),
+    ("Remaining", "num"),
+    ("Planned", "num"),
+    ("Projected", "num"),
+    ("Unsub&shy;mitted", "num"),
+    ("State", ""),
+    ("Progress", ""),
+    ("Next action", ""),
+]
 
 
 def _td(label: str, inner: str, cls: str = "", raw: bool = False) -> str:
@@ -120,10 +129,11 @@ def _row(row: Row, labels: list[str]) -> str:
     certifications = e(", ".join(row.certifications))
     if row.track:
         certifications += f'<div class="file">{e(row.track)} track</div>'
-    values = [t["due"], t["days_left"], t["required"], t["counted"], t["remaining"],
-              t["planned"], t["projected"], t["unsubmitted"]]  # fmt: skip
-    cells = [_td("Technician", name, "who", raw=True),
-             _td("Certifications", certifications, raw=True)]  # fmt: skip
+    values = [t[key] for key in FIGURES]
+    cells = [
+        _td("Technician", name, "who", raw=True),
+        _td("Certifications", certifications, raw=True),
+    ]
     for (label, cls), value in zip(HEADINGS[2:10], values, strict=True):
         if not (labels and label.replace("&shy;", "") in PLAN_LEAVES_OUT):
             cells.append(_td(label, value, cls or ("date" if label == "Due" else "")))

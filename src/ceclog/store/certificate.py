@@ -25,8 +25,19 @@ PATTERNS = Path(__file__).resolve().parents[1] / "data" / "cert_patterns.toml"
 OCR_TIMEOUT = 120  # seconds for one page
 TYPE_IT = 'ceclog add "TITLE" --date YYYY-MM-DD --hours H'
 INSTALL = "Debian/Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew install tesseract"
-HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1",
-               b"msf1", b"avif"}  # fmt: skip
+HEIC_BRANDS = {
+    b"heic",
+    b"heix",
+    b"hevc",
+    b"hevx",
+    b"heim",
+    b"heis",
+    b"hevm",
+    b"hevs",
+    b"mif1",
+    b"msf1",
+    b"avif",
+}
 OTHER = {  # first bytes of formats people may have, and what to do instead
     b"GIF8": "a GIF image",
     b"II*\x00": "a TIFF image",

@@ -11,7 +11,7 @@ import os
 import shlex
 from pathlib import Path
 
-from ceclog.core.checks import run_checks
+from ceclog.core.checks import check_ledger
 from ceclog.core.models import LoadedRules
 from ceclog.core.team import Member, Row, member_rows
 from ceclog.core.words import plural
@@ -81,9 +81,8 @@ def _read(
         where = f"{exc.where}: " if exc.where else f"{found.shown}: "
         remedy = exc.hint or f"run {check_command(found.shown)}"
         return Member(found.shown, error=where + exc.message, remedy=remedy), None, None
-    found_errors = [
-        f for f in run_checks(loaded.ledger, rules.rules, today) if f.severity == "error"
-    ]
+    checked = check_ledger(loaded.ledger, rules.rules, today)
+    found_errors = checked.errors
     if found_errors:
         first = locate(found_errors, loaded.text, loaded.path)[0]
         more = len(found_errors) - 1
@@ -100,7 +99,7 @@ def _read(
             None,
             None,
         )
-    return Member(found.shown, loaded.ledger, rules.rules), loaded, rules
+    return Member(found.shown, loaded.ledger, rules.rules, report=checked.made), loaded, rules
 
 
 # --- the rows of a ledger, remembered ---------------------------------------------------------
