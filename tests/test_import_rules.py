@@ -13,10 +13,11 @@ from ceclog.core.import_amounts import quantity
 from ceclog.core.import_columns import columns_of, credit_hours
 from ceclog.core.import_dates import date_column, parse
 from ceclog.core.import_header import find_header, unnamed_columns
-from ceclog.core.import_names import column_letter, header_key, meanings
+from ceclog.core.import_names import column_letter, meanings
 from ceclog.core.import_table import Mapping, Table
 from ceclog.core.import_totals import total_label
-from ceclog.core.import_values import kind_of, status_of
+from ceclog.core.import_values import status_of
+from ceclog.core.vocabulary import header_key, kind_of
 from ceclog.errors import InputError
 from ceclog.store.rules import load_rules
 

@@ -26,6 +26,7 @@ from ceclog.core.fields import holder_fields
 from ceclog.core.import_rows import Mapping, Reading, RowError, Table, entries_of_all
 from ceclog.core.import_table import NotClass, refusal_hint
 from ceclog.core.models import LEDGER_VERSION, Holder, Ledger, LoadedRules, Rules
+from ceclog.core.operations import no_new_errors
 from ceclog.core.people import closest, looks_like_id
 from ceclog.core.words import plural
 from ceclog.errors import CeclogError, InputError, LedgerError, Location
@@ -270,7 +271,20 @@ def _plan(read: Readings, targets: list[Target], accept: list[str], today: dt.da
 
     def planned(target: Target, wanted: list[str] | None = None) -> Part:
         reading = read.under(target.rules)
-        return plan_part(reading, target.share, target.ledger, target.rules, today, source, wanted)
+
+        def validate(old: Ledger, new: Ledger) -> None:
+            no_new_errors(old, new, target.rules, today)
+
+        return plan_part(
+            reading,
+            target.share,
+            target.ledger,
+            target.rules,
+            today,
+            source,
+            wanted,
+            validate=validate,
+        )
 
     parts = [planned(t) for t in targets]
     if accept and all(p.plan is not None for p in parts):

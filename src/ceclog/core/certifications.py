@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ceclog.core.entry_checks import unknown_code_hint
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.models import Certification, Ledger, Rules
+from ceclog.core.vocabulary import unknown_code_hint
 from ceclog.errors import InputError
 
 

@@ -20,11 +20,11 @@ from ceclog.core.entry_checks import (
     check_evidence,
     check_late_entries,
     check_submission,
-    unknown_code_hint,
 )
 from ceclog.core.exemptions import check_exemptions
 from ceclog.core.findings import DataPath, Finding
 from ceclog.core.models import Certification, Ledger, Rules
+from ceclog.core.vocabulary import unknown_code_hint
 
 if TYPE_CHECKING:
     from ceclog.core.engine import Report

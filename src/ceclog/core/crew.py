@@ -20,13 +20,13 @@ from dataclasses import dataclass, field, replace
 
 from ceclog.core.import_columns import columns_of, person_columns, whose_unread
 from ceclog.core.import_match import ImportPlan, plan_import, resolve
-from ceclog.core.import_names import PERSON, header_key
+from ceclog.core.import_names import PERSON
 from ceclog.core.import_rows import entries_of_all
 from ceclog.core.import_table import Candidate, Mapping, Reading, RowError, Table, cell_at
 from ceclog.core.import_totals import not_class
 from ceclog.core.models import Holder, Ledger, Rules
-from ceclog.core.operations import no_new_errors
 from ceclog.core.people import holders_named, is_holder, looks_like_name, name_key, tidy
+from ceclog.core.vocabulary import header_key
 from ceclog.errors import InputError
 
 
@@ -245,9 +245,12 @@ def plan_part(
     today: dt.date,
     source: str,
     accept: list[str] | None = None,
+    *,
+    validate: Callable[[Ledger, Ledger], None],
 ) -> Part:
     """What importing the share's rows of `reading` (the file read whole under the ledger's
-    rules) into `ledger` would do."""
+    rules) into `ledger` would do; `validate(old, new)` raises InputError when the
+    new ledger has errors the old did not."""
     labels = set(share.labels)
     mine = pick(reading, labels.__contains__, share.names[0])
     if mine.errors:
@@ -255,7 +258,7 @@ def plan_part(
     plan = plan_import(ledger, mine.candidates, source, accept, repeats=not reading.own)
     new = replace(ledger, entries=[*ledger.entries, *(a.entry for a in plan.added)])
     try:
-        no_new_errors(ledger, new, rules, today)
+        validate(ledger, new)
     except InputError as exc:
         return Part(mine, None, exc.message + (f" ({exc.hint})" if exc.hint else ""))
     return Part(mine, plan)

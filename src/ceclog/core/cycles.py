@@ -18,9 +18,6 @@ from typing import NamedTuple
 from ceclog.core.models import Certification, Rules, Track
 
 DAY = dt.timedelta(days=1)
-# The last day ceclog accepts as a date (in a ledger, on the command line): a cycle counted
-# from a later day could run past 9999-12-31, the last day a date can have.
-LAST_DAY = dt.date(9989, 12, 31)
 # Before a renewal notice's cycle, a first stretch shorter than this is part of that cycle.
 FIRST_STUB_MONTHS = 12
 

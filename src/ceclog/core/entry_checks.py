@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from ceclog.core.credits import num
 from ceclog.core.entry_rules import future_entry, not_held, planned_past
 from ceclog.core.findings import DataPath, Finding
-from ceclog.core.import_values import kind_hint
 from ceclog.core.models import Entry, Evidence, Ledger, Rules
+from ceclog.core.vocabulary import kind_hint, suggest, unknown_code_hint
 
 if TYPE_CHECKING:
     from ceclog.core.engine import Report
@@ -33,14 +33,6 @@ REFUSED_HINT = (
     "ceclog reads a certificate only as a file inside the ledger's evidence/ folder: put the "
     "certificate itself there (ceclog attach {id} FILE) and remove this table"
 )
-
-
-def suggest(value: str, known: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value.upper(), [k.upper() for k in known], n=3, cutoff=0.5)
-    close = [k for k in known if k.upper() in close]
-    return f"did you mean {' or '.join(close)}?" if close else ""
 
 
 def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
@@ -268,12 +260,3 @@ def check_late_entries(
             )
             out.append(Finding("late-entry-moved", message, at, hint))
     return out
-
-
-def unknown_code_hint(code: str, rules: Rules) -> str:
-    """How to fix a code the rules do not know: the code it is an alias of, or the closest."""
-    if code in rules.aliases:
-        real = rules.aliases[code]
-        return f"{code} is another name for {real} in the {rules.name} rules: write {real}"
-    close = suggest(code, list(rules.certifications))
-    return (close + " " if close else "") + f"every code: ceclog rules show {rules.name}"

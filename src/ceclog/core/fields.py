@@ -11,11 +11,9 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ceclog.core.cycles import LAST_DAY
-from ceclog.core.entry_checks import unknown_code_hint
-from ceclog.core.import_values import kind_hint
-from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules
+from ceclog.core.models import LAST_DAY, MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Entry, Rules
 from ceclog.core.text import email_problem, text_problem
+from ceclog.core.vocabulary import kind_hint, unknown_code_hint
 from ceclog.errors import InputError, UsageError
 
 
@@ -248,3 +246,30 @@ def holder_fields(
         none = fee_due.strip().lower() in ("none", "")
         out["fee_due"] = None if none else parse_month_day(fee_due, "--fee-due")
     return out
+
+
+def check_dates(entry: Entry, today: dt.date) -> None:
+    """Dates keep their order: class <= submitted <= posted <= today."""
+    if entry.planned and (entry.submitted or entry.posted):
+        raise InputError(
+            f"entry {entry.id} is planned: it cannot be submitted or posted",
+            hint=f"once you took it: ceclog edit {entry.id} --completed",
+        )
+    for what, day in (("posted", entry.posted), ("submitted", entry.submitted)):
+        if day is None:
+            continue
+        if day < entry.date:
+            raise InputError(
+                f"entry {entry.id} would be {what} on {day}, before the class ({entry.date})",
+                hint="a class is submitted and posted on or after its date",
+            )
+        if day > today:
+            raise InputError(
+                f"entry {entry.id} would be {what} on {day}, after today ({today})",
+                hint="record it on the day it happens",
+            )
+    if entry.submitted and entry.posted and entry.posted < entry.submitted:
+        raise InputError(
+            f"entry {entry.id} would be posted on {entry.posted}, before it was submitted "
+            f"({entry.submitted})"
+        )

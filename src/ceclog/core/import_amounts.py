@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from ceclog.core.fields import parse_amount
-from ceclog.core.import_names import plain
+from ceclog.core.vocabulary import plain
 from ceclog.errors import InputError
 
 HOURS, CREDITS, CEUS, DURATION = "hours", "credits", "ceus", "duration"

@@ -16,12 +16,12 @@ from ceclog.core.import_names import (
     LAST,
     PERSON,
     SHEET_FIELDS,
-    header_key,
     meanings,
     says_whose,
 )
 from ceclog.core.import_table import Mapping, Table
 from ceclog.core.models import Rules
+from ceclog.core.vocabulary import header_key
 from ceclog.errors import InputError
 
 

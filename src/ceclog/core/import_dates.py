@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ceclog.core.import_names import plain
+from ceclog.core.vocabulary import plain
 from ceclog.errors import InputError
 
 EXCEL = "excel"

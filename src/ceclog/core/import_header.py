@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ceclog.core.import_names import column_letter, header_key, meanings
+from ceclog.core.import_names import column_letter, meanings
 from ceclog.core.import_table import Mapping, Table
+from ceclog.core.vocabulary import header_key
 from ceclog.core.words import plural
 
 WINDOW = 30

@@ -10,8 +10,7 @@ name, when they name one."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from ceclog.core.vocabulary import header_key
 
 FIELDS = (
     "date",
@@ -307,18 +306,6 @@ COMPUTED = ("id", "counted", "unit", "explanation", "evidence", "for cycle")
 BY_NAME = {name: key for key, names in SYNONYMS.items() for name in names} | {
     name: "credits" for name in CREDIT_HOURS
 }
-
-
-def plain(text: str) -> str:
-    """Lower case without accents: "Créditos" -> "creditos", "Técnico" -> "tecnico"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def header_key(header: str) -> str:
-    text = plain(header).replace("_", " ")
-    text = text.replace("#", " number ").replace("n°", "no")  # "Course #", "Curso N°"
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
 def meanings(header: str) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Rows of a spreadsheet as entries: which column holds which field (`import_columns`), how a
 column's dates read (`import_dates`), amounts as written (`import_amounts`), what a status
 means and which rows are no class (`import_values`); each row checked with the rules `add`
-applies (`fields.entry_fields`, `check_text`, `operations.check_dates`).
+applies (`fields.entry_fields`, `check_text`, `fields.check_dates`).
 
 Rows that are not classes are read past, each named: a total (labelled so, or a row without a
 title whose hours or credits equal the sum of the two or more rows above it since the last
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ceclog.core.fields import check_text, entry_fields, parse_topic_hours
+from ceclog.core.fields import check_dates, check_text, entry_fields, parse_topic_hours
 from ceclog.core.import_amounts import CEUS, CREDITS, DURATION, HOURS, from_ceus, number, quantity
 from ceclog.core.import_columns import columns_of, credit_hours
 from ceclog.core.import_dates import DateColumn, date_column, serial_note
-from ceclog.core.import_names import DATE_FIELDS, header_key, plain
+from ceclog.core.import_names import DATE_FIELDS
 from ceclog.core.import_table import (
     Candidate,
     Mapping,
@@ -31,9 +31,9 @@ from ceclog.core.import_table import (
     cell_at,
 )
 from ceclog.core.import_totals import no_class_title, not_class
-from ceclog.core.import_values import Status, kind_of, status_of
+from ceclog.core.import_values import Status, status_of
 from ceclog.core.models import Entry, Rules
-from ceclog.core.operations import check_dates
+from ceclog.core.vocabulary import header_key, kind_of, plain
 from ceclog.errors import CeclogError, InputError
 
 __all__ = ["Candidate", "Mapping", "Reading", "RowError", "Table", "amount", "entries_of"]

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from ceclog.core.import_names import header_key
 from ceclog.core.import_table import cell_at
+from ceclog.core.vocabulary import header_key
 
 # Words that say a row is a total (keyed as `header_key` writes them: "Sub-total" is "sub total").
 TOTAL_WORDS = frozenset(

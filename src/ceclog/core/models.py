@@ -59,6 +59,10 @@ MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000
 MAX_NOTES = 20_000
 
+# The last day ceclog accepts as a date (in a ledger, on the command line): a cycle counted
+# from a later day could run past 9999-12-31, the last day a date can have.
+LAST_DAY = dt.date(9989, 12, 31)
+
 
 # --- the ledger -------------------------------------------------------------------------------
 

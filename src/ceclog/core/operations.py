@@ -10,6 +10,7 @@ from collections.abc import Collection
 from ceclog.core.checks import earliest_held, run_checks
 from ceclog.core.credits import fmt
 from ceclog.core.engine import Report, evaluate
+from ceclog.core.fields import check_dates
 from ceclog.core.models import Certification, Entry, Ledger, Rules
 from ceclog.errors import InputError
 
@@ -24,33 +25,6 @@ def no_new_errors(
     for finding in run_checks(new, new_rules or rules, today):
         if finding.severity == "error" and finding.message not in before:
             raise InputError(finding.message, hint=finding.hint)
-
-
-def check_dates(entry: Entry, today: dt.date) -> None:
-    """Dates keep their order: class <= submitted <= posted <= today."""
-    if entry.planned and (entry.submitted or entry.posted):
-        raise InputError(
-            f"entry {entry.id} is planned: it cannot be submitted or posted",
-            hint=f"once you took it: ceclog edit {entry.id} --completed",
-        )
-    for what, day in (("posted", entry.posted), ("submitted", entry.submitted)):
-        if day is None:
-            continue
-        if day < entry.date:
-            raise InputError(
-                f"entry {entry.id} would be {what} on {day}, before the class ({entry.date})",
-                hint="a class is submitted and posted on or after its date",
-            )
-        if day > today:
-            raise InputError(
-                f"entry {entry.id} would be {what} on {day}, after today ({today})",
-                hint="record it on the day it happens",
-            )
-    if entry.submitted and entry.posted and entry.posted < entry.submitted:
-        raise InputError(
-            f"entry {entry.id} would be posted on {entry.posted}, before it was submitted "
-            f"({entry.submitted})"
-        )
 
 
 def check_notice(ledger: Ledger, rules: Rules, due: dt.date, today: dt.date) -> None:

@@ -33,8 +33,15 @@ from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from ceclog.core import models, records
 from ceclog.core.credits import num
-from ceclog.core.cycles import LAST_DAY
-from ceclog.core.models import CODE_RE, MAX_CREDITS, MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE
+from ceclog.core.models import (
+    CODE_RE,
+    LAST_DAY,
+    MAX_CREDITS,
+    MAX_HOURS,
+    MAX_NOTES,
+    MAX_TEXT,
+    NAME_RE,
+)
 from ceclog.core.text import email_problem, text_problem
 
 T = TypeVar("T")

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from ceclog.core.import_header import Csv, table_from
-from ceclog.core.import_names import FIELDS, header_key
+from ceclog.core.import_names import FIELDS
 from ceclog.core.import_table import Mapping, Table
+from ceclog.core.vocabulary import header_key
 from ceclog.errors import InputError, Location
 from ceclog.store.files import NotRegular, read_regular
 
