@@ -295,7 +295,7 @@ def certificates(work: Path, env: dict[str, str], quick: bool, runs: int, add: A
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     import cert_fixtures as fx
 
-    from ceclog.core.cert_fields import read_certificates
+    from ceclog.core.certificates.fields import read_certificates
     from ceclog.store.certificate import load_patterns, read_certificate
     from ceclog.store.evidence import read_incoming
 
@@ -329,7 +329,7 @@ def certificates(work: Path, env: dict[str, str], quick: bool, runs: int, add: A
 
     names = [s.name for s in fx.SPECS]
     reader = (
-        "import sys; from pathlib import Path; from ceclog.core.cert_fields import "
+        "import sys; from pathlib import Path; from ceclog.core.certificates.fields import "
         "read_certificates; from ceclog.store.certificate import load_patterns, "
         "read_certificate; from ceclog.store.evidence import read_incoming; "
         "text = read_certificate(read_incoming(Path(sys.argv[1]))); "

@@ -10,9 +10,9 @@ from pathlib import Path
 import cert_fixtures as fx
 import pytest
 
-from ceclog.core.cert_dates import read_date
-from ceclog.core.cert_fields import Certificate, read_certificates, same_person
-from ceclog.core.cert_lines import Line, ocr_line, text_line
+from ceclog.core.certificates.dates import read_date
+from ceclog.core.certificates.fields import Certificate, read_certificates, same_person
+from ceclog.core.certificates.lines import Line, ocr_line, text_line
 from ceclog.store.certificate import load_patterns, read_certificate
 from ceclog.store.evidence import read_incoming
 

@@ -15,11 +15,18 @@ import cert_fixtures as fx
 import pytest
 
 from ceclog.cli.entries import add
-from ceclog.core import cert_patterns
-from ceclog.core.cert_fields import read_certificates
-from ceclog.core.cert_lines import text_line
-from ceclog.core.cert_patterns import compile_patterns
-from ceclog.core.cert_registry import ENTRY_FIELDS, REGISTRY, TEXT, FieldReader, Registry, Role
+from ceclog.core.certificates import patterns as cert_patterns
+from ceclog.core.certificates.fields import read_certificates
+from ceclog.core.certificates.lines import text_line
+from ceclog.core.certificates.patterns import compile_patterns
+from ceclog.core.certificates.registry import (
+    ENTRY_FIELDS,
+    REGISTRY,
+    TEXT,
+    FieldReader,
+    Registry,
+    Role,
+)
 from ceclog.errors import InputError
 from ceclog.store import certificate
 from conftest import Ceclog, make_ledger

@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from ceclog.core.cert_fields import Certificate, read_certificates, same_person
-from ceclog.core.cert_lines import text_line
+from ceclog.core.certificates.fields import Certificate, read_certificates, same_person
+from ceclog.core.certificates.lines import text_line
 from ceclog.store.certificate import load_patterns
 
 PATTERNS = load_patterns()

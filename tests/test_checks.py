@@ -1,4 +1,4 @@
-"""Every check, triggered: each code of `ceclog.core.findings.CODES` has a ledger below that
+"""Every check, triggered: each code of `ceclog.core.ledger.findings.CODES` has a ledger below that
 makes `ceclog check --json` report it (a new check without a case here fails the last test).
 Also: `check CODE...` runs only those, `check --list`, and `status` summarising by code."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ceclog.core.findings import CODES
+from ceclog.core.ledger.findings import CODES
 from conftest import Ceclog, write
 
 SHA = "ab" * 32

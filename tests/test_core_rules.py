@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 
-from ceclog.core import certifications, entry_rules, reconcile, reconcile_transcript
-from ceclog.core.engine import evaluate
-from ceclog.core.fields import parse_amount
-from ceclog.core.models import Assertion, Certification, Entry, Holder, Ledger
-from ceclog.core.results import urgency
+from ceclog.core.checks import certifications, entry_rules
+from ceclog.core.ledger.fields import parse_amount
+from ceclog.core.ledger.models import Assertion, Certification, Entry, Holder, Ledger
+from ceclog.core.reconcile import compare as reconcile
+from ceclog.core.reconcile import transcript as reconcile_transcript
+from ceclog.core.schedule.engine import evaluate
+from ceclog.core.schedule.results import urgency
 from ceclog.errors import InputError, UsageError
 from ceclog.store.rules import load_rules
 from conftest import Ceclog, make_ledger

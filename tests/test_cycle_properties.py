@@ -29,9 +29,9 @@ import tomli_w
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ceclog.core.engine import Report, Requirement, evaluate
-from ceclog.core.models import Certification, Entry, Holder, Ledger
-from ceclog.core.records import ledger_to_toml
+from ceclog.core.ledger.models import Certification, Entry, Holder, Ledger
+from ceclog.core.ledger.records import ledger_to_toml
+from ceclog.core.schedule.engine import Report, Requirement, evaluate
 from ceclog.store.rules import load_rules
 from conftest import Ceclog
 

@@ -153,7 +153,7 @@ def test_the_ledger_page_lists_every_format_version() -> None:
     """docs/ledger.md's table of versions runs from 1 to the version this ceclog writes."""
     import re
 
-    from ceclog.core.models import LEDGER_VERSION
+    from ceclog.core.ledger.models import LEDGER_VERSION
 
     page = docs_pages.page("ledger.md")
     listed = [int(n) for n in re.findall(r"^\| (\d+) \|", page, re.MULTILINE)]

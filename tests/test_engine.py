@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from ceclog.core.credits import entry_credit, fmt
-from ceclog.core.cycles import add_months
-from ceclog.core.engine import evaluate
-from ceclog.core.models import Certification, Entry, Holder, Ledger, Rules
-from ceclog.core.records import as_dict
+from ceclog.core.ledger.models import Certification, Entry, Holder, Ledger, Rules
+from ceclog.core.ledger.records import as_dict
+from ceclog.core.schedule.credits import entry_credit, fmt
+from ceclog.core.schedule.cycles import add_months
+from ceclog.core.schedule.engine import evaluate
 from ceclog.store import schema
 from ceclog.store.rules import load_rules
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from ceclog.core import engine
+from ceclog.core.schedule import engine
 from conftest import Ceclog, make_ledger
 
 # WRT earned 2018-06-01: its first cycle ended 2022-05-31 with 9 of 14 h; a 5 h class of

@@ -36,9 +36,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ceclog.core.models import Certification, Entry, Evidence, Holder, Ledger
-from ceclog.core.progress import percent, text_bar
-from ceclog.core.transcript import Transcript, build
+from ceclog.core.ledger.models import Certification, Entry, Evidence, Holder, Ledger
+from ceclog.core.reports.transcript import Transcript, build
+from ceclog.core.schedule.progress import percent, text_bar
 from ceclog.output import html as html_export
 from ceclog.output import markdown, pdf
 from ceclog.output.document import NO_ENTRIES

@@ -9,15 +9,15 @@ from decimal import Decimal
 
 import pytest
 
-from ceclog.core.import_amounts import quantity
-from ceclog.core.import_columns import columns_of, credit_hours
-from ceclog.core.import_dates import date_column, parse
-from ceclog.core.import_header import find_header, unnamed_columns
-from ceclog.core.import_names import column_letter, meanings
-from ceclog.core.import_table import Mapping, Table
-from ceclog.core.import_totals import total_label
-from ceclog.core.import_values import status_of
-from ceclog.core.vocabulary import header_key, kind_of
+from ceclog.core.imports.amounts import quantity
+from ceclog.core.imports.columns import columns_of, credit_hours
+from ceclog.core.imports.dates import date_column, parse
+from ceclog.core.imports.header import find_header, unnamed_columns
+from ceclog.core.imports.names import column_letter, meanings
+from ceclog.core.imports.table import Mapping, Table
+from ceclog.core.imports.totals import total_label
+from ceclog.core.imports.values import status_of
+from ceclog.core.ledger.vocabulary import header_key, kind_of
 from ceclog.errors import InputError
 from ceclog.store.rules import load_rules
 

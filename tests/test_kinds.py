@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_engine import RULES_2012, RULES_NOW, entry, ledger
 
-from ceclog.core.engine import evaluate
-from ceclog.core.models import KindRule, Rules
+from ceclog.core.ledger.models import KindRule, Rules
+from ceclog.core.schedule.engine import evaluate
 from conftest import Ceclog, make_ledger
 
 D = dt.date.fromisoformat

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ceclog.core.models import LEDGER_VERSION
+from ceclog.core.ledger.models import LEDGER_VERSION
 from ceclog.errors import LedgerError
 from ceclog.store import migrations
 from conftest import Ceclog, make_ledger

@@ -9,10 +9,8 @@ import datetime as dt
 
 import pytest
 
-from ceclog.core.crew import crew_of, person_of, read_own
-from ceclog.core.import_table import Mapping, Table
-from ceclog.core.models import Holder
-from ceclog.core.people import (
+from ceclog.core.imports.crew import crew_of, person_of, read_own
+from ceclog.core.imports.people import (
     closest,
     file_stem,
     holders_named,
@@ -21,6 +19,8 @@ from ceclog.core.people import (
     looks_like_name,
     name_key,
 )
+from ceclog.core.imports.table import Mapping, Table
+from ceclog.core.ledger.models import Holder
 from ceclog.store.rules import load_rules
 
 TODAY = dt.date(2026, 11, 22)

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import docs_pages
-from ceclog.core.credits import entry_credit
-from ceclog.core.engine import evaluate
-from ceclog.core.models import Certification, Entry, Holder, Ledger
-from ceclog.core.plan import plan_report, window
-from ceclog.core.suggest import suggest
+from ceclog.core.ledger.models import Certification, Entry, Holder, Ledger
+from ceclog.core.reports.plan import plan_report, window
+from ceclog.core.reports.suggest import suggest
+from ceclog.core.schedule.credits import entry_credit
+from ceclog.core.schedule.engine import evaluate
 from ceclog.store.rules import load_rules
 from conftest import Ceclog, make_ledger, undone
 

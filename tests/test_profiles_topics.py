@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ceclog.core.models import LEDGER_VERSION
-from ceclog.core.rules_refs import rules_problems
+from ceclog.core.ledger.models import LEDGER_VERSION
+from ceclog.core.ledger.rules_refs import rules_problems
 from ceclog.store import migrations
 from conftest import Ceclog, make_ledger
 

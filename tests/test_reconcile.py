@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import docs_pages
-from ceclog.core.engine import evaluate
-from ceclog.core.models import Certification, Entry, Holder, Ledger
-from ceclog.core.reconcile import find_target, reconcile
+from ceclog.core.ledger.models import Certification, Entry, Holder, Ledger
+from ceclog.core.reconcile.compare import find_target, reconcile
+from ceclog.core.schedule.engine import evaluate
 from ceclog.store.rules import load_rules
 from conftest import Ceclog, make_ledger
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ceclog.core.text import blank
+from ceclog.core.ledger.text import blank
 from conftest import TODAY, Ceclog, make_ledger, write
 
 HAND_WRITTEN = """\

@@ -9,8 +9,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ceclog.core.cert_fields import Certificate, read_certificates
-from ceclog.core.cert_registry import ENTRY_FIELDS, REGISTRY, Role
+from ceclog.core.certificates.fields import Certificate, read_certificates
+from ceclog.core.certificates.registry import ENTRY_FIELDS, REGISTRY, Role
 from ceclog.errors import CeclogError, InputError, UsageError
 from ceclog.output import data
 from ceclog.output.certificate import as_data, summary, table, where

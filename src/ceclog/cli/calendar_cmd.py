@@ -8,10 +8,10 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, emit, require_valid
-from ceclog.core import calendar
-from ceclog.core.engine import evaluate
-from ceclog.core.models import LoadedRules
-from ceclog.core.words import plural
+from ceclog.core.ledger.models import LoadedRules
+from ceclog.core.ledger.words import plural
+from ceclog.core.reports import calendar
+from ceclog.core.schedule.engine import evaluate
 from ceclog.output import terminal
 from ceclog.store import discover, files
 

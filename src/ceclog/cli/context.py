@@ -11,11 +11,11 @@ from typing import Annotated
 
 import typer
 
-from ceclog.core.checks import Checked, Facts, check_ledger, run_checks
-from ceclog.core.fields import parse_date
-from ceclog.core.findings import Finding
-from ceclog.core.models import Certification, Entry, Ledger, LoadedRules, Rules
-from ceclog.core.words import plural
+from ceclog.core.checks.ledger import Checked, Facts, check_ledger, run_checks
+from ceclog.core.ledger.fields import parse_date
+from ceclog.core.ledger.findings import Finding
+from ceclog.core.ledger.models import Certification, Entry, Ledger, LoadedRules, Rules
+from ceclog.core.ledger.words import plural
 from ceclog.errors import (
     CeclogError,
     LedgerError,
@@ -118,7 +118,7 @@ def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> Checked
 def require_evidence(loaded: Loaded) -> None:
     """Refuse to export a record whose certificates are missing or changed since they were
     attached (each file is read and hashed)."""
-    from ceclog.core.entry_checks import check_evidence
+    from ceclog.core.checks.entries import check_evidence
     from ceclog.store import evidence
 
     if not any(e.evidence for e in loaded.ledger.entries):
@@ -143,7 +143,7 @@ def exit_for_states(states: Collection[str]) -> None:
     """`--check`'s exit code (status and team): 4 if anything is overdue, else 3 if anything
     is behind, due soon, or met but not yet submitted with the due date near; otherwise the
     command goes on."""
-    from ceclog.core.results import urgency
+    from ceclog.core.schedule.results import urgency
     from ceclog.errors import EXIT_ATTENTION, EXIT_OVERDUE
 
     level = urgency(states)

@@ -24,14 +24,14 @@ from ceclog.cli.entry_options import (
     TopicHoursOpt,
     TopicOpt,
 )
-from ceclog.core import operations
-from ceclog.core.certifications import known_code
-from ceclog.core.credits import fmt
-from ceclog.core.engine import evaluate
-from ceclog.core.entry_checks import entry_warnings
-from ceclog.core.entry_rules import written_warnings
-from ceclog.core.fields import check_text, entry_fields, parse_date, parse_topic_hours
-from ceclog.core.models import Entry, Ledger, Rules
+from ceclog.core.checks import edits as operations
+from ceclog.core.checks.certifications import known_code
+from ceclog.core.checks.entries import entry_warnings
+from ceclog.core.checks.entry_rules import written_warnings
+from ceclog.core.ledger.fields import check_text, entry_fields, parse_date, parse_topic_hours
+from ceclog.core.ledger.models import Entry, Ledger, Rules
+from ceclog.core.schedule.credits import fmt
+from ceclog.core.schedule.engine import evaluate
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, status_data, terminal, views
 from ceclog.store import evidence

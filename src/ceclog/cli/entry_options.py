@@ -1,5 +1,5 @@
 """The options `add` and `edit` share: an entry's fields as the command line gives them (as
-text: `core.fields.entry_fields` checks them)."""
+text: `core.ledger.fields.entry_fields` checks them)."""
 
 from typing import Annotated
 

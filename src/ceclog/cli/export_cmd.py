@@ -11,10 +11,10 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, emit, require_evidence, require_valid, warn
-from ceclog.core.certifications import known_code
-from ceclog.core.entry_checks import evidence_finding
-from ceclog.core.transcript import Transcript, build, marked_submitted
-from ceclog.core.words import plural
+from ceclog.core.checks.certifications import known_code
+from ceclog.core.checks.entries import evidence_finding
+from ceclog.core.ledger.words import plural
+from ceclog.core.reports.transcript import Transcript, build, marked_submitted
 from ceclog.errors import InputError, UsageError
 from ceclog.output.exports import render_pdf, render_text
 from ceclog.store import evidence, files

@@ -12,13 +12,13 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, info, warn
-from ceclog.core import operations
-from ceclog.core.crew import Own, crew_of, read_own
-from ceclog.core.import_match import ImportPlan, plan_import
-from ceclog.core.import_rows import Mapping, Reading, Table
-from ceclog.core.import_table import refusal_hint
-from ceclog.core.models import Ledger, Rules
-from ceclog.core.words import plural
+from ceclog.core.checks import edits as operations
+from ceclog.core.imports.crew import Own, crew_of, read_own
+from ceclog.core.imports.match import ImportPlan, plan_import
+from ceclog.core.imports.rows import Mapping, Reading, Table
+from ceclog.core.imports.table import refusal_hint
+from ceclog.core.ledger.models import Ledger, Rules
+from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError, InputError, Location, UsageError
 from ceclog.output import data, imports
 from ceclog.output.terminal import console

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ceclog.cli.context import Context, info, warn
-from ceclog.core.crew import (
+from ceclog.core.checks.edits import no_new_errors
+from ceclog.core.imports.crew import (
     Crew,
     Part,
     Placed,
@@ -22,13 +23,12 @@ from ceclog.core.crew import (
     shares_of,
     whose_said,
 )
-from ceclog.core.fields import holder_fields
-from ceclog.core.import_rows import Mapping, Reading, RowError, Table, entries_of_all
-from ceclog.core.import_table import NotClass, refusal_hint
-from ceclog.core.models import LEDGER_VERSION, Holder, Ledger, LoadedRules, Rules
-from ceclog.core.operations import no_new_errors
-from ceclog.core.people import closest, looks_like_id
-from ceclog.core.words import plural
+from ceclog.core.imports.people import closest, looks_like_id
+from ceclog.core.imports.rows import Mapping, Reading, RowError, Table, entries_of_all
+from ceclog.core.imports.table import NotClass, refusal_hint
+from ceclog.core.ledger.fields import holder_fields
+from ceclog.core.ledger.models import LEDGER_VERSION, Holder, Ledger, LoadedRules, Rules
+from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError, InputError, LedgerError, Location
 from ceclog.output import crew as crew_out
 from ceclog.output import data, imports

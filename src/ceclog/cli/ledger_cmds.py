@@ -8,20 +8,20 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, find_certification, warn
-from ceclog.core import operations
-from ceclog.core.certifications import (
+from ceclog.core.checks import edits as operations
+from ceclog.core.checks.certifications import (
     add_certification,
     future_certification,
     left_naming,
     notice_passed,
 )
-from ceclog.core.changes import describe_changes
-from ceclog.core.credits import fmt
-from ceclog.core.engine import evaluate
-from ceclog.core.fields import check_text, holder_fields, parse_date
-from ceclog.core.models import LEDGER_VERSION, Holder, Ledger, Rules
-from ceclog.core.records import as_dict
-from ceclog.core.words import plural
+from ceclog.core.ledger.fields import check_text, holder_fields, parse_date
+from ceclog.core.ledger.models import LEDGER_VERSION, Holder, Ledger, Rules
+from ceclog.core.ledger.records import as_dict
+from ceclog.core.ledger.words import plural
+from ceclog.core.schedule.changes import describe_changes
+from ceclog.core.schedule.credits import fmt
+from ceclog.core.schedule.engine import evaluate
 from ceclog.errors import CeclogError, InputError, UsageError
 from ceclog.output import data, terminal
 from ceclog.store import ledger as storage

@@ -8,13 +8,13 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, require_valid, warn
-from ceclog.core import operations
-from ceclog.core.engine import Report, evaluate
-from ceclog.core.fields import parse_year
-from ceclog.core.models import Ledger, Rules
-from ceclog.core.plan import Plan, plan_report
-from ceclog.core.suggest import suggest, suggested_entries
-from ceclog.core.words import plural
+from ceclog.core.checks import edits as operations
+from ceclog.core.ledger.fields import parse_year
+from ceclog.core.ledger.models import Ledger, Rules
+from ceclog.core.ledger.words import plural
+from ceclog.core.reports.plan import Plan, plan_report
+from ceclog.core.reports.suggest import suggest, suggested_entries
+from ceclog.core.schedule.engine import Report, evaluate
 from ceclog.errors import UsageError
 from ceclog.output import data, plans, terminal
 from ceclog.store import ledger as storage

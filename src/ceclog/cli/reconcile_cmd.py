@@ -10,13 +10,13 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, require_valid
-from ceclog.core import reconcile_transcript as transcripts
-from ceclog.core.credits import fmt
-from ceclog.core.fields import check_text, parse_amount, parse_date
-from ceclog.core.import_table import Mapping
-from ceclog.core.models import Assertion, Rules
-from ceclog.core.reconcile import day_looked, named_requirement, reconcile, recorded_figure
-from ceclog.core.text import file_label
+from ceclog.core.imports.table import Mapping
+from ceclog.core.ledger.fields import check_text, parse_amount, parse_date
+from ceclog.core.ledger.models import Assertion, Rules
+from ceclog.core.ledger.text import file_label
+from ceclog.core.reconcile import transcript as transcripts
+from ceclog.core.reconcile.compare import day_looked, named_requirement, reconcile, recorded_figure
+from ceclog.core.schedule.credits import fmt
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, reconciles, terminal
 

@@ -17,13 +17,13 @@ from ceclog.cli.context import (
     show_findings,
     warn,
 )
-from ceclog.core.checks import Facts, check_ledger
-from ceclog.core.engine import Report
-from ceclog.core.entry_checks import check_evidence
-from ceclog.core.findings import CODES, STRICT_CODES, Finding, summary
-from ceclog.core.models import LoadedRules, Rules
-from ceclog.core.results import send_command
-from ceclog.core.words import plural
+from ceclog.core.checks.entries import check_evidence
+from ceclog.core.checks.ledger import Facts, check_ledger
+from ceclog.core.ledger.findings import CODES, STRICT_CODES, Finding, summary
+from ceclog.core.ledger.models import LoadedRules, Rules
+from ceclog.core.ledger.words import plural
+from ceclog.core.schedule.engine import Report
+from ceclog.core.schedule.results import send_command
 from ceclog.errors import CeclogError, Location, UsageError
 from ceclog.output import data, status_data, terminal, views
 from ceclog.store.parsing import locate
@@ -95,7 +95,7 @@ def status(
 
 def _reminders(loaded: Loaded, rules: LoadedRules, report: Report, today: dt.date) -> list[str]:
     """Time to check the ledger against the body's record (`ceclog reconcile`)."""
-    from ceclog.core.assertion_checks import nudges
+    from ceclog.core.checks.assertions import nudges
 
     return nudges(loaded.ledger, rules.rules, report, today)
 

@@ -7,7 +7,7 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import JsonOpt, show_findings
-from ceclog.core.words import plural
+from ceclog.core.ledger.words import plural
 from ceclog.output import data, rules_text, terminal
 from ceclog.store.rules import check_rules_file, load_rules, shipped_names
 

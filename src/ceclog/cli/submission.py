@@ -9,9 +9,9 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, find_entry, warn
-from ceclog.core import operations
-from ceclog.core.fields import parse_date
-from ceclog.core.words import plural
+from ceclog.core.checks import edits as operations
+from ceclog.core.ledger.fields import parse_date
+from ceclog.core.ledger.words import plural
 from ceclog.errors import InputError, UsageError
 from ceclog.output import terminal
 from ceclog.store import evidence

@@ -9,9 +9,9 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, emit, exit_for_states
-from ceclog.core import team
-from ceclog.core.fields import parse_year
-from ceclog.core.words import plural
+from ceclog.core.firm import team
+from ceclog.core.ledger.fields import parse_year
+from ceclog.core.ledger.words import plural
 from ceclog.errors import (
     EXIT_DATA,
     UsageError,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ceclog.core.cert_candidates import Candidate
-from ceclog.core.cert_fields import Certificate
-from ceclog.core.cert_registry import Role
+from ceclog.core.certificates.candidates import Candidate
+from ceclog.core.certificates.fields import Certificate
+from ceclog.core.certificates.registry import Role
 
 
 def where(c: Candidate) -> str:

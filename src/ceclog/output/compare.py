@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ceclog.core.credits import fmt
-from ceclog.core.engine import Report, Requirement
-from ceclog.core.models import LoadedRules
-from ceclog.core.progress import percent
+from ceclog.core.ledger.models import LoadedRules
+from ceclog.core.schedule.credits import fmt
+from ceclog.core.schedule.engine import Report, Requirement
+from ceclog.core.schedule.progress import percent
 from ceclog.output import data, status_data
 from ceclog.output.terminal import Bar, Cell, Column, Out
 from ceclog.output.views import STATE_WORDS, _state

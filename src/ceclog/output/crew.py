@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ceclog.core.crew import Placed
-from ceclog.core.import_match import ImportPlan
-from ceclog.core.import_table import NotClass, RowError
-from ceclog.core.words import plural
+from ceclog.core.imports.crew import Placed
+from ceclog.core.imports.match import ImportPlan
+from ceclog.core.imports.table import NotClass, RowError
+from ceclog.core.ledger.words import plural
 from ceclog.output import imports
 
 

@@ -9,9 +9,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ceclog.core.engine import Report
-from ceclog.core.findings import Finding
-from ceclog.core.models import Certification, Entry, Holder, LoadedRules
+from ceclog.core.ledger.findings import Finding
+from ceclog.core.ledger.models import Certification, Entry, Holder, LoadedRules
+from ceclog.core.schedule.engine import Report
 
 
 def number(value: Decimal | Fraction | None) -> float | None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ceclog.core.credits import fmt
-from ceclog.core.progress import percent
-from ceclog.core.transcript import Row, Summary, Transcript
-from ceclog.core.words import plural
+from ceclog.core.ledger.words import plural
+from ceclog.core.reports.transcript import Row, Summary, Transcript
+from ceclog.core.schedule.credits import fmt
+from ceclog.core.schedule.progress import percent
 
 TITLE = "Continuing-education transcript"
 NO_ENTRIES = "No entries in this period."

@@ -13,9 +13,9 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-from ceclog.core.credits import fmt
-from ceclog.core.transcript import Transcript
-from ceclog.core.words import plural
+from ceclog.core.ledger.words import plural
+from ceclog.core.reports.transcript import Transcript
+from ceclog.core.schedule.credits import fmt
 from ceclog.errors import InputError
 from ceclog.output import bidi
 from ceclog.output.document import IN_PROGRESS, requirement_view

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import cast
 
-from ceclog.core.transcript import Transcript
+from ceclog.core.reports.transcript import Transcript
 
 # format -> (module, function): renders a Transcript as text
 TEXT = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from ceclog.core.transcript import Transcript
+from ceclog.core.reports.transcript import Transcript
 from ceclog.output import bidi
 from ceclog.output.document import (
     NO_CERTIFICATIONS,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ceclog.core.calendar import Event
+from ceclog.core.reports.calendar import Event
 from ceclog.output import bidi
 
 PRODID = "-//ceclog//CEC reminders//EN"

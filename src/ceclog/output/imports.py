@@ -9,11 +9,11 @@ import datetime as dt
 import shlex
 from typing import Any
 
-from ceclog.core.credits import num
-from ceclog.core.import_match import Held, ImportPlan
-from ceclog.core.import_table import Candidate, NotClass, RowError
-from ceclog.core.models import Entry
-from ceclog.core.words import plural
+from ceclog.core.imports.match import Held, ImportPlan
+from ceclog.core.imports.table import Candidate, NotClass, RowError
+from ceclog.core.ledger.models import Entry
+from ceclog.core.ledger.words import plural
+from ceclog.core.schedule.credits import num
 from ceclog.output.data import entry_fields
 
 

@@ -9,8 +9,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from ceclog.core.progress import text_bar
-from ceclog.core.transcript import Transcript
+from ceclog.core.reports.transcript import Transcript
+from ceclog.core.schedule.progress import text_bar
 from ceclog.output import bidi
 from ceclog.output.document import (
     ENTRY_HEADINGS,

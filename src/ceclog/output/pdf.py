@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ceclog.core.transcript import Transcript
-from ceclog.core.words import plural
+from ceclog.core.ledger.words import plural
+from ceclog.core.reports.transcript import Transcript
 from ceclog.output import bidi
 from ceclog.output.document import (
     NO_CERTIFICATIONS,

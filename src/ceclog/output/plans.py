@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ceclog.core.credits import fmt, num
-from ceclog.core.models import Ledger, Rules
-from ceclog.core.plan import Plan, pace_words, sentence
+from ceclog.core.ledger.models import Ledger, Rules
+from ceclog.core.reports.plan import Plan, pace_words, sentence
+from ceclog.core.schedule.credits import fmt, num
 from ceclog.output.data import day, number
 from ceclog.output.terminal import Cell, Column, Out
 from ceclog.output.views import who

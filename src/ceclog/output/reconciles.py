@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ceclog.core.credits import fmt
-from ceclog.core.engine import Report
-from ceclog.core.models import Ledger, Rules
-from ceclog.core.reconcile import (
+from ceclog.core.ledger.models import Ledger, Rules
+from ceclog.core.reconcile.compare import (
     MAX_SIZE,
     Explanation,
     Reconciliation,
@@ -16,7 +14,9 @@ from ceclog.core.reconcile import (
     signed,
     stated,
 )
-from ceclog.core.reconcile_transcript import WORDS, Row
+from ceclog.core.reconcile.transcript import WORDS, Row
+from ceclog.core.schedule.credits import fmt
+from ceclog.core.schedule.engine import Report
 from ceclog.output.data import day, number
 from ceclog.output.terminal import Out
 

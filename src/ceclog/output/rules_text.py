@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ceclog.core.credits import fmt, num
-from ceclog.core.models import LoadedRules, Rules, Track
-from ceclog.core.unconfirmed import reasons
+from ceclog.core.ledger.models import LoadedRules, Rules, Track
+from ceclog.core.ledger.unconfirmed import reasons
+from ceclog.core.schedule.credits import fmt, num
 from ceclog.output import terminal
 from ceclog.output.terminal import Out
 

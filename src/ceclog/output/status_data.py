@@ -8,10 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ceclog.core.engine import CycleResult, KindProgress, Report, Requirement, TopicProgress
-from ceclog.core.findings import Finding
-from ceclog.core.models import Ledger, LoadedRules, Rules
-from ceclog.core.results import send_command
+from ceclog.core.ledger.findings import Finding
+from ceclog.core.ledger.models import Ledger, LoadedRules, Rules
+from ceclog.core.schedule.engine import (
+    CycleResult,
+    KindProgress,
+    Report,
+    Requirement,
+    TopicProgress,
+)
+from ceclog.core.schedule.results import send_command
 from ceclog.output.data import certification, day, finding, holder, number, rules_summary
 
 

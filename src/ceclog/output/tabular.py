@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ceclog.core.credits import fmt, num
-from ceclog.core.models import LoadedRules
-from ceclog.core.transcript import Row, Transcript
+from ceclog.core.ledger.models import LoadedRules
+from ceclog.core.reports.transcript import Row, Transcript
+from ceclog.core.schedule.credits import fmt, num
 from ceclog.output import bidi, data, status_data
 
 # A cell a spreadsheet would run as a formula starts with one of these.

@@ -10,9 +10,9 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from ceclog.core.credits import fmt
-from ceclog.core.team import Row
-from ceclog.core.words import plural
+from ceclog.core.firm.team import Row
+from ceclog.core.ledger.words import plural
+from ceclog.core.schedule.credits import fmt
 from ceclog.output import data
 from ceclog.output.tabular import neutralise
 from ceclog.output.terminal import Cell, Column, Out, Styled

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ceclog.core.credits import fmt
-from ceclog.core.progress import percent
-from ceclog.core.team import Row
-from ceclog.core.words import plural
+from ceclog.core.firm.team import Row
+from ceclog.core.ledger.words import plural
+from ceclog.core.schedule.credits import fmt
+from ceclog.core.schedule.progress import percent
 from ceclog.output.html import BASE_CSS, e, page
 from ceclog.output.team import FIGURES, WORDS, footer, plan_texts, quarter_labels, texts, who
 

@@ -9,7 +9,7 @@ import re
 import sys
 from typing import IO, Any, NamedTuple
 
-from ceclog.core.progress import filled, text_bar
+from ceclog.core.schedule.progress import filled, text_bar
 from ceclog.output import bidi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -27,7 +27,7 @@ class Styled(NamedTuple):
 
 
 class Bar(NamedTuple):
-    percent: int  # 0..100, rounded down (ceclog.core.progress)
+    percent: int  # 0..100, rounded down (ceclog.core.schedule.progress)
 
 
 Cell = str | Styled | Bar

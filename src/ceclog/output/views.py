@@ -7,15 +7,15 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ceclog.core.credits import fmt, num
-from ceclog.core.engine import Report, Requirement
-from ceclog.core.progress import percent
-from ceclog.core.results import ended_unsent_words, to_submit_words
-from ceclog.core.words import listing, plural
+from ceclog.core.ledger.words import listing, plural
+from ceclog.core.schedule.credits import fmt, num
+from ceclog.core.schedule.engine import Report, Requirement
+from ceclog.core.schedule.progress import percent
+from ceclog.core.schedule.results import ended_unsent_words, to_submit_words
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
 if TYPE_CHECKING:
-    from ceclog.core.models import Entry, Holder, Ledger, LoadedRules, Rules
+    from ceclog.core.ledger.models import Entry, Holder, Ledger, LoadedRules, Rules
 
 STATE_STYLE = {
     "exempt": "bold green",

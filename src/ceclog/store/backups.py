@@ -12,7 +12,7 @@ import os
 import time
 from pathlib import Path
 
-from ceclog.core.operations import records_lost
+from ceclog.core.checks.edits import records_lost
 from ceclog.errors import LedgerError
 from ceclog.store.files import atomic_write, backup_path, read_regular
 from ceclog.store.parsing import decode

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from ceclog.core.models import Ledger
+from ceclog.core.ledger.models import Ledger
 from ceclog.errors import CeclogError, LedgerError, Location
 from ceclog.store.backups import guard_backup
 from ceclog.store.files import (

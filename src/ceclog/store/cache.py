@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ceclog import __version__
-from ceclog.core import models, records
+from ceclog.core.ledger import models, records
 
 DISABLE_ENV = "CECLOG_NO_CACHE"
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ceclog.core.cert_lines import Line, ocr_line, text_line
-from ceclog.core.cert_patterns import Patterns, compile_patterns
+from ceclog.core.certificates.lines import Line, ocr_line, text_line
+from ceclog.core.certificates.patterns import Patterns, compile_patterns
 from ceclog.errors import InputError, Location
 from ceclog.store.evidence import Incoming
 

@@ -9,8 +9,8 @@ from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
-from ceclog.core.people import file_stem
-from ceclog.core.words import plural
+from ceclog.core.imports.people import file_stem
+from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError, InputError, Location
 from ceclog.store import discover, reading
 from ceclog.store.files import backup_path

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ceclog.core.entry_checks import Refused
-from ceclog.core.models import MAX_TEXT, Entry, Evidence, Ledger
-from ceclog.core.text import text_problem
+from ceclog.core.checks.entries import Refused
+from ceclog.core.ledger.models import MAX_TEXT, Entry, Evidence, Ledger
+from ceclog.core.ledger.text import text_problem
 from ceclog.errors import InputError, LedgerError, Location
 from ceclog.store import files
 from ceclog.store.journal import Written, interrupts_deferred

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from ceclog.core.models import Ledger
+from ceclog.core.ledger.models import Ledger
 from ceclog.errors import CeclogError, LedgerError, Location
 from ceclog.store.backups import guard_backup
 from ceclog.store.files import (
@@ -215,7 +215,7 @@ def _keep_ids(backup: Loaded, replaced: Ledger) -> tuple[bytes, int | None, tupl
     """The bytes to restore: the backup's, with `last_entry_id` raised to the highest entry
     ID `replaced` had given when that is more than the backup knows.  When that one edit
     cannot be made in place, the backup's bytes unchanged and a warning with the fix."""
-    from ceclog.core.operations import keep_ids_given  # the engine too: only undo needs it
+    from ceclog.core.checks.edits import keep_ids_given  # the engine too: only undo needs it
 
     carried = keep_ids_given(backup.ledger, replaced)
     given = carried.holder.last_entry_id

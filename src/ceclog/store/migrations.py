@@ -18,7 +18,7 @@ Version history:
 - 7: adds `[[exemptions]]` (optional): an exemption the rules allow, recorded by the holder
   with the fact it rests on (`ceclog holder --exempt NAME --fact TEXT`).
 
-To change the format: raise `LEDGER_VERSION` (core.models), add a step `N -> N+1` below that
+To change the format: raise `LEDGER_VERSION` (core.ledger.models), add a step `N -> N+1` below that
 turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
 """
 
@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ceclog.core.models import LEDGER_VERSION
+from ceclog.core.ledger.models import LEDGER_VERSION
 from ceclog.errors import LedgerError, Location
 
 Data = dict[str, Any]

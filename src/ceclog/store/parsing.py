@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ceclog.core.findings import Finding
-from ceclog.core.words import plural
+from ceclog.core.ledger.findings import Finding
+from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError, Location
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
 
 def _fields_at(model: type[Any], loc: tuple[str | int, ...]) -> list[str]:
     """The field names of the (sub)record at `loc`, for suggestions."""
-    from ceclog.core.records import NESTED
+    from ceclog.core.ledger.records import NESTED
 
     current: Any = model
     skip = False  # after a map of records (kinds), the next part is a key of the map

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ceclog.core.models import Ledger, first_repeat
+from ceclog.core.ledger.models import Ledger, first_repeat
 from ceclog.errors import LedgerError, Location
 from ceclog.store import cache
 from ceclog.store.migrations import upgrade

@@ -9,8 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ceclog.core.models import Ledger
-from ceclog.core.records import ledger_to_toml, plain
+from ceclog.core.ledger.models import Ledger
+from ceclog.core.ledger.records import ledger_to_toml, plain
 from ceclog.errors import LedgerError
 from ceclog.store.migrations import upgrade, version_needed
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ceclog.core.findings import Finding
-from ceclog.core.models import LoadedRules, Rules
-from ceclog.core.records import NESTED, as_dict
-from ceclog.core.rules_refs import rules_problems
-from ceclog.core.words import plural
+from ceclog.core.ledger.findings import Finding
+from ceclog.core.ledger.models import LoadedRules, Rules
+from ceclog.core.ledger.records import NESTED, as_dict
+from ceclog.core.ledger.rules_refs import rules_problems
+from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError, Location, RulesError
 from ceclog.store import cache
 from ceclog.store.parsing import decode, locate, parse_toml, problems_of, read_limited

@@ -1,4 +1,4 @@
-"""How the records of `ceclog.core.models` are validated when a file or a command gives them.
+"""How the records of `ceclog.core.ledger.models` are validated when a file or a command gives them.
 
 Importing this module imports Pydantic (tens of milliseconds): only code that validates new
 data does, never a command that reads a cached ledger.  The core's records name their field
@@ -31,9 +31,8 @@ from pydantic import (
 )
 from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
-from ceclog.core import models, records
-from ceclog.core.credits import num
-from ceclog.core.models import (
+from ceclog.core.ledger import models, records
+from ceclog.core.ledger.models import (
     CODE_RE,
     LAST_DAY,
     MAX_CREDITS,
@@ -42,7 +41,8 @@ from ceclog.core.models import (
     MAX_TEXT,
     NAME_RE,
 )
-from ceclog.core.text import email_problem, text_problem
+from ceclog.core.ledger.text import email_problem, text_problem
+from ceclog.core.schedule.credits import num
 
 T = TypeVar("T")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ceclog.core.import_dates import check_format
-from ceclog.core.import_names import DATE_FIELDS, SHEET_FIELDS
-from ceclog.core.import_table import Mapping
+from ceclog.core.imports.dates import check_format
+from ceclog.core.imports.names import DATE_FIELDS, SHEET_FIELDS
+from ceclog.core.imports.table import Mapping
 from ceclog.errors import InputError, Location
 from ceclog.store.files import atomic_write
 from ceclog.store.journal import Journal, writing

@@ -6,7 +6,7 @@ what to save it as.
 Reads the CSV spreadsheets really write: UTF-8 with or without a byte-order mark, else cp1252
 (said in a note); `,`, `;` or tab separators (the most frequent in the first lines, unless the
 mapping says); CRLF; quoted newlines; empty rows (skipped).  Where each sheet's header is,
-is the core's rule (`import_header`)."""
+is the core's rule (`core.imports.header`)."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ceclog.core.import_header import Csv, table_from
-from ceclog.core.import_names import FIELDS
-from ceclog.core.import_table import Mapping, Table
-from ceclog.core.vocabulary import header_key
+from ceclog.core.imports.header import Csv, table_from
+from ceclog.core.imports.names import FIELDS
+from ceclog.core.imports.table import Mapping, Table
+from ceclog.core.ledger.vocabulary import header_key
 from ceclog.errors import InputError, Location
 from ceclog.store.files import NotRegular, read_regular
 

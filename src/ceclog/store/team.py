@@ -1,7 +1,8 @@
-"""Reading the ledgers of a firm for `ceclog team`: each one through the parse cache, with its
-own rules (relative to its own folder) and validated as `status` would, without a lock and
-without any write beside it.  A ledger that cannot be read, or is invalid, becomes a
-`core.team.Member` carrying its first located error and the remedy: it never stops the others."""
+"""Reading the ledgers of a firm for `ceclog team`: each one through the parse cache, with its own
+rules (relative to its own folder) and validated as `status` would, without a lock and without
+any write beside it. A ledger that cannot be read, or is invalid, becomes a
+`core.firm.team.Member` carrying its first located error and the remedy: it never stops the
+others."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import os
 import shlex
 from pathlib import Path
 
-from ceclog.core.checks import check_ledger
-from ceclog.core.models import LoadedRules
-from ceclog.core.team import Member, Row, member_rows
-from ceclog.core.words import plural
+from ceclog.core.checks.ledger import check_ledger
+from ceclog.core.firm.team import Member, Row, member_rows
+from ceclog.core.ledger.models import LoadedRules
+from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError
 from ceclog.store import cache, reading
 from ceclog.store.discover import Found, looks_like_ledger

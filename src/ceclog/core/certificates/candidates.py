@@ -1,0 +1,106 @@
+"""One value read for a field at one place on a certificate: the text cleaned, made a value by
+the field's shape and check (`registry`), refused when its sentence is about something
+else, marked when OCR was unsure of it; with where it came from and how it was found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ceclog.core.certificates.lines import Span, chunks
+from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.values import Parsed
+
+
+@dataclass(frozen=True)
+class Candidate:
+    field: str
+    value: str  # as an entry takes it: a YYYY-MM-DD date, a number, a text
+    text: str  # as read
+    how: str  # 'label "Course Title"', 'phrase "..."', "guess: the letterhead"
+    kind: str  # "label", "phrase" or "guess"
+    page: int
+    line: int
+    words: tuple[str, ...]
+    confidence: float | None  # the lowest OCR confidence of its words; None: a text layer
+    low: bool  # below the threshold: marked, never accepted by --yes alone
+    notes: tuple[str, ...] = ()
+    problem: str | None = None  # why it cannot be taken as it is
+    readings: tuple[str, ...] = ()  # a date that reads two ways: both
+    weak: bool = False  # a generic label ("Date:"): used only when nothing better was read
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = text.strip(" \"'\u201c\u201d\u2018\u2019\u00ab\u00bb")  # quotes of all kinds
+    return text.rstrip(" ,;:").strip()
+
+
+def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -> Candidate | None:
+    """The value of `field` read at `span` (None: nothing there, or a column heading after a
+    label)."""
+    text = _clean(span.text)
+    if not text or (kind == "label" and text.casefold() in patterns.not_values):
+        return None
+    bound = patterns.fields[field]
+    parsed = bound.reader.shape.read(text)
+    if parsed.problem is None and bound.reader.check is not None:
+        parsed = bound.reader.check(parsed.value, span.text, bound.words)
+    if parsed.problem is None:
+        context = _context(span, kind, text)
+        parsed = Parsed(
+            parsed.value,
+            _about_else(field, context, parsed.value, bound.words.not_if, patterns),
+            parsed.notes,
+            parsed.readings,
+        )
+    words = span.line.words_in(span.start, span.end)
+    confs = [w.conf for w in words if w.conf is not None]
+    conf = min(confs) if confs else None
+    low = conf is not None and conf < patterns.min_confidence
+    notes = parsed.notes
+    if low:
+        notes = (*notes, f"OCR confidence {conf:.0f} (below {patterns.min_confidence:.0f})")
+    return Candidate(
+        field=field,
+        value=parsed.value,
+        text=text,
+        how=how,
+        kind=kind,
+        page=span.line.page,
+        line=span.line.number,
+        words=tuple(w.text for w in words),
+        confidence=conf,
+        low=low,
+        notes=notes,
+        problem=parsed.problem,
+        readings=parsed.readings,
+    )
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[\w/]+", text.casefold())) + " "
+
+
+def _about_else(
+    field: str, context: str, value: str, not_if: tuple[str, ...], patterns: Patterns
+) -> str | None:
+    """Why a value read in `context` is about something else: a word of the rules' `context`
+    list in its sentence ("must earn 14 CECs every four years"), or one of its field's
+    `not_if` words in the value ("Pending", "Lead Instructor")."""
+    around = _words(context)
+    word = next((w for w in patterns.context if f" {w} " in around), None)
+    if word is not None:
+        return f"read in a sentence about something else ({word!r}): check it"
+    mine = _words(value)
+    word = next((w for w in not_if if f" {w} " in mine), None)
+    if word is not None:
+        return f"{word!r}: not the class's {field}"
+    return None
+
+
+def _context(span: Span, kind: str, text: str) -> str:
+    """The text a value was read in: a phrase's column of the line, a label's value itself."""
+    if kind != "phrase":
+        return text
+    return next((c for s, c in chunks(span.line.text) if s <= span.start < s + len(c)), text)

@@ -1,0 +1,232 @@
+"""A certificate's fields, read from its lines by label ("Course Title:") and by phrase
+("has successfully completed Y"), each value with where it came from and how it was found;
+and which of them may be prefilled.  Pure: the lines and the patterns come from the store;
+what each field is (its shape, its check, what is done with it) comes from `registry`.
+
+The rules (docs/adding.md, "Adding from a certificate"): a guess (the letterhead) is shown, never
+prefilled; values of one field that disagree prefill nothing; a date that reads two ways or
+has no day is no date until the user says; the completion date wins over issue and expiry
+dates (which are shown, never used); an OCR value below the confidence threshold is marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from itertools import compress
+
+from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.registry import FieldReader, Role
+from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
+
+
+@dataclass(frozen=True)
+class FieldReading:
+    role: Role
+    candidates: tuple[Candidate, ...]
+    prefill: Candidate | None
+    why: str | None  # why nothing is prefilled although something was read
+
+
+@dataclass(frozen=True)
+class Certificate:
+    number: int
+    pages: tuple[int, ...]
+    fields: dict[str, FieldReading]  # every registry field, in its order
+    warnings: tuple[str, ...]
+
+    def value(self, field: str) -> str | None:
+        chosen = self.fields[field].prefill
+        return chosen.value if chosen is not None else None
+
+
+def _below(
+    line: Line, nxt: Line | None, patterns: Patterns, a: int, b: int, after: Line | None = None
+) -> tuple[int, int]:
+    """The piece of the next line under columns a..b: a label's or a phrase's value printed
+    below it ((0, 0): none, or that line holds labels or phrases of its own, or it is the first
+    row of a table, whose rows would each be a value).  The next line's columns pair with this
+    line's when both have as many; else they must overlap a..b."""
+    if nxt is None or nxt.page != line.page or nxt.row > line.row + 3:
+        return (0, 0)
+    if marked(nxt, patterns):
+        return (0, 0)
+    pieces, mine = chunks(nxt.text), chunks(line.text)
+    if len(pieces) > 1 and len(pieces) == len(mine):
+        pieces = [p for p, m in zip(pieces, mine, strict=True) if m[0] <= a < m[0] + len(m[1])]
+    elif len(pieces) > 1:
+        pieces = [p for p in pieces if p[0] <= b and p[0] + len(p[1]) >= a]
+    if len(pieces) != 1:
+        return (0, 0)
+    x, y = pieces[0][0], pieces[0][0] + len(pieces[0][1])
+    if _table_row(after, nxt, patterns, x, y):
+        return (0, 0)
+    return (x, y)
+
+
+def _table_row(after: Line | None, nxt: Line, patterns: Patterns, x: int, y: int) -> bool:
+    """Whether `after` is another row of a table that `nxt` starts: columns of its own, no
+    labels, text under the value's column x..y."""
+    if after is None or after.page != nxt.page or after.row > nxt.row + 2:
+        return False
+    if len(chunks(nxt.text)) < 2 or label_hits(after, patterns):
+        return False
+    return any(s <= y and s + len(c) >= x for s, c in chunks(after.text))
+
+
+def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candidate]) -> None:
+    line = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    hits = label_hits(line, patterns)
+    for k, hit in enumerate(hits):
+        if not hit.label.field:
+            continue
+        stop = hits[k + 1].start if k + 1 < len(hits) else len(line.text)
+        pieces = chunks(line.text, hit.end, stop)
+        how = f'label "{hit.label.text.rstrip(":")}"'
+        if pieces:
+            start, text = pieces[0]
+            span = Span(line, start, start + len(text))
+            got = candidate(hit.label.field, span, how, "label", patterns)
+        else:
+            a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
+            got = None
+            if b and nxt is not None:
+                how += ", value on the next line"
+                got = candidate(hit.label.field, Span(nxt, a, b), how, "label", patterns)
+        if got is not None:
+            found.append(replace(got, weak=hit.label.weak))
+    for phrase in phrase_hits(line, patterns):
+        how = f'phrase "{phrase.shown}"'
+        span = Span(line, phrase.start, phrase.end)
+        if phrase.start == phrase.end and phrase.at_end:
+            start = next(s for s, c in chunks(line.text) if s <= span.start <= s + len(c))
+            a, b = _below(line, nxt, patterns, start, span.start, after)
+            if not (b and nxt is not None):
+                continue
+            span, how = Span(nxt, a, b), how + ", value on the next line"
+        got = candidate(phrase.field, span, how, "phrase", patterns)
+        if got is not None:
+            found.append(got)
+
+
+def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
+    cands = tuple(found)
+    if reader.role is Role.SHOWN:
+        why = f"shown only: {reader.shown_why}" if cands else None
+        return FieldReading(reader.role, cands, None, why)
+    sure = [c for c in cands if c.kind != "guess"]
+    if not sure:
+        return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
+    deciding = [c for c in sure if not c.weak] or sure
+    values = list(dict.fromkeys(c.value.casefold() for c in deciding))
+    if len(values) > 1:
+        shown = "; ".join(dict.fromkeys(c.value for c in deciding))
+        return FieldReading(reader.role, cands, None, f"conflicting values ({shown}): say which")
+    usable = [c for c in deciding if c.problem is None]
+    if not usable:
+        return FieldReading(reader.role, cands, None, deciding[0].problem)
+    return FieldReading(reader.role, cands, usable[0], None)
+
+
+def _fold(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    words = re.findall(r"[^\W\d_]+", text)
+    return [w for w in words if len(w) > 1]  # initials aside: "Jane Q. Smith" is Jane Smith
+
+
+def same_person(printed: str, holder: str) -> bool:
+    """The holder's name as a certificate prints it: case, accents, punctuation and initials
+    aside, in any order ("SMITH, JANE"), designations after it ("Jane Smith, WRT, ASD") too:
+    the holder's first and last names are both there (a middle name may be left out)."""
+    names = set(_fold(printed))
+    mine = _fold(holder)
+    return bool(mine) and mine[0] in names and mine[-1] in names
+
+
+def _sections(lines: list[Line], patterns: Patterns) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    headed = False
+    for line in lines:
+        heading = any(h.search(line.text.strip()) for h in patterns.headings)
+        if not out or out[-1][-1].page != line.page or (heading and headed):
+            out.append([])
+            headed = False
+        headed = headed or heading
+        out[-1].append(line)
+    return out
+
+
+def _guesses(section: list[Line], patterns: Patterns) -> list[Candidate]:
+    out = []
+    guesses = patterns.guesses
+    if "letterhead" in guesses.values() and section:
+        first = section[0]
+        heading = any(h.search(first.text.strip()) for h in patterns.headings)
+        if not heading and not marked(first, patterns):
+            start, text = chunks(first.text)[0]
+            for field, how in guesses.items():
+                span = Span(first, start, start + len(text))
+                got = candidate(field, span, f"guess: the {how}", "guess", patterns)
+                out += [got] if got is not None else []
+    return out
+
+
+def _not_after(
+    found: list[Candidate], patterns: Patterns, today: dt.date | None
+) -> list[Candidate]:
+    """A completion date after today is no class taken (the next refresher, a renewal)."""
+    out = []
+    for c in found:
+        if today is not None and patterns.fields[c.field].reader.completion and c.problem is None:
+            try:
+                late = dt.date.fromisoformat(c.value) > today
+            except ValueError:
+                late = False
+            if late:
+                c = replace(c, problem=f"after today ({today}): not a class taken")
+        out.append(c)
+    return out
+
+
+def read_certificates(
+    lines: list[Line], patterns: Patterns, holder: str | None, today: dt.date | None = None
+) -> list[Certificate]:
+    """Each certificate in the lines (a page, or a repeated heading, starts one) that shows
+    at least one field, with its candidates and what is prefilled."""
+    out: list[Certificate] = []
+    classes: list[bool] = []  # whether each names a class (a cover letter names none)
+    for section in _sections([ln for ln in lines if ln.text.strip()], patterns):
+        found: list[Candidate] = []
+        for i in range(len(section)):
+            _read_line(section, i, patterns, found)
+        if not found:
+            continue
+        found = _guesses(section, patterns) + _not_after(found, patterns, today)
+        readers = [f.reader for f in patterns.fields.values()]
+        fields = {r.name: _decide(r, [c for c in found if c.field == r.name]) for r in readers}
+        warnings = [_not_theirs(fields[r.name], holder) for r in readers if r.holder]
+        pages = tuple(dict.fromkeys(ln.page for ln in section))
+        out.append(Certificate(len(out) + 1, pages, fields, tuple(w for w in warnings if w)))
+        classes.append(
+            any(c.kind != "guess" and patterns.fields[c.field].reader.names_class for c in found)
+        )
+    if any(classes):  # pages that name no class are no certificate when another page does
+        out = [replace(c, number=n) for n, c in enumerate(compress(out, classes), 1)]
+    return out
+
+
+def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:
+    """A warning when the person a certificate is for is not the ledger's holder."""
+    person = reading.prefill
+    if person is None or not holder or same_person(person.value, holder):
+        return None
+    return (
+        f"the certificate is for {person.value!r}, not {holder!r}, the ledger's holder: is it "
+        "yours?"
+    )

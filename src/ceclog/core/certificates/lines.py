@@ -1,0 +1,70 @@
+"""A certificate as lines of text (what `store.certificate` reads): each line's words with
+where they start and how sure OCR was of them, and the columns a line's spacing makes.  Pure:
+no files, no patterns (those are `patterns`); every other module of `core.certificates`
+builds on it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+GAP = "   "  # three spaces or more: a column ends (pypdf's layout mode keeps the spacing)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int  # where it starts in the line's text
+    conf: float | None  # tesseract's confidence, 0-100; None for a PDF's text layer
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int
+    number: int  # 1-based on its page, as a person counts lines of text (blank ones aside)
+    text: str
+    words: tuple[Word, ...]
+    row: int = 0  # the layout's row (blank rows counted): how far apart two lines are printed
+
+    def words_in(self, start: int, end: int) -> tuple[Word, ...]:
+        return tuple(w for w in self.words if w.start < end and w.start + len(w.text) > start)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a line: where a value was read."""
+
+    line: Line
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.start : self.end]
+
+
+def text_line(page: int, number: int, text: str, row: int | None = None) -> Line:
+    """A line of a PDF's text layer: its words, with no confidence."""
+    words = tuple(Word(m.group(0), m.start(), None) for m in re.finditer(r"\S+", text))
+    return Line(page, number, text.rstrip(), words, number if row is None else row)
+
+
+def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Line:
+    """A line from OCR words (text, confidence, whether a wide gap precedes it)."""
+    parts: list[Word] = []
+    text = ""
+    for word, conf, gap in words:
+        if text:
+            text += GAP if gap else " "
+        parts.append(Word(word, len(text), conf))
+        text += word
+    return Line(page, number, text, tuple(parts), number)
+
+
+def chunks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """The column pieces of `text[start:end]` (split at runs of 3 spaces), with offsets."""
+    end = len(text) if end is None else end
+    out = []
+    for m in re.finditer(r"\S+(?: {1,2}\S+)*", text[start:end]):
+        out.append((start + m.start(), m.group(0)))
+    return out

@@ -1,0 +1,119 @@
+"""The patterns file (`data/cert_patterns.toml`) compiled and bound to the registry's fields:
+each `[fields.<name>]` section's labels, phrases and word lists to the `FieldReader` of that
+name, and the page-wide rules (other labels, column headings, context words, headings that
+start a certificate, the OCR threshold).  Pure: the store reads the file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ceclog.core.certificates.registry import REGISTRY, FieldReader, Registry
+from ceclog.core.certificates.values import FieldWords
+from ceclog.errors import InputError
+
+KEYS = frozenset({"labels", "weak", "phrases", "not_if", "guess"})  # any field may have them
+
+
+@dataclass(frozen=True)
+class Label:
+    field: str  # "": a label of a field ceclog does not keep, which ends the value before it
+    text: str
+    weak: bool
+
+    @cached_property  # asked at every column start of every line: worked out once
+    def words(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.text.rstrip(":").split())
+
+    @cached_property
+    def colon(self) -> bool:  # "Date:" needs its colon; "Date of Completion" does not
+        return self.text.endswith(":")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    field: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class BoundField:
+    """A registry field with what the patterns file says of it."""
+
+    reader: FieldReader
+    words: FieldWords
+    guess: str | None = None  # "letterhead": the first line, shown as a guess, never prefilled
+
+
+@dataclass(frozen=True)
+class Patterns:
+    fields: dict[str, BoundField]  # every registry field, in its order
+    labels: tuple[Label, ...]  # every field's and the other labels, longest first
+    phrases: tuple[Phrase, ...]
+    headings: tuple[re.Pattern[str], ...]  # a second one on a page starts another certificate
+    min_confidence: float
+    not_values: frozenset[str] = frozenset()  # column headings: never a label's value
+    context: tuple[str, ...] = ()  # words of a sentence about something else
+
+    @property
+    def guesses(self) -> dict[str, str]:
+        return {name: f.guess for name, f in self.fields.items() if f.guess is not None}
+
+
+def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None = None) -> Patterns:
+    """The patterns file's data bound to `registry` (by default the fields of `REGISTRY`),
+    checked: a field the registry does not declare, a key its section may not have, or a bad
+    regular expression names itself."""
+    registry = REGISTRY if registry is None else registry
+    labels: list[Label] = []
+    phrases: list[Phrase] = []
+    try:
+        sections = dict(raw["fields"])
+        bound: dict[str, BoundField] = {}
+        for name, spec in sections.items():
+            if name not in registry:
+                raise InputError(f"{where}: unknown field {name!r}")
+            unknown = sorted(set(spec) - KEYS - set(registry[name].words))
+            if unknown:
+                raise InputError(f"{where}: [fields.{name}] has no key {unknown[0]!r}")
+            labels += _labels(name, spec)
+            phrases += [Phrase(name, _regex(s, where)) for s in spec.get("phrases", [])]
+        for reader in registry:
+            spec = sections.get(reader.name, {})
+            guess = str(spec["guess"]) if "guess" in spec else None
+            bound[reader.name] = BoundField(reader, _words(spec), guess)
+        other = raw.get("other", {})
+        labels += [Label("", text, False) for text in other.get("labels", [])]
+        labels.sort(key=lambda lab: -len(lab.text.rstrip(":")))
+        return Patterns(
+            fields=bound,
+            labels=tuple(labels),
+            phrases=tuple(phrases),
+            headings=tuple(re.compile(h, re.IGNORECASE) for h in raw["sections"]["headings"]),
+            min_confidence=float(raw["ocr"]["min_confidence"]),
+            not_values=frozenset(str(v).casefold() for v in other.get("not_values", [])),
+            context=tuple(str(w).casefold() for w in raw.get("context", {}).get("never", [])),
+        )
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise InputError(f"{where}: not a valid patterns file ({exc})") from None
+
+
+def _labels(name: str, spec: dict[str, Any]) -> list[Label]:
+    strong = [Label(name, text, False) for text in spec.get("labels", [])]
+    return strong + [Label(name, text, True) for text in spec.get("weak", [])]
+
+
+def _regex(source: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise InputError(f"{where}: phrase {source!r}: {exc}") from None
+
+
+def _words(spec: dict[str, Any]) -> FieldWords:
+    def folded(key: str) -> tuple[str, ...]:
+        return tuple(str(w).casefold() for w in spec.get(key, []))
+
+    return FieldWords(not_if=folded("not_if"), not_end=folded("not_end"))

@@ -1,0 +1,107 @@
+"""Where the patterns are found in a line: its labels ("Course Title:") and its phrases ("has
+successfully completed …"), each with the field it names and where its value is.  Pure."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+from ceclog.core.certificates.lines import Line, chunks
+from ceclog.core.certificates.patterns import Label, Patterns
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # keeps offsets
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A label found in a line: where it starts and where its value starts."""
+
+    label: Label
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    """A phrase found in a line: its field, the phrase as shown ("has … completed"), and its
+    value's place in the line (empty at the column's end: the value is on the next line)."""
+
+    field: str
+    shown: str
+    start: int
+    end: int
+    at_end: bool
+
+
+def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
+    """The labels in a line, left to right: each at the start of the line or of a column (after
+    three spaces or more), the longest where two start at one place.  Plain string matching, no
+    regular expression: compiling one for every label cost more than reading a certificate."""
+    low = line.text.translate(_ASCII_LOWER)
+    hits: list[Hit] = []
+    for start in _column_starts(low):
+        if hits and start < hits[-1].end:
+            continue
+        for label in patterns.labels:
+            end = _label_end(low, start, label)
+            if end is not None:
+                hits.append(Hit(label, start, end))
+                break
+    return hits
+
+
+def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
+    """Every phrase in each column of a line: "up to 14 CECs ... earned 7 CECs" gives two."""
+    out = []
+    for start, chunk in chunks(line.text):
+        for phrase in patterns.phrases:
+            for m in phrase.pattern.finditer(chunk):
+                a, b = m.span("value")
+                shown = f"{chunk[m.start() : a]}…{chunk[b : m.end()]}".strip()
+                out.append(PhraseHit(phrase.field, shown, start + a, start + b, b >= len(chunk)))
+    return out
+
+
+def marked(line: Line, patterns: Patterns) -> bool:
+    """Whether a line holds a label or a phrase: no other line's value."""
+    return bool(label_hits(line, patterns) or phrase_hits(line, patterns))
+
+
+def _column_starts(text: str) -> list[int]:
+    """Where a label may start: the line's first word when at most 2 spaces precede it, and
+    the first character after every run of 3 or more spaces."""
+    out: list[int] = []
+    run = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            run += 1
+            continue
+        if run >= 3 or run == i:  # after a column gap, or the first word of the line
+            out.append(i)
+        run = 0
+    return out
+
+
+def _label_end(text: str, start: int, label: Label) -> int | None:
+    """Where `label` (its words with any spaces between) and its separator end, if it is at
+    `start`: "Label:" needs the colon; another label must not run on into a letter and may
+    take a colon, `#`, `.`, a hyphen or an en dash after it."""
+    i = start
+    for n, word in enumerate(label.words):
+        if n:  # one or two spaces between a label's words: a wider gap is another column
+            gap = i
+            while i < len(text) and text[i].isspace():
+                i += 1
+            if not 1 <= i - gap <= 2:
+                return None
+        if not text.startswith(word, i):
+            return None
+        i += len(word)
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if label.colon:
+        return j + 1 if j < len(text) and text[j] == ":" else None
+    if i < len(text) and text[i].isalnum() and not text[i].isdecimal() and text[i] != "_":
+        return None
+    return j + 1 if j < len(text) and text[j] in ":#.-\u2013" else i

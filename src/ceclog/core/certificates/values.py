@@ -1,0 +1,101 @@
+"""How a certificate's text becomes a field's value: the value shapes (a date, a plain
+number, a text) and the checks a field adds to its shape (a title's, a person's name, an
+approval code).  `registry` binds each field to one shape and at most one check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ceclog.core.certificates.dates import FORMATS, read_date
+
+MAX_VALUE = 200
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a text gives as a field's value, or why it cannot be taken as it is."""
+
+    value: str  # as an entry takes it: a YYYY-MM-DD date, a number, a text
+    problem: str | None = None
+    notes: tuple[str, ...] = ()  # how it was read ("a range ...: its last day")
+    readings: tuple[str, ...] = ()  # a date that reads two ways: both
+
+
+@dataclass(frozen=True)
+class FieldWords:
+    """A field's word lists from the patterns file (casefolded)."""
+
+    not_if: tuple[str, ...] = ()  # a value with one of them is not this field's ("Pending")
+    not_end: tuple[str, ...] = ()  # a value ending in one of them was cut short ("for")
+
+
+def date_value(text: str) -> Parsed:
+    read = read_date(text)
+    if read.value is not None:
+        return Parsed(str(read.value), read.problem, read.notes)
+    return Parsed(text, read.problem, read.notes, tuple(str(d) for d in read.readings))
+
+
+# one number, and at most the unit it is in: "14", "7.5", "7,5", "14 hours", "2 CECs"
+PLAIN_NUMBER = re.compile(
+    r"(?P<n>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:(?:iicrc\s+)?(?:cec|ce|contact|clock|credit)?\s*"
+    r"(?:hours?|hrs?\.?|h|cecs?|credits?))?",
+    re.IGNORECASE,
+)
+
+
+def number_value(text: str) -> Parsed:
+    """A plain number of hours or credits; anything more ("90 minutes", "1:30", "3 1/2",
+    "7-14", "7 hours 30 minutes") is for the user to read, never guessed at."""
+    m = PLAIN_NUMBER.fullmatch(text.strip())
+    if m is None:
+        has = re.search(r"\d", text)
+        return Parsed(text, "not one plain number: type it" if has else "no number in it")
+    value = m.group("n").replace(",", ".")
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    return Parsed(value)
+
+
+def text_value(text: str) -> Parsed:
+    if len(text) > MAX_VALUE:
+        return Parsed(text, f"longer than {MAX_VALUE} characters")
+    return Parsed(text)
+
+
+def title_check(value: str, raw: str, words: FieldWords) -> Parsed:
+    """A title as a sentence gives it: without "on <date>" after it; refused when it starts
+    with a date, ends in a word that says it was cut short ("all requirements for"), or its
+    `raw` text runs on to the next line (ends in a colon, a comma or a dash)."""
+    parsed = _title(value, words)
+    if raw.rstrip().endswith((":", ",", "-", "\u2013")):
+        return Parsed(parsed.value, "continues on the next line: type it")
+    return parsed
+
+
+def _title(text: str, words: FieldWords) -> Parsed:
+    lead = re.match(r"on\s+(.+?)(?:\s+(?:the|a|an)\b.*)?$", text, re.IGNORECASE)
+    if lead is not None and read_date(lead.group(1)).value is not None:
+        return Parsed(text, "begins with a date: not a title")
+    tail = re.match(r"(.+?)\s+on\s+(.+)$", text, re.IGNORECASE)
+    if tail is not None and any(p.fullmatch(tail.group(2).strip(" .")) for _, p in FORMATS):
+        text = tail.group(1)
+    last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
+    if last in words.not_end:
+        return Parsed(text, "looks cut short: type it")
+    return Parsed(text)
+
+
+def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
+    """A person's name: no digits, and at least two words that start with a capital."""
+    parts = [w.strip(".,") for w in value.split()]
+    capital = [w for w in parts if w[:1].isupper()]
+    if re.search(r"\d", value) or len(capital) < 2:
+        return Parsed(value, "does not look like a person's name")
+    return Parsed(value)
+
+
+def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
+    """An approval code has a number in it ("C-5521"; "Pending" is none)."""
+    return Parsed(value, None if re.search(r"\d", value) else "no number in it")

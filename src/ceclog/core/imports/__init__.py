@@ -1,0 +1,4 @@
+"""Rows of a spreadsheet as entries: tables, headers, columns, values, dates and amounts, whose
+row it is (people, crew), and matching rows with the ledger.
+
+Pure, like all of `ceclog.core`: the standard library only."""
