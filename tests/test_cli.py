@@ -188,7 +188,7 @@ def test_status_check_exit_codes(ceclog: Ceclog, ledger_path: Path) -> None:
     assert "OVERDUE" in r.out
     ceclog("add", "Big class", "--date", "2022-08-01", "--hours", "14", today="2022-08-02")
     assert ceclog("status", "--check", today="2026-01-01").code == 0  # met, 150 days left
-    # met, but nothing sent to the body with 60 days left: to submit (semantics.md)
+    # met, but nothing sent to the body with 60 days left: to submit (docs/numbers.md)
     r = ceclog("status", "--check", today="2026-04-01")
     assert r.code == 3
     assert "to submit" in r.out

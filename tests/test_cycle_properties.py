@@ -8,7 +8,7 @@
    was already met, and the stricter track ended it, met, before today (a new, shorter cycle
    then runs; see the README, "A designation earned mid-cycle").  And a renewal notice that
    gives more than one cycle of time is counted from the start of the computed cycle that holds
-   today (semantics.md): a designation that changes the computed schedule moves that start, so
+   today (docs/numbers.md): a designation that changes the computed schedule moves that start, so
    such ledgers are left out; the notice's own date is never replaced.
 2. No completed entry dated inside the current cycle's window counts zero without a reason: it
    counts toward that cycle, or the requirement lists it as excluded, with the reason, and
@@ -155,7 +155,7 @@ def test_cycles_are_contiguous_and_hold_today(case: tuple[Ledger, dt.date]) -> N
 @st.composite
 def noted_ledgers(draw: st.DrawFn) -> tuple[Ledger, dt.date]:
     """A random ledger whose renewal notice, if any, records the day it was noted (a notice
-    written by hand without it is taken as noted today: semantics.md)."""
+    written by hand without it is taken as noted today: docs/numbers.md)."""
     ledger, today = draw(ledgers())
     holder = ledger.holder
     if holder.cec_due is not None and holder.cec_due_noted is None:

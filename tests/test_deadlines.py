@@ -1,5 +1,5 @@
 """Deadlines that never move on their own, and every change to them said out loud (issue 18,
-semantics.md as revised): a renewal notice's cycle does not move as time passes, the track that
+docs/numbers.md as revised): a renewal notice's cycle does not move as time passes, the track that
 governs today names the requirement, a track of the same length with more credits raises the
 running cycle's requirement, and `cert add`, `cert end`, `cert rm` and `holder --cec-due` say
 which cycle ended when, met or not, what is now due, and which credits moved.  Every figure is

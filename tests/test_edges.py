@@ -4,7 +4,7 @@ notice, a lapse and the late class that cures it, the export sent right after a 
 
 Every expected figure is worked out by hand from rules/iicrc.toml (14 CECs; technician cycles
 48 months, master 24; 1 h = 1 CEC; pace in whole steps of 12 months; reinstatement after 24
-months) and the rules of semantics.md, in the comment beside it.
+months) and the rules of docs/numbers.md, in the comment beside it.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ hours = {hours}
 
 
 def test_schedule_never_drifts_from_a_29_february(ceclog: Ceclog, ledger_path: Path) -> None:
-    # semantics.md: earned 2020-02-29, 24 months: due 2022-02-27, 2024-02-28, 2026-02-27
+    # docs/numbers.md: earned 2020-02-29, 24 months: due 2022-02-27, 2024-02-28, 2026-02-27
     # (cycle k starts on 2020-02-29 + 24k months, clamped: 2022-02-28, 2024-02-29, 2026-02-28)
     make_ledger(ledger_path, ("MWR", "2020-02-29"), since="2020-02-29")
     cycles = [
@@ -309,7 +309,7 @@ def test_a_notice_and_a_designation_earned_after_it_was_noted(
     # master cycle before it would start 2025-09-15, after the noted day 2025-08-01: the notice
     # gives more than one cycle of time, so its cycle starts where the cycle the earned dates
     # give (2023-09-15 to 2027-05-31, shortened by MWR) holding the noted day starts, whatever
-    # today is (semantics.md: the start never depends on today).
+    # today is (docs/numbers.md: the start never depends on today).
     ledger_path.write_text(text.replace("cec_due_noted = 2025-01-10", "cec_due_noted = 2025-08-01"))
     for today in ("2025-08-01", "2025-10-01", "2027-01-01"):
         req = status(ceclog, today)

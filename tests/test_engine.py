@@ -49,7 +49,7 @@ def ledger(
     )
 
 
-# --- credits of one entry: the worked examples of semantics.md (earlier IICRC rules) ----------
+# --- credits of one entry: the worked examples of docs/numbers.md (earlier IICRC rules) ----------
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,7 @@ def test_add_months_clamps_day() -> None:
 
 
 def test_due_date_is_last_day_of_cycle() -> None:
-    # semantics.md: earned 2022-06-01, 48 months: due 2026-05-31
+    # docs/numbers.md: earned 2022-06-01, 48 months: due 2026-05-31
     led = ledger([("WRT", "2022-06-01")], [])
     req = evaluate(led, RULES_NOW, D("2024-01-01")).requirements[0]
     assert (req.current.cycle.start, req.current.cycle.due) == (D("2022-06-01"), D("2026-05-31"))

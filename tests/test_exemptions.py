@@ -1,4 +1,4 @@
-"""Exemptions a body allows, recorded by the holder with the fact they rest on (semantics.md,
+"""Exemptions a body allows, recorded by the holder with the fact they rest on (docs/numbers.md,
 state `exempt`): what is refused, what the commands say, and that nothing else changes.  The
 rules are the iicrc profile with two exemptions added (a test profile, not a body's)."""
 

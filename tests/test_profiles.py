@@ -1,5 +1,5 @@
 """The shipped profiles of other bodies, each with a worked example from its source computed
-by hand (rules/*.toml say where each fact comes from; /work/shared/rules-facts.md)."""
+by hand (rules/*.toml say where each fact comes from, with its source)."""
 
 from __future__ import annotations
 

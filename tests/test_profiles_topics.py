@@ -1,6 +1,6 @@
 """Topic minimums with hours split between topics (`topic_hours`, ledger format 5) and topic
 aliases in the rules; the shipped florida-mold and acac profiles, each with a worked example
-computed by hand (rules/*.toml say where each fact comes from; /work/shared/rules-facts.md)."""
+computed by hand (rules/*.toml say where each fact comes from, with its source)."""
 
 from __future__ import annotations
 

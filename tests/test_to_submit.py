@@ -1,4 +1,4 @@
-"""Earned is not done (semantics.md, `to_submit`): a met cycle whose credits have not all reached
+"""Earned is not done (docs/numbers.md, `to_submit`): a met cycle whose credits have not all reached
 the body, with the due date within `due_soon_days`, is `to_submit` in status, JSON, team (table,
 at-risk, HTML) and calendar, each saying what to send and how; `--check` exits 3 for it."""
 

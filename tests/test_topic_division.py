@@ -1,4 +1,4 @@
-"""Topic minimums count each credit once (semantics.md): an entry's value is divided between the
+"""Topic minimums count each credit once (docs/numbers.md): an entry's value is divided between the
 topics it lists, never copied to each; with its own split (`topic_hours`) each topic gets its
 share, without one ceclog divides it so that the least is missing across the minimums, and says
 how.  The profile below has Florida's minimums (14 h per 24 months: water 6, mold-safety 4,
@@ -82,7 +82,7 @@ def test_six_hours_tagged_water_and_mold_count_once(ceclog: Ceclog, ledger_path:
 
 
 def test_ten_hours_tagged_water_and_mold_meet_both(ceclog: Ceclog, ledger_path: Path) -> None:
-    """10 h tagged water and mold: water 6 and mold-safety 4 (semantics.md's example)."""
+    """10 h tagged water and mold: water 6 and mold-safety 4 (docs/numbers.md's example)."""
     _ledger(ledger_path, _entry(1, "2025-03-01", "10", 'topics = ["water", "mold"]'))
     topics = _topics(_status(ceclog))
     assert (topics["water"], topics["mold-safety"]) == ((6.0, 0.0), (4.0, 0.0))
