@@ -1,6 +1,6 @@
 """The rules as the bodies write them (issue 19; the bodies' texts as each rules file cites
-them, checked again 2026-12-07): for each body a worked example from its published rule, through the CLI on the shipped
-profile, every figure worked out by hand in the docstring."""
+them, checked again 2026-12-07): for each body a worked example from its published rule,
+through the CLI on the shipped profile, every figure worked out by hand in the docstring."""
 
 from __future__ import annotations
 
