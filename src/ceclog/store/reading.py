@@ -87,6 +87,6 @@ def load(path: Path, *, for_edit: bool = True, raw: bytes | None = None) -> Load
 
 def remember(path: Path, raw: bytes, ledger: Ledger, data: dict[str, Any] | None) -> None:
     """Cache the records (what every read needs) apart from the raw TOML (what edits need)."""
-    cache.put("ledger", path, raw, ledger=cache.compact(ledger))
+    cache.put("ledger", path, raw, ledger=cache.pack_ledger(ledger))
     if data is not None:
         cache.put("toml", path, raw, data=data)
