@@ -1,0 +1,81 @@
+"""Start-up time is a feature: what a command does not need is never imported.  Each test runs
+a fresh interpreter and looks at what it imported (`sys.modules`); no test times anything."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import make_ledger
+
+HEAVY = ("pydantic", "rich", "openpyxl", "pypdf", "fpdf", "platformdirs")
+
+
+def imported_by(code: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules a fresh interpreter has imported after running `code` (which may print)."""
+    probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    )
+    return set(json.loads(out.stdout.splitlines()[-1]))
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+def test_top_level_help_imports_no_command_and_no_model() -> None:
+    """`ceclog --help` lists every command from `cli.listing`: no command module, no record
+    definitions, nothing heavy."""
+    code = "from ceclog.cli import run\nrun(['--help'])"
+    modules = imported_by(code)
+    commands = sorted(m for m in modules if m.startswith("ceclog.cli.") and m != "ceclog.cli.guard")
+    assert commands == ["ceclog.cli.context", "ceclog.cli.listing"]
+    assert not [m for m in modules if m.startswith(("ceclog.core", "ceclog.store"))]
+    assert heavy(modules) == []
+
+
+def test_importing_the_cli_imports_nothing_heavy() -> None:
+    modules = imported_by("import ceclog.cli")
+    assert heavy(modules) == [] and "ceclog.core.models" not in modules
+
+
+def test_help_lists_what_the_commands_themselves_say() -> None:
+    """The listing from `cli.listing` is the listing of the commands once all are imported:
+    the same names, order and summaries, at a narrow and a wide terminal."""
+    for columns in ("60", "200"):
+        env = {"COLUMNS": columns}
+        lazy = "from ceclog.cli import run\nrun(['--help'])"
+        full = "from ceclog.cli import load_commands, run\nload_commands()\nrun(['--help'])"
+        outs = [
+            subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, **env},
+            ).stdout
+            for code in (lazy, full)
+        ]
+        assert outs[0] == outs[1]
+        assert "  team-calendar  One calendar for the firm" in outs[0]
+
+
+def test_status_from_the_cache_imports_no_validation(tmp_path: Path) -> None:
+    """A ledger read before is rebuilt from the parse cache: Pydantic (the validation) and the
+    TOML scanner are not imported, nor anything else heavy."""
+    ledger = make_ledger(tmp_path / "ledger.toml", ("WRT", "2023-01-01"))
+    env = {"CECLOG_TODAY": "2026-11-22", "CECLOG_CACHE_DIR": str(tmp_path / "cache")}
+    env["CECLOG_NO_CACHE"] = ""
+    code = f"from ceclog.cli import run\nrun(['--ledger', {str(ledger)!r}, 'status'])"
+    first = imported_by(code, env)
+    assert "pydantic" in first  # validated the first time
+    modules = imported_by(code, env)
+    assert heavy(modules) == [] and "ceclog.store.tomlscan" not in modules
