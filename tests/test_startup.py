@@ -79,3 +79,7 @@ def test_status_from_the_cache_imports_no_validation(tmp_path: Path) -> None:
     assert "pydantic" in first  # validated the first time
     modules = imported_by(code, env)
     assert heavy(modules) == [] and "ceclog.store.tomlscan" not in modules
+    # what only some ledgers need: no assertion to reconcile, no certificate to look for, no
+    # text given to check (--today is a date)
+    for module in ("ceclog.core.reconcile", "ceclog.store.evidence", "ceclog.core.text"):
+        assert module not in modules

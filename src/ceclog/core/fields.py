@@ -15,7 +15,6 @@ from ceclog.core.cycles import LAST_DAY
 from ceclog.core.entry_checks import unknown_code_hint
 from ceclog.core.import_values import kind_hint
 from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules
-from ceclog.core.text import email_problem, text_problem
 from ceclog.errors import InputError, UsageError
 
 
@@ -85,6 +84,8 @@ def check_text(value: str | None, what: str, *, lines: bool = False) -> str | No
     from undecodable bytes).  `lines`: a note, longer and of several lines."""
     if value is None:
         return None
+    from ceclog.core.text import text_problem  # its patterns: only when text is given
+
     problem = text_problem(value, MAX_NOTES if lines else MAX_TEXT, lines=lines)
     if problem and "surrogates" in problem:
         raise InputError(
@@ -102,6 +103,8 @@ def check_email(value: str | None, what: str) -> str | None:
     if value is None:
         return None
     value = check_text(value.strip(), what)
+    from ceclog.core.text import email_problem
+
     problem = email_problem(value or "")
     if problem:
         raise InputError(f"{what} {value!r} {problem}")

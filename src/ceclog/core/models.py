@@ -65,6 +65,8 @@ MAX_NOTES = 20_000
 
 @dataclass(frozen=True, kw_only=True)
 class Holder:
+    """The person the ledger is for, and what applies to all their records."""
+
     name: Text
     registrant_id: Text | None = None
     email: Email | None = None
@@ -78,6 +80,8 @@ class Holder:
 
 @dataclass(frozen=True, kw_only=True)
 class Certification:
+    """A certification the holder earned (and, once dropped or lapsed, ended)."""
+
     code: Code
     earned: Date
     ended: Date | None = None  # dropped or lapsed: held up to the day before
@@ -99,6 +103,8 @@ class Evidence:
 
 @dataclass(frozen=True, kw_only=True)
 class Entry:
+    """A class, booth visit, webinar...: what was taken, when, and how much it counts."""
+
     id: EntryId
     date: Date
     title: Text
@@ -147,6 +153,8 @@ class Exemption:
 
 @dataclass(frozen=True, kw_only=True)
 class Ledger:
+    """One holder's whole record: certifications, entries, assertions, exemptions."""
+
     version: Int
     holder: Holder
     certifications: list[Certification] = field(default_factory=list)
@@ -219,6 +227,8 @@ def first_repeat(data: dict[str, Any]) -> tuple[tuple[str, int, str], str] | Non
 
 @dataclass(frozen=True, kw_only=True)
 class KindRule:
+    """What the rules credit for one kind of entry (a fixed value, caps, a minimum)."""
+
     description: Text | None = None
     fixed: Credits | None = None
     cap: Credits | None = None
@@ -240,6 +250,8 @@ class PlanStep:
 
 @dataclass(frozen=True, kw_only=True)
 class Track:
+    """One requirement of the rules: credits owed per cycle for some certifications."""
+
     name: Name
     title: Text
     certifications: TrackCodes
@@ -263,6 +275,8 @@ class ExemptionRule:
 
 @dataclass(frozen=True, kw_only=True)
 class Rules:
+    """A rules profile: what a certifying body requires, and how it counts it."""
+
     name: Name
     title: Text
     source: Sources
