@@ -157,3 +157,57 @@ def test_cached_entries_are_the_ones_read_from_the_file(tmp_path: Path) -> None:
     assert str(cached.ledger.entries[0].hours) == "7.50"
     assert cached.ledger.entries[1].topics == [] and cached.ledger.entries[1].evidence == []
     assert cached.ledger.entries[0].topics is not cached.ledger.entries[1].topics
+
+
+LAST_ENTRY = """
+[[entries]]
+id = 1
+date = 2024-01-10
+title = "Class"
+hours = 7.5
+
+[[entries.evidence]]
+file = "evidence/a.pdf"
+name = "a.pdf"
+sha256 = "{sha}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("newline", "after"),
+    [
+        ("\n", "\n# my notes at the end\n\n"),
+        ("\r\n", '\n[[assertions]]\ndate = 2024-02-01\ntrack = "technician"\nposted = 7.5\n'),
+        ("\n", None),  # no entry yet
+    ],
+)
+def test_appends_from_the_remembered_place_write_what_a_scan_writes(
+    ceclog: Ceclog,
+    ledger_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    newline: str,
+    after: str | None,
+) -> None:
+    """After an add, the cache remembers where the next entries go: later adds insert there
+    without scanning the file, and write exactly what adds that scan it (no cache) write."""
+    from ceclog.store import tomledit
+
+    body = "" if after is None else LAST_ENTRY.replace("{sha}", "0" * 64) + after
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=body)
+    text = ledger_path.read_text().replace("\n", newline)
+    scanned = tmp_path / "scanned.toml"
+    for path in (ledger_path, scanned):
+        path.write_bytes(text.encode())
+    adds = [("Second", "2024-02-01"), ("Third", "2024-03-01"), ("Fourth", "2024-04-01")]
+    for title, day in adds:
+        assert ceclog("add", title, "--date", day, "--hours", "2").code == 0
+        (doc,) = [f for f in _cache_files(tmp_path) if f.name.startswith("ledger-")]
+        hint = json.loads(doc.read_text())["append"]
+        now = ledger_path.read_bytes().decode()
+        assert (hint["at"], hint["newline"]) == tomledit.append_point(now, "entries")
+    monkeypatch.setenv("CECLOG_NO_CACHE", "1")
+    for title, day in adds:
+        assert ceclog("add", title, "--date", day, "--hours", "2", ledger=scanned).code == 0
+    assert ledger_path.read_bytes() == scanned.read_bytes()
+    assert ledger_path.read_bytes().count(b"[[entries]]") == 3 + (after is not None)

@@ -83,3 +83,21 @@ def test_status_from_the_cache_imports_no_validation(tmp_path: Path) -> None:
     # text given to check (--today is a date)
     for module in ("ceclog.core.reconcile", "ceclog.store.evidence", "ceclog.core.text"):
         assert module not in modules
+
+
+def test_an_add_after_an_add_neither_validates_nor_scans_the_file(tmp_path: Path) -> None:
+    """The second add of a run of adds reads the records from the cache and puts the new
+    entry where the cache says the entries end: no Pydantic, no TOML scanner."""
+    ledger = make_ledger(tmp_path / "ledger.toml", ("WRT", "2023-01-01"))
+    env = {"CECLOG_TODAY": "2026-11-22", "CECLOG_CACHE_DIR": str(tmp_path / "cache")}
+    env["CECLOG_NO_CACHE"] = ""
+    code = (
+        "from ceclog.cli import run\n"
+        f"assert run(['--ledger', {str(ledger)!r}, 'add', 'Class', '--hours', '2']) == 0"
+    )
+    first = imported_by(code, env)  # the first: validated, and the file scanned
+    assert "pydantic" in first and "ceclog.store.tomlscan" in first
+    imported_by(code, env)  # the second add remembers where the entries end
+    modules = imported_by(code, env)
+    assert heavy(modules) == [] and "ceclog.store.tomlscan" not in modules
+    assert ledger.read_text().count("[[entries]]") == 3
