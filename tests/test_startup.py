@@ -101,3 +101,32 @@ def test_an_add_after_an_add_neither_validates_nor_scans_the_file(tmp_path: Path
     modules = imported_by(code, env)
     assert heavy(modules) == [] and "ceclog.store.tomlscan" not in modules
     assert ledger.read_text().count("[[entries]]") == 3
+
+
+def test_records_compare_hash_and_show_as_dataclass_would_without_writing_it_per_class() -> None:
+    """The record classes leave equality, hash and repr to one base (dataclass would compile
+    them for each class at import), which behaves as dataclass's own."""
+    import dataclasses
+    import datetime as dt
+    from decimal import Decimal
+
+    from ceclog.core import models
+
+    classes = [c for c in vars(models).values() if dataclasses.is_dataclass(c)]
+    assert len(classes) >= 12
+    for cls in classes:
+        assert not {"__eq__", "__hash__", "__repr__"} & set(vars(cls)), cls.__name__
+    ev = models.Evidence(file="evidence/a.pdf", name="a.pdf", sha256="0" * 64)
+    twin = models.Evidence(file="evidence/a.pdf", name="a.pdf", sha256="0" * 64)
+    assert ev == twin and hash(ev) == hash(twin) and ev is not twin
+    assert ev != dataclasses.replace(ev, name="b.pdf")
+    assert repr(ev) == f"Evidence(file='evidence/a.pdf', name='a.pdf', sha256='{'0' * 64}')"
+    day = dt.date(2024, 1, 10)
+    entry = models.Entry(id=1, date=day, title="Class", hours=Decimal("7.5"), evidence=[ev])
+    assert entry == models.Entry(
+        id=1, date=day, title="Class", hours=Decimal("7.50"), evidence=[twin]
+    )
+    assert repr(entry).startswith("Entry(id=1, date=datetime.date(2024, 1, 10), title='Class'")
+    cert = models.Certification(code="WRT", earned=day)
+    assert cert != models.Exemption(name="x", fact="y", since=day)  # another class: not equal
+    assert (cert == "WRT") is False and cert != ("WRT", day, None, None, None)

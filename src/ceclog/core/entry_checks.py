@@ -148,8 +148,8 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
         send = send_command(rules, every_cycle=True)
     for i, entry in enumerate(ledger.entries):
         at = ("entries", i)
-        for key in ("submitted", "posted"):
-            day = getattr(entry, key)
+        sent = entry.submitted is not None or entry.posted is not None
+        for key, day in (("submitted", entry.submitted), ("posted", entry.posted)) if sent else ():
             if day is not None and day > today:
                 message = f"entry {entry.id} is {key} {day}, in the future"
                 out.append(Finding("date-in-future", message, (*at, key)))
@@ -163,8 +163,7 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
         if entry.submitted and entry.posted and entry.posted < entry.submitted:
             message = f"entry {entry.id} was posted before it was submitted"
             out.append(Finding("date-order", message, (*at, "posted")))
-        days = (today - entry.date).days
-        sent = entry.submitted is not None or entry.posted is not None
+        days = (today - entry.date).days if steady and not sent else 0
         if steady and not entry.planned and not sent and days > UNSUBMITTED_DAYS:
             message = f"entry {entry.id} ({entry.date}) is not submitted after {days} days"
             hint = f"send it: {send} (or, if already sent: ceclog submit {entry.id} --on DATE)"

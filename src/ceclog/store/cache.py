@@ -232,13 +232,12 @@ def rows(table: dict[str, Any], cls: type[R]) -> list[R]:
         raise ValueError("cached columns of different lengths")
     if hasattr(cls, "__post_init__"):
         return [cls(**dict(zip(names, row, strict=True))) for row in zip(*cols, strict=True)]
-    new, setattr_ = object.__new__, object.__setattr__
-    out = []
-    for row in zip(*cols, strict=True):
-        item = new(cls)
-        setattr_(item, "__dict__", dict(zip(names, row, strict=True)))
-        out.append(item)
-    return out
+    from itertools import repeat
+
+    dicts = list(map(dict, map(zip, repeat(names), zip(*cols, strict=True))))  # C loops
+    items = list(map(object.__new__, repeat(cls, len(dicts))))
+    list(map(object.__setattr__, items, repeat("__dict__"), dicts))
+    return items
 
 
 def rules_from(data: dict[str, Any]) -> models.Rules:
