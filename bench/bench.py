@@ -6,7 +6,8 @@
 
 Each figure is the median wall time of several runs of the installed `ceclog` (the one next to
 this Python).  The machine is noisy: compare ratios, not milliseconds.  `hledger balance` on a
-10,000-transaction journal is measured when hledger is installed.
+10,000-transaction journal is measured when hledger is installed.  The run ends with issue 21's
+four goals, each a pair of commands timed in turn on ledgers ceclog wrote, PASS or MISS.
 """
 
 from __future__ import annotations
