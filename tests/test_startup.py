@@ -83,6 +83,7 @@ def test_status_from_the_cache_imports_no_validation(tmp_path: Path) -> None:
     # text given to check (--today is a date)
     for module in ("ceclog.core.reconcile", "ceclog.store.evidence", "ceclog.core.text"):
         assert module not in modules
+    assert "ceclog.core.import_names" not in modules  # what a sheet's words mean: import only
 
 
 def test_an_add_after_an_add_neither_validates_nor_scans_the_file(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from ceclog.core.credits import num
 from ceclog.core.entry_rules import future_entry, not_held, planned_past
 from ceclog.core.findings import DataPath, Finding
-from ceclog.core.import_values import kind_hint
 from ceclog.core.models import Entry, Evidence, Ledger, Rules
 
 if TYPE_CHECKING:
@@ -51,6 +50,8 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
         at = ("entries", i)
         kind = rules.kinds.get(entry.kind)
         if kind is None:
+            from ceclog.core.import_values import kind_hint  # a sheet's words: imported late
+
             close = kind_hint(entry.kind, tuple(rules.kinds))
             message = f"entry {entry.id} has kind {entry.kind!r}, unknown to the {rules.name} rules"
             hint = (close + " " if close else "") + f"kinds: {', '.join(rules.kinds)}"

@@ -13,7 +13,6 @@ from typing import Any
 
 from ceclog.core.cycles import LAST_DAY
 from ceclog.core.entry_checks import unknown_code_hint
-from ceclog.core.import_values import kind_hint
 from ceclog.core.models import MAX_HOURS, MAX_NOTES, MAX_TEXT, NAME_RE, Rules
 from ceclog.errors import InputError, UsageError
 
@@ -138,6 +137,8 @@ def entry_fields(
     if kind is not None:
         kind = kind.strip().lower()
         if kind not in rules.kinds:
+            from ceclog.core.import_values import kind_hint  # a sheet's words: imported late
+
             hint = kind_hint(kind, tuple(rules.kinds))
             raise InputError(
                 f"{kind!r} is not a kind of activity in the {rules.name} rules",
