@@ -6,7 +6,8 @@
 
 Each figure is the median wall time of several runs of the installed `ceclog` (the one next to
 this Python).  The machine is noisy: compare ratios, not milliseconds.  `hledger balance` on a
-10,000-transaction journal is measured when hledger is installed.
+10,000-transaction journal is measured when hledger is installed.  The run ends with issue 21's
+four goals, each a pair of commands timed in turn on ledgers ceclog wrote, PASS or MISS.
 """
 
 from __future__ import annotations
@@ -121,6 +122,80 @@ def timed(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float
         if proc.returncode not in (0, 3):
             raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.decode()}")
     return statistics.median(times)
+
+
+def paired(a: list[str], b: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median seconds of `a` and of `b`, run in turn (A B A B ...) after one warm-up each: the
+    machine's drift moves both alike, so their ratio and difference are of the same moment."""
+    for cmd in (a, b):
+        subprocess.run(cmd, capture_output=True, env=env, check=False)
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for cmd, out in ((a, times[0]), (b, times[1])):
+            start = time.perf_counter()
+            proc = subprocess.run(cmd, capture_output=True, env=env, check=False)
+            out.append(time.perf_counter() - start)
+            if proc.returncode not in (0, 3):
+                raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.decode()}")
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
+def own_ledger(path: Path, n: int, env: dict[str, str]) -> Path:
+    """A ledger of `n` entries written by ceclog itself: init, cert add, and an import --yes of
+    a spreadsheet of `n` classes (as a technician moving from a spreadsheet makes one)."""
+    ceclog = [*CECLOG, "--ledger", str(path)]
+    sheet = make_sheet(path.with_suffix(".csv"), n, series=path.stem)
+    for step in (
+        ["init", "--name", "Bench Mark"],
+        ["cert", "add", "WRT", "--earned", "2020-01-01"],
+        ["import", str(sheet), "--yes"],
+    ):
+        subprocess.run([*ceclog, *step], capture_output=True, env=env, check=True)
+    return path
+
+
+def goals(work: Path, env: dict[str, str], runs: int, quick: bool) -> None:
+    """Issue 21's four goals, each measured in this run against its own yardstick: the
+    `import typer` floor (what any Typer program pays), `status`, and `hledger balance`."""
+    print("goals (each pair timed in turn, medians):")
+    floor = [PY, "-c", "import typer"]
+
+    def verdict(label: str, text: str, ok: bool) -> None:
+        print(f"  {label:<42} {text:<46} {'PASS' if ok else 'MISS'}", flush=True)
+
+    def ratio(label: str, a: float, b: float, goal: float) -> None:
+        text = f"{a * 1000:.0f} / {b * 1000:.0f} ms = {a / b:.2f}x (goal <= {goal}x)"
+        verdict(label, text, a / b <= goal)
+
+    ledger = own_ledger(work / "goal-200.toml", 200, env)
+    status, typer = paired([*CECLOG, "--ledger", str(ledger), "status"], floor, runs, env)
+    ratio("status, 200 entries / import typer", status, typer, 1.5)
+    helps, typer = paired([*CECLOG, "--help"], floor, runs, env)
+    ratio("--help / import typer", helps, typer, 1.5)
+    ledger = own_ledger(work / "goal-add.toml", 1000, env)  # grows by one entry a run
+    add, status = paired(
+        [*CECLOG, "--ledger", str(ledger), "add", "Bench class", "--hours", "1"],
+        [*CECLOG, "--ledger", str(ledger), "status"],
+        runs,
+        env,
+    )
+    more = (add - status) * 1000
+    text = f"{add * 1000:.0f} - {status * 1000:.0f} ms = {more:+.0f} ms (goal <= +30 ms)"
+    verdict("add - status, 1,000 entries", text, more <= 30)
+    label = "status, 10,000 entries / hledger balance"
+    if quick:
+        print(f"  {label:<42} not measured with --quick")
+        return
+    ledger = own_ledger(work / "goal-10000.toml", 10000, env)
+    status_10k = [*CECLOG, "--ledger", str(ledger), "status"]
+    if shutil.which("hledger") is None:
+        big = timed(status_10k, max(3, runs // 3), env)
+        print(f"  {label:<42} {big * 1000:.0f} ms; hledger not installed: apt-get install hledger")
+        return
+    journal = make_journal(work / "goal-10000.journal", 10000)
+    hledger = ["hledger", "-f", str(journal), "balance"]
+    big, other = paired(status_10k, hledger, max(5, runs // 2), env)
+    ratio(label, big, other, 0.5)
 
 
 def peak_kb(cmd: list[str], env: dict[str, str]) -> int:
@@ -248,6 +323,7 @@ def main() -> None:
             )
         else:
             print("  hledger not installed: apt-get install hledger")
+    goals(work, env, runs, args.quick)
     shutil.rmtree(work)
 
 

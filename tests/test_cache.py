@@ -68,7 +68,8 @@ def test_writes_refresh_the_cache(ceclog: Ceclog, ledger_path: Path, tmp_path: P
     ceclog("add", "Second", "--date", "2024-02-01", "--hours", "2")
     (ledger_file,) = [f for f in _cache_files(tmp_path) if f.name.startswith("ledger-")]
     cached = json.loads(ledger_file.read_text())
-    assert [e["title"] for e in cached["ledger"]["entries"]] == ["Class", "Second"]
+    # the entries column by column: [tag, values] ("" for strings written as they are)
+    assert cached["ledger"]["entries"]["columns"]["title"] == ["", ["Class", "Second"]]
     assert json.loads(ceclog("status", "--json").out)["requirements"][0]["counted"] == 9.5
 
 
@@ -94,3 +95,119 @@ def test_an_edit_after_a_cached_read_keeps_the_layout_without_the_toml_cache(
     assert "# my classes" in text and 'title = "Second class"' in text
     r = ceclog("status", "--json")
     assert json.loads(r.out)["requirements"][0]["counted"] == 9.5
+
+
+EVERY_FIELD = """
+version = 7
+
+[holder]
+name = "Ana Lima"
+rules = "iicrc"
+tracking_since = 2020-01-01
+
+[[certifications]]
+code = "WRT"
+earned = 2020-01-01
+
+[[entries]]
+id = 1
+date = 2024-01-10
+title = "Every field"
+kind = "course"
+hours = 7.50
+credits = 2
+provider = "Restoration Training Co."
+approval = "C-1"
+topics = ["water"]
+certifications = ["WRT"]
+notes = "line one\\nline two"
+planned = true
+submitted = 2024-01-20
+posted = 2024-02-01
+for_cycle = 2023-12-31
+imported = "log.csv:2"
+event = "Expo"
+topic_hours = { water = 1.5, odor = 1 }
+
+[[entries.evidence]]
+file = "evidence/a.pdf"
+name = "a.pdf"
+sha256 = "{sha}"
+
+[[entries]]
+id = 2
+date = 2024-03-01
+title = "Defaults only"
+"""
+
+
+def test_cached_entries_are_the_ones_read_from_the_file(tmp_path: Path) -> None:
+    """Each field of an entry, at its default and not, comes back from the cache exactly as
+    the file gives it: the same values of the same types (7.50 stays 7.50)."""
+    from ceclog.store import reading
+
+    path = tmp_path / "ledger.toml"
+    path.write_text(EVERY_FIELD.replace("{sha}", "0" * 64), encoding="utf-8")
+    parsed = reading.load(path)  # validated, then cached
+    cached = reading.load(path)  # from the cache
+    assert parsed.data is not None and cached.ledger == parsed.ledger
+    for a, b in zip(parsed.ledger.entries, cached.ledger.entries, strict=True):
+        assert vars(a) == vars(b)
+        assert [type(v) for v in vars(a).values()] == [type(v) for v in vars(b).values()]
+    assert str(cached.ledger.entries[0].hours) == "7.50"
+    assert cached.ledger.entries[1].topics == [] and cached.ledger.entries[1].evidence == []
+    assert cached.ledger.entries[0].topics is not cached.ledger.entries[1].topics
+
+
+LAST_ENTRY = """
+[[entries]]
+id = 1
+date = 2024-01-10
+title = "Class"
+hours = 7.5
+
+[[entries.evidence]]
+file = "evidence/a.pdf"
+name = "a.pdf"
+sha256 = "{sha}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("newline", "after"),
+    [
+        ("\n", "\n# my notes at the end\n\n"),
+        ("\r\n", '\n[[assertions]]\ndate = 2024-02-01\ntrack = "technician"\nposted = 7.5\n'),
+        ("\n", None),  # no entry yet
+    ],
+)
+def test_appends_from_the_remembered_place_write_what_a_scan_writes(
+    ceclog: Ceclog,
+    ledger_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    newline: str,
+    after: str | None,
+) -> None:
+    """After an add, the cache remembers where the next entries go: later adds insert there
+    without scanning the file, and write exactly what adds that scan it (no cache) write."""
+    from ceclog.store import tomledit
+
+    body = "" if after is None else LAST_ENTRY.replace("{sha}", "0" * 64) + after
+    make_ledger(ledger_path, ("WRT", "2023-01-01"), body=body)
+    text = ledger_path.read_text().replace("\n", newline)
+    scanned = tmp_path / "scanned.toml"
+    for path in (ledger_path, scanned):
+        path.write_bytes(text.encode())
+    adds = [("Second", "2024-02-01"), ("Third", "2024-03-01"), ("Fourth", "2024-04-01")]
+    for title, day in adds:
+        assert ceclog("add", title, "--date", day, "--hours", "2").code == 0
+        (doc,) = [f for f in _cache_files(tmp_path) if f.name.startswith("ledger-")]
+        hint = json.loads(doc.read_text())["append"]
+        now = ledger_path.read_bytes().decode()
+        assert (hint["at"], hint["newline"]) == tomledit.append_point(now, "entries")
+    monkeypatch.setenv("CECLOG_NO_CACHE", "1")
+    for title, day in adds:
+        assert ceclog("add", title, "--date", day, "--hours", "2", ledger=scanned).code == 0
+    assert ledger_path.read_bytes() == scanned.read_bytes()
+    assert ledger_path.read_bytes().count(b"[[entries]]") == 3 + (after is not None)

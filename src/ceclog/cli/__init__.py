@@ -16,6 +16,7 @@ import typer
 from ceclog import __version__
 from ceclog.cli.context import Context
 from ceclog.cli.guard import Interrupts, pipe_safe
+from ceclog.cli.listing import COMMANDS, Listing
 from ceclog.errors import EXIT_DATA, CeclogError
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=Listing,
 )
 
 EXIT_INTERNAL = 70
@@ -75,31 +77,11 @@ def main(
 
 # The module that defines each command.  A run imports only the module of the command it
 # runs (Typer inspects the signature of every registered command on each run: importing all of
-# them cost ~25 ms per run here); help, and anything unknown, load them all.
-COMMAND_MODULES = {
-    "init": "ledger_cmds",
-    "holder": "ledger_cmds",
-    "undo": "ledger_cmds",
-    "cert": "ledger_cmds",
-    "add": "entries",
-    "list": "entries",
-    "edit": "entries",
-    "rm": "entries",
-    "status": "reports",
-    "check": "reports",
-    "rules": "rules_cmd",
-    "attach": "submission",
-    "submit": "submission",
-    "posted": "submission",
-    "export": "export_cmd",
-    "plan": "plan_cmd",
-    "team": "team_cmd",
-    "calendar": "calendar_cmd",
-    "team-calendar": "calendar_cmd",
-    "import": "import_cmd",
-    "reconcile": "reconcile_cmd",
-}
+# them cost ~25 ms per run here); the top-level help lists them from `listing` without
+# importing any; an unknown command, and shell completion, load them all.
+COMMAND_MODULES = {name: module for name, (module, _) in COMMANDS.items()}
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
+COMPLETE_ENV = "_CECLOG_COMPLETE"  # set by the shell's completion script
 
 
 def command_of(args: list[str]) -> str | None:
@@ -148,10 +130,14 @@ def globals_first(args: list[str]) -> list[str]:
 
 
 def load_commands(args: list[str] | None = None) -> None:
-    """Register the commands `args` needs (all of them when `args` is None)."""
+    """Register the commands `args` needs (all of them when `args` is None): none for the
+    top-level help, the usage or the version (`Listing` lists them all); all of them for a
+    command ceclog does not know (to suggest one) and for shell completion."""
     from importlib import import_module
 
     name = command_of(args) if args is not None else None
+    if args is not None and name is None and COMPLETE_ENV not in os.environ:
+        return
     wanted = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
     for module in dict.fromkeys(wanted):
         import_module(f"ceclog.cli.{module}")

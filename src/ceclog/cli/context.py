@@ -1,5 +1,6 @@
 """What every command shares: the global options, loading the ledger and its rules, and
-turning findings into located problems."""
+turning findings into located problems.  `ceclog.cli` imports this module for `Context` before
+it knows the command (`--help` needs no ledger): what the functions use is imported in them."""
 
 from __future__ import annotations
 
@@ -7,25 +8,22 @@ import datetime as dt
 import os
 from collections.abc import Collection
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ceclog.core.checks.ledger import Checked, Facts, check_ledger, run_checks
-from ceclog.core.ledger.fields import parse_date
-from ceclog.core.ledger.findings import Finding
-from ceclog.core.ledger.models import Certification, Entry, Ledger, LoadedRules, Rules
-from ceclog.core.ledger.words import plural
 from ceclog.errors import (
     CeclogError,
     LedgerError,
     NotFoundError,
 )
-from ceclog.store import reading
-from ceclog.store.journal import Journal
-from ceclog.store.parsing import locate
-from ceclog.store.reading import Loaded
-from ceclog.store.rules import rules_of
+
+if TYPE_CHECKING:
+    from ceclog.core.checks.ledger import Checked, Facts
+    from ceclog.core.ledger.findings import Finding
+    from ceclog.core.ledger.models import Certification, Entry, Ledger, LoadedRules, Rules
+    from ceclog.store.journal import Journal
+    from ceclog.store.reading import Loaded
 
 LEDGER_ENV = "CECLOG_LEDGER"
 TODAY_ENV = "CECLOG_TODAY"
@@ -63,10 +61,14 @@ class Context:
     def today(self) -> dt.date:
         text = self.today_option or os.environ.get(TODAY_ENV)
         if text:
+            from ceclog.core.ledger.fields import parse_date
+
             return parse_date(text, "--today" if self.today_option else TODAY_ENV)
         return dt.date.today()
 
     def load(self) -> tuple[Loaded, LoadedRules]:
+        from ceclog.store import reading
+
         try:
             loaded = reading.load(self.ledger_path)
             return loaded, self.rules_for(loaded)
@@ -76,6 +78,8 @@ class Context:
 
     def load_ledger(self) -> Loaded:
         """The ledger alone, when its rules are not needed yet."""
+        from ceclog.store import reading
+
         try:
             return reading.load(self.ledger_path)
         except CeclogError as exc:
@@ -84,6 +88,8 @@ class Context:
 
     def rules_for(self, loaded: Loaded) -> LoadedRules:
         """The rules the ledger names (see `store.rules.rules_of`)."""
+        from ceclog.store.rules import rules_of
+
         return rules_of(loaded)
 
 
@@ -94,6 +100,9 @@ def problems(
     facts: Facts | None = None,
     codes: set[str] | None = None,
 ) -> list[Finding]:
+    from ceclog.core.checks.ledger import run_checks
+    from ceclog.store.parsing import locate
+
     findings = run_checks(loaded.ledger, rules.rules, today, facts, codes)
     return locate(findings, loaded.text, loaded.path)
 
@@ -102,6 +111,10 @@ def require_valid(loaded: Loaded, rules: LoadedRules, today: dt.date) -> Checked
     """Refuse to compute figures from a ledger with errors; return its findings, warnings only
     (not yet located: finding their lines costs a scan of the file, which only some outputs
     need), and its evaluation (`.report`, made once: the checks may have made it already)."""
+    from ceclog.core.checks.ledger import check_ledger
+    from ceclog.core.ledger.words import plural
+    from ceclog.store.parsing import locate
+
     checked = check_ledger(loaded.ledger, rules.rules, today)
     errors = locate(checked.errors, loaded.text, loaded.path)
     if errors:
@@ -120,6 +133,7 @@ def require_evidence(loaded: Loaded) -> None:
     attached (each file is read and hashed)."""
     from ceclog.core.checks.entries import check_evidence
     from ceclog.store import evidence
+    from ceclog.store.parsing import locate
 
     if not any(e.evidence for e in loaded.ledger.entries):
         return

@@ -140,10 +140,10 @@ def _compare(
 def _missing_evidence(loaded: Loaded) -> list[Finding]:
     """Certificates whose file is gone: found by a look at the folder, not by hashing every
     file (`check` and `export` also compare their SHA-256)."""
-    from ceclog.store import evidence
-
     if not any(e.evidence for e in loaded.ledger.entries):
         return []
+    from ceclog.store import evidence
+
     present = evidence.presence(loaded.ledger, evidence.folder_of(loaded.path))
     return check_evidence(loaded.ledger, present, report_bare=False)
 

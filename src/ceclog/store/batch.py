@@ -145,14 +145,14 @@ def save_all(changes: list[Change], journal: Journal) -> list[str]:
     texts = []
     warnings: list[str] = []
     for change in changes:  # every text made and verified before anything is written
-        text, data, more = new_text_for(change.loaded, change.new)
-        texts.append((text, data))
+        done_text, more = new_text_for(change.loaded, change.new)
+        texts.append(done_text)
         warnings.extend(more)
     done: list[_Undo] = []
     with interrupts_deferred():  # Ctrl-C waits: a team is never left half imported by it
         try:
-            for change, (text, _) in zip(changes, texts, strict=True):
-                done.append(_write(change, text, warnings))
+            for change, made in zip(changes, texts, strict=True):
+                done.append(_write(change, made.text, warnings))
         except BaseException as exc:
             for undo in reversed(done):
                 _put_back(undo)
@@ -163,8 +163,8 @@ def save_all(changes: list[Change], journal: Journal) -> list[str]:
             raise
         for change, undo in zip(changes, done, strict=True):
             journal.append(Written("created" if change.created else "ledger", undo.target))
-    for change, (text, data), undo in zip(changes, texts, done, strict=True):
-        remember(undo.target, text.encode("utf-8"), change.new, data)
+    for change, made, undo in zip(changes, texts, done, strict=True):
+        remember(undo.target, made.text.encode("utf-8"), change.new, made.data, made.append)
     return warnings
 
 

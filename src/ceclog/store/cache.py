@@ -22,12 +22,13 @@ from dataclasses import fields
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ceclog import __version__
 from ceclog.core.ledger import models, records
 
 DISABLE_ENV = "CECLOG_NO_CACHE"
+R = TypeVar("R")
 
 
 def folder() -> Path:
@@ -146,8 +147,97 @@ def compact(item: Any) -> Any:
     return item
 
 
+def pack_ledger(ledger: models.Ledger) -> dict[str, Any]:
+    """A ledger as plain data for the cache: its entries column by column (`columns`), the
+    rest as `compact` gives it."""
+    out = {f.name: compact(getattr(ledger, f.name)) for f in fields(ledger) if f.name != "entries"}
+    out["entries"] = columns(ledger.entries, models.Entry)
+    return out
+
+
 def ledger_from(data: dict[str, Any]) -> models.Ledger:
-    return records.from_data(models.Ledger, data)
+    rest = {k: v for k, v in data.items() if k != "entries"}
+    return records.from_data(models.Ledger, rest, entries=rows(data["entries"], models.Entry))
+
+
+# --- many records of one class, column by column ----------------------------------------------
+# A ledger of 10,000 entries is read on every `status`: a column of dates is written as ISO
+# strings once tagged, a column of strings as it is, so reading it back is one C loop per
+# column instead of a Python call per value (only a column of nested records, or of mixed
+# values, is rebuilt value by value).
+
+_NATIVE = (str, int, bool)
+
+
+def _plain_column(values: tuple[Any, ...]) -> bool:
+    """Whether JSON keeps every value of a column exactly: strings, numbers, flags and None,
+    or lists and tables of them (the topics, the certifications, no topic_hours)."""
+    for value in values:
+        kind = type(value)
+        if value is None or kind in _NATIVE:
+            continue
+        if kind is list and all(type(v) in _NATIVE for v in value):
+            continue
+        if kind is dict and all(type(v) in _NATIVE for v in value.values()):
+            continue
+        return False
+    return True
+
+
+def _pack_column(values: tuple[Any, ...]) -> list[Any]:
+    """[tag, values]: "" as they are, "t" dates, "d" decimals, "x" each as `compact` gives it."""
+    kinds = {type(v) for v in values} - {type(None)}
+    if kinds == {dt.date}:
+        return ["t", [None if v is None else v.isoformat() for v in values]]
+    if kinds == {Decimal}:
+        return ["d", [None if v is None else str(v) for v in values]]
+    if _plain_column(values):
+        return ["", list(values)]
+    return ["x", [compact(v) for v in values]]
+
+
+def columns(items: list[Any], cls: type) -> dict[str, Any]:
+    """Records of `cls` as {"n": how many, "columns": {field: [tag, values]}}."""
+    from operator import attrgetter
+
+    names = [f.name for f in fields(cls)]
+    get = attrgetter(*names) if len(names) > 1 else lambda item: (getattr(item, names[0]),)
+    table = list(zip(*map(get, items), strict=True)) or [()] * len(names)
+    packed = {name: _pack_column(values) for name, values in zip(names, table, strict=True)}
+    return {"n": len(items), "columns": packed}
+
+
+def _unpack_column(name: str, tag: str, values: list[Any], cls: type) -> list[Any]:
+    if tag == "t":
+        return [None if v is None else dt.date.fromisoformat(v) for v in values]
+    if tag == "d":
+        return [None if v is None else Decimal(v) for v in values]
+    if tag == "x" and name in records.NESTED.get(cls.__name__, {}):
+        return [records.nested_from(cls, name, v) for v in values]
+    if tag in ("", "x"):
+        return values
+    raise ValueError(f"unknown column tag {tag!r}")
+
+
+def rows(table: dict[str, Any], cls: type[R]) -> list[R]:
+    """The records `columns` wrote.  They were validated when cached: each is made as its
+    `__init__` would make it (every field given), without calling it, unless it has checks
+    of its own (`__post_init__`)."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    given = table["columns"]
+    if set(given) != set(names):
+        raise ValueError("the cached columns are not this record's fields")
+    cols = [_unpack_column(n, given[n][0], given[n][1], cls) for n in names]
+    if any(len(c) != table["n"] for c in cols):
+        raise ValueError("cached columns of different lengths")
+    if hasattr(cls, "__post_init__"):
+        return [cls(**dict(zip(names, row, strict=True))) for row in zip(*cols, strict=True)]
+    from itertools import repeat
+
+    dicts = list(map(dict, map(zip, repeat(names), zip(*cols, strict=True))))  # C loops
+    items = list(map(object.__new__, repeat(cls, len(dicts))))
+    list(map(object.__setattr__, items, repeat("__dict__"), dicts))
+    return items
 
 
 def rules_from(data: dict[str, Any]) -> models.Rules:

@@ -101,10 +101,10 @@ class Session:
     def save(self, new: Ledger) -> None:
         if new == self.loaded.ledger:
             return
-        text, data, warnings = new_text_for(self.loaded, new)
+        done, warnings = new_text_for(self.loaded, new)
         self.warnings.extend(warnings)
         target = real_path(self.loaded.path)
-        raw = text.encode("utf-8")
+        raw = done.text.encode("utf-8")
         try:
             with writing(self.journal, "ledger", target):  # Ctrl-C waits for the whole save
                 mode = target.stat().st_mode & 0o777
@@ -113,7 +113,7 @@ class Session:
                 atomic_write(target, raw, mode)
         except OSError as exc:
             raise write_error(self.loaded.path, exc) from None
-        remember(target, raw, new, data)
+        remember(target, raw, new, done.data, done.append)
 
 
 def create(path: Path, ledger: Ledger, journal: Journal, shared: bool = False) -> None:

@@ -19,22 +19,33 @@ class Loaded:
     """A ledger as read from disk: its path, exact text and validated model; `data`, the raw
     parsed TOML that only an edit needs, is read (from the cache, else the text) when asked."""
 
-    __slots__ = ("_data", "ledger", "path", "raw", "text")
+    __slots__ = ("_data", "append", "ledger", "path", "raw", "text")
 
     def __init__(
-        self, path: Path, text: str, ledger: Ledger, data: dict[str, Any] | None, raw: bytes
+        self,
+        path: Path,
+        text: str,
+        ledger: Ledger,
+        data: dict[str, Any] | None,
+        raw: bytes,
+        append: dict[str, Any] | None = None,
     ) -> None:
         self.path = path
         self.text = text
         self.ledger = ledger
         self.raw = raw  # the file's bytes, kept byte for byte in the backup
         self._data = data
+        self.append = append  # where new [[entries]] go, when known (`rewrite._appended`)
 
     @property
     def data(self) -> dict[str, Any]:
+        """The parsed TOML: cached, else parsed again (the records were validated from these
+        very bytes, so the parse alone: after an append ceclog does not cache it)."""
         if self._data is None:
             hit = cache.get("toml", self.path, self.raw)
-            self._data = hit["data"] if hit is not None else parse_ledger(self.text, self.path)[1]
+            self._data = (
+                hit["data"] if hit is not None else parse_toml(self.text, self.path, LedgerError)
+            )
         return self._data
 
 
@@ -77,7 +88,8 @@ def load(path: Path, *, for_edit: bool = True, raw: bytes | None = None) -> Load
     hit = cache.get("ledger", path, raw)
     if hit is not None:
         try:
-            return Loaded(path, text, cache.ledger_from(hit["ledger"]), None, raw)
+            ledger = cache.ledger_from(hit["ledger"])
+            return Loaded(path, text, ledger, None, raw, hit.get("append"))
         except (KeyError, TypeError, ValueError):
             pass  # a cache from another layout: validate afresh
     ledger, data = parse_ledger(text, path)
@@ -85,8 +97,15 @@ def load(path: Path, *, for_edit: bool = True, raw: bytes | None = None) -> Load
     return Loaded(path, text, ledger, data, raw)
 
 
-def remember(path: Path, raw: bytes, ledger: Ledger, data: dict[str, Any] | None) -> None:
-    """Cache the records (what every read needs) apart from the raw TOML (what edits need)."""
-    cache.put("ledger", path, raw, ledger=cache.compact(ledger))
+def remember(
+    path: Path,
+    raw: bytes,
+    ledger: Ledger,
+    data: dict[str, Any] | None,
+    append: dict[str, Any] | None = None,
+) -> None:
+    """Cache the records (what every read needs) apart from the raw TOML (what edits need);
+    `append`: where the next entries go in the file (`rewrite._appended`)."""
+    cache.put("ledger", path, raw, ledger=cache.pack_ledger(ledger), append=append)
     if data is not None:
         cache.put("toml", path, raw, data=data)

@@ -7,15 +7,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ceclog.core.ledger.models import Ledger
 from ceclog.core.ledger.records import ledger_to_toml, plain
 from ceclog.errors import LedgerError
 from ceclog.store.migrations import upgrade, version_needed
+from ceclog.store.tomlwrite import array_tables
 
 if TYPE_CHECKING:
     from ceclog.store.reading import Loaded
+
+
+class Edited(NamedTuple):
+    """A changed ledger's text, its parsed data (None: not at hand; read when an edit needs
+    it), and where the next `[[entries]]` go in it (`_appended`), when known."""
+
+    text: str
+    data: dict[str, Any] | None
+    append: dict[str, Any] | None = None
+
 
 HEADER = (
     "# ceclog ledger: your continuing-education record.\n"
@@ -123,69 +134,88 @@ def _appended(old: Loaded, new: Ledger) -> dict[str, Any] | None:
     around one inserted run of text, which starts a line, reads back on its own as exactly the
     new entries, and is followed by text that reads back on its own with no entries.  (The old
     file was parsed whole when it was read.)  None when this does not apply or does not hold:
-    the caller then reads the whole new file back."""
-    import tomllib
+    the caller then reads the whole new file back.
 
-    from ceclog.store import tomledit
+    Where the blocks go is `tomledit.append_point`: found by a scan of the text, or given by
+    `old.append` (remembered with the cached records when the last change was such an append:
+    no scan, and no raw data read or written).  Also returns where the next append goes."""
+    import tomllib
 
     n = len(old.ledger.entries)
     rows = [plain(e) for e in new.entries[n:]]
+    hint = old.append
     if (
         len(new.entries) <= n
         or new.entries[:n] != old.ledger.entries
         or new.holder != old.ledger.holder
         or new.certifications != old.ledger.certifications
         or new.assertions != old.ledger.assertions
-        or version_needed({"entries": rows}) > old.data.get("version", 1)
     ):
         return None
+    version = hint["version"] if hint is not None else old.data.get("version", 1)
+    if version_needed({"entries": rows}) > version:
+        return None
     try:
-        text = tomledit.append_array_tables(old.text, "entries", rows)  # one scan for all
-        at = _split_point(old.text, text)
-        at = old.text.rfind("\n", 0, at) + 1  # the insertion starts a line
-        inserted = text[at : at + len(text) - len(old.text)]
+        if hint is not None:
+            at, newline = hint["at"], hint["newline"]
+            inserted = newline + array_tables(("entries",), rows, newline)
+            text = old.text[:at] + inserted + old.text[at:]
+        else:
+            text, following, newline = _scanned_append(old.text, rows)
+            at = _split_point(old.text, text)
+            at = old.text.rfind("\n", 0, at) + 1  # the insertion starts a line
+            inserted = text[at : at + len(text) - len(old.text)]
         tail = old.text[at:]
         if text[at + len(inserted) :] != tail:
             return None
         block = tomllib.loads(inserted, parse_float=Decimal)
         if block != {"entries": rows} or "entries" in tomllib.loads(tail):
             return None
-    except (tomledit.TomlTextError, tomllib.TOMLDecodeError):
+    except (ValueError, KeyError, TypeError):  # TomlTextError, TOMLDecodeError: ValueErrors
         return None
+    if hint is not None:
+        return {"text": text, "data": None, "append": {**hint, "at": at + len(inserted)}}
     data = {**old.data, "entries": [*old.data.get("entries", []), *rows]}
-    return {"text": text, "data": data}
+    nxt = None if following is None else {"at": following, "newline": newline, "version": version}
+    return {"text": text, "data": data, "append": nxt}
 
 
-def edited(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any]] | None:
-    """The text for `new` made by editing `old`'s in place (its comments and layout kept) and
-    its parsed data, verified to read back as exactly `new`; None when that cannot be done."""
+def _scanned_append(text: str, rows: list[dict[str, Any]]) -> tuple[str, int | None, str]:
     from ceclog.store import tomledit
 
+    return tomledit.appended(text, "entries", rows)  # one scan for all
+
+
+def edited(old: Loaded, new: Ledger) -> Edited | None:
+    """The text for `new` made by editing `old`'s in place (its comments and layout kept) and
+    its parsed data (None: not at hand, read again when needed), verified to read back as
+    exactly `new`; None when that cannot be done."""
     fast = _appended(old, new)
     if fast is not None:
-        return fast["text"], fast["data"]
+        return Edited(fast["text"], fast["data"], fast["append"])
+    from ceclog.store.tomledit import TomlTextError
+
     try:
         text = _edit_in_place(old, new)
         data = _reads_back_as(text, new)
-    except tomledit.TomlTextError:
+    except TomlTextError:
         return None
-    return None if data is None else (text, data)
+    return None if data is None else Edited(text, data)
 
 
-def new_text_for(old: Loaded, new: Ledger) -> tuple[str, dict[str, Any], list[str]]:
+def new_text_for(old: Loaded, new: Ledger) -> tuple[Edited, list[str]]:
     """The text to write for `new`, edited in place when possible; verified to read back as
     exactly `new`.  Falls back to a full rewrite, with a warning, when the in-place edit cannot
     be made (for example tables written inline)."""
     done = edited(old, new)
     if done is not None:
-        return done[0], done[1], []
+        return done, []
     text = render(new)
     data = _reads_back_as(text, new)
     if data is None:  # pragma: no cover - a bug, never a silent write
         raise LedgerError("internal error: the ledger would not read back; nothing was written")
     return (
-        text,
-        data,
+        Edited(text, data),
         [
             f"{old.path}: the change could not be made in place, so the ledger was rewritten and "
             f"its comments and layout were not kept; the previous version is in {old.path.name}.bak"

@@ -15,7 +15,15 @@ from decimal import Decimal
 from typing import Any
 
 from ceclog.store.tomlscan import KeyValue, Layout, TomlTextError, scan
-from ceclog.store.tomlwrite import format_key, format_name, format_table, format_value, tableish
+from ceclog.store.tomlwrite import (
+    array_tables,
+    clean,
+    format_key,
+    format_name,
+    format_table,
+    format_value,
+    tableish,
+)
 
 __all__ = [
     "TomlTextError",
@@ -80,12 +88,6 @@ def _block(lay: Layout, name: tuple[str, ...], index: int) -> int:
     return blocks[index]
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items() if v is not None}
-    return [_clean(v) for v in value] if isinstance(value, list) else value
-
-
 def _same(old: object, new: object) -> bool:
     """Data equality that tells bools, strings, dates and numbers apart."""
     if isinstance(old, dict):
@@ -133,7 +135,7 @@ def _sub_text(name: tuple[str, ...], value: Any, newline: str) -> str:
 
 def _update_edits(lay: Layout, h: int, new: dict[str, Any]) -> list[_Edit]:
     """Key-level edits that give table h (-1: root) the data ``new``."""
-    new, nl = _clean(new), lay.newline
+    new, nl = clean(new), lay.newline
     if h >= 0:
         hd = lay.headers[h]
         name, kvs, subs = hd.name, lay.table_keys(h), _subs(lay, h)
@@ -198,25 +200,49 @@ def append_array_tables(
 ) -> str:
     """Add ``[[name]]`` blocks, in order, after the last existing one (or at the end of the
     file): one scan of the text for all of them (an import adds a thousand at once)."""
-    if not tables:
-        return text
+    return appended(text, name, tables)[0] if tables else text
+
+
+def appended(
+    text: str, name: str | tuple[str, ...], tables: list[dict[str, Any]]
+) -> tuple[str, int | None, str]:
+    """`append_array_tables`, and where the next blocks go in its text (`append_point` of it,
+    found without a second scan; None when not known) and with which line ending."""
     lay, parts = scan(text), _parts(name)
-    bodies = [
-        format_table(format_name(parts), _clean(table), array=True).replace("\n", lay.newline)
-        for table in tables
-    ]
-    body = lay.newline.join(bodies)
-    blocks = [j for j, hd in enumerate(lay.headers) if hd.kind == "array" and hd.name == parts]
-    if blocks:
-        at = max(_content_end(lay, j) for j in (blocks[-1], *_subs(lay, blocks[-1]))) + 1
-        return _apply(lay, [(at, at, [lay.newline, body])])
+    body = array_tables(parts, tables, lay.newline)
+    at = _after_last(lay, parts)
+    if at is not None:
+        new = _apply(lay, [(at, at, [lay.newline, body])])
+        whole = at > 0 and lay.lines[at - 1].endswith("\n")  # else _apply adds a line break
+        following = lay.starts[at] + len(lay.newline) + len(body) if whole else None
+        return new, following if body.endswith("\n") else None, lay.newline
     if any(hd.name[: len(parts)] == parts for hd in lay.headers) or any(
         kv.key[: len(parts)] == parts[: len(kv.key)] for kv in lay.table_keys(-1)
     ):
         raise TomlTextError(f"{format_name(parts)} is not written as [[{format_name(parts)}]]")
     at = len(lay.lines)
     lead = [lay.newline] if lay.lines and lay.lines[-1].strip() else []
-    return _apply(lay, [(at, at, [*lead, body])])
+    new = _apply(lay, [(at, at, [*lead, body])])
+    return new, len(new) if body.endswith("\n") else None, lay.newline
+
+
+def _after_last(lay: Layout, parts: tuple[str, ...]) -> int | None:
+    """The line after the last ``[[parts]]`` block (its sub-tables included), if there is one."""
+    blocks = [j for j, hd in enumerate(lay.headers) if hd.kind == "array" and hd.name == parts]
+    if not blocks:
+        return None
+    return max(_content_end(lay, j) for j in (blocks[-1], *_subs(lay, blocks[-1]))) + 1
+
+
+def append_point(text: str, name: str | tuple[str, ...]) -> tuple[int, str] | None:
+    """Where `append_array_tables` inserts new ``[[name]]`` blocks into `text` (an offset at a
+    line start) and the line ending it writes them with; None when there is no such block yet
+    or the last one ends the file without a line break (the insert then adds one)."""
+    lay = scan(text)
+    at = _after_last(lay, _parts(name))
+    if at is None or at == 0 or not lay.lines[at - 1].endswith("\n"):
+        return None
+    return lay.starts[at], lay.newline
 
 
 def update_array_table(

@@ -153,3 +153,17 @@ def format_table(header: str, table: dict[str, Any], *, array: bool) -> str:
     out: list[_Token] = []
     _table([header], table, array, out)
     return _join(out)
+
+
+def clean(value: Any) -> Any:
+    """`value` without the None values of its tables (TOML has no null)."""
+    if isinstance(value, dict):
+        return {k: clean(v) for k, v in value.items() if v is not None}
+    return [clean(v) for v in value] if isinstance(value, list) else value
+
+
+def array_tables(name: tuple[str, ...], tables: list[dict[str, Any]], newline: str) -> str:
+    """``[[name]]`` blocks for `tables`, one blank line apart, with the file's line endings."""
+    header = format_name(name)
+    blocks = [format_table(header, clean(t), array=True).replace("\n", newline) for t in tables]
+    return newline.join(blocks)

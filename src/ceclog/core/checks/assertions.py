@@ -6,12 +6,15 @@ an edit that breaks an old reconciliation is caught (`assertion-failed`).  And t
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ceclog.core.ledger.findings import Finding
-from ceclog.core.ledger.models import Ledger, Rules
-from ceclog.core.reconcile.compare import figure, find_target, option_of, signed
+from ceclog.core.ledger.models import Assertion, Ledger, Rules
 from ceclog.core.schedule.credits import fmt
 from ceclog.core.schedule.engine import Report, evaluate
+
+if TYPE_CHECKING:
+    from ceclog.core.reconcile.compare import Target
 
 NUDGE_AFTER_DAYS = 90  # an assertion older than this, with entries submitted since
 NUDGE_DUE_DAYS = 180  # no assertion at all, and the due date this close
@@ -22,6 +25,8 @@ def check_assertions(
 ) -> list[Finding]:
     if not ledger.assertions:
         return []
+    from ceclog.core.reconcile.compare import figure, find_target, option_of, signed
+
     out: list[Finding] = []
     report = report or evaluate(ledger, rules, today)
     order = sorted(range(len(ledger.assertions)), key=lambda i: ledger.assertions[i].date)
@@ -66,7 +71,13 @@ def nudges(ledger: Ledger, rules: Rules, report: Report, today: dt.date) -> list
     """For `status`: a requirement whose last assertion is over NUDGE_AFTER_DAYS old with
     entries submitted since, or that has none while its due date is within NUDGE_DUE_DAYS."""
     out: list[str] = []
-    targets = [(a, find_target(report, rules, ledger, a.track, a.cert)) for a in ledger.assertions]
+    targets: list[tuple[Assertion, Target | str]] = []
+    if ledger.assertions:
+        from ceclog.core.reconcile.compare import find_target
+
+        targets = [
+            (a, find_target(report, rules, ledger, a.track, a.cert)) for a in ledger.assertions
+        ]
     for requirement in report.requirements:
         past = [
             a

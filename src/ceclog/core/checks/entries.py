@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ceclog.core.checks.entry_rules import future_entry, not_held, planned_past
 from ceclog.core.ledger.findings import DataPath, Finding
 from ceclog.core.ledger.models import Entry, Evidence, Ledger, Rules
-from ceclog.core.ledger.vocabulary import kind_hint, suggest, unknown_code_hint
+from ceclog.core.ledger.vocabulary import suggest, unknown_code_hint
 from ceclog.core.schedule.credits import num
 
 if TYPE_CHECKING:
@@ -38,10 +38,13 @@ REFUSED_HINT = (
 def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]:
     out: list[Finding] = []
     held = set(ledger.held_codes())
+    known = _known_topics(rules)
     for i, entry in enumerate(ledger.entries):
         at = ("entries", i)
         kind = rules.kinds.get(entry.kind)
         if kind is None:
+            from ceclog.core.ledger.vocabulary import kind_hint  # a sheet's words: imported late
+
             close = kind_hint(entry.kind, tuple(rules.kinds))
             message = f"entry {entry.id} has kind {entry.kind!r}, unknown to the {rules.name} rules"
             hint = (close + " " if close else "") + f"kinds: {', '.join(rules.kinds)}"
@@ -58,7 +61,8 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
                 hint = unknown_code_hint(code, rules)
                 out.append(Finding("unknown-code", message, (*at, "certifications", j), hint))
         out.extend(not_held(entry, held, rules.certifications, at))
-        out.extend(_topic_findings(entry, rules, at))
+        if entry.topic_hours or (known and entry.topics):
+            out.extend(_topic_findings(entry, rules, at, known))
         if rules.pool == "certification" and rules.entries_per_certification:
             from ceclog.core.schedule.placement import one_certification
 
@@ -82,10 +86,18 @@ def entry_warnings(entry: Entry, rules: Rules) -> list[str]:
     return out
 
 
-def _topic_findings(entry: Entry, rules: Rules, at: DataPath) -> list[Finding]:
+def _known_topics(rules: Rules) -> list[str]:
+    """The topics the rules' minimums name, sorted."""
+    return sorted({name for track in rules.tracks for name in track.topics})
+
+
+def _topic_findings(
+    entry: Entry, rules: Rules, at: DataPath, known: list[str] | None = None
+) -> list[Finding]:
     """Hours per topic that add up to more than the entry's hours (the parts never count more
     than the entry does, but one of them is wrong), and, under rules with topic minimums, a
-    topic that counts toward none of them (a typo counts nothing, silently)."""
+    topic that counts toward none of them (a typo counts nothing, silently).  `known`: the
+    rules' `_known_topics`, when the caller has them."""
     out: list[Finding] = []
     split = sum(entry.topic_hours.values(), Decimal(0))
     if entry.topic_hours and entry.hours is not None and split > entry.hours:
@@ -95,7 +107,7 @@ def _topic_findings(entry: Entry, rules: Rules, at: DataPath) -> list[Finding]:
         )
         hint = f"ceclog edit {entry.id} --topic-hours TOPIC=H ... (or --hours H)"
         out.append(Finding("topic-hours-over", message, (*at, "topic_hours"), hint))
-    known = sorted({name for track in rules.tracks for name in track.topics})
+    known = _known_topics(rules) if known is None else known
     if not known:
         return out
     seen = set()
@@ -120,10 +132,18 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
     submitted within UNSUBMITTED_DAYS (to a body that takes them as they come: one with a
     submission address)."""
     out: list[Finding] = []
+    # a body with no submission address takes certificates with the renewal (Florida, Texas):
+    # nothing is late 30 days after a class; `to_submit` says when to send them
+    steady = rules.submission_email is not None
+    send = ""
+    if steady:
+        from ceclog.core.schedule.results import send_command
+
+        send = send_command(rules, every_cycle=True)
     for i, entry in enumerate(ledger.entries):
         at = ("entries", i)
-        for key in ("submitted", "posted"):
-            day = getattr(entry, key)
+        sent = entry.submitted is not None or entry.posted is not None
+        for key, day in (("submitted", entry.submitted), ("posted", entry.posted)) if sent else ():
             if day is not None and day > today:
                 message = f"entry {entry.id} is {key} {day}, in the future"
                 out.append(Finding("date-in-future", message, (*at, key)))
@@ -137,19 +157,10 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
         if entry.submitted and entry.posted and entry.posted < entry.submitted:
             message = f"entry {entry.id} was posted before it was submitted"
             out.append(Finding("date-order", message, (*at, "posted")))
-        days = (today - entry.date).days
-        sent = entry.submitted is not None or entry.posted is not None
-        # a body with no submission address takes certificates with the renewal (Florida, Texas):
-        # nothing is late 30 days after a class; `to_submit` says when to send them
-        steady = rules.submission_email is not None
+        days = (today - entry.date).days if steady and not sent else 0
         if steady and not entry.planned and not sent and days > UNSUBMITTED_DAYS:
-            from ceclog.core.schedule.results import send_command
-
             message = f"entry {entry.id} ({entry.date}) is not submitted after {days} days"
-            hint = (
-                f"send it: {send_command(rules, every_cycle=True)} (or, if already sent: "
-                f"ceclog submit {entry.id} --on DATE)"
-            )
+            hint = f"send it: {send} (or, if already sent: ceclog submit {entry.id} --on DATE)"
             out.append(Finding("unsubmitted", message, at, hint))
     return out
 

@@ -20,8 +20,7 @@ from ceclog.core.ledger.models import (
     Entry,
     Rules,
 )
-from ceclog.core.ledger.text import email_problem, text_problem
-from ceclog.core.ledger.vocabulary import kind_hint, unknown_code_hint
+from ceclog.core.ledger.vocabulary import unknown_code_hint
 from ceclog.errors import InputError, UsageError
 
 
@@ -86,11 +85,13 @@ def parse_amount(text: str, what: str, places: int | None = 2) -> Decimal:
 
 
 def check_text(value: str | None, what: str, *, lines: bool = False) -> str | None:
-    """A name, title, provider...: the same rules as in the ledger file (`core.text`: not
+    """A name, title, provider...: the same rules as in the ledger file (`core.ledger.text`: not
     empty or invisible, not too long, one line, no control characters, no lone surrogates
     from undecodable bytes).  `lines`: a note, longer and of several lines."""
     if value is None:
         return None
+    from ceclog.core.ledger.text import text_problem  # its patterns: only when text is given
+
     problem = text_problem(value, MAX_NOTES if lines else MAX_TEXT, lines=lines)
     if problem and "surrogates" in problem:
         raise InputError(
@@ -108,6 +109,8 @@ def check_email(value: str | None, what: str) -> str | None:
     if value is None:
         return None
     value = check_text(value.strip(), what)
+    from ceclog.core.ledger.text import email_problem
+
     problem = email_problem(value or "")
     if problem:
         raise InputError(f"{what} {value!r} {problem}")
@@ -141,6 +144,8 @@ def entry_fields(
     if kind is not None:
         kind = kind.strip().lower()
         if kind not in rules.kinds:
+            from ceclog.core.ledger.vocabulary import kind_hint  # a sheet's words: imported late
+
             hint = kind_hint(kind, tuple(rules.kinds))
             raise InputError(
                 f"{kind!r} is not a kind of activity in the {rules.name} rules",

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+from ceclog.core.ledger.frozen import Record
 
 if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with their validation rules
     Int = int
@@ -68,8 +71,10 @@ LAST_DAY = dt.date(9989, 12, 31)
 # --- the ledger -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
-class Holder:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Holder(Record):
+    """The person the ledger is for, and what applies to all their records."""
+
     name: Text
     registrant_id: Text | None = None
     email: Email | None = None
@@ -81,8 +86,10 @@ class Holder:
     last_entry_id: EntryId | None = None  # the highest entry ID ever given: never reused
 
 
-@dataclass(frozen=True, kw_only=True)
-class Certification:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Certification(Record):
+    """A certification the holder earned (and, once dropped or lapsed, ended)."""
+
     code: Code
     earned: Date
     ended: Date | None = None  # dropped or lapsed: held up to the day before
@@ -93,8 +100,8 @@ class Certification:
         return self.earned <= day and (self.ended is None or day < self.ended)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Evidence:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Evidence(Record):
     """A file that proves an entry (a certificate), copied beside the ledger."""
 
     file: RelPath
@@ -102,8 +109,10 @@ class Evidence:
     sha256: Sha256
 
 
-@dataclass(frozen=True, kw_only=True)
-class Entry:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Entry(Record):
+    """A class, booth visit, webinar...: what was taken, when, and how much it counts."""
+
     id: EntryId
     date: Date
     title: Text
@@ -126,8 +135,8 @@ class Entry:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Assertion:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Assertion(Record):
     """What the body's account showed as posted at the end of `date`, for one requirement
     (named by its track or by a certification): `ceclog reconcile --record` (version 6)."""
 
@@ -139,8 +148,8 @@ class Assertion:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Exemption:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Exemption(Record):
     """An exemption the holder records (`ceclog holder --exempt NAME --fact TEXT`): one of the
     rules' `[exemptions]`, the fact it rests on, from when (version 7)."""
 
@@ -150,8 +159,10 @@ class Exemption:
     cert: Code | None = None  # one requirement per certification: the one it exempts
 
 
-@dataclass(frozen=True, kw_only=True)
-class Ledger:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Ledger(Record):
+    """One holder's whole record: certifications, entries, assertions, exemptions."""
+
     version: Int
     holder: Holder
     certifications: list[Certification] = field(default_factory=list)
@@ -162,6 +173,9 @@ class Ledger:
     def __post_init__(self) -> None:
         for table, key, message in REPEATS:
             values = [getattr(row, key) for row in getattr(self, table)]
+            with suppress(TypeError):  # an unhashable value: see repeat_at
+                if len(set(values)) == len(values):
+                    continue  # no value twice (the usual case: found in one C loop)
             index = repeat_at(values)
             if index is not None:
                 raise ValueError(message.format(values[index]))
@@ -222,8 +236,10 @@ def first_repeat(data: dict[str, Any]) -> tuple[tuple[str, int, str], str] | Non
 # --- a rules file ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
-class KindRule:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class KindRule(Record):
+    """What the rules credit for one kind of entry (a fixed value, caps, a minimum)."""
+
     description: Text | None = None
     fixed: Credits | None = None
     cap: Credits | None = None
@@ -232,8 +248,8 @@ class KindRule:
     topic: Name | None = None  # the topic minimum every entry of this kind counts toward
 
 
-@dataclass(frozen=True, kw_only=True)
-class PlanStep:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class PlanStep(Record):
     """One activity of the rules' planning seed: a class of a kind, in a quarter of the year."""
 
     quarter: Quarter
@@ -243,8 +259,10 @@ class PlanStep:
     credits: Credits | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Track:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Track(Record):
+    """One requirement of the rules: credits owed per cycle for some certifications."""
+
     name: Name
     title: Text
     certifications: TrackCodes
@@ -255,8 +273,8 @@ class Track:
     min_course_hours: Hours | None = None  # one completed class of at least this long a cycle
 
 
-@dataclass(frozen=True, kw_only=True)
-class ExemptionRule:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class ExemptionRule(Record):
     """An exemption the rules allow (Florida's 10 years of licensure, ACAC's emeritus): a holder
     records it, with the fact it rests on, and owes no deadline while it is in force."""
 
@@ -266,8 +284,10 @@ class ExemptionRule:
     held_years: Years | None = None  # the certification held this long, continuously
 
 
-@dataclass(frozen=True, kw_only=True)
-class Rules:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class Rules(Record):
+    """A rules profile: what a certifying body requires, and how it counts it."""
+
     name: Name
     title: Text
     source: Sources

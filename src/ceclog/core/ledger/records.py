@@ -60,22 +60,24 @@ def _whole(value: Any) -> Any:
     return value
 
 
-def from_data(cls: type[R], data: dict[str, Any]) -> R:
+def from_data(cls: type[R], data: dict[str, Any], **made: Any) -> R:
     """A record from plain data (as validated, or as cached): nested tables become their own
-    records; keys left out take the record's defaults."""
-    nested = NESTED.get(cls.__name__, {})
+    records; keys left out take the record's defaults; `made`: fields given as records."""
     values = dict(data)
-    for key, (shape, inner) in nested.items():
-        if key not in values:
-            continue
-        value = values[key]
-        if shape == "one":
-            values[key] = from_data(inner, value)
-        elif shape == "list":
-            values[key] = [from_data(inner, v) for v in value]
-        else:
-            values[key] = {k: from_data(inner, v) for k, v in value.items()}
-    return cls(**values)
+    for key in NESTED.get(cls.__name__, {}):
+        if key in values:
+            values[key] = nested_from(cls, key, values[key])
+    return cls(**values, **made)
+
+
+def nested_from(cls: type, key: str, value: Any) -> Any:
+    """The records of a nested table (`key` of `cls`) from plain data."""
+    shape, inner = NESTED[cls.__name__][key]
+    if shape == "one":
+        return from_data(inner, value)
+    if shape == "list":
+        return [from_data(inner, v) for v in value]
+    return {k: from_data(inner, v) for k, v in value.items()}
 
 
 def as_dict(item: Any) -> dict[str, Any]:
