@@ -254,8 +254,18 @@ def main() -> None:
         cold = timed(cmd, 3, {**env, "CECLOG_NO_CACHE": "1"})
         add(f"  (status without the parse cache, {n:,})", cold)
     for n in [200] if args.quick else [200, 1000]:  # the transcript of every entry
-        pdf = [*CECLOG, "--ledger", str(work / f"ledger-{n}.toml"), "export", "--format", "pdf",
-               "--output", str(work / f"transcript-{n}.pdf"), "--cycle", "all"]  # fmt: skip
+        pdf = [
+            *CECLOG,
+            "--ledger",
+            str(work / f"ledger-{n}.toml"),
+            "export",
+            "--format",
+            "pdf",
+            "--output",
+            str(work / f"transcript-{n}.pdf"),
+            "--cycle",
+            "all",
+        ]
         goal = {200: "goal <= 0.5 s", 1000: "goal <= 1.5 s"}[n]
         add(f"ceclog export --format pdf, {n:,} entries", timed(pdf, max(3, runs // 3), env), goal)
     ledger = make_ledger(work / "ledger-add.toml", 1000)
@@ -414,25 +424,27 @@ def certificates(work: Path, env: dict[str, str], quick: bool, runs: int, add: A
     for name in names[:2] if quick else names[:4]:
         path = fx.write(folder, name, "pdf")
         cmd = [PY, "-c", reader, str(path)]
-        add(f"read {name}.pdf, fresh process", timed(cmd, max(3, runs // 3), env),
-            "goal <= 300 ms")  # fmt: skip
+        add(f"read {name}.pdf, fresh process", timed(cmd, max(3, runs // 3), env), "goal <= 300 ms")
         cmd = [*CECLOG, "--ledger", str(ledger), "add", "--from", str(path), "--json"]
         add(f"  (ceclog add --from {name}.pdf --json)", timed(cmd, max(3, runs // 3), env))
     (right, wrong, marked, left), _ = score("pdf", names)
     total = right + wrong + marked + left
-    print(f"  text PDFs, {len(names)} layouts: {right}/{total} fields right, {wrong} wrong "
-          f"prefilled (goal 0), {marked} wrong but marked, {left} left for the user")  # fmt: skip
+    print(
+        f"  text PDFs, {len(names)} layouts: {right}/{total} fields right, {wrong} wrong "
+        f"prefilled (goal 0), {marked} wrong but marked, {left} left for the user"
+    )
     if shutil.which("tesseract") is None:
         print("  tesseract not installed: no OCR figures (apt-get install tesseract-ocr)")
         return
     images = list(fx.IMAGE_SPECS[:1] if quick else fx.IMAGE_SPECS)
     (right, wrong, marked, left), seconds = score("jpg", images)
     total = right + wrong + marked + left
-    add(f"OCR per page, 300-dpi photo ({len(images)} pages)", seconds / len(images),
-        "goal <= 3 s")  # fmt: skip
-    print(f"  photos: {right}/{total} fields right ({100 * right / total:.0f}%, goal >= 90%), "
-          f"{wrong} wrong and unmarked (goal 0), {marked} wrong but marked, {left} left "
-          "for the user")  # fmt: skip
+    add(f"OCR per page, 300-dpi photo ({len(images)} pages)", seconds / len(images), "goal <= 3 s")
+    print(
+        f"  photos: {right}/{total} fields right ({100 * right / total:.0f}%, goal >= 90%), "
+        f"{wrong} wrong and unmarked (goal 0), {marked} wrong but marked, {left} left "
+        "for the user"
+    )
 
 
 if __name__ == "__main__":

@@ -89,9 +89,16 @@ def test_options_on_the_command_line_win_over_what_was_read(
 ) -> None:
     cert = fx.write(tmp_path, "centred")
     result = ceclog(
-        "add", "Drying, day 2", "--from", str(cert), "--yes", "--date", "2026-03-15",
-        "--provider", "RTC",
-    )  # fmt: skip
+        "add",
+        "Drying, day 2",
+        "--from",
+        str(cert),
+        "--yes",
+        "--date",
+        "2026-03-15",
+        "--provider",
+        "RTC",
+    )
     assert result.code == 0, result.err
     text = ledger.read_text()
     assert 'title = "Drying, day 2"' in text and "date = 2026-03-15" in text
@@ -290,9 +297,17 @@ def _word(x: int, y: int, text: str, conf: int) -> str:
 def test_a_low_confidence_ocr_value_is_never_taken_by_yes(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    words = [(100, 100, "Course", 96), (300, 100, "Title:", 95), (700, 100, "Drying", 94),
-             (100, 200, "Completion", 96), (450, 200, "Date:", 95), (700, 200, "03/14/2026", 92),
-             (100, 300, "CEC", 95), (250, 300, "Hours:", 96), (700, 300, "14", 38)]  # fmt: skip
+    words = [
+        (100, 100, "Course", 96),
+        (300, 100, "Title:", 95),
+        (700, 100, "Drying", 94),
+        (100, 200, "Completion", 96),
+        (450, 200, "Date:", 95),
+        (700, 200, "03/14/2026", 92),
+        (100, 300, "CEC", 95),
+        (250, 300, "Hours:", 96),
+        (700, 300, "14", 38),
+    ]
     tsv = TSV + "".join(_word(*w) for w in words)
     (tmp_path / "out.tsv").write_text(tsv)
     _fake_tesseract(tmp_path / "bin", f"cat {tmp_path / 'out.tsv'}\n")
@@ -347,8 +362,12 @@ def test_a_real_terminal_is_asked_and_answered(ledger: Path, tmp_path: Path) -> 
     env = {**os.environ, "CECLOG_TODAY": TODAY, "NO_COLOR": "1"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "ceclog", "--ledger", str(ledger), "add", "--from", str(cert)],
-        stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-    )  # fmt: skip
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        close_fds=True,
+    )
     os.close(slave)
     seen = b""
     answered = False

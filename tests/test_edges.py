@@ -292,9 +292,12 @@ def test_a_notice_and_a_designation_earned_after_it_was_noted(
     # earned 2025-06-01 after the notice was noted, ends that cycle on the earlier of
     # 2027-09-14 and 2025-06-01 + 24 months - 1 day = 2027-05-31.
     make_ledger(
-        ledger_path, ("WRT", "2023-09-15"), ("MWR", "2025-06-01"), since="2023-09-15",
+        ledger_path,
+        ("WRT", "2023-09-15"),
+        ("MWR", "2025-06-01"),
+        since="2023-09-15",
         cec_due="2027-09-14",
-    )  # fmt: skip
+    )
     text = ledger_path.read_text().replace(
         "cec_due = 2027-09-14", "cec_due = 2027-09-14\ncec_due_noted = 2025-01-10"
     )
@@ -398,9 +401,16 @@ def test_a_late_class_applied_to_the_lapsed_cycle_cures_it(
 ) -> None:
     make_ledger(ledger_path, ("WRT", "2018-06-01"), since="2018-06-01", body=LAPSED)
     r = ceclog(
-        "add", "Catch-up class", "--date", "2022-11-15", "--hours", "5", "--for-cycle",
-        "previous", today="2022-11-30",
-    )  # fmt: skip
+        "add",
+        "Catch-up class",
+        "--date",
+        "2022-11-15",
+        "--hours",
+        "5",
+        "--for-cycle",
+        "previous",
+        today="2022-11-30",
+    )
     assert r.code == 0, r.err
     assert r.out.splitlines()[1] == (
         "  counts 5.0 CECs: 5 h ÷ 1 h per CEC = 5.0; applied to the cycle ending 2022-05-31 "
@@ -434,9 +444,16 @@ def test_a_late_class_applied_to_the_lapsed_cycle_cures_it(
     # no lapse left: applying another one is refused, and nothing is written
     before = ledger_path.read_bytes()
     r = ceclog(
-        "add", "More", "--date", "2022-11-16", "--hours", "1", "--for-cycle", "previous",
+        "add",
+        "More",
+        "--date",
+        "2022-11-16",
+        "--hours",
+        "1",
+        "--for-cycle",
+        "previous",
         today="2022-11-30",
-    )  # fmt: skip
+    )
     assert r.code == 1
     assert "there is no lapsed cycle to apply it to" in r.err
     assert ledger_path.read_bytes() == before
@@ -447,9 +464,16 @@ def test_for_cycle_refuses_a_class_dated_inside_the_lapsed_cycle(
 ) -> None:
     make_ledger(ledger_path, ("WRT", "2018-06-01"), since="2018-06-01", body=LAPSED)
     r = ceclog(
-        "add", "X", "--date", "2022-05-01", "--hours", "5", "--for-cycle", "previous",
+        "add",
+        "X",
+        "--date",
+        "2022-05-01",
+        "--hours",
+        "5",
+        "--for-cycle",
+        "previous",
         today="2022-11-30",
-    )  # fmt: skip
+    )
     assert r.code == 1
     assert "is dated inside the cycle ending 2022-05-31: it counts toward it anyway" in r.err
     assert ceclog("add", "X", "--hours", "1", "--for-cycle", "last").code == 2
@@ -503,9 +527,12 @@ def test_first_calendar_cycle_and_classes_before_it(ceclog: Ceclog, ledger_path:
     )
     (ledger_path.parent / "cal.toml").write_text(rules)
     make_ledger(
-        ledger_path, ("WRT", "2024-06-30"), rules="cal.toml", since="2024-06-01",
+        ledger_path,
+        ("WRT", "2024-06-30"),
+        rules="cal.toml",
+        since="2024-06-01",
         body=entry_block(1, "2024-06-15", "6"),
-    )  # fmt: skip
+    )
     req = status(ceclog, "2024-06-30")
     assert (req["cycle_start"], req["due"], req["counted"], req["state"]) == (
         "2024-07-01",
@@ -653,9 +680,13 @@ def test_export_of_the_previous_cycle_names_only_what_was_held_then(
     # WRT and AMRT 2021-01-10: the cycle to 2025-01-09.  MWR, earned 2025-02-01 after it ended,
     # governs the current cycle only; the record of the previous one must not claim it.
     make_ledger(
-        ledger_path, ("WRT", "2021-01-10"), ("AMRT", "2021-01-10"), ("MWR", "2025-02-01"),
-        since="2021-01-10", body=entry_block(1, "2023-05-05", "14"),
-    )  # fmt: skip
+        ledger_path,
+        ("WRT", "2021-01-10"),
+        ("AMRT", "2021-01-10"),
+        ("MWR", "2025-02-01"),
+        since="2021-01-10",
+        body=entry_block(1, "2023-05-05", "14"),
+    )
     doc = json.loads(
         ceclog("export", "--format", "json", "--cycle", "previous", today="2025-03-01").out
     )

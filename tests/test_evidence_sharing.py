@@ -45,8 +45,16 @@ def test_concurrent_attaches_into_ledgers_of_one_folder_never_share_a_file(
                 args = ["attach", "1", str(cert)]
             else:  # the new entry gets id 1 too, and the same date and title
                 ledger = make_ledger(folder / f"t{i}.toml", ("WRT", "2023-01-01"))
-                args = ["add", "Water class", "--date", "2024-01-02", "--hours", "3",
-                        "--evidence", str(cert)]  # fmt: skip
+                args = [
+                    "add",
+                    "Water class",
+                    "--date",
+                    "2024-01-02",
+                    "--hours",
+                    "3",
+                    "--evidence",
+                    str(cert),
+                ]
             runs.append((ledger, cert, [CECLOG, "--ledger", str(ledger), "--today", TODAY, *args]))
         procs = [
             subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -123,9 +123,18 @@ def test_every_other_changing_command_on_the_sample(example: Example, tmp_path: 
     assert "posted on 2026-11-20" in ex.run("posted", "3", "--on", "2026-11-20")
 
     out = ex.run(
-        "add", "Odor Control", "--date", "2026-11-20", "--hours", "14", "--cert", "WRT",
-        "--evidence", str(certs[2]), evidence_of=(6,),
-    )  # fmt: skip
+        "add",
+        "Odor Control",
+        "--date",
+        "2026-11-20",
+        "--hours",
+        "14",
+        "--cert",
+        "WRT",
+        "--evidence",
+        str(certs[2]),
+        evidence_of=(6,),
+    )
     assert "Entry 6: 2026-11-20 Odor Control" in out
     assert [ev["name"] for ev in _evidence()[6]] == ["certificate-2.pdf"]
 

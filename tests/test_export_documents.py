@@ -118,22 +118,96 @@ EMPTY = transcript(ledger(entries=[]))
 # (date, title, notes, kind, provider, approval, hours, counted, how counted, certifications,
 #  submitted, posted, evidence): as the reader sees them (newlines become spaces)
 ROWS = [
-    ("2024-02-09", "Applied Structural Drying refresher", "", "workshop",
-     "Restoration Training Co.", "IICRC-C-2211", "4.0", "0.0",
-     "counts toward no cycle: dated before your first cycle, which starts 2024-06-01 (as a "
-     "class: 4 h ÷ 1 h per CEC = 4.0)", "WRT", "2024-03-01", "2024-04-02", "asd-cert.pdf"),
-    ("2024-10-02", "IICRC booth", "", "booth", "", "", "0.5", "2.0", "booth: fixed 2 CECs", "",
-     "", "", ""),
-    ("2025-04-17", FORMULA, "", "online", "", "", "", "3.0",
-     "3 CECs as stated on the certificate", "", "", "", ""),
-    ("2025-09-20", SCRIPT, "", "course", "", "", "2.75", "2.5",
-     "2.75 h ÷ 1 h per CEC = 2.75; rounded down to 2.5 (steps of 0.5, UNCONFIRMED: no source "
-     "states it)", "", "", "", ""),
-    ("2026-03-12", "Cat 3 losses: health | safety", NOTE, "online", PROVIDER, "", "3.5", "3.5",
-     "3.5 h ÷ 1 h per CEC = 3.5", "", "", "", ""),
-]  # fmt: skip
-REQUIREMENT = ("Master designations", "WRT, MWR", "2024-06-01", "2027-05-31", "14.0", "11.0",
-               "3.0", "0.0", "0.0", "in progress")  # fmt: skip
+    (
+        "2024-02-09",
+        "Applied Structural Drying refresher",
+        "",
+        "workshop",
+        "Restoration Training Co.",
+        "IICRC-C-2211",
+        "4.0",
+        "0.0",
+        "counts toward no cycle: dated before your first cycle, which starts 2024-06-01 (as a "
+        "class: 4 h ÷ 1 h per CEC = 4.0)",
+        "WRT",
+        "2024-03-01",
+        "2024-04-02",
+        "asd-cert.pdf",
+    ),
+    (
+        "2024-10-02",
+        "IICRC booth",
+        "",
+        "booth",
+        "",
+        "",
+        "0.5",
+        "2.0",
+        "booth: fixed 2 CECs",
+        "",
+        "",
+        "",
+        "",
+    ),
+    (
+        "2025-04-17",
+        FORMULA,
+        "",
+        "online",
+        "",
+        "",
+        "",
+        "3.0",
+        "3 CECs as stated on the certificate",
+        "",
+        "",
+        "",
+        "",
+    ),
+    (
+        "2025-09-20",
+        SCRIPT,
+        "",
+        "course",
+        "",
+        "",
+        "2.75",
+        "2.5",
+        "2.75 h ÷ 1 h per CEC = 2.75; rounded down to 2.5 (steps of 0.5, UNCONFIRMED: no source "
+        "states it)",
+        "",
+        "",
+        "",
+        "",
+    ),
+    (
+        "2026-03-12",
+        "Cat 3 losses: health | safety",
+        NOTE,
+        "online",
+        PROVIDER,
+        "",
+        "3.5",
+        "3.5",
+        "3.5 h ÷ 1 h per CEC = 3.5",
+        "",
+        "",
+        "",
+        "",
+    ),
+]
+REQUIREMENT = (
+    "Master designations",
+    "WRT, MWR",
+    "2024-06-01",
+    "2027-05-31",
+    "14.0",
+    "11.0",
+    "3.0",
+    "0.0",
+    "0.0",
+    "in progress",
+)
 TOTAL = "Total: 11.0 CECs from 5 entries"
 
 
@@ -205,9 +279,13 @@ def test_markdown_tables_hold_exact_content() -> None:
     ]
     assert md_table(text, "Entries (credits in CECs)") == [list(r) for r in ROWS]
     assert f"\n**{TOTAL}**\n" in text
-    for fact in ("- **Name:** Dana Reyes", "- **Registrant ID:** IICRC-104233",
-                 "- **Produced:** 2026-11-22", "- **Period:** all entries",
-                 "- **Rules checked:** 2026-12-07"):  # fmt: skip
+    for fact in (
+        "- **Name:** Dana Reyes",
+        "- **Registrant ID:** IICRC-104233",
+        "- **Produced:** 2026-11-22",
+        "- **Period:** all entries",
+        "- **Rules checked:** 2026-12-07",
+    ):
         assert fact + "\n" in text
 
 
@@ -312,8 +390,18 @@ def test_html_tables_hold_exact_content() -> None:
         ["MWR", "Master Water Restorer", "2025-06-01"],
     ]
     assert reqs[1:] == [[*REQUIREMENT, "78%"]]
-    assert entries[0] == ["Date", "Title", "Kind", "Provider, approval", "Hours", "Counted",
-                          "How counted", "Certifications", "Submitted", "Posted"]  # fmt: skip
+    assert entries[0] == [
+        "Date",
+        "Title",
+        "Kind",
+        "Provider, approval",
+        "Hours",
+        "Counted",
+        "How counted",
+        "Certifications",
+        "Submitted",
+        "Posted",
+    ]
     expected = []
     for r in ROWS:
         title = r[1] + (f" Note: {r[2]}" if r[2] else "") + (f" Evidence: {r[12]}" if r[12] else "")
@@ -376,9 +464,17 @@ def test_pdf_text_metadata_and_determinism() -> None:
     data, warnings = pdf.render(T)
     assert data.startswith(b"%PDF-") and data == pdf.render(T)[0]
     text = pdf_text(data)
-    for expected in ("Continuing-education transcript", "Dana Reyes", "IICRC-104233",
-                     "Applied Structural Drying refresher", SCRIPT, FORMULA, TOTAL,
-                     "78%: 11.0 of 14.0 CECs, in progress", "Page 1 of "):  # fmt: skip
+    for expected in (
+        "Continuing-education transcript",
+        "Dana Reyes",
+        "IICRC-104233",
+        "Applied Structural Drying refresher",
+        SCRIPT,
+        FORMULA,
+        TOTAL,
+        "78%: 11.0 of 14.0 CECs, in progress",
+        "Page 1 of ",
+    ):
         assert expected in text, expected
     meta = PdfReader(BytesIO(data)).metadata
     assert meta is not None
@@ -446,8 +542,9 @@ LONG_WORD = "W" + "x" * 198 + "Z"  # 200 characters, wider than any column
 
 def test_pdf_long_title_and_long_word_wrap_in_full() -> None:
     title = " ".join(f"topic{n:03d}" for n in range(67))[:600]
-    entry = Entry(id=1, date=D("2025-01-01"), title=title, notes=f"before {LONG_WORD} after",
-                  hours=Decimal(1))  # fmt: skip
+    entry = Entry(
+        id=1, date=D("2025-01-01"), title=title, notes=f"before {LONG_WORD} after", hours=Decimal(1)
+    )
     data, warnings = pdf.render(transcript(ledger([entry])))
     text = pdf_text(data)
     assert warnings == [] and "[...]" not in text
@@ -457,8 +554,21 @@ def test_pdf_long_title_and_long_word_wrap_in_full() -> None:
     assert LONG_WORD not in text and f"before{LONG_WORD}after" in "".join(text.split())
 
 
-WORDS = ["a", "of", "the", "Applied", "Structural", "drying", "Łódź", "÷", "2.75", "W" * 30,
-         LONG_WORD[:60], "", "\n"]  # fmt: skip
+WORDS = [
+    "a",
+    "of",
+    "the",
+    "Applied",
+    "Structural",
+    "drying",
+    "Łódź",
+    "÷",
+    "2.75",
+    "W" * 30,
+    LONG_WORD[:60],
+    "",
+    "\n",
+]
 
 
 @functools.cache
@@ -528,9 +638,12 @@ def test_fpdf_is_not_imported_with_the_modules() -> None:
     )
     src = str(Path(__file__).resolve().parents[1] / "src")
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
         env={"PYTHONPATH": src},
-    )  # fmt: skip
+    )
     assert out.stdout.strip() == "False"
 
 

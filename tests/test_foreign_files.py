@@ -114,8 +114,10 @@ def test_writing_the_real_path_keeps_lock_and_backup_beside_it(
     (tmp_path / "ledger.toml").symlink_to(target)
     assert ceclog("add", "X", "--date", "2024-01-01", "--hours", "1", ledger=target).code == 0
     assert sorted(p.name for p in target.parent.iterdir()) == [
-        ".target.toml.lock", "target.toml", "target.toml.bak"
-    ]  # fmt: skip
+        ".target.toml.lock",
+        "target.toml",
+        "target.toml.bak",
+    ]
     assert target.stat().st_mode & 0o777 == 0o640
     r = ceclog("list", ledger=tmp_path / "ledger.toml")  # the link reads the new version
     assert r.code == 0 and "X" in r.out
@@ -302,8 +304,9 @@ def test_an_empty_certificate_is_refused(ceclog: Ceclog, ledger_path: Path, tmp_
     ):
         r = ceclog(*args)
         assert (r.code, r.err) == (
-            1, f"error: {empty}: is empty\n  hint: attach the certificate file itself\n"
-        )  # fmt: skip
+            1,
+            f"error: {empty}: is empty\n  hint: attach the certificate file itself\n",
+        )
     assert _tree(tmp_path) == before
 
 

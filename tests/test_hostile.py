@@ -118,8 +118,9 @@ def test_broken_ledger_corpus(ceclog: Ceclog, ledger_path: Path, name: str) -> N
     ledger_path.write_bytes(CORPUS[name])
     out = ledger_path.parent / "export.out"
     for args in COMMANDS:
-        _check_rejected(ceclog, ledger_path, CORPUS[name],
-                        *[a.replace("{out}", str(out)) for a in args])  # fmt: skip
+        _check_rejected(
+            ceclog, ledger_path, CORPUS[name], *[a.replace("{out}", str(out)) for a in args]
+        )
 
 
 @pytest.mark.slow
@@ -184,8 +185,12 @@ def test_broken_rules_files(ceclog: Ceclog, ledger_path: Path, tmp_path: Path, n
     rules.write_bytes(data)
     make_ledger(ledger_path, ("WRT", "2023-01-01"), rules="rules.toml")
     before = ledger_path.read_bytes()
-    for args in (["status"], ["add", "X", "--hours", "1"], ["check"],
-                 ["export", "--format", "csv"]):  # fmt: skip
+    for args in (
+        ["status"],
+        ["add", "X", "--hours", "1"],
+        ["check"],
+        ["export", "--format", "csv"],
+    ):
         r = ceclog(*args)
         assert r.code == 1 and "Traceback" not in r.err
         first = (r.out if args[0] == "check" else r.err).splitlines()[0]
@@ -196,8 +201,9 @@ def test_broken_rules_files(ceclog: Ceclog, ledger_path: Path, tmp_path: Path, n
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=400))
 def test_fuzz_random_bytes(ceclog: Ceclog, ledger_path: Path, data: bytes) -> None:
     ledger_path.write_bytes(data)
@@ -211,8 +217,9 @@ def test_fuzz_random_bytes(ceclog: Ceclog, ledger_path: Path, data: bytes) -> No
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_fuzz_mutated_ledger(ceclog: Ceclog, ledger_path: Path, data: st.DataObject) -> None:
     """Random edits of a good ledger: whatever the result, no traceback and no write by a

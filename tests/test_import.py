@@ -333,8 +333,13 @@ def test_files_that_are_not_sheets_are_refused_in_one_line(
     ceclog: Ceclog, tmp_path: Path, ledger_path: Path
 ) -> None:
     make_ledger(ledger_path, ("WRT", "2022-06-01"))
-    cases = {"list.json": b"[1, 2]", "other.json": b'{"a": 1}', "empty.csv": b"",
-             "nul.csv": b"\x00\x01", "junk.csv": bytes(range(128, 256))}  # fmt: skip
+    cases = {
+        "list.json": b"[1, 2]",
+        "other.json": b'{"a": 1}',
+        "empty.csv": b"",
+        "nul.csv": b"\x00\x01",
+        "junk.csv": bytes(range(128, 256)),
+    }
     for name, raw in cases.items():
         (tmp_path / name).write_bytes(raw)
         result = ceclog("import", str(tmp_path / name))

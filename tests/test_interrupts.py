@@ -113,8 +113,21 @@ def test_ctrl_c_at_any_moment_of_a_change(tmp_path: Path) -> None:
     for i, ms in enumerate(_delays((5, 10, 20, 40, 60, 80, 100, 120, 150, 200, 300, 400), codes)):
         before = ledger.read_bytes()
         title = f"Class {i}"
-        argv = [CECLOG, "--ledger", str(ledger), "--today", TODAY, "add", title, "--date",
-                "2024-01-02", "--hours", "1", "--evidence", str(cert)]  # fmt: skip
+        argv = [
+            CECLOG,
+            "--ledger",
+            str(ledger),
+            "--today",
+            TODAY,
+            "add",
+            title,
+            "--date",
+            "2024-01-02",
+            "--hours",
+            "1",
+            "--evidence",
+            str(cert),
+        ]
         code, err = _interrupt(argv, ms / 1000)
         codes.append(code)
         after = ledger.read_bytes()
@@ -178,9 +191,23 @@ def test_ctrl_c_after_each_file_operation_of_a_write(tmp_path: Path) -> None:
         ledger = make_ledger(folder / "ledger.toml", ("WRT", "2023-01-01"))
         cert = folder / "cert.pdf"
         cert.write_bytes(b"%PDF certificate")
-        argv = [sys.executable, str(script), str(target), "--ledger", str(ledger), "--today",
-                TODAY, "add", "K", "--date", "2024-01-02", "--hours", "1",
-                "--evidence", str(cert)]  # fmt: skip
+        argv = [
+            sys.executable,
+            str(script),
+            str(target),
+            "--ledger",
+            str(ledger),
+            "--today",
+            TODAY,
+            "add",
+            "K",
+            "--date",
+            "2024-01-02",
+            "--hours",
+            "1",
+            "--evidence",
+            str(cert),
+        ]
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         runs.append((target, folder, ledger, ledger.read_bytes(), proc))
     outcomes = set()

@@ -161,8 +161,11 @@ def test_iicrc_and_florida_are_two_ledgers_one_firm_view(ceclog: Ceclog, tmp_pat
     2028-07-31)."""
     folder = tmp_path / "dana"
     folder.mkdir()
-    iicrc = make_ledger(folder / "iicrc.toml", ("WRT", "2023-05-10"),
-                        body=_entry(1, "2026-09-02", "Water damage", "hours = 6"))  # fmt: skip
+    iicrc = make_ledger(
+        folder / "iicrc.toml",
+        ("WRT", "2023-05-10"),
+        body=_entry(1, "2026-09-02", "Water damage", "hours = 6"),
+    )
     florida = make_ledger(
         folder / "florida.toml",
         ("MRSA", "2024-08-01"),

@@ -237,9 +237,17 @@ def test_record_appends_one_undoable_assertion_keeping_comments(
     shot = tmp_path / "portal.png"
     shot.write_bytes(b"\x89PNG screenshot")
     r = ceclog(
-        "reconcile", "--portal", "2", "--on", "2026-11-01", "--record",
-        "--source", "IICRC portal", "--evidence", str(shot),
-    )  # fmt: skip
+        "reconcile",
+        "--portal",
+        "2",
+        "--on",
+        "2026-11-01",
+        "--record",
+        "--source",
+        "IICRC portal",
+        "--evidence",
+        str(shot),
+    )
     assert r.code == 0, r.err
     text = ledger_path.read_text()
     assert "# my own note about the portal  (kept)" in text and "hours = 2   # two hours" in text
@@ -638,9 +646,13 @@ def test_an_assertion_of_ceclogs_own_figure_agrees_and_one_flip_moves_it_by_its_
 def test_the_docs_example_is_what_ceclog_prints(ceclog: Ceclog) -> None:
     root = Path(__file__).parent.parent
     r = ceclog(
-        "reconcile", "--portal", "8.5", "--on", "2026-11-20",
+        "reconcile",
+        "--portal",
+        "8.5",
+        "--on",
+        "2026-11-20",
         ledger=root / "examples" / "ledger.toml",
-    )  # fmt: skip
+    )
     assert r.code == 1
     assert r.out in docs_pages.page("reconcile.md")
 

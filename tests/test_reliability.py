@@ -42,10 +42,11 @@ def _add(title: str) -> list[str]:
 def test_twenty_concurrent_adds_lose_nothing(tmp_path: Path) -> None:
     ledger = make_ledger(tmp_path / "ledger.toml", ("WRT", "2023-01-01"))
     procs = [
-        subprocess.Popen(_add(f"Class {i}"), env=_env(ledger), stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE)
+        subprocess.Popen(
+            _add(f"Class {i}"), env=_env(ledger), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         for i in range(20)
-    ]  # fmt: skip
+    ]
     for p in procs:
         _, err = p.communicate(timeout=120)
         assert p.returncode == 0, err
@@ -127,8 +128,10 @@ def test_sigkill_at_every_step_of_a_write(tmp_path: Path) -> None:
         n_before = len(tomllib.loads(before.decode())["entries"])
         proc = subprocess.run(
             [sys.executable, str(script), str(target), "add", f"K{target}", "--hours", "1"],
-            env=_env(ledger), capture_output=True, check=False,
-        )  # fmt: skip
+            env=_env(ledger),
+            capture_output=True,
+            check=False,
+        )
         entries = tomllib.loads(ledger.read_text())["entries"]
         assert len(entries) in (n_before, n_before + 1)
         if len(entries) == n_before:
@@ -156,9 +159,13 @@ def test_sigkill_at_every_step_of_a_write(tmp_path: Path) -> None:
     ],
 )
 def test_write_faults_give_a_clear_error_and_keep_the_original(
-    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch,
-    where: str, err: int, message: str,
-) -> None:  # fmt: skip
+    ceclog: Ceclog,
+    ledger_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    err: int,
+    message: str,
+) -> None:
     from ceclog.store import files
 
     make_ledger(ledger_path, ("WRT", "2023-01-01"))
@@ -167,8 +174,11 @@ def test_write_faults_give_a_clear_error_and_keep_the_original(
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(err, os.strerror(err))
 
-    target = {"open_temp": (files, "open_temp"), "fsync": (os, "fsync"),
-              "replace": (os, "replace")}[where]  # fmt: skip
+    target = {
+        "open_temp": (files, "open_temp"),
+        "fsync": (os, "fsync"),
+        "replace": (os, "replace"),
+    }[where]
     monkeypatch.setattr(*target, fail)
     r = ceclog("add", "X", "--date", "2024-01-01", "--hours", "1")
     assert r.code == 1

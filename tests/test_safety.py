@@ -113,8 +113,9 @@ def test_removing_with_ceclog_keeps_no_dated_backup_and_warns_nothing(
         _later(ledger_path, 5)  # a few seconds pass between commands: nothing is judged by them
         _later(Path(f"{ledger_path}.bak"), 5)
     assert sorted(p.name for p in ledger_path.parent.glob("ledger.toml*")) == [
-        "ledger.toml", "ledger.toml.bak"
-    ]  # fmt: skip
+        "ledger.toml",
+        "ledger.toml.bak",
+    ]
 
 
 def test_dated_backups_are_copies_and_at_most_five_are_kept(

@@ -214,7 +214,10 @@ def test_tomli_w_is_imported_only_to_write(tmp_path: Path, command: str, importe
         "print('tomli_w' in sys.modules, code, file=sys.stderr)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "CECLOG_NO_CACHE": "1", "NO_COLOR": "1"},
-    )  # fmt: skip
+    )
     assert out.stderr.splitlines()[-1] == f"{imported} 0"

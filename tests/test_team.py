@@ -54,26 +54,61 @@ def make_team(folder: Path) -> Path:
     c = 'date = {}\ntitle = "{}"\nhours = {}'
     sent = "\nsubmitted = {}".format
     files = {
-        "ana.toml": ledger("Ana Lima", "1001", "WRT", "2024-03-01",
-                           c.format("2025-01-10", "Water restoration", 14) + sent("2025-01-20")),
-        "ben.toml": ledger("Ben Okafor", "1002", "WRT", "2025-06-01",
-                           c.format("2026-02-01", "Odor control", 4),
-                           c.format("2027-03-01", "Drying webinar", 3) + "\nplanned = true"),
-        "cara.toml": ledger("Cara Nguyen", "1003", "WRT", "2024-06-01",
-                            c.format("2025-03-03", "Mold basics", 5) + sent("2025-03-10")),
-        "dev.toml": ledger("Dev Patel", "1004", "WRT", "2023-01-15",
-                           c.format("2024-05-05", "Structural drying", 10) + sent("2024-05-20"),
-                           c.format("2026-12-10", "Fire and smoke", 4) + "\nplanned = true"),
-        "eve.toml": ledger("Eve Martin", "1005", "MWR", "2024-05-10",
-                           c.format("2025-01-01", "Advanced drying", 6) + sent("2025-01-05")),
+        "ana.toml": ledger(
+            "Ana Lima",
+            "1001",
+            "WRT",
+            "2024-03-01",
+            c.format("2025-01-10", "Water restoration", 14) + sent("2025-01-20"),
+        ),
+        "ben.toml": ledger(
+            "Ben Okafor",
+            "1002",
+            "WRT",
+            "2025-06-01",
+            c.format("2026-02-01", "Odor control", 4),
+            c.format("2027-03-01", "Drying webinar", 3) + "\nplanned = true",
+        ),
+        "cara.toml": ledger(
+            "Cara Nguyen",
+            "1003",
+            "WRT",
+            "2024-06-01",
+            c.format("2025-03-03", "Mold basics", 5) + sent("2025-03-10"),
+        ),
+        "dev.toml": ledger(
+            "Dev Patel",
+            "1004",
+            "WRT",
+            "2023-01-15",
+            c.format("2024-05-05", "Structural drying", 10) + sent("2024-05-20"),
+            c.format("2026-12-10", "Fire and smoke", 4) + "\nplanned = true",
+        ),
+        "eve.toml": ledger(
+            "Eve Martin",
+            "1005",
+            "MWR",
+            "2024-05-10",
+            c.format("2025-01-01", "Advanced drying", 6) + sent("2025-01-05"),
+        ),
         "finn.toml": ledger("Finn Berg", "1006", "MRS", "2022-02-02"),
-        "broken.toml": ledger("Gil Ross", "1007", "WRT", "2023-09-15",
-                              c.format("2024-02-09", "Seminar", 3) + '\nkind = "seminar"'),
-        "hana/ledger.toml": ledger("Hana Sato", "1008", "ASD", "2022-12-01",
-                                   c.format("2023-05-01", "ASD refresher", 7) + sent("2023-05-02"),
-                                   'date = 2026-10-01\ntitle = "IICRC booth"\nkind = "booth"',
-                                   rules="firm-rules.toml"),
-    }  # fmt: skip
+        "broken.toml": ledger(
+            "Gil Ross",
+            "1007",
+            "WRT",
+            "2023-09-15",
+            c.format("2024-02-09", "Seminar", 3) + '\nkind = "seminar"',
+        ),
+        "hana/ledger.toml": ledger(
+            "Hana Sato",
+            "1008",
+            "ASD",
+            "2022-12-01",
+            c.format("2023-05-01", "ASD refresher", 7) + sent("2023-05-02"),
+            'date = 2026-10-01\ntitle = "IICRC booth"\nkind = "booth"',
+            rules="firm-rules.toml",
+        ),
+    }
     for name, text in files.items():
         (folder / name).parent.mkdir(exist_ok=True)
         (folder / name).write_text(text)
@@ -105,28 +140,100 @@ def run(ceclog: Ceclog, *args: str) -> tuple[int, str, str]:
 
 BEN_ACTION = "plan 7.0 CECs by 2029-05-31; attach and submit 1 certificate"
 ROWS = [  # (file, name, due, days_left, counted, remaining, state, next_action)
-    ("team/broken.toml", None, None, None, None, None, "error",
-     "did you mean course? kinds: course, online, webinar, workshop, event, conference, "
-     "booth, other"),
-    ("team/eve.toml", "Eve Martin", "2028-05-09", 526, 0.0, 14.0, "overdue",
-     "lapsed: take 8.0 CECs for the cycle ending 2026-05-09 and renew by email before "
-     "2028-05-09; plan 14.0 CECs by 2028-05-09"),
-    ("team/hana/ledger.toml", "Hana Sato", "2026-11-30", 0, 9.0, 5.0, "due_soon",
-     "plan 5.0 CECs by 2026-11-30; attach and submit 1 certificate"),
-    ("team/dev.toml", "Dev Patel", "2027-01-14", 45, 10.0, 4.0, "due_soon",
-     "take the planned classes before 2027-01-14"),
-    ("team/cara.toml", "Cara Nguyen", "2028-05-31", 548, 5.0, 9.0, "behind",
-     "plan 9.0 CECs by 2028-05-31"),
-    ("team/ben (conflicted copy 2026-11-20).toml", "Ben Okafor", "2029-05-31", 913, 4.0, 10.0,
-     "on_track", "same registrant ID as team/ben.toml: a copy? keep one; " + BEN_ACTION),
-    ("team/ben.toml", "Ben Okafor", "2029-05-31", 913, 4.0, 10.0, "on_track",
-     "same registrant ID as team/ben (conflicted copy 2026-11-20).toml: a copy? keep one; "
-     + BEN_ACTION),
-    ("team/ana.toml", "Ana Lima", "2028-02-29", 456, 14.0, 0.0, "met",
-     "nothing until the cycle ending 2028-02-29 ends"),
-    ("team/finn.toml", "Finn Berg", None, None, None, None, "none",
-     "no certification with a requirement is held"),
-]  # fmt: skip
+    (
+        "team/broken.toml",
+        None,
+        None,
+        None,
+        None,
+        None,
+        "error",
+        "did you mean course? kinds: course, online, webinar, workshop, event, conference, "
+        "booth, other",
+    ),
+    (
+        "team/eve.toml",
+        "Eve Martin",
+        "2028-05-09",
+        526,
+        0.0,
+        14.0,
+        "overdue",
+        "lapsed: take 8.0 CECs for the cycle ending 2026-05-09 and renew by email before "
+        "2028-05-09; plan 14.0 CECs by 2028-05-09",
+    ),
+    (
+        "team/hana/ledger.toml",
+        "Hana Sato",
+        "2026-11-30",
+        0,
+        9.0,
+        5.0,
+        "due_soon",
+        "plan 5.0 CECs by 2026-11-30; attach and submit 1 certificate",
+    ),
+    (
+        "team/dev.toml",
+        "Dev Patel",
+        "2027-01-14",
+        45,
+        10.0,
+        4.0,
+        "due_soon",
+        "take the planned classes before 2027-01-14",
+    ),
+    (
+        "team/cara.toml",
+        "Cara Nguyen",
+        "2028-05-31",
+        548,
+        5.0,
+        9.0,
+        "behind",
+        "plan 9.0 CECs by 2028-05-31",
+    ),
+    (
+        "team/ben (conflicted copy 2026-11-20).toml",
+        "Ben Okafor",
+        "2029-05-31",
+        913,
+        4.0,
+        10.0,
+        "on_track",
+        "same registrant ID as team/ben.toml: a copy? keep one; " + BEN_ACTION,
+    ),
+    (
+        "team/ben.toml",
+        "Ben Okafor",
+        "2029-05-31",
+        913,
+        4.0,
+        10.0,
+        "on_track",
+        "same registrant ID as team/ben (conflicted copy 2026-11-20).toml: a copy? keep one; "
+        + BEN_ACTION,
+    ),
+    (
+        "team/ana.toml",
+        "Ana Lima",
+        "2028-02-29",
+        456,
+        14.0,
+        0.0,
+        "met",
+        "nothing until the cycle ending 2028-02-29 ends",
+    ),
+    (
+        "team/finn.toml",
+        "Finn Berg",
+        None,
+        None,
+        None,
+        None,
+        "none",
+        "no certification with a requirement is held",
+    ),
+]
 COUNTS = {"error": 1, "overdue": 1, "due_soon": 2, "behind": 1, "on_track": 2, "met": 1, "none": 1}
 
 
@@ -135,8 +242,19 @@ def test_rows_in_order_of_urgency_with_every_figure(ceclog: Ceclog, team_dir: Pa
     assert code == 0
     doc = json.loads(out)
     assert doc["today"] == TODAY and doc["counts"] == COUNTS
-    got = [(r["file"], r["name"], r["due"], r["days_left"], r["counted"], r["remaining"],
-            r["state"], r["next_action"]) for r in doc["rows"]]  # fmt: skip
+    got = [
+        (
+            r["file"],
+            r["name"],
+            r["due"],
+            r["days_left"],
+            r["counted"],
+            r["remaining"],
+            r["state"],
+            r["next_action"],
+        )
+        for r in doc["rows"]
+    ]
     assert got == ROWS
     broken = doc["rows"][0]
     assert broken["error"] == (
@@ -146,12 +264,25 @@ def test_rows_in_order_of_urgency_with_every_figure(ceclog: Ceclog, team_dir: Pa
     assert doc["rows"][6]["duplicates"] == ["team/ben (conflicted copy 2026-11-20).toml"]
     eve = doc["rows"][1]
     assert eve == {
-        "file": "team/eve.toml", "name": "Eve Martin", "registrant_id": "1005",
-        "certifications": ["MWR"], "track": "master", "cycle_start": "2026-05-10",
-        "due": "2028-05-09", "days_left": 526, "required": 14.0, "counted": 0.0,
-        "remaining": 14.0, "planned": 0.0, "projected": 0.0, "unsubmitted": 0.0,
-        "state": "overdue", "next_action": ROWS[1][7], "error": None, "duplicates": [],
-    }  # fmt: skip
+        "file": "team/eve.toml",
+        "name": "Eve Martin",
+        "registrant_id": "1005",
+        "certifications": ["MWR"],
+        "track": "master",
+        "cycle_start": "2026-05-10",
+        "due": "2028-05-09",
+        "days_left": 526,
+        "required": 14.0,
+        "counted": 0.0,
+        "remaining": 14.0,
+        "planned": 0.0,
+        "projected": 0.0,
+        "unsubmitted": 0.0,
+        "state": "overdue",
+        "next_action": ROWS[1][7],
+        "error": None,
+        "duplicates": [],
+    }
     ben = doc["rows"][6]
     assert (ben["planned"], ben["projected"], ben["unsubmitted"]) == (3.0, 7.0, 4.0)
     assert doc["rows"][3]["planned"] == 4.0 and doc["rows"][3]["projected"] == 14.0
@@ -163,8 +294,17 @@ def test_table_and_footer(ceclog: Ceclog, team_dir: Path) -> None:
     lines = out.splitlines()
     assert lines[0] == f"ceclog team: 9 ledgers read; today {TODAY}"
     names = [line.split("  ")[0] for line in lines[4:13]]
-    assert names == ["team/broken.toml", "Eve Martin", "Hana Sato", "Dev Patel", "Cara Nguyen",
-                     "Ben Okafor", "Ben Okafor", "Ana Lima", "Finn Berg"]  # fmt: skip
+    assert names == [
+        "team/broken.toml",
+        "Eve Martin",
+        "Hana Sato",
+        "Dev Patel",
+        "Cara Nguyen",
+        "Ben Okafor",
+        "Ben Okafor",
+        "Ana Lima",
+        "Finn Berg",
+    ]
     assert "OVERDUE" in lines[5] and "2028-05-09" in lines[5]
     assert lines[-1] == (
         "1 error, 1 overdue, 2 due soon, 1 behind, 2 on track, 1 met, 1 no requirement; "
@@ -214,11 +354,20 @@ def test_filters(ceclog: Ceclog, team_dir: Path) -> None:
         assert code == 0
         return [r["file"].removeprefix("team/") for r in json.loads(out)["rows"]]
 
-    assert files("--at-risk") == ["broken.toml", "eve.toml", "hana/ledger.toml", "dev.toml",
-                                  "cara.toml"]  # fmt: skip
+    assert files("--at-risk") == [
+        "broken.toml",
+        "eve.toml",
+        "hana/ledger.toml",
+        "dev.toml",
+        "cara.toml",
+    ]
     # overdue is within any window: its lapsed cycle's due date has passed
-    assert files("--due-within", "45") == ["broken.toml", "eve.toml", "hana/ledger.toml",
-                                           "dev.toml"]  # fmt: skip
+    assert files("--due-within", "45") == [
+        "broken.toml",
+        "eve.toml",
+        "hana/ledger.toml",
+        "dev.toml",
+    ]
     assert files("--due-within", "0") == ["broken.toml", "eve.toml", "hana/ledger.toml"]
     assert files("--cert", "mwr") == ["broken.toml", "eve.toml"]  # error rows hide nothing
     _, out, _ = run(ceclog, "team", "team", "--at-risk")
@@ -234,17 +383,33 @@ def test_filters(ceclog: Ceclog, team_dir: Path) -> None:
         (["ana", "ben"], [], 0, []),
         (["ana", "cara"], [], 3, ["at risk: Cara Nguyen (team/cara.toml): behind, due 2028-05-31"]),
         (["dev"], [], 3, ["at risk: Dev Patel (team/dev.toml): due soon, due 2027-01-14"]),
-        (["cara", "eve"], [], 4, [
-            "at risk: Eve Martin (team/eve.toml): overdue, due 2028-05-09",
-            "at risk: Cara Nguyen (team/cara.toml): behind, due 2028-05-31"]),
+        (
+            ["cara", "eve"],
+            [],
+            4,
+            [
+                "at risk: Eve Martin (team/eve.toml): overdue, due 2028-05-09",
+                "at risk: Cara Nguyen (team/cara.toml): behind, due 2028-05-31",
+            ],
+        ),
         (["ana", "broken"], [], 0, []),
-        (["ana", "broken"], ["--strict"], 1, [
-            "error: team/broken.toml:18: entry 1 has kind 'seminar', unknown to the iicrc rules"]),
-        (["eve", "broken"], ["--strict"], 4, [
-            "error: team/broken.toml:18: entry 1 has kind 'seminar', unknown to the iicrc rules",
-            "at risk: Eve Martin (team/eve.toml): overdue, due 2028-05-09"]),
+        (
+            ["ana", "broken"],
+            ["--strict"],
+            1,
+            ["error: team/broken.toml:18: entry 1 has kind 'seminar', unknown to the iicrc rules"],
+        ),
+        (
+            ["eve", "broken"],
+            ["--strict"],
+            4,
+            [
+                "error: team/broken.toml:18: entry 1 has kind 'seminar', unknown to the iicrc rules",
+                "at risk: Eve Martin (team/eve.toml): overdue, due 2028-05-09",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_check_exit_codes_for_cron(
     ceclog: Ceclog, team_dir: Path, names: list[str], flags: list[str], code: int, stderr: list[str]
 ) -> None:
@@ -256,10 +421,13 @@ def test_check_exit_codes_for_cron(
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
     return {
-        str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else b"",
-                                     p.stat().st_mtime_ns, p.stat().st_mode)
+        str(p.relative_to(folder)): (
+            p.read_bytes() if p.is_file() else b"",
+            p.stat().st_mtime_ns,
+            p.stat().st_mode,
+        )
         for p in sorted(folder.rglob("*"))
-    }  # fmt: skip
+    }
 
 
 def test_a_run_changes_no_byte_mtime_or_file(ceclog: Ceclog, team_dir: Path) -> None:
@@ -286,8 +454,9 @@ def test_arguments_globs_and_the_current_folder(
     code, out, _ = run(ceclog, "team", "--json", "team/pyproject.toml")
     row = json.loads(out)["rows"][0]
     assert (row["state"], row["error"]) == (
-        "error", "team/pyproject.toml: not a ceclog ledger: no [holder] table",
-    )  # fmt: skip
+        "error",
+        "team/pyproject.toml: not a ceclog ledger: no [holder] table",
+    )
     for args, message in [
         (["team/nomatch*.toml"], "error: the pattern 'team/nomatch*.toml' matches nothing"),
         (["team/missing.toml"], "error: team/missing.toml: no such file or folder"),
@@ -352,8 +521,9 @@ def test_permission_denied_is_a_row_with_its_remedy(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)["rows"]
     assert [(r["file"], r["state"]) for r in rows[:2]] == [
-        ("team/broken.toml", "error"), ("team/ivy.toml", "error"),
-    ]  # fmt: skip
+        ("team/broken.toml", "error"),
+        ("team/ivy.toml", "error"),
+    ]
     ivy = rows[1]
     assert ivy["error"] == "team/ivy.toml: permission denied"
     assert ivy["next_action"] == (
@@ -368,8 +538,11 @@ def test_shared_ledger_stays_group_readable(ceclog: Ceclog, tmp_path: Path) -> N
     path = tmp_path / "sam" / "ledger.toml"
 
     def modes() -> dict[str, int]:
-        return {str(p.relative_to(path.parent)): p.stat().st_mode & 0o777
-                for p in sorted(path.parent.rglob("*")) if not p.name.startswith(".")}  # fmt: skip
+        return {
+            str(p.relative_to(path.parent)): p.stat().st_mode & 0o777
+            for p in sorted(path.parent.rglob("*"))
+            if not p.name.startswith(".")
+        }
 
     def do(*args: str) -> None:
         r = ceclog(*args, ledger=path)
@@ -467,17 +640,29 @@ def test_plan_year_adds_each_rows_quarters(ceclog: Ceclog, team_dir: Path) -> No
         ]
 
     assert plans["team/cara.toml"] == {
-        "needed": 9.0, "planned": 0.0, "short": 9.0, "per_quarter": 1.5, "per_year": 5.5,
+        "needed": 9.0,
+        "planned": 0.0,
+        "short": 9.0,
+        "per_quarter": 1.5,
+        "per_year": 5.5,
         "quarters": q((0.0, 1.5), (0.0, 1.5), (0.0, 1.5), (0.0, 1.5)),
-    }  # fmt: skip
+    }
     assert plans["team/ben.toml"] == {
-        "needed": 10.0, "planned": 3.0, "short": 7.0, "per_quarter": 1.0, "per_year": 4.0,
+        "needed": 10.0,
+        "planned": 3.0,
+        "short": 7.0,
+        "per_quarter": 1.0,
+        "per_year": 4.0,
         "quarters": q((3.0, 1.0), (0.0, 1.0), (0.0, 1.0), (0.0, 1.0)),
-    }  # fmt: skip
+    }
     assert plans["team/dev.toml"] == {
-        "needed": 4.0, "planned": 4.0, "short": 0.0, "per_quarter": 2.0, "per_year": 4.0,
+        "needed": 4.0,
+        "planned": 4.0,
+        "short": 0.0,
+        "per_quarter": 2.0,
+        "per_year": 4.0,
         "quarters": q((0.0, 2.0), (0.0, None), (0.0, None), (0.0, None)),
-    }  # fmt: skip
+    }
     assert (plans["team/eve.toml"]["per_quarter"], plans["team/eve.toml"]["per_year"]) == (2.0, 8.0)
     # the rows themselves are those without --plan, which has no plan keys
     plain = json.loads(run(ceclog, "team", "team", "--json")[1])
