@@ -404,7 +404,8 @@ def test_filters(ceclog: Ceclog, team_dir: Path) -> None:
             ["--strict"],
             4,
             [
-                "error: team/broken.toml:18: entry 1 has kind 'seminar', unknown to the iicrc rules",
+                "error: team/broken.toml:18: entry 1 has kind 'seminar', unknown to the iicrc "
+                "rules",
                 "at risk: Eve Martin (team/eve.toml): overdue, due 2028-05-09",
             ],
         ),
