@@ -16,7 +16,7 @@ from ceclog.core.entry_checks import Refused
 from ceclog.core.models import MAX_TEXT, Entry, Evidence, Ledger
 from ceclog.core.text import text_problem
 from ceclog.errors import InputError, LedgerError, Location
-from ceclog.store import files
+from ceclog.store import files, platform
 from ceclog.store.journal import Written, interrupts_deferred
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def _create(path: Path, data: bytes, owner: str, mode: int = 0o600) -> bool:
         except FileExistsError:
             return False
         try:
-            os.replace(tmp, path)
+            platform.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(path)  # the empty reservation
@@ -140,7 +140,7 @@ def _create(path: Path, data: bytes, owner: str, mode: int = 0o600) -> bool:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)  # left only when it was not renamed
-    files.fsync_dir(path.parent)
+    platform.fsync_dir(path.parent)
     return True
 
 
@@ -200,7 +200,9 @@ def placed(
                 f"could not copy the certificate into {FOLDER}/: {exc.strerror or exc}; "
                 "nothing was changed",
                 where=Location(folder_of(session.loaded.path) / FOLDER),
-                hint="free some space or fix the folder's permissions, then try again",
+                hint=exc.hint
+                if isinstance(exc, platform.Busy)
+                else "free some space or fix the folder's permissions, then try again",
             ) from None
         yield records
     except BaseException:

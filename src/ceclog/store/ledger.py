@@ -27,7 +27,6 @@ from ceclog.store.files import (
     atomic_write,
     backup_path,
     clean_stale_temps,
-    fsync_dir,
     locked,
     real_path,
     refuse_read_only,
@@ -35,6 +34,8 @@ from ceclog.store.files import (
 )
 from ceclog.store.journal import Journal, writing
 from ceclog.store.parsing import decode
+from ceclog.store.platform import fsync_dir
+from ceclog.store.platform import replace as replace_file
 from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes, remember
 from ceclog.store.rewrite import edited, new_text_for, render
 
@@ -204,7 +205,7 @@ def undo(path: Path, journal: Journal) -> Undone:
                     swap = target.with_name(target.name + ".undone")
                     atomic_write(swap, current, mode, owner=target.name)
                     atomic_write(target, raw, mode)
-                    os.replace(swap, bak)
+                    replace_file(swap, bak)
                     fsync_dir(target.parent)
         except OSError as exc:
             raise write_error(path, exc) from None
