@@ -235,3 +235,33 @@ def test_a_certificate_refused_for_good_is_a_clear_message(
     )
     assert list((tmp_path / "evidence").iterdir()) == []
     assert result.err.splitlines()[1] == f"  hint: {platform.Busy.hint}"
+
+
+def test_init_shared_where_there_are_no_file_modes_says_so(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(platform, "POSIX_MODES", False)  # as on Windows
+    result = ceclog("init", "--name", "Sam Ortiz", "--shared")
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "error: --shared makes the ledger readable by your group through file modes (640), "
+        "which Windows does not have; nothing was created",
+        "  hint: run `ceclog init` without --shared, and share the folder itself (its "
+        "Properties, Sharing and Security): whoever may read the folder may read the ledgers "
+        "in it",
+    ]
+    assert not ledger_path.exists()
+    assert ceclog("init", "--name", "Sam Ortiz").code == 0
+
+
+def test_a_read_only_ledger_on_windows_is_made_writable_with_attrib(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2024-03-01")).chmod(0o444)
+    monkeypatch.setattr(platform, "POSIX_MODES", False)
+    result = ceclog(*ADD)
+    assert result.code == 1
+    assert result.err.splitlines()[1] == (
+        f"  hint: make it writable (attrib -r {ledger_path}, or untick Read-only in its "
+        "Properties) or work on a copy"
+    )

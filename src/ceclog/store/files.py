@@ -177,7 +177,7 @@ def read_only_error(
         return LedgerError(
             f"the ledger is read-only (mode {mode:03o}); nothing was changed",
             where=Location(path),
-            hint=f"make it writable (chmod u+w {path}) or work on a copy",
+            hint=f"make it writable ({platform.make_writable(path)}) or work on a copy",
         )
     return LedgerError(
         f"the system does not let you write the ledger (mode {mode:03o}: an access list, or a "

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ceclog.core.models import Ledger
-from ceclog.errors import CeclogError, LedgerError, Location
+from ceclog.errors import CeclogError, InputError, LedgerError, Location
+from ceclog.store import platform
 from ceclog.store.backups import guard_backup
 from ceclog.store.files import (
     SHARED_FILE_MODE,
@@ -34,8 +35,6 @@ from ceclog.store.files import (
 )
 from ceclog.store.journal import Journal, writing
 from ceclog.store.parsing import decode
-from ceclog.store.platform import fsync_dir
-from ceclog.store.platform import replace as replace_file
 from ceclog.store.reading import Loaded, load, parse_ledger, read_bytes, remember
 from ceclog.store.rewrite import edited, new_text_for, render
 
@@ -129,6 +128,13 @@ def create(path: Path, ledger: Ledger, journal: Journal, shared: bool = False) -
     )
     if path.exists():  # through a link too: said before any lock file is made
         raise exists
+    if shared and not platform.POSIX_MODES:
+        raise InputError(
+            "--shared makes the ledger readable by your group through file modes (640), which "
+            "Windows does not have; nothing was created",
+            hint="run `ceclog init` without --shared, and share the folder itself (its Properties, "
+            "Sharing and Security): whoever may read the folder may read the ledgers in it",
+        )
     refuse_link(path)  # a dangling one: never created through it
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=folder_mode)
@@ -205,8 +211,8 @@ def undo(path: Path, journal: Journal) -> Undone:
                     swap = target.with_name(target.name + ".undone")
                     atomic_write(swap, current, mode, owner=target.name)
                     atomic_write(target, raw, mode)
-                    replace_file(swap, bak)
-                    fsync_dir(target.parent)
+                    platform.replace(swap, bak)
+                    platform.fsync_dir(target.parent)
         except OSError as exc:
             raise write_error(path, exc) from None
         return Undone(restored, replaced, kept, given, warnings)

@@ -191,6 +191,15 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def make_writable(path: Path) -> str:
+    """How to make a read-only file writable again, in a hint."""
+    return (
+        f"chmod u+w {path}"
+        if POSIX_MODES
+        else f"attrib -r {path}, or untick Read-only in its Properties"
+    )
+
+
 def user_id() -> int | None:
     """The effective user id; None on Windows, which has no owners to compare this way."""
     geteuid = getattr(os, "geteuid", None)
