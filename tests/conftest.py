@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib.machinery import ModuleSpec
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from ceclog.cli import run
+
+class _NoFcntl:
+    """With CECLOG_TEST_NO_FCNTL=1 (.ci/run's second run), `import fcntl` fails as on Windows,
+    so the suite runs ceclog's lock without it (store/platform.py); set before ceclog loads."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name == "fcntl":
+            raise ModuleNotFoundError("fcntl is made unavailable (CECLOG_TEST_NO_FCNTL)", name=name)
+        return None
+
+
+if os.environ.get("CECLOG_TEST_NO_FCNTL"):
+    sys.meta_path.insert(0, _NoFcntl())
+    sys.modules.pop("fcntl", None)
+
+from ceclog.cli import run  # noqa: E402 - after the finder above
 
 TODAY = "2026-11-22"
 

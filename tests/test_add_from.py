@@ -273,8 +273,8 @@ def test_without_tesseract_a_photo_is_refused_with_the_install_command(
     assert result.err == (
         f"error: {photo}: cannot read photo.jpg: the OCR program tesseract is not installed\n"
         "  hint: install it (Debian/Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew "
-        'install tesseract), or type the fields: ceclog add "TITLE" --date YYYY-MM-DD '
-        "--hours H\n"
+        "install tesseract; Windows: the UB Mannheim build of Tesseract, its folder added to "
+        'PATH), or type the fields: ceclog add "TITLE" --date YYYY-MM-DD --hours H\n'
     )
     _unchanged(ledger, before)
 

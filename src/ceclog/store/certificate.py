@@ -24,7 +24,10 @@ from ceclog.store.evidence import Incoming
 PATTERNS = Path(__file__).resolve().parents[1] / "data" / "cert_patterns.toml"
 OCR_TIMEOUT = 120  # seconds for one page
 TYPE_IT = 'ceclog add "TITLE" --date YYYY-MM-DD --hours H'
-INSTALL = "Debian/Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew install tesseract"
+INSTALL = (
+    "Debian/Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew install tesseract; Windows: "
+    "the UB Mannheim build of Tesseract, its folder added to PATH"
+)
 HEIC_BRANDS = {
     b"heic",
     b"heix",

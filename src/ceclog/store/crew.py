@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ceclog.core.imports.people import file_stem
 from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError, InputError, Location
-from ceclog.store import discover, reading
+from ceclog.store import discover, names, reading
 from ceclog.store.files import backup_path
 from ceclog.store.reading import Loaded
 from ceclog.store.rules import DEFAULT_RULES, is_path
@@ -87,7 +87,7 @@ def common_rules(mates: list[Mate], folder: Path) -> tuple[str, str]:
 def free_path(folder: Path, name: str, taken: set[Path]) -> Path:
     """`folder/NAME.toml` for a new ledger of `name` (`jane-smith.toml`), or `-2`, `-3`...:
     never a file that exists, nor one whose backup or lock is there, nor one of `taken`."""
-    stem = file_stem(name)
+    stem = names.portable(file_stem(name), "technician")  # "Con" is a device on Windows
     for n in range(1, 1000):
         path = folder / (f"{stem}.toml" if n == 1 else f"{stem}-{n}.toml")
         lock = path.with_name(f".{path.name}.lock")

@@ -16,7 +16,7 @@ from ceclog.core.checks.entries import Refused
 from ceclog.core.ledger.models import MAX_TEXT, Entry, Evidence, Ledger
 from ceclog.core.ledger.text import text_problem
 from ceclog.errors import InputError, LedgerError, Location
-from ceclog.store import files
+from ceclog.store import files, names, platform
 from ceclog.store.journal import Written, interrupts_deferred
 
 if TYPE_CHECKING:
@@ -106,11 +106,21 @@ def _records(ledger: Ledger) -> list[Evidence]:
 
 
 def _taken(ledger: Ledger, base: Path) -> set[str]:
-    names = {ev.file for ev in _records(ledger)}
+    """The names in use, as Windows and macOS compare them (`names.same`): recorded or there.
+    A name differing from one of them only in case is taken too, even where the system tells
+    them apart: the folder may be opened from Windows or a Mac one day."""
+    taken = {ev.file for ev in _records(ledger)}
     folder = base / FOLDER
     if folder.is_dir():
-        names |= {f"{FOLDER}/{p.name}" for p in folder.iterdir()}
-    return names
+        taken |= {f"{FOLDER}/{p.name}" for p in folder.iterdir()}
+    return {names.same(name) for name in taken}
+
+
+def extension(source: Path) -> str:
+    """The extension a copy of `source` gets: its own, lower case, ASCII letters and digits
+    only (at most 9); none when nothing is left (`cert.€`), never a bare dot."""
+    kept = "".join(ch for ch in source.suffix.lower() if ch.isascii() and ch.isalnum())[:9]
+    return f".{kept}" if kept else ""
 
 
 def _original_name(item: Incoming, name: str) -> str:
@@ -132,7 +142,7 @@ def _create(path: Path, data: bytes, owner: str, mode: int = 0o600) -> bool:
         except FileExistsError:
             return False
         try:
-            os.replace(tmp, path)
+            platform.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(path)  # the empty reservation
@@ -140,7 +150,7 @@ def _create(path: Path, data: bytes, owner: str, mode: int = 0o600) -> bool:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)  # left only when it was not renamed
-    files.fsync_dir(path.parent)
+    platform.fsync_dir(path.parent)
     return True
 
 
@@ -166,14 +176,14 @@ def _copy_all(
     with files.locked(base / FOLDER, what="the evidence folder's"):
         taken = _taken(session.ledger, base)
         name = entry if isinstance(entry, str) else f"{entry.date}_{entry.id}_{slug(entry.title)}"
-        stem = f"{FOLDER}/{name}"
+        stem = f"{FOLDER}/{names.portable(name, 'certificate')}"
         for item in incoming:
-            ext = "".join(ch for ch in item.source.suffix.lower() if ch.isalnum() or ch == ".")
-            name, n = f"{stem}{ext[:10]}", 1
-            while name in taken or not _copy(session, base / name, item, done):
+            ext = extension(item.source)
+            name, n = f"{stem}{ext}", 1
+            while names.same(name) in taken or not _copy(session, base / name, item, done):
                 n += 1
-                name = f"{stem}-{n}{ext[:10]}"
-            taken.add(name)
+                name = f"{stem}-{n}{ext}"
+            taken.add(names.same(name))
             records.append(Evidence(file=name, name=_original_name(item, name), sha256=item.sha256))
     return records
 
@@ -200,7 +210,9 @@ def placed(
                 f"could not copy the certificate into {FOLDER}/: {exc.strerror or exc}; "
                 "nothing was changed",
                 where=Location(folder_of(session.loaded.path) / FOLDER),
-                hint="free some space or fix the folder's permissions, then try again",
+                hint=exc.hint
+                if isinstance(exc, platform.Busy)
+                else "free some space or fix the folder's permissions, then try again",
             ) from None
         yield records
     except BaseException:

@@ -1,14 +1,14 @@
-"""Safe file operations, and the few calls that differ between systems: an exclusive lock
-beside a file, atomic writes (a temp file in the same folder, fsynced, renamed over the target,
-the folder fsynced), temp files named after the ledger they are written for (so each ledger
-cleans up only its own), reading only regular files (never blocking on a pipe or a device),
-and ledgers this user may not change refused (read-only, or someone else's)."""
+"""Safe file operations: an exclusive lock beside a file, atomic writes (a temp file in the
+same folder, fsynced, renamed over the target, the folder fsynced), temp files named after the
+ledger they are written for (so each ledger cleans up only its own), reading only regular files
+(never blocking on a pipe or a device), and ledgers this user may not change refused
+(read-only, or someone else's).  What differs between Linux, macOS and Windows is in
+`ceclog.store.platform`, and nowhere else."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import os
 import stat
 import time
@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ceclog.errors import InputError, LedgerError, Location, LockError
+from ceclog.store import platform
 from ceclog.store.journal import Journal, writing
+from ceclog.store.platform import fsync_dir, user_name
 
 LOCK_TIMEOUT = 10.0
 
@@ -46,30 +48,20 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's"
         ) from None
     try:
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LockError(
-                        f"another ceclog has held {what} lock for {timeout:.0f} s",
-                        where=Location(path),
-                        hint="wait for it to finish and try again",
-                    ) from None
-                time.sleep(0.02)
-        yield
+        while not platform.try_lock(fd, lock_path):
+            if time.monotonic() > deadline:
+                raise LockError(
+                    f"another ceclog has held {what} lock for {timeout:.0f} s",
+                    where=Location(path),
+                    hint="wait for it to finish and try again",
+                )
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            platform.unlock(fd, lock_path)
     finally:
         os.close(fd)
-
-
-def fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 TEMP_RANDOM = r"[a-z0-9_]{8}"  # what tempfile.mkstemp puts between prefix and suffix
@@ -92,7 +84,7 @@ def write_temp(path: Path, data: bytes, mode: int, owner: str | None = None) -> 
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fchmod(handle.fileno(), mode)
+            platform.set_mode(handle.fileno(), tmp, mode)
             os.fsync(handle.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
@@ -105,7 +97,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600, owner: str | None =
     """Write `data` to a temp file beside `path`, fsync it, and rename it over `path`."""
     tmp = write_temp(path, data, mode, owner)
     try:
-        os.replace(tmp, path)
+        platform.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -129,6 +121,12 @@ def modes_like(ledger: Path) -> tuple[int, int]:
 
 
 def write_error(path: Path, exc: OSError) -> LedgerError:
+    if isinstance(exc, platform.Busy):  # Windows: a file open elsewhere cannot be replaced
+        return LedgerError(
+            f"could not save the ledger: {exc.strerror}; nothing was changed",
+            where=Location(path),
+            hint=exc.hint,
+        )
     reason = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is exhausted",
@@ -159,16 +157,6 @@ def clean_stale_temps(path: Path) -> None:
                     (folder / name).unlink()
 
 
-def user_name(uid: int) -> str:
-    """The login name of a user id (the id itself when the system has no name for it)."""
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return str(uid)
-
-
 def read_only_error(
     path: Path, mode: int, owner: str | None, user: str | None, writable: bool
 ) -> LedgerError | None:
@@ -189,7 +177,7 @@ def read_only_error(
         return LedgerError(
             f"the ledger is read-only (mode {mode:03o}); nothing was changed",
             where=Location(path),
-            hint=f"make it writable (chmod u+w {path}) or work on a copy",
+            hint=f"make it writable ({platform.make_writable(path)}) or work on a copy",
         )
     return LedgerError(
         f"the system does not let you write the ledger (mode {mode:03o}: an access list, or a "
@@ -208,7 +196,7 @@ def refuse_read_only(path: Path) -> None:
         st = target.stat()
     except OSError:
         return  # missing or unreadable: loading it says so
-    me = os.geteuid() if hasattr(os, "geteuid") else None  # no owners to compare on Windows
+    me = platform.user_id()  # None on Windows: no owners to compare
     theirs = me is not None and st.st_uid != me
     owner = user_name(st.st_uid) if theirs else None
     user = user_name(me) if me is not None else None

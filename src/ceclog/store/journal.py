@@ -7,10 +7,11 @@ until both are done, so the journal is never behind the disk."""
 from __future__ import annotations
 
 import contextlib
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
+
+from ceclog.store.platform import interrupts_blocked
 
 
 class Written(NamedTuple):
@@ -27,14 +28,8 @@ Journal = list[Written]
 @contextlib.contextmanager
 def interrupts_deferred() -> Iterator[None]:
     """Ctrl-C during the block takes effect when it ends (as a KeyboardInterrupt)."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not on POSIX
+    with interrupts_blocked():
         yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 @contextlib.contextmanager

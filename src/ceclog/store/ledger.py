@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ceclog.core.ledger.models import Ledger
-from ceclog.errors import CeclogError, LedgerError, Location
+from ceclog.errors import CeclogError, InputError, LedgerError, Location
+from ceclog.store import platform
 from ceclog.store.backups import guard_backup
 from ceclog.store.files import (
     SHARED_FILE_MODE,
@@ -27,7 +28,6 @@ from ceclog.store.files import (
     atomic_write,
     backup_path,
     clean_stale_temps,
-    fsync_dir,
     locked,
     real_path,
     refuse_read_only,
@@ -128,6 +128,13 @@ def create(path: Path, ledger: Ledger, journal: Journal, shared: bool = False) -
     )
     if path.exists():  # through a link too: said before any lock file is made
         raise exists
+    if shared and not platform.POSIX_MODES:
+        raise InputError(
+            "--shared makes the ledger readable by your group through file modes (640), which "
+            "Windows does not have; nothing was created",
+            hint="run `ceclog init` without --shared, and share the folder itself (its Properties, "
+            "Sharing and Security): whoever may read the folder may read the ledgers in it",
+        )
     refuse_link(path)  # a dangling one: never created through it
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=folder_mode)
@@ -204,8 +211,8 @@ def undo(path: Path, journal: Journal) -> Undone:
                     swap = target.with_name(target.name + ".undone")
                     atomic_write(swap, current, mode, owner=target.name)
                     atomic_write(target, raw, mode)
-                    os.replace(swap, bak)
-                    fsync_dir(target.parent)
+                    platform.replace(swap, bak)
+                    platform.fsync_dir(target.parent)
         except OSError as exc:
             raise write_error(path, exc) from None
         return Undone(restored, replaced, kept, given, warnings)
