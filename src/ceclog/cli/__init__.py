@@ -98,6 +98,8 @@ COMMAND_MODULES = {
     "team-calendar": "calendar_cmd",
     "import": "import_cmd",
     "reconcile": "reconcile_cmd",
+    "merge": "merge_cmd",
+    "merge-driver": "merge_cmd",
 }
 _GLOBAL_WITH_VALUE = ("--ledger", "--today")
 
