@@ -76,6 +76,10 @@ def test_copies_edited_apart_merge_three_ways_with_every_credit_once(
     assert "5 entries; completed ones count 23.0 CECs." in ceclog("list").out
     assert ceclog("check").code == 0
     assert theirs.read_bytes() == other_bytes and base.read_bytes() == base_bytes
+    merged = mine.read_bytes()
+    again = ceclog("merge", str(theirs), "--base", str(base), "--yes")
+    assert "nothing to merge: the ledger was not changed" in again.err
+    assert mine.read_bytes() == merged
 
 
 def test_two_way_keeps_what_only_the_ledger_has_and_says_why(
@@ -261,3 +265,70 @@ def test_merging_the_ledger_into_itself_is_refused(ceclog: Ceclog, ledger_path: 
     ledger(ledger_path, WATER)
     r = ceclog("merge", str(ledger_path))
     assert r.code == 1 and "OTHER is the ledger itself" in r.err
+
+
+def test_certifications_and_the_holder_are_merged_too(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    """THEIRS adds ASD and records an email: the certification comes in; the email, absent
+    here, differs on both sides without a base: asked, taken with --prefer theirs."""
+    ledger(ledger_path, WATER)
+    text = ledger_path.read_text(encoding="utf-8")
+    theirs = tmp_path / "theirs.toml"
+    theirs.write_text(
+        text.replace('rules = "iicrc"', 'rules = "iicrc"\nemail = "dana@example.com"')
+        + '\n[[certifications]]\ncode = "ASD"\nearned = 2025-01-10\n',
+        encoding="utf-8",
+    )
+    r = ceclog("merge", str(theirs), "--json")
+    doc = json.loads(r.out)
+    assert doc["certifications"] == ["ASD"]
+    assert [(c["key"], c["mine"], c["theirs"]) for c in doc["conflicts"]] == [
+        ("holder: email", None, "dana@example.com")
+    ]
+    assert ceclog("merge", str(theirs), "--prefer", "theirs", "--yes").code == 0
+    data = tomllib.loads(ledger_path.read_text(encoding="utf-8"))
+    assert data["holder"]["email"] == "dana@example.com"
+    assert [c["code"] for c in data["certifications"]] == ["WRT", "ASD"]
+
+
+def test_the_driver_leaves_ours_as_it_was_when_a_version_does_not_parse(
+    ceclog: Ceclog, tmp_path: Path
+) -> None:
+    base = ledger(tmp_path / "base.toml", WATER)
+    ours = ledger(tmp_path / "ours.toml", WATER, DRYING)
+    theirs = ledger(tmp_path / "theirs.toml", WATER, MOLD.replace("hours = 3", "hours = ="))
+    before = ours.read_bytes()
+    r = ceclog("merge-driver", str(base), str(ours), str(theirs), "ledger.toml", ledger=None)
+    assert r.code == 1
+    line = theirs.read_text().splitlines().index("hours = =") + 1
+    assert f"{theirs}:{line}:" in r.err and "(the other side, %B) does not read" in r.err
+    assert ours.read_bytes() == before
+
+
+def test_the_driver_merges_into_ours_keeping_its_comments(ceclog: Ceclog, tmp_path: Path) -> None:
+    base = ledger(tmp_path / "base.toml", WATER)
+    ours = ledger(tmp_path / "ours.toml", "\n# my own note\n", WATER, DRYING)
+    theirs = ledger(tmp_path / "theirs.toml", WATER, MOLD.replace("id = 3", "id = 2"))
+    r = ceclog("merge-driver", str(base), str(ours), str(theirs), ledger=None)
+    assert r.code == 0, r.err
+    assert "# my own note" in ours.read_text(encoding="utf-8")
+    assert rows(ours) == [
+        (1, "Water damage basics", 7.0),
+        (2, "Drying refresher", 4.0),
+        (3, "Mold class", 3.0),
+    ]
+
+
+def test_a_class_removed_here_is_said_to_come_back_without_a_base(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    """The ledger removed entry 2 (`rm`: last_entry_id = 2); the copy still has it: without a
+    base that is an entry to add (as 3), said to be one the ledger gave and removed."""
+    ledger(ledger_path, WATER, DRYING)
+    assert ceclog("rm", "2", "--yes").code == 0
+    theirs = ledger(tmp_path / "theirs.toml", WATER, DRYING)
+    r = ceclog("merge", str(theirs))
+    assert "3  2025-06-09 Drying refresher (4 h, course) (entry 2 there)" in r.out
+    assert "the ledger gave ID 2 and no longer has it: if this class was removed here" in r.out
+    assert json.loads(ceclog("merge", str(theirs), "--json").out)["returning"] == [3]

@@ -40,8 +40,9 @@ def drive(
     _validate(c, mine, m.ledger, name)
     warn(merging.write_result(mine, m.ledger, c.journal))
     err = console(stderr=True)
-    for text in merges.render(m, "the other side", True, []):
-        err.print(f"ceclog: {shown}: {text.strip()}", soft_wrap=True)
+    err.print(f"ceclog: {shown}:", soft_wrap=True)
+    for text in merges.render(m, "the other branch", True, []):
+        err.print(text, soft_wrap=True)
     if not m.undecided:
         return
     file = shlex.quote(shown)
@@ -51,7 +52,8 @@ def drive(
             "holds this side's values and is a valid ledger; to choose field by field:",
             f"  git show :1:{file} > base.toml && git show :3:{file} > theirs.toml",
             f"  ceclog --ledger {file} merge theirs.toml --base base.toml --yes",
-            f"  git add {file}   (or keep this side's values: git add {file} as it is)",
+            f"  rm base.toml theirs.toml && git add {file} && git commit",
+            f"to keep this side's values of those fields: git add {file} && git commit",
         ]
     )
     raise typer.Exit(1)

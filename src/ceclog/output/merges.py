@@ -82,12 +82,17 @@ def render(m: Merge, other: str, written: bool, brought: Sequence[Brought]) -> l
 
     how = "three-way, from the base given" if m.three_way else "two-way: no base given"
     out = [f"Merging {other} ({how}):"]
-    out.append(f"  alike in both: {plural(m.same, 'entry', 'entries')}")
+    out.append(f"  already in the ledger: {plural(m.same, 'entry', 'entries')} of {other}")
     if m.added:
         out.append(f"  {verb('added', 'to add')} {plural(len(m.added), 'entry', 'entries')}:")
         for theirs, new in m.added:
             moved = f" (entry {theirs.id} there)" if theirs.id != new.id else ""
             out.append(f"    {new.id}  {line(new)}{moved}")
+            if new.id in m.returning:
+                out.append(
+                    f"      the ledger gave ID {theirs.id} and no longer has it: if this class "
+                    f"was removed here, give --base FILE (or `ceclog rm {new.id}` afterwards)"
+                )
     for theirs, mine in m.matched:
         out.append(f"  the same class: entry {theirs.id} there is {entry_label(mine)} here")
     for entry, names in m.taken:
@@ -144,6 +149,7 @@ def as_data(m: Merge, other: str, written: bool, brought: Sequence[Brought]) -> 
         "taken": [{"id": e.id, "fields": names} for e, names in m.taken],
         "removed": [e.id for e in m.removed],
         "only_mine": [e.id for e in m.only_mine],
+        "returning": m.returning,
         "certifications": m.certifications,
         "conflicts": [
             {

@@ -46,12 +46,14 @@ class Merge:
 
     ledger: Ledger
     three_way: bool
-    same: int = 0  # entries matched and alike
+    same: int = 0  # OTHER's entries matched, nothing to take from them
     added: list[tuple[Entry, Entry]] = field(default_factory=list)  # OTHER's, as added
     matched: list[tuple[Entry, Entry]] = field(default_factory=list)  # theirs, ours: IDs differ
     taken: list[tuple[Entry, list[str]]] = field(default_factory=list)  # fields from OTHER
     removed: list[Entry] = field(default_factory=list)  # removed in OTHER (three-way only)
     only_mine: list[Entry] = field(default_factory=list)  # two-way: kept, maybe removed there
+    # two-way: added entries whose ID there the ledger gave and no longer has (removed here?)
+    returning: list[int] = field(default_factory=list)
     certifications: list[str] = field(default_factory=list)  # codes added or changed
     holder: list[str] = field(default_factory=list)  # the holder's fields taken from OTHER
     others: int = 0  # assertions and exemptions added from OTHER
@@ -205,6 +207,8 @@ def _entries(
         next_id += 1
         result[new.id] = new
         out.added.append((t, new))
+        if base is None and t.id < ours.next_id() and ours.entry(t.id) is None:
+            out.returning.append(new.id)
         out.evidence += new.evidence
     if base is None:
         out.only_mine = [e for e in ours.entries if e.id not in claimed]
