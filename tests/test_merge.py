@@ -332,3 +332,19 @@ def test_a_class_removed_here_is_said_to_come_back_without_a_base(
     assert "3  2025-06-09 Drying refresher (4 h, course) (entry 2 there)" in r.out
     assert "the ledger gave ID 2 and no longer has it: if this class was removed here" in r.out
     assert json.loads(ceclog("merge", str(theirs), "--json").out)["returning"] == [3]
+
+
+@pytest.mark.parametrize(("prefer", "kept"), [("mine", [1]), ("theirs", [1, 2])])
+def test_a_class_removed_here_and_changed_there_is_asked(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path, prefer: str, kept: list[int]
+) -> None:
+    base = ledger(tmp_path / "base.toml", WATER, DRYING)
+    ledger(ledger_path, WATER, DRYING)
+    assert ceclog("rm", "2", "--yes").code == 0
+    theirs = ledger(tmp_path / "theirs.toml", WATER, DRYING + "submitted = 2025-07-01\n")
+    r = ceclog("merge", str(theirs), "--base", str(base), "--yes")
+    assert r.code == 1
+    assert "entry 2 (2025-06-09 Drying refresher): removed here, changed in OTHER" in r.err
+    r = ceclog("merge", str(theirs), "--base", str(base), "--prefer", prefer, "--yes")
+    assert r.code == 0, r.err
+    assert [e[0] for e in rows(ledger_path)] == kept
