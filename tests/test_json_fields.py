@@ -124,6 +124,13 @@ def _write(folder: Path, name: str, text: str) -> str:
     return str(folder / name)
 
 
+def _other(folder: Path) -> str:
+    """A copy of the ledger with one more class."""
+    text = (folder / "ledger.toml").read_text(encoding="utf-8")
+    extra = '\n[[entries]]\nid = 90\ndate = 2026-10-02\ntitle = "Odor control"\nhours = 2\n'
+    return _write(folder, "copy.toml", text + extra)
+
+
 def _team(folder: Path) -> str:
     team = folder / "team"
     team.mkdir()
@@ -164,6 +171,7 @@ RUNS: dict[str, Run] = {
     "ceclog import FILE --team FOLDER --json": lambda d: [
         ("import", _write(d, "classes.csv", IMPORT_CSV), "--team", _team(d), "--create", "--json")
     ],
+    "ceclog merge OTHER --json": lambda d: [("merge", _other(d), "--json")],
     "ceclog reconcile --json": lambda d: [
         ("reconcile", "--portal", "8.5", "--on", "2026-11-20", "--json"),
         ("reconcile", "--transcript", _write(d, "transcript.csv", TRANSCRIPT), "--json"),

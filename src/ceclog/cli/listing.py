@@ -74,6 +74,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "reconcile_cmd",
         "Check the ledger against the body's record; exit 0 if they agree, 1 if not.",
     ),
+    "merge": ("merge_cmd", "Merge another version of the ledger into it: a dry run unless --yes."),
+    "merge-driver": (
+        "merge_cmd",
+        "A git merge driver for ledgers: merges by meaning, the result into OURS; exit 0 when "
+        "merged, 1 when a field changed on both sides needs a person (OURS is then a valid "
+        "ledger holding this side's values of those fields).  See docs/firms.md.",
+    ),
     "cert": ("ledger_cmds", "Record, list and remove your certifications."),
     "rules": ("rules_cmd", "List, show and check rules profiles."),
 }

@@ -130,7 +130,7 @@ def _original_name(item: Incoming, name: str) -> str:
     return original
 
 
-def _create(path: Path, data: bytes, owner: str, mode: int = 0o600) -> bool:
+def create_new(path: Path, data: bytes, owner: str, mode: int = 0o600) -> bool:
     """Create `path` holding `data`, never replacing a file: False if the name exists.  The
     data goes to a temp file named after `owner` (the ledger), fsynced; then the name is
     reserved with O_CREAT|O_EXCL (atomic even where locks do not work) and the temp file
@@ -160,7 +160,7 @@ def _copy(session: Session, path: Path, item: Incoming, done: list[Path]) -> boo
     with interrupts_deferred():
         ledger = session.loaded.path
         mode = files.modes_like(ledger)[0]  # a shared ledger's certificates are shared too
-        if not _create(path, item.data, files.real_path(ledger).name, mode):
+        if not create_new(path, item.data, files.real_path(ledger).name, mode):
             return False
         done.append(path)
         session.journal.append(Written("evidence", path))
