@@ -11,11 +11,14 @@ import errno
 import os
 import shlex
 from pathlib import Path
+from typing import Any
 
 from ceclog.core.checks.ledger import check_ledger
+from ceclog.core.firm.standing import Lapsed, ToSend
 from ceclog.core.firm.team import Member, Row, member_rows
 from ceclog.core.ledger.models import LoadedRules
 from ceclog.core.ledger.words import plural
+from ceclog.core.schedule.exemptions import Exempt
 from ceclog.errors import CeclogError
 from ceclog.store import cache, reading
 from ceclog.store.discover import Found, looks_like_ledger
@@ -136,7 +139,7 @@ class Reader:
         member, loaded, rules = _read(found, self.today, self.rules, raw)
         rows = member_rows(member, self.today, plan_year)
         if remember and loaded is not None and rules is not None:
-            plain = [{k: v for k, v in row._asdict().items() if k in _KEPT} for row in rows]
+            plain = [_plain(row) for row in rows]
             cache.put(
                 "team",
                 loaded.path,
@@ -168,12 +171,33 @@ class Reader:
             rules = rules_named(doc["rules"], path.parent, self.rules)
             if doc["fingerprint"] != self._fingerprint(rules):
                 return None
-            return [
-                Row(file=found.shown, **{**row, "certifications": tuple(row["certifications"])})
-                for row in doc["rows"]
-            ]
+            return [_row_from(found.shown, row) for row in doc["rows"]]
         except (CeclogError, KeyError, TypeError, ValueError):
             return None
 
 
 _KEPT = frozenset(Row._fields) - {"file", "error", "duplicates", "requirement", "plan"}
+
+
+def _plain(row: Row) -> dict[str, Any]:
+    """A row as the cache keeps it: its fields, each part (the lapse, what to send, the
+    exemption) as a mapping."""
+    out: dict[str, Any] = {}
+    for key, value in row._asdict().items():
+        if key in _KEPT:
+            out[key] = value._asdict() if key in _PARTS and value is not None else value
+    return out
+
+
+def _row_from(file: str, plain: dict[str, Any]) -> Row:
+    values = {**plain, "certifications": tuple(plain["certifications"])}
+    for key, kind in _PARTS.items():
+        part = plain.get(key)
+        if isinstance(part, dict):
+            if "entries" in part:
+                part = {**part, "entries": tuple(part["entries"])}
+            values[key] = kind(**part)
+    return Row(file=file, **values)
+
+
+_PARTS = {"lapse": Lapsed, "to_submit": ToSend, "exempt": Exempt}
