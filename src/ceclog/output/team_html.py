@@ -26,6 +26,7 @@ th { background: #eee; font-weight: 600; hyphens: auto; }
 td { overflow-wrap: break-word; }
 td.num, th.num { text-align: right; padding-left: 3px; padding-right: 3px; }
 td.num, td.date { white-space: nowrap; }
+td.date .file { white-space: normal; }
 td.who { min-width: 8em; }
 td.action { min-width: 16em; }
 .file, .error { font-size: 0.85em; color: #555; }
@@ -105,8 +106,8 @@ def _td(label: str, inner: str, cls: str = "", raw: bool = False) -> str:
 def _bar(row: Row) -> str:
     """The progress of the cycle the row shows (an overdue row's: its lapsed cycle's)."""
     shown = row.shown()
-    if shown.required is None or shown.counted is None:
-        return ""
+    if shown.required is None or shown.counted is None or row.exempt is not None:
+        return ""  # an exempt row needs nothing: no progress to show
     pct = percent(shown.counted, shown.required)
     full = " full" if pct >= 100 else ""
     label = f"{fmt(shown.counted)} of {fmt(shown.required)} ({pct}%)"
