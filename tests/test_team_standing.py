@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -249,3 +250,41 @@ def test_the_remembered_rows_keep_the_lapse_and_the_rest(ceclog: Ceclog, crew: P
     first = _run(ceclog, "--json")[1]
     assert _run(ceclog, "--json")[1] == first  # from the cache
     assert _run(ceclog, "--check")[2].startswith("at risk: Lee Park (crew/lee.toml): overdue since")
+
+
+def test_a_cycle_ended_met_and_not_sent_shows_that_cycle(ceclog: Ceclog, tmp_path: Path) -> None:
+    """Uma (WRT 2018-06-01) took 14 h in 2019, never marked submitted; on 2022-06-01 the cycle
+    2018-06-01 to 2022-05-31 ended met (1 day ago) with 0.0 sent: to submit, 14.0 to send before
+    2024-05-31 (24 months on).  Before the fix the row showed the next cycle: Due 2026-05-31,
+    1460 days left, 14.0 still needed."""
+    os.chdir(tmp_path)
+    body = ENTRY.format(1, "2019-01-10", "Water", 14)
+    _ledger(tmp_path / "uma.toml", "Uma Berg", "3001", "WRT", "2018-06-01", body)
+    r = ceclog("team", "uma.toml", ledger=None, today="2022-06-01")
+    row = r.out.splitlines()[4]
+    assert row.split()[:12] == [
+        "Uma", "Berg", "3001", "WRT", "technician", "2022-05-31", "-1", "14.0", "14.0", "0.0",
+        "14.0", "to",
+    ]  # fmt: skip
+    md = ceclog("team", "uma.toml", "--format", "md", ledger=None, today="2022-06-01").out
+    assert "| Uma Berg | 3001 | WRT | 2022-05-31 | \\-1 | 14.0 | 14.0 | 0.0 |  | to submit |" in md
+    page = ceclog("team", "uma.toml", "--format", "html", ledger=None, today="2022-06-01").out
+    assert (
+        '<td data-label="Due" class="date"><div>2022-05-31<div class="file">send before '
+        "2024-05-31</div></div></td>" in page
+    )
+    (doc,) = json.loads(ceclog("team", "uma.toml", "--json", ledger=None, today="2022-06-01").out)[
+        "rows"
+    ]
+    every = SEND.replace("--format eml", "--format eml --cycle all")
+    assert (doc["due"], doc["days_left"], doc["state"]) == ("2026-05-31", 1460, "to_submit")
+    assert doc["to_submit"] == {
+        "cycle_due": "2022-05-31", "sent": 0.0, "to_send": 14.0, "entries": [1],
+        "command": every, "send_by": "2024-05-31",
+    }  # fmt: skip
+    r = ceclog("team", "uma.toml", "--check", ledger=None, today="2022-06-01")
+    assert r.code == 3
+    assert r.err == (
+        "at risk: Uma Berg (uma.toml): to submit: the cycle ending 2022-05-31 ended met but not "
+        f"sent: send 14.0 CECs before 2024-05-31 ({every})\n"
+    )

@@ -227,7 +227,7 @@ def row_data(row: Row) -> dict[str, Any]:
         "error": row.error,
         "duplicates": list(row.duplicates),
         "lapse": _part(row.lapse),
-        "to_submit": _part(row.to_submit, frozenset({"ended"})),
+        "to_submit": _part(row.to_submit, frozenset({"ended", "required", "counted"})),
         "exempt": _part(row.exempt),
     }
 

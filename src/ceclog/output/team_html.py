@@ -134,6 +134,9 @@ def _row(row: Row, labels: list[str]) -> str:
     values = [e(v) for v in figures(row)]
     if row.lapse is not None and row.lapse.renewable:  # the lapse's deadline
         values[0] += f'<div class="file">renew before {e(str(row.lapse.reinstate_by))}</div>'
+    sending = row.to_submit
+    if sending is not None and sending.ended and sending.send_by is not None:
+        values[0] += f'<div class="file">send before {e(str(sending.send_by))}</div>'
     cells = [
         _td("Technician", name, "who", raw=True),
         _td("Certifications", certifications, raw=True),

@@ -49,6 +49,8 @@ class ToSend(NamedTuple):
     command: str
     send_by: dt.date | None
     ended: bool  # a cycle that ended met, not the current one
+    required: Decimal  # that cycle's (for the tables)
+    counted: Decimal
 
 
 class Figures(NamedTuple):
@@ -96,6 +98,8 @@ def to_send(req: Requirement, rules: Rules) -> ToSend | None:
         send_command(rules, every_cycle=ended),
         send_by,
         ended,
+        cycle.required,
+        cycle.counted,
     )
 
 

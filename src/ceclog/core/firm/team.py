@@ -82,12 +82,27 @@ class Row(NamedTuple):
     def shown(self) -> Figures:
         """The figures a table shows: an overdue row's are its lapsed cycle's (its due date,
         the days since as a negative number, the credits it misses; planned and projected are
-        the current cycle's, in the next action); an exempt row owes no deadline and needs
-        nothing."""
+        the current cycle's, in the next action), and so are those of a row whose cycle ended
+        met but not sent (its credits to send as unsubmitted); an exempt row owes no deadline
+        and needs nothing."""
         if self.lapse is not None:
             x = self.lapse
             return Figures(
                 x.due, -x.days_overdue, x.required, x.counted, x.remaining, None, None, None
+            )
+        sending = self.to_submit
+        if sending is not None and sending.ended and self.due and self.days_left is not None:
+            days = self.days_left - (self.due - sending.cycle_due).days  # negative: it ended
+            nothing = Decimal(0)
+            return Figures(
+                sending.cycle_due,
+                days,
+                sending.required,
+                sending.counted,
+                nothing,
+                None,
+                None,
+                sending.to_send,
             )
         if self.exempt is not None:
             return Figures(None, None, self.required, self.counted, None, None, None, None)
