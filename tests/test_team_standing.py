@@ -63,9 +63,15 @@ def make_crew(folder: Path) -> Path:
         "since = 2025-01-10\n"
     )
     _ledger(
-        folder / "ned.toml", "Ned Alvarez", "MRSA1234", "MRSA", "2012-03-01", ned,
-        rules="florida-mold", v="7",
-    )  # fmt: skip
+        folder / "ned.toml",
+        "Ned Alvarez",
+        "MRSA1234",
+        "MRSA",
+        "2012-03-01",
+        ned,
+        rules="florida-mold",
+        v="7",
+    )
     return folder
 
 
@@ -92,24 +98,42 @@ def test_json_has_the_lapse_what_to_send_and_the_exemption(ceclog: Ceclog, crew:
     lee, mia, ned = rows.values()
     # the current cycle's figures stay where they were; the lapse is its own object
     assert (lee["due"], lee["days_left"], lee["counted"], lee["state"]) == (
-        "2030-03-31", 1217, 0.0, "overdue"
-    )  # fmt: skip
+        "2030-03-31",
+        1217,
+        0.0,
+        "overdue",
+    )
     assert lee["lapse"] == {
-        "cycle_start": "2022-04-01", "due": "2026-03-31", "required": 14.0, "counted": 3.0,
-        "remaining": 11.0, "days_overdue": 244, "reinstate_by": "2028-03-31",
-    }  # fmt: skip
+        "cycle_start": "2022-04-01",
+        "due": "2026-03-31",
+        "required": 14.0,
+        "counted": 3.0,
+        "remaining": 11.0,
+        "days_overdue": 244,
+        "reinstate_by": "2028-03-31",
+    }
     assert (lee["to_submit"], lee["exempt"], lee["next_action"]) == (None, None, LEE_ACTION)
     assert (mia["state"], mia["due"], mia["days_left"], mia["unsubmitted"]) == (
-        "to_submit", "2027-01-14", 45, 4.0
-    )  # fmt: skip
+        "to_submit",
+        "2027-01-14",
+        45,
+        4.0,
+    )
     assert mia["to_submit"] == {
-        "cycle_due": "2027-01-14", "sent": 10.0, "to_send": 4.0, "entries": [2],
-        "command": SEND, "send_by": "2027-01-14",
-    }  # fmt: skip
+        "cycle_due": "2027-01-14",
+        "sent": 10.0,
+        "to_send": 4.0,
+        "entries": [2],
+        "command": SEND,
+        "send_by": "2027-01-14",
+    }
     assert (mia["lapse"], mia["exempt"], mia["next_action"]) == (None, None, MIA_ACTION)
     assert (ned["state"], ned["due"], ned["days_left"], ned["next_action"]) == (
-        "exempt", None, None, NED_ACTION
-    )  # fmt: skip
+        "exempt",
+        None,
+        None,
+        NED_ACTION,
+    )
     assert ned["exempt"] == {
         "name": "ten-years",
         "description": "licence held continuously for 10 years without discipline: no "
@@ -124,28 +148,22 @@ def test_json_has_the_lapse_what_to_send_and_the_exemption(ceclog: Ceclog, crew:
 def test_the_plain_table_shows_the_lapse_not_the_next_cycle(ceclog: Ceclog, crew: Path) -> None:
     code, out, _ = _run(ceclog)
     assert code == 0
-    lines = out.splitlines()
-    assert lines[2].split() == [
-        "Technician", "Registrant", "Certifications", "Track", "Due", "Days", "left", "Required",
-        "Counted", "Still", "needed", "Planned", "Projected", "Unsubmitted", "State", "Next",
-        "action",
-    ]  # fmt: skip
+    lines = [" ".join(line.split()) for line in out.splitlines()]
+    assert lines[2] == (
+        "Technician Registrant Certifications Track Due Days left Required Counted Still needed "
+        "Planned Projected Unsubmitted State Next action"
+    )
     # the lapsed cycle: its due date, 244 days overdue, 3.0 of 14.0, 11.0 missing
-    assert lines[4].split()[:10] == [
-        "Lee", "Park", "2001", "WRT", "technician", "2026-03-31", "-244", "14.0", "3.0", "11.0"
-    ]  # fmt: skip
-    assert lines[4].endswith(f"OVERDUE    {LEE_ACTION}")
-    assert lines[5].split()[:14] == [
-        "Mia", "Rossi", "2002", "WRT", "technician", "2027-01-14", "45", "14.0", "14.0", "0.0",
-        "0.0", "14.0", "4.0", "to",
-    ]  # fmt: skip
-    assert lines[5].endswith(f"to submit  {MIA_ACTION}")
+    assert (
+        lines[4]
+        == f"Lee Park 2001 WRT technician 2026-03-31 -244 14.0 3.0 11.0 OVERDUE {LEE_ACTION}"
+    )
+    assert lines[5] == (
+        "Mia Rossi 2002 WRT technician 2027-01-14 45 14.0 14.0 0.0 0.0 14.0 4.0 to submit "
+        + MIA_ACTION
+    )
     # exempt: no deadline (-), nothing needed
-    assert lines[6].split()[:8] == [
-        "Ned", "Alvarez", "MRSA1234", "MRSA", "licence", "-", "-", "14.0"
-    ]  # fmt: skip
-    assert lines[6].split()[8:10] == ["0.0", "exempt"]
-    assert lines[6].endswith(f"exempt     {NED_ACTION}")
+    assert lines[6] == f"Ned Alvarez MRSA1234 MRSA licence - - 14.0 0.0 exempt {NED_ACTION}"
     assert lines[-1] == "1 overdue, 1 to submit, 1 exempt; 3 technicians in 3 files"
 
 
@@ -173,8 +191,11 @@ def test_a_terminal_80_and_120_wide_shows_each_in_full(
     lines = buffer.getvalue().splitlines()
     assert all(len(line) <= columns for line in lines)
     assert any(set(line) == {"─"} for line in lines)  # a table
-    cells = {line.split()[1]: line.split() for line in lines if line.startswith(" ") and
-             line.split()[1:2] in (["Park"], ["Rossi"], ["Alvarez"])}  # fmt: skip
+    cells = {
+        line.split()[1]: line.split()
+        for line in lines
+        if line.startswith(" ") and line.split()[1:2] in (["Park"], ["Rossi"], ["Alvarez"])
+    }
     assert "2026-03-31" in cells["Park"] and "-244" in cells["Park"] and "OVERDUE" in cells["Park"]
     assert "2030-03-31" not in cells["Park"] and "1217" not in cells["Park"]
     assert "2027-01-14" in cells["Rossi"] and "45" in cells["Rossi"]
@@ -263,9 +284,19 @@ def test_a_cycle_ended_met_and_not_sent_shows_that_cycle(ceclog: Ceclog, tmp_pat
     r = ceclog("team", "uma.toml", ledger=None, today="2022-06-01")
     row = r.out.splitlines()[4]
     assert row.split()[:12] == [
-        "Uma", "Berg", "3001", "WRT", "technician", "2022-05-31", "-1", "14.0", "14.0", "0.0",
-        "14.0", "to",
-    ]  # fmt: skip
+        "Uma",
+        "Berg",
+        "3001",
+        "WRT",
+        "technician",
+        "2022-05-31",
+        "-1",
+        "14.0",
+        "14.0",
+        "0.0",
+        "14.0",
+        "to",
+    ]
     md = ceclog("team", "uma.toml", "--format", "md", ledger=None, today="2022-06-01").out
     assert "| Uma Berg | 3001 | WRT | 2022-05-31 | \\-1 | 14.0 | 14.0 | 0.0 |  | to submit |" in md
     page = ceclog("team", "uma.toml", "--format", "html", ledger=None, today="2022-06-01").out
@@ -279,12 +310,38 @@ def test_a_cycle_ended_met_and_not_sent_shows_that_cycle(ceclog: Ceclog, tmp_pat
     every = SEND.replace("--format eml", "--format eml --cycle all")
     assert (doc["due"], doc["days_left"], doc["state"]) == ("2026-05-31", 1460, "to_submit")
     assert doc["to_submit"] == {
-        "cycle_due": "2022-05-31", "sent": 0.0, "to_send": 14.0, "entries": [1],
-        "command": every, "send_by": "2024-05-31",
-    }  # fmt: skip
+        "cycle_due": "2022-05-31",
+        "sent": 0.0,
+        "to_send": 14.0,
+        "entries": [1],
+        "command": every,
+        "send_by": "2024-05-31",
+    }
     r = ceclog("team", "uma.toml", "--check", ledger=None, today="2022-06-01")
     assert r.code == 3
     assert r.err == (
         "at risk: Uma Berg (uma.toml): to submit: the cycle ending 2022-05-31 ended met but not "
         f"sent: send 14.0 CECs before 2024-05-31 ({every})\n"
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("columns", [80, 120])
+def test_on_a_real_terminal(columns: int, tmp_path: Path) -> None:
+    """`ceclog team` on a pseudo-terminal 80 and 120 wide: a drawn table, no line wider, the
+    lapse's due date and days, Mia's due date and Ned's '-' in full."""
+    from test_terminal import on_terminal
+
+    crew = make_crew(tmp_path / "crew")
+    out = on_terminal(["--today", TODAY, "team", str(crew)], columns, tmp_path)
+    lines = out.splitlines()
+    assert all(len(line) <= columns for line in lines)
+    assert any(set(line.strip()) == {"─"} for line in lines)
+    rows = {
+        line.split()[1]: line.split()
+        for line in lines
+        if line[:1] == " " and line.split() and line.split()[0] in ("Lee", "Mia", "Ned")
+    }
+    assert {"2026-03-31", "-244", "11.0", "OVERDUE"} <= set(rows["Park"])
+    assert {"2027-01-14", "45", "to"} <= set(rows["Rossi"])
+    assert rows["Alvarez"].count("-") == 2 and "exempt" in rows["Alvarez"]
