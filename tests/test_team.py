@@ -138,6 +138,11 @@ def run(ceclog: Ceclog, *args: str) -> tuple[int, str, str]:
     return r.code, r.out, r.err
 
 
+# Eve's lapse (the cycle 2024-05-10 to 2026-05-09, 6.0 of 14.0): 8.0 short, 205 days overdue
+EVE_ALERT = (
+    "at risk: Eve Martin (team/eve.toml): overdue since 2026-05-09 (205 days), 8.0 CECs short "
+    "for the cycle 2024-05-10 to 2026-05-09; renew by email before 2028-05-09"
+)
 BEN_ACTION = "plan 7.0 CECs by 2029-05-31; attach and submit 1 certificate"
 ROWS = [  # (file, name, due, days_left, counted, remaining, state, next_action)
     (
@@ -282,6 +287,17 @@ def test_rows_in_order_of_urgency_with_every_figure(ceclog: Ceclog, team_dir: Pa
         "next_action": ROWS[1][7],
         "error": None,
         "duplicates": [],
+        "lapse": {
+            "cycle_start": "2024-05-10",
+            "due": "2026-05-09",
+            "required": 14.0,
+            "counted": 6.0,
+            "remaining": 8.0,
+            "days_overdue": 205,
+            "reinstate_by": "2028-05-09",
+        },
+        "to_submit": None,
+        "exempt": None,
     }
     ben = doc["rows"][6]
     assert (ben["planned"], ben["projected"], ben["unsubmitted"]) == (3.0, 7.0, 4.0)
@@ -321,7 +337,8 @@ def test_csv_for_an_hr_system(ceclog: Ceclog, team_dir: Path) -> None:
     assert code == 0
     head = (
         "file,name,registrant_id,certifications,track,cycle_start,due,days_left,required,"
-        "counted,remaining,planned,projected,unsubmitted,state,next_action,error"
+        "counted,remaining,planned,projected,unsubmitted,state,next_action,error,lapse_due,"
+        "days_overdue,lapse_missing,reinstate_by,to_send,send_by,exempt"
     )
     expected = [
         head,
@@ -329,19 +346,20 @@ def test_csv_for_an_hr_system(ceclog: Ceclog, team_dir: Path) -> None:
         "webinar, workshop, event, conference, booth, other,team/broken.toml:18: entry 1 has "
         "kind 'seminar', unknown to the iicrc rules",
         "team/eve.toml,Eve Martin,1005,MWR,master,2026-05-10,2028-05-09,526,14.0,0.0,14.0,0.0,"
-        f"0.0,0.0,overdue,{ROWS[1][7]},",
+        f"0.0,0.0,overdue,{ROWS[1][7]},,2026-05-09,205,8.0,2028-05-09,,,",
         "team/hana/ledger.toml,Hana Sato,1008,ASD,technician,2022-12-01,2026-11-30,0,14.0,9.0,"
-        "5.0,0.0,9.0,2.0,due_soon,plan 5.0 CECs by 2026-11-30; attach and submit 1 certificate,",
+        "5.0,0.0,9.0,2.0,due_soon,plan 5.0 CECs by 2026-11-30; attach and submit 1 certificate,"
+        ",,,,,,,",
         "team/dev.toml,Dev Patel,1004,WRT,technician,2023-01-15,2027-01-14,45,14.0,10.0,4.0,4.0,"
-        "14.0,0.0,due_soon,take the planned classes before 2027-01-14,",
+        "14.0,0.0,due_soon,take the planned classes before 2027-01-14,,,,,,,,",
         "team/cara.toml,Cara Nguyen,1003,WRT,technician,2024-06-01,2028-05-31,548,14.0,5.0,9.0,"
-        "0.0,5.0,0.0,behind,plan 9.0 CECs by 2028-05-31,",
+        "0.0,5.0,0.0,behind,plan 9.0 CECs by 2028-05-31,,,,,,,,",
     ]
     # the broken row's action has commas: quoted, as the error is
     expected[1] = (
         'team/broken.toml,,,,,,,,,,,,,,error,"did you mean course? kinds: course, online, '
         'webinar, workshop, event, conference, booth, other","team/broken.toml:18: entry 1 '
-        "has kind 'seminar', unknown to the iicrc rules\""
+        "has kind 'seminar', unknown to the iicrc rules\",,,,,,,"
     )
     assert out == "\ufeff" + "".join(line + "\r\n" for line in expected)
     code, out, _ = run(ceclog, "team", "team/finn.toml", "--format", "csv")
@@ -387,10 +405,7 @@ def test_filters(ceclog: Ceclog, team_dir: Path) -> None:
             ["cara", "eve"],
             [],
             4,
-            [
-                "at risk: Eve Martin (team/eve.toml): overdue, due 2028-05-09",
-                "at risk: Cara Nguyen (team/cara.toml): behind, due 2028-05-31",
-            ],
+            [EVE_ALERT, "at risk: Cara Nguyen (team/cara.toml): behind, due 2028-05-31"],
         ),
         (["ana", "broken"], [], 0, []),
         (
@@ -406,7 +421,7 @@ def test_filters(ceclog: Ceclog, team_dir: Path) -> None:
             [
                 "error: team/broken.toml:18: entry 1 has kind 'seminar', unknown to the iicrc "
                 "rules",
-                "at risk: Eve Martin (team/eve.toml): overdue, due 2028-05-09",
+                EVE_ALERT,
             ],
         ),
     ],
@@ -672,7 +687,7 @@ def test_plan_year_adds_each_rows_quarters(ceclog: Ceclog, team_dir: Path) -> No
     # the CSV gains the shortfall and each quarter's planned and needed credits
     lines = run(ceclog, "team", "team", "--format", "csv", "--plan", "2027")[1].split("\r\n")
     assert lines[0].endswith(
-        ",error,plan_short,q1_planned,q1_needed,q2_planned,q2_needed,q3_planned,q3_needed,"
+        ",send_by,exempt,plan_short,q1_planned,q1_needed,q2_planned,q2_needed,q3_planned,q3_needed,"
         "q4_planned,q4_needed"
     )
     cara = next(line for line in lines if line.startswith("team/cara.toml"))

@@ -105,7 +105,10 @@ def test_team_lists_it_at_risk_and_says_what_to_send(ceclog: Ceclog, tmp_path: P
     assert [Path(row["file"]).name for row in json.loads(r.out)["rows"]] == ["unsent.toml"]
     r = ceclog("team", str(sent), str(unsent), "--check", today="2026-04-28")
     assert r.code == 3
-    assert "at risk: Dana Reyes (" in r.err and "unsent.toml): to submit, due 2026-05-31" in r.err
+    assert "at risk: Dana Reyes (" in r.err and (
+        f"unsent.toml): to submit: 14.0 CECs earned but not sent, due 2026-05-31 ({SEND})\n"
+        in r.err
+    )
     html = ceclog("team", str(unsent), "--format", "html", today="2026-04-28").out
     assert '<span class="state s-to_submit">to submit</span>' in html
     assert ".s-to_submit {" in html

@@ -168,10 +168,7 @@ def _check(rows: list[team.Row], strict: bool) -> None:
         if row.state == "error":
             err.print(f"error: {row.error}", soft_wrap=True)
         else:
-            err.print(
-                f"at risk: {row.name} ({row.file}): {row.state.replace('_', ' ')}, due {row.due}",
-                soft_wrap=True,
-            )
+            err.print(f"at risk: {row.name} ({row.file}): {row.alert}", soft_wrap=True)
     states = {r.state for r in rows}
     exit_for_states(states)
     if strict and "error" in states:

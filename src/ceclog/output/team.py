@@ -8,7 +8,7 @@ import csv
 import datetime as dt
 import io
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from ceclog.core.firm.team import Row
 from ceclog.core.ledger.words import plural
@@ -36,13 +36,18 @@ FIELDS = (
     "state",
     "next_action",
     "error",
+    "lapse_due",
+    "days_overdue",
+    "lapse_missing",
+    "reinstate_by",
+    "to_send",
+    "send_by",
+    "exempt",
 )
 # the CSV's columns: numbers and dates (ISO) are ceclog's own and never start a formula
 TEXT_FIELDS = frozenset(
-    {"file", "name", "registrant_id", "certifications", "track", "next_action", "error"}
+    {"file", "name", "registrant_id", "certifications", "track", "next_action", "error", "exempt"}
 )
-# a requirement's figures (due to unsubmitted), in the order every table shows them
-FIGURES = FIELDS[FIELDS.index("due") : FIELDS.index("state")]
 WORDS = {**STATE_WORDS, "error": "error", "none": "no requirement"}
 STYLES = {**STATE_STYLE, "error": "bold magenta", "none": "dim"}
 
@@ -67,7 +72,9 @@ def who(row: Row) -> str:
 
 
 def texts(row: Row) -> dict[str, str]:
-    """Every field of the row as text (empty when absent), as CSV and the documents show it."""
+    """Every field of the row as text (empty when absent), as the CSV has it: the current
+    cycle's figures, then the lapse's, what is to send, and the exemption."""
+    lapse, sending = row.lapse, row.to_submit
     return {
         "file": row.file,
         "name": row.name or "",
@@ -86,7 +93,27 @@ def texts(row: Row) -> dict[str, str]:
         "state": row.state,
         "next_action": row.next_action,
         "error": row.error or "",
+        "lapse_due": _day(lapse.due) if lapse else "",
+        "days_overdue": str(lapse.days_overdue) if lapse else "",
+        "lapse_missing": _num(lapse.remaining) if lapse else "",
+        "reinstate_by": _day(lapse.reinstate_by) if lapse else "",
+        "to_send": _num(sending.to_send) if sending else "",
+        "send_by": _day(sending.send_by) if sending else "",
+        "exempt": row.exempt.name if row.exempt else "",
     }
+
+
+def figures(row: Row) -> list[str]:
+    """The figure cells of the tables (due to unsubmitted): the core's `Row.shown`, an overdue
+    row's those of its lapsed cycle; an exempt row's due date and days `-`."""
+    f = row.shown()
+    no_deadline = "-" if row.exempt is not None else ""
+    return [
+        _day(f.due) or no_deadline,
+        no_deadline if f.days_left is None else str(f.days_left),
+        *(_num(v) for v in (f.required, f.counted, f.remaining, f.planned)),
+        *(_num(v) for v in (f.projected, f.unsubmitted)),
+    ]
 
 
 def quarter_labels(rows: list[Row]) -> list[str]:
@@ -164,7 +191,7 @@ def table(out: Out, rows: list[Row], counts: dict[str, int], read: int, today: d
                 t["registrant_id"],
                 ", ".join(row.certifications),
                 t["track"],
-                *(t[key] for key in FIGURES),
+                *figures(row),
                 *([short, *quarters] if labels else []),
                 Styled(WORDS[row.state], STYLES[row.state]),
                 action(row),
@@ -199,7 +226,29 @@ def row_data(row: Row) -> dict[str, Any]:
         "next_action": row.next_action,
         "error": row.error,
         "duplicates": list(row.duplicates),
+        "lapse": _part(row.lapse),
+        "to_submit": _part(row.to_submit, frozenset({"ended", "required", "counted"})),
+        "exempt": _part(row.exempt),
     }
+
+
+def _part(part: NamedTuple | None, leave_out: frozenset[str] = frozenset()) -> Any:
+    """A row's lapse, what it must send, or its exemption as JSON (null when none): the keys of
+    `status --json`'s objects, dates ISO, numbers as numbers."""
+    if part is None:
+        return None
+    out: dict[str, Any] = {}
+    for key, value in part._asdict().items():
+        if key in leave_out:
+            continue
+        if isinstance(value, Decimal):
+            value = data.number(value)
+        elif isinstance(value, dt.date):
+            value = data.day(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
+    return out
 
 
 def plan_data(row: Row) -> dict[str, Any] | None:
@@ -295,7 +344,7 @@ def render_md(rows: list[Row], counts: dict[str, int], read: int, today: dt.date
             who(row),
             t["registrant_id"],
             ", ".join(row.certifications),
-            *(t[key] for key in FIGURES[:6]),  # Markdown leaves out projected and unsubmitted
+            *figures(row)[:6],  # Markdown leaves out projected and unsubmitted
             *([short, *quarters] if labels else []),
             WORDS[row.state],
             action(row),

@@ -12,7 +12,7 @@ from ceclog.core.ledger.words import plural
 from ceclog.core.schedule.credits import fmt
 from ceclog.core.schedule.progress import percent
 from ceclog.output.html import BASE_CSS, e, page
-from ceclog.output.team import FIGURES, WORDS, footer, plan_texts, quarter_labels, texts, who
+from ceclog.output.team import WORDS, figures, footer, plan_texts, quarter_labels, who
 
 CSS = (
     BASE_CSS
@@ -26,6 +26,7 @@ th { background: #eee; font-weight: 600; hyphens: auto; }
 td { overflow-wrap: break-word; }
 td.num, th.num { text-align: right; padding-left: 3px; padding-right: 3px; }
 td.num, td.date { white-space: nowrap; }
+td.date .file { white-space: normal; }
 td.who { min-width: 8em; }
 td.action { min-width: 16em; }
 .file, .error { font-size: 0.85em; color: #555; }
@@ -103,11 +104,13 @@ def _td(label: str, inner: str, cls: str = "", raw: bool = False) -> str:
 
 
 def _bar(row: Row) -> str:
-    if row.required is None or row.counted is None:
-        return ""
-    pct = percent(row.counted, row.required)
+    """The progress of the cycle the row shows (an overdue row's: its lapsed cycle's)."""
+    shown = row.shown()
+    if shown.required is None or shown.counted is None or row.exempt is not None:
+        return ""  # an exempt row needs nothing: no progress to show
+    pct = percent(shown.counted, shown.required)
     full = " full" if pct >= 100 else ""
-    label = f"{fmt(row.counted)} of {fmt(row.required)} ({pct}%)"
+    label = f"{fmt(shown.counted)} of {fmt(shown.required)} ({pct}%)"
     return (
         f'{pct}%<div class="bar{full}" role="img" aria-label="{e(label)}">'
         f'<div style="width: {pct}%"></div></div>'
@@ -115,7 +118,6 @@ def _bar(row: Row) -> str:
 
 
 def _row(row: Row, labels: list[str]) -> str:
-    t = texts(row)
     name = e(who(row))
     if row.registrant_id:
         name += f'<div class="file">ID {e(row.registrant_id)}</div>'
@@ -129,14 +131,19 @@ def _row(row: Row, labels: list[str]) -> str:
     certifications = e(", ".join(row.certifications))
     if row.track:
         certifications += f'<div class="file">{e(row.track)} track</div>'
-    values = [t[key] for key in FIGURES]
+    values = [e(v) for v in figures(row)]
+    if row.lapse is not None and row.lapse.renewable:  # the lapse's deadline
+        values[0] += f'<div class="file">renew before {e(str(row.lapse.reinstate_by))}</div>'
+    sending = row.to_submit
+    if sending is not None and sending.ended and sending.send_by is not None:
+        values[0] += f'<div class="file">send before {e(str(sending.send_by))}</div>'
     cells = [
         _td("Technician", name, "who", raw=True),
         _td("Certifications", certifications, raw=True),
     ]
     for (label, cls), value in zip(HEADINGS[2:10], values, strict=True):
         if not (labels and label.replace("&shy;", "") in PLAN_LEAVES_OUT):
-            cells.append(_td(label, value, cls or ("date" if label == "Due" else "")))
+            cells.append(_td(label, value, cls or ("date" if label == "Due" else ""), raw=True))
     if labels:
         short, quarters = plan_texts(row, len(labels))
         cells.append(_td("Short", short, "num"))

@@ -6,16 +6,22 @@ others."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
 import shlex
 from pathlib import Path
+from typing import Any
 
 from ceclog.core.checks.ledger import check_ledger
+from ceclog.core.firm.horizon import moved, valid_until
+from ceclog.core.firm.standing import Lapsed, ToSend
 from ceclog.core.firm.team import Member, Row, member_rows
 from ceclog.core.ledger.models import LoadedRules
 from ceclog.core.ledger.words import plural
+from ceclog.core.schedule.engine import evaluate
+from ceclog.core.schedule.exemptions import Exempt
 from ceclog.errors import CeclogError
 from ceclog.store import cache, reading
 from ceclog.store.discover import Found, looks_like_ledger
@@ -106,8 +112,10 @@ def _read(
 # --- the rows of a ledger, remembered ---------------------------------------------------------
 # A firm's ledgers change rarely, and `team` runs often (a cron job, the owner's morning): the
 # rows of a valid ledger are kept in the cache with what they were computed from (the ledger's
-# exact bytes, the rules' content, the day, this ceclog), so a run over unchanged ledgers reads
-# each file, hashes it and reads its rows back.  Anything else is computed afresh.
+# exact bytes, the rules' content, this ceclog) and the days they hold for (from the day they
+# were computed to `core.firm.horizon.valid_until`, the first day a date may change them), so
+# a run over unchanged ledgers, that day or a later one, reads each file, hashes it and reads
+# its rows back, their counts of days worked out for the day.  Anything else is computed afresh.
 
 
 class Reader:
@@ -134,14 +142,24 @@ class Reader:
             if hit is not None:
                 return hit
         member, loaded, rules = _read(found, self.today, self.rules, raw)
+        if member.ledger is not None and member.rules is not None and member.report is None:
+            # the evaluation the rows and their `valid_until` both read (one that fails:
+            # member_rows makes it the row's error)
+            with contextlib.suppress(CeclogError):
+                member = member._replace(report=evaluate(member.ledger, member.rules, self.today))
         rows = member_rows(member, self.today, plan_year)
         if remember and loaded is not None and rules is not None:
-            plain = [{k: v for k, v in row._asdict().items() if k in _KEPT} for row in rows]
+            plain = [_plain(row) for row in rows]
+            until = self.today + dt.timedelta(days=1)
+            if member.report is not None:  # the rows' evaluation: until a date may change them
+                until = valid_until(loaded.ledger, rules.rules, member.report)
             cache.put(
                 "team",
                 loaded.path,
                 loaded.raw,
                 today=self.today.isoformat(),
+                until=until.isoformat(),
+                units=rules.rules.units,
                 rules=loaded.ledger.holder.rules,
                 fingerprint=self._fingerprint(rules),
                 rows=plain,
@@ -162,18 +180,45 @@ class Reader:
     def _remembered(self, found: Found, raw: bytes) -> list[Row] | None:
         path = Path(found.shown)
         doc = cache.get("team", path, raw)
-        if doc is None or doc.get("today") != self.today.isoformat():
+        if doc is None:
             return None
         try:
+            since, until = (dt.date.fromisoformat(doc[k]) for k in ("today", "until"))
+            if not since <= self.today < until:
+                return None
             rules = rules_named(doc["rules"], path.parent, self.rules)
             if doc["fingerprint"] != self._fingerprint(rules):
                 return None
-            return [
-                Row(file=found.shown, **{**row, "certifications": tuple(row["certifications"])})
-                for row in doc["rows"]
-            ]
+            rows = [_row_from(found.shown, row) for row in doc["rows"]]
+            if since == self.today:
+                return rows
+            return [moved(row, self.today, doc["units"]) for row in rows]
         except (CeclogError, KeyError, TypeError, ValueError):
             return None
 
 
 _KEPT = frozenset(Row._fields) - {"file", "error", "duplicates", "requirement", "plan"}
+
+
+def _plain(row: Row) -> dict[str, Any]:
+    """A row as the cache keeps it: its fields, each part (the lapse, what to send, the
+    exemption) as a mapping."""
+    out: dict[str, Any] = {}
+    for key, value in row._asdict().items():
+        if key in _KEPT:
+            out[key] = value._asdict() if key in _PARTS and value is not None else value
+    return out
+
+
+def _row_from(file: str, plain: dict[str, Any]) -> Row:
+    values = {**plain, "certifications": tuple(plain["certifications"])}
+    for key, kind in _PARTS.items():
+        part = plain.get(key)
+        if isinstance(part, dict):
+            if "entries" in part:
+                part = {**part, "entries": tuple(part["entries"])}
+            values[key] = kind(**part)
+    return Row(file=file, **values)
+
+
+_PARTS = {"lapse": Lapsed, "to_submit": ToSend, "exempt": Exempt}

@@ -9,11 +9,13 @@ from collections import Counter
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from ceclog.core.firm.standing import Figures, Lapsed, ToSend, alert, exempt_words, lapsed, to_send
 from ceclog.core.ledger.models import Ledger, Rules
 from ceclog.core.ledger.words import plural
 from ceclog.core.reports.plan import Plan, plan_requirement
 from ceclog.core.schedule.credits import fmt
 from ceclog.core.schedule.engine import Report, Requirement, evaluate
+from ceclog.core.schedule.exemptions import Exempt
 from ceclog.core.schedule.results import ATTENTION, send_command
 from ceclog.errors import CeclogError
 
@@ -68,10 +70,52 @@ class Row(NamedTuple):
     duplicates: tuple[str, ...] = ()  # other files with the same registrant ID
     requirement: Requirement | None = None  # for plans and quarter columns
     plan: Plan | None = None  # with a plan year: the requirement's plan for that year
+    lapse: Lapsed | None = None  # overdue: the lapsed cycle still owed
+    to_submit: ToSend | None = None  # to_submit: what is earned and not sent
+    exempt: Exempt | None = None  # exempt: the exemption in force
+    alert: str = ""  # the state in a line of its own (`--check`)
 
     @property
     def at_risk(self) -> bool:
         return self.state in AT_RISK
+
+    def shown(self) -> Figures:
+        """The figures a table shows: an overdue row's are its lapsed cycle's (its due date,
+        the days since as a negative number, the credits it misses; planned and projected are
+        the current cycle's, in the next action), and so are those of a row whose cycle ended
+        met but not sent (its credits to send as unsubmitted); an exempt row owes no deadline
+        and needs nothing."""
+        if self.lapse is not None:
+            x = self.lapse
+            return Figures(
+                x.due, -x.days_overdue, x.required, x.counted, x.remaining, None, None, None
+            )
+        sending = self.to_submit
+        if sending is not None and sending.ended and self.due and self.days_left is not None:
+            days = self.days_left - (self.due - sending.cycle_due).days  # negative: it ended
+            nothing = Decimal(0)
+            return Figures(
+                sending.cycle_due,
+                days,
+                sending.required,
+                sending.counted,
+                nothing,
+                None,
+                None,
+                sending.to_send,
+            )
+        if self.exempt is not None:
+            return Figures(None, None, self.required, self.counted, None, None, None, None)
+        return Figures(
+            self.due,
+            self.days_left,
+            self.required,
+            self.counted,
+            self.remaining,
+            self.planned,
+            self.projected,
+            self.unsubmitted,
+        )
 
 
 class Planned(NamedTuple):
@@ -107,7 +151,7 @@ def next_action(req: Requirement, ledger: Ledger, rules: Rules, planned: Planned
     units = rules.units
     parts: list[str] = []
     if req.exempt is not None:  # no deadline is owed
-        return req.exempt.words()
+        return exempt_words(req.exempt)
     cur = req.current
     if req.lapse is not None:
         lapse = req.lapse
@@ -218,6 +262,8 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
     for req in report.requirements:
         cur = req.current
         planned = planned_of(req, report, ledger)
+        lapse, sending = lapsed(req), to_send(req, rules)
+        due = None if req.exempt else cur.cycle.due  # an exempt holder owes no deadline
         rows.append(
             Row(
                 file=member.file,
@@ -226,7 +272,7 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
                 certifications=req.certifications,
                 track=req.track.name,
                 cycle_start=cur.cycle.start,
-                due=None if req.exempt else cur.cycle.due,  # an exempt holder owes no deadline
+                due=due,
                 days_left=None if req.exempt else req.days_left,
                 required=cur.required,
                 counted=cur.counted,
@@ -240,13 +286,18 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
                 plan=None
                 if plan_year is None
                 else plan_requirement(req, report, ledger, rules, plan_year),
+                lapse=lapse,
+                to_submit=sending,
+                exempt=req.exempt,
+                alert=alert(req.state, due, lapse, sending, rules.units, today),
             )
         )
     return rows
 
 
 def sort_key(row: Row) -> tuple[int, int, str, str]:
-    days = row.days_left if row.days_left is not None else -(10**9)
+    shown = row.shown().days_left  # overdue: the longest overdue first
+    days = shown if shown is not None else -(10**9)
     return (URGENCY.index(row.state), days, (row.name or "").casefold(), row.file)
 
 
