@@ -1,6 +1,7 @@
 """`ceclog export`: the record to attach to a submission, in csv, json, md, html, pdf or eml."""
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -14,6 +15,7 @@ from ceclog.cli.context import Context, emit, require_evidence, require_valid, w
 from ceclog.core.checks.certifications import known_code
 from ceclog.core.checks.entries import evidence_finding
 from ceclog.core.ledger.words import plural
+from ceclog.core.reports.paper import default_paper
 from ceclog.core.reports.transcript import Transcript, build, marked_submitted
 from ceclog.errors import InputError, UsageError
 from ceclog.output.exports import render_pdf, render_text
@@ -43,7 +45,7 @@ SENT = {  # what a submission needs, for each finding that stops it
 }
 
 
-def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
+def _attachments(t: Transcript, base: Path, attach: str, paper: str) -> "list[Attachment]":
     """Every certificate of the exported entries, checked against its recorded hash, after
     the transcript itself (PDF or CSV)."""
     from ceclog.output.eml import Attachment
@@ -60,7 +62,7 @@ def _attachments(t: Transcript, base: Path, attach: str) -> "list[Attachment]":
             certificates.append(Attachment(ev.file.rsplit("/", 1)[-1], data))
     name = evidence.slug(t.ledger.holder.name) + f"_cec-transcript_{t.today}"
     if attach == "pdf":
-        transcript = Attachment(f"{name}.pdf", render_pdf(t)[0])
+        transcript = Attachment(f"{name}.pdf", render_pdf(t, paper)[0])
     else:
         transcript = Attachment(f"{name}.csv", render_text("csv", t).encode("utf-8"))
     return [transcript, *certificates]
@@ -86,6 +88,11 @@ class Attach(StrEnum):
     csv = "csv"
 
 
+class Paper(StrEnum):
+    letter = "letter"
+    a4 = "a4"
+
+
 @app.command()
 def export(
     ctx: typer.Context,
@@ -109,6 +116,14 @@ def export(
     attach: Annotated[
         Attach, typer.Option(case_sensitive=False, help="eml: the transcript to attach.")
     ] = Attach.pdf,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            case_sensitive=False,
+            help="pdf, eml: the PDF's paper (default: letter where the locale's territory is "
+            "the US, Canada, Mexico, the Philippines... else a4).",
+        ),
+    ] = None,
     mark_submitted: Annotated[
         bool,
         typer.Option("--mark-submitted", help="Mark the exported entries submitted today."),
@@ -125,6 +140,9 @@ def export(
         )
     if to is not None and fmt != "eml":
         raise UsageError("--to goes with --format eml")
+    if paper is not None and fmt not in ("pdf", "eml"):
+        raise UsageError("--paper goes with --format pdf (or eml, whose transcript is a PDF)")
+    sheet = paper.value if paper is not None else default_paper(os.environ)
     today = c.today
     with _ledger(c, mark_submitted) as (loaded, session):
         rules = c.rules_for(loaded)
@@ -144,7 +162,7 @@ def export(
         )
         warnings: list[str] = []
         if fmt == "pdf":
-            data, warnings = render_pdf(t)
+            data, warnings = render_pdf(t, sheet)
         elif fmt == "eml":
             from ceclog.output.eml import address, render
 
@@ -152,7 +170,7 @@ def export(
             if not recipient:
                 raise UsageError("the rules name no submission address: give --to ADDRESS")
             address(recipient, "--to" if to else "the rules' submission_email")
-            attachments = _attachments(t, evidence.folder_of(loaded.path), attach)
+            attachments = _attachments(t, evidence.folder_of(loaded.path), attach, sheet)
             data, warnings = render(t, recipient, attachments)
         else:
             data = render_text(fmt, t).encode("utf-8")

@@ -26,7 +26,7 @@ def render_text(fmt: str, t: Transcript) -> str:
     return function(t)
 
 
-def render_pdf(t: Transcript) -> tuple[bytes, list[str]]:
+def render_pdf(t: Transcript, paper: str = "a4") -> tuple[bytes, list[str]]:
     from ceclog.output import pdf
 
-    return pdf.render(t)
+    return pdf.render(t, paper)

@@ -1,5 +1,6 @@
 """The transcript as one self-contained HTML file: inline CSS, no script, nothing fetched from
-the network, laid out for the screen and for print (A4 or Letter).
+the network, laid out for the screen, for a phone (a card per row) and for print (A4 or Letter,
+every column: the stylesheets of output/html_media.py).
 
 Every string from the ledger or the rules is untrusted and goes through `e()`."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 import html
 
 from ceclog.core.reports.transcript import Transcript
-from ceclog.output import bidi
+from ceclog.output import bidi, html_media
 from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
@@ -27,7 +28,7 @@ BASE_CSS = """
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", Arial,
   sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
 """
-CSS = (
+SCREEN_CSS = (
     BASE_CSS
     + """main { max-width: 1100px; margin: 0 auto; padding: 28px 32px 40px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
@@ -62,22 +63,6 @@ p.total { font-weight: 700; font-size: 15px; margin: 8px 0 0; }
 .pct { font-size: 0.9em; }
 .empty { font-style: italic; }
 footer { margin-top: 28px; font-size: 12px; color: #555; }
-@media print {
-  @page { margin: 14mm 12mm; }
-  body { font-size: 10pt; }
-  main { max-width: none; padding: 0; }
-  table { font-size: 8.5pt; }
-  th, td { padding: 2px 4px; }
-  thead { display: table-header-group; }
-  tr, .bar { break-inside: avoid; page-break-inside: avoid; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  th { background: none; }
-  td.title { min-width: 11em; }
-  td.how { min-width: 8em; }
-  td.provider { min-width: 6.5em; }
-  p.total { font-size: 11pt; }
-  .bar, .bar > div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
 """
 )
 
@@ -144,7 +129,7 @@ def _requirements(doc: Document) -> str:
     )
     rows = "".join(_requirement(req) for req in doc.requirements)
     return (
-        f'<div class="scroll"><table><thead><tr>{heads}</tr></thead>\n'
+        f'<div class="scroll"><table class="requirements"><thead><tr>{heads}</tr></thead>\n'
         f"<tbody>\n{rows}</tbody></table></div>"
     )
 
@@ -160,6 +145,13 @@ ENTRY_COLUMNS = (
     ("Certifications", ""),
     ("Submitted", ""),
     ("Posted", ""),
+)
+CSS = (
+    SCREEN_CSS
+    + html_media.PHONE_PAGE
+    + html_media.cards("requirements", REQUIREMENT_HEADINGS)
+    + html_media.cards("entries", [name for name, _ in ENTRY_COLUMNS])
+    + html_media.TRANSCRIPT_PRINT
 )
 
 

@@ -1,4 +1,4 @@
-"""The transcript as an A4 PDF (fpdf2, imported only when a PDF is made).
+"""The transcript as a PDF on A4 or US Letter (fpdf2, imported only when a PDF is made).
 
 Helvetica (built into every PDF reader) when every text is Latin-1; else a Unicode TrueType
 font from the system is embedded when one is found, and failing that Helvetica shows what it
@@ -149,6 +149,8 @@ class _Text:
 
 MARGIN, LINE, PAD = 15.0, 3.6, 1.2  # mm: page margin, table line height, cell padding
 MAX_LINES = 40  # of a table cell, so that every row fits on one page
+TEXT_WIDTH = 210 - 2 * MARGIN  # mm, of A4: what the column widths below add up to
+PAPERS = {"a4": "A4", "letter": "Letter"}  # --paper -> fpdf2's page format
 
 
 class _Writer:
@@ -178,12 +180,13 @@ class _Writer:
     def table(
         self,
         headings: Sequence[str],
-        widths: Sequence[float],  # mm, adding up to the text width (180)
+        widths: Sequence[float],  # mm on A4, adding up to its text width (180)
         rows: Sequence[Sequence[str]],
         right: Sequence[int] = (),
         borders: bool = True,
         line: float = LINE,
     ) -> None:
+        widths = [width * self.pdf.epw / TEXT_WIDTH for width in widths]  # Letter is wider
         if borders:
             spec = Table(widths, line, Padding(1.0, PAD, 1.0, PAD), MAX_LINES, right)
         else:  # label and value, the label in bold; fpdf2's margin where there is no padding
@@ -306,12 +309,13 @@ def _setup_font(pdf: FPDF, texts: Iterator[str]) -> tuple[str, str | None, _Text
     return "helvetica", None, _Text(_latin1)
 
 
-def render(t: Transcript) -> tuple[bytes, list[str]]:
-    """The PDF, and warnings for the user (characters replaced, texts shortened)."""
+def render(t: Transcript, paper: str = "a4") -> tuple[bytes, list[str]]:
+    """The PDF on `paper` ("a4" or "letter"), and warnings for the user (characters
+    replaced, texts shortened)."""
     from fpdf import FPDF
 
     doc = build_document(t)
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf = FPDF(orientation="portrait", unit="mm", format=PAPERS[paper])
     pdf.set_margins(MARGIN, 18, MARGIN)
     pdf.set_auto_page_break(True, margin=16)
     pdf.alias_nb_pages(None)  # type: ignore[arg-type]  # the footer knows the count

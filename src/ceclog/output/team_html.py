@@ -1,7 +1,8 @@
 """`ceclog team --format html`: one self-contained page a firm's owner opens or prints.  Inline
 CSS, no script, nothing fetched (the transcript's Content-Security-Policy); every string from a
-ledger or a file name goes through `e()`.  A table on a wide screen; on a phone (under 700 px)
-each row becomes a card whose cells carry their column's name."""
+ledger or a file name goes through `e()`.  The summary line first, then a table on a wide
+screen; on a phone (under 700 px) each row becomes a card whose cells carry their column's name;
+on paper, landscape with every column (html_media.TEAM_PRINT)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ceclog.core.ledger.words import plural
 from ceclog.core.schedule.credits import fmt
 from ceclog.core.schedule.progress import percent
 from ceclog.output.html import BASE_CSS, e, page
+from ceclog.output.html_media import TEAM_PRINT
 from ceclog.output.team import WORDS, figures, footer, plan_texts, quarter_labels, who
 
 CSS = (
@@ -45,7 +47,7 @@ td.action { min-width: 16em; }
 .bar { width: 90px; height: 10px; border: 1px solid #555; background: #fff; margin-top: 3px; }
 .bar > div { height: 100%; background: #3b6ea8; }
 .bar.full > div { background: #2e8540; }
-p.footer { font-weight: 600; margin: 10px 0 0; }
+p.summary { font-weight: 600; margin: 0 0 12px; }
 .dup { font-size: 0.85em; color: #8a4b00; }
 @media (max-width: 700px) {
   main { padding: 14px 12px 24px; }
@@ -55,21 +57,13 @@ p.footer { font-weight: 600; margin: 10px 0 0; }
   .scroll { overflow: visible; }
   td { border: none; padding: 2px 0; display: grid; grid-template-columns: 8.5em 1fr;
     gap: 8px; text-align: left; white-space: normal; min-width: 0; }
-  td.num { text-align: left; }
+  td.num { text-align: left; padding: 2px 0; }
   td::before { content: attr(data-label); font-weight: 600; color: #444; }
   td.who { font-size: 15px; }
   td.empty { display: none; }
 }
-@media print {
-  @page { size: landscape; margin: 12mm 10mm; }
-  body { font-size: 9pt; }
-  main { max-width: none; padding: 0; }
-  table { font-size: 8pt; }
-  thead { display: table-header-group; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
-  .state, .bar, .bar > div { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
 """
+    + TEAM_PRINT
 )
 
 # with a plan year, the page keeps to what planning needs (the table must fit 1280 px)
@@ -170,9 +164,9 @@ def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -
     main = f"""<h1>CEC status of the team</h1>
 <p class="meta">Today {e(today.isoformat())}; {e(plural(read, "ledger"))} read; most urgent first.
 </p>
+<p class="summary">{e(summary)}</p>
 <div class="scroll"><table><thead><tr>{heads}</tr></thead>
 <tbody>
 {body}</tbody></table></div>
-<p class="footer">{e(summary)}</p>
 {PLAN_NOTE if labels else ""}"""
     return page(f"CEC status of the team, {today.isoformat()}", CSS, main)
