@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -214,3 +215,15 @@ def test_the_team_page_shows_due_dates_and_lapses_on_one_axis(
     lapse = [p for p in groups[0].iter(f"{SVG}line") if p.get("class") == "overdue"]
     assert [(p.get("x1"), p.get("x2")) for p in lapse] == [("110.0", x(str(TODAY)))]
     assert not [p for p in groups[1].iter(f"{SVG}path") if p.get("class") == "lapse"]
+    # the rows come back from the cache the second time: the same page
+    assert ceclog("team", ".", "--format", "html", ledger=None).out == r.out
+    # rows remembered by a ceclog without the lapse's date are computed afresh, not read
+    # back without it (the cache never changes an answer)
+    remembered = list((tmp_path / "xdg-cache").rglob("team-*.json"))
+    assert len(remembered) == 2
+    for cached in remembered:
+        doc = json.loads(cached.read_text())
+        for row in doc["rows"]:
+            del row["lapsed"]
+        cached.write_text(json.dumps(doc))
+    assert ceclog("team", ".", "--format", "html", ledger=None).out == r.out

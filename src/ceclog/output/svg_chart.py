@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -173,7 +174,7 @@ def _svg(width: int, height: int, title: str, parts: list[str]) -> str:
     )
 
 
-ROW, HEAD, NAMES = 22.0, 30.0, 104.0  # the timeline: row height, axis band, name column
+ROW, HEAD, NAMES = 26.0, 30.0, 104.0  # the timeline: row height, axis band, name column
 
 
 def _short(text: str, most: int) -> str:
@@ -200,12 +201,16 @@ def timeline_svg(t: Timeline, words: dict[str, str]) -> str:
         f'y2="{n(bottom)}" stroke="{TODAY}" stroke-dasharray="2 2"/>',
         _text(today, 10, f"today {t.today}", _anchor(today, f.left, WIDTH)),
     ]
+    seen = Counter(m.name for m in t.marks)
     for i, m in enumerate(t.marks):
         y = HEAD + ROW * i + ROW / 2
         colour = STATE_COLOURS.get(m.state, "#555555")
+        # under the name, its certifications; the file for a name on several ledgers
+        under = m.file if seen[m.name] > 1 else ", ".join(m.certifications)
         row = [
             f"<title>{e(_mark_title(m, words.get(m.state, m.state)))}</title>",
-            _text(4, y + 3.5, _short(m.name, 18)),
+            _text(4, y - 1, _short(m.name, 18)),
+            _text(4, y + 8, _short(under, 24), extra=' font-size="7.5" fill="#555555"'),
             f'<line x1="{n(f.left)}" y1="{n(y)}" x2="{n(f.right)}" y2="{n(y)}" '
             f'stroke="{GRID}" stroke-width="0.5"/>',
         ]
@@ -220,7 +225,9 @@ def timeline_svg(t: Timeline, words: dict[str, str]) -> str:
         dx = f.x(m.due)
         row += [
             f'<circle class="due" cx="{n(dx)}" cy="{n(y)}" r="4.5" fill="{colour}"/>',
-            _text(dx + 7, y + 3.5, str(m.due)[:7], extra=f' fill="{colour}" font-size="9"'),
+            _text(dx + 7, y + 3.5, str(m.due)[:7], extra=f' fill="{colour}" font-size="9"')
+            if dx + 45 < WIDTH
+            else _text(dx - 7, y + 3.5, str(m.due)[:7], "end", f' fill="{colour}" font-size="9"'),
         ]
         parts.append('<g class="mark">' + "".join(row) + "</g>")
     parts += _timeline_legend(bottom + 16)

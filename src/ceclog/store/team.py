@@ -168,6 +168,8 @@ class Reader:
             rules = rules_named(doc["rules"], path.parent, self.rules)
             if doc["fingerprint"] != self._fingerprint(rules):
                 return None
+            if any(set(row) != _KEPT for row in doc["rows"]):
+                return None  # remembered by a ceclog whose rows had other fields
             return [
                 Row(file=found.shown, **{**row, "certifications": tuple(row["certifications"])})
                 for row in doc["rows"]

@@ -68,6 +68,7 @@ class Row(NamedTuple):
     duplicates: tuple[str, ...] = ()  # other files with the same registrant ID
     requirement: Requirement | None = None  # for plans and quarter columns
     plan: Plan | None = None  # with a plan year: the requirement's plan for that year
+    lapsed: dt.date | None = None  # the due date of the cycle that ended unmet, if one did
 
     @property
     def at_risk(self) -> bool:
@@ -237,6 +238,7 @@ def member_rows(member: Member, today: dt.date, plan_year: int | None = None) ->
                 state=req.state,
                 next_action=next_action(req, ledger, rules, planned),
                 requirement=req,
+                lapsed=req.lapse.cycle.due if req.lapse is not None else None,
                 plan=None
                 if plan_year is None
                 else plan_requirement(req, report, ledger, rules, plan_year),

@@ -18,6 +18,7 @@ class Mark(NamedTuple):
     due: dt.date  # the current cycle's due date
     lapsed: dt.date | None  # the due date of the cycle that ended unmet, if one did
     state: RowState
+    file: str = ""  # the ledger's file, as the table names it
 
 
 class Timeline(NamedTuple):
@@ -34,14 +35,14 @@ def timeline(rows: list[Row], today: dt.date) -> Timeline:
     for row in rows:
         if row.due is None:
             continue
-        lapse = row.requirement.lapse if row.requirement is not None else None
         marks.append(
             Mark(
                 row.name or row.file,
                 row.certifications,
                 row.due,
-                lapse.cycle.due if lapse is not None else None,
+                row.lapsed,
                 row.state,
+                row.file,
             )
         )
     days = [today, *(m.due for m in marks), *(m.lapsed for m in marks if m.lapsed)]
