@@ -227,3 +227,15 @@ def test_the_team_page_shows_due_dates_and_lapses_on_one_axis(
             del row["lapsed"]
         cached.write_text(json.dumps(doc))
     assert ceclog("team", ".", "--format", "html", ledger=None).out == r.out
+
+
+def test_the_docs_samples_are_what_status_chart_prints(ceclog: Ceclog) -> None:
+    page = (Path(__file__).parents[1] / "docs" / "charts.md").read_text(encoding="utf-8")
+    r = ceclog("status", "--chart", ledger=Path(__file__).parents[1] / "examples" / "ledger.toml")
+    plain = "technician  |__----:::=====++++++    |  11.5/14.0 CECs, due 2027-09-14"
+    assert plain in r.out.splitlines() and f"```\n{plain}\n```" in page
+    # the same chart in blocks: the stretches that are not after today, drawn by level
+    name, bar, figures = plain.split("|")
+    bar = bar.translate(str.maketrans("_.-:=+*# ", "▁▂▃▄▅▆▇█·"))
+    blocks = f"{name}|{bar}|{figures}"
+    assert f"```\n{blocks}\n```" in page
