@@ -332,7 +332,7 @@ def test_markdown_any_string_is_one_cell(value: str) -> None:
 
 
 class Page(HTMLParser):
-    """Tags and attributes seen, the <title>, the <style> text, and the text of every table
+    """Tags and attributes seen, the page's <title>, the <style> text, and the text of every table
     cell by table (nested elements' text joined with a space)."""
 
     def __init__(self) -> None:
@@ -352,8 +352,8 @@ class Page(HTMLParser):
             self.tables[-1].append([])
         elif tag in ("td", "th"):
             self._cell = []
-        elif tag in ("title", "style"):
-            self._in = tag
+        elif tag == "style" or (tag == "title" and not self.title):  # a chart's own is not
+            self._in = tag  # the page's
         elif tag in ("div", "br") and self._cell is not None:
             self._cell.append(" ")
 

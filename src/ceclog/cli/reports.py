@@ -57,6 +57,14 @@ def status(
         bool,
         typer.Option("--compare", help="With --rules: its own rules and the other side by side."),
     ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="Under the table, a one-line chart per requirement: the credits counted over "
+            "the current cycle, from its start to its due date.",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Where each requirement stands: counted, remaining, due date and state."""
@@ -86,7 +94,7 @@ def status(
                 f"what if: judged under the rules {rules.rules.name}; the ledger's own rules are "
                 f"{loaded.ledger.holder.rules}, and nothing is changed"
             )
-        views.status(terminal.console(), report, loaded.ledger, rules)
+        views.status(terminal.console(), report, loaded.ledger, rules, chart=chart)
         warn(_status_warnings(warnings, rules.rules))
         _nudge(loaded, rules, report, today)
     if check:

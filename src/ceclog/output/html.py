@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from ceclog.core.reports.transcript import Transcript
-from ceclog.output import bidi, html_media
+from ceclog.output import bidi, html_media, svg_chart
 from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
@@ -223,6 +223,7 @@ def render(t: Transcript) -> str:
 {_certifications(doc)}
 <h2>{e(doc.requirements_heading)}</h2>
 {_requirements(doc)}
+{svg_chart.transcript_figures(t)}
 <h2>{e(doc.entries_heading)}</h2>
 {_entries(doc)}
 <footer>Produced by ceclog on {e(str(t.today))} for {e(doc.holder_name)}.</footer>

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ceclog.core.ledger.words import plural
 from ceclog.core.reports.transcript import Transcript
-from ceclog.output import bidi
+from ceclog.output import bidi, pdf_chart, svg_chart
 from ceclog.output.document import (
     NO_CERTIFICATIONS,
     NO_ENTRIES,
@@ -372,6 +372,7 @@ def render(t: Transcript, paper: str = "a4") -> tuple[bytes, list[str]]:
         )
         w.table(headings, (44, 22, 18, 18, 20, 20, 18, 20), rows, right=(2, 3, 4, 5, 6))
         w.bars(doc)
+        pdf_chart.draw(pdf, family, svg_chart.charts_of(t), t.rules.units, clean)
 
     w.section(doc.entries_heading, None if doc.entries else NO_ENTRIES)
     if doc.entries:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from ceclog.core.firm.team import Row
+from ceclog.core.firm.timeline import timeline
 from ceclog.core.ledger.words import plural
 from ceclog.core.schedule.credits import fmt
 from ceclog.core.schedule.progress import percent
 from ceclog.output.html import BASE_CSS, e, page
 from ceclog.output.html_media import TEAM_PRINT
+from ceclog.output.svg_chart import timeline_svg
 from ceclog.output.team import WORDS, figures, footer, plan_texts, quarter_labels, who
 
 CSS = (
@@ -150,6 +152,15 @@ def _row(row: Row, labels: list[str]) -> str:
     return "<tr>" + "".join(cells) + "</tr>\n"
 
 
+def _timeline(rows: list[Row], today: dt.date) -> str:
+    """The due dates and lapses on one axis, under the table (none without a due date)."""
+    t = timeline(rows, today)
+    if not t.marks:
+        return ""
+    svg = timeline_svg(t, WORDS)
+    return f'<h2 style="font-size: 17px; margin: 22px 0 6px">Due dates</h2>\n{svg}\n'
+
+
 def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -> str:
     labels = quarter_labels(rows)
     headings = HEADINGS
@@ -168,5 +179,5 @@ def render(rows: list[Row], counts: dict[str, int], read: int, today: dt.date) -
 <div class="scroll"><table><thead><tr>{heads}</tr></thead>
 <tbody>
 {body}</tbody></table></div>
-{PLAN_NOTE if labels else ""}"""
+{PLAN_NOTE if labels else ""}{_timeline(rows, today)}"""
     return page(f"CEC status of the team, {today.isoformat()}", CSS, main)

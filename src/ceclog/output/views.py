@@ -59,7 +59,9 @@ def who(holder: Holder) -> str:
     return holder.name + (f" (registrant {holder.registrant_id})" if holder.registrant_id else "")
 
 
-def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> None:
+def status(
+    out: Out, report: Report, ledger: Ledger, loaded: LoadedRules, chart: bool = False
+) -> None:
     rules = loaded.rules
     out.print(f"{who(ledger.holder)}; rules {rules.name}: {rules.title}; today {report.today}\n")
     if not report.requirements:
@@ -113,6 +115,12 @@ def status(out: Out, report: Report, ledger: Ledger, loaded: LoadedRules) -> Non
             ]
         )
     out.table(STATUS_COLUMNS, rows)
+    if chart:  # `status --chart`: a line per requirement, named as the lines under the table
+        from ceclog.output.sparkline import chart_lines
+
+        named = [(label(r, report), STATE_WORDS[r.cycle_state], r) for r in report.requirements]
+        for line in chart_lines(out, named, ledger, rules.units):
+            out.print(line)
     for req in report.requirements:
         for line in notes(req, report, ledger, rules):
             out.print(

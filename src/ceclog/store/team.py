@@ -189,6 +189,8 @@ class Reader:
             rules = rules_named(doc["rules"], path.parent, self.rules)
             if doc["fingerprint"] != self._fingerprint(rules):
                 return None
+            if any(set(row) != _KEPT for row in doc["rows"]):
+                return None  # remembered by a ceclog whose rows had other fields
             rows = [_row_from(found.shown, row) for row in doc["rows"]]
             if since == self.today:
                 return rows

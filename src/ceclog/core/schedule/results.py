@@ -79,6 +79,8 @@ class CycleResult(NamedTuple):
     carried_sent: Decimal = Decimal(0)  # of `carried_in`, what the body received (submitted)
     unsent_ids: tuple[int, ...] = ()  # of `counted_ids`, those neither submitted nor posted
     course: CourseProgress | None = None  # the track's minimum class length, if it has one
+    # what each entry placed here counts toward it (planned ones too), limits applied
+    worth: tuple[tuple[int, Decimal], ...] = ()
 
     @property
     def met(self) -> bool:
@@ -186,6 +188,7 @@ def tally(
         shares=division.shares if division else (),
         unsent_ids=tuple(unsent),
         course=course,
+        worth=tuple((e.id, credits[e.id].value) for e in placed),
     )
 
 
