@@ -8,6 +8,7 @@ May import: every other layer, Typer and click."""
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,6 +33,12 @@ app = typer.Typer(
 )
 
 EXIT_INTERNAL = 70
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 def _version(value: bool) -> None:
@@ -62,6 +69,15 @@ def main(
             show_default=False,
         ),
     ] = None,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour: auto (on a terminal, unless NO_COLOR is set), always (also in a pipe) "
+            "or never. Only the colour: the layout follows the terminal's width either way.",
+            show_default=False,
+        ),
+    ] = Color.auto,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
     version: Annotated[
         bool,
@@ -71,6 +87,9 @@ def main(
     """Record certifications and classes; see what you still need, and by when."""
     c = ctx.ensure_object(Context)  # run() passes its own, to read the journal afterwards
     c.ledger_option, c.today_option, c.debug = ledger, today, debug
+    from ceclog.output.terminal import use_color
+
+    use_color(color.value)
 
 
 # The module that defines each command.  A run imports only the module of the command it
@@ -99,7 +118,7 @@ COMMAND_MODULES = {
     "import": "import_cmd",
     "reconcile": "reconcile_cmd",
 }
-_GLOBAL_WITH_VALUE = ("--ledger", "--today")
+_GLOBAL_WITH_VALUE = ("--ledger", "--today", "--color")
 
 
 def command_of(args: list[str]) -> str | None:
