@@ -99,7 +99,7 @@ COMMAND_MODULES = {
     "init": "ledger_cmds",
     "holder": "ledger_cmds",
     "undo": "ledger_cmds",
-    "cert": "ledger_cmds",
+    "cert": "cert_cmd",
     "add": "entries",
     "list": "entries",
     "edit": "entries",

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ceclog.cli import app
+from ceclog.cli.changed import print_changes
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.cli.entry_options import (
     ApprovalOpt,
@@ -338,6 +339,7 @@ def rm(
     ctx: typer.Context,
     entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID (ceclog list).")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Remove an entry (asks first unless --yes)."""
     c: Context = ctx.obj
@@ -349,8 +351,13 @@ def rm(
                     f"refusing to remove entry {entry_id} without confirmation",
                     hint="add --yes to remove it without a question",
                 )
-            if not typer.confirm(f"Remove entry {entry_id}: {entry.date} {entry.title}?"):
+            question = f"Remove entry {entry_id}: {entry.date} {entry.title}?"
+            if not typer.confirm(question, err=as_json):  # stdout holds only the JSON
                 raise InputError("nothing removed")
-        session.save(operations.remove_entry(session.ledger, entry_id))
+        new = operations.remove_entry(session.ledger, entry_id)
+        session.save(new)
     warn(session.warnings)
+    if as_json:
+        print_changes(c, "rm", session.ledger, new)
+        return
     terminal.console().print(f"Removed entry {entry_id}: {entry.date} {entry.title}.")
