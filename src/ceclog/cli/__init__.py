@@ -28,7 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=True,
+    add_completion=False,  # ceclog's own options: they take the shell (shell_setup)
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -39,6 +39,14 @@ class Color(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+def _completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    """Reached only when `_run` did not answer first (it always does: see shell_setup)."""
+    if value and not ctx.resilient_parsing:
+        from ceclog.cli.shell_setup import run as setup
+
+        raise typer.Exit(setup(str(param.opts[0]), None))
 
 
 def _version(value: bool) -> None:
@@ -82,6 +90,28 @@ def main(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for the current shell, or for the SHELL named after it "
+            "(bash, zsh, fish, powershell).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for the current shell, or for the SHELL named "
+            "after it (`ceclog --show-completion zsh`), to copy or customize.",
+        ),
     ] = False,
 ) -> None:
     """Record certifications and classes; see what you still need, and by when."""
@@ -229,6 +259,11 @@ def _run(args: list[str], context: Context) -> int:
     debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     args = globals_first(args)
     try:
+        if any(arg.startswith(("--show-completion", "--install-completion")) for arg in args):
+            from ceclog.cli import shell_setup
+
+            if asked := shell_setup.requested(args):
+                return shell_setup.run(*asked)
         load_commands(args)
         app(args=args, prog_name="ceclog", standalone_mode=True, obj=context)
     except SystemExit as exc:

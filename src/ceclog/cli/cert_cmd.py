@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.changed import print_changes, say_changes
 from ceclog.cli.context import Context, JsonOpt, find_certification, warn
@@ -27,7 +28,12 @@ app.add_typer(cert_app, name="cert")
 @cert_app.command("add")
 def cert_add(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="The certification code, e.g. WRT.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            help="The certification code, e.g. WRT.", autocompletion=completion.rules_codes
+        ),
+    ],
     earned: Annotated[str, typer.Option(metavar="YYYY-MM-DD", help="The date you earned it.")],
     as_json: JsonOpt = False,
 ) -> None:
@@ -86,7 +92,12 @@ def cert_list(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 @cert_app.command("rm")
 def cert_rm(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="The certification code to remove.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            help="The certification code to remove.", autocompletion=completion.held_codes
+        ),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Remove a certification from the ledger."""
@@ -111,7 +122,12 @@ def cert_rm(
 @cert_app.command("end")
 def cert_end(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="The certification code, e.g. MWR.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            help="The certification code, e.g. MWR.", autocompletion=completion.held_codes
+        ),
+    ],
     on: Annotated[
         str | None,
         typer.Option(

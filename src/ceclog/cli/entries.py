@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.changed import print_changes
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
@@ -21,6 +22,7 @@ from ceclog.cli.entry_options import (
     HoursOpt,
     KindOpt,
     NoteOpt,
+    OnlyCertOpt,
     ProviderOpt,
     TopicHoursOpt,
     TopicOpt,
@@ -216,9 +218,7 @@ def list_entries(
     ctx: typer.Context,
     since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD")] = None,
-    cert: Annotated[
-        str | None, typer.Option("--cert", metavar="CODE", help="Only entries for this code.")
-    ] = None,
+    cert: OnlyCertOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List entries with what each counts and why."""
@@ -261,7 +261,12 @@ CLEARABLE = (
 @app.command()
 def edit(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID (ceclog list).")],
+    entry_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID", help="The entry's ID (ceclog list).", autocompletion=completion.entry_ids
+        ),
+    ],
     title: Annotated[str | None, typer.Option("--title", help="A new title.")] = None,
     date: DateOpt = None,
     hours: HoursOpt = None,
@@ -337,7 +342,12 @@ def edit(
 @app.command()
 def rm(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID (ceclog list).")],
+    entry_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID", help="The entry's ID (ceclog list).", autocompletion=completion.entry_ids
+        ),
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
     as_json: JsonOpt = False,
 ) -> None:

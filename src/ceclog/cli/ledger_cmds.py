@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.changed import print_changes, say_changes
 from ceclog.cli.context import Context, JsonOpt, warn
@@ -32,7 +33,11 @@ def init(
     ] = None,
     email: Annotated[str | None, typer.Option(help="Your email address.")] = None,
     rules: Annotated[
-        str, typer.Option(help="A shipped rules profile (ceclog rules list) or a rules file.")
+        str,
+        typer.Option(
+            help="A shipped rules profile (ceclog rules list) or a rules file.",
+            autocompletion=completion.rules_names,
+        ),
     ] = DEFAULT_RULES,
     cec_due: Annotated[
         str | None,
@@ -83,7 +88,12 @@ def holder(
     name: Annotated[str | None, typer.Option(help="Change your name.")] = None,
     registrant_id: Annotated[str | None, typer.Option(help="Set your registrant ID.")] = None,
     email: Annotated[str | None, typer.Option(help="Set your email address.")] = None,
-    rules: Annotated[str | None, typer.Option(help="Switch to another rules profile.")] = None,
+    rules: Annotated[
+        str | None,
+        typer.Option(
+            help="Switch to another rules profile.", autocompletion=completion.rules_names
+        ),
+    ] = None,
     cec_due: Annotated[
         str | None,
         typer.Option(
@@ -117,7 +127,9 @@ def holder(
     exempt_cert: Annotated[
         str | None,
         typer.Option(
-            metavar="CODE", help="With --exempt, one requirement per certification: which one."
+            metavar="CODE",
+            help="With --exempt, one requirement per certification: which one.",
+            autocompletion=completion.held_codes,
         ),
     ] = None,
     as_json: JsonOpt = False,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.changed import print_changes
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
@@ -19,7 +20,10 @@ from ceclog.store import evidence
 from ceclog.store import ledger as storage
 
 IdsArg = Annotated[
-    list[int] | None, typer.Argument(metavar="ID...", help="Entry IDs (ceclog list).")
+    list[int] | None,
+    typer.Argument(
+        metavar="ID...", help="Entry IDs (ceclog list).", autocompletion=completion.entry_ids
+    ),
 ]
 OnOpt = Annotated[
     str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The date (default: today).")
@@ -29,7 +33,10 @@ OnOpt = Annotated[
 @app.command()
 def attach(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID.")],
+    entry_id: Annotated[
+        int,
+        typer.Argument(metavar="ID", help="The entry's ID.", autocompletion=completion.entry_ids),
+    ],
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="Certificate files to keep.")
     ],
@@ -100,7 +107,12 @@ def submit(
 @app.command()
 def posted(
     ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Entry IDs (ceclog list).")],
+    ids: Annotated[
+        list[int],
+        typer.Argument(
+            metavar="ID...", help="Entry IDs (ceclog list).", autocompletion=completion.entry_ids
+        ),
+    ],
     on: OnOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
