@@ -150,3 +150,13 @@ def test_the_table_a_tab_reads_is_valid_json_with_every_command() -> None:
     from ceclog.cli import COMMAND_MODULES
 
     assert sorted(table["commands"]) == sorted(COMMAND_MODULES)
+
+
+def test_an_instruction_other_than_complete_prints_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COMP_WORDS", "ceclog edit ")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    assert completion.answer("source_bash") == ("", 1)
+    assert completion.answer("complete_tcsh") == ("", 1)
+    assert completion.answer("complete_bash") == ("1\n2\n3\n4\n5", 0)

@@ -236,9 +236,9 @@ def _one_line(text: str) -> str:
 
 def answer(instruction: str) -> tuple[str, int]:
     """What a TAB prints, and the exit code, for `_CECLOG_COMPLETE=<instruction>`."""
-    shell = instruction.partition("_")[2]
-    if shell not in SHELLS:
-        return "", 1
+    action, _, shell = instruction.partition("_")
+    if action != "complete" or shell not in SHELLS:
+        return "", 1  # click's other instructions (source_bash...): `--show-completion SHELL`
     table = json.loads(TABLE.read_text(encoding="utf-8"))
     args, incomplete = _words(shell)
     items = complete(table, args, incomplete)
