@@ -161,6 +161,20 @@ RUNS: dict[str, Run] = {
     ],
     "ceclog cert list --json": lambda d: [("cert", "list", "--json")],
     "ceclog holder --json": lambda d: [("holder", "--json")],
+    "ceclog init, holder, cert, rm, attach, submit, posted, undo with --json (what changed)": (
+        lambda d: [
+            ("init", "--name", "Sam Ortiz", "--ledger", str(d / "new.toml"), "--json"),
+            ("holder", "--cec-due", "2027-09-14", "--json"),
+            ("cert", "add", "AMRT", "--earned", "2025-01-01", "--json"),
+            ("cert", "end", "AMRT", "--json"),
+            ("cert", "rm", "AMRT", "--json"),
+            ("attach", "4", _write(d, "cat3.pdf", "%PDF-1.4"), "--json"),
+            ("submit", "--all", "--json"),
+            ("posted", "4", "--json"),
+            ("rm", "5", "--yes", "--json"),
+            ("undo", "--json"),
+        ]
+    ),
     "ceclog rules list --json": lambda d: [("rules", "list", "--json")],
     "ceclog rules show NAME --json": lambda d: [("rules", "show", "iicrc", "--json")],
     "ceclog plan --json": lambda d: [("plan", "--json"), ("plan", "--suggest", "--json")],

@@ -21,8 +21,11 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 pytestmark = pytest.mark.slow  # a ceclog process on a pseudo-terminal per test
 
 
-def on_terminal(args: list[str], columns: int, tmp_path: Path) -> str:
-    """Run ceclog with its stdout and stderr on a pseudo-terminal `columns` wide."""
+def on_terminal(
+    args: list[str], columns: int, tmp_path: Path, no_color: bool = False, raw: bool = False
+) -> str:
+    """Run ceclog with its stdout and stderr on a pseudo-terminal `columns` wide (escape codes
+    removed unless `raw`)."""
     exe = shutil.which("ceclog", path=str(Path(sys.executable).parent))
     command = [exe] if exe else [sys.executable, "-m", "ceclog"]
     master, slave = pty.openpty()
@@ -34,6 +37,8 @@ def on_terminal(args: list[str], columns: int, tmp_path: Path) -> str:
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
     env.pop("NO_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
     proc = subprocess.Popen([*command, *args], stdout=slave, stderr=slave, env=env, cwd=ROOT)
     os.close(slave)
     chunks = []
@@ -48,7 +53,7 @@ def on_terminal(args: list[str], columns: int, tmp_path: Path) -> str:
     proc.wait(timeout=30)
     os.close(master)
     text = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
-    return ANSI.sub("", text)
+    return text if raw else ANSI.sub("", text)
 
 
 @pytest.mark.parametrize("columns", [50, 80, 100, 160])
@@ -78,3 +83,33 @@ def test_a_lapse_shows_both_cycles_in_full_at_80_columns(columns: int, tmp_path:
         assert day in table
     assert "OVERDUE" in table and "on track" in table
     assert all(len(line) <= columns for line in out.splitlines())
+
+
+def test_no_color_wraps_between_words_at_80_columns(tmp_path: Path) -> None:
+    """NO_COLOR printed the pipe's one-line layout on a terminal, which cut it mid-word."""
+    ledger = ROOT / "examples" / "ledger.toml"
+    args = ["--ledger", str(ledger), "--today", "2026-11-22", "list"]
+    out = on_terminal(args, 80, tmp_path, no_color=True, raw=True)
+    assert "\x1b[" not in out.replace("\x1b[?", "")  # no colour (a cursor query is no colour)
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert {"Structural", "refresher"} <= {w for line in out.splitlines() for w in line.split()}
+
+
+def test_color_never_on_a_terminal_prints_no_escape_codes(tmp_path: Path) -> None:
+    ledger = ROOT / "examples" / "ledger.toml"
+    args = ["--ledger", str(ledger), "--today", "2026-11-22", "--color", "never", "status"]
+    out = on_terminal(args, 100, tmp_path, raw=True)
+    assert "\x1b[" not in out and "on track" in out and "─" in out
+
+
+def test_color_always_colours_a_pipe(tmp_path: Path) -> None:
+    exe = shutil.which("ceclog", path=str(Path(sys.executable).parent))
+    command = [exe] if exe else [sys.executable, "-m", "ceclog"]
+    ledger = ROOT / "examples" / "ledger.toml"
+    args = ["--ledger", str(ledger), "--today", "2026-11-22", "status"]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    piped = subprocess.run([*command, *args], capture_output=True, text=True, env=env)
+    always = [*command, *args, "--color", "always"]
+    coloured = subprocess.run(always, capture_output=True, text=True, env=env)
+    assert "\x1b[" not in piped.stdout
+    assert "\x1b[" in coloured.stdout

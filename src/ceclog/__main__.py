@@ -20,6 +20,14 @@ signal.signal(signal.SIGINT, _interrupted_while_loading)
 
 
 def main() -> None:
+    # A TAB (the scripts of `ceclog --show-completion`) is answered from the completion table
+    # and a plain read of the ledger, without importing the command line.
+    if "_CECLOG_COMPLETE" in os.environ:
+        from ceclog.completion import main as complete
+
+        code = complete()
+        sys.stdout.flush()
+        os._exit(code)
     # `ceclog --version` answers before the CLI framework is imported: start-up time matters.
     if sys.argv[1:] == ["--version"]:
         from ceclog import __version__

@@ -8,6 +8,7 @@ May import: every other layer, Typer and click."""
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,12 +29,26 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=True,
+    add_completion=False,  # ceclog's own options: they take the shell (shell_setup)
     context_settings={"help_option_names": ["-h", "--help"]},
     cls=Listing,
 )
 
 EXIT_INTERNAL = 70
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    """Reached only when `_run` did not answer first (it always does: see shell_setup)."""
+    if value and not ctx.resilient_parsing:
+        from ceclog.cli.shell_setup import run as setup
+
+        raise typer.Exit(setup(str(param.opts[0]), None))
 
 
 def _version(value: bool) -> None:
@@ -64,15 +79,49 @@ def main(
             show_default=False,
         ),
     ] = None,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour: auto (on a terminal, unless NO_COLOR is set), always (also in a pipe) "
+            "or never. Only the colour: the layout follows the terminal's width either way.",
+            show_default=False,
+        ),
+    ] = Color.auto,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for the current shell, or for the SHELL named after it "
+            "(bash, zsh, fish, powershell).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for the current shell, or for the SHELL named "
+            "after it (`ceclog --show-completion zsh`), to copy or customize.",
+        ),
+    ] = False,
 ) -> None:
     """Record certifications and classes; see what you still need, and by when."""
     c = ctx.ensure_object(Context)  # run() passes its own, to read the journal afterwards
     c.ledger_option, c.today_option, c.debug = ledger, today, debug
+    from ceclog.output.terminal import use_color
+
+    use_color(color.value)
 
 
 # The module that defines each command.  A run imports only the module of the command it
@@ -80,7 +129,7 @@ def main(
 # them cost ~25 ms per run here); the top-level help lists them from `listing` without
 # importing any; an unknown command, and shell completion, load them all.
 COMMAND_MODULES = {name: module for name, (module, _) in COMMANDS.items()}
-_GLOBAL_WITH_VALUE = ("--ledger", "--today")
+_GLOBAL_WITH_VALUE = ("--ledger", "--today", "--color")
 COMPLETE_ENV = "_CECLOG_COMPLETE"  # set by the shell's completion script
 
 
@@ -196,6 +245,11 @@ def _run(args: list[str], context: Context) -> int:
     debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     args = globals_first(args)
     try:
+        if any(arg.startswith(("--show-completion", "--install-completion")) for arg in args):
+            from ceclog.cli import shell_setup
+
+            if asked := shell_setup.requested(args):
+                return shell_setup.run(*asked)
         load_commands(args)
         app(args=args, prog_name="ceclog", standalone_mode=True, obj=context)
     except SystemExit as exc:

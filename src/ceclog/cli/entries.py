@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
+from ceclog.cli.changed import print_changes
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.cli.entry_options import (
     ApprovalOpt,
@@ -20,6 +22,7 @@ from ceclog.cli.entry_options import (
     HoursOpt,
     KindOpt,
     NoteOpt,
+    OnlyCertOpt,
     ProviderOpt,
     TopicHoursOpt,
     TopicOpt,
@@ -215,9 +218,7 @@ def list_entries(
     ctx: typer.Context,
     since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD")] = None,
-    cert: Annotated[
-        str | None, typer.Option("--cert", metavar="CODE", help="Only entries for this code.")
-    ] = None,
+    cert: OnlyCertOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List entries with what each counts and why."""
@@ -260,7 +261,12 @@ CLEARABLE = (
 @app.command()
 def edit(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID (ceclog list).")],
+    entry_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID", help="The entry's ID (ceclog list).", autocompletion=completion.entry_ids
+        ),
+    ],
     title: Annotated[str | None, typer.Option("--title", help="A new title.")] = None,
     date: DateOpt = None,
     hours: HoursOpt = None,
@@ -336,8 +342,14 @@ def edit(
 @app.command()
 def rm(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID (ceclog list).")],
+    entry_id: Annotated[
+        int,
+        typer.Argument(
+            metavar="ID", help="The entry's ID (ceclog list).", autocompletion=completion.entry_ids
+        ),
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """Remove an entry (asks first unless --yes)."""
     c: Context = ctx.obj
@@ -349,8 +361,13 @@ def rm(
                     f"refusing to remove entry {entry_id} without confirmation",
                     hint="add --yes to remove it without a question",
                 )
-            if not typer.confirm(f"Remove entry {entry_id}: {entry.date} {entry.title}?"):
+            question = f"Remove entry {entry_id}: {entry.date} {entry.title}?"
+            if not typer.confirm(question, err=as_json):  # stdout holds only the JSON
                 raise InputError("nothing removed")
-        session.save(operations.remove_entry(session.ledger, entry_id))
+        new = operations.remove_entry(session.ledger, entry_id)
+        session.save(new)
     warn(session.warnings)
+    if as_json:
+        print_changes(c, "rm", session.ledger, new)
+        return
     terminal.console().print(f"Removed entry {entry_id}: {entry.date} {entry.title}.")

@@ -1,9 +1,11 @@
 """The options `add` and `edit` share: an entry's fields as the command line gives them (as
-text: `core.ledger.fields.entry_fields` checks them)."""
+text: `core.ledger.fields.entry_fields` checks them); and `list` and `export`'s `--cert`."""
 
 from typing import Annotated
 
 import typer
+
+from ceclog import completion
 
 DateOpt = Annotated[
     str | None,
@@ -15,13 +17,32 @@ CreditsOpt = Annotated[
     typer.Option("--credits", metavar="C", help="Credits as stated on the certificate."),
 ]
 KindOpt = Annotated[
-    str | None, typer.Option("--kind", help="course, online, webinar, booth... (rules show)")
+    str | None,
+    typer.Option(
+        "--kind",
+        help="course, online, webinar, booth... (rules show)",
+        autocompletion=completion.kinds,
+    ),
 ]
 ProviderOpt = Annotated[str | None, typer.Option("--provider", help="Who gave the class.")]
 ApprovalOpt = Annotated[str | None, typer.Option("--approval", help="The course approval number.")]
 CertOpt = Annotated[
     list[str] | None,
-    typer.Option("--cert", metavar="CODE", help="A certification it was taken for (repeat)."),
+    typer.Option(
+        "--cert",
+        metavar="CODE",
+        help="A certification it was taken for (repeat).",
+        autocompletion=completion.held_codes,
+    ),
+]
+OnlyCertOpt = Annotated[  # list and export: which entries
+    str | None,
+    typer.Option(
+        "--cert",
+        metavar="CODE",
+        help="Only entries for this code.",
+        autocompletion=completion.held_codes,
+    ),
 ]
 TopicOpt = Annotated[
     list[str] | None, typer.Option("--topic", metavar="T", help="A topic it covers (repeat).")

@@ -12,6 +12,7 @@ import typer
 
 from ceclog.cli import app
 from ceclog.cli.context import Context, emit, require_evidence, require_valid, warn
+from ceclog.cli.entry_options import OnlyCertOpt
 from ceclog.core.checks.certifications import known_code
 from ceclog.core.checks.entries import evidence_finding
 from ceclog.core.ledger.words import plural
@@ -106,9 +107,7 @@ def export(
     unsubmitted: Annotated[
         bool, typer.Option("--unsubmitted", help="Only entries not yet submitted.")
     ] = False,
-    cert: Annotated[
-        str | None, typer.Option("--cert", metavar="CODE", help="Only entries for this code.")
-    ] = None,
+    cert: OnlyCertOpt = None,
     to: Annotated[
         str | None,
         typer.Option("--to", metavar="ADDRESS", help="eml: the recipient (default: the rules')."),

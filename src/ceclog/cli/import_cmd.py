@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, info, warn
 from ceclog.core.checks import edits as operations
@@ -113,6 +114,7 @@ def import_(
             "--rules",
             metavar="NAME|PATH",
             help="With --create: the new ledgers' rules (default: those the team's ledgers name).",
+            autocompletion=completion.rules_names,
         ),
     ] = None,
     as_json: JsonOpt = False,

@@ -81,7 +81,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "merged, 1 when a field changed on both sides needs a person (OURS is then a valid "
         "ledger holding this side's values of those fields).  See docs/firms.md.",
     ),
-    "cert": ("ledger_cmds", "Record, list and remove your certifications."),
+    "cert": ("cert_cmd", "Record, list and remove your certifications."),
     "rules": ("rules_cmd", "List, show and check rules profiles."),
 }
 

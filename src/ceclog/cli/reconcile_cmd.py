@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, require_valid
 from ceclog.core.imports.table import Mapping
@@ -40,7 +41,12 @@ def reconcile_cmd(
     ] = None,
     cert: Annotated[
         str | None,
-        typer.Option("--cert", metavar="CODE", help="The requirement, by a certification."),
+        typer.Option(
+            "--cert",
+            metavar="CODE",
+            help="The requirement, by a certification.",
+            autocompletion=completion.held_codes,
+        ),
     ] = None,
     portal: Annotated[
         str | None,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.context import (
     Context,
@@ -51,6 +52,7 @@ def status(
             help="What if: judge the ledger under another rules profile (a shipped name, or a "
             "file); the ledger is not changed.",
             show_default=False,
+            autocompletion=completion.rules_names,
         ),
     ] = None,
     compare: Annotated[

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
 from ceclog.cli.context import JsonOpt, show_findings
 from ceclog.core.ledger.words import plural
@@ -40,7 +41,14 @@ def rules_list(as_json: JsonOpt = False) -> None:
 
 @rules_app.command("show")
 def rules_show(
-    spec: Annotated[str, typer.Argument(metavar="NAME|PATH", help="A profile name or a file.")],
+    spec: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME|PATH",
+            help="A profile name or a file.",
+            autocompletion=completion.rules_names,
+        ),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Show a rules profile as ceclog understands it."""

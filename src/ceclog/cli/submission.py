@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
+from ceclog import completion
 from ceclog.cli import app
-from ceclog.cli.context import Context, find_entry, warn
+from ceclog.cli.changed import print_changes
+from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.core.checks import edits as operations
 from ceclog.core.ledger.fields import parse_date
 from ceclog.core.ledger.words import plural
@@ -18,7 +20,10 @@ from ceclog.store import evidence
 from ceclog.store import ledger as storage
 
 IdsArg = Annotated[
-    list[int] | None, typer.Argument(metavar="ID...", help="Entry IDs (ceclog list).")
+    list[int] | None,
+    typer.Argument(
+        metavar="ID...", help="Entry IDs (ceclog list).", autocompletion=completion.entry_ids
+    ),
 ]
 OnOpt = Annotated[
     str | None, typer.Option("--on", metavar="YYYY-MM-DD", help="The date (default: today).")
@@ -28,10 +33,14 @@ OnOpt = Annotated[
 @app.command()
 def attach(
     ctx: typer.Context,
-    entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry's ID.")],
+    entry_id: Annotated[
+        int,
+        typer.Argument(metavar="ID", help="The entry's ID.", autocompletion=completion.entry_ids),
+    ],
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="Certificate files to keep.")
     ],
+    as_json: JsonOpt = False,
 ) -> None:
     """Keep a certificate with an entry: copied into evidence/ beside the ledger."""
     c: Context = ctx.obj
@@ -49,6 +58,9 @@ def attach(
             new_entry = replace(entry, evidence=[*entry.evidence, *records])
             session.save(session.ledger.with_entry(new_entry))
     warn(session.warnings)
+    if as_json:
+        print_changes(c, "attach", session.ledger, session.ledger.with_entry(new_entry))
+        return
     out = terminal.console()
     for record in records:
         out.print(f"Attached {record.name} to entry {entry_id} as {record.file}")
@@ -66,6 +78,7 @@ def submit(
         bool, typer.Option("--all", help="Every completed entry not yet submitted.")
     ] = False,
     on: OnOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Record that entries were sent to the certifying body."""
     c: Context = ctx.obj
@@ -82,6 +95,9 @@ def submit(
         session.save(new)
     warn(session.warnings)
     warn([f"entry {e.id} was already submitted on {e.submitted}; unchanged" for e in skipped])
+    if as_json:
+        print_changes(c, "submit", ledger, new)
+        return
     terminal.console().print(
         f"Marked {plural(len(done), 'entry')} submitted on {day}"
         + (f": {', '.join(str(e.id) for e in done)}." if done else ".")
@@ -91,8 +107,14 @@ def submit(
 @app.command()
 def posted(
     ctx: typer.Context,
-    ids: Annotated[list[int], typer.Argument(metavar="ID...", help="Entry IDs (ceclog list).")],
+    ids: Annotated[
+        list[int],
+        typer.Argument(
+            metavar="ID...", help="Entry IDs (ceclog list).", autocompletion=completion.entry_ids
+        ),
+    ],
     on: OnOpt = None,
+    as_json: JsonOpt = False,
 ) -> None:
     """Record that the certifying body has credited (posted) entries."""
     c: Context = ctx.obj
@@ -102,4 +124,7 @@ def posted(
         new, notes = operations.mark_posted(session.ledger, chosen, day, c.today)
         session.save(new)
     warn(session.warnings + notes)
+    if as_json:
+        print_changes(c, "posted", session.ledger, new)
+        return
     terminal.console().print(f"Marked {plural(len(chosen), 'entry')} posted on {day}.")

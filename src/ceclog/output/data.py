@@ -9,8 +9,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ceclog.core.ledger.diff import Change
 from ceclog.core.ledger.findings import Finding
 from ceclog.core.ledger.models import Certification, Entry, Holder, LoadedRules
+from ceclog.core.ledger.records import as_dict
 from ceclog.core.schedule.engine import Report
 
 
@@ -186,6 +188,53 @@ def finding(f: Finding) -> dict[str, Any]:
         "file": str(f.where.path) if f.where else None,
         "line": f.where.line if f.where else None,
         "hint": f.hint,
+    }
+
+
+def record(item: Any) -> dict[str, Any] | None:
+    """A ledger record with every field the ledger file can hold, as it names them (null when
+    unset; nested records, such as an entry's evidence, as objects)."""
+    return None if item is None else {k: _value(v) for k, v in as_dict(item).items()}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Decimal | Fraction):
+        return number(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    return value
+
+
+def changed(
+    command: str,
+    ledger: str,
+    changes: list[Change],
+    written: list[tuple[str, str]],
+    backup: str | None,
+) -> dict[str, Any]:
+    """What a write did (`--json` of init, holder, cert, rm, attach, submit, posted, undo):
+    each record it changed, before and after; the files it wrote; and the backup `ceclog
+    undo` puts back (null when there is nothing to undo, as after `init`)."""
+    return {
+        "command": command,
+        "ledger": ledger,
+        "changes": [
+            {
+                "record": c.record,
+                "key": c.key,
+                "action": c.action,
+                "fields": list(c.fields),
+                "before": record(c.before),
+                "after": record(c.after),
+            }
+            for c in changes
+        ],
+        "written": [{"what": what, "path": path} for what, path in written],
+        "undo": None if backup is None else {"command": "ceclog undo", "restores": backup},
     }
 
 

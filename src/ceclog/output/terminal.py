@@ -1,6 +1,8 @@
-"""Output for people.  On a terminal (without NO_COLOR) it is drawn with Rich, imported only
-then; in pipes and with NO_COLOR it is plain ASCII text written without Rich, which also keeps
-scripted runs fast."""
+"""Output for people.  On a terminal it is drawn with Rich, imported only then: tables fitted
+and lines wrapped between words at the terminal's width, in colour unless NO_COLOR is set or
+`--color never` is given (NO_COLOR changes only the colour, never the layout).  In pipes it is
+plain ASCII text written without Rich, which also keeps scripted runs fast, unless `--color
+always` asks for the terminal's drawing and colours there too."""
 
 from __future__ import annotations
 
@@ -44,12 +46,32 @@ class Column(NamedTuple):
     whole: bool = False
 
 
-class Out:
-    """Lines and tables for people, on stdout or stderr."""
+COLOR_MODES = ("auto", "always", "never")
+_color_mode = "auto"  # set by the command line's --color for the run
 
-    def __init__(self, stream: IO[str], rich: bool) -> None:
+
+def use_color(mode: str) -> None:
+    """`auto` (colour on a terminal unless NO_COLOR is set), `always` or `never`."""
+    global _color_mode
+    _color_mode = mode if mode in COLOR_MODES else "auto"
+
+
+def colored(stream: IO[str]) -> bool:
+    """Whether output to `stream` is in colour: `--color`, else a terminal without NO_COLOR
+    (set and not empty, as no-color.org says)."""
+    if _color_mode != "auto":
+        return _color_mode == "always"
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+class Out:
+    """Lines and tables for people, on stdout or stderr: drawn with Rich (`rich`) at the
+    terminal's width, in colour or not (`color`), or plain."""
+
+    def __init__(self, stream: IO[str], rich: bool, color: bool | None = None) -> None:
         self.stream = stream
         self.rich = rich
+        self.color = color  # None: as Rich finds the stream (a terminal or not)
         self._console: Any = None
 
     @property
@@ -58,7 +80,14 @@ class Out:
             from rich.console import Console
 
             self._console = Console(
-                file=self.stream, highlight=False, markup=False, emoji=False, soft_wrap=False
+                file=self.stream,
+                highlight=False,
+                markup=False,
+                emoji=False,
+                soft_wrap=False,
+                no_color=self.color is False,  # NO_COLOR is read once, by `colored`
+                color_system=None if self.color is False else "auto",  # never: no escape codes
+                force_terminal=True if self.color else None,  # --color always, into a pipe too
             )
         return self._console
 
@@ -216,8 +245,8 @@ def _plain_cell(cell: Cell) -> str:
 
 def console(stderr: bool = False) -> Out:
     stream = sys.stderr if stderr else sys.stdout
-    rich = stream.isatty() and "NO_COLOR" not in os.environ
-    return Out(stream, rich)
+    color = colored(stream)
+    return Out(stream, rich=color or stream.isatty(), color=color)
 
 
 def key_values(out: Out, rows: list[tuple[str, Any]]) -> None:
