@@ -156,8 +156,13 @@ def add(
         add_memory.forget(forget)
         return
     from_file = from_files[0] if from_files else None
-    if from_files and len(from_files) > 1:
-        raise UsageError("--from takes one certificate")
+    if from_files and (len(from_files) > 1 or from_files[0].is_dir()):
+        from ceclog.cli import add_many
+
+        options = add_many.Options(kind, cert, topic, note, yes, as_json)
+        alone = [title, date, hours, credits, provider, approval, pick, event, topic_hours]
+        add_many.add_many(c, from_files, options, [*alone, evidence_files, planned, for_cycle])
+        return
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
     if from_file is not None:
         from ceclog.cli import add_from
