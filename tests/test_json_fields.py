@@ -154,6 +154,9 @@ RUNS: dict[str, Run] = {
         ("edit", "1", "--note", "refresher", "--json"),
     ],
     "ceclog add --from CERT --json": lambda d: [("add", "--from", _certificate(d), "--json")],
+    "ceclog add --from CERT CERT... --json": lambda d: [
+        ("add", "--from", _certificate(d), "--from", _certificate(d), "--json")
+    ],
     "ceclog check --json": lambda d: [("check", "--json")],
     "ceclog check --list --json": lambda d: [("check", "--list", "--json")],
     "ceclog rules check FILE --json": lambda d: [

@@ -244,6 +244,10 @@ def run(argv: list[str] | None = None) -> int:
 def _run(args: list[str], context: Context) -> int:
     debug = "--debug" in args or bool(os.environ.get("CECLOG_DEBUG"))
     args = globals_first(args)
+    if command_of(args) == "add" and "--from" in args:  # `add --from *.pdf`: each its --from
+        from ceclog.cli.add_many import spread
+
+        args = spread(args)
     try:
         if any(arg.startswith(("--show-completion", "--install-completion")) for arg in args):
             from ceclog.cli import shell_setup

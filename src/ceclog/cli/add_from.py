@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ceclog.core.certificates.fields import Certificate, read_certificates
@@ -137,14 +138,18 @@ def read_fields(
     yes: bool,
     pick: int | None,
     as_json: bool,
-) -> tuple[Values, Incoming] | None:
-    """The entry's fields from `file` once confirmed (None: --json only showed them), and the
-    file read once, to attach it.  `holder`: the ledger's holder, whom the attendee should be."""
+) -> tuple[Values, Incoming, Callable[[], None] | None] | None:
+    """The entry's fields from `file` once confirmed (None: --json only showed them), the
+    file read once, to attach it, and what to remember of its school once the entry is
+    written (`add_memory`).  `holder`: the ledger's holder, whom the attendee should be."""
+    from ceclog.cli import add_memory
+
     if as_json and yes:
         raise UsageError("--json with --from only shows what was read; drop --json to write")
     item = read_incoming(file)
     text = read_certificate(item)
-    certs = read_certificates(text.lines, load_patterns(), holder, today)
+    patterns = load_patterns()
+    certs = read_certificates(text.lines, patterns, holder, today)
     if as_json:
         print(data.dumps(as_data(str(file), "ocr" if text.ocr_pages else "text", certs)))
         return None
@@ -160,6 +165,7 @@ def read_fields(
             + f"type them and attach the file: {TYPE_IT} --evidence {file}",
         )
     cert = _choose(certs, pick, yes, file)
+    cert, recalled = add_memory.recall(cert, text.lines, patterns, yes)
     given_set = {f for f in ENTRY_FIELDS if given.get(f) is not None}
     values: Values = {f: given.get(f) or cert.value(f) for f in ENTRY_FIELDS}
     how = "OCR" if text.ocr_pages else "its text"
@@ -167,6 +173,7 @@ def read_fields(
     heading = f"{file}: certificate{many}, read from {how} (! check it, ? not used):"
     for warning in cert.warnings:
         _say(f"warning: {warning}")
+    first = dict(values)
     if yes:
         values = _accepted_without_terminal(cert, given)
     elif not interactive():
@@ -196,4 +203,8 @@ def read_fields(
             f"no {' and no '.join(missing)} could be taken from {file}; nothing was written",
             hint=f"give {' and '.join(needed)} on the command line",
         )
-    return {f: values.get(f) for f in ENTRY_FIELDS}, item
+    after = None
+    if not yes:  # accepted by a person at the terminal
+        edited = values != first
+        after = add_memory.learner(cert, text.lines, values, file.name, recalled, edited)
+    return {f: values.get(f) for f in ENTRY_FIELDS}, item, after

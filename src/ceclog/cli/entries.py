@@ -124,13 +124,18 @@ def add(
         list[Path] | None,
         typer.Option("--evidence", metavar="FILE", help="A certificate to keep with it (repeat)."),
     ] = None,
-    from_file: Annotated[
-        Path | None,
+    from_files: Annotated[
+        list[Path] | None,
         typer.Option(
             "--from",
             metavar="CERT",
-            help="Read the fields from a certificate (PDF, JPEG, PNG), confirm, attach it.",
+            help="Read the fields from a certificate (PDF, JPEG, PNG), confirm, attach it; "
+            "several (or a folder): a review table, then one write.",
         ),
+    ] = None,
+    forget: Annotated[
+        str | None,
+        typer.Option("--forget", metavar="SCHOOL", help="Forget how a school's certificates read."),
     ] = None,
     yes: Annotated[
         bool, typer.Option("--yes", help="With --from and no terminal: write what was read.")
@@ -147,6 +152,20 @@ def add(
     them; --json only shows them)."""
     c: Context = ctx.obj
     today = c.today
+    after = None
+    if forget is not None:
+        from ceclog.cli import add_memory
+
+        add_memory.forget(forget)
+        return
+    from_file = from_files[0] if from_files else None
+    if from_files and (len(from_files) > 1 or from_files[0].is_dir()):
+        from ceclog.cli import add_many
+
+        options = add_many.Options(kind, cert, topic, note, yes, as_json)
+        alone = [title, date, hours, credits, provider, approval, pick, event, topic_hours]
+        add_many.add_many(c, from_files, options, [*alone, evidence_files, planned, for_cycle])
+        return
     incoming = [evidence.read_incoming(p) for p in evidence_files or []]
     if from_file is not None:
         from ceclog.cli import add_from
@@ -165,7 +184,7 @@ def add(
         )
         if got is None:
             return
-        read, item = got
+        read, item, after = got
         title, date, hours, credits = read["title"], read["date"], read["hours"], read["credits"]
         provider, approval = read["provider"], read["approval"]
         incoming.insert(0, item)
@@ -209,6 +228,8 @@ def add(
             new = replace(session.ledger, entries=[*session.ledger.entries, entry])
             session.save(new)
     warn(session.warnings)
+    if after is not None:  # what the certificate taught of its school, once it is written
+        after()
     _warn_written(new, entry, rules, today)
     _print_result(new, rules, today, entry, as_json)
 
