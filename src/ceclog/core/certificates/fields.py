@@ -230,3 +230,13 @@ def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:
         f"the certificate is for {person.value!r}, not {holder!r}, the ledger's holder: is it "
         "yours?"
     )
+
+
+def taken_by_yes(cert: Certificate) -> dict[str, str]:
+    """What `--yes` writes without asking: each entry field's prefilled value, unless OCR was
+    unsure of it (low confidence, or a second reading that disagrees)."""
+    return {
+        name: reading.prefill.value
+        for name, reading in cert.fields.items()
+        if reading.role is Role.ENTRY and reading.prefill is not None and not reading.prefill.low
+    }
