@@ -30,13 +30,11 @@ def test_the_corpus_has_its_certificates() -> None:
     assert all(set(c.truth) <= set(cc.FIELDS) for c in cc.CERTS + cm.HTML_CERTS)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 23: wordings not read yet")
 def test_fpdf_text_pdfs_are_read(tmp_path: Path) -> None:
     _check(cert_score.score(cert_score.text_pdfs(tmp_path, ("fpdf",))), 0.85, "fpdf PDFs")
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 23: wordings not read yet")
 @pytest.mark.skipif(cm.chromium() is None, reason="Chromium is not installed")
 def test_chromium_text_pdfs_are_read(tmp_path: Path) -> None:
     _check(cert_score.score(cert_score.text_pdfs(tmp_path, ("chromium",))), 0.85, "Chromium")

@@ -20,7 +20,7 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
-from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
+from ceclog.core.certificates.scan import PhraseHit, label_hits, marked, phrase_hits
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,26 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
                 continue
             span, how = Span(nxt, a, b), how + ", value on the next line"
         got = candidate(phrase.field, span, how, "phrase", patterns)
+        if got is not None and got.problem is None and _runs_on(phrase, line, nxt, patterns):
+            got = replace(got, problem="may go on to the next line: type it")
         if got is not None:
             found.append(got)
+
+
+def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
+    """Whether a text read by a phrase up to the end of its line may go on to the next one (a
+    wrapped paragraph: "... completed the course Applied" / "Structural Drying"): the next
+    line is right below and holds one piece of text, no label or phrase."""
+    if not phrase.at_end or phrase.start == phrase.end or nxt is None:
+        return False
+    if patterns.fields[phrase.field].reader.shape.name != "text":
+        return False
+    return (
+        nxt.page == line.page
+        and nxt.row == line.row + 1
+        and len(chunks(nxt.text)) == 1
+        and not marked(nxt, patterns)
+    )
 
 
 def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
