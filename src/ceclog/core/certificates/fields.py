@@ -98,6 +98,9 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
             if b and nxt is not None:
                 how += ", value on the next line"
                 got = candidate(hit.label.field, Span(nxt, a, b), how, "label", patterns)
+                if got is not None and got.confidence is not None:  # a photo's rows may slip
+                    note = "OCR: a value on the line below its label may be another's"
+                    got = replace(got, low=True, notes=(*got.notes, note))
         if got is not None:
             found.append(replace(got, weak=hit.label.weak))
     for phrase in phrase_hits(line, patterns):
