@@ -306,8 +306,11 @@ def _font(size: int) -> object:
     return ImageFont.load_default(size)
 
 
-def image(spec: Spec, page: int = 0, seed: int = 1, fmt: str = "JPEG") -> bytes:
-    """One page as a degraded 300-dpi photo: a slight tilt, blur, noise, JPEG artefacts."""
+def image(
+    spec: Spec, page: int = 0, seed: int = 1, fmt: str = "JPEG", tilt: float | None = None
+) -> bytes:
+    """One page as a degraded 300-dpi photo: a slight tilt (or `tilt` degrees), blur, noise,
+    JPEG artefacts."""
     from PIL import Image, ImageDraw, ImageFilter
 
     rng = random.Random(seed)
@@ -330,7 +333,10 @@ def image(spec: Spec, page: int = 0, seed: int = 1, fmt: str = "JPEG") -> bytes:
             for x, text in row:
                 draw.text((x * mm, y), text, fill=rng.randint(0, 60), font=font)  # type: ignore[arg-type]
         y += step
-    img = img.rotate(rng.uniform(-0.6, 0.6), resample=Image.Resampling.BICUBIC, fillcolor=235)
+    angle = rng.uniform(-0.6, 0.6)
+    img = img.rotate(
+        angle if tilt is None else tilt, resample=Image.Resampling.BICUBIC, fillcolor=235
+    )
     img = img.filter(ImageFilter.GaussianBlur(radius=rng.uniform(0.8, 1.4)))
     noise = Image.frombytes("L", (width, height), rng.randbytes(width * height))
     img = Image.blend(img, noise, rng.uniform(0.10, 0.16))  # Pillow's own noise has no seed

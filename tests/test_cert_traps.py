@@ -59,6 +59,29 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("Date of Completion:   March 15-17, 2026", "date", "2026-03-17"),
         ("Date of Completion:   03/15/2026 - 03/17/2026", "date", "2026-03-17"),
         ("Date of Completion:   15-Mar-2026", "date", "2026-03-15"),
+        # issue 23: wordings schools print
+        ("Date(s) of Training:   March 3-5, 2026", "date", "2026-03-05"),
+        ("Dates of Training:   04/14/2026 - 04/16/2026", "date", "2026-04-16"),
+        ("Session Date:   April 9, 2026", "date", "2026-04-09"),
+        ("Held:   February 16-18, 2026, Denver, CO", "date", "2026-02-18"),
+        ("March 3\u20135, 2026", "date", "2026-03-05"),
+        ("Given this 14th day of March, 2026", "date", "2026-03-14"),
+        ("has successfully completed Odor Control on September 14, 2025", "date", "2025-09-14"),
+        ("Sara Novak has successfully completed HST on 11/27/2025.", "date", "2025-11-27"),
+        ("a 19 contact hours course, held March 10-12, 2026", "date", "2026-03-12"),
+        ("IICRC Course Approval #:   18-4471", "approval", "18-4471"),
+        ("Instructor: Bob Jones | IICRC Approval #: 20-1187", "approval", "20-1187"),
+        ("Session Date: 08/19/2026 | Course Approval #: SMT-2211 | Credits: 7", "credits", "7"),
+        ("Course #:   RCT-118", "approval", "RCT-118"),
+        ("IICRC Approved School #:   S-2044", "approval", None),
+        ("School #:   4410", "approval", None),
+        ("Hosted by:   Fresh Air Training Center", "provider", "Fresh Air Training Center"),
+        ("Midwest Academy is an IICRC Approved School (#4471)", "provider", "Midwest Academy"),
+        ("21 classroom hours / 3.0 CECs", "credits", "3"),
+        ("21 classroom hours / 3.0 CECs", "hours", "21"),
+        # a footnote, a sentence after a code
+        ("1 CEU = 10 contact hours", "hours", None),
+        ("IICRC Approval #: 21-0045. This course meets IICRC criteria.", "approval", "21-0045"),
         # labels certificates use
         ("IICRC Course #:   C-4471", "approval", "C-4471"),
         ("CEC Approval No.   C-4471", "approval", "C-4471"),
@@ -93,6 +116,23 @@ def test_a_value_is_prefilled_only_when_the_certificate_says_it_plainly(
     head = HEAD if field != "title" else HEAD[:1]  # a title case has no other title
     cert = _one(*head, row)
     assert cert.value(field) == want, cert.fields[field]
+
+
+def test_a_title_after_for_the_completion_of_is_read() -> None:
+    cert = _one(
+        "Certificate of Achievement", "for the successful completion of", "Fire Restoration"
+    )
+    assert cert.value("title") == "Fire Restoration"
+
+
+def test_a_title_wrapped_at_the_line_end_is_not_cut() -> None:
+    cert = _one(
+        "Certificate of Completion",
+        "Ana Costa has successfully completed the course Applied",
+        "Structural Drying and Psychrometry",
+    )
+    assert cert.value("title") is None
+    assert cert.fields["title"].why == "may go on to the next line: type it"
 
 
 def test_a_column_heading_is_no_value() -> None:

@@ -224,25 +224,34 @@ def _ocr(image: bytes, page: int, source: Path) -> list[Line]:
 
 
 def rows_of(tsv: str, page: int) -> list[Line]:
-    """tesseract's words grouped into the rows they sit on (its blocks split a row's columns
-    apart), left to right; a gap wider than the text is high marks a new column."""
-    words: list[tuple[float, float, float, float, float, str]] = []  # centre y, h, x, right...
+    """tesseract's words grouped into the rows they sit on, left to right.  Its own lines
+    follow a tilted photo's slope, so they are kept whole; lines of one row (its blocks split a
+    row's columns apart) are joined when their centres are within half a text height.  A gap
+    wider than the text is high marks a new column."""
+    lines: dict[tuple[str, ...], list[tuple[float, float, float, float, float, str]]] = {}
+    now: dict[tuple[str, ...], tuple[str, ...]] = {}  # tesseract's line: the part being read
     for text in tsv.splitlines()[1:]:
         cells = text.split("\t")
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
         left, top, width, height = (float(c) for c in cells[6:10])
-        words.append((top + height / 2, height, left, left + width, float(cells[10]), cells[11]))
-    words.sort()
+        word = (top + height / 2, height, left, left + width, float(cells[10]), cells[11])
+        key = now.setdefault(tuple(cells[1:5]), (*cells[1:5], "0"))
+        prev = lines[key][-1] if key in lines else None
+        if prev is not None and abs(word[0] - prev[0]) > max(word[1], prev[1]):
+            key = now[tuple(cells[1:5])] = (*cells[1:5], str(len(lines)))  # another row
+        lines.setdefault(key, []).append(word)
+    ordered = sorted(lines.values(), key=lambda ws: sum(w[0] for w in ws) / len(ws))
     rows: list[list[tuple[float, float, float, float, float, str]]] = []
-    for word in words:
+    for words in ordered:
+        centre = sum(w[0] for w in words) / len(words)
         if rows:
-            centre = sum(w[0] for w in rows[-1]) / len(rows[-1])
-            height = max(w[1] for w in rows[-1])
-            if abs(word[0] - centre) <= 0.5 * max(height, word[1]):
-                rows[-1].append(word)
+            last = sum(w[0] for w in rows[-1]) / len(rows[-1])
+            height = max(w[1] for w in rows[-1] + words)
+            if abs(centre - last) <= 0.5 * height:
+                rows[-1] += words
                 continue
-        rows.append([word])
+        rows.append(list(words))
     out = []
     for number, row in enumerate(rows, 1):
         row.sort(key=lambda w: w[2])

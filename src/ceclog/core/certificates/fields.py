@@ -20,7 +20,7 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
-from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
+from ceclog.core.certificates.scan import PhraseHit, label_hits, marked, phrase_hits
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,9 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
             if b and nxt is not None:
                 how += ", value on the next line"
                 got = candidate(hit.label.field, Span(nxt, a, b), how, "label", patterns)
+                if got is not None and got.confidence is not None:  # a photo's rows may slip
+                    note = "OCR: a value on the line below its label may be another's"
+                    got = replace(got, low=True, notes=(*got.notes, note))
         if got is not None:
             found.append(replace(got, weak=hit.label.weak))
     for phrase in phrase_hits(line, patterns):
@@ -110,8 +113,26 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
                 continue
             span, how = Span(nxt, a, b), how + ", value on the next line"
         got = candidate(phrase.field, span, how, "phrase", patterns)
+        if got is not None and got.problem is None and _runs_on(phrase, line, nxt, patterns):
+            got = replace(got, problem="may go on to the next line: type it")
         if got is not None:
             found.append(got)
+
+
+def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
+    """Whether a text read by a phrase up to the end of its line may go on to the next one (a
+    wrapped paragraph: "... completed the course Applied" / "Structural Drying"): the next
+    line is right below and holds one piece of text, no label or phrase."""
+    if not phrase.at_end or phrase.start == phrase.end or nxt is None:
+        return False
+    if patterns.fields[phrase.field].reader.shape.name != "text":
+        return False
+    return (
+        nxt.page == line.page
+        and nxt.row == line.row + 1
+        and len(chunks(nxt.text)) == 1
+        and not marked(nxt, patterns)
+    )
 
 
 def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
@@ -230,3 +251,13 @@ def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:
         f"the certificate is for {person.value!r}, not {holder!r}, the ledger's holder: is it "
         "yours?"
     )
+
+
+def taken_by_yes(cert: Certificate) -> dict[str, str]:
+    """What `--yes` writes without asking: each entry field's prefilled value, unless OCR was
+    unsure of it (low confidence, or a second reading that disagrees)."""
+    return {
+        name: reading.prefill.value
+        for name, reading in cert.fields.items()
+        if reading.role is Role.ENTRY and reading.prefill is not None and not reading.prefill.low
+    }

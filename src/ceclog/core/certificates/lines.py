@@ -9,6 +9,19 @@ import re
 from dataclasses import dataclass
 
 GAP = "   "  # three spaces or more: a column ends (pypdf's layout mode keeps the spacing)
+# ligatures some PDF makers (Chromium) put in the text layer: "Paciﬁc" is "Pacific"
+LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb06": "st",
+    }
+)
+BARS = ("|", "\u2502", "\u00a6")
+BAR = re.compile(r"\s+[|\u2502\u00a6]\s+")  # "A | B": two columns
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,10 @@ class Span:
 
 
 def text_line(page: int, number: int, text: str, row: int | None = None) -> Line:
-    """A line of a PDF's text layer: its words, with no confidence."""
+    """A line of a PDF's text layer: its words, with no confidence.  A bar between two pieces
+    ("Instructor: Bob Jones | Approval #: 20-1187") parts columns, as a wide gap does; a
+    ligature is its letters."""
+    text = BAR.sub(GAP, text.translate(LIGATURES))
     words = tuple(Word(m.group(0), m.start(), None) for m in re.finditer(r"\S+", text))
     return Line(page, number, text.rstrip(), words, number if row is None else row)
 
@@ -53,7 +69,12 @@ def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Li
     """A line from OCR words (text, confidence, whether a wide gap precedes it)."""
     parts: list[Word] = []
     text = ""
+    barred = False
     for word, conf, gap in words:
+        if word in BARS:  # a bar parts columns, as a wide gap does
+            barred = True
+            continue
+        gap, barred = gap or barred, False
         if text:
             text += GAP if gap else " "
         parts.append(Word(word, len(text), conf))

@@ -97,5 +97,9 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
 
 
 def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
-    """An approval code has a number in it ("C-5521"; "Pending" is none)."""
+    """An approval code has a number in it ("C-5521"; "Pending" is none); a sentence after it
+    ("21-0045. This course meets ...") is no part of it."""
+    code = re.fullmatch(r"(?P<code>[^\s.;]*\d[^\s;]*?)[.;]\s+[A-Z].*", value)
+    if code is not None:
+        value = code.group("code")
     return Parsed(value, None if re.search(r"\d", value) else "no number in it")

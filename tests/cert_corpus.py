@@ -1,0 +1,336 @@
+"""Certificates as schools print them (issue 23): the wordings a first reading missed and the
+traps it fell into: the pages fpdf2 makes (`cert_makers` adds pages Chromium prints from
+HTML, the photos, and makes the files).  Each has its truth: the fields printed on it and the
+value a careful reader takes from each (None: printed, but not to be prefilled)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cert_fixtures as fx
+
+FIELDS = ("title", "date", "hours", "credits", "provider", "approval", "attendee")
+Truth = dict[str, str | None]
+
+
+@dataclass
+class Cert:
+    name: str
+    page: fx.Page
+    truth: Truth  # printed fields only
+    maker: str = "fpdf"  # or "chromium"
+    tilt: float = 0.0  # a photo's tilt, degrees (photos only)
+
+
+def _c(name: str, page: fx.Page, maker: str = "fpdf", **truth: str | None) -> Cert:
+    return Cert(name, page, dict(truth), maker)
+
+
+CERTS: list[Cert] = [
+    _c(
+        "dates-of-training",
+        [
+            "#Dry Right Academy",
+            "#Certificate of Completion",
+            "This certifies that",
+            "#Carlos Mendez",
+            "has successfully completed",
+            "#Water Damage Restoration Technician",
+            [(25, "Date(s) of Training:"), (90, "March 3-5, 2026")],
+            [(25, "IICRC Course Approval #:"), (90, "18-4471")],
+            [(25, "19 classroom hours")],
+        ],
+        title="Water Damage Restoration Technician",
+        date="2026-03-05",
+        hours="19",
+        approval="18-4471",
+        attendee="Carlos Mendez",
+    ),
+    _c(
+        "session-date",
+        [
+            "#Certificate of Attendance",
+            [(25, "Participant Name:"), (90, "Dana Whitfield")],
+            [(25, "Course Title:"), (90, "Odor Control Technician")],
+            [(25, "Session Date:"), (90, "April 9, 2026")],
+            [(25, "Hosted by:"), (90, "Fresh Air Training Center")],
+            [(25, "CECs:"), (90, "14")],
+        ],
+        title="Odor Control Technician",
+        date="2026-04-09",
+        credits="14",
+        provider="Fresh Air Training Center",
+        attendee="Dana Whitfield",
+    ),
+    _c(
+        "held",
+        [
+            "#Certificate of Completion",
+            "awarded to",
+            "#Priya Raman",
+            "for completing",
+            "#Applied Microbial Remediation Technician",
+            [(25, "Held:"), (90, "February 16-18, 2026, Denver, CO")],
+            [(25, "Sponsored by:"), (90, "Rocky Mountain Restoration School")],
+            [(25, "Course #:"), (90, "AMRT-2026-02")],
+            [(25, "Contact Hours:"), (90, "21")],
+        ],
+        title="Applied Microbial Remediation Technician",
+        date="2026-02-18",
+        hours="21",
+        attendee="Priya Raman",
+        provider="Rocky Mountain Restoration School",
+        approval="AMRT-2026-02",
+    ),
+    _c(
+        "bare-range",
+        [
+            "#Fire Academy",
+            "#Certificate of Achievement",
+            "Presented to",
+            "#Owen Gallagher",
+            "for the successful completion of",
+            "#Fire and Smoke Restoration Technician",
+            "March 3-5, 2026",
+            "14 IICRC CECs",
+        ],
+        title="Fire and Smoke Restoration Technician",
+        date="2026-03-05",
+        credits="14",
+        attendee="Owen Gallagher",
+    ),
+    _c(
+        "given-this-day",
+        [
+            "#Certificate of Completion",
+            [(25, "Course Title:"), (90, "Carpet Cleaning Technician")],
+            [(25, "Awarded to:"), (90, "Lena Fischer")],
+            [(25, "CEC Hours:"), (90, "14")],
+            "Given this 14th day of March, 2026",
+        ],
+        title="Carpet Cleaning Technician",
+        date="2026-03-14",
+        hours="14",
+        attendee="Lena Fischer",
+    ),
+    _c(
+        "completed-on-sentence",
+        [
+            "#Certificate of Completion",
+            "This is to certify that",
+            "#Marcus Lee",
+            "has successfully completed Commercial Drying Specialist on September 14, 2025",
+            [(25, "Credit Hours:"), (90, "21")],
+            [(25, "Approval #:"), (90, "C-9912")],
+        ],
+        title="Commercial Drying Specialist",
+        date="2025-09-14",
+        hours="21",
+        approval="C-9912",
+        attendee="Marcus Lee",
+    ),
+    _c(
+        "completed-on-numeric",
+        [
+            "#Certificate of Completion",
+            "Sara Novak has successfully completed Health and Safety Technician on 11/27/2025.",
+            [(25, "CECs Awarded:"), (90, "7")],
+            [(25, "Provider:"), (90, "SafeSite Learning")],
+        ],
+        title="Health and Safety Technician",
+        date="2025-11-27",
+        credits="7",
+        provider="SafeSite Learning",
+    ),
+    _c(
+        "pipe-label",
+        [
+            "#Certificate of Completion",
+            [(25, "Course Title:"), (90, "Upholstery and Fabric Cleaning Technician")],
+            [(25, "Instructor: Bob Jones | IICRC Approval #: 20-1187")],
+            [(25, "Completion Date: 05/22/2026 | CEC Hours: 14")],
+        ],
+        title="Upholstery and Fabric Cleaning Technician",
+        date="2026-05-22",
+        hours="14",
+        approval="20-1187",
+    ),
+    _c(
+        "school-number",
+        [
+            "#Clean Trust Institute",
+            "#Certificate of Completion",
+            [(25, "Student Name:"), (90, "Tom Okafor")],
+            [(25, "Course Title:"), (90, "Rug Cleaning Technician")],
+            [(25, "Completion Date:"), (90, "June 2, 2026")],
+            [(25, "IICRC Approved School #:"), (90, "S-2044")],
+            [(25, "Course #:"), (90, "RCT-118")],
+            [(25, "Hours:"), (90, "21")],
+        ],
+        title="Rug Cleaning Technician",
+        date="2026-06-02",
+        hours="21",
+        approval="RCT-118",
+        attendee="Tom Okafor",
+    ),
+    _c(
+        "school-hash",
+        [
+            "#Certificate of Completion",
+            [(25, "Course Name:"), (90, "Structural Drying Refresher")],
+            [(25, "School #:"), (90, "4410"), (150, "Course Approval #:"), (200, "C-3307")],
+            [(25, "Date Completed:"), (90, "2026-01-22")],
+            [(25, "CEC Hours:"), (90, "4")],
+        ],
+        title="Structural Drying Refresher",
+        date="2026-01-22",
+        hours="4",
+        approval="C-3307",
+    ),
+    _c(
+        "both-hours-credits",
+        [
+            "#Certificate of Completion",
+            [(25, "Course Title:"), (90, "Applied Structural Drying")],
+            [(25, "Dates of Training:"), (90, "04/14/2026 - 04/16/2026")],
+            "21 classroom hours / 3.0 CECs",
+        ],
+        title="Applied Structural Drying",
+        date="2026-04-16",
+        hours="21",
+        credits="3",
+    ),
+    _c(
+        "ceu-footnote",
+        [
+            "#Certificate of Completion",
+            [(25, "Course Title:"), (90, "Mold Awareness for Technicians")],
+            [(25, "Completion Date:"), (90, "02/13/2026")],
+            [(25, "CEUs:"), (90, "0.7")],
+            "1 CEU = 10 contact hours",
+        ],
+        title="Mold Awareness for Technicians",
+        date="2026-02-13",
+    ),
+    _c(
+        "wrapped-title",
+        [
+            "#Certificate of Completion",
+            "This certifies that Ana Costa has successfully completed the course Applied",
+            "Structural Drying and Psychrometry for Restoration Technicians",
+            [(25, "Completion Date:"), (90, "October 8, 2025")],
+            [(25, "CEC Hours:"), (90, "14")],
+        ],
+        title="Applied Structural Drying and Psychrometry for Restoration Technicians",
+        attendee="Ana Costa",
+        date="2025-10-08",
+        hours="14",
+    ),
+    _c(
+        "approval-runs-on",
+        [
+            "#Certificate of Completion",
+            [(25, "Course Title:"), (90, "Water Restoration Refresher")],
+            [(25, "Completion Date:"), (90, "January 15, 2026")],
+            "IICRC Approval #: 21-0045. This course meets IICRC continuing education criteria.",
+            [(25, "CEC Hours:"), (90, "7")],
+        ],
+        title="Water Restoration Refresher",
+        date="2026-01-15",
+        hours="7",
+        approval="21-0045",
+    ),
+    _c(
+        "presented-by-line",
+        [
+            "#Certificate of Completion",
+            "Presented by Northern Restoration Institute",
+            [(25, "Class Title:"), (90, "Trauma and Crime Scene Technician")],
+            [(25, "Training Date:"), (90, "07/21/2026")],
+            [(25, "Contact Hours:"), (90, "14")],
+        ],
+        title="Trauma and Crime Scene Technician",
+        date="2026-07-21",
+        hours="14",
+        provider="Northern Restoration Institute",
+    ),
+    _c(
+        "signature-block",
+        [
+            "#Certificate of Completion",
+            [(25, "Name:"), (90, "Julia Brandt")],
+            [(25, "Course:"), (90, "Carpet Repair and Reinstallation Technician")],
+            [(25, "Completed:"), (90, "03/30/2026")],
+            [(25, "CECs Earned:"), (90, "14")],
+            "",
+            [(25, "_______________________"), (150, "_______________________")],
+            [(25, "Director, Pro Carpet Academy"), (150, "Lead Instructor")],
+        ],
+        title="Carpet Repair and Reinstallation Technician",
+        date="2026-03-30",
+        credits="14",
+        attendee="Julia Brandt",
+    ),
+    _c(
+        "letterhead-confirmed",
+        [
+            "#Midwest Restoration Academy",
+            "#Certificate of Completion",
+            [(25, "Course Title:"), (90, "Odor Control Technician")],
+            [(25, "Completion Date:"), (90, "May 4, 2026")],
+            [(25, "CEC Hours:"), (90, "14")],
+            "Midwest Restoration Academy is an IICRC Approved School (#4471)",
+        ],
+        title="Odor Control Technician",
+        date="2026-05-04",
+        hours="14",
+        provider="Midwest Restoration Academy",
+    ),
+    _c(
+        "table-issue-expiry",
+        [
+            "#Certificate of Training",
+            [(25, "Learner Name:"), (90, "Henry Ward")],
+            [(25, "Course Title:"), (90, "Commercial Carpet Maintenance Technician")],
+            [(25, "Date of Training:"), (90, "2026-02-26")],
+            [(25, "Date Issued:"), (90, "2026-03-02")],
+            [(25, "Expiration Date:"), (90, "2030-02-26")],
+            [(25, "IICRC Course Approval #:"), (90, "CCMT-7781")],
+            [(25, "CE Hours:"), (90, "7")],
+        ],
+        title="Commercial Carpet Maintenance Technician",
+        date="2026-02-26",
+        hours="7",
+        approval="CCMT-7781",
+        attendee="Henry Ward",
+    ),
+    _c(
+        "two-columns-pipe",
+        [
+            "#Certificate of Completion",
+            [(25, "Course: Stone, Masonry and Ceramic Tile Cleaning")],
+            [(25, "Session Date: 08/19/2026 | Course Approval #: SMT-2211 | Credits: 7")],
+        ],
+        title="Stone, Masonry and Ceramic Tile Cleaning",
+        date="2026-08-19",
+        credits="7",
+        approval="SMT-2211",
+    ),
+    _c(
+        "in-sentence-hours",
+        [
+            "#Certificate of Completion",
+            "This is to certify that",
+            "#Ray Donovan",
+            "has attended the course entitled",
+            "#Water Damage Restoration Technician",
+            "a 19 contact hours course, held March 10-12, 2026",
+            [(25, "IICRC Approval Number:"), (90, "WRT-0310")],
+        ],
+        title="Water Damage Restoration Technician",
+        date="2026-03-12",
+        hours="19",
+        approval="WRT-0310",
+        attendee="Ray Donovan",
+    ),
+]
