@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import shlex
 import sys
 import tomllib
 from pathlib import Path
@@ -348,3 +349,39 @@ def test_a_class_removed_here_and_changed_there_is_asked(
     r = ceclog("merge", str(theirs), "--base", str(base), "--prefer", prefer, "--yes")
     assert r.code == 0, r.err
     assert [e[0] for e in rows(ledger_path)] == kept
+
+
+def test_two_way_says_a_field_differs_and_offers_commands_that_work(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    """Only the copy changed the provider: without a base ceclog cannot know which side did,
+    so it says the field differs (not "changed on both sides"), and the dry run's commands
+    are ones that work without a terminal: --prefer mine, --prefer theirs, or --base FILE."""
+    ledger(ledger_path, WATER + 'provider = "Jon-Don"\n')
+    theirs = ledger(tmp_path / "ben (Office-PC conflicted copy).toml", WATER)
+    theirs.write_text(
+        ledger_path.read_text(encoding="utf-8").replace("Jon-Don", "Jon-Don Academy"),
+        encoding="utf-8",
+    )
+    r = ceclog("merge", str(ledger_path), str(theirs), ledger=None)
+    assert r.code == 0, r.err
+    assert "changed on both sides" not in r.out + r.err
+    assert (
+        "  differs (1; without --base ceclog cannot tell which side changed it):\n"
+        "    entry 1 (2025-05-04 Water damage basics): provider: mine Jon-Don, theirs "
+        "Jon-Don Academy\n"
+    ) in r.out
+    commands = [line.split(": ceclog ")[1] for line in r.err.splitlines() if ": ceclog " in line]
+    assert [c.rsplit(" ", 3)[1:] for c in commands] == [
+        ["--prefer", "mine", "--yes"],
+        ["--prefer", "theirs", "--yes"],
+    ]
+    assert "give --base FILE (the version both started from) for a three-way merge" in r.err
+    refused = ceclog("merge", str(ledger_path), str(theirs), "--yes", ledger=None)
+    assert refused.code == 1
+    assert "1 field differs (above); nothing was written" in refused.err
+    for command, provider in zip(commands, ["Jon-Don", "Jon-Don Academy"], strict=True):
+        done = ceclog(*shlex.split(command), ledger=None, today=None)
+        assert done.code == 0, done.err
+        data = tomllib.loads(ledger_path.read_text(encoding="utf-8"))
+        assert data["entries"][0]["provider"] == provider

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import os
 import xml.etree.ElementTree as ET
@@ -239,3 +240,47 @@ def test_the_docs_samples_are_what_status_chart_prints(ceclog: Ceclog) -> None:
     bar = bar.translate(str.maketrans("_.-:=+*# ", "▁▂▃▄▅▆▇█·"))
     blocks = f"{name}|{bar}|{figures}"
     assert f"```\n{blocks}\n```" in page
+
+
+# 8 h on 2024-02-10 and 8 more on 2024-04-01: the 14 CECs passed in the cycle's fourth month
+EARLY = Ledger(
+    version=1,
+    holder=Holder(name="Dana Reyes", tracking_since=D("2024-01-01")),
+    certifications=[Certification(code="WRT", earned=D("2024-01-01"))],
+    entries=[hours(1, "2024-02-10", "8"), hours(2, "2024-04-01", "8")],
+)
+
+
+Point = tuple[float, float]
+
+
+def _crosses(box: tuple[float, float, float, float], a: Point, b: Point) -> bool:
+    """Whether the segment a-b passes through the box, by points every 0.1 unit along it."""
+    left, top, right, bottom = box
+    steps = max(1, int(max(abs(b[0] - a[0]), abs(b[1] - a[1])) * 10))
+    for i in range(steps + 1):
+        x = a[0] + (b[0] - a[0]) * i / steps
+        y = a[1] + (b[1] - a[1]) * i / steps
+        if left <= x <= right and top <= y <= bottom:
+            return True
+    return False
+
+
+def test_the_required_label_is_clear_of_a_counted_line_that_passed_it_early() -> None:
+    report = evaluate(EARLY, LOADED.rules, TODAY)
+    c = requirement_chart(report.requirements[0], EARLY, "met")
+    svg = ET.fromstring(requirement_svg(c, "CECs"))
+    # y = 150 - credits / 16 x 134 (the axis's top: 16 counted): 14 at y 32.8, 16 at 16.0;
+    # 2024-04-01 (day 91): x 30 + 91 / 1460 x 278 = 47.3
+    counted = points(svg, "counted")
+    assert counted == "30.0,150.0 37.6,150.0 37.6,83.0 47.3,83.0 47.3,16.0 231.1,16.0"
+    line = [(float(p.split(",")[0]), float(p.split(",")[1])) for p in counted.split()]
+    label = next(t for t in svg.iter(f"{SVG}text") if t.text == "required 14.0 CECs")
+    assert label.get("text-anchor") == "start"
+    x, y = float(label.get("x", "")), float(label.get("y", ""))
+    # its box: 18 characters of at most 6 units (font-size 10), 8 above the baseline, 3 under
+    box = (x, y - 8, x + 18 * 6, y + 3)
+    assert box[0] > 30 and box[2] < 308  # inside the plot
+    assert abs(y - 32.8) < 14  # beside the required line
+    crossed = [(a, b) for a, b in itertools.pairwise(line) if _crosses(box, a, b)]
+    assert crossed == []

@@ -16,7 +16,6 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, info, warn
 from ceclog.core.imports.merge import Conflict, Merge, Side, merge
 from ceclog.core.ledger.models import Ledger
-from ceclog.core.ledger.words import plural
 from ceclog.errors import InputError, UsageError
 from ceclog.output import data, merges
 from ceclog.output.terminal import console
@@ -34,7 +33,8 @@ PreferOpt = Annotated[
     typer.Option(
         "--prefer",
         case_sensitive=False,
-        help="For every field both sides changed: keep mine, or take theirs.",
+        help="For every field both sides changed (without --base: every field that differs): "
+        "keep mine, or take theirs.",
     ),
 ]
 
@@ -82,7 +82,7 @@ def _decided(
         side: Side = "mine" if prefer is Prefer.mine else "theirs"
         return merge(ours, theirs, base, {c.key: side for c in m.conflicts})
     if ask:
-        console(stderr=True).print(f"{plural(len(m.conflicts), 'field')} changed on both sides:")
+        console(stderr=True).print(f"{merges.disagreeing(len(m.conflicts), m.three_way)}:")
         return merge(ours, theirs, base, {c.key: _ask(c) for c in m.conflicts})
     return m
 
@@ -93,6 +93,33 @@ def _again(c: Context, other: Path, base: Path | None, prefer: str) -> str:
         words += ["--today", c.today_option]
     words += ["merge", str(other), *(["--base", str(base)] if base else [])]
     return shlex.join([*words, *(["--prefer", prefer] if prefer else []), "--yes"])
+
+
+def _next_steps(
+    c: Context, m: Merge, other: Path, base: Path | None, prefer: Prefer | None
+) -> list[str]:
+    """The dry run's closing notes: commands that work as given (a bare --yes with fields
+    undecided is refused without a terminal: each --prefer is offered instead)."""
+    how = "the default" if sys.stdin.isatty() and sys.stdout.isatty() else "no --yes"
+    done = f"dry run ({how}): nothing was written"
+    if not m.undecided:
+        return [f"{done}; to merge: {_again(c, other, base, prefer.value if prefer else '')}"]
+    said = merges.disagreeing(len(m.undecided), m.three_way)
+    if m.three_way:
+        notes = [f"{said}: --prefer mine|theirs decides them all"]
+    else:
+        notes = [
+            f"{said}: without --base ceclog cannot tell which side changed it; give --base FILE "
+            "(the version both started from) for a three-way merge, which takes a field "
+            "changed on one side only"
+        ]
+    if _interactive():
+        notes[0] += "; with --yes in a terminal you are asked for each"
+    return [
+        *notes,
+        f"{done}; to merge keeping mine: {_again(c, other, base, 'mine')}",
+        f"  or taking theirs: {_again(c, other, base, 'theirs')}",
+    ]
 
 
 def _show(lines: list[str], doc: dict[str, object], as_json: bool) -> None:
@@ -165,16 +192,7 @@ def merge_cmd(
     lines = merges.render(m, str(other), yes, plan)
     _show(lines, merges.as_data(m, str(other), yes, plan), as_json)
     if not yes:
-        again = _again(c, other, base, prefer.value if prefer else "")
-        if m.undecided:
-            info(
-                [
-                    f"{plural(len(m.undecided), 'field')} changed on both sides: with --yes in "
-                    "a terminal you are asked for each; --prefer mine|theirs decides them all"
-                ]
-            )
-        how = "the default" if sys.stdin.isatty() and sys.stdout.isatty() else "no --yes"
-        info([f"dry run ({how}): nothing was written; to merge: {again}"])
+        info(_next_steps(c, m, other, base, prefer))
     elif new != session.ledger:
         info([f"{other} was merged into the ledger; `ceclog undo` reverts the merge"])
     else:
@@ -187,9 +205,12 @@ def _refuse(m: Merge, other: str, as_json: bool) -> None:
     err = console(stderr=True)
     for c in m.undecided:
         err.print(merges.conflict_line(c), soft_wrap=True)
+    hint = "choose field by field in a terminal, or for all: --prefer mine or --prefer theirs"
+    if not m.three_way:
+        hint += "; or give --base FILE (the version both started from) for a three-way merge"
     raise InputError(
-        f"{plural(len(m.undecided), 'field')} changed on both sides (above); nothing was written",
-        hint="choose field by field in a terminal, or for all: --prefer mine or --prefer theirs",
+        f"{merges.disagreeing(len(m.undecided), m.three_way)} (above); nothing was written",
+        hint=hint,
     )
 
 

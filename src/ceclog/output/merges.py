@@ -74,6 +74,15 @@ def conflict_line(c: Conflict) -> str:
     return said
 
 
+def disagreeing(count: int, three_way: bool) -> str:
+    """`count` conflicts in words: with a base each side's change is known ("changed on both
+    sides"); without one only that the two values differ."""
+    fields_ = plural(count, "field")
+    if three_way:
+        return f"{fields_} changed on both sides"
+    return f"{fields_} {'differs' if count == 1 else 'differ'}"
+
+
 def render(m: Merge, other: str, written: bool, brought: Sequence[Brought]) -> list[str]:
     """The merge in lines: what came in, what was matched, what both sides changed."""
 
@@ -118,9 +127,14 @@ def render(m: Merge, other: str, written: bool, brought: Sequence[Brought]) -> l
         out.append(f"  {plural(m.others, 'record')} of the body's figures or exemptions added")
     for b in brought:
         out.append("  " + _brought_line(b, verb))
-    if m.conflicts:
+    if m.conflicts and m.three_way:
         out.append(f"  changed on both sides ({len(m.conflicts)}):")
-        out += [f"    {conflict_line(c)}" for c in m.conflicts]
+    elif m.conflicts:
+        out.append(
+            f"  differs ({len(m.conflicts)}; without --base ceclog cannot tell which side "
+            "changed it):"
+        )
+    out += [f"    {conflict_line(c)}" for c in m.conflicts]
     return out
 
 

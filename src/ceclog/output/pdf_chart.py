@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from ceclog.core.reports.progress_chart import Chart
 from ceclog.core.schedule.credits import fmt
-from ceclog.output.svg_chart import Frame, line_end, step_points, summary
+from ceclog.output.chart_place import Box, required_spot
+from ceclog.output.svg_chart import Frame, chart_lines, line_end, step_points, summary
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -63,8 +64,21 @@ def _one(pdf: FPDF, family: str, c: Chart, units: str, clean: Callable[[str], st
     pdf.set_font(family, "", 7)
     _label(pdf, f.left - 1.5, base + 1, "0", "end")
     _label(pdf, f.left - 1.5, req + 1, fmt(c.required), "end")
-    _label(pdf, f.left + 1.5, req - 1.2, clean(f"required {fmt(c.required)} {units}"))
-    _label(pdf, today, upper - 1.5, f"today {fmt(c.total)}", "middle")
+    required = clean(f"required {fmt(c.required)} {units}")
+    said = f"today {fmt(c.total)}"
+    high = pdf.font_size  # 7 pt in mm: a text's room above its baseline, with the accents
+    wide = pdf.get_string_width(said)
+    spot = required_spot(
+        req,
+        chart_lines(c, f),
+        (pdf.get_string_width(required), high * 0.8, high * 0.25),
+        1.2,
+        Box(f.left, upper, f.right, base),
+        upper - 4.5,  # under the caption
+        [Box(today - wide / 2, upper - 1.5 - high * 0.8, today + wide / 2, upper - 1.2)],
+    )
+    _label(pdf, *spot, required)
+    _label(pdf, today, upper - 1.5, said, "middle")
     _label(pdf, f.left, base + 4, str(c.first))
     with pdf.local_context(text_color=DUE):
         _label(pdf, due, base + 8, f"due {c.due}", "end" if due > f.left + 40 else "start")

@@ -19,6 +19,7 @@ from ceclog.core.reports.progress_chart import Chart, chart
 from ceclog.core.reports.transcript import Transcript
 from ceclog.core.schedule.credits import fmt
 from ceclog.output import bidi
+from ceclog.output.chart_place import Box, Segment, required_spot, segments
 from ceclog.output.document import requirement_view
 
 WIDTH, HEIGHT = 320, 196  # the requirement chart's viewBox
@@ -91,6 +92,29 @@ def line_end(c: Chart) -> dt.date:
     return max(c.counted[-1].day, min(c.today, c.due))
 
 
+def chart_lines(c: Chart, f: Frame) -> list[Segment]:
+    """Every line drawn across the plot of `c`: the counted and planned steps, the pace, today
+    and the due date (the axes and the required level are not: labels sit on them)."""
+    base, req, due, today = f.y(Decimal(0)), f.y(c.required), f.x(c.due), f.x(c.today)
+    out = segments(step_points(f, c.counted, line_end(c)))
+    if c.planned:
+        out += segments(step_points(f, c.planned, c.planned[-1].day))
+    return [
+        *out,
+        ((f.x(c.start), base), (due, req)),
+        ((today, f.upper), (today, base)),
+        ((due, f.upper), (due, base)),
+    ]
+
+
+def text_box(x: float, y: float, words: str, anchor: str = "start", size: float = 10) -> Box:
+    """The room a text of the SVG takes (an estimate on the wide side: 0.6 of the font's size
+    a character, as DejaVu Sans' digits; 0.75 above the baseline, 0.25 under it)."""
+    width = 0.6 * size * len(words)
+    left = x - {"start": 0.0, "middle": width / 2, "end": width}[anchor]
+    return Box(left, y - 0.75 * size, left + width, y + 0.25 * size)
+
+
 def _text(x: float, y: float, words: str, anchor: str = "start", extra: str = "") -> str:
     return f'<text x="{n(x)}" y="{n(y)}" text-anchor="{anchor}"{extra}>{e(words)}</text>'
 
@@ -118,6 +142,18 @@ def requirement_svg(c: Chart, units: str) -> str:
     f = Frame(c.first, c.last, c.top)
     end = line_end(c)
     base, req, due, today = f.y(Decimal(0)), f.y(c.required), f.x(c.due), f.x(c.today)
+    required = f"required {fmt(c.required)} {units}"
+    today_label = f"today {fmt(c.total)}", _anchor(today, LEFT, RIGHT)
+    label = text_box(0, 0, required)
+    spot = required_spot(
+        req,
+        chart_lines(c, f),
+        (label.right, -label.top, label.bottom),
+        3.0,
+        Box(LEFT, TOP, RIGHT, base),
+        2.0,
+        [text_box(today, TOP - 4, *today_label)],
+    )
     parts = [
         f'<line x1="{n(LEFT)}" y1="{n(base)}" x2="{n(RIGHT)}" y2="{n(base)}" stroke="{TODAY}"/>',
         f'<line x1="{n(LEFT)}" y1="{n(TOP)}" x2="{n(LEFT)}" y2="{n(base)}" stroke="{TODAY}"/>',
@@ -125,7 +161,7 @@ def requirement_svg(c: Chart, units: str) -> str:
         f'stroke="{GRID}" stroke-dasharray="2 2"/>',
         _text(LEFT - 3, base + 3.5, "0", "end"),
         _text(LEFT - 3, req + 3.5, fmt(c.required), "end"),
-        _text(LEFT + 3, req - 3, f"required {fmt(c.required)} {units}"),
+        _text(*spot, required, extra=' class="required"'),
         f'<line class="pace" x1="{n(f.x(c.start))}" y1="{n(base)}" x2="{n(due)}" '
         f'y2="{n(req)}" stroke="{PACE}" stroke-width="1.2"/>',
         f'<line class="due" x1="{n(due)}" y1="{n(TOP)}" x2="{n(due)}" y2="{n(base)}" '
@@ -133,7 +169,7 @@ def requirement_svg(c: Chart, units: str) -> str:
         _text(due, base + 24, f"due {c.due}", _anchor(due, LEFT, RIGHT), f' fill="{DUE}"'),
         f'<line class="today" x1="{n(today)}" y1="{n(TOP)}" x2="{n(today)}" y2="{n(base)}" '
         f'stroke="{TODAY}" stroke-dasharray="1 2"/>',
-        _text(today, TOP - 4, f"today {fmt(c.total)}", _anchor(today, LEFT, RIGHT)),
+        _text(today, TOP - 4, *today_label),
         _text(LEFT, base + 12, str(c.first)),
         f'<polyline class="counted" points="{points(f, c.counted, end)}" fill="none" '
         f'stroke="{COUNTED}" stroke-width="2.2" stroke-linejoin="round"/>',
