@@ -1,0 +1,40 @@
+"""Defects a new user found in their first hour: a summary after `add` that said `on track` for
+an overdue technician, a class of 0 hours taken without a word, messages that named the wrong
+mistake, an export marked submitted although it went into a pipe, an email that announced
+certificates it did not attach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Ceclog
+
+
+def _eve(ceclog: Ceclog) -> None:
+    """Eve: WRT earned 2022-10-01, so 14.0 CECs were due by 2026-09-30 and none were taken."""
+    assert ceclog("init", "--name", "Eve", today="2023-01-15").code == 0
+    assert ceclog("cert", "add", "WRT", "--earned", "2022-10-01", today="2023-01-15").code == 0
+
+
+def test_add_and_edit_show_an_overdue_requirement_as_status_does(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """5 h on 2024-03-01 count toward the cycle 2022-10-01..2026-09-30, which ended unmet:
+    5.0 of 14.0, 9.0 short, OVERDUE; the current cycle 2026-10-01..2030-09-30 has 0.0."""
+    _eve(ceclog)
+    r = ceclog("add", "Drying basics", "--date", "2024-03-01", "--hours", "5", today="2026-12-07")
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[2:] == [
+        "  technician, LAPSED cycle 2022-10-01 to 2026-09-30: 5.0 of 14.0 CECs counted, "
+        "9.0 remaining, was due 2026-09-30 (OVERDUE)",
+        "  technician, current cycle 2026-10-01 to 2030-09-30: 0.0 of 14.0 CECs counted, "
+        "14.0 remaining, due 2030-09-30 (on track)",
+    ]
+    status = ceclog("status", today="2026-12-07").out
+    assert "technician: LAPSED cycle  2022-10-01 to 2026-09-30" in status
+    r = ceclog("edit", "1", "--hours", "6", today="2026-12-07")
+    assert r.code == 0, r.err
+    assert r.out.splitlines()[2] == (
+        "  technician, LAPSED cycle 2022-10-01 to 2026-09-30: 6.0 of 14.0 CECs counted, "
+        "8.0 remaining, was due 2026-09-30 (OVERDUE)"
+    )
