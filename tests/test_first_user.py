@@ -38,3 +38,28 @@ def test_add_and_edit_show_an_overdue_requirement_as_status_does(
         "  technician, LAPSED cycle 2022-10-01 to 2026-09-30: 6.0 of 14.0 CECs counted, "
         "8.0 remaining, was due 2026-09-30 (OVERDUE)"
     )
+
+
+def test_a_class_of_0_hours_or_0_credits_is_warned_about_but_a_booth_visit_is_not(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    _eve(ceclog)
+    r = ceclog("add", "Drying basics", "--date", "2026-11-01", "--hours", "0", today="2026-12-07")
+    assert r.code == 0, r.err
+    assert "  counts 0.0 CECs: 0 h ÷ 1 h per CEC = 0.0" in r.out
+    assert (
+        "warning: entry 1 has 0 hours, so it counts nothing: did you mean to record it as "
+        "planned (ceclog edit 1 --planned), or give its hours (ceclog edit 1 --hours N)?"
+    ) in r.err
+    r = ceclog("add", "Mold", "--date", "2026-11-02", "--credits", "0", today="2026-12-07")
+    assert "warning: entry 2 has 0 credits, so it counts nothing" in r.err
+    r = ceclog("edit", "2", "--credits", "1", today="2026-12-07")
+    assert r.code == 0 and "counts nothing" not in r.err, r.err
+    # a booth visit counts its fixed 2.0 CECs with no hours, or 0 hours, given
+    for n, extra in ((3, ()), (4, ("--hours", "0"))):
+        r = ceclog("add", "Booth", "--kind", "booth", "--date", "2026-11-03", *extra)
+        assert r.code == 0 and r.err == "", r.err
+        assert r.out.splitlines()[:2] == [
+            f"Entry {n}: 2026-11-03 Booth",
+            "  counts 2.0 CECs: booth: fixed 2 CECs",
+        ]
