@@ -63,3 +63,13 @@ def test_a_class_of_0_hours_or_0_credits_is_warned_about_but_a_booth_visit_is_no
             f"Entry {n}: 2026-11-03 Booth",
             "  counts 2.0 CECs: booth: fixed 2 CECs",
         ]
+
+
+def test_submit_says_not_both_only_when_both_are_given(ceclog: Ceclog, ledger_path: Path) -> None:
+    _eve(ceclog)
+    assert ceclog("add", "Drying", "--date", "2026-11-01", "--hours", "2").code == 0
+    r = ceclog("submit")
+    assert (r.code, r.err.splitlines()[0]) == (2, "error: give entry IDs or --all")
+    r = ceclog("submit", "1", "--all")
+    assert (r.code, r.err.splitlines()[0]) == (2, "error: give entry IDs or --all, not both")
+    assert "submitted" not in ledger_path.read_text()
