@@ -73,3 +73,28 @@ def test_submit_says_not_both_only_when_both_are_given(ceclog: Ceclog, ledger_pa
     r = ceclog("submit", "1", "--all")
     assert (r.code, r.err.splitlines()[0]) == (2, "error: give entry IDs or --all, not both")
     assert "submitted" not in ledger_path.read_text()
+
+
+def test_mark_submitted_into_a_pipe_is_refused_and_nothing_is_marked(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """`export --format csv --unsubmitted --mark-submitted | head -2` marked 3 entries submitted
+    although the export was thrown away: not a terminal, yet no file either."""
+    _eve(ceclog)
+    for n in (1, 2, 3):
+        assert ceclog("add", f"Class {n}", "--date", f"2026-10-0{n}", "--hours", "2").code == 0
+    before = ledger_path.read_bytes()
+    r = ceclog("export", "--format", "csv", "--unsubmitted", "--mark-submitted")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == (
+        "error: --mark-submitted marks entries sent, but this export would only go to standard "
+        "output (the screen or a pipe): give --output FILE.csv and send that file\n"
+        "  hint: ceclog export --format csv --unsubmitted --mark-submitted "
+        "--output submission.csv\n"
+    )
+    assert ledger_path.read_bytes() == before
+    out = ledger_path.parent / "submission.csv"
+    r = ceclog("export", "--format", "csv", "--unsubmitted", "--mark-submitted", "-o", str(out))
+    assert r.code == 0, r.err
+    assert r.err.endswith("marked 3 entries submitted on 2026-11-22\n")
+    assert ledger_path.read_text().count("submitted = 2026-11-22") == 3
