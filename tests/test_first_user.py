@@ -98,3 +98,33 @@ def test_mark_submitted_into_a_pipe_is_refused_and_nothing_is_marked(
     assert r.code == 0, r.err
     assert r.err.endswith("marked 3 entries submitted on 2026-11-22\n")
     assert ledger_path.read_text().count("submitted = 2026-11-22") == 3
+
+
+def test_the_email_says_what_it_attaches_and_lists_entries_without_a_certificate_in_order(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """Entries 3, 1, 2 by date, none with a certificate: the email attaches only the
+    transcript, and says so; once entry 1 has one, it says the transcript and 1 certificate."""
+    _eve(ceclog)
+    assert ceclog("holder", "--registrant-id", "123").code == 0
+    for title, date in (("B", "2026-03-01"), ("C", "2026-05-01"), ("A", "2026-01-01")):
+        assert ceclog("add", title, "--date", date, "--hours", "2").code == 0
+    out = ledger_path.parent / "x.eml"
+    r = ceclog("export", "--format", "eml", "--cycle", "all", "--attach", "csv", "-o", str(out))
+    assert r.code == 0, r.err
+    assert r.err.splitlines()[0] == (
+        "warning: entries 1, 2 and 3 have no certificate attached: the body may not credit them "
+        "without one (ceclog attach ID FILE)"
+    )
+    body = out.read_bytes()
+    assert b"Please find attached the continuing-education transcript of:\r\n" in body
+    assert b"certificates" not in body
+    (ledger_path.parent / "c.pdf").write_bytes(b"%PDF-1.4 x")
+    assert ceclog("attach", "1", str(ledger_path.parent / "c.pdf")).code == 0
+    r = ceclog("export", "--format", "eml", "--cycle", "all", "--attach", "csv", "-o", str(out))
+    assert r.err.splitlines()[0] == (
+        "warning: entries 2 and 3 have no certificate attached: the body may not credit them "
+        "without one (ceclog attach ID FILE)"
+    )
+    body = out.read_bytes()
+    assert b"Please find attached the continuing-education transcript and 1 certificate of:" in body
