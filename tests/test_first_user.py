@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Ceclog
+from conftest import Ceclog, make_ledger
 
 
 def _eve(ceclog: Ceclog) -> None:
@@ -128,3 +128,35 @@ def test_the_email_says_what_it_attaches_and_lists_entries_without_a_certificate
     )
     body = out.read_bytes()
     assert b"Please find attached the continuing-education transcript and 1 certificate of:" in body
+
+
+def _broken(path: Path, hours: str, date: str) -> dict[str, int]:
+    """A ledger whose entry 1 has `hours` and entry 2 `date`; the line of each."""
+    body = f'\n[[entries]]\nid = 1\ndate = 2026-01-01\ntitle = "A"\nhours = {hours}\n'
+    body += f'\n[[entries]]\nid = 2\ndate = {date}\ntitle = "B"\nhours = 2\n'
+    lines = make_ledger(path, ("WRT", "2022-10-01"), body=body).read_text().splitlines()
+    return {"hours": lines.index(f"hours = {hours}") + 1, "date": lines.index(f"date = {date}") + 1}
+
+
+def test_a_ledger_with_several_errors_points_to_check_and_an_impossible_date_is_named(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    line = _broken(ledger_path, "-14", '"2026-11-31"')
+    r = ceclog("status")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        f"error: {ledger_path}:{line['hours']}: entry 1: hours: must be at least 0, got -14 "
+        "(and 1 more problem)\n  hint: run `ceclog check` to see all 2 problems\n"
+    )
+    _broken(ledger_path, "14", '"2026-11-31"')
+    r = ceclog("status")
+    assert r.err == (
+        f"error: {ledger_path}:{line['date']}: entry 2: date: must be a date, got "
+        '"2026-11-31"\n'
+        "  hint: 2026-11-31 does not exist (November 2026 has 30 days): write a date that does, "
+        "without quotes, like 2026-11-30\n"
+    )
+    _broken(ledger_path, "14", '"2026-11-20"')
+    assert ceclog("status").err.endswith(
+        "  hint: write a TOML date without quotes, like 2024-03-15\n"
+    )
