@@ -138,9 +138,11 @@ def test_following_the_advice_at_a_terminal_never_marks_what_was_not_sent(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     r = ceclog("export", "--format", "eml", "--unsubmitted", "--mark-submitted", today="2026-04-28")
     assert r.code == 2
-    assert (
-        "--mark-submitted marks entries sent, but this export would only be printed on the "
-        "screen: give --output FILE.eml and send that file" in r.err
+    assert r.err == (
+        "error: --mark-submitted marks entries sent, but this export would only go to standard "
+        "output (the screen or a pipe): give --output FILE.eml and send that file\n"
+        "  hint: ceclog export --format eml --unsubmitted --mark-submitted "
+        "--output submission.eml\n"
     )
     assert ledger_path.read_bytes() == before
     out = ledger_path.parent / "submission.eml"

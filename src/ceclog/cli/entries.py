@@ -84,8 +84,9 @@ def _print_result(
         placed = report.placements[entry.id].cycle_due
         late = next((r for r in req.history[:-1] if r.cycle.due == placed), None)
         late = None if entry.planned else late
-        out.print(views.requirement_line(req, report, rules.units, lapse=late is None))
-        if late is not None:
+        for line in views.requirement_lines(req, report, rules.units):
+            out.print(line)
+        if late is not None and late is not req.lapse:  # else the LAPSED line has its figures
             verdict = "met" if late.met else f"{fmt(late.remaining)} {rules.units} still short"
             out.print(
                 f"  {late.cycle.track.name}: the cycle ending {late.cycle.due} now has "

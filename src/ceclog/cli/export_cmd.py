@@ -2,7 +2,6 @@
 
 import contextlib
 import os
-import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -132,10 +131,16 @@ def export(
     c: Context = ctx.obj
     if fmt == "pdf" and output is None:
         raise UsageError("a PDF is binary: give --output FILE.pdf")
-    if mark_submitted and output is None and sys.stdout.isatty():
-        raise UsageError(  # printed on a screen, nothing is sent nor kept: marking it would lie
-            "--mark-submitted marks entries sent, but this export would only be printed on the "
-            f"screen: give --output FILE.{fmt} and send that file"
+    if mark_submitted and output is None:
+        # on a screen or into a pipe (`| head`), ceclog cannot know the export was kept and
+        # sent: marking it would record a submission that may never happen
+        given = [f"--format {fmt}"] + ([f"--cycle {cycle}"] if cycle != Period.current else [])
+        given += (["--unsubmitted"] if unsubmitted else []) + ([f"--cert {cert}"] if cert else [])
+        given += [f"--to {to}"] if to else []
+        raise UsageError(
+            "--mark-submitted marks entries sent, but this export would only go to standard "
+            f"output (the screen or a pipe): give --output FILE.{fmt} and send that file",
+            hint=f"ceclog export {' '.join(given)} --mark-submitted --output submission.{fmt}",
         )
     if to is not None and fmt != "eml":
         raise UsageError("--to goes with --format eml")

@@ -83,7 +83,7 @@ def submit(
     """Record that entries were sent to the certifying body."""
     c: Context = ctx.obj
     if bool(ids) == all_:
-        raise UsageError("give entry IDs or --all (not both)")
+        raise UsageError("give entry IDs or --all" + (", not both" if all_ else ""))
     day = _on(on, c.today, "submitted")
     with storage.editing(c.ledger_path, c.journal) as session:
         ledger = session.ledger

@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-from ceclog.core.ledger.words import plural
+from ceclog.core.ledger.words import listing, plural
 from ceclog.core.reports.transcript import Transcript
 from ceclog.core.schedule.credits import fmt
 from ceclog.errors import InputError
@@ -56,13 +56,21 @@ def address(text: str, what: str) -> Address:
     return parsed
 
 
+def _attached(t: Transcript) -> str:
+    """What the email attaches, in words: the transcript, and the certificates if any."""
+    certificates = sum(len(row.entry.evidence) for row in t.rows)
+    if not certificates:
+        return "transcript"
+    return f"transcript and {plural(certificates, 'certificate')}"
+
+
 def _body(t: Transcript, attachments: list[Attachment]) -> str:
     h = t.ledger.holder
     units = t.rules.units
     lines = [
         "Hello,",
         "",
-        "Please find attached the continuing-education certificates of:",
+        f"Please find attached the continuing-education {_attached(t)} of:",
         "",
         f"  Name:           {one_line(h.name)}",
         f"  Registrant ID:  {one_line(h.registrant_id or '(not recorded)')}",
@@ -133,12 +141,13 @@ def render(t: Transcript, to: str, attachments: list[Attachment]) -> tuple[bytes
             f"the attachments add up to {total / 1024 / 1024:.1f} MB; many mail servers refuse "
             "messages over 20 MB: send the entries in several emails (--cert, --cycle)"
         )
-    bare = [str(row.entry.id) for row in t.rows if not row.entry.evidence]
+    bare = sorted(row.entry.id for row in t.rows if not row.entry.evidence)
     if bare:
+        one = len(bare) == 1
         warnings.append(
-            f"entr{'y' if len(bare) == 1 else 'ies'} {', '.join(bare)} ha"
-            f"{'s' if len(bare) == 1 else 've'} no certificate attached: the body may not "
-            "credit it without one (ceclog attach ID FILE)"
+            f"{'entry' if one else 'entries'} {listing([str(i) for i in bare])} "
+            f"{'has' if one else 'have'} no certificate attached: the body may not credit "
+            f"{'it' if one else 'them'} without one (ceclog attach ID FILE)"
         )
     if not h.registrant_id:
         warnings.append("no registrant ID is recorded: ceclog holder --registrant-id ID")

@@ -11,6 +11,7 @@ from ceclog.core.ledger.words import listing, plural
 from ceclog.core.schedule.credits import fmt, num
 from ceclog.core.schedule.engine import Report, Requirement
 from ceclog.core.schedule.progress import percent
+from ceclog.core.schedule.requirement import Row
 from ceclog.core.schedule.results import ended_unsent_words, to_submit_words
 from ceclog.output.terminal import Bar, Cell, Column, Out, Styled
 
@@ -50,6 +51,14 @@ STATUS_COLUMNS = [
 ]
 
 
+def _row_name(req: Requirement, row: Row) -> str:
+    """A status row's name: the requirement for its current cycle, else what the cycle is."""
+    if row.kind == "current":
+        return f"{req.track.name} ({', '.join(req.certifications)})"
+    what = "LAPSED cycle" if row.kind == "lapsed" else "ended, NOT SENT"
+    return f"{row.result.cycle.track.name}: {what}"
+
+
 def _state(state: str) -> Styled:
     return Styled(STATE_WORDS[state], STATE_STYLE[state])
 
@@ -69,51 +78,22 @@ def status(
         return
     rows: list[list[Cell]] = []
     for req in report.requirements:
-        name = f"{req.track.name} ({', '.join(req.certifications)})"
-        if req.lapse is not None:
-            lapse = req.lapse
+        for row in req.rows:
+            cycle = row.result.cycle
+            days = (cycle.due - report.today).days
             rows.append(
                 [
-                    f"{lapse.cycle.track.name}: LAPSED cycle",
-                    f"{lapse.cycle.start} to {lapse.cycle.due}",
-                    str(-(req.days_overdue or 0)),
-                    fmt(lapse.required),
-                    fmt(lapse.counted),
-                    fmt(lapse.remaining),
-                    "",
-                    Bar(percent(lapse.counted, lapse.required)),
-                    _state("overdue"),
+                    _row_name(req, row),
+                    f"{cycle.start} to {cycle.due}",
+                    "-" if row.state == "exempt" else str(days),
+                    fmt(row.result.required),
+                    fmt(row.result.counted),
+                    fmt(row.result.remaining),
+                    fmt(req.projected) if row.kind == "current" else "",
+                    Bar(percent(row.result.counted, row.result.required)),
+                    _state(row.state),
                 ]
             )
-        if req.unsent is not None:
-            sent = req.unsent
-            rows.append(
-                [
-                    f"{sent.cycle.track.name}: ended, NOT SENT",
-                    f"{sent.cycle.start} to {sent.cycle.due}",
-                    str((sent.cycle.due - report.today).days),
-                    fmt(sent.required),
-                    fmt(sent.counted),
-                    fmt(sent.remaining),
-                    "",
-                    Bar(percent(sent.counted, sent.required)),
-                    _state("to_submit"),
-                ]
-            )
-        cycle = req.current.cycle
-        rows.append(
-            [
-                name,
-                f"{cycle.start} to {cycle.due}",
-                "-" if req.exempt is not None else str(req.days_left),
-                fmt(req.required),
-                fmt(req.counted),
-                fmt(req.remaining),
-                fmt(req.projected),
-                Bar(percent(req.counted, req.required)),
-                _state("exempt" if req.exempt is not None else req.cycle_state),
-            ]
-        )
     out.table(STATUS_COLUMNS, rows)
     if chart:  # `status --chart`: a line per requirement, named as the lines under the table
         from ceclog.output.sparkline import chart_lines
@@ -324,19 +304,24 @@ def _uncounted(req: Requirement, shown: set[int], dates: dict[int, dt.date]) -> 
     return out
 
 
-def requirement_line(req: Requirement, report: Report, units: str, lapse: bool = True) -> str:
-    """One line per requirement, after `add` and `edit` (and one for its lapse)."""
-    line = (
-        f"  {label(req, report)}: {fmt(req.counted)} of {fmt(req.required)} {units} counted, "
-        f"{fmt(req.remaining)} remaining, due {req.current.cycle.due} "
-        f"({STATE_WORDS[req.cycle_state]})"
-    )
-    if req.lapse is not None and lapse:
-        line += (
-            f"\n  {req.lapse.cycle.track.name}: OVERDUE: the cycle ending {req.lapse.cycle.due} "
-            f"has {fmt(req.lapse.counted)} of {fmt(req.lapse.required)} {units}"
+def requirement_lines(req: Requirement, report: Report, units: str) -> list[str]:
+    """The lines after `add` and `edit`: one per cycle `status` shows as a row, with the same
+    figures and state, so a lapse is never hidden behind the current cycle's `on track`."""
+    name = label(req, report)
+    rows = req.rows
+    out = []
+    for row in rows:
+        result, cycle = row.result, row.result.cycle
+        what = name
+        if len(rows) > 1:
+            kind = {"lapsed": "LAPSED", "unsent": "ended, NOT SENT", "current": "current"}
+            what = f"{name}, {kind[row.kind]} cycle {cycle.start} to {cycle.due}"
+        due = "was due" if row.kind != "current" else "due"
+        out.append(
+            f"  {what}: {fmt(result.counted)} of {fmt(result.required)} {units} counted, "
+            f"{fmt(result.remaining)} remaining, {due} {cycle.due} ({STATE_WORDS[row.state]})"
         )
-    return line
+    return out
 
 
 ENTRY_COLUMNS = [

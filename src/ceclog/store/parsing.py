@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ceclog.store.tomlscan import Layout
 
 M = TypeVar("M")
+E = TypeVar("E", bound=CeclogError)
 
 _TOML_POS = r"\s*\(at line (\d+), column (\d+)\)$"
 _TOML_EOF = r"\s*\(at end of document\)$"
@@ -164,6 +165,35 @@ _EXPECTED = {
 }
 
 
+def _no_such_day(value: Any) -> str | None:
+    """The hint for a quoted YYYY-MM-DD whose day does not exist ("2026-11-31"): that it does
+    not, and an existing date to write without quotes; None for any other value."""
+    import calendar
+    import datetime as dt
+
+    found = (
+        re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip()) if isinstance(value, str) else None
+    )
+    if found is None:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    try:
+        dt.date(year, month, day)
+        return None
+    except ValueError:
+        pass
+    if not 1 <= month <= 12:
+        why, like = f"there is no month {month}", "2024-03-15"
+    else:
+        last = calendar.monthrange(year, month)[1]
+        why = f"{calendar.month_name[month]} {year} has {last} days"
+        like = f"{year:04d}-{month:02d}-{min(max(day, 1), last):02d}"
+    return (
+        f"{found.group(0)} does not exist ({why}): write a date that does, without quotes, "
+        f"like {like}"
+    )
+
+
 def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
     """A Pydantic error as (message, hint) in the words of the file's author."""
     kind = err["type"]
@@ -187,10 +217,8 @@ def _friendly(err: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         )
         return f"{parent + ': ' if parent else ''}unknown key '{name}'", hint
     if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        return (
-            f"{where}: must be a date, got {_got(given)}",
-            "write a TOML date without quotes, like 2024-03-15",
-        )
+        hint = _no_such_day(given) or "write a TOML date without quotes, like 2024-03-15"
+        return f"{where}: must be a date, got {_got(given)}", hint
     bounds = {
         "greater_than_equal": "at least",
         "greater_than": "more than",
@@ -321,9 +349,18 @@ def validate(
         return schema.validate(model, data)
     except ValidationError as exc:
         problems = problems_of(exc, model, text, path, data)
-        first = problems[0]
-        more = len(problems) - 1
-        message = first.message + (f" (and {plural(more, 'more problem')})" if more else "")
-        raised = error(message, where=first.where, hint=first.hint, code=first.code)
+        raised = several(error, problems[0], problems)
         raised.problems = sorted(problems, key=lambda p: (p.where.line if p.where else 0) or 0)
         raise raised from None
+
+
+def several(error: type[E], first: Finding, problems: list[Finding]) -> E:
+    """The error for a file with `problems`, told by `first`: when there are more, the message
+    counts them and the hint points to `ceclog check`, which lists them all."""
+    more = len(problems) - 1
+    if not more:
+        return error(first.message, where=first.where, hint=first.hint, code=first.code)
+    message = f"{first.message} (and {plural(more, 'more problem')})"
+    see = f"run `ceclog check` to see all {len(problems)} problems"
+    hint = f"{first.hint}; {see}" if first.hint else see
+    return error(message, where=first.where, hint=hint, code=first.code)

@@ -9,10 +9,9 @@ from ceclog.core.ledger.findings import Finding
 from ceclog.core.ledger.models import LoadedRules, Rules
 from ceclog.core.ledger.records import NESTED, as_dict
 from ceclog.core.ledger.rules_refs import rules_problems
-from ceclog.core.ledger.words import plural
 from ceclog.errors import CeclogError, Location, RulesError
 from ceclog.store import cache
-from ceclog.store.parsing import decode, locate, parse_toml, problems_of, read_limited
+from ceclog.store.parsing import decode, locate, parse_toml, problems_of, read_limited, several
 
 if TYPE_CHECKING:
     from ceclog.store.reading import Loaded
@@ -97,9 +96,7 @@ def load_rules_file(path: Path) -> Rules:
     rules, problems = _validated(raw, path)
     if rules is None:  # an unknown key first: it is often a typo behind a "missing" key
         first = min(problems, key=lambda p: p.code != "unknown-key")
-        more = len(problems) - 1
-        message = first.message + (f" (and {plural(more, 'more problem')})" if more else "")
-        raised = RulesError(message, where=first.where, hint=first.hint, code=first.code)
+        raised = several(RulesError, first, problems)
         raised.problems = problems
         raise raised
     cache.put("rules", path, raw, rules=as_dict(rules))

@@ -83,7 +83,28 @@ def entry_warnings(entry: Entry, rules: Rules) -> list[str]:
     if kind is not None and kind.cap == 0:
         what = f": {kind.description}" if kind.description else ""
         out.append(f"entry {entry.id} is of kind {entry.kind}, which counts nothing{what}")
+    zero = _zero_amount(entry, rules)
+    if zero is not None:
+        out.append(
+            f"entry {entry.id} has 0 {zero}, so it counts nothing: did you mean to record it as "
+            f"planned (ceclog edit {entry.id} --planned), or give its {zero} "
+            f"(ceclog edit {entry.id} --{zero} N)?"
+        )
     return out
+
+
+def _zero_amount(entry: Entry, rules: Rules) -> str | None:
+    """`hours` or `credits` when the completed entry gives that amount as 0 and it is what the
+    entry counts by (a class of 0 hours counts nothing); None for a kind the rules credit with
+    a fixed value (a booth visit counts without hours or credits, 0 or none)."""
+    kind = rules.kinds.get(entry.kind)
+    if entry.planned or (kind is not None and kind.fixed is not None):
+        return None
+    if entry.credits == 0:  # stated credits count before hours
+        return "credits"
+    if entry.hours == 0 and entry.credits is None:
+        return "hours"
+    return None
 
 
 def _known_topics(rules: Rules) -> list[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ceclog.core.ledger.models import Certification, Entry, Ledger, Rules, Track
 from ceclog.core.schedule.carry import carry
@@ -83,6 +83,30 @@ class Requirement(NamedTuple):
     @property
     def days_overdue(self) -> int | None:
         return None if self.lapse is None else (self.today - self.lapse.cycle.due).days
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """The cycles every report shows for the requirement, in order, each with its state:
+        the lapsed cycle (overdue), a cycle ended met with credits not all sent (to submit),
+        then the current cycle (its own state, or exempt). `status` draws a table row for each
+        and `add`/`edit` a line, so that no summary shows the current cycle's `on track` alone
+        while the requirement is overdue."""
+        out: list[Row] = []
+        if self.lapse is not None:
+            out.append(Row("lapsed", self.lapse, "overdue"))
+        if self.unsent is not None:
+            out.append(Row("unsent", self.unsent, "to_submit"))
+        own: State = "exempt" if self.exempt is not None else self.cycle_state
+        out.append(Row("current", self.current, own))
+        return tuple(out)
+
+
+class Row(NamedTuple):
+    """One cycle as the reports show it: `lapsed`, `unsent` or `current`, and its state."""
+
+    kind: Literal["lapsed", "unsent", "current"]
+    result: CycleResult
+    state: State
 
 
 class Scope(NamedTuple):
