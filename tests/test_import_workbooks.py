@@ -229,3 +229,41 @@ def test_a_class_of_the_ledger_in_hours_is_the_sheets_in_credits_stated(
         (8, 1, True),
         (9, 3, False),
     ]
+
+
+def test_hours_typed_into_a_time_formatted_column_are_refused_as_excel_shows_them(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    """Before: 2 under h:mm was "'CEC Hours' '1900-01-02' is not a number" (Excel shows 0:00),
+    2 under [h]:mm came in as 48 credits unsaid, and 25:30 under h:mm (1.0625) as 49.5 h."""
+    import openpyxl
+
+    make_ledger(ledger_path, ("WRT", "2024-03-01"))
+
+    def book(name: str, cells: list[tuple[float, str]]) -> Path:
+        made = openpyxl.Workbook()
+        sheet = made.active
+        sheet.title = "Log"
+        sheet.append(["Date", "Course", "Hours"])
+        for day, (value, fmt) in enumerate(cells, start=1):
+            sheet.append([DT(2026, 11, day), f"Class {day}", value])
+            sheet.cell(sheet.max_row, 3).number_format = fmt
+        made.save(tmp_path / name)
+        return tmp_path / name
+
+    bad = book("bad.xlsx", [(1.5 / 24, "h:mm"), (25.5 / 24, "h:mm"), (2, "h:mm"), (2, "[h]:mm")])
+    r = ceclog("import", str(bad), "--yes")
+    assert r.code == 1
+    hint = "give the hours as a number and format the column as Number; if it is 48 hours, "
+    hint += "write 48"
+    assert r.err.splitlines()[:2] == [
+        f"{bad}:Log!4: 'Hours' is formatted as a time (0:00): Excel holds the number 2 there "
+        f"as 2 days, not hours ({hint})",
+        f"{bad}:Log!5: 'Hours' is formatted as a time (48:00): Excel holds the number 2 there "
+        f"as 2 days, not hours ({hint})",
+    ]
+    assert "1900" not in r.err and entries(ceclog) == []
+    good = book("good.xlsx", [(1.5 / 24, "h:mm"), (25.5 / 24, "h:mm"), (1.75 / 24, "[h]:mm")])
+    r = ceclog("import", str(good), "--yes")
+    assert r.code == 0, r.err
+    assert [e[2] for e in entries(ceclog)] == [1.5, 25.5, 1.75]
