@@ -175,6 +175,23 @@ def test_a_bad_row_of_one_technician_writes_nothing_to_any_ledger(
     assert _files(team) == before and not (team / "dan-wu.toml").exists()
 
 
+def test_a_refused_import_leaves_no_lock_for_a_new_ledger_and_a_lock_takes_no_name(
+    ceclog: Ceclog, team: Path
+) -> None:
+    bad = CREW.replace("Smoke odor,2", "Smoke odor,-2")
+    (team.parent / "crew.csv").write_text(bad, encoding="utf-8")
+    code, _, err = run(ceclog, "import", "crew.csv", "--team", "team", "--create", "--yes")
+    assert code == 1 and "1 row cannot be imported; nothing was written" in err, err
+    left = sorted(p.name for p in team.iterdir() if p.name.startswith(".dan"))
+    assert left == []  # the existing ledgers' locks may stay: that is their place
+    (team / ".dan-wu.toml.lock").write_text("")  # as an older ceclog left it
+    (team.parent / "crew.csv").write_text(CREW, encoding="utf-8")
+    code, out, err = run(ceclog, "import", "crew.csv", "--team", "team", "--create", "--yes")
+    assert code == 0, err
+    assert "Dan Wu -> team/dan-wu.toml, a new ledger" in out
+    assert not (team / "dan-wu-2.toml").exists()
+
+
 def test_a_failed_write_midway_puts_back_the_ledgers_already_written(
     ceclog: Ceclog, team: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

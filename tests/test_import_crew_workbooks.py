@@ -277,8 +277,7 @@ def test_a_crew_workbook_into_one_ledger_imports_only_the_holders_rows(
         "Held back 1 row until you say to add them:",
         "  row 2025!5: 2025-06-15 Odor control (3 h, course)",
         "    repeats row 2025!4 (the same class as an earlier row of the file: pasted twice?)",
-        "  to add it as well: --accept '2025!5'; if a row only corrects an entry, edit that "
-        "entry instead (ceclog edit ID --hours H)",
+        "  to add it as well: --accept '2025!5'",
         "Not imported: 2 rows naming another person than Ana Lima, the ledger's holder:",
         "  Ben Okafor: 2 rows (2024!3, 2025!3)",
     ]

@@ -168,3 +168,102 @@ def test_each_sheet_sums_its_own_rows_and_a_kind_given_by_the_mapping_is_read(
     assert r.code == 0, r.err
     assert "note: kind: 'Classroom' read as the kind course" in r.err
     assert [(e[1], e[4]) for e in entries(ceclog)] == [("One", "course"), ("Two", "course")]
+
+
+def test_a_class_of_the_ledger_in_hours_is_the_sheets_in_credits_stated(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    """Before: row 8 (14 CEC Hours, read as 14 credits stated) was held back as resembling
+    entry 1 (14 h), with `--accept 'CEC Log!8'` (14 CECs counted twice) and `ceclog edit ID
+    --hours H` as hints.  Under iicrc (1 h per CEC) 14 credits and 14 h count 14 alike."""
+    body = """
+    [[entries]]
+    id = 1
+    date = 2026-11-12
+    title = "WRT Refresher (2-day)"
+    hours = 14
+
+    [[entries]]
+    id = 2
+    date = 2026-11-20
+    title = "Odor control"
+    credits = 2
+    """
+    make_ledger(ledger_path, ("WRT", "2024-03-01"), body=body)
+    top: list[list[object]] = [["Sam Reyes - CEC log"], *[[] for _ in range(5)]]
+    book = make.workbook(
+        tmp_path / "sam-log.xlsx",
+        {
+            "CEC Log": [
+                *top,
+                ["Date", "Course", "CEC Hours"],
+                [DT(2026, 11, 12), "WRT Refresher (2-day)", 14],
+                [DT(2026, 11, 20), "Mold remediation", 4],
+                [DT(2026, 11, 20), "Odor control", 3],
+            ]
+        },
+    )
+    r = ceclog("import", str(book), "--yes")
+    assert r.code == 0, r.err
+    assert r.out.splitlines() == [
+        "Added 1 entry:",
+        "  row CEC Log!9: entry 3: 2026-11-20 Mold remediation (4 credits, course)",
+        "Skipped 1 row already in the ledger:",
+        "  row CEC Log!8: 2026-11-12 WRT Refresher (2-day) (14 credits, course) = entry 1",
+        "    matched by what it counts: 14 CECs stated, as entry 1's 14 h at 1 h per CEC",
+        "Held back 1 row until you say to add them:",
+        "  row CEC Log!10: 2026-11-20 Odor control (3 credits, course)",
+        "    resembles entry 2: 2026-11-20 Odor control (2 credits, course) (same date and title "
+        "as an entry, other hours, credits or kind)",
+        "  --accept 'CEC Log!10' only if it is another class (it would count twice otherwise)",
+        "  if row CEC Log!10 corrects entry 2, edit that entry instead: ceclog edit 2 --credits 3",
+    ]
+    assert [e[:2] for e in entries(ceclog)] == [
+        ("2026-11-12", "WRT Refresher (2-day)"),
+        ("2026-11-20", "Odor control"),
+        ("2026-11-20", "Mold remediation"),
+    ]
+    again = ceclog("import", str(book), "--json")
+    skipped = json.loads(again.out)["skipped"]
+    assert [(s["row"], s["matches"], s["by_count"]) for s in skipped] == [
+        (8, 1, True),
+        (9, 3, False),
+    ]
+
+
+def test_hours_typed_into_a_time_formatted_column_are_refused_as_excel_shows_them(
+    ceclog: Ceclog, tmp_path: Path, ledger_path: Path
+) -> None:
+    """Before: 2 under h:mm was "'CEC Hours' '1900-01-02' is not a number" (Excel shows 0:00),
+    2 under [h]:mm came in as 48 credits unsaid, and 25:30 under h:mm (1.0625) as 49.5 h."""
+    import openpyxl
+
+    make_ledger(ledger_path, ("WRT", "2024-03-01"))
+
+    def book(name: str, cells: list[tuple[float, str]]) -> Path:
+        made = openpyxl.Workbook()
+        sheet = made.active
+        sheet.title = "Log"
+        sheet.append(["Date", "Course", "Hours"])
+        for day, (value, fmt) in enumerate(cells, start=1):
+            sheet.append([DT(2026, 11, day), f"Class {day}", value])
+            sheet.cell(sheet.max_row, 3).number_format = fmt
+        made.save(tmp_path / name)
+        return tmp_path / name
+
+    bad = book("bad.xlsx", [(1.5 / 24, "h:mm"), (25.5 / 24, "h:mm"), (2, "h:mm"), (2, "[h]:mm")])
+    r = ceclog("import", str(bad), "--yes")
+    assert r.code == 1
+    hint = "give the hours as a number and format the column as Number; if it is 48 hours, "
+    hint += "write 48"
+    assert r.err.splitlines()[:2] == [
+        f"{bad}:Log!4: 'Hours' is formatted as a time (0:00): Excel holds the number 2 there "
+        f"as 2 days, not hours ({hint})",
+        f"{bad}:Log!5: 'Hours' is formatted as a time (48:00): Excel holds the number 2 there "
+        f"as 2 days, not hours ({hint})",
+    ]
+    assert "1900" not in r.err and entries(ceclog) == []
+    good = book("good.xlsx", [(1.5 / 24, "h:mm"), (25.5 / 24, "h:mm"), (1.75 / 24, "[h]:mm")])
+    r = ceclog("import", str(good), "--yes")
+    assert r.code == 0, r.err
+    assert [e[2] for e in entries(ceclog)] == [1.5, 25.5, 1.75]

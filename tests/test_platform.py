@@ -265,3 +265,29 @@ def test_a_read_only_ledger_on_windows_is_made_writable_with_attrib(
         f"  hint: make it writable (attrib -r {ledger_path}, or untick Read-only in its "
         "Properties) or work on a copy"
     )
+
+
+def test_a_new_files_lock_removed_while_another_waits_is_taken_afresh(tmp_path: Path) -> None:
+    """`locked(new=True)` removes the lock of a file never written; one waiting on that lock
+    file meanwhile must not hold a lock on a file no longer there (a third would lock anew)."""
+    import threading
+    import time
+
+    path = tmp_path / "dan-wu.toml"
+    lock = tmp_path / ".dan-wu.toml.lock"
+    seen: list[bool] = []
+    entered = threading.Event()
+
+    def waiter() -> None:
+        entered.set()
+        with files.locked(path, new=True):
+            seen.append(lock.exists())
+
+    with files.locked(path, new=True):
+        other = threading.Thread(target=waiter)
+        other.start()
+        entered.wait()
+        time.sleep(0.2)  # the waiter has opened the lock file and waits on it
+    other.join(5)
+    assert seen == [True]  # it holds a lock file that is there, made afresh
+    assert not lock.exists()  # and removed again: dan-wu.toml was never written

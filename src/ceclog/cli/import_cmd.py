@@ -65,7 +65,9 @@ def _plan(
     if reading.errors:
         return own, None
     name = tables[0].name
-    return own, plan_import(ledger, reading.candidates, name, accept, repeats=not reading.own)
+    return own, plan_import(
+        ledger, reading.candidates, name, accept, repeats=not reading.own, rules=rules
+    )
 
 
 @app.command("import")

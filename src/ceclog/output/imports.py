@@ -61,17 +61,43 @@ def held_lines(held: list[Held]) -> list[str]:
             comes = "planned" if c.entry.planned else "completed"
             out.append(f"  row {c.label}: {line(c.entry)}")
             out.append(f"    {c.ask}: {WHY['status']}; accepted, it comes in {comes}")
-    rows = " ".join(f"--accept {shlex.quote(h.row.label)}" for h in held)
-    out.append(
-        f"  to add {'it' if len(held) == 1 else 'them'} as well: {rows}; if a row only corrects "
-        "an entry, edit that entry instead (ceclog edit ID --hours H)"
-    )
+    plain = [h for h in held if h.why in ("repeat", "status")]
+    alike = [h for h in held if h.why in ("near", "duplicate")]
+    if plain:
+        out.append(f"  to add {'it' if len(plain) == 1 else 'them'} as well: {_accept(plain)}")
+    if alike:
+        each = "it is" if len(alike) == 1 else "each is"
+        out.append(
+            f"  {_accept(alike)} only if {each} another class (it would count twice otherwise)"
+        )
+    for h in held:
+        if h.why == "near" and h.resembles is not None:
+            out.append(
+                f"  if row {h.row.label} corrects entry {h.resembles.id}, edit that entry "
+                f"instead: {_edit(h.row.entry, h.resembles)}"
+            )
     if any(h.why == "duplicate" for h in held):
         out.append(
             "  a row that is an entry's class under another title: leave it out, or give the "
             "entry the sheet's title (ceclog edit ID --title TITLE) and the next import skips it"
         )
     return out
+
+
+def _accept(held: list[Held]) -> str:
+    return " ".join(f"--accept {shlex.quote(h.row.label)}" for h in held)
+
+
+def _edit(row: Entry, entry: Entry) -> str:
+    """The `ceclog edit` that gives `entry` the row's hours, credits and kind."""
+    args = []
+    for name in ("hours", "credits"):
+        mine, theirs = getattr(row, name), getattr(entry, name)
+        if mine != theirs:
+            args.append(f"--clear {name}" if mine is None else f"--{name} {num(mine)}")
+    if row.kind != entry.kind:
+        args.append(f"--kind {shlex.quote(row.kind)}")
+    return " ".join([f"ceclog edit {entry.id}", *args])
 
 
 def passed_lines(passed: list[NotClass]) -> list[str]:
@@ -109,7 +135,11 @@ def render(
     out += [f"  row {c.label}: entry {c.entry.id}: {line(c.entry)}" for c in plan.added]
     if plan.skipped:
         out.append(f"Skipped {plural(len(plan.skipped), 'row')} already in the ledger:")
-        out += [f"  row {c.label}: {line(c.entry)} = entry {e.id}" for c, e in plan.skipped]
+        for c, e in plan.skipped:
+            why = plan.counted.get(c.label)
+            out.append(f"  row {c.label}: {line(c.entry)} = entry {e.id}")
+            if why is not None:
+                out.append(f"    {why}")
     if plan.held:
         out += held_lines(plan.held)
     return out + passed_lines(passed or []) + not_theirs(others or [], holder)
@@ -180,7 +210,10 @@ def as_data(
         "file": file,
         "written": written,
         "added": [row_data(c) for c in plan.added],
-        "skipped": [{**row_data(c), "id": None, "matches": e.id} for c, e in plan.skipped],
+        "skipped": [
+            {**row_data(c), "id": None, "matches": e.id, "by_count": c.label in plan.counted}
+            for c, e in plan.skipped
+        ],
         "held": [held_data(h) for h in plan.held],
         "not_classes": [passed_data(n) for n in passed or []],
         "errors": [error_data(r) for r in errors],

@@ -58,7 +58,9 @@ def starting(path: Path, ledger: Ledger) -> Loaded:
 @contextlib.contextmanager
 def editing_all(existing: list[Path], new: list[Path]) -> Iterator[dict[Path, Loaded]]:
     """Lock every ledger (`existing`, and the files `new` ledgers will be), load the existing
-    ones under their locks, and refuse a new one whose file (or backup) appeared meanwhile."""
+    ones under their locks, and refuse a new one whose file (or backup) appeared meanwhile.
+    The lock of a new ledger that is not written is removed on leaving: a refused import leaves
+    no file for a ledger that does not exist."""
     for path in existing:
         try:
             refuse_link(path)
@@ -68,7 +70,7 @@ def editing_all(existing: list[Path], new: list[Path]) -> Iterator[dict[Path, Lo
             raise
     with contextlib.ExitStack() as stack:
         for path in sorted([*existing, *new], key=real_path):
-            stack.enter_context(locked(path))
+            stack.enter_context(locked(path, new=path in new))
         loaded = {}
         for path in existing:
             clean_stale_temps(path)

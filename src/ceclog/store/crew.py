@@ -86,13 +86,12 @@ def common_rules(mates: list[Mate], folder: Path) -> tuple[str, str]:
 
 def free_path(folder: Path, name: str, taken: set[Path]) -> Path:
     """`folder/NAME.toml` for a new ledger of `name` (`jane-smith.toml`), or `-2`, `-3`...:
-    never a file that exists, nor one whose backup or lock is there, nor one of `taken`."""
+    never a file that exists, nor one whose backup is there, nor one of `taken`.  A lock
+    (`.NAME.lock`) takes no name: it is left where a ledger once was locked, and two imports
+    choosing one name wait for each other on it (the second then refuses, see `batch`)."""
     stem = names.portable(file_stem(name), "technician")  # "Con" is a device on Windows
     for n in range(1, 1000):
         path = folder / (f"{stem}.toml" if n == 1 else f"{stem}-{n}.toml")
-        lock = path.with_name(f".{path.name}.lock")
-        if path not in taken and not any(
-            os.path.lexists(p) for p in (path, backup_path(path), lock)
-        ):
+        if path not in taken and not any(os.path.lexists(p) for p in (path, backup_path(path))):
             return path
     raise InputError(f"no free file name for {name!r}", where=Location(folder))

@@ -30,13 +30,46 @@ def real_path(path: Path) -> Path:
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's") -> Iterator[None]:
+def locked(
+    path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's", new: bool = False
+) -> Iterator[None]:
     """An exclusive lock on `.NAME.lock` beside `path` as given (a ledger, or the evidence
-    folder): never beside where a symbolic link leads."""
+    folder): never beside where a symbolic link leads.  `new`: `path` is a file about to be
+    created; when it still does not exist on leaving, the lock file is removed (under the lock),
+    so a run that wrote nothing leaves nothing for a ledger that is not there.  A lock file
+    removed so while another process waited on it is taken afresh by that process."""
     lock_path = path.with_name(f".{path.name}.lock")
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = _open_lock(path, lock_path)
+        try:
+            while not platform.try_lock(fd, lock_path):
+                if time.monotonic() > deadline:
+                    raise LockError(
+                        f"another ceclog has held {what} lock for {timeout:.0f} s",
+                        where=Location(path),
+                        hint="wait for it to finish and try again",
+                    )
+                time.sleep(0.02)
+            if not _still_there(fd, lock_path):  # removed while we waited: not a lock any more
+                platform.unlock(fd, lock_path)
+                continue
+            try:
+                yield
+            finally:
+                if new and not os.path.lexists(path):
+                    with contextlib.suppress(OSError):  # Windows keeps an open file: left
+                        os.unlink(lock_path)
+                platform.unlock(fd, lock_path)
+            return
+        finally:
+            os.close(fd)
+
+
+def _open_lock(path: Path, lock_path: Path) -> int:
     no_follow = getattr(os, "O_NOFOLLOW", 0)  # a lock planted as a link creates nothing elsewhere
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | no_follow, 0o600)
+        return os.open(lock_path, os.O_RDWR | os.O_CREAT | no_follow, 0o600)
     except OSError as exc:
         hint = "check that the ledger's folder exists and is writable"
         if lock_path.is_symlink():
@@ -46,22 +79,15 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT, what: str = "the ledger's"
             where=Location(path),
             hint=hint,
         ) from None
+
+
+def _still_there(fd: int, lock_path: Path) -> bool:
+    """Whether `lock_path` is still the file open as `fd` (not removed since it was opened)."""
     try:
-        deadline = time.monotonic() + timeout
-        while not platform.try_lock(fd, lock_path):
-            if time.monotonic() > deadline:
-                raise LockError(
-                    f"another ceclog has held {what} lock for {timeout:.0f} s",
-                    where=Location(path),
-                    hint="wait for it to finish and try again",
-                )
-            time.sleep(0.02)
-        try:
-            yield
-        finally:
-            platform.unlock(fd, lock_path)
-    finally:
-        os.close(fd)
+        now = os.stat(lock_path, follow_symlinks=False)
+    except OSError:
+        return False
+    return os.path.samestat(os.fstat(fd), now)
 
 
 TEMP_RANDOM = r"[a-z0-9_]{8}"  # what tempfile.mkstemp puts between prefix and suffix

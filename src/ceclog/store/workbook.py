@@ -4,7 +4,9 @@ openpyxl (when `ceclog import` reads a workbook, never at start-up).
 Cells become the text a person sees, in the forms the import reads: a date cell its date
 (`2026-03-05`), a time or duration cell hours and minutes (`1:30`), a number as it is shown
 (its number format's decimals, else at most 15 significant digits: 3.5 stays 3.5, never
-3.4999999999999996), TRUE / FALSE.  A merged cell's value is in each cell it covers, as
+3.4999999999999996), TRUE / FALSE.  A whole number under a time or date format (2 in an `h:mm`
+cell: 1900-01-02 to openpyxl, 0:00 in Excel) is an `amounts.Formatted` cell, which an amount
+column refuses saying how Excel shows it.  A merged cell's value is in each cell it covers, as
 people see it.  Hidden sheets are read only when named (`--sheet`)."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from ceclog.core.imports.amounts import Formatted
 from ceclog.errors import InputError, Location
 
 MAX_UNPACKED = 500 * 1024 * 1024  # a workbook of 50 MB that unpacks beyond this is no log
@@ -113,21 +116,54 @@ def text(value: Any, number_format: str) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
-        if value.date() <= dt.date(1900, 1, 1) and value.time() != dt.time(0):  # a duration
-            days = (value.date() - dt.date(1899, 12, 30)).days
-            return duration(dt.timedelta(days=days, hours=value.hour, minutes=value.minute))
+        if value.date() < LEAP_DAY:  # a serial below 60: a duration, or a number of days
+            span = value - dt.datetime(1899, 12, 31)
+            if span.seconds or span.microseconds or not span.days:
+                return duration(span)
+            return days_cell(value.date().isoformat(), span.days, number_format)
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dt.time):
         return duration(dt.timedelta(hours=value.hour, minutes=value.minute, seconds=value.second))
     if isinstance(value, dt.timedelta):
+        if value.days and not (value.seconds or value.microseconds):
+            return days_cell(duration(value), value.days, number_format)
         return duration(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return shown(value, number_format)
     return str(value)
+
+
+LEAP_DAY = dt.date(1900, 3, 1)  # serials before Excel's 1900-02-29 (openpyxl shifts them)
+
+
+def days_cell(read: str, days: int, number_format: str) -> Formatted:
+    """A whole number of days under a time or date format, and how Excel shows it."""
+    fmt = re.sub(r'"[^"]*"|\\.|\[(?!h\]|hh\])[^\]]*\]', "", number_format.casefold())
+    time = "h" in fmt or "s" in fmt
+    parts = []
+    if "y" in fmt or "d" in fmt:
+        first = min((fmt.find(c), c) for c in "ymd" if c in fmt)[1]
+        date = dt.date(1899, 12, 31) + dt.timedelta(days=days)  # as openpyxl reads a serial
+        parts.append(
+            date.isoformat()
+            if first == "y"
+            else f"{date.day}/{date.month}/{date.year}"
+            if first == "d"
+            else f"{date.month}/{date.day}/{date.year}"
+        )
+    if time:
+        if "[h" in fmt:
+            parts.append(f"{days * 24}:00")
+        elif "am/pm" in fmt:
+            parts.append("12:00 AM")
+        else:
+            parts.append("00:00" if "hh" in fmt else "0:00")
+    shown = " ".join(parts) or read
+    return Formatted(read, shown, "a time" if time else "a date", days)
 
 
 def duration(span: dt.timedelta) -> str:

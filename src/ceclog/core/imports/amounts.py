@@ -6,7 +6,10 @@ hours, horas), credits (CEC, CECs, credit(s), CE, créditos) or CEUs.  A bare nu
 column holds.  A duration (1:30, 90 min, 1h30) is hours, except in a column of credits in hours
 ("CEC Hours"), where it is the credits it measures.  A CEU (continuing-education unit) is 10
 contact hours: 0.4 CEU is read as 4 hours, never as 0.4 credits.  A duration that is not a
-whole number of hundredths of an hour (0:50) is rounded down to one (0.83 h), with a note."""
+whole number of hundredths of an hour (0:50) is rounded down to one (0.83 h), with a note.
+A workbook's cell holding a whole number under a time or date format (2 typed into an `h:mm`
+column is 2 days: Excel shows 0:00, or 48:00 as `[h]:mm`) is refused, saying so: hours or
+days, only the person who typed it knows."""
 
 from __future__ import annotations
 
@@ -35,6 +38,31 @@ NUMBER = r"-?\d+(?:[.,]\d+)?"
 WITH_UNIT = re.compile(rf"({NUMBER}|[.,]\d+)\s*([a-z][a-z ]*?)?\.?")
 CLOCK = re.compile(r"(\d{1,3}):([0-5]\d)(?::([0-5]\d))?")
 HOURS_MINUTES = re.compile(r"(\d{1,3})\s*h(?:rs?|ours?)?\s*(\d{1,2})\s*(?:m(?:in(?:utes?)?)?)?")
+
+
+class Formatted(str):
+    """A workbook's cell holding a whole number of days under a time or date format: the text
+    the import read before (`1900-01-02`, `48:00`), with how Excel shows the cell, what the
+    format is ("a time", "a date") and the number it holds."""
+
+    shown: str
+    formatted: str
+    days: int
+
+    def __new__(cls, text: str, shown: str, formatted: str, days: int) -> Formatted:
+        cell = super().__new__(cls, text)
+        cell.shown, cell.formatted, cell.days = shown, formatted, days
+        return cell
+
+
+def refuse_formatted(cell: Formatted, what: str) -> InputError:
+    day = "day" if cell.days == 1 else "days"
+    return InputError(
+        f"{what} is formatted as {cell.formatted} ({cell.shown}): Excel holds the number "
+        f"{cell.days} there as {cell.days} {day}, not hours",
+        hint="give the hours as a number and format the column as Number; if it is "
+        f"{cell.days * 24} hours, write {cell.days * 24}",
+    )
 
 
 class Quantity(NamedTuple):
@@ -75,6 +103,8 @@ def hundredths(hours: Fraction, text: str) -> Quantity:
 def quantity(text: str, what: str, decimal: str) -> Quantity | None:
     """The number in a cell and the unit it says, or None for an empty cell (or `-`, `n/a`,
     `TBD`); a cell that is no amount is refused, naming the column."""
+    if isinstance(text, Formatted):
+        raise refuse_formatted(text, what)
     value = " ".join(plain(text).split())
     if value in ("", *EMPTY):
         return None

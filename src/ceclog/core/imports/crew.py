@@ -255,7 +255,9 @@ def plan_part(
     mine = pick(reading, labels.__contains__, share.names[0])
     if mine.errors:
         return Part(mine, None)
-    plan = plan_import(ledger, mine.candidates, source, accept, repeats=not reading.own)
+    plan = plan_import(
+        ledger, mine.candidates, source, accept, repeats=not reading.own, rules=rules
+    )
     new = replace(ledger, entries=[*ledger.entries, *(a.entry for a in plan.added)])
     try:
         validate(ledger, new)

@@ -2,7 +2,10 @@
 
 A row matches an entry with the same date, title (case and spacing ignored), hours, credits
 and kind.  For each such key only as many rows are added as the file holds beyond the
-ledger's count, so importing a file twice adds nothing.  Rows are held back, each with why,
+ledger's count, so importing a file twice adds nothing.  Given the ledger's rules, a row also
+matches an entry no row matches so, of the same date, title and kind, whose amount counts the
+same (14 credits stated, 14 h at 1 h per CEC): it is skipped too, noted as matched by what it
+counts.  Rows are held back, each with why,
 until accepted by row (`--accept ROW`):
 - a repeat: the same class as an earlier row of the file (pasted twice?), for the same person;
 - a near match: no match, but the date and title of an entry (other hours, credits or kind);
@@ -21,8 +24,9 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ceclog.core.imports.table import Candidate
-from ceclog.core.ledger.models import Entry, Ledger
+from ceclog.core.ledger.models import Entry, Ledger, Rules
 from ceclog.core.ledger.text import file_label
+from ceclog.core.schedule.credits import amount_counts, num
 from ceclog.errors import UsageError
 
 
@@ -80,6 +84,7 @@ class ImportPlan:
     skipped: list[tuple[Candidate, Entry]] = field(default_factory=list)  # and the match
     held: list[Held] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)  # held rows added by --accept
+    counted: dict[str, str] = field(default_factory=dict)  # skipped by what it counts: why
 
 
 def plan_import(
@@ -89,13 +94,29 @@ def plan_import(
     accept: list[str] | None = None,
     *,
     repeats: bool = True,
+    rules: Rules | None = None,
 ) -> ImportPlan:
     """What importing `rows` would do to `ledger`; added entries get ids and `imported`.
     `accept`: the rows to add although held back ("12", or "Sheet!12" in a workbook);
-    `repeats`: hold back repeats within the file (not in ceclog's own export)."""
-    first = _plan(ledger, rows, source, set(), repeats)
+    `repeats`: hold back repeats within the file (not in ceclog's own export); `rules`: the
+    ledger's, to match a row whose amount counts as an entry's does (see the module's text)."""
+    first = _plan(ledger, rows, source, set(), repeats, rules)
     wanted = resolve(accept or [], [h.row for h in first.held])
-    return _plan(ledger, rows, source, wanted, repeats) if wanted else first
+    return _plan(ledger, rows, source, wanted, repeats, rules) if wanted else first
+
+
+def same_count(row: Entry, entries: list[Entry], rules: Rules | None) -> Entry | None:
+    """The first of `entries` with the row's date, title and kind whose amount counts the
+    same under `rules` (14 credits stated, 14 h at 1 h per CEC): the same class."""
+    worth = amount_counts(row, rules) if rules is not None else None
+    if rules is None or worth is None:
+        return None
+    mine = (row.date, title_key(row.title), row.kind)
+    for entry in entries:
+        same = (entry.date, title_key(entry.title), entry.kind) == mine
+        if same and amount_counts(entry, rules) == worth:
+            return entry
+    return None
 
 
 def resolve(accept: list[str], held: list[Candidate]) -> set[str]:
@@ -126,8 +147,26 @@ def resolve(accept: list[str], held: list[Candidate]) -> set[str]:
     return out
 
 
+def count_note(row: Entry, entry: Entry, rules: Rules) -> str:
+    """Why a row matched an entry by what it counts: "14 CECs stated, as entry 1's 14 h at
+    1 h per CEC"."""
+
+    def said(e: Entry) -> str:
+        if e.credits is not None:
+            return f"{num(e.credits)} {rules.unit if e.credits == 1 else rules.units} stated"
+        assert e.hours is not None  # amount_counts matched it
+        return f"{num(e.hours)} h at {num(rules.hours_per_credit)} h per {rules.unit}"
+
+    return f"matched by what it counts: {said(row)}, as entry {entry.id}'s {said(entry)}"
+
+
 def _plan(
-    ledger: Ledger, rows: list[Candidate], source: str, wanted: set[str], repeats: bool
+    ledger: Ledger,
+    rows: list[Candidate],
+    source: str,
+    wanted: set[str],
+    repeats: bool,
+    rules: Rules | None,
 ) -> ImportPlan:
     existing: dict[tuple[Any, ...], list[Entry]] = defaultdict(list)
     by_day_title: dict[tuple[Any, ...], Entry] = {}
@@ -148,6 +187,13 @@ def _plan(
         if used[key] < len(matches):
             plan.skipped.append((row, matches[used[key]]))
             used[key] += 1
+            continue
+        counted = None if matches else same_count(row.entry, unmatched, rules)
+        if counted is not None:
+            unmatched = [e for e in unmatched if e is not counted]  # one row each
+            plan.skipped.append((row, counted))
+            assert rules is not None  # same_count matches only under rules
+            plan.counted[row.label] = count_note(row.entry, counted, rules)
             continue
         alike = None if matches else by_day_title.get(key[:2])
         twin = None if matches or alike else same_day_amount(row.entry, unmatched)

@@ -87,6 +87,17 @@ def entry_credit(entry: Entry, rules: Rules) -> Credit:
     return Credit(result, tuple(steps))
 
 
+def amount_counts(entry: Entry, rules: Rules) -> Fraction | None:
+    """What the entry's amount is worth in credits before any cap or rounding: the credits
+    stated, else hours / hours_per_credit (None: neither recorded).  14 credits stated and
+    14 h at 1 h per CEC are worth the same."""
+    if entry.credits is not None:
+        return Fraction(entry.credits)
+    if entry.hours is not None:
+        return Fraction(entry.hours) / Fraction(rules.hours_per_credit)
+    return None
+
+
 def _down(value: Fraction, rules: Rules) -> Fraction:
     increment = Fraction(rules.increment)
     return max(Fraction(0), (value // increment) * increment)
