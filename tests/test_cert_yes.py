@@ -49,3 +49,21 @@ def test_hours_and_credits_given_on_the_command_line_are_both_recorded(
     assert result.code == 0, result.err
     text = ledger.read_text()
     assert "hours = 21" in text and "credits = 3" in text
+
+
+@pytest.mark.parametrize("printed", ["1 1/19/2026", "11/1 9/2026"])
+def test_yes_never_takes_a_date_split_by_a_space(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, printed: str
+) -> None:
+    before = ledger.read_bytes()
+    cert = _pdf(  # what OCR made of "11/19/2026" on a photo
+        tmp_path,
+        [(20, "Course Title:"), (75, "Odor Control Technician")],
+        [(20, "Completion Date:"), (75, printed)],
+        [(20, "CEC Hours:"), (75, "14")],
+    )
+    result = ceclog("add", "--from", str(cert), "--yes")
+    assert result.code == 1
+    assert f"not taken: date: {printed!r} has a digit apart from the date" in result.err
+    assert "error: no date could be taken from" in result.err
+    assert ledger.read_bytes() == before
