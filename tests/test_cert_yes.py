@@ -8,6 +8,10 @@ from pathlib import Path
 import cert_fixtures as fx
 import pytest
 
+from ceclog.core.certificates.fields import SECOND, read_certificates, taken_by_yes
+from ceclog.core.certificates.lines import Line, ocr_line
+from ceclog.store.certificate import load_patterns
+from ceclog.store.ocr import tilt_of
 from conftest import Ceclog, make_ledger
 
 
@@ -67,3 +71,27 @@ def test_yes_never_takes_a_date_split_by_a_space(
     assert f"not taken: date: {printed!r} has a digit apart from the date" in result.err
     assert "error: no date could be taken from" in result.err
     assert ledger.read_bytes() == before
+
+
+def _ocr(*rows: str) -> list[Line]:
+    return [ocr_line(1, n, [(w, 95.0, False) for w in r.split()]) for n, r in enumerate(rows, 1)]
+
+
+def test_a_photo_value_a_second_reading_does_not_hold_is_never_taken_by_yes() -> None:
+    first = _ocr("Course Title: Odor Control Technician", "Completion Date: 11/19/2026")
+    second = _ocr("Course Title: Control Technician", "Completion Date: 11/19/2026")
+    (cert,) = read_certificates(first, load_patterns(), None, None, second)
+    title = cert.fields["title"].prefill
+    assert title is not None and title.low and SECOND in title.notes
+    assert taken_by_yes(cert) == {"date": "2026-11-19"}
+
+
+def test_a_tilt_is_the_median_slope_of_tesseract_lines() -> None:
+    head = "\t".join(["level", "page", "block", "par", "line", "word"] + ["x"] * 6) + "\n"
+    rows = [  # three words a line, each 100 px right and 5 px higher: tilted up by 2.86 deg
+        f"5\t1\t1\t1\t{n}\t{w}\t{100 * w}\t{200 * n - 5 * w}\t80\t30\t95\tword\n"
+        for n in (1, 2)
+        for w in (1, 2, 3)
+    ]
+    assert round(tilt_of(head + "".join(rows)), 2) == 2.86
+    assert tilt_of(head) == 0.0
