@@ -54,7 +54,7 @@ def score(certs: list[tuple[cc.Cert, Path]]) -> Score:
     out = Score()
     for c, path in certs:
         read = read_certificate(read_incoming(path))
-        found = read_certificates(read.lines, patterns, None, TODAY)
+        found = read_certificates(read.lines, patterns, None, TODAY, read.second)
         cert = found[0] if found else None
         yes = taken_by_yes(cert) if cert is not None else {}
         for f in cc.FIELDS:

@@ -124,6 +124,9 @@ def test_dates_are_read_with_explicit_formats(
         ("03/2026", "has no day"),
         ("Feb 30, 2026", "no such day"),
         ("TBA", "no date in it"),
+        ("1 1/19/2026", "'1 1/19/2026' has a digit apart from the date"),  # OCR split 11/19
+        ("11/1 9/2026", "'11/1 9/2026' has a digit apart from the date"),
+        ("11/19/20 26", "'11/19/20 26' has a digit apart from the date"),
     ],
 )
 def test_dates_that_are_not_one_day_are_no_date(text: str, problem: str) -> None:

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ceclog.core.certificates.fields import Certificate, read_certificates
+from ceclog.core.certificates.fields import SECOND, Certificate, read_certificates
 from ceclog.core.certificates.registry import ENTRY_FIELDS, REGISTRY, Role
 from ceclog.errors import CeclogError, InputError, UsageError
 from ceclog.output import data
@@ -112,9 +112,10 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
                 _say(f"not taken: {field}: {reading.why}")
             continue
         if chosen.low:
+            why = "a second OCR reading differs" if SECOND in chosen.notes else ""
             _say(
-                f"not taken: {field} {chosen.value!r}: read by OCR with low confidence "
-                f"({where(chosen)}); check it and give --{field}"
+                f"not taken: {field} {chosen.value!r}: {why or 'read by OCR with low confidence'}"
+                f" ({where(chosen)}); check it and give --{field}"
             )
             continue
         values[field] = chosen.value
@@ -149,7 +150,7 @@ def read_fields(
     item = read_incoming(file)
     text = read_certificate(item)
     patterns = load_patterns()
-    certs = read_certificates(text.lines, patterns, holder, today)
+    certs = read_certificates(text.lines, patterns, holder, today, text.second)
     if as_json:
         print(data.dumps(as_data(str(file), "ocr" if text.ocr_pages else "text", certs)))
         return None

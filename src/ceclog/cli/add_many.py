@@ -125,7 +125,7 @@ def read_rows(
             rows.append(BatchRow(file.name, 1, {}, None, problem=exc.message))
             continue
         items[file.name] = item
-        certs = read_certificates(text.lines, patterns, holder, c.today)
+        certs = read_certificates(text.lines, patterns, holder, c.today, text.second)
         if not certs:
             rows.append(BatchRow(file.name, 1, {}, None, problem="nothing read"))
         for cert in certs:

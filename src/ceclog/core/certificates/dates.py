@@ -106,6 +106,24 @@ def _day_first(text: str) -> str:
     return f"{text!r} read day first (there is no month {text[:2].strip('/-')})"
 
 
+_STRAY_BEFORE, _STRAY_AFTER = re.compile(r"[\d/.-]*\d {1,2}$"), re.compile(r"^ {1,2}\d[\d/.-]*")
+
+
+def _split(text: str, found: list[Found]) -> str | None:
+    """Why a date with a number a space apart is no date: OCR splits digits ("11/19/2026"
+    read as "1 1/19/2026" is no January 19), so what the date is cannot be told."""
+    for f in found:
+        end = f.start + len(f.text)
+        before = _STRAY_BEFORE.search(text[: f.start])
+        after = _STRAY_AFTER.search(text[end:])
+        if before or after:
+            shown = text[
+                before.start() if before else f.start : end + (after.end() if after else 0)
+            ]
+            return f"{shown!r} has a digit apart from the date (OCR may split one): type the date"
+    return None
+
+
 def read_date(text: str) -> DateReading:
     """The date `text` gives, or why it gives none."""
     taken = [False] * len(text)
@@ -120,6 +138,9 @@ def read_date(text: str) -> DateReading:
     found.sort(key=lambda f: f.start)
     if not found:
         return DateReading(None, (), (), "no date in it")
+    split = _split(text, found)
+    if split is not None:
+        return DateReading(None, (), (), split)
     if any(None in f.dates for f in found):
         bad = next(f.text for f in found if None in f.dates)
         return DateReading(None, (), (), f"{bad!r} is no date (no such day)")

@@ -215,11 +215,33 @@ def _not_after(
     return out
 
 
+SECOND = "OCR: a second reading differs"
+
+
+def _agreed(found: list[Candidate], second: list[Line] | None) -> list[Candidate]:
+    """An OCR value that a second reading of the page (`second`) does not hold word for word
+    is marked: --yes never takes it."""
+    if second is None:
+        return found
+    read = "\n".join(" ".join(ln.text.split()) for ln in second).casefold()
+    out = []
+    for c in found:
+        if c.confidence is not None and " ".join(c.text.split()).casefold() not in read:
+            c = replace(c, low=True, notes=(*c.notes, SECOND))
+        out.append(c)
+    return out
+
+
 def read_certificates(
-    lines: list[Line], patterns: Patterns, holder: str | None, today: dt.date | None = None
+    lines: list[Line],
+    patterns: Patterns,
+    holder: str | None,
+    today: dt.date | None = None,
+    second: list[Line] | None = None,
 ) -> list[Certificate]:
     """Each certificate in the lines (a page, or a repeated heading, starts one) that shows
-    at least one field, with its candidates and what is prefilled."""
+    at least one field, with its candidates and what is prefilled; `second`: a second OCR
+    reading of the pages read by OCR, which their values must agree with."""
     out: list[Certificate] = []
     classes: list[bool] = []  # whether each names a class (a cover letter names none)
     for section in _sections([ln for ln in lines if ln.text.strip()], patterns):
@@ -228,7 +250,7 @@ def read_certificates(
             _read_line(section, i, patterns, found)
         if not found:
             continue
-        found = _guesses(section, patterns) + _not_after(found, patterns, today)
+        found = _guesses(section, patterns) + _agreed(_not_after(found, patterns, today), second)
         readers = [f.reader for f in patterns.fields.values()]
         fields = {r.name: _decide(r, [c for c in found if c.field == r.name]) for r in readers}
         warnings = [_not_theirs(fields[r.name], holder) for r in readers if r.holder]

@@ -131,9 +131,8 @@ def entry_fields(
     note: str | None,
 ) -> dict[str, Any]:
     """Entry fields given as text (on the command line), parsed and checked against the rules:
-    the same limits the file schema applies, and the rules' kinds and codes."""
-    if hours is not None and credits is not None:
-        raise UsageError("give --hours or --credits, not both")
+    the same limits the file schema applies, and the rules' kinds and codes.  Hours and
+    credits may both be given (a certificate stating both): the credits count (docs/numbers.md)."""
     out: dict[str, Any] = {}
     if date is not None:
         out["date"] = parse_date(date, "--date")
