@@ -5,19 +5,21 @@ undo` restores; one shape for every write command (docs/json.md)."""
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from ceclog.cli.context import Context
-from ceclog.core.ledger.diff import diff
-from ceclog.core.ledger.models import Ledger, Rules
-from ceclog.core.schedule.changes import describe_changes
-from ceclog.core.schedule.engine import evaluate
-from ceclog.output import data, terminal
-from ceclog.store.files import backup_path, real_path
+if TYPE_CHECKING:  # each function imports what it uses: a write without --json needs none of it
+    import datetime as dt
+
+    from ceclog.cli.context import Context
+    from ceclog.core.ledger.models import Ledger, Rules
 
 
 def print_changes(c: Context, command: str, before: Ledger | None, after: Ledger | None) -> None:
     """Print the change document of `command` on stdout."""
+    from ceclog.core.ledger.diff import diff
+    from ceclog.output import data
+    from ceclog.store.files import backup_path, real_path
+
     written = [(w.what, str(w.path)) for w in c.journal]
     saved = any(w.what in ("ledger", "restored") for w in c.journal)
     path = real_path(c.ledger_path)
@@ -37,6 +39,10 @@ def say_changes(
     """What a change of certifications, of the renewal notice or of the rules did to the
     figures: the cycles it ended or moved, what is now due, the credits that moved (when
     `quiet`, only when it changed something)."""
+    from ceclog.core.schedule.changes import describe_changes
+    from ceclog.core.schedule.engine import evaluate
+    from ceclog.output import terminal
+
     now = after_rules or rules
     report = evaluate(after, now, today)
     lines = describe_changes(evaluate(before, rules, today), report, after, now.units)
