@@ -82,6 +82,10 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         # a footnote, a sentence after a code
         ("1 CEU = 10 contact hours", "hours", None),
         ("IICRC Approval #: 21-0045. This course meets IICRC criteria.", "approval", "21-0045"),
+        # what follows a code is no part of it; a second number is for the user
+        ("IICRC Course Approval #: 45-7702 (24 CEC hours)", "approval", "45-7702"),
+        ("Approval #:   45-7702 approved for CECs", "approval", "45-7702"),
+        ("Approval #:   45-7702 / 45-7703", "approval", None),
         # labels certificates use
         ("IICRC Course #:   C-4471", "approval", "C-4471"),
         ("CEC Approval No.   C-4471", "approval", "C-4471"),

@@ -97,9 +97,13 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
 
 
 def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
-    """An approval code has a number in it ("C-5521"; "Pending" is none); a sentence after it
-    ("21-0045. This course meets ...") is no part of it."""
-    code = re.fullmatch(r"(?P<code>[^\s.;]*\d[^\s;]*?)[.;]\s+[A-Z].*", value)
-    if code is not None:
-        value = code.group("code")
-    return Parsed(value, None if re.search(r"\d", value) else "no number in it")
+    """An approval code has a number in it ("C-5521"; "Pending" is none) and ends at the first
+    space or parenthesis: what follows ("45-7702 (24 CEC hours)", "21-0045. This course meets
+    ...") is no part of it; another number after it ("45-7702 / 45-7703") is for the user."""
+    m = re.match(r"(?P<code>[^\s(\[;]*\d[^\s(\[;]*)(?P<rest>.*)$", value)
+    if m is None:  # a code with a word first ("WRT 2211"), or none ("Pending")
+        return Parsed(value, None if re.search(r"\d", value) else "no number in it")
+    code, rest = m.group("code").rstrip(".,:"), m.group("rest")
+    if re.search(r"\d", re.sub(r"\([^)]*\)?|\[[^\]]*\]?", "", rest)):
+        return Parsed(value, "more than one number: type it")
+    return Parsed(code)
