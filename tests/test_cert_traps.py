@@ -139,6 +139,41 @@ def test_a_title_wrapped_at_the_line_end_is_not_cut() -> None:
     assert cert.fields["title"].why == "may go on to the next line: type it"
 
 
+def test_a_title_a_pdf_maker_wrapped_is_joined_when_it_cannot_end_there() -> None:
+    cert = _one(
+        "Certificate of Completion",
+        "                             has successfully completed",
+        "Understanding the ANSI/IICRC S500 Standard: What",
+        "                                    Changed",
+        "                                 Date: Nov. 3, 2026",
+    )
+    assert cert.value("title") == "Understanding the ANSI/IICRC S500 Standard: What Changed"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ("has successfully completed", "Understanding the S500 Standard", "What Changed"),
+        ("Course Title:   Understanding the S500 Standard", "What Changed"),
+    ],
+)
+def test_a_title_with_a_line_below_that_may_carry_it_on_is_left_for_the_user(
+    rows: tuple[str, ...],
+) -> None:
+    cert = _one("Certificate of Completion", *rows, "Date:   Nov. 3, 2026")
+    assert cert.value("title") is None
+    assert cert.fields["title"].why == "may go on to the next line: type it"
+
+
+@pytest.mark.parametrize(
+    "below",
+    ["Date:   Nov. 3, 2026", "October 6, 2026", "Session 2 of 3", "CEC Hours:   14"],
+)
+def test_a_title_with_another_field_below_it_is_read_alone(below: str) -> None:
+    cert = _one("Certificate of Completion", "has successfully completed", "Odor Control", below)
+    assert cert.value("title") == "Odor Control"
+
+
 def test_a_column_heading_is_no_value() -> None:
     # "PARTICIPANT" and "DATE" head two columns; the values are on the line below
     cert = _one(*HEAD, "PARTICIPANT            DATE", "Jane Smith             03/15/2026")

@@ -102,7 +102,7 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
                     note = "OCR: a value on the line below its label may be another's"
                     got = replace(got, low=True, notes=(*got.notes, note))
         if got is not None:
-            found.append(replace(got, weak=hit.label.weak))
+            found.append(replace(_wrapped(got, lines, patterns), weak=hit.label.weak))
     for phrase in phrase_hits(line, patterns):
         how = f'phrase "{phrase.shown}"'
         span = Span(line, phrase.start, phrase.end)
@@ -114,7 +114,9 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
             span, how = Span(nxt, a, b), how + ", value on the next line"
         got = candidate(phrase.field, span, how, "phrase", patterns)
         if got is not None and got.problem is None and _runs_on(phrase, line, nxt, patterns):
-            got = replace(got, problem="may go on to the next line: type it")
+            got = replace(got, problem=RUNS_ON)
+        elif got is not None and span.line is nxt:
+            got = _wrapped(got, lines, patterns)
         if got is not None:
             found.append(got)
 
@@ -133,6 +135,42 @@ def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns
         and len(chunks(nxt.text)) == 1
         and not marked(nxt, patterns)
     )
+
+
+RUNS_ON = "may go on to the next line: type it"
+
+
+def _wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
+    """A title that ends its line, with a line right below that may carry it on (a PDF maker
+    wraps a long title: "Understanding the S500 Standard: What" / "Changed"): joined when the
+    title cannot end where its line does (a `not_end` word), else left for the user."""
+    words = patterns.fields[got.field].words
+    at = next((i for i, ln in enumerate(lines) if (ln.page, ln.number) == (got.page, got.line)), 0)
+    line, nxt = lines[at], lines[at + 1] if at + 1 < len(lines) else None
+    if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
+        return got
+    if nxt.page != line.page or nxt.row != line.row + 1 or marked(nxt, patterns):
+        return got
+    pieces = chunks(nxt.text)
+    more = pieces[0][1] if len(pieces) == 1 else ""
+    if not more or re.search(r"\d", more) or len(more.split()) > 4:
+        return got
+    if got.problem is None:
+        return replace(got, problem=RUNS_ON)
+    if not got.problem.startswith("looks cut short"):
+        return got
+    start = line.text.rindex(got.text)
+    shift = len(line.text) + 1 - pieces[0][0]
+    joined = Line(
+        line.page,
+        line.number,
+        f"{line.text} {more}",
+        (*line.words, *(replace(w, start=w.start + shift) for w in nxt.words)),
+        line.row,
+    )
+    how = f"{got.how}, and the line below"
+    again = candidate(got.field, Span(joined, start, len(joined.text)), how, got.kind, patterns)
+    return got if again is None else replace(again, weak=got.weak)
 
 
 def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
