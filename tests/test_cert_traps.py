@@ -32,6 +32,8 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("Questions? Call our 24 hour hotline 800-555-0100", "hours", None),
         ("Open 7 days, 24 hours", "hours", None),
         ("Credit Hours:   4", "hours", "4"),
+        ("Hours of Training: 24", "hours", "24"),
+        ("Training Hours: 6", "hours", "6"),
         # a value that is not one plain number is not guessed at
         ("CEC Hours:   90 minutes", "hours", None),
         ("CEC Hours:   1:30", "hours", None),
@@ -65,6 +67,9 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("Session Date:   April 9, 2026", "date", "2026-04-09"),
         ("Held:   February 16-18, 2026, Denver, CO", "date", "2026-02-18"),
         ("March 3\u20135, 2026", "date", "2026-03-05"),
+        ("October 6, 2026 through October 7, 2026", "date", "2026-10-07"),
+        ("   October 6, 2026 \u2013 October 8, 2026", "date", "2026-10-08"),
+        ("October 7, 2026 through October 6, 2026", "date", None),
         ("Given this 14th day of March, 2026", "date", "2026-03-14"),
         ("has successfully completed Odor Control on September 14, 2025", "date", "2025-09-14"),
         ("Sara Novak has successfully completed HST on 11/27/2025.", "date", "2025-11-27"),
