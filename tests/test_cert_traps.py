@@ -179,6 +179,24 @@ def test_a_title_with_another_field_below_it_is_read_alone(below: str) -> None:
     assert cert.value("title") == "Odor Control"
 
 
+@pytest.mark.parametrize(
+    ("rows", "field", "want"),
+    [
+        (
+            ("3 IICRC CECs", "Technicians must earn 14 CECs every four years."),
+            "credits",
+            "3",
+        ),
+        (("14 contact hours (1.4 CEUs*)", "* 1 CEU = 10 contact hours"), "hours", "14"),
+    ],
+)
+def test_a_value_about_something_else_is_no_conflict(
+    rows: tuple[str, ...], field: str, want: str
+) -> None:
+    cert = _one(*HEAD, *rows)
+    assert cert.value(field) == want, cert.fields[field]
+
+
 def test_a_column_heading_is_no_value() -> None:
     # "PARTICIPANT" and "DATE" head two columns; the values are on the line below
     cert = _one(*HEAD, "PARTICIPANT            DATE", "Jane Smith             03/15/2026")

@@ -28,6 +28,7 @@ class Candidate:
     problem: str | None = None  # why it cannot be taken as it is
     readings: tuple[str, ...] = ()  # a date that reads two ways: both
     weak: bool = False  # a generic label ("Date:"): used only when nothing better was read
+    elsewhere: bool = False  # read in a sentence about something else: never a conflict
 
 
 def _clean(text: str) -> str:
@@ -46,14 +47,11 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     parsed = bound.reader.shape.read(text)
     if parsed.problem is None and bound.reader.check is not None:
         parsed = bound.reader.check(parsed.value, span.text, bound.words)
+    else_why = None
     if parsed.problem is None:
         context = _context(span, kind, text)
-        parsed = Parsed(
-            parsed.value,
-            _about_else(field, context, parsed.value, bound.words.not_if, patterns),
-            parsed.notes,
-            parsed.readings,
-        )
+        else_why = _about_else(field, context, parsed.value, bound.words.not_if, patterns)
+        parsed = Parsed(parsed.value, else_why, parsed.notes, parsed.readings)
     words = span.line.words_in(span.start, span.end)
     confs = [w.conf for w in words if w.conf is not None]
     conf = min(confs) if confs else None
@@ -75,6 +73,7 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
         notes=notes,
         problem=parsed.problem,
         readings=parsed.readings,
+        elsewhere=else_why is not None,
     )
 
 
@@ -103,4 +102,10 @@ def _context(span: Span, kind: str, text: str) -> str:
     """The text a value was read in: a phrase's column of the line, a label's value itself."""
     if kind != "phrase":
         return text
-    return next((c for s, c in chunks(span.line.text) if s <= span.start < s + len(c)), text)
+    where = next(((s, c) for s, c in chunks(span.line.text) if s <= span.start < s + len(c)), None)
+    if where is None:
+        return text
+    s, column = where
+    # a parenthesis after the value restates it ("14 contact hours (1.4 CEUs)"): not its sentence
+    tail = re.sub(r"\([^()]*\)", " ", column[span.end - s :])
+    return column[: span.end - s] + tail

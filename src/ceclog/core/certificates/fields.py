@@ -182,6 +182,7 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     if not sure:
         return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
     deciding = [c for c in sure if not c.weak] or sure
+    deciding = [c for c in deciding if not c.elsewhere] or deciding  # never a conflict
     values = list(dict.fromkeys(c.value.casefold() for c in deciding))
     if len(values) > 1:
         shown = "; ".join(dict.fromkeys(c.value for c in deciding))
