@@ -42,6 +42,8 @@ def _before_ceclog_ran(code: int, err: str) -> bool:
     ceclog/__main__.py, which install the handler.  Only then may a traceback appear."""
     if code == -signal.SIGINT and err == "":
         return True
+    if code == 1 and err == "KeyboardInterrupt\n":  # CPython's own line, before any module ran
+        return True
     frames = [line for line in err.splitlines() if line.startswith("  File ")]
     # ceclog's own files, by the package's folder: not any path with `/ceclog/` in it, which a
     # checkout in a folder named ceclog (the default of `git clone`) puts in every frame
