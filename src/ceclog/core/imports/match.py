@@ -111,10 +111,11 @@ def same_count(row: Entry, entries: list[Entry], rules: Rules | None) -> Entry |
     worth = amount_counts(row, rules) if rules is not None else None
     if rules is None or worth is None:
         return None
-    mine = (row.date, title_key(row.title), row.kind)
+    title = title_key(row.title)
     for entry in entries:
-        same = (entry.date, title_key(entry.title), entry.kind) == mine
-        if same and amount_counts(entry, rules) == worth:
+        if entry.date != row.date or entry.kind != row.kind:  # cheap first: one import scans
+            continue  # the ledger once per row
+        if title_key(entry.title) == title and amount_counts(entry, rules) == worth:
             return entry
     return None
 
