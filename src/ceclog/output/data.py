@@ -7,13 +7,15 @@ import datetime as dt
 import json
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ceclog.core.ledger.diff import Change
 from ceclog.core.ledger.findings import Finding
 from ceclog.core.ledger.models import Certification, Entry, Holder, LoadedRules
 from ceclog.core.ledger.records import as_dict
 from ceclog.core.schedule.engine import Report
+
+if TYPE_CHECKING:  # the change document's type: a write's --json alone builds one
+    from ceclog.core.ledger.diff import Change
 
 
 def number(value: Decimal | Fraction | None) -> float | None:

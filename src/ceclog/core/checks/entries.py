@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, NamedTuple
 from ceclog.core.checks.entry_rules import future_entry, not_held, planned_past
 from ceclog.core.ledger.findings import DataPath, Finding
 from ceclog.core.ledger.models import Entry, Evidence, Ledger, Rules
-from ceclog.core.ledger.vocabulary import suggest, unknown_code_hint
 from ceclog.core.schedule.credits import num
 
 if TYPE_CHECKING:
@@ -58,6 +57,8 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
                 message = (
                     f"entry {entry.id} is for {code}, which the {rules.name} rules do not know"
                 )
+                from ceclog.core.ledger.vocabulary import unknown_code_hint  # rare: late
+
                 hint = unknown_code_hint(code, rules)
                 out.append(Finding("unknown-code", message, (*at, "certifications", j), hint))
         out.extend(not_held(entry, held, rules.certifications, at))
@@ -137,6 +138,8 @@ def _topic_findings(
             if rules.topic(topic) in known or topic in seen:
                 continue
             seen.add(topic)
+            from ceclog.core.ledger.vocabulary import suggest  # rare: imported late
+
             close = suggest(topic, known)
             message = (
                 f"entry {entry.id}'s topic {topic!r} counts toward none of the {rules.name} "
