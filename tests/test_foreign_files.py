@@ -21,7 +21,7 @@ from test_safety import BODY
 
 from conftest import TODAY, Ceclog, make_ledger
 
-PASSWD = "root:x:0:0:root:/root:/bin/bash\n"  # what /etc/passwd looks like; a copy in tmp
+PASSWD = "root:x:0:0:root:/root:/bin/bash\n"  # what a system account file holds; a copy in tmp
 
 
 def _tree(folder: Path) -> dict[str, bytes | str]:
@@ -81,13 +81,13 @@ def test_a_symlinked_ledger_is_read_but_never_written_through(
 
 
 def test_a_link_to_a_system_file_leaves_nothing_beside_it(ceclog: Ceclog, tmp_path: Path) -> None:
-    """The test suite once left /etc/.passwd.lock behind: a refused write took its lock beside
-    the link's target.  Here the 'system file' is a copy inside tmp_path."""
-    etc = tmp_path / "etc"
-    etc.mkdir()
-    (etc / "passwd").write_text(PASSWD)
+    """The test suite once left a lock file beside a real system file: a refused write took its
+    lock beside the link's target.  Here the 'system file' is a copy inside tmp_path."""
+    system = tmp_path / "system"
+    system.mkdir()
+    (system / "accounts").write_text(PASSWD)
     link = tmp_path / "ledger.toml"
-    link.symlink_to(etc / "passwd")
+    link.symlink_to(system / "accounts")
     before = _tree(tmp_path)
     for args in (["add", "X", "--hours", "1"], ["undo"], ["init", "--name", "X"]):
         r = ceclog(*args, ledger=link)
@@ -100,9 +100,9 @@ def test_a_link_to_a_system_file_leaves_nothing_beside_it(ceclog: Ceclog, tmp_pa
     r = ceclog("status", ledger=link)
     assert r.code == 1 and r.err.startswith(f"error: {link}:1: not valid TOML")
     assert _tree(tmp_path) == {
-        "etc": "/",
-        "etc/passwd": PASSWD.encode(),
-        "ledger.toml": str(etc / "passwd"),
+        "system": "/",
+        "system/accounts": PASSWD.encode(),
+        "ledger.toml": str(system / "accounts"),
     }
 
 

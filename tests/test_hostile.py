@@ -62,7 +62,7 @@ CORPUS: dict[str, bytes] = {
     "unknown-holder-key": HEAD.replace("name", "nmae").encode(),
     "lowercase-code": (HEAD + '[[certifications]]\ncode = "wrt"\nearned = 2023-01-01\n').encode(),
     "evidence-outside": (
-        _entry() + '[[entries.evidence]]\nfile = "../../etc/passwd"\n'
+        _entry() + '[[entries.evidence]]\nfile = "../outside/accounts.txt"\n'
         'name = "x"\nsha256 = "' + "0" * 64 + '"\n'
     ).encode(),
     "version-99": HEAD.replace("version = 1", "version = 99").encode(),  # newer than this ceclog
@@ -140,7 +140,7 @@ def _names(folder: Path) -> list[str]:
 
 @pytest.mark.parametrize("kind", ["system-file", "folder", "dangling", "loop"])
 def test_symlinked_ledger_pointing_elsewhere(ceclog: Ceclog, tmp_path: Path, kind: str) -> None:
-    system = tmp_path / "etc" / "passwd"  # a stand-in for /etc/passwd: never a real system file
+    system = tmp_path / "system" / "accounts"  # a stand-in for a system file, inside tmp_path
     system.parent.mkdir()
     system.write_text("root:x:0:0:root:/root:/bin/bash\n")
     link = tmp_path / "ledger.toml"
