@@ -30,11 +30,11 @@ def interactive() -> bool:
 ROW_INDENT = 12  # a table row's continuation lines start under its value
 
 
-def _say(text: str, indent: int | None = None) -> None:
+def say(text: str, indent: int | None = None) -> None:
     console(stderr=True).hang(text, indent)
 
 
-def _ask(prompt: str) -> str:
+def ask(prompt: str) -> str:
     sys.stderr.write(prompt)
     sys.stderr.flush()
     line = sys.stdin.readline()
@@ -51,14 +51,14 @@ def _choose(certs: list[Certificate], pick: int | None, yes: bool, file: Path) -
     if len(certs) == 1:
         return certs[0]
     for cert in certs:
-        _say(f"  {summary(cert)}", ROW_INDENT)
+        say(f"  {summary(cert)}", ROW_INDENT)
     if yes or not interactive():
         raise InputError(
             f"{file} holds {len(certs)} certificates (above); nothing was written",
             hint="choose one with --pick N",
         )
     while True:
-        answer = _ask(f"Which certificate (1-{len(certs)}, q to abort)? ")
+        answer = ask(f"Which certificate (1-{len(certs)}, q to abort)? ")
         if answer.lower() in ("q", "quit"):
             raise InputError("aborted: nothing was written")
         if answer.isdigit() and 1 <= int(answer) <= len(certs):
@@ -66,9 +66,9 @@ def _choose(certs: list[Certificate], pick: int | None, yes: bool, file: Path) -
 
 
 def _edit(cert: Certificate, values: Values) -> None:
-    field = _ask(f"Field to change ({', '.join(ENTRY_FIELDS)}): ").lower()
+    field = ask(f"Field to change ({', '.join(ENTRY_FIELDS)}): ").lower()
     if field not in ENTRY_FIELDS:
-        _say(f"no field {field!r}: one of {', '.join(ENTRY_FIELDS)}")
+        say(f"no field {field!r}: one of {', '.join(ENTRY_FIELDS)}")
         return
     options: list[str] = []
     shape = REGISTRY[field].shape
@@ -76,9 +76,9 @@ def _edit(cert: Certificate, values: Values) -> None:
         read = (r for c in cert.fields[field].candidates for r in (c.readings or (c.value,)))
         options = list(dict.fromkeys(o for o in read if o))
     for n, option in enumerate(options, 1):
-        _say(f"  {n}) {option}", ROW_INDENT)
+        say(f"  {n}) {option}", ROW_INDENT)
     current = values.get(field)
-    answer = _ask(
+    answer = ask(
         f"{field} [{current or 'empty'}] (a value{', a number above' if options else ''}, "
         "Enter keeps it, - empties it): "
     )
@@ -92,7 +92,7 @@ def _edit(cert: Certificate, values: Values) -> None:
     try:
         values[field] = shape.typed(answer, field)  # checked as the command line checks it
     except CeclogError as exc:
-        _say(f"not changed: {exc.message}")
+        say(f"not changed: {exc.message}")
 
 
 def _missing(values: Values) -> list[str]:
@@ -109,25 +109,25 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
         chosen = reading.prefill
         if chosen is None:
             if reading.candidates:
-                _say(f"not taken: {field}: {reading.why}")
+                say(f"not taken: {field}: {reading.why}")
             continue
         if chosen.low:
             why = "a second OCR reading differs" if SECOND in chosen.notes else ""
-            _say(
+            say(
                 f"not taken: {field} {chosen.value!r}: {why or 'read by OCR with low confidence'}"
                 f" ({where(chosen)}); check it and give --{field}"
             )
             continue
         values[field] = chosen.value
-        _say(f"read {field}: {chosen.value!r} ({where(chosen)})")
+        say(f"read {field}: {chosen.value!r} ({where(chosen)})")
     return values
 
 
 def _show(heading: str, cert: Certificate, values: Values, given: set[str]) -> None:
-    _say(heading)
+    say(heading)
     read = {f: cert.value(f) for f, r in cert.fields.items() if r.role is Role.READ}
     for row in table(cert, {**values, **read}, given):
-        _say(row, ROW_INDENT)
+        say(row, ROW_INDENT)
 
 
 def read_fields(
@@ -173,7 +173,7 @@ def read_fields(
     many = f" {cert.number} of {len(certs)}" if len(certs) > 1 else ""
     heading = f"{file}: certificate{many}, read from {how} (! check it, ? not used):"
     for warning in cert.warnings:
-        _say(f"warning: {warning}")
+        say(f"warning: {warning}")
     first = dict(values)
     if yes:
         values = _accepted_without_terminal(cert, given)
@@ -187,7 +187,7 @@ def read_fields(
     else:
         while True:
             _show(heading, cert, values, given_set)
-            answer = _ask("Write this entry? [a]ccept, [e]dit a field, [q]uit: ").lower()
+            answer = ask("Write this entry? [a]ccept, [e]dit a field, [q]uit: ").lower()
             if answer in ("q", "quit", "abort"):
                 raise InputError("aborted: nothing was written")
             if answer in ("e", "edit"):
@@ -196,7 +196,7 @@ def read_fields(
                 missing = _missing(values)
                 if not missing:
                     break
-                _say(f"give the {' and '.join(missing)} first: e, then the field")
+                say(f"give the {' and '.join(missing)} first: e, then the field")
     missing = _missing(values)
     if missing:
         needed = ["--date YYYY-MM-DD" if f == "date" else '"TITLE"' for f in missing]

@@ -135,14 +135,14 @@ def read_rows(
 
 
 def _confirm(count: int) -> bool:
-    from ceclog.cli.add_from import _ask
+    from ceclog.cli.add_from import ask
 
-    answer = _ask(f"Write the {count} entries marked +? [y]es, [n]o: ").lower()
+    answer = ask(f"Write the {count} entries marked +? [y]es, [n]o: ").lower()
     return answer in ("y", "yes")
 
 
 def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> None:
-    from ceclog.cli.add_from import _say, interactive
+    from ceclog.cli.add_from import interactive, say
     from ceclog.core.imports.cert_batch import review
     from ceclog.errors import InputError, UsageError
     from ceclog.output import cert_batch, data
@@ -165,7 +165,7 @@ def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> No
         print(data.dumps(cert_batch.as_data(reviewed, False)))
         return
     for line in cert_batch.table(reviewed):
-        _say(line)
+        say(line)
     if not ready:
         raise InputError("no certificate makes a complete new entry; nothing was written")
     if not o.yes:
@@ -179,7 +179,7 @@ def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> No
     _write(c, ready, items)
     for n, item in enumerate(reviewed, 1):
         if item.why_not is not None:
-            _say(f"skipped row {n}, {item.row.file}: {item.why_not}")
+            say(f"skipped row {n}, {item.row.file}: {item.why_not}")
 
 
 def _write(c: Context, ready: list[Reviewed], items: dict[str, Incoming]) -> None:
