@@ -67,9 +67,9 @@ def ledger_path(option: str | os.PathLike[str] | None) -> Path:
         return Path(option).expanduser()
     if env := os.environ.get("CECLOG_LEDGER"):
         return Path(env).expanduser()
-    import platformdirs
+    from ceclog.store.places import default_ledger  # standard library only: no store loaded
 
-    return Path(platformdirs.user_data_dir("ceclog", appauthor=False)) / "ledger.toml"
+    return default_ledger()
 
 
 def _toml(path: Path) -> dict[str, Any]:
@@ -84,10 +84,9 @@ def _toml(path: Path) -> dict[str, Any]:
 
 
 def _rules_dir() -> Path:
-    """store.rules.shipped_dir, without loading the store: in the package, or the checkout's."""
-    here = Path(__file__).resolve()
-    packaged = here.parent / "rules"
-    return packaged if packaged.is_dir() else here.parents[2] / "rules"
+    from ceclog.store.places import shipped_rules
+
+    return shipped_rules()
 
 
 def _rules(ledger: Path, data: dict[str, Any]) -> dict[str, Any]:

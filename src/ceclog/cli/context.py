@@ -30,9 +30,9 @@ TODAY_ENV = "CECLOG_TODAY"
 
 
 def default_ledger_path() -> Path:
-    import platformdirs
+    from ceclog.store.places import default_ledger
 
-    return Path(platformdirs.user_data_dir("ceclog", appauthor=False)) / "ledger.toml"
+    return default_ledger()
 
 
 class Context:

@@ -21,12 +21,10 @@ MAX_RULES_BYTES = 1_000_000
 
 
 def shipped_dir() -> Path:
-    """Where the shipped profiles are: inside the installed package, or the repository's
-    `rules/` folder when running from a source checkout (editable install)."""
-    packaged = Path(__file__).resolve().parents[1] / "rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "rules"
+    """Where the shipped profiles are (`store.places.shipped_rules`)."""
+    from ceclog.store.places import shipped_rules
+
+    return shipped_rules()
 
 
 def shipped_names() -> list[str]:

@@ -29,9 +29,9 @@ def path() -> Path:
     """`$CECLOG_SCHOOLS`, else schools.toml in the user's data folder."""
     if custom := os.environ.get(ENV):
         return Path(custom)
-    import platformdirs
+    from ceclog.store.places import user_data
 
-    return Path(platformdirs.user_data_dir("ceclog", appauthor=False)) / "schools.toml"
+    return user_data("schools.toml")
 
 
 def _bad(where: Path, what: str) -> InputError:
