@@ -135,3 +135,42 @@ def test_records_compare_hash_and_show_as_dataclass_would_without_writing_it_per
     cert = models.Certification(code="WRT", earned=day)
     assert cert != models.Exemption(name="x", fact="y", since=day)  # another class: not equal
     assert (cert == "WRT") is False and cert != ("WRT", day, None, None, None)
+
+
+def test_records_are_made_as_dataclass_would_without_compiling_per_class() -> None:
+    """The record classes share one `__init__` made from their fields (dataclass would write
+    and compile one per class at import, and a `__setattr__` and `__delattr__`): each takes its
+    fields by name only, gives every record a new list or dict for a `default_factory`, runs
+    `__post_init__`, says what is wrong as dataclass's would, and refuses any change."""
+    import dataclasses
+    import datetime as dt
+
+    import pytest
+
+    from ceclog.core.ledger import models
+
+    classes = [c for c in vars(models).values() if dataclasses.is_dataclass(c)]
+    codes = {c.__init__.__code__ for c in classes}  # type: ignore[misc]
+    assert len(classes) >= 12 and len(codes) == 1
+    day = dt.date(2024, 1, 10)
+    one, two = models.Entry(id=1, date=day, title="A"), models.Entry(id=2, date=day, title="B")
+    assert one.topics == [] and one.topics is not two.topics and one.topic_hours == {}
+    assert (one.kind, one.planned, one.hours) == ("course", False, None)
+    assert list(vars(one)) == [f.name for f in dataclasses.fields(one)]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'title'"):
+        one.title = "C"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'title'"):
+        del one.title  # type: ignore[misc]
+    with pytest.raises(TypeError, match=r"^Entry.__init__\(\) got an unexpected keyword .*'x'$"):
+        models.Entry(id=3, date=day, title="C", x=1)  # type: ignore[call-arg]
+    with pytest.raises(
+        TypeError,
+        match=r"^Holder.__init__\(\) missing 2 required keyword-only arguments: 'name' and "
+        r"'tracking_since'$",
+    ):
+        models.Holder()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="positional"):
+        models.Certification("WRT", day)  # type: ignore[misc]
+    holder = models.Holder(name="A", tracking_since=day)
+    with pytest.raises(ValueError, match="two entries have id = 1"):  # its __post_init__
+        models.Ledger(version=7, holder=holder, entries=[one, dataclasses.replace(two, id=1)])

@@ -1,4 +1,4 @@
-"""The ledger and a rules file, as plain frozen dataclasses.
+"""The ledger and a rules file, as plain frozen dataclasses (`record`: see `frozen`).
 
 These are the objects the whole program works with.  They import nothing heavy, so a command
 that reads a cached ledger starts fast.  How each field is validated when a file is read (strict
@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from ceclog.core.ledger.frozen import Record
+from ceclog.core.ledger.frozen import Record, record
 
 if TYPE_CHECKING:  # at run time ceclog.store.schema defines these names with their validation rules
     Int = int
@@ -71,7 +71,7 @@ LAST_DAY = dt.date(9989, 12, 31)
 # --- the ledger -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Holder(Record):
     """The person the ledger is for, and what applies to all their records."""
 
@@ -86,7 +86,7 @@ class Holder(Record):
     last_entry_id: EntryId | None = None  # the highest entry ID ever given: never reused
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Certification(Record):
     """A certification the holder earned (and, once dropped or lapsed, ended)."""
 
@@ -100,7 +100,7 @@ class Certification(Record):
         return self.earned <= day and (self.ended is None or day < self.ended)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Evidence(Record):
     """A file that proves an entry (a certificate), copied beside the ledger."""
 
@@ -109,7 +109,7 @@ class Evidence(Record):
     sha256: Sha256
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Entry(Record):
     """A class, booth visit, webinar...: what was taken, when, and how much it counts."""
 
@@ -135,7 +135,7 @@ class Entry(Record):
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Assertion(Record):
     """What the body's account showed as posted at the end of `date`, for one requirement
     (named by its track or by a certification): `ceclog reconcile --record` (version 6)."""
@@ -148,7 +148,7 @@ class Assertion(Record):
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Exemption(Record):
     """An exemption the holder records (`ceclog holder --exempt NAME --fact TEXT`): one of the
     rules' `[exemptions]`, the fact it rests on, from when (version 7)."""
@@ -159,7 +159,7 @@ class Exemption(Record):
     cert: Code | None = None  # one requirement per certification: the one it exempts
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Ledger(Record):
     """One holder's whole record: certifications, entries, assertions, exemptions."""
 
@@ -236,7 +236,7 @@ def first_repeat(data: dict[str, Any]) -> tuple[tuple[str, int, str], str] | Non
 # --- a rules file ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class KindRule(Record):
     """What the rules credit for one kind of entry (a fixed value, caps, a minimum)."""
 
@@ -248,7 +248,7 @@ class KindRule(Record):
     topic: Name | None = None  # the topic minimum every entry of this kind counts toward
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class PlanStep(Record):
     """One activity of the rules' planning seed: a class of a kind, in a quarter of the year."""
 
@@ -259,7 +259,7 @@ class PlanStep(Record):
     credits: Credits | None = None
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Track(Record):
     """One requirement of the rules: credits owed per cycle for some certifications."""
 
@@ -273,7 +273,7 @@ class Track(Record):
     min_course_hours: Hours | None = None  # one completed class of at least this long a cycle
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class ExemptionRule(Record):
     """An exemption the rules allow (Florida's 10 years of licensure, ACAC's emeritus): a holder
     records it, with the fact it rests on, and owes no deadline while it is in force."""
@@ -284,7 +284,7 @@ class ExemptionRule(Record):
     held_years: Years | None = None  # the certification held this long, continuously
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@record
 class Rules(Record):
     """A rules profile: what a certifying body requires, and how it counts it."""
 
