@@ -210,3 +210,34 @@ def test_the_body_s_figure_is_a_number_of_any_decimals() -> None:
 )
 def test_what_the_states_call_for(states: set[str], level: str | None) -> None:
     assert urgency(states) == level
+
+
+# --- a change: no new error ------------------------------------------------------------------
+
+
+def test_a_change_is_refused_only_for_an_error_it_brings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error the ledger already had does not block a change (the user may fix one at a
+    time); a new one does.  The old ledger is checked only when the new one has an error: a
+    clean change (most of them) checks the ledger once, not twice."""
+    from ceclog.core.checks import edits
+
+    checked: list[Ledger] = []
+    real = edits.run_checks
+
+    def counted(led: Ledger, *args: Any) -> Any:
+        checked.append(led)
+        return real(led, *args)
+
+    monkeypatch.setattr(edits, "run_checks", counted)
+    clean = ledger("WRT", entries=[entry(1)])
+    edits.no_new_errors(clean, replace(clean, entries=[entry(1), entry(2)]), RULES, TODAY)
+    assert len(checked) == 1  # the new ledger only
+    odd = entry(2, kind="seminar")  # an unknown kind: an error
+    had = replace(clean, entries=[entry(1), odd])
+    checked.clear()
+    edits.no_new_errors(had, replace(had, entries=[entry(1), odd, entry(3)]), RULES, TODAY)
+    assert checked == [replace(had, entries=[entry(1), odd, entry(3)]), had]
+    with pytest.raises(InputError, match=r"^entry 3 has kind 'seminar', unknown to the iicrc"):
+        edits.no_new_errors(
+            had, replace(had, entries=[entry(1), odd, entry(3, kind="seminar")]), RULES, TODAY
+        )

@@ -20,10 +20,15 @@ def no_new_errors(
 ) -> None:
     """A change must not introduce an error (an unknown code, kind...), under the rules the
     ledger will have (`new_rules`, when the change switches them); errors it already had do not
-    block it (the user may be fixing one at a time)."""
-    before = {f.message for f in run_checks(old, rules, today) if f.severity == "error"}
+    block it (the user may be fixing one at a time).  The old ledger is checked only when the
+    new one has an error: most changes leave none, and a check reads every entry."""
+    before: set[str] | None = None
     for finding in run_checks(new, new_rules or rules, today):
-        if finding.severity == "error" and finding.message not in before:
+        if finding.severity != "error":
+            continue
+        if before is None:
+            before = {f.message for f in run_checks(old, rules, today) if f.severity == "error"}
+        if finding.message not in before:
             raise InputError(finding.message, hint=finding.hint)
 
 
