@@ -36,9 +36,9 @@ def folder() -> Path:
     `$XDG_CACHE_HOME`; `~/Library/Caches/ceclog` on macOS)."""
     if custom := os.environ.get("CECLOG_CACHE_DIR"):
         return Path(custom)
-    import platformdirs
+    from ceclog.store.platform import user_folder
 
-    return Path(platformdirs.user_cache_dir("ceclog", appauthor=False))
+    return user_folder("cache", "ceclog")
 
 
 @functools.cache  # the same for the whole run: stat the two files once, not per ledger

@@ -1,6 +1,6 @@
 """Where ceclog's own files live: the user's data folder (the default ledger, the memory of
-schools) and the shipped rules profiles.  Standard library only (platformdirs imported when a
-default is needed), so that a TAB's completion can ask it without loading the store."""
+schools) and the shipped rules profiles.  Standard library only (`store.platform` finds the
+user's folders), so that a TAB's completion can ask it without loading the store."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 def user_data(name: str) -> Path:
     """`name` in the user's data folder for ceclog (ledger.toml, schools.toml)."""
-    import platformdirs
+    from ceclog.store.platform import user_folder  # standard library only
 
-    return Path(platformdirs.user_data_dir("ceclog", appauthor=False)) / name
+    return user_folder("data", "ceclog") / name
 
 
 def default_ledger() -> Path:

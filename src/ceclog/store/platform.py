@@ -8,7 +8,11 @@ sources for fcntl, msvcrt, os.name and sys.platform outside this module):
 - a rename over a file, retried for a moment: Windows refuses to replace a file that another
   program (an editor, Excel, a sync or backup tool, an antivirus scan) has open;
 - file modes, owners, folder fsync and blocking Ctrl-C (SIGINT) for a moment, which only POSIX
-  systems have."""
+  systems have;
+- the user's cache and data folders: on Linux and the BSDs the XDG ones, read here as
+  platformdirs reads them (importing it costs 3-4 ms of every start-up), elsewhere its own.
+
+Standard library only (`store.places`, which a TAB's completion imports, asks `user_folder`)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ import contextlib
 import errno
 import importlib
 import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -227,3 +232,28 @@ def interrupts_blocked() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+# The XDG variable of each kind of user folder, and its folder under $HOME when it is not set
+XDG_FOLDERS = {"cache": ("XDG_CACHE_HOME", ".cache"), "data": ("XDG_DATA_HOME", ".local/share")}
+
+
+def user_folder(kind: str, app: str) -> Path:
+    """`app`'s folder among the user's `kind` folders ("cache" or "data"): on Linux and the
+    BSDs `$XDG_CACHE_HOME/app` ($XDG_DATA_HOME) when the variable holds an absolute path, else
+    `~/.cache/app` (`~/.local/share/app`) under an absolute $HOME, as platformdirs says without
+    importing it; anywhere else (macOS, Windows, Android, no usable $HOME) platformdirs's."""
+    variable, under = XDG_FOLDERS[kind]
+    android = hasattr(sys, "getandroidapilevel") or (
+        os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system"
+    )
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not android:
+        base = os.environ.get(variable, "")
+        if os.path.isabs(base):
+            return Path(os.path.join(base, app))
+        if os.path.isabs(os.environ.get("HOME", "")):
+            return Path(os.path.join(os.path.expanduser(f"~/{under}"), app))
+    import platformdirs
+
+    found = platformdirs.user_cache_dir if kind == "cache" else platformdirs.user_data_dir
+    return Path(found(app, appauthor=False))
