@@ -90,6 +90,28 @@ def test_status_from_the_cache_imports_no_validation(tmp_path: Path) -> None:
     assert "ceclog.core.imports.names" not in modules  # what a sheet's words mean: import only
 
 
+def test_status_from_the_cache_finds_and_keys_it_without_platformdirs_or_openssl(
+    tmp_path: Path,
+) -> None:
+    """The cache folder is the user's (XDG) one, found without platformdirs; a file's key is
+    its SHA-256, hashlib's own, computed without importing hashlib (which loads OpenSSL): a
+    few milliseconds of every start-up."""
+    import hashlib
+
+    from ceclog.store import cache
+
+    assert cache._sha256(b"ledger") == hashlib.sha256(b"ledger").hexdigest()
+    ledger = make_ledger(tmp_path / "ledger.toml", ("WRT", "2023-01-01"))
+    env = {"CECLOG_TODAY": "2026-11-22", "HOME": str(tmp_path), "CECLOG_CACHE_DIR": ""}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    code = f"from ceclog.cli import run\nrun(['--ledger', {str(ledger)!r}, 'status'])"
+    imported_by(code, env)  # validated, and cached
+    assert list((tmp_path / "cache" / "ceclog").iterdir()) != []
+    modules = imported_by(code, env)
+    assert "pydantic" not in modules  # read from the cache
+    assert sorted({"platformdirs", "hashlib", "_hashlib"} & modules) == []
+
+
 def test_an_add_after_an_add_neither_validates_nor_scans_the_file(tmp_path: Path) -> None:
     """The second add of a run of adds reads the records from the cache and puts the new
     entry where the cache says the entries end: no Pydantic, no TOML scanner."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import importlib
 import json
 import os
 import sys
@@ -51,9 +52,20 @@ def _salt() -> str:
 
 
 def _sha256(data: bytes) -> str:
+    return str(_sha256_type()(data).hexdigest())
+
+
+@functools.cache
+def _sha256_type() -> Any:
+    """CPython's own SHA-256, the one `hashlib` falls back on (`_sha2` since Python 3.12,
+    `_sha256` before): importing `hashlib` loads OpenSSL, 2-3 ms of every start-up, for the
+    same digest.  `hashlib`'s where neither is built in."""
+    for name in ("_sha2", "_sha256"):
+        with contextlib.suppress(ImportError):
+            return importlib.import_module(name).sha256
     import hashlib
 
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256
 
 
 def _key(raw: bytes) -> str:
