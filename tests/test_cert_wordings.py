@@ -171,3 +171,42 @@ def test_the_attendee_presented_to_or_above_has_completed_is_read(
     want = "Jane Q. Smith" if "#Jane Q. Smith" in rows else "Jane Smith"
     assert attendee["prefilled"] == want, attendee
     assert len(attendee["candidates"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "field"),
+    [
+        (  # a title's own capitalised words before "course": not the kind of class
+            [
+                "#Certificate of Completion",
+                "has completed the Odor Control Technician course",
+                "at Acme Academy, Dallas TX",
+                "Date of Completion: May 4, 2026",
+            ],
+            "title",
+        ),
+        (  # the heading above "has successfully completed" is no one's name
+            [
+                "#Certificate of Completion",
+                "has successfully completed",
+                "#Odor Control Technician",
+                "Date of Completion: May 4, 2026",
+            ],
+            "attendee",
+        ),
+        (  # a course's initials on the page do not make the course its provider
+            [
+                "#Applied Structural Drying",
+                "#Certificate of Completion",
+                "Date of Completion: May 4, 2026",
+                "CEC Hours: 14",
+                "Counts toward the ASD certification",
+            ],
+            "provider",
+        ),
+    ],
+)
+def test_a_page_that_only_looks_like_these_wordings_prefills_nothing(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, page: fx.Page, field: str
+) -> None:
+    assert _read(ceclog, tmp_path, page)[field]["prefilled"] is None

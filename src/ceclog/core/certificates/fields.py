@@ -144,6 +144,8 @@ def _line_above(
     centred over "has successfully completed"."""
     if above.page != line.page or above.row < line.row - 3 or marked(above, patterns):
         return None
+    if any(h.search(above.text.strip()) for h in patterns.headings):  # "Certificate of ..."
+        return None
     pieces = chunks(above.text)
     if len(pieces) != 1:
         return None

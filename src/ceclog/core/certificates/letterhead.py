@@ -5,8 +5,9 @@ Confirmed (kind "letterhead", used only when no label or phrase names the provid
 - the line right under it, or beside it, says it is a school: a `confirm` wording of the
   patterns file ("IICRC Approved School #2087", "Approved Mold Training Provider #MT-0093");
 - its name appears again on the page (a signature block: "Registrar / CEC Online Academy"),
-  in full, without the word that ends a school's name ("Legend Brands University" as
-  "Trainer, Legend Brands"), or as its initials ("RIA Director of Education");
+  in full, or, when it ends in a word that ends a school's name (`name_ends`), without that
+  word ("Legend Brands University" as "Trainer, Legend Brands") or as its initials
+  ("Restoration Industry Association" as "RIA Director of Education");
 - it is initials, and the line under it spells them out ("NADCA" over "National Air Duct
   Cleaners Association"): the name in full is the provider.
 Never a name that approves others on the page ("IICRC" over "IICRC Approved School"), and a
@@ -60,7 +61,7 @@ def _again(name: str, rest: list[Line], ends: tuple[str, ...]) -> str | None:
     cut = " ".join(words[:-1])
     if words[-1].casefold().strip(".,") in ends and len(words) > 2 and _fold(cut) in text:
         return f"its name again, as {cut!r}"
-    short = _initials(name)
+    short = _initials(name) if words[-1].casefold() in ends else ""
     if len(short) >= 3 and re.search(
         rf"(?<![\w-]){short}(?![\w-])", " ".join(ln.text for ln in rest)
     ):
