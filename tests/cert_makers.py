@@ -156,6 +156,7 @@ PHOTOS: dict[str, float] = {
     "both-hours-credits": -1.8,
     "letterhead-confirmed": 2.0,
     "table-issue-expiry": -2.6,
+    "letterhead-school-line": 1.2,
 }
 
 

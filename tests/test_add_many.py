@@ -118,3 +118,26 @@ def test_fields_of_one_certificate_are_refused_with_many(ceclog: Ceclog, drawer:
     result = ceclog("add", "--from", str(drawer), "--date", "2026-01-01", "--yes")
     assert result.code == 2
     assert "with several certificates, only --kind" in result.err
+
+
+def test_a_certificate_stating_credits_and_hours_shows_and_records_both(
+    ceclog: Ceclog, ledger_path: Path, tmp_path: Path
+) -> None:
+    make_ledger(ledger_path, ("WRT", "2020-01-01"))
+    folder = tmp_path / "drawer"
+    folder.mkdir()
+    rows: list[fx.Row] = [
+        "#Certificate of Completion",
+        [(25, "Course Title:"), (90, "Applied Structural Drying")],
+        [(25, "Date of Completion:"), (90, "March 5, 2026")],
+        "21 classroom hours / 3.0 CECs",
+    ]
+    (folder / "asd.pdf").write_bytes(fx.pdf_bytes(fx.Spec("asd", [rows], [])))
+    fx.write(folder, "issued")
+    result = ceclog("add", "--from", str(folder), "--yes")
+    assert result.code == 0, result.err
+    table = result.err.splitlines()
+    assert table[1].split()[:2] == ["+1", "asd.pdf"] and "  3 CEC (21 h)  " in table[1]
+    assert table[2].split()[:2] == ["+2", "issued.pdf"] and "  21 h  " in table[2]
+    first = _entries(ledger_path)[0]
+    assert "hours = 21" in first and "credits = 3" in first

@@ -95,3 +95,35 @@ def test_a_tilt_is_the_median_slope_of_tesseract_lines() -> None:
     ]
     assert round(tilt_of(head + "".join(rows)), 2) == 2.86
     assert tilt_of(head) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        (
+            [[(20, "CEC Hours:"), (75, "14")], [(20, "Total Hours:"), (75, "10")]],
+            'error: hours: read 14 (page 1, line 4: label "CEC Hours") and 10 (page 1, line 5: '
+            'label "Total Hours"); give --hours H',
+        ),
+        (
+            [[(20, "CEC Hours:"), (75, "90 minutes")]],
+            'error: hours: read 90 minutes (page 1, line 4: label "CEC Hours"): not one plain '
+            "number: type it; give --hours H",
+        ),
+        ([], "error: no hours or credits found on the certificate; give --hours H or --credits C"),
+    ],
+)
+def test_yes_without_an_amount_says_what_was_read_of_it_and_where(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], said: str
+) -> None:
+    before = ledger.read_bytes()
+    cert = _pdf(
+        tmp_path,
+        [(20, "Course Title:"), (75, "Odor Control Technician")],
+        [(20, "Completion Date:"), (75, "11/19/2026")],
+        *rows,
+    )
+    result = ceclog("add", "--from", str(cert), "--yes", "--cert", "WRT")
+    assert result.code == 2
+    assert said in result.err.splitlines()
+    assert ledger.read_bytes() == before

@@ -123,6 +123,34 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
     return values
 
 
+def no_amount(cert: Certificate) -> str:
+    """What to say when no hours and no credits were taken: what was read of each and where
+    ("hours: read 14 (page 1, line 4: ...) and 10 (...)"), and the option that gives it."""
+    parts: list[str] = []
+    options: list[str] = []
+    for field, option in (("hours", "--hours H"), ("credits", "--credits C")):
+        reading = cert.fields[field]
+        read = [c for c in reading.candidates if c.kind != "guess"]
+        read = [c for c in read if not c.weak] or read
+        read = [c for c in read if not c.elsewhere] or read
+        if not read:
+            continue
+        options.append(option)
+        chosen = reading.prefill
+        if chosen is not None and chosen.low:
+            why = "a second OCR reading differs" if SECOND in chosen.notes else "low OCR confidence"
+            parts.append(f"{field}: read {chosen.value} ({where(chosen)}), not taken: {why}")
+            continue
+        values = list({c.value.casefold(): c for c in read}.values())
+        shown = [f"{c.value} ({where(c)})" for c in values]
+        said = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+        why = "" if len(shown) > 1 else f": {reading.why or read[0].problem}"
+        parts.append(f"{field}: read {said}{why}")
+    if not parts:
+        return "no hours or credits found on the certificate; give --hours H or --credits C"
+    return f"{'; '.join(parts)}; give {' or '.join(options)}"
+
+
 def _show(heading: str, cert: Certificate, values: Values, given: set[str]) -> None:
     say(heading)
     read = {f: cert.value(f) for f, r in cert.fields.items() if r.role is Role.READ}
@@ -139,10 +167,11 @@ def read_fields(
     yes: bool,
     pick: int | None,
     as_json: bool,
-) -> tuple[Values, Incoming, Callable[[], None] | None] | None:
+) -> tuple[Values, Incoming, Callable[[], None] | None, str] | None:
     """The entry's fields from `file` once confirmed (None: --json only showed them), the
-    file read once, to attach it, and what to remember of its school once the entry is
-    written (`add_memory`).  `holder`: the ledger's holder, whom the attendee should be."""
+    file read once, to attach it, what to remember of its school once the entry is written
+    (`add_memory`), and what to say if no hours or credits were taken (`no_amount`).
+    `holder`: the ledger's holder, whom the attendee should be."""
     from ceclog.cli import add_memory
 
     if as_json and yes:
@@ -208,4 +237,4 @@ def read_fields(
     if not yes:  # accepted by a person at the terminal
         edited = values != first
         after = add_memory.learner(cert, text.lines, values, file.name, recalled, edited)
-    return {f: values.get(f) for f in ENTRY_FIELDS}, item, after
+    return {f: values.get(f) for f in ENTRY_FIELDS}, item, after, no_amount(cert)

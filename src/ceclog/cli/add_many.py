@@ -87,7 +87,7 @@ def _row(
         fields = entry_fields(
             rules,
             date=values["date"],
-            hours=values["hours"] if not values.get("credits") else None,
+            hours=values.get("hours"),  # both recorded when both are stated: the credits count
             credits=values.get("credits"),
             kind=o.kind,
             provider=values.get("provider"),

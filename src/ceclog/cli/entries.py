@@ -154,6 +154,7 @@ def add(
     c: Context = ctx.obj
     today = c.today
     after = None
+    amount_why = ""  # what a certificate read of the hours and credits, when none was taken
     if forget is not None:
         from ceclog.cli import add_memory
 
@@ -185,7 +186,7 @@ def add(
         )
         if got is None:
             return
-        read, item, after = got
+        read, item, after, amount_why = got
         title, date, hours, credits = read["title"], read["date"], read["hours"], read["credits"]
         provider, approval = read["provider"], read["approval"]
         incoming.insert(0, item)
@@ -211,7 +212,7 @@ def add(
         fields.setdefault("date", today)
         fields.setdefault("kind", rules.default_kind)
         if rules.kinds[fields["kind"]].fixed is None and hours is None and credits is None:
-            raise UsageError("give --hours H or --credits C")
+            raise UsageError(amount_why or "give --hours H or --credits C")
         fields["title"] = check_text(title, "the title")
         if event is not None:
             fields["event"] = check_text(event, "--event")

@@ -11,11 +11,12 @@ HEADS = ("", "file", "date", "title", "amount", "provider", "why not")
 
 
 def _amount(values: dict[str, str | None]) -> str:
-    if values.get("hours"):
-        return f"{values['hours']} h"
-    if values.get("credits"):
-        return f"{values['credits']} CEC"
-    return "-"
+    """The amount as the certificate states it: its credits, with its hours beside them when
+    it states both ("3 CEC (21 h)": the credits count), else its hours."""
+    hours, credits = values.get("hours"), values.get("credits")
+    if credits:
+        return f"{credits} CEC" + (f" ({hours} h)" if hours else "")
+    return f"{hours} h" if hours else "-"
 
 
 def _cells(n: int, item: Reviewed) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ class Candidate:
     value: str  # as an entry takes it: a YYYY-MM-DD date, a number, a text
     text: str  # as read
     how: str  # 'label "Course Title"', 'phrase "..."', "guess: the letterhead"
-    kind: str  # "label", "phrase" or "guess"
+    kind: str  # "label", "phrase", "letterhead" (confirmed by the page) or "guess"
     page: int
     line: int
     words: tuple[str, ...]

@@ -3,10 +3,11 @@
 and which of them may be prefilled.  Pure: the lines and the patterns come from the store;
 what each field is (its shape, its check, what is done with it) comes from `registry`.
 
-The rules (docs/adding.md, "Adding from a certificate"): a guess (the letterhead) is shown, never
-prefilled; values of one field that disagree prefill nothing; a date that reads two ways or
-has no day is no date until the user says; the completion date wins over issue and expiry
-dates (which are shown, never used); an OCR value below the confidence threshold is marked."""
+The rules (docs/adding.md, "Adding from a certificate"): a guess (a letterhead the page does
+not confirm as the school: `letterhead`) is shown, never prefilled; values of one field that
+disagree prefill nothing; a date that reads two ways or has no day is no date until the user
+says; the completion date wins over issue and expiry dates (which are shown, never used); an
+OCR value below the confidence threshold is marked."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 
 from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.letterhead import letterhead
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
@@ -119,6 +121,37 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
             got = _wrapped(got, lines, patterns)
         if got is not None:
             found.append(got)
+    if i:
+        _above(lines[i - 1], line, patterns, found)
+
+
+def _above(above: Line, line: Line, patterns: Patterns, found: list[Candidate]) -> None:
+    """The values a line's wordings say stand on the line above (shown once: a value read there
+    already by another wording is not read again)."""
+    for wording in patterns.above:
+        m = wording.pattern.search(line.text.strip())
+        got = _line_above(wording.field, m.group(0), line, above, patterns) if m else None
+        if got is not None and not any(
+            (c.field, c.page, c.line) == (got.field, got.page, got.line) for c in found
+        ):
+            found.append(got)
+
+
+def _line_above(
+    field: str, said: str, line: Line, above: Line, patterns: Patterns
+) -> Candidate | None:
+    """The value a line's wording says stands alone on the line right above it: a name
+    centred over "has successfully completed"."""
+    if above.page != line.page or above.row < line.row - 3 or marked(above, patterns):
+        return None
+    if any(h.search(above.text.strip()) for h in patterns.headings):  # "Certificate of ..."
+        return None
+    pieces = chunks(above.text)
+    if len(pieces) != 1:
+        return None
+    start, text = pieces[0]
+    how = f'the line above "{said}"'
+    return candidate(field, Span(above, start, start + len(text)), how, "phrase", patterns)
 
 
 def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
@@ -222,21 +255,6 @@ def _sections(lines: list[Line], patterns: Patterns) -> list[list[Line]]:
     return out
 
 
-def _guesses(section: list[Line], patterns: Patterns) -> list[Candidate]:
-    out = []
-    guesses = patterns.guesses
-    if "letterhead" in guesses.values() and section:
-        first = section[0]
-        heading = any(h.search(first.text.strip()) for h in patterns.headings)
-        if not heading and not marked(first, patterns):
-            start, text = chunks(first.text)[0]
-            for field, how in guesses.items():
-                span = Span(first, start, start + len(text))
-                got = candidate(field, span, f"guess: the {how}", "guess", patterns)
-                out += [got] if got is not None else []
-    return out
-
-
 def _not_after(
     found: list[Candidate], patterns: Patterns, today: dt.date | None
 ) -> list[Candidate]:
@@ -289,7 +307,9 @@ def read_certificates(
             _read_line(section, i, patterns, found)
         if not found:
             continue
-        found = _guesses(section, patterns) + _agreed(_not_after(found, patterns, today), second)
+        found = letterhead(section, patterns, found) + _agreed(
+            _not_after(found, patterns, today), second
+        )
         readers = [f.reader for f in patterns.fields.values()]
         fields = {r.name: _decide(r, [c for c in found if c.field == r.name]) for r in readers}
         warnings = [_not_theirs(fields[r.name], holder) for r in readers if r.holder]

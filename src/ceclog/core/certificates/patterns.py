@@ -14,7 +14,9 @@ from ceclog.core.certificates.registry import REGISTRY, FieldReader, Registry
 from ceclog.core.certificates.values import FieldWords
 from ceclog.errors import InputError
 
-KEYS = frozenset({"labels", "weak", "phrases", "not_if", "guess"})  # any field may have them
+KEYS = frozenset(
+    {"labels", "weak", "phrases", "above", "not_if", "guess", "confirm", "name_ends"}
+)  # any field may have them
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class BoundField:
     reader: FieldReader
     words: FieldWords
     guess: str | None = None  # "letterhead": the first line, shown as a guess, never prefilled
+    confirm: tuple[re.Pattern[str], ...] = ()  # a line next to the letterhead that confirms it
+    name_ends: tuple[str, ...] = ()  # words a school's name may drop where it is named again
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Patterns:
     min_confidence: float
     not_values: frozenset[str] = frozenset()  # column headings: never a label's value
     context: tuple[str, ...] = ()  # words of a sentence about something else
+    above: tuple[Phrase, ...] = ()  # wordings whose value is the whole line above them
 
     @property
     def guesses(self) -> dict[str, str]:
@@ -69,6 +74,7 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
     registry = REGISTRY if registry is None else registry
     labels: list[Label] = []
     phrases: list[Phrase] = []
+    above: list[Phrase] = []
     try:
         sections = dict(raw["fields"])
         bound: dict[str, BoundField] = {}
@@ -80,10 +86,13 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
                 raise InputError(f"{where}: [fields.{name}] has no key {unknown[0]!r}")
             labels += _labels(name, spec)
             phrases += [Phrase(name, _regex(s, where)) for s in spec.get("phrases", [])]
+            above += [Phrase(name, _regex(s, where)) for s in spec.get("above", [])]
         for reader in registry:
             spec = sections.get(reader.name, {})
             guess = str(spec["guess"]) if "guess" in spec else None
-            bound[reader.name] = BoundField(reader, _words(spec), guess)
+            confirm = tuple(_regex(s, where) for s in spec.get("confirm", []))
+            ends = tuple(str(w).casefold() for w in spec.get("name_ends", []))
+            bound[reader.name] = BoundField(reader, _words(spec), guess, confirm, ends)
         other = raw.get("other", {})
         labels += [Label("", text, False) for text in other.get("labels", [])]
         labels.sort(key=lambda lab: -len(lab.text.rstrip(":")))
@@ -95,6 +104,7 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
             min_confidence=float(raw["ocr"]["min_confidence"]),
             not_values=frozenset(str(v).casefold() for v in other.get("not_values", [])),
             context=tuple(str(w).casefold() for w in raw.get("context", {}).get("never", [])),
+            above=tuple(above),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise InputError(f"{where}: not a valid patterns file ({exc})") from None

@@ -1,0 +1,212 @@
+"""Wordings a third reader's certificates printed (generated here as text PDFs and read through
+`add --from --json`, as a user would): the school named in the letterhead that the page
+confirms, a title on the line after the kind of class ("attended the education session"), and
+the attendee after "This certificate is presented to" or above "has completed"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import cert_fixtures as fx
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+BODY: list[fx.Row] = [
+    "#Certificate of Completion",
+    [(25, "Course Title:"), (90, "Odor Control Technician")],
+    [(25, "Date of Completion:"), (90, "May 4, 2026")],
+    [(25, "CEC Hours:"), (90, "14")],
+]
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2020-01-01"))
+
+
+def _read(ceclog: Ceclog, folder: Path, page: fx.Page) -> dict[str, Any]:
+    path = folder / "cert.pdf"
+    path.write_bytes(fx.pdf_bytes(fx.Spec("made", [page], [])))
+    result = ceclog("add", "--from", str(path), "--json")
+    assert result.code == 0, result.err
+    fields: dict[str, Any] = json.loads(result.out)["certificates"][0]["fields"]
+    return fields
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "want", "how"),
+    [
+        (
+            ["#Restoration Training Co.", "IICRC Approved School #1234   Dayton, OH"],
+            [],
+            "Restoration Training Co.",
+            "the letterhead, with 'IICRC Approved School #1234' next to it",
+        ),
+        (
+            ["#Empire Environmental Training, Inc.", "NYS DOL Approved Mold Training Provider #3"],
+            [],
+            "Empire Environmental Training, Inc.",
+            "the letterhead, with 'NYS DOL Approved Mold Training Provider #3' next to it",
+        ),
+        (
+            ["#Gulf Coast Training, LLC", "TDLR Mold Training Provider License No. MTP0452"],
+            [],
+            "Gulf Coast Training, LLC",
+            "the letterhead, with 'TDLR Mold Training Provider License No. MTP0452' next to it",
+        ),
+        (
+            ["#CEC Online Academy", "www.cec-online-academy.example"],
+            ["Registrar", "CEC Online Academy"],
+            "CEC Online Academy",
+            "the letterhead, its name again on the page",
+        ),
+        (
+            ["#Legend Brands University", "Burlington, WA"],
+            ["Tom Walters", "Senior Technical Trainer, Legend Brands"],
+            "Legend Brands University",
+            "the letterhead, its name again, as 'Legend Brands' on the page",
+        ),
+        (
+            ["#Restoration Industry Association", "Mount Laurel, NJ"],
+            [[(25, "Karen Liu, CR"), (150, "RIA Director of Education")]],
+            "Restoration Industry Association",
+            "the letterhead, its initials 'RIA' on the page",
+        ),
+        (
+            ["#NADCA", "National Air Duct Cleaners Association | Mount Laurel, NJ"],
+            [],
+            "National Air Duct Cleaners Association",
+            "the letterhead 'NADCA' spelled out on the line below",
+        ),
+    ],
+)
+def test_a_letterhead_the_page_confirms_is_the_provider(
+    ceclog: Ceclog,
+    ledger: Path,
+    tmp_path: Path,
+    top: list[fx.Row],
+    bottom: list[fx.Row],
+    want: str,
+    how: str,
+) -> None:
+    provider = _read(ceclog, tmp_path, [*top, *BODY, "", *bottom])["provider"]
+    assert provider["prefilled"] == want, provider
+    assert [(c["value"], c["kind"], c["how"]) for c in provider["candidates"]] == [
+        (want, "letterhead", how)
+    ]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["#Kelly Restoration Institute", "Live Online Webinar Series"],  # nothing confirms it
+        ["#IICRC", "Acme Academy   IICRC Approved School #12"],  # a logo: the approving body
+        ["#IICRC", "Institute of Inspection, Cleaning and Restoration Certification"],
+    ],
+)
+def test_a_letterhead_nothing_confirms_or_that_approves_stays_a_guess(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, top: list[fx.Row]
+) -> None:
+    page: fx.Page = [*top, *BODY, "14 IICRC CECs", "IICRC Course Approval #:   45-1234"]
+    provider = _read(ceclog, tmp_path, page)["provider"]
+    assert provider["prefilled"] is None
+    assert [c["kind"] for c in provider["candidates"]] == ["guess"]
+
+
+def test_a_provider_a_label_names_wins_over_a_confirmed_letterhead(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    page: fx.Page = [
+        "#Acme Academy",
+        "IICRC Approved School #12",
+        *BODY,
+        [(25, "Presented by:"), (90, "Best Training LLC")],
+    ]
+    assert _read(ceclog, tmp_path, page)["provider"]["prefilled"] == "Best Training LLC"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "attended the education session",
+        "has completed the NADCA webinar",
+        "for completing the manufacturer's course",
+        "attended the booth demonstration",
+        "has completed the online training",
+    ],
+)
+def test_a_title_on_the_line_after_the_kind_of_class_is_read(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, sentence: str
+) -> None:
+    page: fx.Page = [
+        "#Certificate of Attendance",
+        "This certifies that",
+        "#Jane Smith",
+        sentence,
+        "#Moisture Mapping for Insurance Claims",
+        "Session Date: September 24, 2026",
+        "1.5 IICRC CECs",
+    ]
+    title = _read(ceclog, tmp_path, page)["title"]
+    assert title["prefilled"] == "Moisture Mapping for Insurance Claims", title
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["This certificate is presented to", "#Jane Smith", "for completing the course"],
+        ["#Jane Smith", "has completed the NADCA webinar"],
+        ["#Jane Q. Smith", "has successfully completed"],
+    ],
+)
+def test_the_attendee_presented_to_or_above_has_completed_is_read(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row]
+) -> None:
+    page: fx.Page = ["#Certificate of Training", *rows, "#Drying Equipment Essentials"]
+    page += ["Given this 14th day of March, 2026", "CEC Hours: 7"]
+    attendee = _read(ceclog, tmp_path, page)["attendee"]
+    want = "Jane Q. Smith" if "#Jane Q. Smith" in rows else "Jane Smith"
+    assert attendee["prefilled"] == want, attendee
+    assert len(attendee["candidates"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "field"),
+    [
+        (  # a title's own capitalised words before "course": not the kind of class
+            [
+                "#Certificate of Completion",
+                "has completed the Odor Control Technician course",
+                "at Acme Academy, Dallas TX",
+                "Date of Completion: May 4, 2026",
+            ],
+            "title",
+        ),
+        (  # the heading above "has successfully completed" is no one's name
+            [
+                "#Certificate of Completion",
+                "has successfully completed",
+                "#Odor Control Technician",
+                "Date of Completion: May 4, 2026",
+            ],
+            "attendee",
+        ),
+        (  # a course's initials on the page do not make the course its provider
+            [
+                "#Applied Structural Drying",
+                "#Certificate of Completion",
+                "Date of Completion: May 4, 2026",
+                "CEC Hours: 14",
+                "Counts toward the ASD certification",
+            ],
+            "provider",
+        ),
+    ],
+)
+def test_a_page_that_only_looks_like_these_wordings_prefills_nothing(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, page: fx.Page, field: str
+) -> None:
+    assert _read(ceclog, tmp_path, page)[field]["prefilled"] is None
