@@ -245,3 +245,23 @@ def test_a_finding_worded_later_says_what_one_worded_now_says() -> None:
     assert (later.message, later.hint, calls) == (now.message, now.hint, [7, 7])
     assert later._replace(strict=True).severity == "error" and later.severity == "warning"
     assert later._replace(message="other").message == "other" and calls == [7, 7]
+
+
+def test_checked_splits_the_findings_by_their_severity() -> None:
+    """`Checked.errors` and `.warnings` split the findings as each one's severity says: the
+    registry's, or an error for a warning `check --strict` counts as one."""
+    import datetime as dt
+
+    from ceclog.core.checks.ledger import Checked
+    from ceclog.core.ledger.findings import Finding
+
+    found = [Finding(code, f"a finding of {code}") for code in CODES]
+    found.append(Finding("assertion-failed", "strict", strict=True))
+    checked = Checked(found, None, None, dt.date(2026, 11, 22))  # type: ignore[arg-type]
+    errors = [f.code for f in found if CODES[f.code].severity == "error"] + ["assertion-failed"]
+    assert [f.code for f in checked.errors] == errors
+    assert [f.severity for f in checked.errors] == ["error"] * len(errors)
+    assert [f.code for f in checked.warnings] == [
+        code for code in CODES if CODES[code].severity == "warning"
+    ]
+    assert {f.severity for f in checked.warnings} == {"warning"}

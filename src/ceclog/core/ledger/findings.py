@@ -110,6 +110,7 @@ CODES: dict[str, Check] = {
 
 
 STRICT_CODES = frozenset({"assertion-failed"})  # warnings `check --strict` counts as errors
+ERROR_CODES = frozenset(code for code, check in CODES.items() if check.severity == "error")
 
 
 Words = Callable[..., tuple[str, str | None]]  # what a finding says: its message and its hint
@@ -170,7 +171,7 @@ class Finding:
 
     @property
     def severity(self) -> Severity:
-        return "error" if self.strict else CODES[self.code].severity
+        return "error" if self.strict or self.code in ERROR_CODES else "warning"
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.code, self.message, self.path, self.hint, self.where, self.strict)
