@@ -159,6 +159,44 @@ def test_cached_entries_are_the_ones_read_from_the_file(tmp_path: Path) -> None:
     assert cached.ledger.entries[0].topics is not cached.ledger.entries[1].topics
 
 
+def test_a_column_every_entry_shares_is_cached_once_and_read_back_as_each_ones_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column whose value every entry shares (kind "course", no credits) is cached once, one
+    of empty lists or tables as the empty value; read back, every entry has its own list and
+    table (they are mutable), and a cache that gives a shared list is not believed."""
+    from ceclog.store import reading
+
+    head = EVERY_FIELD.split("[[entries]]")[0]
+    body = "".join(
+        f'\n[[entries]]\nid = {i}\ndate = 2024-0{i}-10\ntitle = "Class {i}"\nhours = 2\n'
+        for i in (1, 2, 3)
+    )
+    path = tmp_path / "ledger.toml"
+    path.write_text(head + body, encoding="utf-8")
+    parses: list[str] = []
+    parse = reading.parse_ledger
+    monkeypatch.setattr(reading, "parse_ledger", lambda t, p: parses.append(t) or parse(t, p))
+    parsed = reading.load(path)  # validated, then cached
+    cached = reading.load(path)  # from the cache
+    assert len(parses) == 1
+    (ledger_file,) = [f for f in _cache_files(tmp_path) if f.name.startswith("ledger-")]
+    doc = json.loads(ledger_file.read_text())
+    columns = doc["ledger"]["entries"]["columns"]
+    assert columns["kind"] == ["=", "course"] and columns["credits"] == ["=", None]
+    assert columns["topics"] == ["0", []] and columns["topic_hours"] == ["0", {}]
+    assert columns["title"] == ["", ["Class 1", "Class 2", "Class 3"]]
+    for a, b in zip(parsed.ledger.entries, cached.ledger.entries, strict=True):
+        assert vars(a) == vars(b)
+    for name in ("topics", "certifications", "topic_hours", "evidence"):
+        assert len({id(getattr(e, name)) for e in cached.ledger.entries}) == 3, name
+    columns["kind"] = ["=", ["course"]]  # not a value entries may share
+    ledger_file.write_text(json.dumps(doc))
+    again = reading.load(path)
+    assert len(parses) == 2  # validated afresh
+    assert [e.kind for e in again.ledger.entries] == ["course"] * 3
+
+
 LAST_ENTRY = """
 [[entries]]
 id = 1

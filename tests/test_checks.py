@@ -198,3 +198,70 @@ def test_status_summarises_warnings_by_code(ceclog: Ceclog, ledger_path: Path) -
     ]
     warnings = json.loads(ceclog("status", "--json").out)["warnings"]
     assert {w["code"] for w in warnings} == {"unsubmitted", "no-evidence", "date-order"}
+
+
+def test_unsubmitted_from_the_thirty_first_day(ceclog: Ceclog, ledger_path: Path) -> None:
+    """Today 2026-11-22: a class of 2026-10-23 (30 days ago) is not yet late to submit, one of
+    2026-10-22 (31 days) is; a planned one never is."""
+    write(
+        ledger_path,
+        HEAD.format(holder="", certs="")
+        + entry(1, "", date="2026-10-23")
+        + entry(2, "", date="2026-10-22")
+        + entry(3, "planned = true", date="2026-10-01"),
+    )
+    found = json.loads(ceclog("check", "unsubmitted", "--json").out)
+    assert [(f["line"], f["message"], f["hint"]) for f in found] == [
+        (
+            19,
+            "entry 2 (2026-10-22) is not submitted after 31 days",
+            "send it: ceclog export --format eml --cycle all --unsubmitted --mark-submitted "
+            "--output submission.eml, then send that draft (or, if already sent: ceclog submit 2 "
+            "--on DATE)",
+        )
+    ]
+
+
+def test_a_finding_worded_later_says_what_one_worded_now_says() -> None:
+    """`Finding.later` words a finding only when it is read (status only counts them): it is
+    equal to the finding worded at once, a located copy is still worded once, when read."""
+    from ceclog.core.ledger.findings import Finding
+    from ceclog.errors import Location
+
+    calls: list[int] = []
+
+    def words(entry_id: int) -> tuple[str, str]:
+        calls.append(entry_id)
+        return f"entry {entry_id} has no evidence", f"ceclog attach {entry_id} FILE"
+
+    later = Finding.later("no-evidence", ("entries", 6), words, 7)
+    located = later._replace(where=Location("ledger.toml", 40))
+    assert calls == [] and located.path == ("entries", 6) and later.where is None
+    assert str(located) == (
+        "ledger.toml:40: warning: entry 7 has no evidence\n  hint: ceclog attach 7 FILE"
+    )
+    now = Finding("no-evidence", "entry 7 has no evidence", ("entries", 6), "ceclog attach 7 FILE")
+    assert later == now and hash(later) == hash(now) and later != located
+    assert (later.message, later.hint, calls) == (now.message, now.hint, [7, 7])
+    assert later._replace(strict=True).severity == "error" and later.severity == "warning"
+    assert later._replace(message="other").message == "other" and calls == [7, 7]
+
+
+def test_checked_splits_the_findings_by_their_severity() -> None:
+    """`Checked.errors` and `.warnings` split the findings as each one's severity says: the
+    registry's, or an error for a warning `check --strict` counts as one."""
+    import datetime as dt
+
+    from ceclog.core.checks.ledger import Checked
+    from ceclog.core.ledger.findings import Finding
+
+    found = [Finding(code, f"a finding of {code}") for code in CODES]
+    found.append(Finding("assertion-failed", "strict", strict=True))
+    checked = Checked(found, None, None, dt.date(2026, 11, 22))  # type: ignore[arg-type]
+    errors = [f.code for f in found if CODES[f.code].severity == "error"] + ["assertion-failed"]
+    assert [f.code for f in checked.errors] == errors
+    assert [f.severity for f in checked.errors] == ["error"] * len(errors)
+    assert [f.code for f in checked.warnings] == [
+        code for code in CODES if CODES[code].severity == "warning"
+    ]
+    assert {f.severity for f in checked.warnings} == {"warning"}

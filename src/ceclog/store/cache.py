@@ -176,9 +176,12 @@ def ledger_from(data: dict[str, Any]) -> models.Ledger:
 # A ledger of 10,000 entries is read on every `status`: a column of dates is written as ISO
 # strings once tagged, a column of strings as it is, so reading it back is one C loop per
 # column instead of a Python call per value (only a column of nested records, or of mixed
-# values, is rebuilt value by value).
+# values, is rebuilt value by value).  A column whose values are all one string, number, flag
+# or None is written once, and one of empty lists or tables as the empty value: most fields of
+# most entries are at their default.
 
 _NATIVE = (str, int, bool)
+_ONE = (str, int, bool, type(None))  # a value every record of a column may share
 
 
 def _plain_column(values: tuple[Any, ...]) -> bool:
@@ -197,8 +200,16 @@ def _plain_column(values: tuple[Any, ...]) -> bool:
 
 
 def _pack_column(values: tuple[Any, ...]) -> list[Any]:
-    """[tag, values]: "" as they are, "t" dates, "d" decimals, "x" each as `compact` gives it."""
-    kinds = {type(v) for v in values} - {type(None)}
+    """[tag, values]: "" as they are, "t" dates, "d" decimals, "x" each as `compact` gives it;
+    "=" one value for all, "0" an empty list or table for each."""
+    kinds = {type(v) for v in values}
+    if len(kinds) == 1 and values:
+        first = values[0]
+        if first in ([], {}) and not any(values):
+            return ["0", type(first)()]
+        if type(first) in _ONE and values.count(first) == len(values):
+            return ["=", first]
+    kinds.discard(type(None))
     if kinds == {dt.date}:
         return ["t", [None if v is None else v.isoformat() for v in values]]
     if kinds == {Decimal}:
@@ -220,10 +231,11 @@ def columns(items: list[Any], cls: type) -> dict[str, Any]:
 
 
 def _unpack_column(name: str, tag: str, values: list[Any], cls: type) -> list[Any]:
-    if tag == "t":
-        return [None if v is None else dt.date.fromisoformat(v) for v in values]
-    if tag == "d":
-        return [None if v is None else Decimal(v) for v in values]
+    if tag in ("t", "d"):  # one date or decimal for each text (they are immutable)
+        make = dt.date.fromisoformat if tag == "t" else Decimal
+        made: dict[Any, Any] = {v: make(v) for v in set(values) if v is not None}
+        made[None] = None
+        return list(map(made.__getitem__, values))
     if tag == "x" and name in records.NESTED.get(cls.__name__, {}):
         return [records.nested_from(cls, name, v) for v in values]
     if tag in ("", "x"):
@@ -239,17 +251,38 @@ def rows(table: dict[str, Any], cls: type[R]) -> list[R]:
     given = table["columns"]
     if set(given) != set(names):
         raise ValueError("the cached columns are not this record's fields")
-    cols = [_unpack_column(n, given[n][0], given[n][1], cls) for n in names]
-    if any(len(c) != table["n"] for c in cols):
+    n = table["n"]
+    same = dict.fromkeys(names)  # every record's value of the "=" columns (the others: None)
+    own: dict[str, list[Any]] = {}  # the other columns: a value for each record
+    for name in names:
+        tag, values = given[name]
+        if tag == "=":
+            if type(values) not in _ONE:
+                raise ValueError(f"a cached {name} shared by every record is not a plain value")
+            same[name] = values
+        elif tag == "0":
+            if values not in ([], {}):
+                raise ValueError(f"a cached empty {name} is not empty")
+            # each record its own (they are mutable), made by the literal: no call each
+            own[name] = [[] for _ in range(n)] if values == [] else [{} for _ in range(n)]
+        else:
+            own[name] = _unpack_column(name, tag, values, cls)
+    if any(len(c) != n for c in own.values()):
         raise ValueError("cached columns of different lengths")
-    if hasattr(cls, "__post_init__"):
-        return [cls(**dict(zip(names, row, strict=True))) for row in zip(*cols, strict=True)]
     from itertools import repeat
 
-    dicts = list(map(dict, map(zip, repeat(names), zip(*cols, strict=True))))  # C loops
-    items = list(map(object.__new__, repeat(cls, len(dicts))))
+    if hasattr(cls, "__post_init__"):
+        return [cls(**{**same, **dict(zip(own, row, strict=True))}) for row in _each(own, n)]
+    dicts = list(map(dict.copy, repeat(same, n)))  # C loops, each dict in the fields' order
+    list(map(dict.update, dicts, map(zip, repeat(list(own)), zip(*own.values(), strict=True))))
+    items = list(map(object.__new__, repeat(cls, n)))
     list(map(object.__setattr__, items, repeat("__dict__"), dicts))
     return items
+
+
+def _each(own: dict[str, list[Any]], n: int) -> Any:
+    """The rows of `own` (n empty rows when every column is shared)."""
+    return zip(*own.values(), strict=True) if own else ((),) * n
 
 
 def rules_from(data: dict[str, Any]) -> models.Rules:

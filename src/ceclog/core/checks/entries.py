@@ -38,6 +38,7 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
     out: list[Finding] = []
     held = set(ledger.held_codes())
     known = _known_topics(rules)
+    one_each = rules.pool == "certification" and rules.entries_per_certification
     for i, entry in enumerate(ledger.entries):
         at = ("entries", i)
         kind = rules.kinds.get(entry.kind)
@@ -52,19 +53,11 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
             message = f"entry {entry.id} records neither hours nor credits"
             hint = f"add hours = ... or credits = ... (ceclog edit {entry.id} --hours H)"
             out.append(Finding("no-amount", message, at, hint))
-        for j, code in enumerate(entry.certifications):
-            if code not in rules.certifications:
-                message = (
-                    f"entry {entry.id} is for {code}, which the {rules.name} rules do not know"
-                )
-                from ceclog.core.ledger.vocabulary import unknown_code_hint  # rare: late
-
-                hint = unknown_code_hint(code, rules)
-                out.append(Finding("unknown-code", message, (*at, "certifications", j), hint))
-        out.extend(not_held(entry, held, rules.certifications, at))
+        if entry.certifications:
+            out.extend(_code_findings(entry, held, rules, at))
         if entry.topic_hours or (known and entry.topics):
             out.extend(_topic_findings(entry, rules, at, known))
-        if rules.pool == "certification" and rules.entries_per_certification:
+        if one_each:
             from ceclog.core.schedule.placement import one_certification
 
             _code, why = one_certification(entry, ledger.certifications, rules, today)
@@ -72,8 +65,23 @@ def check_entries(ledger: Ledger, rules: Rules, today: dt.date) -> list[Finding]
                 message = f"entry {entry.id} counts toward no certification: {why}"
                 hint = f"ceclog edit {entry.id} --cert CODE"
                 out.append(Finding("which-certification", message, at, hint))
-        out.extend(f for f in (future_entry(entry, today, at), planned_past(entry, today, at)) if f)
+        dated = future_entry(entry, today, at) or planned_past(entry, today, at)  # one at most
+        if dated is not None:
+            out.append(dated)
     return out
+
+
+def _code_findings(entry: Entry, held: set[str], rules: Rules, at: DataPath) -> list[Finding]:
+    """The certifications an entry names: unknown to the rules, or not held."""
+    out: list[Finding] = []
+    for j, code in enumerate(entry.certifications):
+        if code not in rules.certifications:
+            message = f"entry {entry.id} is for {code}, which the {rules.name} rules do not know"
+            from ceclog.core.ledger.vocabulary import unknown_code_hint  # rare: late
+
+            hint = unknown_code_hint(code, rules)
+            out.append(Finding("unknown-code", message, (*at, "certifications", j), hint))
+    return out + not_held(entry, held, rules.certifications, at)
 
 
 def entry_warnings(entry: Entry, rules: Rules) -> list[str]:
@@ -164,29 +172,41 @@ def check_submission(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
         from ceclog.core.schedule.results import send_command
 
         send = send_command(rules, every_cycle=True)
+    # a completed entry dated before `late` is more than UNSUBMITTED_DAYS old
+    late = dt.date.min
+    if steady and today > dt.date.min + dt.timedelta(days=UNSUBMITTED_DAYS):
+        late = today - dt.timedelta(days=UNSUBMITTED_DAYS)
     for i, entry in enumerate(ledger.entries):
+        if entry.submitted is None and entry.posted is None:  # not sent (most entries)
+            if entry.date < late and not entry.planned:
+                days = (today - entry.date).days
+                out.append(
+                    Finding.later("unsubmitted", ("entries", i), _unsubmitted, entry, days, send)
+                )
+            continue
         at = ("entries", i)
-        sent = entry.submitted is not None or entry.posted is not None
-        for key, day in (("submitted", entry.submitted), ("posted", entry.posted)) if sent else ():
+        for key, day in (("submitted", entry.submitted), ("posted", entry.posted)):
             if day is not None and day > today:
                 message = f"entry {entry.id} is {key} {day}, in the future"
                 out.append(Finding("date-in-future", message, (*at, key)))
             if day is not None and day < entry.date:
                 message = f"entry {entry.id} is {key} {day}, before the class ({entry.date})"
                 out.append(Finding("date-order", message, (*at, key)))
-        if entry.planned and (entry.submitted or entry.posted):
+        if entry.planned:
             message = f"planned entry {entry.id} is marked submitted"
             hint = f"if you took it: ceclog edit {entry.id} --completed"
             out.append(Finding("planned-submitted", message, (*at, "submitted"), hint))
         if entry.submitted and entry.posted and entry.posted < entry.submitted:
             message = f"entry {entry.id} was posted before it was submitted"
             out.append(Finding("date-order", message, (*at, "posted")))
-        days = (today - entry.date).days if steady and not sent else 0
-        if steady and not entry.planned and not sent and days > UNSUBMITTED_DAYS:
-            message = f"entry {entry.id} ({entry.date}) is not submitted after {days} days"
-            hint = f"send it: {send} (or, if already sent: ceclog submit {entry.id} --on DATE)"
-            out.append(Finding("unsubmitted", message, at, hint))
     return out
+
+
+def _unsubmitted(entry: Entry, days: int, send: str) -> tuple[str, str]:
+    return (
+        f"entry {entry.id} ({entry.date}) is not submitted after {days} days",
+        f"send it: {send} (or, if already sent: ceclog submit {entry.id} --on DATE)",
+    )
 
 
 def check_evidence(
@@ -197,10 +217,10 @@ def check_evidence(
     from the recorded one (when `hashes` gives what the shell found for each file)."""
     out: list[Finding] = []
     for i, entry in enumerate(ledger.entries):
-        if report_bare and not entry.planned and not entry.evidence:
-            message = f"entry {entry.id} has no evidence (certificate) attached"
-            hint = f"ceclog attach {entry.id} CERTIFICATE.pdf"
-            out.append(Finding("no-evidence", message, ("entries", i), hint))
+        if not entry.evidence:
+            if report_bare and not entry.planned:
+                out.append(Finding.later("no-evidence", ("entries", i), _bare, entry.id))
+            continue
         if hashes is None:
             continue
         for j, ev in enumerate(entry.evidence):
@@ -221,6 +241,13 @@ def check_evidence(
                 code = "evidence-missing" if actual is None else "evidence-changed"
                 out.append(Finding(code, message, at, "restore the original file"))
     return out
+
+
+def _bare(entry_id: int) -> tuple[str, str]:
+    return (
+        f"entry {entry_id} has no evidence (certificate) attached",
+        f"ceclog attach {entry_id} CERTIFICATE.pdf",
+    )
 
 
 def evidence_finding(

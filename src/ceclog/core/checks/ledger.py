@@ -21,7 +21,7 @@ from ceclog.core.checks.entries import (
     check_late_entries,
     check_submission,
 )
-from ceclog.core.ledger.findings import DataPath, Finding
+from ceclog.core.ledger.findings import ERROR_CODES, DataPath, Finding
 from ceclog.core.ledger.models import Certification, Ledger, Rules
 from ceclog.core.ledger.vocabulary import unknown_code_hint
 from ceclog.core.schedule.exemptions import check_exemptions
@@ -159,11 +159,11 @@ class Checked:
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
+        return [f for f in self.findings if f.code in ERROR_CODES or f.strict]
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "warning"]
+        return [f for f in self.findings if not (f.code in ERROR_CODES or f.strict)]
 
 
 def check_ledger(

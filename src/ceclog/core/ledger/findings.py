@@ -5,7 +5,8 @@ registry `ceclog check CODE...` selects from, `status` summarises by, and docs/c
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from collections.abc import Callable
+from typing import Any, Literal, NamedTuple
 
 from ceclog.core.ledger.words import plural
 from ceclog.errors import Location
@@ -109,19 +110,97 @@ CODES: dict[str, Check] = {
 
 
 STRICT_CODES = frozenset({"assertion-failed"})  # warnings `check --strict` counts as errors
+ERROR_CODES = frozenset(code for code, check in CODES.items() if check.severity == "error")
 
 
-class Finding(NamedTuple):
+Words = Callable[..., tuple[str, str | None]]  # what a finding says: its message and its hint
+
+
+class Finding:
+    """One finding: `Finding(code, message, path, hint, where, strict)`, or `Finding.later`,
+    whose words are made only when read.  Equal when every field is."""
+
+    __slots__ = ("_args", "_hint", "_message", "_words", "code", "path", "strict", "where")
+
     code: str  # a key of CODES
-    message: str
-    path: DataPath = ()  # where in the ledger's data: ("entries", 3, "kind")
-    hint: str | None = None
-    where: Location | None = None  # the file and line, once the shell has located it
-    strict: bool = False  # `check --strict`: a warning that counts as an error
+    path: DataPath  # where in the ledger's data: ("entries", 3, "kind")
+    where: Location | None  # the file and line, once the shell has located it
+    strict: bool  # `check --strict`: a warning that counts as an error
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        path: DataPath = (),
+        hint: str | None = None,
+        where: Location | None = None,
+        strict: bool = False,
+    ) -> None:
+        self.code = code
+        self._message = message
+        self.path = path
+        self._hint = hint
+        self.where = where
+        self.strict = strict
+        self._words: Words | None = None
+        self._args: tuple[Any, ...] = ()
+
+    @classmethod
+    def later(cls, code: str, path: DataPath, words: Words, *args: Any) -> Finding:
+        """A finding whose message and hint are `words(*args)`, made when first read: a check
+        that may find something on every entry (no certificate, not submitted) formats nothing
+        for `status`, which only counts them."""
+        made = cls(code, "", path)
+        made._words, made._args = words, args
+        return made
+
+    def _say(self) -> None:
+        if self._words is not None:
+            self._message, self._hint = self._words(*self._args)
+            self._words, self._args = None, ()
+
+    @property
+    def message(self) -> str:
+        self._say()
+        return self._message
+
+    @property
+    def hint(self) -> str | None:
+        self._say()
+        return self._hint
 
     @property
     def severity(self) -> Severity:
-        return "error" if self.strict else CODES[self.code].severity
+        return "error" if self.strict or self.code in ERROR_CODES else "warning"
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.code, self.message, self.path, self.hint, self.where, self.strict)
+
+    def _replace(self, **changes: Any) -> Finding:
+        """A copy with `changes` (of `code`, `message`, `path`, `hint`, `where`, `strict`); its
+        words, when not made yet, still made only when read."""
+        if "message" in changes or "hint" in changes:
+            self._say()
+        made = Finding.__new__(Finding)
+        for name in Finding.__slots__:
+            if hasattr(self, name):
+                setattr(made, name, getattr(self, name))
+        for name, value in changes.items():
+            setattr(made, f"_{name}" if name in ("message", "hint") else name, value)
+        return made
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = ("code", "message", "path", "hint", "where", "strict")
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
+        return f"Finding({shown})"
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.severity}: {self.message}" if self.where else self.message

@@ -16,6 +16,7 @@ from dataclasses import field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -172,7 +173,7 @@ class Ledger(Record):
 
     def __post_init__(self) -> None:
         for table, key, message in REPEATS:
-            values = [getattr(row, key) for row in getattr(self, table)]
+            values = list(map(attrgetter(key), getattr(self, table)))
             with suppress(TypeError):  # an unhashable value: see repeat_at
                 if len(set(values)) == len(values):
                     continue  # no value twice (the usual case: found in one C loop)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter
 from typing import NamedTuple
 
 from ceclog.core.ledger.models import Entry, Rules
@@ -115,10 +116,11 @@ def cycle_limits(
     - a kind's `cycle_cap`: its entries count until the cap is reached, the rest what is left.
 
     What is left is rounded down to the increment, like any figure."""
-    if not any(e.event is not None for e in entries) and not any(
-        rules.kinds[e.kind].cycle_cap is not None for e in entries if e.kind in rules.kinds
+    capped = {name for name, kind in rules.kinds.items() if kind.cycle_cap is not None}
+    if {None}.issuperset(map(attrgetter("event"), entries)) and (
+        not capped or capped.isdisjoint(map(attrgetter("kind"), entries))
     ):
-        return {}
+        return {}  # no event, no kind with a cycle cap: nothing to limit
     used: dict[tuple[str, str | None], Fraction] = {}  # (event, kind or None for all): counted
     kind_used: dict[str, Fraction] = {}
     out: dict[int, Credit] = {}

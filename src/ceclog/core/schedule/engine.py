@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from operator import attrgetter
 from typing import NamedTuple
 
 from ceclog.core.ledger.models import Ledger, Rules
@@ -96,6 +97,8 @@ def _evaluate(ledger: Ledger, rules: Rules, today: dt.date) -> Report:
 def _where_each_counts(judged: list[Judged]) -> dict[int, Placement]:
     """Each entry's placement: it counts if it counts toward any requirement (the
     certification pool has several)."""
+    if len(judged) == 1:  # the holder's pool: one requirement says it all
+        return dict(judged[0].placements)
     found: dict[int, Placement] = {}
     for one in judged:
         for entry_id, placement in one.placements.items():
@@ -107,6 +110,8 @@ def _where_each_counts(judged: list[Judged]) -> dict[int, Placement]:
 def _lowered(judged: list[Judged]) -> dict[int, Credit]:
     """The entries whose figure a cycle-wide limit lowered, with that figure, when it is the
     highest they count toward any requirement (each has its own limits): the report shows it."""
+    if not any(one.lowered for one in judged):
+        return {}
     best: dict[int, tuple[Credit, bool]] = {}
     for one in judged:
         for entry_id, credit in one.credits.items():
@@ -119,14 +124,11 @@ def _lowered(judged: list[Judged]) -> dict[int, Credit]:
 def _class_credits(ledger: Ledger, rules: Rules) -> dict[int, Credit]:
     """What each entry counts as a class, before any cycle-wide limit (entries with the same
     kind and figures count the same: computed once)."""
-    credits: dict[int, Credit] = {}
-    known: dict[tuple[str, Decimal | None, Decimal | None], Credit] = {}
-    for entry in ledger.entries:
-        key = (entry.kind, entry.hours, entry.credits)
-        if key not in known:
-            known[key] = entry_credit(entry, rules)
-        credits[entry.id] = known[key]
-    return credits
+    entries = ledger.entries
+    keys = list(map(attrgetter("kind", "hours", "credits"), entries))
+    first = dict(zip(reversed(keys), reversed(entries), strict=True))  # each key: its first
+    known = {key: entry_credit(entry, rules) for key, entry in first.items()}
+    return dict(zip(map(attrgetter("id"), entries), map(known.__getitem__, keys), strict=True))
 
 
 Chosen = dict[int, tuple[str | None, str | None]]  # entry ID -> its one certification, or why none

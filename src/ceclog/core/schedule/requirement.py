@@ -15,6 +15,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from ceclog.core.ledger.models import Certification, Entry, Ledger, Rules, Track
@@ -157,7 +159,7 @@ def judge(
     )
     if schedule is None:
         return None
-    by_date = sorted(scope.entries, key=lambda e: e.date)
+    by_date = sorted(scope.entries, key=attrgetter("date"))
     placed = place_entries(by_date, scope.not_counted, schedule, rules, today)
     limited: dict[int, Credit] = {}
     for group in placed.by_cycle:
@@ -165,8 +167,9 @@ def judge(
     counted = {**credits, **limited} if limited else credits
     history = cycle_history(schedule.cycles, placed, by_date, counted, rules)
     requirement = standing(scope, schedule, history, placed.uncounted, ledger, rules, today)
-    toward = {e.id: counted[e.id] for group in placed.by_cycle for e in group}
-    lowered = frozenset(i for i in toward if i in limited)
+    ids = list(map(attrgetter("id"), chain.from_iterable(placed.by_cycle)))
+    toward = dict(zip(ids, map(counted.__getitem__, ids), strict=True))
+    lowered = frozenset(limited.keys() & toward.keys())
     return Judged(requirement, placed.placements, toward, lowered)
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Collection
 from decimal import Decimal
 from fractions import Fraction
+from operator import attrgetter, itemgetter
 from typing import Literal, NamedTuple
 
 from ceclog.core.ledger.models import Entry, Rules
@@ -133,32 +134,37 @@ def tally(
     track = cycle.track
     # a fixed period entered partway, under rules that ask nothing in it, asks nothing
     owed = not (cycle.partial_from is not None and rules.first_period == "none")
-    counted = planned = submitted = posted = Decimal(0)
+    planned = Decimal(0)
     kind_counted = dict.fromkeys(minimums, Decimal(0))
+    worth = [(e.id, credits[e.id].value) for e in placed]
     ids: list[int] = []
     unsent: list[int] = []
     done: list[tuple[Entry, Decimal]] = []
-    for entry in placed:
-        value = credits[entry.id].value
+    sent: list[Decimal] = []  # the values of the completed entries submitted (or posted)
+    posted_values: list[Decimal] = []
+    for entry, (entry_id, value) in zip(placed, worth, strict=True):
         if entry.planned:
             planned += value
             continue
-        ids.append(entry.id)
+        ids.append(entry_id)
         done.append((entry, value))
-        counted += value
-        if entry.submitted is not None or entry.posted is not None:
-            submitted += value
+        if entry.submitted is None and entry.posted is None:
+            unsent.append(entry_id)
         else:
-            unsent.append(entry.id)
-        if entry.posted is not None:
-            posted += value
-        if entry.kind in kind_counted:
+            sent.append(value)
+            if entry.posted is not None:
+                posted_values.append(value)
+        if kind_counted and entry.kind in kind_counted:
             kind_counted[entry.kind] += value
+    counted = sum(map(itemgetter(1), done), Decimal(0))  # in the same order: the same sums
+    submitted, posted = sum(sent, Decimal(0)), sum(posted_values, Decimal(0))
     division = divide(done, track.topics, rules) if track.topics else None
-    here = {e.id for e in placed if e.id in why}
-    excluded = tuple(
-        (e.id, why[e.id]) for e in dated if e.id in why and e.id not in here and not e.planned
-    )
+    excluded: tuple[tuple[int, str], ...] = ()
+    if why:  # most cycles' entries all simply count where they are dated
+        here = {e.id for e in placed if e.id in why}
+        excluded = tuple(
+            (e.id, why[e.id]) for e in dated if e.id in why and e.id not in here and not e.planned
+        )
     topics = tuple(
         TopicProgress(
             t,
@@ -177,7 +183,7 @@ def tally(
         counted,
         planned,
         topics,
-        tuple(e.id for e in dated),
+        tuple(map(attrgetter("id"), dated)),
         submitted,
         posted,
         tuple(ids),
@@ -188,7 +194,7 @@ def tally(
         shares=division.shares if division else (),
         unsent_ids=tuple(unsent),
         course=course,
-        worth=tuple((e.id, credits[e.id].value) for e in placed),
+        worth=tuple(worth),
     )
 
 
