@@ -173,3 +173,45 @@ def test_a_class_dated_after_today_counts_once_its_day_has_come(
     assert (req["counted"], req["met"], req["uncounted"][0]["id"]) == (10.0, False, 2)
     (req,) = json.loads(ceclog("status", "--json", today="2025-06-10").out)["requirements"]
     assert (req["counted"], req["met"], req["uncounted"]) == (14.0, True, [])
+
+
+def test_old_classes_entered_after_init_can_be_judged_from_an_earlier_tracking_start(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """A new user's report: `init` on 2026-12-07 (tracking from that day), WRT earned 2022-06-01,
+    then the certificates of that first cycle entered: 8.5 h on 2024-03-01.  The cycle
+    2022-06-01 to 2026-05-31 ended before tracking started, so it is not judged, and `add` must
+    not call it "5.5 CECs still short" while `status` says not judged.  Status says how to have
+    it judged; `holder --tracking-since 2022-06-01` then judges it: 8.5 of 14.0, OVERDUE 5.5
+    short, and says so as it changes.  A start after today is
+    refused, and `init --tracking-since` sets it from the first day."""
+    today = "2026-12-07"
+    ceclog("init", "--name", "Tess Ng", today=today)
+    ceclog("cert", "add", "WRT", "--earned", "2022-06-01", today=today)
+    r = ceclog("add", "Old refresher", "--date", "2024-03-01", "--hours", "8.5", today=today)
+    assert r.code == 0, r.err
+    assert (
+        "  technician: the cycle ending 2026-05-31 now has 8.5 of 14.0 CECs: not judged (it "
+        "ended before this ledger's tracking started (2026-12-07))" in r.out.splitlines()
+    )
+    assert "still short" not in r.out
+    r = ceclog("status", "--check", today=today)
+    assert r.code == 0
+    assert (
+        "technician: if this ledger holds every class you took since 2022-06-01, `ceclog holder "
+        "--tracking-since 2022-06-01` judges that period." in r.out.splitlines()
+    )
+    r = ceclog("holder", "--tracking-since", "2026-12-08", today=today)
+    assert r.code != 0 and "--tracking-since 2026-12-08 is after today (2026-12-07)" in r.err
+    r = ceclog("holder", "--tracking-since", "2022-06-01", today=today)
+    assert r.code == 0, r.err
+    assert "You are now OVERDUE: the cycle 2022-06-01 to 2026-05-31 ended 5.5 CECs short" in r.out
+    assert "tracking_since  2022-06-01" in r.out
+    r = ceclog("status", "--check", "--json", today=today)
+    assert r.code == 4  # overdue
+    req = json.loads(r.out)["requirements"][0]
+    assert req["state"] == "overdue"
+    other = ledger_path.with_name("other.toml")
+    r = ceclog("init", "--name", "Ann Lee", "--tracking-since", "2020-01-01", ledger=other)
+    assert "tracking from 2020-01-01" in r.out
+    assert "tracking_since = 2020-01-01" in other.read_text()

@@ -88,6 +88,8 @@ def _print_result(
             out.print(line)
         if late is not None and late is not req.lapse:  # else the LAPSED line has its figures
             verdict = "met" if late.met else f"{fmt(late.remaining)} {rules.units} still short"
+            if not late.met and not late.cycle.judged:
+                verdict = f"not judged ({late.cycle.unjudged})"
             out.print(
                 f"  {late.cycle.track.name}: the cycle ending {late.cycle.due} now has "
                 f"{fmt(late.counted)} of {fmt(late.required)} {rules.units}: {verdict}"

@@ -43,6 +43,14 @@ def init(
         str | None,
         typer.Option(metavar="YYYY-MM-DD", help="The CEC due date from your renewal notice."),
     ] = None,
+    tracking_since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The first day from which this ledger holds every class you took (default "
+            "today): cycles that ended before it are not judged.",
+        ),
+    ] = None,
     shared: Annotated[
         bool,
         typer.Option(
@@ -65,8 +73,9 @@ def init(
         rules=None,
         cec_due=cec_due,
         today=today,
+        tracking_since=tracking_since,
     )
-    holder = Holder(rules=rules, tracking_since=today, **fields)
+    holder = Holder(**{"rules": rules, "tracking_since": today, **fields})
     created = Ledger(version=LEDGER_VERSION, holder=holder)
     storage.create(path, created, c.journal, shared)
     if as_json:
@@ -75,7 +84,7 @@ def init(
         print_changes(c, "init", None, created)
         return
     out = terminal.console()
-    out.print(f"Created {path} for {name} (rules {rules}, tracking from {today}).")
+    out.print(f"Created {path} for {name} (rules {rules}, tracking from {holder.tracking_since}).")
     if shared:
         out.print("It is readable by your group (mode 640); every change keeps that mode.")
         warn(storage.folder_not_shared(path))
@@ -107,6 +116,14 @@ def holder(
             metavar="MM-DD|none",
             help="The day of the year your annual renewal fee is due, for `ceclog calendar` "
             "('none' clears it; 02-29 means the last day of February).",
+        ),
+    ] = None,
+    tracking_since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="Move the day from which this ledger holds every class you took: cycles that "
+            "ended before it are not judged, later ones are.",
         ),
     ] = None,
     exempt: Annotated[
@@ -149,6 +166,7 @@ def holder(
         cec_due=cec_due,
         today=c.today,
         fee_due=fee_due,
+        tracking_since=tracking_since,
     )
     path = c.ledger_path
     if changes:
@@ -176,7 +194,7 @@ def holder(
             warn(session.warnings)
             print_changes(c, "holder", session.ledger, new)
             return
-        if "cec_due" in changes or rules is not None:
+        if "cec_due" in changes or "tracking_since" in changes or rules is not None:
             say_changes(session.ledger, new, old_rules.rules, c.today, after_rules=new_rules.rules)
         warn(notice_passed(changes.get("cec_due"), c.today))
         warn(session.warnings)

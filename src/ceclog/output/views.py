@@ -276,6 +276,12 @@ def notes(req: Requirement, report: Report, ledger: Ledger, rules: Rules) -> lis
                 f"{name}: previous period {window}: {fmt(prev.counted)} {units} counted; not "
                 f"judged ({prev.cycle.unjudged})."
             )
+            if prev.cycle.due < ledger.holder.tracking_since:
+                start = prev.cycle.start
+                out.append(
+                    f"{name}: if this ledger holds every class you took since {start}, "
+                    f"`ceclog holder --tracking-since {start}` judges that period."
+                )
     return out
 
 

@@ -237,9 +237,12 @@ def holder_fields(
     cec_due: str | None,
     today: dt.date,
     fee_due: str | None = None,
+    tracking_since: str | None = None,
 ) -> dict[str, Any]:
     """The holder's fields given as text, checked; a renewal notice's due date records today as
-    the day it was noted (`none` clears both)."""
+    the day it was noted (`none` clears both).  The tracking start is the day from which the
+    holder vouches the ledger holds every class: cycles that ended before it are not judged, so
+    it can be no later than today."""
     out: dict[str, Any] = {}
     for key, value, what in (
         ("name", name, "--name"),
@@ -257,6 +260,14 @@ def holder_fields(
     if fee_due is not None:
         none = fee_due.strip().lower() in ("none", "")
         out["fee_due"] = None if none else parse_month_day(fee_due, "--fee-due")
+    if tracking_since is not None:
+        since = parse_date(tracking_since, "--tracking-since")
+        if since > today:
+            raise InputError(
+                f"--tracking-since {since} is after today ({today})",
+                hint="give the first day from which the ledger holds every class you took",
+            )
+        out["tracking_since"] = since
     return out
 
 
