@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ceclog.core.ledger.findings import CODES
-from conftest import Ceclog, write
+from conftest import Ceclog, make_ledger, write
 
 SHA = "ab" * 32
 HEAD = """\
@@ -265,3 +265,24 @@ def test_checked_splits_the_findings_by_their_severity() -> None:
         code for code in CODES if CODES[code].severity == "warning"
     ]
     assert {f.severity for f in checked.warnings} == {"warning"}
+
+
+def test_credits_stated_in_another_unit_than_the_hours_are_counted_as_stated_with_a_word(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """A new user's report: "21 classroom hours / 3 CECs" counts 3.0 (the credits as stated),
+    where the same class typed with --hours 21 counts 21.0 under 1 CEC = 1 hour, and nothing
+    said so.  Credits under half or over twice what the hours make get a warning with the edit
+    that counts the hours; 8 contact hours for 7 CECs (breaks included) get none."""
+    make_ledger(ledger_path, ("WRT", "2022-06-01"))
+    r = ceclog("add", "AMRT", "--date", "2026-09-18", "--hours", "21", "--credits", "3")
+    assert r.code == 0 and "counts 3.0 CECs: 3 CECs as stated on the certificate" in r.out
+    assert r.err.splitlines()[-1] == (
+        "warning: entry 1 states 3 CECs for 21 h; at 1 h per CEC the hours make 21.0. ceclog "
+        "counts the 3 stated (the IICRC's earlier unit was 1 CEC = 7 hours); if your body counts "
+        "the hours: ceclog edit 1 --credits 21.0"
+    )
+    r = ceclog("add", "Drying day", "--date", "2026-09-19", "--hours", "8", "--credits", "7")
+    assert r.code == 0 and "states" not in r.err
+    r = ceclog("edit", "2", "--credits", "16.5")
+    assert "warning: entry 2 states 16.5 CECs for 8 h; at 1 h per CEC the hours make 8.0." in r.err

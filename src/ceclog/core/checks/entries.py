@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
 from ceclog.core.checks.entry_rules import future_entry, not_held, planned_past
 from ceclog.core.ledger.findings import DataPath, Finding
 from ceclog.core.ledger.models import Entry, Evidence, Ledger, Rules
-from ceclog.core.schedule.credits import num
+from ceclog.core.schedule.credits import fmt, num
 
 if TYPE_CHECKING:
     from ceclog.core.schedule.engine import Report
@@ -99,7 +100,33 @@ def entry_warnings(entry: Entry, rules: Rules) -> list[str]:
             f"planned (ceclog edit {entry.id} --planned), or give its {zero} "
             f"(ceclog edit {entry.id} --{zero} N)?"
         )
+    unit = _stated_in_another_unit(entry, rules)
+    if unit is not None:
+        out.append(unit)
     return out
+
+
+def _stated_in_another_unit(entry: Entry, rules: Rules) -> str | None:
+    """Credits stated beside hours at less than half or more than twice what the hours make
+    under these rules: "21 classroom hours / 3 CECs" is the earlier IICRC unit (1 CEC = 7
+    hours), which today's 1 CEC = 1 hour counts as 21.  ceclog counts what the certificate
+    states; the user is told, and how to count the hours instead.  (Contact hours a little over
+    the credits, breaks included, are ordinary: no word.)"""
+    kind = rules.kinds.get(entry.kind)
+    if entry.credits is None or not entry.hours or (kind is not None and kind.fixed is not None):
+        return None
+    by_hours = Fraction(entry.hours) / Fraction(rules.hours_per_credit)
+    stated = Fraction(entry.credits)
+    if by_hours / 2 <= stated <= by_hours * 2:
+        return None
+    rate = num(rules.hours_per_credit)
+    value = fmt(by_hours)
+    return (
+        f"entry {entry.id} states {num(entry.credits)} {rules.units} for {num(entry.hours)} h; "
+        f"at {rate} h per {rules.unit} the hours make {value}. ceclog counts the "
+        f"{num(entry.credits)} stated (the IICRC's earlier unit was 1 CEC = 7 hours); if your "
+        f"body counts the hours: ceclog edit {entry.id} --credits {value}"
+    )
 
 
 def _zero_amount(entry: Entry, rules: Rules) -> str | None:
