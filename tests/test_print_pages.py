@@ -133,3 +133,41 @@ def test_transcript_page_prints_every_column(ceclog: Ceclog, tmp_path: Path) -> 
     r = ceclog("export", "--format", "html", "--cycle", "all", "-o", str(out), ledger=ledger)
     assert r.code == 0, r.err
     check_every_column(out, "portrait", tmp_path)
+
+
+def hidden_widths(page: Path, width: int, tmp_path: Path) -> list[int]:
+    """How many pixels of each sideways-scrolling table are hidden in a browser window `width`
+    pixels wide: the page as written, with a script that measures it (the page's own policy,
+    which lets nothing run, taken out of this copy), loaded by headless Chromium."""
+    assert CHROMIUM is not None
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text())
+    probe = (
+        '<script>document.body.setAttribute("data-hidden", [...document.querySelectorAll('
+        '".scroll")].map(e => e.scrollWidth - e.clientWidth).join(" "))</script></body>'
+    )
+    measured = tmp_path / f"measured-{width}.html"
+    measured.write_text(html.replace("</body>", probe, 1), encoding="utf-8")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+    args += [f"--user-data-dir={tmp_path / f'profile-{width}'}", f"--window-size={width},1400"]
+    out = subprocess.run(
+        [*args, "--dump-dom", measured.as_uri()], env=env, capture_output=True, text=True
+    )
+    found = re.search(r'data-hidden="([^"]*)"', out.stdout)
+    assert found is not None, out.stderr[-500:]
+    return [int(n) for n in found.group(1).split()]
+
+
+def test_transcript_shows_every_column_in_a_laptop_window(ceclog: Ceclog, tmp_path: Path) -> None:
+    """A new user's report: in a 1000-pixel browser window the requirements' Progress and the
+    entries' Posted were hidden behind a sideways scroll.  From 800 pixels up, the tables (the
+    certifications, the requirements, the entries) show every column."""
+    ledger = tmp_path / "ledger.toml"
+    shutil.copy(ROOT / "examples" / "ledger.toml", ledger)
+    shutil.copytree(ROOT / "examples" / "evidence", tmp_path / "evidence")
+    out = tmp_path / "transcript.html"
+    r = ceclog("export", "--format", "html", "--cycle", "all", "-o", str(out), ledger=ledger)
+    assert r.code == 0, r.err
+    for width in (800, 1000, 1280):
+        assert hidden_widths(out, width, tmp_path) == [0, 0, 0], width

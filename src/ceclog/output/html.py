@@ -151,6 +151,7 @@ CSS = (
     + html_media.PHONE_PAGE
     + html_media.cards("requirements", REQUIREMENT_HEADINGS)
     + html_media.cards("entries", [name for name, _ in ENTRY_COLUMNS])
+    + html_media.TRANSCRIPT_MEDIUM
     + html_media.TRANSCRIPT_PRINT
 )
 

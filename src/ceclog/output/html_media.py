@@ -34,6 +34,30 @@ TRANSCRIPT_PRINT = """
 }
 """
 
+MEDIUM = "screen and (min-width: 701px) and (max-width: 1280px)"
+
+# A laptop's browser window (a new user's report: at 1000 px the requirements' Progress and
+# the entries' Posted were hidden behind a sideways scroll): the tables in smaller type with the
+# narrower widths of paper, so every column shows; the scroll stays only as the last resort.
+TRANSCRIPT_MEDIUM = f"""
+@media {MEDIUM} {{
+  main {{ padding: 20px 16px 32px; }}
+  table {{ font-size: 12px; }}
+  th, td {{ padding: 3px 4px; }}
+  th {{ overflow-wrap: break-word; hyphens: auto; }}
+  td.title {{ min-width: 8em; }}
+  td.how {{ min-width: 6em; }}
+  td.provider, td.kind {{ min-width: 0; }}
+  .bar {{ width: 100%; min-width: 3em; max-width: 80px; }}
+}}
+@media screen and (min-width: 701px) and (max-width: 900px) {{
+  table {{ font-size: 11px; }}
+  th, td {{ padding: 2px 3px; }}
+  th.num {{ white-space: normal; }}
+  .bar {{ min-width: 2.5em; }}
+}}
+"""
+
 TEAM_PRINT = """
 @media print {
   @page { size: landscape; margin: 10mm 8mm; }
