@@ -171,3 +171,16 @@ def test_transcript_shows_every_column_in_a_laptop_window(ceclog: Ceclog, tmp_pa
     assert r.code == 0, r.err
     for width in (800, 1000, 1280):
         assert hidden_widths(out, width, tmp_path) == [0, 0, 0], width
+
+
+def test_team_page_shows_every_column_in_a_laptop_window(ceclog: Ceclog, tmp_path: Path) -> None:
+    """The team's 13 columns: at 1000 px, 185 px of them were behind the sideways scroll; from
+    1000 px up every column shows (a narrower window scrolls; a phone gets cards)."""
+    team = make_team(tmp_path / "team")
+    out = tmp_path / "team.html"
+    r = ceclog(
+        "team", str(team), "--format", "html", "--output", str(out), ledger=None, today=TODAY
+    )
+    assert r.code == 0, r.err
+    for width in (1000, 1280):
+        assert hidden_widths(out, width, tmp_path) == [0], width

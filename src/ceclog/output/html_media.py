@@ -58,6 +58,19 @@ TRANSCRIPT_MEDIUM = f"""
 }}
 """
 
+# The team's 13 columns in a laptop's window (at 1000 px, 185 px of them were behind the scroll).
+TEAM_MEDIUM = f"""
+@media {MEDIUM} {{
+  table {{ font-size: 11px; }}
+  th, td {{ padding: 2px 3px; }}
+  th {{ overflow-wrap: break-word; }}
+  td {{ overflow-wrap: anywhere; }}
+  td.who {{ min-width: 6em; }}
+  td.action {{ min-width: 9em; }}
+  .bar {{ width: 100%; min-width: 3em; max-width: 70px; }}
+}}
+"""
+
 TEAM_PRINT = """
 @media print {
   @page { size: landscape; margin: 10mm 8mm; }

@@ -14,7 +14,7 @@ from ceclog.core.ledger.words import plural
 from ceclog.core.schedule.credits import fmt
 from ceclog.core.schedule.progress import percent
 from ceclog.output.html import BASE_CSS, e, page
-from ceclog.output.html_media import TEAM_PRINT
+from ceclog.output.html_media import TEAM_MEDIUM, TEAM_PRINT
 from ceclog.output.svg_chart import timeline_svg
 from ceclog.output.team import WORDS, figures, footer, plan_texts, quarter_labels, who
 
@@ -65,6 +65,7 @@ p.summary { font-weight: 600; margin: 0 0 12px; }
   td.empty { display: none; }
 }
 """
+    + TEAM_MEDIUM
     + TEAM_PRINT
 )
 
