@@ -334,3 +334,52 @@ CERTS: list[Cert] = [
         attendee="Ray Donovan",
     ),
 ]
+
+# (cert4) wordings of a tester's fresh set: a speaker, a host and a place are no provider; a
+# name in a sentence stops before its verb
+CERTS += [
+    _c(
+        "speaker-presented-by",
+        [
+            "#THE EXPERIENCE",
+            "Session Attendance Certificate",
+            [(25, "Name:"), (90, "Dana Whitfield")],
+            [(25, "Course Title:"), (90, "Contents Pack-Out Documentation")],
+            [(25, "Presented by:"), (90, "Cheryl Vance, CR, WLS")],
+            [(25, "Session Date:"), (90, "September 24, 2026")],
+        ],
+        title="Contents Pack-Out Documentation",
+        date="2026-09-24",
+        provider=None,
+        attendee="Dana Whitfield",
+    ),
+    _c(
+        "host-not-letterhead",
+        [
+            "#PHOENIX DRYING ACADEMY",
+            "Certificate of Attendance",
+            "This certifies that Kevin Brandt attended the course",
+            [(25, "Course Title:"), (90, "LGR Dehumidification Strategies")],
+            [(25, "Hosted by:"), (90, "Jon-Don, Roselle, Illinois")],
+            [(25, "Course Date:"), (90, "March 14, 2026")],
+        ],
+        title="LGR Dehumidification Strategies",
+        date="2026-03-14",
+        provider=None,
+        attendee="Kevin Brandt",
+    ),
+    _c(
+        "provider-city-state",
+        [
+            "#Certificate of Course Completion",
+            "This certifies that Hannah Greene participated in the live class",
+            [(25, "Course Title:"), (90, "Odor Control Technician")],
+            [(25, "Presented by:"), (90, "Summit Restoration Training, Denver, Colorado")],
+            [(25, "Date:"), (90, "May 19-20, 2026")],
+        ],
+        title="Odor Control Technician",
+        date="2026-05-20",
+        provider="Summit Restoration Training",
+        attendee="Hannah Greene",
+    ),
+]

@@ -29,6 +29,7 @@ class Candidate:
     readings: tuple[str, ...] = ()  # a date that reads two ways: both
     weak: bool = False  # a generic label ("Date:"): used only when nothing better was read
     elsewhere: bool = False  # read in a sentence about something else: never a conflict
+    yields: bool = False  # read by a label whose value yields to a letterhead naming another
 
 
 def _clean(text: str) -> str:

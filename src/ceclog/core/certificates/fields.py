@@ -102,7 +102,10 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
                     note = "OCR: a value on the line below its label may be another's"
                     got = replace(got, low=True, notes=(*got.notes, note))
         if got is not None:
-            found.append(replace(_wrapped(got, lines, patterns), weak=hit.label.weak))
+            label = hit.label
+            found.append(
+                replace(_wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
+            )
     for phrase in phrase_hits(line, patterns):
         how = f'phrase "{phrase.shown}"'
         span = Span(line, phrase.start, phrase.end)
@@ -178,7 +181,7 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     if reader.role is Role.SHOWN:
         why = f"shown only: {reader.shown_why}" if cands else None
         return FieldReading(reader.role, cands, None, why)
-    sure = [c for c in cands if c.kind != "guess"]
+    sure = [_yielded(c, cands) for c in cands if c.kind != "guess"]
     if not sure:
         return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
     deciding = [c for c in sure if not c.weak] or sure
@@ -191,6 +194,21 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     if not usable:
         return FieldReading(reader.role, cands, None, deciding[0].problem)
     return FieldReading(reader.role, cands, usable[0], None)
+
+
+def _yielded(got: Candidate, cands: tuple[Candidate, ...]) -> Candidate:
+    """A value read by a label that yields ("Hosted by: Jon-Don", a distributor hosting a
+    manufacturer's class) is left for the user when the letterhead names someone else."""
+    if not got.yields or got.problem is not None:
+        return got
+    mine = set(_fold(got.value))
+    for guess in (c for c in cands if c.kind == "guess"):
+        theirs = set(_fold(guess.value))
+        if not (mine <= theirs or theirs <= mine):
+            return replace(
+                got, problem=f"the host, and the letterhead names {guess.value!r}: say which"
+            )
+    return got
 
 
 def _fold(name: str) -> list[str]:

@@ -14,7 +14,9 @@ from ceclog.core.certificates.registry import REGISTRY, FieldReader, Registry
 from ceclog.core.certificates.values import FieldWords
 from ceclog.errors import InputError
 
-KEYS = frozenset({"labels", "weak", "phrases", "not_if", "guess"})  # any field may have them
+KEYS = frozenset(
+    {"labels", "weak", "yields", "phrases", "not_if", "guess"}
+)  # any field may have them
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class Label:
     field: str  # "": a label of a field ceclog does not keep, which ends the value before it
     text: str
     weak: bool
+    yields: bool = False  # its value is not taken when the letterhead names another ("Hosted by")
 
     @cached_property  # asked at every column start of every line: worked out once
     def words(self) -> tuple[str, ...]:
@@ -102,7 +105,8 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
 
 def _labels(name: str, spec: dict[str, Any]) -> list[Label]:
     strong = [Label(name, text, False) for text in spec.get("labels", [])]
-    return strong + [Label(name, text, True) for text in spec.get("weak", [])]
+    yields = [Label(name, text, False, yields=True) for text in spec.get("yields", [])]
+    return strong + yields + [Label(name, text, True) for text in spec.get("weak", [])]
 
 
 def _regex(source: str, where: str) -> re.Pattern[str]:
@@ -116,4 +120,4 @@ def _words(spec: dict[str, Any]) -> FieldWords:
     def folded(key: str) -> tuple[str, ...]:
         return tuple(str(w).casefold() for w in spec.get(key, []))
 
-    return FieldWords(not_if=folded("not_if"), not_end=folded("not_end"))
+    return FieldWords(not_if=folded("not_if"), not_end=folded("not_end"), places=folded("places"))
