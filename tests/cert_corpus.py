@@ -383,3 +383,73 @@ CERTS += [
         attendee="Hannah Greene",
     ),
 ]
+
+# (cert4) tables without colons, titles below their lead or in quotes, dates in sentences and
+# lines of their own, hours beside the CECs, an agency before a label
+CERTS += [
+    _c(
+        "table-no-colons",
+        [
+            "#Dri-Eaz Training Center",
+            "CERTIFICATE OF TRAINING",
+            [(25, "Student Name"), (90, "Keisha Monroe")],
+            [(25, "Course"), (90, "Applied Structural Drying (ASD)")],
+            [(25, "Dates"), (90, "04/14/2026 - 04/16/2026")],
+            [(25, "Classroom Hours"), (90, "21")],
+            [(25, "CECs"), (90, "21")],
+            [(25, "Course Approval No.:"), (90, "25-0412-ASD")],
+        ],
+        title="Applied Structural Drying (ASD)",
+        date="2026-04-16",
+        hours="21",
+        credits="21",
+        approval="25-0412-ASD",
+        attendee="Keisha Monroe",
+    ),
+    _c(
+        "for-attending-below",
+        [
+            "#Certificate of Attendance",
+            "awarded to",
+            "#Thomas Nguyen",
+            "for attending",
+            "#Restoration Project Management",
+            "Saturday, June 13, 2026",
+            "8 Hours \u00b7 8 CECs",
+            "Awarded 8 IICRC CECs \u00b7 CEC Approval # 26-0613-RPM",
+        ],
+        title="Restoration Project Management",
+        date="2026-06-13",
+        hours="8",
+        credits="8",
+        approval="26-0613-RPM",
+        attendee="Thomas Nguyen",
+    ),
+    _c(
+        "webinar-two-digit-years",
+        [
+            "#Certificate of Participation",
+            "This certifies that Elena Kowalczyk participated in the live webinar",
+            "#Mold in HVAC Systems",
+            [(25, "Webinar Date"), (90, "06/01/26 - 06/02/26")],
+            [(25, "TDLR Course Approval #:"), (90, "MAT-0412")],
+            [(25, "Course Length:"), (90, "4 hours")],
+        ],
+        title="Mold in HVAC Systems",
+        date="2026-06-02",
+        hours="4",
+        approval="MAT-0412",
+        attendee="Elena Kowalczyk",
+    ),
+    _c(
+        "quoted-title-on-date",
+        [
+            "#Certificate of Completion",
+            'Miguel Santos completed the workshop "Restoration Drying" on April 2, 2026.',
+            "The workshop comprised 6 hours of instruction.",
+        ],
+        title="Restoration Drying",
+        date="2026-04-02",
+        hours="6",
+    ),
+]

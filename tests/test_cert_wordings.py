@@ -102,3 +102,130 @@ def test_an_approval_code_with_an_l_among_capitals_is_left_for_the_user(
     assert got["approval"] is None
     plain = _read(ceclog, tmp_path, HEAD, [(20, "IICRC Approval #:"), (75, "26-0104-CCI")])
     assert plain["approval"] == "26-0104-CCI"
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # a table's cell without a colon
+        (
+            [[(20, "Course"), (75, "Applied Structural Drying (ASD)")]],
+            "Applied Structural Drying (ASD)",
+        ),
+        (
+            [[(20, "Session:"), (75, "Contents Pack-Out Documentation")]],
+            "Contents Pack-Out Documentation",
+        ),
+        # the title on the line below the words that lead to it
+        (["for attending", "Restoration Project Management"], "Restoration Project Management"),
+        (["attended", "LGR Dehumidification Strategies"], "LGR Dehumidification Strategies"),
+        (
+            ["has completed", "Fire and Smoke Restoration Technician"],
+            "Fire and Smoke Restoration Technician",
+        ),
+        (["has completed the online course", "Psychrometry Refresher"], "Psychrometry Refresher"),
+        (
+            ["has completed all requirements of", "Applied Microbial Remediation"],
+            "Applied Microbial Remediation",
+        ),
+        (["completed the training session", "HEPA Air Filtration"], "HEPA Air Filtration"),
+        (
+            ["Elena Ruiz participated in the live webinar", "Mold in HVAC Systems"],
+            "Mold in HVAC Systems",
+        ),
+        # a title in quotes in a sentence
+        (['attended the course "Mold Best Practices" in Mobile'], "Mold Best Practices"),
+    ],
+)
+def test_titles_in_cells_below_their_lead_and_in_quotes(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], want: str
+) -> None:
+    assert _read(ceclog, tmp_path, HEAD, *rows)["title"] == want
+
+
+def test_a_date_under_a_completed_column_is_no_title(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _read(
+        ceclog,
+        tmp_path,
+        HEAD,
+        [(20, "Enrolled"), (70, "Completed"), (120, "IICRC CECs")],
+        [(20, "2026-01-05"), (70, "2026-01-18"), (120, "3")],
+    )
+    assert got["title"] is None
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        ([(20, "Dates"), (75, "04/14/2026 - 04/16/2026")], "2026-04-16"),
+        ([(20, "Webinar Date"), (75, "08/20/2026")], "2026-08-20"),
+        # two-digit years; the shared first number is the month: June 1-2, not Jan 6 - Feb 6
+        ([(20, "Date"), (75, "06/01/26 - 06/02/26")], "2026-06-02"),
+        ("11/10/2026 - 11/12/2026", "2026-11-12"),
+        ("Saturday, November 7, 2026", "2026-11-07"),
+        ("for completing the Drying Workshop on April 2, 2026.", "2026-04-02"),
+        ("in Mobile, Alabama on Saturday, the 7th of February, 2026, and", "2026-02-07"),
+        # one date that reads two ways stays the user's to say
+        ([(20, "Date"), (75, "05/09/2026")], None),
+    ],
+)
+def test_dates_in_cells_lines_and_sentences(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str | None
+) -> None:
+    got = _read(ceclog, tmp_path, HEAD, [(20, "Course Title:"), (75, "Drying")], row)
+    assert got["date"] == want
+
+
+def test_an_issue_date_in_a_sentence_is_no_class_date(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _read(
+        ceclog,
+        tmp_path,
+        HEAD,
+        [(20, "Course Title:"), (75, "Drying")],
+        "This certificate was issued on March 9, 2026",
+    )
+    assert got["title"] == "Drying"
+    assert got["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("row", "hours", "credits"),
+    [
+        ("19 Hours \u00b7 19 CECs", "19", "19"),
+        ("8 hours - CECs: 8", "8", None),
+        ("the 7-hour continuing education course", "7", None),
+        ([(20, "Course Length:"), (75, "4 hours")], "4", None),
+        ([(20, "Total Instruction:"), (75, "17 hours")], "17", None),
+        ("and is hereby awarded seven (7) Continuing Education Credits", None, "7"),
+        ([(20, "Credit"), (75, "1 NADCA CEC")], None, "1"),
+        ([(20, "CECs"), (75, "14")], None, "14"),
+    ],
+)
+def test_hours_and_credits_beside_each_other_and_in_cells(
+    ceclog: Ceclog,
+    ledger: Path,
+    tmp_path: Path,
+    row: fx.Row,
+    hours: str | None,
+    credits: str | None,
+) -> None:
+    got = _read(ceclog, tmp_path, HEAD, [(20, "Course Title:"), (75, "Drying")], row)
+    assert (got["hours"], got["credits"]) == (hours, credits)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        [(20, "TDLR Course Approval #:"), (75, "MAT-0412")],
+        [(20, "Course Approval No.:"), (75, "MAT-0412")],
+        "Awarded 4 IICRC CECs \u00b7 CEC Approval # MAT-0412",
+    ],
+)
+def test_an_approval_after_an_agency_a_dot_or_a_bullet(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
+) -> None:
+    assert _read(ceclog, tmp_path, HEAD, row)["approval"] == "MAT-0412"

@@ -35,7 +35,7 @@ class Candidate:
 def _clean(text: str) -> str:
     text = " ".join(text.split())
     text = text.strip(" \"'\u201c\u201d\u2018\u2019\u00ab\u00bb")  # quotes of all kinds
-    return text.rstrip(" ,;:").strip()
+    return text.rstrip(" ,;:\u00b7\u2022").strip()
 
 
 def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -> Candidate | None:

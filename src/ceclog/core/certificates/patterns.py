@@ -15,7 +15,7 @@ from ceclog.core.certificates.values import FieldWords
 from ceclog.errors import InputError
 
 KEYS = frozenset(
-    {"labels", "weak", "yields", "phrases", "not_if", "guess"}
+    {"labels", "weak", "yields", "cells", "phrases", "not_if", "guess"}
 )  # any field may have them
 
 
@@ -25,6 +25,7 @@ class Label:
     text: str
     weak: bool
     yields: bool = False  # its value is not taken when the letterhead names another ("Hosted by")
+    cell: bool = False  # a table's cell ("Course"): a column of its own, its value the next
 
     @cached_property  # asked at every column start of every line: worked out once
     def words(self) -> tuple[str, ...]:
@@ -106,7 +107,9 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
 def _labels(name: str, spec: dict[str, Any]) -> list[Label]:
     strong = [Label(name, text, False) for text in spec.get("labels", [])]
     yields = [Label(name, text, False, yields=True) for text in spec.get("yields", [])]
-    return strong + yields + [Label(name, text, True) for text in spec.get("weak", [])]
+    cells = [Label(name, text, False, cell=True) for text in spec.get("cells", [])]
+    weak = [Label(name, text, True) for text in spec.get("weak", [])]
+    return strong + yields + cells + weak
 
 
 def _regex(source: str, where: str) -> re.Pattern[str]:

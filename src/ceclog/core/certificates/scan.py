@@ -3,6 +3,7 @@ successfully completed …"), each with the field it names and where its value i
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 
@@ -42,12 +43,25 @@ def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
     for start in _column_starts(low):
         if hits and start < hits[-1].end:
             continue
-        for label in patterns.labels:
-            end = _label_end(low, start, label)
-            if end is not None:
-                hits.append(Hit(label, start, end))
-                break
+        hit = _label_at(low, start, patterns)
+        agency = AGENCY.match(line.text, start)
+        if hit is None and agency is not None:  # "TDLR Course Approval #", "DBPR Course #"
+            hit = _label_at(low, agency.end(), patterns)
+        if hit is not None:
+            hits.append(hit)
     return hits
+
+
+DOTS = ("\u00b7", "\u2022")  # a middle dot or a bullet parting a line's items
+AGENCY = re.compile(r"[A-Z]{2,6} (?=\S)")  # an agency's initials before a label
+
+
+def _label_at(low: str, start: int, patterns: Patterns) -> Hit | None:
+    for label in patterns.labels:
+        end = _label_end(low, start, label)
+        if end is not None:
+            return Hit(label, start, end)
+    return None
 
 
 def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
@@ -78,6 +92,8 @@ def _column_starts(text: str) -> list[int]:
             continue
         if run >= 3 or run == i:  # after a column gap, or the first word of the line
             out.append(i)
+        elif run and text[i - run - 1 : i - run] in DOTS and text[i - run - 2 : i - run - 1] == " ":
+            out.append(i)  # after a dot between two spaces: "4 CECs · CEC Approval # 26-0301"
         run = 0
     return out
 
@@ -100,8 +116,12 @@ def _label_end(text: str, start: int, label: Label) -> int | None:
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
+    if label.cell:  # the value in the next column: three spaces or more, then text
+        return i if text.startswith("   ", i) and text[i:].strip() else None
     if label.colon:
         return j + 1 if j < len(text) and text[j] == ":" else None
     if i < len(text) and text[i].isalnum() and not text[i].isdecimal() and text[i] != "_":
         return None
-    return j + 1 if j < len(text) and text[j] in ":#.-\u2013" else i
+    if j < len(text) and text[j] in ":#.-\u2013":
+        return j + 2 if text[j] in ".#" and text[j + 1 : j + 2] == ":" else j + 1  # "No.:"
+    return i

@@ -82,6 +82,8 @@ def _title(text: str, words: FieldWords) -> Parsed:
     tail = re.match(r"(.+?)\s+on\s+(.+)$", text, re.IGNORECASE)
     if tail is not None and any(p.fullmatch(tail.group(2).strip(" .")) for _, p in FORMATS):
         text = tail.group(1)
+    if not re.search(r"[^\W\d_]{3}", text):  # "2026-01-18" under a "Completed" column
+        return Parsed(text, "no words in it: not a title")
     last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
     if last in words.not_end:
         return Parsed(text, "looks cut short: type it")
