@@ -453,3 +453,25 @@ CERTS += [
         hours="6",
     ),
 ]
+
+# (cert4) a wall of text: one paragraph whose sentences wrap the date and the approval number
+CERTS += [
+    _c(
+        "wall-of-text",
+        [
+            "#GULF COAST TRAINING, LLC",
+            "Certificate of Continuing Education",
+            "This is to certify that Priya Raghunathan attended and completed the 7-hour",
+            'continuing education course "Mold Best Practices" presented on the 7th of',
+            "February, 2026, and is hereby awarded seven (7) Continuing Education Credits (CECs)",
+            "toward the renewal of IICRC certification. IICRC CEC Approval Number:",
+            "26-0119-MRB.",
+        ],
+        title="Mold Best Practices",
+        date="2026-02-07",
+        hours="7",
+        credits="7",
+        approval="26-0119-MRB",
+        attendee="Priya Raghunathan",
+    ),
+]

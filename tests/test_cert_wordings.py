@@ -229,3 +229,41 @@ def test_an_approval_after_an_agency_a_dot_or_a_bullet(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
 ) -> None:
     assert _read(ceclog, tmp_path, HEAD, row)["approval"] == "MAT-0412"
+
+
+WALL: list[fx.Row] = [
+    "#GULF COAST TRAINING, LLC",
+    "Certificate of Continuing Education",
+    "This is to certify that Priya Raghunathan attended and completed the 7-hour continuing",
+    'education course "Mold Best Practices" presented by Gulf Coast Training in Mobile on the',
+    "7th of February, 2026, and is hereby awarded seven (7) Continuing Education Credits toward",
+    [
+        (20, "the"),
+        (35, "renewal"),
+        (60, "of"),
+        (72, "IICRC"),
+        (95, "certification."),
+        (130, "IICRC"),
+        (150, "CEC"),
+        (166, "Approval"),
+        (190, "Number:"),
+    ],
+    "26-0119-MRB.",
+]
+
+
+def test_a_wall_of_text_is_read_as_one_paragraph(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _read(ceclog, tmp_path, *WALL)
+    assert got == {
+        "title": "Mold Best Practices",
+        "date": "2026-02-07",
+        "hours": "7",
+        "credits": "7",
+        "provider": None,
+        "approval": "26-0119-MRB",
+        "attendee": "Priya Raghunathan",
+        "issued": None,
+        "expires": None,
+    }

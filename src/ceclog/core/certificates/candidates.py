@@ -103,6 +103,10 @@ def _context(span: Span, kind: str, text: str) -> str:
     """The text a value was read in: a phrase's column of the line, a label's value itself."""
     if kind != "phrase":
         return text
+    if span.line.prose:  # a paragraph: the words around the value, not all its sentences
+        before = span.line.text[: span.start].split()[-3:]
+        after = span.line.text[span.end :].split()[:2]
+        return " ".join([*before, span.text, *after])
     where = next(((s, c) for s, c in chunks(span.line.text) if s <= span.start < s + len(c)), None)
     if where is None:
         return text

@@ -18,6 +18,7 @@ from itertools import compress
 
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
 from ceclog.core.certificates.scan import PhraseHit, label_hits, marked, phrase_hits
@@ -128,9 +129,13 @@ def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns
     """Whether a text read by a phrase up to the end of its line may go on to the next one (a
     wrapped paragraph: "... completed the course Applied" / "Structural Drying"): the next
     line is right below and holds one piece of text, no label or phrase."""
-    if not phrase.at_end or phrase.start == phrase.end or nxt is None:
+    if not phrase.at_end or phrase.start == phrase.end:
         return False
     if patterns.fields[phrase.field].reader.shape.name != "text":
+        return False
+    if line.prose:  # a paragraph's lines made one: where its text ends is not told
+        return True
+    if nxt is None:
         return False
     return (
         nxt.page == line.page
@@ -280,7 +285,7 @@ def _agreed(found: list[Candidate], second: list[Line] | None) -> list[Candidate
     is marked: --yes never takes it."""
     if second is None:
         return found
-    read = "\n".join(" ".join(ln.text.split()) for ln in second).casefold()
+    read = " ".join(" ".join(ln.text.split()) for ln in second).casefold()  # a paragraph's too
     out = []
     for c in found:
         if c.confidence is not None and " ".join(c.text.split()).casefold() not in read:
@@ -302,6 +307,7 @@ def read_certificates(
     out: list[Certificate] = []
     classes: list[bool] = []  # whether each names a class (a cover letter names none)
     for section in _sections([ln for ln in lines if ln.text.strip()], patterns):
+        section = paragraphs(section, lambda ln: _labelled(ln, patterns))
         found: list[Candidate] = []
         for i in range(len(section)):
             _read_line(section, i, patterns, found)
@@ -319,6 +325,12 @@ def read_certificates(
     if any(classes):  # pages that name no class are no certificate when another page does
         out = [replace(c, number=n) for n, c in enumerate(compress(out, classes), 1)]
     return out
+
+
+def _labelled(line: Line, patterns: Patterns) -> bool:
+    """Whether a line holds a label (a table's cell aside: a justified line's words are
+    columns, "CEC    Approval")."""
+    return any(not hit.label.cell for hit in label_hits(line, patterns))
 
 
 def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:

@@ -71,7 +71,10 @@ def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
         for phrase in patterns.phrases:
             for m in phrase.pattern.finditer(chunk):
                 a, b = m.span("value")
-                shown = f"{chunk[m.start() : a]}…{chunk[b : m.end()]}".strip()
+                lead, tail = chunk[m.start() : a], chunk[b : m.end()]
+                if len(tail) > 40:  # a sentence of a paragraph after a name
+                    tail = " ".join(tail[:40].split()[:-1]) + " …"
+                shown = f"{lead}…{tail}".strip()
                 out.append(PhraseHit(phrase.field, shown, start + a, start + b, b >= len(chunk)))
     return out
 
