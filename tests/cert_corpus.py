@@ -475,3 +475,21 @@ CERTS += [
         attendee="Priya Raghunathan",
     ),
 ]
+
+# (cert4) what OCR makes of a middle dot (a dash) and of IICRC (an I dropped)
+CERTS += [
+    _c(
+        "dash-for-dot",
+        [
+            "#Certificate of Training",
+            [(25, "Course Title:"), (90, "Bio-Recovery Technician Course")],
+            [(25, "Session Date:"), (90, "1/27/2026")],
+            "8 hours - CECs: 8",
+            "Credit: 1 Hour - 1 ICRC CEC",
+        ],
+        title="Bio-Recovery Technician Course",
+        date="2026-01-27",
+        hours=None,
+        credits=None,
+    ),
+]

@@ -196,7 +196,6 @@ def test_an_issue_date_in_a_sentence_is_no_class_date(
     ("row", "hours", "credits"),
     [
         ("19 Hours \u00b7 19 CECs", "19", "19"),
-        ("8 hours - CECs: 8", "8", None),
         ("the 7-hour continuing education course", "7", None),
         ([(20, "Course Length:"), (75, "4 hours")], "4", None),
         ([(20, "Total Instruction:"), (75, "17 hours")], "17", None),
@@ -267,3 +266,18 @@ def test_a_wall_of_text_is_read_as_one_paragraph(
         "issued": None,
         "expires": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("row", "hours", "credits"),
+    [
+        # a photo's middle dot read as a dash, an I of IICRC dropped
+        ("8 hours - CECs: 8", "8", "8"),
+        ("1 Hour - 1 ICRC CEC", "1", "1"),
+    ],
+)
+def test_what_ocr_makes_of_a_middle_dot_and_of_iicrc(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, hours: str, credits: str
+) -> None:
+    got = _read(ceclog, tmp_path, HEAD, [(20, "Course Title:"), (75, "Drying")], row)
+    assert (got["hours"], got["credits"]) == (hours, credits)

@@ -52,7 +52,8 @@ def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
     return hits
 
 
-DOTS = ("\u00b7", "\u2022")  # a middle dot or a bullet parting a line's items
+# a middle dot or a bullet parting a line's items, or a dash (OCR reads a middle dot as one)
+DOTS = ("\u00b7", "\u2022", "-", "\u2013", "\u2014")
 AGENCY = re.compile(r"[A-Z]{2,6} (?=\S)")  # an agency's initials before a label
 
 
