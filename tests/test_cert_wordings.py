@@ -150,10 +150,13 @@ def test_a_date_under_a_completed_column_is_no_title(
         ceclog,
         tmp_path,
         HEAD,
+        "has completed the online course",
+        "Psychrometry Refresher",
+        "",
         [(20, "Enrolled"), (70, "Completed"), (120, "IICRC CECs")],
         [(20, "2026-01-05"), (70, "2026-01-18"), (120, "3")],
     )
-    assert got["title"] is None
+    assert got["title"] == "Psychrometry Refresher"
 
 
 @pytest.mark.parametrize(
