@@ -76,6 +76,12 @@ def test_a_host_the_letterhead_disagrees_with_is_left_for_the_user(
     )
     assert got["title"] == "LGR Dehumidification"
     assert got["provider"] is None
+    written = ceclog("add", "--from", str(tmp_path / "cert.pdf"), "--yes")
+    assert written.code == 1  # no date: nothing written, each value said
+    assert (
+        "not taken: provider: the host ('Jon-Don'); the letterhead names 'PHOENIX DRYING "
+        "ACADEMY': say which" in written.err
+    )
     alone = _read(ceclog, tmp_path, HEAD, [(20, "Hosted by:"), (75, "Fresh Air Training Center")])
     assert alone["provider"] == "Fresh Air Training Center"
 

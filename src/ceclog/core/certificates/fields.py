@@ -210,9 +210,8 @@ def _yielded(got: Candidate, cands: tuple[Candidate, ...]) -> Candidate:
     for guess in (c for c in cands if c.kind == "guess"):
         theirs = set(_fold(guess.value))
         if not (mine <= theirs or theirs <= mine):
-            return replace(
-                got, problem=f"the host, and the letterhead names {guess.value!r}: say which"
-            )
+            why = f"the host ({got.value!r}); the letterhead names {guess.value!r}: say which"
+            return replace(got, problem=why)
     return got
 
 
