@@ -397,3 +397,162 @@ CERTS: list[Cert] = [
         attendee="Emma Wu",
     ),
 ]
+
+# (cert4) wordings of a tester's fresh set: a speaker, a host and a place are no provider; a
+# name in a sentence stops before its verb
+CERTS += [
+    _c(
+        "speaker-presented-by",
+        [
+            "#THE EXPERIENCE",
+            "Session Attendance Certificate",
+            [(25, "Name:"), (90, "Dana Whitfield")],
+            [(25, "Course Title:"), (90, "Contents Pack-Out Documentation")],
+            [(25, "Presented by:"), (90, "Cheryl Vance, CR, WLS")],
+            [(25, "Session Date:"), (90, "September 24, 2026")],
+        ],
+        title="Contents Pack-Out Documentation",
+        date="2026-09-24",
+        provider=None,
+        attendee="Dana Whitfield",
+    ),
+    _c(
+        "host-not-letterhead",
+        [
+            "#PHOENIX DRYING ACADEMY",
+            "Certificate of Attendance",
+            "This certifies that Kevin Brandt attended the course",
+            [(25, "Course Title:"), (90, "LGR Dehumidification Strategies")],
+            [(25, "Hosted by:"), (90, "Jon-Don, Roselle, Illinois")],
+            [(25, "Course Date:"), (90, "March 14, 2026")],
+        ],
+        title="LGR Dehumidification Strategies",
+        date="2026-03-14",
+        provider=None,
+        attendee="Kevin Brandt",
+    ),
+    _c(
+        "provider-city-state",
+        [
+            "#Certificate of Course Completion",
+            "This certifies that Hannah Greene participated in the live class",
+            [(25, "Course Title:"), (90, "Odor Control Technician")],
+            [(25, "Presented by:"), (90, "Summit Restoration Training, Denver, Colorado")],
+            [(25, "Date:"), (90, "May 19-20, 2026")],
+        ],
+        title="Odor Control Technician",
+        date="2026-05-20",
+        provider="Summit Restoration Training",
+        attendee="Hannah Greene",
+    ),
+]
+
+# (cert4) tables without colons, titles below their lead or in quotes, dates in sentences and
+# lines of their own, hours beside the CECs, an agency before a label
+CERTS += [
+    _c(
+        "table-no-colons",
+        [
+            "#Dri-Eaz Training Center",
+            "CERTIFICATE OF TRAINING",
+            [(25, "Student Name"), (90, "Keisha Monroe")],
+            [(25, "Course"), (90, "Applied Structural Drying (ASD)")],
+            [(25, "Dates"), (90, "04/14/2026 - 04/16/2026")],
+            [(25, "Classroom Hours"), (90, "21")],
+            [(25, "CECs"), (90, "21")],
+            [(25, "Course Approval No.:"), (90, "25-0412-ASD")],
+        ],
+        title="Applied Structural Drying (ASD)",
+        date="2026-04-16",
+        hours="21",
+        credits="21",
+        approval="25-0412-ASD",
+        attendee="Keisha Monroe",
+    ),
+    _c(
+        "for-attending-below",
+        [
+            "#Certificate of Attendance",
+            "awarded to",
+            "#Thomas Nguyen",
+            "for attending",
+            "#Restoration Project Management",
+            "Saturday, June 13, 2026",
+            "8 Hours \u00b7 8 CECs",
+            "Awarded 8 IICRC CECs \u00b7 CEC Approval # 26-0613-RPM",
+        ],
+        title="Restoration Project Management",
+        date="2026-06-13",
+        hours="8",
+        credits="8",
+        approval="26-0613-RPM",
+        attendee="Thomas Nguyen",
+    ),
+    _c(
+        "webinar-two-digit-years",
+        [
+            "#Certificate of Participation",
+            "This certifies that Elena Kowalczyk participated in the live webinar",
+            "#Mold in HVAC Systems",
+            [(25, "Webinar Date"), (90, "06/01/26 - 06/02/26")],
+            [(25, "TDLR Course Approval #:"), (90, "MAT-0412")],
+            [(25, "Course Length:"), (90, "4 hours")],
+        ],
+        title="Mold in HVAC Systems",
+        date="2026-06-02",
+        hours="4",
+        approval="MAT-0412",
+        attendee="Elena Kowalczyk",
+    ),
+    _c(
+        "quoted-title-on-date",
+        [
+            "#Certificate of Completion",
+            'Miguel Santos completed the workshop "Restoration Drying" on April 2, 2026.',
+            "The workshop comprised 6 hours of instruction.",
+        ],
+        title="Restoration Drying",
+        date="2026-04-02",
+        hours="6",
+    ),
+]
+
+# (cert4) a wall of text: one paragraph whose sentences wrap the date and the approval number
+CERTS += [
+    _c(
+        "wall-of-text",
+        [
+            "#GULF COAST TRAINING, LLC",
+            "Certificate of Continuing Education",
+            "This is to certify that Priya Raghunathan attended and completed the 7-hour",
+            'continuing education course "Mold Best Practices" presented on the 7th of',
+            "February, 2026, and is hereby awarded seven (7) Continuing Education Credits (CECs)",
+            "toward the renewal of IICRC certification. IICRC CEC Approval Number:",
+            "26-0119-MRB.",
+        ],
+        title="Mold Best Practices",
+        date="2026-02-07",
+        hours="7",
+        credits="7",
+        approval="26-0119-MRB",
+        attendee="Priya Raghunathan",
+    ),
+]
+
+# (cert4) what OCR makes of a middle dot (a dash) and of IICRC (an I dropped)
+CERTS += [
+    _c(
+        "dash-for-dot",
+        [
+            "#Certificate of Training",
+            [(25, "Course Title:"), (90, "Bio-Recovery Technician Course")],
+            [(25, "Session Date:"), (90, "1/27/2026")],
+            "8 hours - CECs: 8",
+            "Credit: 1 Hour - 1 ICRC CEC",
+        ],
+        title="Bio-Recovery Technician Course",
+        date="2026-01-27",
+        hours=None,
+        credits=None,
+    ),
+]

@@ -177,7 +177,7 @@ def read_fields(
     if as_json and yes:
         raise UsageError("--json with --from only shows what was read; drop --json to write")
     item = read_incoming(file)
-    text = read_certificate(item)
+    text = read_certificate(item, second=yes)  # a photo's second reading is for --yes
     patterns = load_patterns()
     certs = read_certificates(text.lines, patterns, holder, today, text.second)
     if as_json:

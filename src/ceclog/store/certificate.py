@@ -51,7 +51,8 @@ OTHER = {  # first bytes of formats people may have, and what to do instead
 class CertText:
     lines: list[Line]
     ocr_pages: tuple[int, ...]  # the pages read by OCR (their values carry confidences)
-    second: list[Line] = field(default_factory=list)  # OCR pages read a second way
+    # OCR pages read a second way (None: read once, as nothing is taken without asking)
+    second: list[Line] | None = field(default_factory=list)
 
 
 def load_patterns() -> Patterns:
@@ -84,22 +85,23 @@ def kind_of(data: bytes) -> str:
     )
 
 
-def read_certificate(item: Incoming) -> CertText:
-    """The lines of the certificate `item` holds (read by `evidence.read_incoming`)."""
+def read_certificate(item: Incoming, *, second: bool = True) -> CertText:
+    """The lines of the certificate `item` holds (read by `evidence.read_incoming`); a photo's
+    second reading only when `second` (what `--yes` takes must agree with it)."""
     where = Location(item.source)
     if not item.data:
         raise InputError("is empty", where=where, hint="give the certificate file itself")
     try:
         if kind_of(item.data) == "image":
-            read = read_page(item.data, 1, item.source)
+            read = read_page(item.data, 1, item.source, second)
             return CertText(read.first, (1,), read.second)
-        return _pdf(item)
+        return _pdf(item, second)
     except InputError as exc:
         exc.where = exc.where or where
         raise
 
 
-def _pdf(item: Incoming) -> CertText:
+def _pdf(item: Incoming, again: bool) -> CertText:
     import logging
     import warnings
 
@@ -111,7 +113,7 @@ def _pdf(item: Incoming) -> CertText:
         hint=f"download or export it again, or type the fields: {TYPE_IT}",
     )
     lines: list[Line] = []
-    second: list[Line] = []
+    second: list[Line] | None = [] if again else None
     ocr: list[int] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -134,9 +136,10 @@ def _pdf(item: Incoming) -> CertText:
                 lines += [text_line(number, n, row, r) for n, (r, row) in enumerate(rows, 1)]
             elif images:
                 ocr.append(number)
-                read = read_page(max(images, key=len), number, item.source)
+                read = read_page(max(images, key=len), number, item.source, again)
                 lines += read.first
-                second += read.second
+                if second is not None and read.second is not None:
+                    second += read.second
     if not lines:
         raise InputError(
             "has no text and no image to read",

@@ -33,7 +33,7 @@ MODES = ("3", "6")  # the first reading (automatic layout), the second (one bloc
 @dataclass(frozen=True)
 class Readings:
     first: list[Line]
-    second: list[Line]
+    second: list[Line] | None  # None: not read a second time (nothing is taken unasked)
 
 
 def _upright(image: bytes, page: int) -> bytes:
@@ -63,8 +63,9 @@ def _upright(image: bytes, page: int) -> bytes:
         return image
 
 
-def read_page(image: bytes, page: int, source: Path) -> Readings:
-    """A page's two readings, from a straightened image."""
+def read_page(image: bytes, page: int, source: Path, second: bool = True) -> Readings:
+    """A page's two readings, from a straightened image; one alone unless `second` (the second
+    reading is what `--yes` needs: a value is shown and asked about without it)."""
     program = shutil.which("tesseract")
     if program is None:
         raise InputError(
@@ -73,8 +74,11 @@ def read_page(image: bytes, page: int, source: Path) -> Readings:
             hint=f"install it ({INSTALL}), or type the fields: {TYPE_IT}",
         )
     image = _straight(program, _upright(image, page), page)
-    first, second = _run(program, image, page, MODES)
-    return Readings(rows_of(first, page), rows_of(second, page))
+    if not second:
+        (first,) = _run(program, image, page, MODES[:1])
+        return Readings(rows_of(first, page), None)
+    first, other = _run(program, image, page, MODES)
+    return Readings(rows_of(first, page), rows_of(other, page))
 
 
 def _run(program: str, image: bytes, page: int, modes: tuple[str, ...]) -> list[str]:

@@ -29,12 +29,13 @@ class Candidate:
     readings: tuple[str, ...] = ()  # a date that reads two ways: both
     weak: bool = False  # a generic label ("Date:"): used only when nothing better was read
     elsewhere: bool = False  # read in a sentence about something else: never a conflict
+    yields: bool = False  # read by a label whose value yields to a letterhead naming another
 
 
 def _clean(text: str) -> str:
     text = " ".join(text.split())
     text = text.strip(" \"'\u201c\u201d\u2018\u2019\u00ab\u00bb")  # quotes of all kinds
-    return text.rstrip(" ,;:").strip()
+    return text.rstrip(" ,;:\u00b7\u2022").strip()
 
 
 def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -> Candidate | None:
@@ -102,6 +103,10 @@ def _context(span: Span, kind: str, text: str) -> str:
     """The text a value was read in: a phrase's column of the line, a label's value itself."""
     if kind != "phrase":
         return text
+    if span.line.prose:  # a paragraph: the words around the value, not all its sentences
+        before = span.line.text[: span.start].split()[-3:]
+        after = span.line.text[span.end :].split()[:2]
+        return " ".join([*before, span.text, *after])
     where = next(((s, c) for s, c in chunks(span.line.text) if s <= span.start < s + len(c)), None)
     if where is None:
         return text

@@ -124,6 +124,23 @@ def _split(text: str, found: list[Found]) -> str | None:
     return None
 
 
+def _one_month(text: str, found: list[Found]) -> list[Found]:
+    """A range of two dates that each read two ways, sharing one number: the shared number is
+    the month when that makes a class of days and the other reading spans a month or more
+    ("06/01/26 - 06/02/26" is June 1 to 2, not January 6 to February 6)."""
+    if len(found) != 2 or any(f.order != "two" or len(f.dates) != 2 for f in found):
+        return found
+    one, other = found
+    if not re.fullmatch(_DASH, text[one.start + len(one.text) : other.start], re.IGNORECASE):
+        return found
+    for keep in (0, 1):
+        a, b = one.dates[keep], other.dates[keep]
+        c, d = one.dates[1 - keep], other.dates[1 - keep]
+        if a and b and c and d and 0 < (b - a).days <= 14 and (d - c).days >= 28:
+            return [f._replace(dates=[f.dates[keep]], order=None) for f in found]
+    return found
+
+
 def read_date(text: str) -> DateReading:
     """The date `text` gives, or why it gives none."""
     taken = [False] * len(text)
@@ -151,6 +168,7 @@ def read_date(text: str) -> DateReading:
     if len(orders) == 1:  # a range whose other end settles the order: 03/12 - 03/14/2026
         keep = slice(0, 1) if orders.pop() == "md" else slice(1, None)
         found = [f._replace(dates=f.dates[keep]) if f.order == "two" else f for f in found]
+    found = _one_month(text, found)
     two = [f for f in found if f.order == "two" and len(f.dates) == 2]
     if two:
         a, b = two[0].dates

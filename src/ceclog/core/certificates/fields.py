@@ -20,6 +20,7 @@ from itertools import compress
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.letterhead import letterhead
 from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
 from ceclog.core.certificates.scan import PhraseHit, label_hits, marked, phrase_hits
@@ -104,7 +105,10 @@ def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
                     note = "OCR: a value on the line below its label may be another's"
                     got = replace(got, low=True, notes=(*got.notes, note))
         if got is not None:
-            found.append(replace(_wrapped(got, lines, patterns), weak=hit.label.weak))
+            label = hit.label
+            found.append(
+                replace(_wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
+            )
     for phrase in phrase_hits(line, patterns):
         how = f'phrase "{phrase.shown}"'
         span = Span(line, phrase.start, phrase.end)
@@ -158,9 +162,13 @@ def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns
     """Whether a text read by a phrase up to the end of its line may go on to the next one (a
     wrapped paragraph: "... completed the course Applied" / "Structural Drying"): the next
     line is right below and holds one piece of text, no label or phrase."""
-    if not phrase.at_end or phrase.start == phrase.end or nxt is None:
+    if not phrase.at_end or phrase.start == phrase.end:
         return False
     if patterns.fields[phrase.field].reader.shape.name != "text":
+        return False
+    if line.prose:  # a paragraph's lines made one: where its text ends is not told
+        return True
+    if nxt is None:
         return False
     return (
         nxt.page == line.page
@@ -211,7 +219,7 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     if reader.role is Role.SHOWN:
         why = f"shown only: {reader.shown_why}" if cands else None
         return FieldReading(reader.role, cands, None, why)
-    sure = [c for c in cands if c.kind != "guess"]
+    sure = [_yielded(c, cands) for c in cands if c.kind != "guess"]
     if not sure:
         return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
     deciding = [c for c in sure if not c.weak] or sure
@@ -224,6 +232,20 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     if not usable:
         return FieldReading(reader.role, cands, None, deciding[0].problem)
     return FieldReading(reader.role, cands, usable[0], None)
+
+
+def _yielded(got: Candidate, cands: tuple[Candidate, ...]) -> Candidate:
+    """A value read by a label that yields ("Hosted by: Jon-Don", a distributor hosting a
+    manufacturer's class) is left for the user when the letterhead names someone else."""
+    if not got.yields or got.problem is not None:
+        return got
+    mine = set(_fold(got.value))
+    for guess in (c for c in cands if c.kind == "guess"):
+        theirs = set(_fold(guess.value))
+        if not (mine <= theirs or theirs <= mine):
+            why = f"the host ({got.value!r}); the letterhead names {guess.value!r}: say which"
+            return replace(got, problem=why)
+    return got
 
 
 def _fold(name: str) -> list[str]:
@@ -280,7 +302,7 @@ def _agreed(found: list[Candidate], second: list[Line] | None) -> list[Candidate
     is marked: --yes never takes it."""
     if second is None:
         return found
-    read = "\n".join(" ".join(ln.text.split()) for ln in second).casefold()
+    read = " ".join(" ".join(ln.text.split()) for ln in second).casefold()  # a paragraph's too
     out = []
     for c in found:
         if c.confidence is not None and " ".join(c.text.split()).casefold() not in read:
@@ -302,6 +324,7 @@ def read_certificates(
     out: list[Certificate] = []
     classes: list[bool] = []  # whether each names a class (a cover letter names none)
     for section in _sections([ln for ln in lines if ln.text.strip()], patterns):
+        section = paragraphs(section, lambda ln: _labelled(ln, patterns))
         found: list[Candidate] = []
         for i in range(len(section)):
             _read_line(section, i, patterns, found)
@@ -321,6 +344,12 @@ def read_certificates(
     if any(classes):  # pages that name no class are no certificate when another page does
         out = [replace(c, number=n) for n, c in enumerate(compress(out, classes), 1)]
     return out
+
+
+def _labelled(line: Line, patterns: Patterns) -> bool:
+    """Whether a line holds a label (a table's cell aside: a justified line's words are
+    columns, "CEC    Approval")."""
+    return any(not hit.label.cell for hit in label_hits(line, patterns))
 
 
 def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:

@@ -38,6 +38,7 @@ class Line:
     text: str
     words: tuple[Word, ...]
     row: int = 0  # the layout's row (blank rows counted): how far apart two lines are printed
+    prose: bool = False  # a paragraph's lines made one (`paragraphs`)
 
     def words_in(self, start: int, end: int) -> tuple[Word, ...]:
         return tuple(w for w in self.words if w.start < end and w.start + len(w.text) > start)

@@ -15,7 +15,18 @@ from ceclog.core.certificates.values import FieldWords
 from ceclog.errors import InputError
 
 KEYS = frozenset(
-    {"labels", "weak", "phrases", "above", "not_if", "guess", "confirm", "name_ends"}
+    {
+        "labels",
+        "weak",
+        "yields",
+        "cells",
+        "phrases",
+        "above",
+        "not_if",
+        "guess",
+        "confirm",
+        "name_ends",
+    }
 )  # any field may have them
 
 
@@ -24,6 +35,8 @@ class Label:
     field: str  # "": a label of a field ceclog does not keep, which ends the value before it
     text: str
     weak: bool
+    yields: bool = False  # its value is not taken when the letterhead names another ("Hosted by")
+    cell: bool = False  # a table's cell ("Course"): a column of its own, its value the next
 
     @cached_property  # asked at every column start of every line: worked out once
     def words(self) -> tuple[str, ...]:
@@ -112,7 +125,10 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
 
 def _labels(name: str, spec: dict[str, Any]) -> list[Label]:
     strong = [Label(name, text, False) for text in spec.get("labels", [])]
-    return strong + [Label(name, text, True) for text in spec.get("weak", [])]
+    yields = [Label(name, text, False, yields=True) for text in spec.get("yields", [])]
+    cells = [Label(name, text, False, cell=True) for text in spec.get("cells", [])]
+    weak = [Label(name, text, True) for text in spec.get("weak", [])]
+    return strong + yields + cells + weak
 
 
 def _regex(source: str, where: str) -> re.Pattern[str]:
@@ -126,4 +142,4 @@ def _words(spec: dict[str, Any]) -> FieldWords:
     def folded(key: str) -> tuple[str, ...]:
         return tuple(str(w).casefold() for w in spec.get(key, []))
 
-    return FieldWords(not_if=folded("not_if"), not_end=folded("not_end"))
+    return FieldWords(not_if=folded("not_if"), not_end=folded("not_end"), places=folded("places"))

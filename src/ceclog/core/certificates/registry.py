@@ -23,6 +23,7 @@ from ceclog.core.certificates.values import (
     date_value,
     name_check,
     number_value,
+    provider_check,
     text_value,
     title_check,
 )
@@ -124,7 +125,7 @@ REGISTRY = Registry(
         FieldReader("date", DATE, names_class=True, completion=True),
         FieldReader("hours", NUMBER, names_class=True),
         FieldReader("credits", NUMBER, names_class=True),
-        FieldReader("provider", TEXT),
+        FieldReader("provider", TEXT, check=provider_check, words=("places",)),
         FieldReader("approval", TEXT, check=code_check),
         FieldReader("attendee", TEXT, Role.READ, check=name_check, holder=True),
         FieldReader("issued", DATE, Role.SHOWN, shown_why=COMPLETION_WINS),

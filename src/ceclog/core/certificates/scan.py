@@ -3,6 +3,7 @@ successfully completed …"), each with the field it names and where its value i
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 
@@ -42,12 +43,26 @@ def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
     for start in _column_starts(low):
         if hits and start < hits[-1].end:
             continue
-        for label in patterns.labels:
-            end = _label_end(low, start, label)
-            if end is not None:
-                hits.append(Hit(label, start, end))
-                break
+        hit = _label_at(low, start, patterns)
+        agency = AGENCY.match(line.text, start)
+        if hit is None and agency is not None:  # "TDLR Course Approval #", "DBPR Course #"
+            hit = _label_at(low, agency.end(), patterns)
+        if hit is not None:
+            hits.append(hit)
     return hits
+
+
+# a middle dot or a bullet parting a line's items, or a dash (OCR reads a middle dot as one)
+DOTS = ("\u00b7", "\u2022", "-", "\u2013", "\u2014")
+AGENCY = re.compile(r"[A-Z]{2,6} (?=\S)")  # an agency's initials before a label
+
+
+def _label_at(low: str, start: int, patterns: Patterns) -> Hit | None:
+    for label in patterns.labels:
+        end = _label_end(low, start, label)
+        if end is not None:
+            return Hit(label, start, end)
+    return None
 
 
 def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
@@ -57,7 +72,10 @@ def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
         for phrase in patterns.phrases:
             for m in phrase.pattern.finditer(chunk):
                 a, b = m.span("value")
-                shown = f"{chunk[m.start() : a]}…{chunk[b : m.end()]}".strip()
+                lead, tail = chunk[m.start() : a], chunk[b : m.end()]
+                if len(tail) > 40:  # a sentence of a paragraph after a name
+                    tail = " ".join(tail[:40].split()[:-1]) + " …"
+                shown = f"{lead}…{tail}".strip()
                 out.append(PhraseHit(phrase.field, shown, start + a, start + b, b >= len(chunk)))
     return out
 
@@ -78,6 +96,8 @@ def _column_starts(text: str) -> list[int]:
             continue
         if run >= 3 or run == i:  # after a column gap, or the first word of the line
             out.append(i)
+        elif run and text[i - run - 1 : i - run] in DOTS and text[i - run - 2 : i - run - 1] == " ":
+            out.append(i)  # after a dot between two spaces: "4 CECs · CEC Approval # 26-0301"
         run = 0
     return out
 
@@ -100,8 +120,12 @@ def _label_end(text: str, start: int, label: Label) -> int | None:
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
+    if label.cell:  # the value in the next column: three spaces or more, then text
+        return i if text.startswith("   ", i) and text[i:].strip() else None
     if label.colon:
         return j + 1 if j < len(text) and text[j] == ":" else None
     if i < len(text) and text[i].isalnum() and not text[i].isdecimal() and text[i] != "_":
         return None
-    return j + 1 if j < len(text) and text[j] in ":#.-\u2013" else i
+    if j < len(text) and text[j] in ":#.-\u2013":
+        return j + 2 if text[j] in ".#" and text[j + 1 : j + 2] == ":" else j + 1  # "No.:"
+    return i

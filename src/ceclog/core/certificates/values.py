@@ -28,6 +28,7 @@ class FieldWords:
 
     not_if: tuple[str, ...] = ()  # a value with one of them is not this field's ("Pending")
     not_end: tuple[str, ...] = ()  # a value ending in one of them was cut short ("for")
+    places: tuple[str, ...] = ()  # states and provinces: ", City, State" after a name
 
 
 def date_value(text: str) -> Parsed:
@@ -81,6 +82,8 @@ def _title(text: str, words: FieldWords) -> Parsed:
     tail = re.match(r"(.+?)\s+on\s+(.+)$", text, re.IGNORECASE)
     if tail is not None and any(p.fullmatch(tail.group(2).strip(" .")) for _, p in FORMATS):
         text = tail.group(1)
+    if not re.search(r"[^\W\d_]{3}", text):  # "2026-01-18" under a "Completed" column
+        return Parsed(text, "no words in it: not a title")
     last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
     if last in words.not_end:
         return Parsed(text, "looks cut short: type it")
@@ -96,6 +99,31 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     return Parsed(value)
 
 
+# what follows a person's name, never a school's: "Cheryl Vance, CR, WLS", "Ann Lee, MSc"
+_CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,4}[A-Z][a-z]?|Dr|Jr|Sr)\.?")
+_COMPANY = {"llc", "inc", "ltd", "co", "corp", "llp", "pllc", "lp", "plc"}
+
+
+def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
+    """A school's name: a person's name with credentials after it ("Cheryl Vance, CR, WLS": the
+    speaker after "Presented by") is none; a place after it (", Denver, Colorado", ", Austin,
+    TX": a state or province of `places`) is no part of it."""
+    parts = [p.strip() for p in value.split(",")]
+    rest = parts[1:]
+    person = parts[0].split()
+    if (
+        rest
+        and 2 <= len(person) <= 4
+        and all(w[:1].isupper() and not w.isupper() for w in person if len(w.rstrip(".")) > 1)
+        and all(_CREDENTIAL.fullmatch(p) for p in rest)
+        and not {p.rstrip(".").casefold() for p in rest} & _COMPANY
+    ):
+        return Parsed(value, "a person's name and credentials, not a school: type it")
+    if len(parts) >= 3 and parts[-1].casefold() in words.places and parts[-2][:1].isupper():
+        return Parsed(", ".join(parts[:-2]), notes=(f"{', '.join(parts[-2:])}: a place, left out",))
+    return Parsed(value)
+
+
 def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """An approval code has a number in it ("C-5521"; "Pending" is none) and ends at the first
     space or parenthesis: what follows ("45-7702 (24 CEC hours)", "21-0045. This course meets
@@ -104,6 +132,8 @@ def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
     if m is None:  # a code with a word first ("WRT 2211"), or none ("Pending")
         return Parsed(value, None if re.search(r"\d", value) else "no number in it")
     code, rest = m.group("code").rstrip(".,:"), m.group("rest")
+    if re.search(r"[A-Z]l|l[A-Z]", code):  # "26-0104-CCl": OCR reads a capital I as an l
+        return Parsed(code, "an 'l' among capitals (OCR may misread an I): type it")
     if re.search(r"\d", re.sub(r"\([^)]*\)?|\[[^\]]*\]?", "", rest)):
         return Parsed(value, "more than one number: type it")
     return Parsed(code)

@@ -1,0 +1,64 @@
+"""A wall of text: a paragraph whose sentences wrap their fields across lines ("... on Saturday,
+the 7th of" / "February, 2026 ..."; "IICRC CEC Approval Number:" / "26-0119-MRB.").  Its lines
+are read as one line, their words single-spaced (a justified line's wide gaps are no columns).
+Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from ceclog.core.certificates.lines import Line, Word, chunks
+
+MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence's
+
+
+def _prose(line: Line) -> bool:
+    """One column of text, or a justified line: a sentence's words spaced as columns."""
+    pieces = chunks(line.text)
+    if len(pieces) == 1:
+        return True
+    return len(pieces) >= MIN_WORDS and all(" " not in text for _, text in pieces)
+
+
+def _long(line: Line) -> bool:
+    return _prose(line) and len(line.words) >= MIN_WORDS
+
+
+def joined(lines: list[Line]) -> Line:
+    """The lines as one: their words single-spaced, each with its OCR confidence."""
+    words: list[Word] = []
+    text = ""
+    for word in (w for ln in lines for w in ln.words):
+        text += " " if text else ""
+        words.append(Word(word.text, len(text), word.conf))
+        text += word.text
+    first = lines[0]
+    return replace(first, text=text, words=tuple(words), row=lines[-1].row, prose=True)
+
+
+def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line]:
+    """The lines with each paragraph made one line: three lines or more, each right below the
+    last (single or one-and-a-half spaced), each but the last a long line of prose, none
+    `labelled` (a label's line is read as it is)."""
+    out: list[Line] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= 3:  # two long lines at least: a sentence and a title below it is none
+            out.append(joined(run))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        below = bool(run) and line.page == run[-1].page and line.row <= run[-1].row + 2
+        if below and _long(run[-1]) and _prose(line) and not labelled(line):
+            run.append(line)
+            continue
+        flush()
+        run.append(line)
+        if labelled(line):
+            flush()
+    flush()
+    return out
