@@ -235,6 +235,6 @@ def read_fields(
         )
     after = None
     if not yes:  # accepted by a person at the terminal
-        edited = values != first
-        after = add_memory.learner(cert, text.lines, values, file.name, recalled, edited)
+        typed = {f for f in ENTRY_FIELDS if values.get(f) != first.get(f)}
+        after = add_memory.learner(cert, text.lines, values, file.name, recalled, typed)
     return {f: values.get(f) for f in ENTRY_FIELDS}, item, after, no_amount(cert)
