@@ -92,7 +92,7 @@ def _edit(cert: Certificate, values: Values) -> None:
     try:
         values[field] = shape.typed(answer, field)  # checked as the command line checks it
     except CeclogError as exc:
-        say(f"not changed: {exc.message}")
+        say(f"not changed: {exc.message}" + (f"; {exc.hint}" if exc.hint else ""))
 
 
 def _missing(values: Values) -> list[str]:
