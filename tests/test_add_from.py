@@ -219,7 +219,8 @@ def test_the_prompt_aborts(
     _type(monkeypatch, *answers)
     result = ceclog("add", "--from", str(fx.write(tmp_path, "centred")))
     assert result.code == 1
-    assert result.err.rstrip().endswith("error: aborted: nothing was written")
+    assert result.err.endswith("[q]uit: nothing was written\n")  # a choice, not an error
+    assert "error" not in result.err
     _unchanged(ledger, before)
 
 

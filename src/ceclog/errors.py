@@ -72,6 +72,15 @@ class RulesError(CeclogError):
     code = "rules-file"
 
 
+class Declined(CeclogError):
+    """The user answered no (or q) to a question: their choice, not an error.  Printed as
+    its message alone ("nothing was written", no "error:"), exit 1 all the same, so that a
+    script knows the command did not do what it was asked."""
+
+    def __init__(self, message: str = "nothing was written") -> None:
+        super().__init__(message)
+
+
 class InputError(CeclogError):
     """A command-line value is not acceptable (unknown code, negative hours, bad date...)."""
 

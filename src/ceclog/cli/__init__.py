@@ -193,9 +193,10 @@ def load_commands(args: list[str] | None = None) -> None:
 
 
 def _print_error(exc: CeclogError) -> None:
+    from ceclog.errors import Declined
     from ceclog.output.terminal import console
 
-    console(stderr=True).hang(f"error: {exc}")
+    console(stderr=True).hang(exc.message if isinstance(exc, Declined) else f"error: {exc}")
 
 
 _WRITTEN = {  # what a journal entry means to the user, in the order they are told
