@@ -66,6 +66,10 @@ class LedgerError(CeclogError):
     """The ledger file is missing, unreadable, malformed or invalid."""
 
 
+class NoLedger(LedgerError):
+    """There is no ledger at the path: its hint says how to create one (there)."""
+
+
 class RulesError(CeclogError):
     """A rules file is missing, malformed or invalid."""
 

@@ -79,7 +79,14 @@ def init(
     if shared:
         out.print("It is readable by your group (mode 640); every change keeps that mode.")
         warn(storage.folder_not_shared(path))
-    out.print("Next: record a certification, e.g. `ceclog cert add WRT --earned 2022-06-01`.")
+    import shlex
+
+    # a ledger named by --ledger alone: the next command must name it too ($CECLOG_LEDGER stays)
+    place = f"--ledger {shlex.quote(str(path))} " if c.ledger_option is not None else ""
+    out.print(
+        f"Next: record a certification, e.g. `ceclog {place}cert add WRT --earned 2022-06-01`.",
+        soft_wrap=True,
+    )
 
 
 @app.command()
