@@ -256,9 +256,14 @@ def undo(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     except CeclogError as exc:
         exc.ledger = exc.ledger or path
         raise
+    broken = [f"the ledger did not parse; it is kept as {result.kept}"]
+    if result.broken is not None:
+        from ceclog.core.ledger.undone import taken_back
+
+        broken.append(taken_back(result.restored, *result.broken))
     if as_json:
         if result.replaced is None:
-            warn([f"the ledger did not parse; it is kept as {result.kept}"])
+            warn(broken)
         warn(list(result.warnings))
         print_changes(c, "undo", result.replaced, result.restored)
         return
@@ -275,7 +280,7 @@ def undo(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             "`ceclog undo` again brings it back."
         )
     else:
-        warn([f"the ledger did not parse; it is kept as {result.kept}"])
+        warn(broken)
     if result.given is not None:
         out.print(
             f"Entry IDs up to {result.given} stay taken (last_entry_id = {result.given}): "

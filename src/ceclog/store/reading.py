@@ -98,7 +98,16 @@ def load(path: Path, *, for_edit: bool = True, raw: bytes | None = None) -> Load
             return Loaded(path, text, ledger, None, raw, hit.get("append"))
         except (KeyError, TypeError, ValueError):
             pass  # a cache from another layout: validate afresh
-    ledger, data = parse_ledger(text, path)
+    try:
+        ledger, data = parse_ledger(text, path)
+    except LedgerError as exc:
+        if exc.code == "toml-syntax" and path.with_name(path.name + ".bak").is_file():
+            exc.hint = (
+                f"{exc.hint}; or run `ceclog undo`: it restores the version before the last "
+                f"change ceclog made (that change is taken back too) and keeps this broken text "
+                f"as {path.name}.broken-TIME"
+            )
+        raise
     remember(path, raw, ledger, data if for_edit else None)
     return Loaded(path, text, ledger, data, raw)
 
