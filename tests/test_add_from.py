@@ -190,6 +190,23 @@ def test_the_prompt_edits_a_field_then_accepts(
     assert "date = 2026-04-03" in text and "hours = 7" in text
 
 
+def test_the_prompt_takes_a_date_as_the_certificate_prints_it_when_it_reads_one_way(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dates = ("05/09/2026", "next week", "11/31/2026", "11/19/2026")
+    _type(monkeypatch, *(a for d in dates for a in ("e", "date", d)), "a")
+    result = ceclog("add", "--from", str(fx.write(tmp_path, "ambiguous")))
+    assert result.code == 0, result.err
+    assert (
+        "not changed: the date '05/09/2026' reads two ways: 2026-05-09 (month first) or "
+        "2026-09-05 (day first); write it as YYYY-MM-DD: 2026-05-09 or 2026-09-05"
+    ) in result.err
+    iso = "write it as YYYY-MM-DD, e.g. 2026-11-19"
+    assert f"not changed: the date 'next week' is not a date; {iso}" in result.err
+    assert f"not changed: the date: '11/31/2026' is no date (no such day); {iso}" in result.err
+    assert "date = 2026-11-19" in ledger.read_text()
+
+
 @pytest.mark.parametrize("answers", [("q",), ()], ids=["quit", "end-of-input"])
 def test_the_prompt_aborts(
     ceclog: Ceclog,
@@ -202,7 +219,8 @@ def test_the_prompt_aborts(
     _type(monkeypatch, *answers)
     result = ceclog("add", "--from", str(fx.write(tmp_path, "centred")))
     assert result.code == 1
-    assert result.err.rstrip().endswith("error: aborted: nothing was written")
+    assert result.err.endswith("[q]uit: nothing was written\n")  # a choice, not an error
+    assert "error" not in result.err
     _unchanged(ledger, before)
 
 

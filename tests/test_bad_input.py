@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -246,8 +247,30 @@ def test_missing_ledger_says_which_file_and_how_to_start(ceclog: Ceclog, ledger_
     r = ceclog("status")
     assert r.code == 1
     assert r.err.startswith(f"error: {ledger_path}: no ledger here")
-    assert "ceclog init" in r.err
+    assert f"ceclog --ledger {ledger_path} init" in r.err
     assert not ledger_path.exists()
+
+
+def test_a_missing_ledger_named_by_path_says_how_to_create_it_there(
+    ceclog: Ceclog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ceclog init` alone would create the default ledger, not the one named: the hint names
+    the path, quoted for the shell, and running it creates that very file."""
+    missing = tmp_path / "new folder" / "it's mine.toml"
+    r = ceclog("status", ledger=missing)
+    assert r.code == 1
+    command = f"ceclog --ledger {shlex.quote(str(missing))} init --name 'Your Name'"
+    assert f"  hint: create one with `{command}`, or point --ledger" in r.err
+    monkeypatch.setenv("CECLOG_LEDGER", str(missing))
+    assert f"`{command}`" in ceclog("list", ledger=None).err
+    monkeypatch.delenv("CECLOG_LEDGER")
+    default = ceclog("status", ledger=None).err  # the default place: `ceclog init` creates it
+    assert "  hint: create one with `ceclog init --name 'Your Name'`" in default
+    words = shlex.split(command)[1:]
+    created = ceclog(*words[2:], ledger=Path(words[1]))
+    assert created.code == 0 and missing.is_file()
+    then = f"`ceclog --ledger {shlex.quote(str(missing))} cert add WRT --earned 2022-06-01`"
+    assert created.out.endswith(f"Next: record a certification, e.g. {then}.\n")
 
 
 def test_ledger_is_a_folder(ceclog: Ceclog, tmp_path: Path) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import Ceclog, make_ledger
 
@@ -294,6 +298,27 @@ def test_edit_and_rm(ceclog: Ceclog, ledger_path: Path) -> None:
     assert r.code == 1 and "--yes" in r.err
     assert ceclog("rm", "1", "--yes").code == 0
     assert json.loads(ceclog("list", "--json").out) == []
+
+
+def test_rm_declined_at_the_question_is_no_error(
+    ceclog: Ceclog, ledger_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answering no is the user's choice: `nothing was written` without `error:`, exit 1 (the
+    command did not do what it was asked), as `add --from` quit at its prompt."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    make_ledger(ledger_path, ("WRT", "2023-01-01"))
+    ceclog("add", "Class", "--date", "2024-01-01", "--hours", "7")
+    before = ledger_path.read_bytes()
+    monkeypatch.setattr(sys, "stdin", Terminal("n\n"))
+    r = ceclog("rm", "1")
+    assert r.code == 1
+    assert r.err == "Remove entry 1: 2024-01-01 Class? [y/N]: nothing was written\n"
+    assert r.out == ""
+    assert ledger_path.read_bytes() == before
 
 
 def test_list_filters(ceclog: Ceclog, ledger_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import signal
@@ -225,6 +226,43 @@ def test_backup_is_never_replaced_by_a_smaller_ledger(ceclog: Ceclog, ledger_pat
         f"ceclog last wrote it: the backup is kept as {kept[0]} (delete that copy if the "
         "removal was yours)\n"
     )
+
+
+def test_a_hand_edit_that_breaks_the_ledger_points_at_undo_and_undo_says_what_it_takes_back(
+    ceclog: Ceclog, ledger_path: Path
+) -> None:
+    """The backup is the version before ceclog's last change (`rm 2` here): undo after a broken
+    hand edit restores it, so entry 2 comes back; it says so, and keeps the broken text."""
+    make_ledger(ledger_path, ("WRT", "2023-01-01"))
+    for n in (1, 2, 3):
+        assert ceclog("add", f"Class {n}", "--date", f"2024-0{n}-01", "--hours", "1").code == 0
+    assert ceclog("rm", "2", "--yes").code == 0
+    text = ledger_path.read_text()
+    line = text.splitlines().index('title = "Class 3"') + 1
+    broken = text.replace('title = "Class 3"', 'title = "Class 3')
+    ledger_path.write_text(broken)
+    for command in ("status", "list"):
+        r = ceclog(command)
+        assert r.code == 1
+        assert r.err.startswith(
+            f"error: {ledger_path}:{line}: not valid TOML: a string is not closed (a quote is "
+            "missing)\n  hint: end the value with the quote it starts with, on the same line"
+        )
+        assert (
+            "or run `ceclog undo`: it restores the version before the last change ceclog made "
+            "(that change is taken back too) and keeps this broken text as "
+            "ledger.toml.broken-TIME"
+        ) in r.err
+    r = ceclog("undo")
+    assert r.code == 0
+    assert "Restored the previous version" in r.out and "(3 entries, 1 certification)" in r.out
+    assert r.err.splitlines()[1] == (
+        "warning: this also takes back the last change ceclog made before the broken edit (the "
+        "backup is the version before it): entry 2 is back"
+    )
+    (kept,) = [p for p in ledger_path.parent.iterdir() if ".broken-" in p.name]
+    assert kept.read_text() == broken
+    assert [e["id"] for e in json.loads(ceclog("list", "--json").out)] == [1, 2, 3]
 
 
 def test_undo_refuses_an_unparseable_backup_and_keeps_a_broken_ledger(

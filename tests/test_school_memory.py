@@ -190,3 +190,44 @@ def test_a_damaged_memory_file_says_where_and_writes_nothing(
     assert f"{schools}: not a valid memory of schools" in result.err
     assert "Traceback" not in result.err
     assert ledger.read_bytes() == before
+
+
+BLUE = "Blue Ridge Restoration Institute"
+
+
+def blue_ridge(title: str, date: str) -> fx.Spec:
+    """A school whose letterhead, confirmed by its school line, prints its name in capitals."""
+    page: fx.Page = [
+        f"#{BLUE.upper()}",
+        "IICRC Approved School #7731 | Roanoke, VA",
+        "#Certificate of Completion",
+        [(25, "Student Name:"), (90, "Jane Smith")],
+        [(25, "Course Title:"), (90, title)],
+        [(25, "Date Completed:"), (90, date)],
+        [(25, "CEC Hours:"), (90, "7")],
+    ]
+    return fx.Spec("blue", [page], [])
+
+
+def test_the_provider_the_user_corrected_is_the_schools_name_from_then_on(
+    ceclog: Ceclog, ledger: Path, schools: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = write(tmp_path, "blue-1.pdf", blue_ridge("Applied Structural Drying", "11/19/2026"))
+    _type(monkeypatch, "e", "provider", BLUE, "a")
+    result = ceclog("add", "--from", str(first))
+    assert result.code == 0, result.err
+    assert f"from {BLUE} read (title, date, hours, provider) in" in result.err
+    assert f'provider = "{BLUE}"' in schools.read_text()
+    second = write(tmp_path, "blue-2.pdf", blue_ridge("Odor Control Technician", "10/22/2026"))
+    _type(monkeypatch, "a")
+    result = ceclog("add", "--from", str(second))
+    assert result.code == 0, result.err
+    said = f"read as on your certificate from {BLUE} of 2026-11-19 (the provider)"
+    assert f"provider  {BLUE}\n" in result.err and f"page 1, line 1: {said}" in result.err
+    entries = ledger.read_text().split("[[entries]]")
+    assert f'provider = "{BLUE}"' in entries[2]
+    assert 'title = "Odor Control Technician"' in entries[2]
+    memory = schools.read_text()
+    assert f'provider = "{BLUE}"' in memory and BLUE.upper() not in memory.replace(
+        f'letterhead = "{BLUE.upper()}"', ""
+    )

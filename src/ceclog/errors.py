@@ -66,10 +66,23 @@ class LedgerError(CeclogError):
     """The ledger file is missing, unreadable, malformed or invalid."""
 
 
+class NoLedger(LedgerError):
+    """There is no ledger at the path: its hint says how to create one (there)."""
+
+
 class RulesError(CeclogError):
     """A rules file is missing, malformed or invalid."""
 
     code = "rules-file"
+
+
+class Declined(CeclogError):
+    """The user answered no (or q) to a question: their choice, not an error.  Printed as
+    its message alone ("nothing was written", no "error:"), exit 1 all the same, so that a
+    script knows the command did not do what it was asked."""
+
+    def __init__(self, message: str = "nothing was written") -> None:
+        super().__init__(message)
 
 
 class InputError(CeclogError):

@@ -18,7 +18,7 @@ from ceclog import __version__
 from ceclog.cli.context import Context
 from ceclog.cli.guard import Interrupts, pipe_safe
 from ceclog.cli.listing import COMMANDS, Listing
-from ceclog.errors import EXIT_DATA, CeclogError
+from ceclog.errors import EXIT_DATA, CeclogError, NoLedger
 
 if TYPE_CHECKING:
     from ceclog.store.journal import Journal
@@ -193,9 +193,10 @@ def load_commands(args: list[str] | None = None) -> None:
 
 
 def _print_error(exc: CeclogError) -> None:
+    from ceclog.errors import Declined
     from ceclog.output.terminal import console
 
-    console(stderr=True).hang(f"error: {exc}")
+    console(stderr=True).hang(exc.message if isinstance(exc, Declined) else f"error: {exc}")
 
 
 _WRITTEN = {  # what a journal entry means to the user, in the order they are told
@@ -262,6 +263,8 @@ def _run(args: list[str], context: Context) -> int:
     except CeclogError as exc:
         if debug:
             raise
+        if isinstance(exc, NoLedger) and exc.where is not None:
+            exc.hint = context.create_hint(Path(exc.where.path), exc.hint)
         _print_error(exc)
         if context.journal:
             print(f"  note: {written(context.journal, 'error')}", file=sys.stderr)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ceclog.core.certificates.fields import SECOND, Certificate, read_certificates
 from ceclog.core.certificates.registry import ENTRY_FIELDS, REGISTRY, Role
-from ceclog.errors import CeclogError, InputError, UsageError
+from ceclog.errors import CeclogError, Declined, InputError, UsageError
 from ceclog.output import data
 from ceclog.output.certificate import as_data, summary, table, where
 from ceclog.output.terminal import console
@@ -39,7 +39,7 @@ def ask(prompt: str) -> str:
     sys.stderr.flush()
     line = sys.stdin.readline()
     if not line:  # end of input: the user left
-        raise InputError("aborted: nothing was written")
+        raise Declined()
     return line.strip()
 
 
@@ -60,7 +60,7 @@ def _choose(certs: list[Certificate], pick: int | None, yes: bool, file: Path) -
     while True:
         answer = ask(f"Which certificate (1-{len(certs)}, q to abort)? ")
         if answer.lower() in ("q", "quit"):
-            raise InputError("aborted: nothing was written")
+            raise Declined()
         if answer.isdigit() and 1 <= int(answer) <= len(certs):
             return certs[int(answer) - 1]
 
@@ -92,7 +92,7 @@ def _edit(cert: Certificate, values: Values) -> None:
     try:
         values[field] = shape.typed(answer, field)  # checked as the command line checks it
     except CeclogError as exc:
-        say(f"not changed: {exc.message}")
+        say(f"not changed: {exc.message}" + (f"; {exc.hint}" if exc.hint else ""))
 
 
 def _missing(values: Values) -> list[str]:
@@ -218,7 +218,7 @@ def read_fields(
             _show(heading, cert, values, given_set)
             answer = ask("Write this entry? [a]ccept, [e]dit a field, [q]uit: ").lower()
             if answer in ("q", "quit", "abort"):
-                raise InputError("aborted: nothing was written")
+                raise Declined()
             if answer in ("e", "edit"):
                 _edit(cert, values)
             elif answer in ("a", "accept", "y", "yes"):
@@ -235,6 +235,6 @@ def read_fields(
         )
     after = None
     if not yes:  # accepted by a person at the terminal
-        edited = values != first
-        after = add_memory.learner(cert, text.lines, values, file.name, recalled, edited)
+        typed = {f for f in ENTRY_FIELDS if values.get(f) != first.get(f)}
+        after = add_memory.learner(cert, text.lines, values, file.name, recalled, typed)
     return {f: values.get(f) for f in ENTRY_FIELDS}, item, after, no_amount(cert)

@@ -144,7 +144,7 @@ def _confirm(count: int) -> bool:
 def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> None:
     from ceclog.cli.add_from import interactive, say
     from ceclog.core.imports.cert_batch import review
-    from ceclog.errors import InputError, UsageError
+    from ceclog.errors import Declined, InputError, UsageError
     from ceclog.output import cert_batch, data
 
     if any(v not in (None, False, [], ()) for v in others):
@@ -175,7 +175,7 @@ def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> No
                 hint="--yes writes the rows marked + (values read by a label or a phrase)",
             )
         if not _confirm(len(ready)):
-            raise InputError("aborted: nothing was written")
+            raise Declined()
     _write(c, ready, items)
     for n, item in enumerate(reviewed, 1):
         if item.why_not is not None:

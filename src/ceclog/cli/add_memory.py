@@ -11,6 +11,7 @@ from ceclog.core.certificates import memory
 from ceclog.core.certificates.fields import Certificate
 from ceclog.core.certificates.lines import Line
 from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.registry import ENTRY_FIELDS
 from ceclog.output.terminal import console
 from ceclog.store import school_memory
 
@@ -44,15 +45,16 @@ def learner(
     values: Values,
     file: str,
     recalled: Recalled,
-    edited: bool,
+    typed: set[str],
 ) -> Callable[[], None] | None:
     """What to remember once the entry is written, when a person accepted `values` at the
-    terminal after correcting a field, or the certificate's school is already remembered.
+    terminal after correcting a field (`typed`: the fields changed at the prompt), or the
+    certificate's school is already remembered.
     The school becomes confirmed (--yes takes its values) when every value its memory filled
     was accepted as read."""
-    if not edited and recalled.school is None:
+    if not typed and recalled.school is None:
         return None
-    school = memory.learn(cert, lines, values, file, recalled.school)
+    school = memory.learn(cert, lines, values, file, recalled.school, typed)
     if school is None:
         return None
     unchanged = bool(recalled.filled) and all(
@@ -63,7 +65,10 @@ def learner(
 
     def write() -> None:
         where = school_memory.remember(school)
-        known = ", ".join(school.fields) or "its name"
+        kept = [
+            f for f in ENTRY_FIELDS if f in school.fields or (f == "provider" and school.provider)
+        ]
+        known = ", ".join(kept) or "its name"
         _say(
             f"remembered how certificates from {school.name} read ({known}) in {where}; "
             f'ceclog add --forget "{school.name}" drops it'

@@ -58,6 +58,22 @@ class Context:
         return Path(env).expanduser() if env else default_ledger_path()
 
     @property
+    def ledger_named(self) -> bool:
+        """The ledger's path was given (--ledger or $CECLOG_LEDGER), not the default one."""
+        return self.ledger_option is not None or bool(os.environ.get(LEDGER_ENV))
+
+    def create_hint(self, path: Path, hint: str | None) -> str | None:
+        """How to create the ledger missing at `path` (`hint`: the store's, which says
+        `ceclog init`): there, when the user named it.  Any other hint is kept."""
+        import shlex
+
+        from ceclog.store.reading import CREATE_HINT
+
+        if hint != CREATE_HINT or not self.ledger_named:
+            return hint
+        return hint.replace("ceclog init", f"ceclog --ledger {shlex.quote(str(path))} init")
+
+    @property
     def today(self) -> dt.date:
         text = self.today_option or os.environ.get(TODAY_ENV)
         if text:

@@ -35,7 +35,7 @@ from ceclog.core.ledger.fields import check_text, entry_fields, parse_date, pars
 from ceclog.core.ledger.models import Entry, Ledger, Rules
 from ceclog.core.schedule.credits import fmt
 from ceclog.core.schedule.engine import evaluate
-from ceclog.errors import InputError, UsageError
+from ceclog.errors import Declined, InputError, UsageError
 from ceclog.output import data, status_data, terminal, views
 from ceclog.store import evidence
 from ceclog.store import ledger as storage
@@ -386,9 +386,11 @@ def rm(
                     f"refusing to remove entry {entry_id} without confirmation",
                     hint="add --yes to remove it without a question",
                 )
-            question = f"Remove entry {entry_id}: {entry.date} {entry.title}?"
-            if not typer.confirm(question, err=as_json):  # stdout holds only the JSON
-                raise InputError("nothing removed")
+            from ceclog.cli.add_from import ask  # on stderr: a question is no data
+
+            answer = ask(f"Remove entry {entry_id}: {entry.date} {entry.title}? [y/N]: ")
+            if answer.lower() not in ("y", "yes"):
+                raise Declined()
         new = operations.remove_entry(session.ledger, entry_id)
         session.save(new)
     warn(session.warnings)

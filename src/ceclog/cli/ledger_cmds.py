@@ -88,7 +88,14 @@ def init(
     if shared:
         out.print("It is readable by your group (mode 640); every change keeps that mode.")
         warn(storage.folder_not_shared(path))
-    out.print("Next: record a certification, e.g. `ceclog cert add WRT --earned 2022-06-01`.")
+    import shlex
+
+    # a ledger named by --ledger alone: the next command must name it too ($CECLOG_LEDGER stays)
+    place = f"--ledger {shlex.quote(str(path))} " if c.ledger_option is not None else ""
+    out.print(
+        f"Next: record a certification, e.g. `ceclog {place}cert add WRT --earned 2022-06-01`.",
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -267,9 +274,14 @@ def undo(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     except CeclogError as exc:
         exc.ledger = exc.ledger or path
         raise
+    broken = [f"the ledger did not parse; it is kept as {result.kept}"]
+    if result.broken is not None:
+        from ceclog.core.ledger.undone import taken_back
+
+        broken.append(taken_back(result.restored, *result.broken))
     if as_json:
         if result.replaced is None:
-            warn([f"the ledger did not parse; it is kept as {result.kept}"])
+            warn(broken)
         warn(list(result.warnings))
         print_changes(c, "undo", result.replaced, result.restored)
         return
@@ -286,7 +298,7 @@ def undo(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             "`ceclog undo` again brings it back."
         )
     else:
-        warn([f"the ledger did not parse; it is kept as {result.kept}"])
+        warn(broken)
     if result.given is not None:
         out.print(
             f"Entry IDs up to {result.given} stay taken (last_entry_id = {result.given}): "

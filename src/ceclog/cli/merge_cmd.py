@@ -16,7 +16,7 @@ from ceclog.cli import app
 from ceclog.cli.context import Context, JsonOpt, info, warn
 from ceclog.core.imports.merge import Conflict, Merge, Side, merge
 from ceclog.core.ledger.models import Ledger
-from ceclog.errors import InputError, UsageError
+from ceclog.errors import Declined, InputError, UsageError
 from ceclog.output import data, merges
 from ceclog.output.terminal import console
 from ceclog.store import ledger as storage
@@ -63,7 +63,7 @@ def _ask(c: Conflict) -> Side:
         sys.stderr.flush()
         answer = sys.stdin.readline()
         if not answer:
-            raise InputError("aborted: nothing was written")
+            raise Declined()
         if answer.strip().lower() in ("m", "mine"):
             return "mine"
         if answer.strip().lower() in ("t", "theirs"):

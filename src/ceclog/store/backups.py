@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import time
 from pathlib import Path
 
@@ -35,8 +36,6 @@ def _saved_together(bak: Path, target: Path) -> bool:
 def _keep_dated(bak: Path, raw: bytes, owner: str) -> Path:
     """A copy of the backup as `NAME.bak-TIME[-N]`; the newest `KEEP_DATED_BACKUPS` are kept.
     A copy, not a hard link (some shared file systems have none)."""
-    import re
-
     pattern = re.compile(re.escape(bak.name) + r"-(\d{8}T\d{6})(?:-(\d+))?")
     matches = filter(None, map(pattern.fullmatch, os.listdir(bak.parent)))
     dated = [(m[1], int(m[2] or 1), m[0]) for m in matches]  # (stamp, number, name)
@@ -80,3 +79,25 @@ def guard_backup(target: Path, current: Loaded) -> list[str]:
         f"{current.path} lacks {lost} that its backup has, removed since ceclog last wrote it: "
         f"the backup is kept as {kept} (delete that copy if the removal was yours)"
     ]
+
+
+_HEADER = re.compile(r"\s*\[\[?\s*([A-Za-z_.-]+)\s*\]")
+_ID = re.compile(r"\s*id\s*=\s*(\d+)\s*(?:#.*)?$")
+_CODE = re.compile(r"""\s*code\s*=\s*["']([^"']+)["']""")
+
+
+def records_in(text: str) -> tuple[frozenset[int], frozenset[str]]:
+    """The entry IDs and certification codes a ledger's text has, read line by line: for a
+    text that does not parse as TOML (`ceclog undo` says what restoring the backup brings
+    back).  A line the scan cannot follow counts for nothing."""
+    ids: set[int] = set()
+    codes: set[str] = set()
+    table = ""
+    for line in text.splitlines():
+        if header := _HEADER.match(line):
+            table = header[1]
+        elif table == "entries" and (m := _ID.match(line)):
+            ids.add(int(m[1]))
+        elif table == "certifications" and (m := _CODE.match(line)):
+            codes.add(m[1])
+    return frozenset(ids), frozenset(codes)

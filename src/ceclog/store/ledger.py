@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ceclog.core.ledger.models import Ledger
 from ceclog.errors import CeclogError, InputError, LedgerError, Location
 from ceclog.store import platform
-from ceclog.store.backups import guard_backup
+from ceclog.store.backups import guard_backup, records_in
 from ceclog.store.files import (
     SHARED_FILE_MODE,
     SHARED_FOLDER_MODE,
@@ -158,6 +158,8 @@ class Undone(NamedTuple):
     kept: Path | None = None
     given: int | None = None  # the last_entry_id recorded in the restored version, if any
     warnings: tuple[str, ...] = ()
+    # a ledger that did not parse: the entry IDs and certification codes its text had
+    broken: tuple[frozenset[int], frozenset[str]] | None = None
 
 
 def undo(path: Path, journal: Journal) -> Undone:
@@ -215,7 +217,8 @@ def undo(path: Path, journal: Journal) -> Undone:
                     platform.fsync_dir(target.parent)
         except OSError as exc:
             raise write_error(path, exc) from None
-        return Undone(restored, replaced, kept, given, warnings)
+        broken = None if replaced is not None else records_in(current.decode("utf-8", "replace"))
+        return Undone(restored, replaced, kept, given, warnings, broken)
 
 
 def _keep_ids(backup: Loaded, replaced: Ledger) -> tuple[bytes, int | None, tuple[str, ...]]:

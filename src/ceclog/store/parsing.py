@@ -88,6 +88,18 @@ def toml_reader() -> Any:
         return tomllib
 
 
+_NEWLINE = "Illegal character '\\n'"  # tomllib's word for a line that ends inside a string
+
+
+def _unclosed(message: str, text: str, line: int) -> bool:
+    """The line ends inside a string: tomllib says only that a newline is not allowed there."""
+    if not message.startswith(_NEWLINE):
+        return False
+    lines = text.splitlines()
+    here = lines[line - 1].replace('\\"', "") if line <= len(lines) else ""
+    return here.count('"') % 2 == 1 or here.count("'") % 2 == 1
+
+
 def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[str, Any]:
     reader = toml_reader()
     try:
@@ -110,7 +122,10 @@ def parse_toml(text: str, path: Path | str, error: type[CeclogError]) -> dict[st
             line = text.count("\n") + 1
             message = re.sub(_TOML_EOF, " (at the end of the file)", message)
         hint = "fix the TOML syntax on that line"
-        if "date" in message.lower():
+        if line is not None and _unclosed(message, text, line):
+            message = "a string is not closed (a quote is missing)"  # at the line's end
+            hint = 'end the value with the quote it starts with, on the same line: "Drying 101"'
+        elif "date" in message.lower():
             hint = "dates are written YYYY-MM-DD without quotes, and the day must exist"
         raise error(
             f"not valid TOML: {message}", where=Location(path, line), hint=hint, code="toml-syntax"

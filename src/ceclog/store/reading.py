@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ceclog.core.ledger.models import Ledger, first_repeat
-from ceclog.errors import LedgerError, Location
+from ceclog.errors import LedgerError, Location, NoLedger
 from ceclog.store import cache
 from ceclog.store.migrations import upgrade
 from ceclog.store.parsing import decode, parse_toml, read_limited, validate
@@ -49,15 +49,21 @@ class Loaded:
         return self._data
 
 
+# where the path was named, the CLI says `ceclog --ledger PATH init` (`Context.create_hint`)
+CREATE_HINT = (
+    "create one with `ceclog init --name 'Your Name'`, or point --ledger / CECLOG_LEDGER at an "
+    "existing ledger"
+)
+
+
 def read_bytes(path: Path) -> bytes:
     return read_limited(
         path,
         MAX_LEDGER_BYTES,
-        LedgerError,
+        NoLedger,
         what="ledger file",
         missing="no ledger here",
-        hint="create one with `ceclog init --name 'Your Name'`, or point --ledger / "
-        "CECLOG_LEDGER at an existing ledger",
+        hint=CREATE_HINT,
     )
 
 
@@ -92,7 +98,16 @@ def load(path: Path, *, for_edit: bool = True, raw: bytes | None = None) -> Load
             return Loaded(path, text, ledger, None, raw, hit.get("append"))
         except (KeyError, TypeError, ValueError):
             pass  # a cache from another layout: validate afresh
-    ledger, data = parse_ledger(text, path)
+    try:
+        ledger, data = parse_ledger(text, path)
+    except LedgerError as exc:
+        if exc.code == "toml-syntax" and path.with_name(path.name + ".bak").is_file():
+            exc.hint = (
+                f"{exc.hint}; or run `ceclog undo`: it restores the version before the last "
+                f"change ceclog made (that change is taken back too) and keeps this broken text "
+                f"as {path.name}.broken-TIME"
+            )
+        raise
     remember(path, raw, ledger, data if for_edit else None)
     return Loaded(path, text, ledger, data, raw)
 

@@ -12,6 +12,7 @@ below it.  A remembered value fills only a field the reading left empty, and is 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
@@ -111,11 +112,16 @@ def learn(
     values: dict[str, str | None],
     file: str,
     before: School | None = None,
+    typed: Collection[str] = (),
 ) -> School | None:
     """What the accepted `values` teach about the certificate's school (None: no name to
-    know it by).  What `before` knew of fields not found this time is kept."""
+    know it by).  What `before` knew of fields not found this time is kept, and so is the
+    provider it knew unless the user typed another one (`typed`: the fields changed at the
+    prompt): a reading only confirms a name, never respells it."""
     head = letterhead(cert, lines)
     provider = values.get("provider")
+    if before is not None and before.provider and "provider" not in typed:
+        provider = before.provider
     name = before.name if before is not None else (provider or head)
     if not name or not values.get("date"):
         return None
@@ -130,7 +136,7 @@ def learn(
     return School(
         name=name,
         letterhead=head,
-        provider=provider or (before.provider if before else None),
+        provider=provider,
         approval_shape=shape_of(approval) if approval else None,
         learned=str(values["date"]),
         file=file,
@@ -189,6 +195,33 @@ def _filled(reading: FieldReading, got: Candidate, confirmed: bool, school: Scho
     return FieldReading(reading.role, cands, got, None)
 
 
+def _named(school: School, section: list[Line]) -> Candidate:
+    """The school's provider as the user accepted it, shown on the letterhead's line."""
+    first = section[0]
+    return Candidate(
+        field="provider",
+        value=school.provider or school.name,
+        text=first.text.strip(),
+        how=f"{school.said} (the provider)",
+        kind=MEMORY,
+        page=first.page,
+        line=first.number,
+        words=(),
+        confidence=None,
+        low=False,
+    )
+
+
+def _renamed(reading: FieldReading, school: School, confirmed: bool) -> bool:
+    """The reading took the school's own name (its letterhead, or the name in another
+    spelling) where the user accepted it spelled otherwise: the user's spelling wins."""
+    got = reading.prefill
+    if got is None or not school.provider or not confirmed or got.value == school.provider:
+        return False
+    known = {_fold(n) for n in (school.name, school.provider, school.letterhead) if n}
+    return got.kind == "letterhead" or _fold(got.value) in known
+
+
 def recall(
     school: School,
     cert: Certificate,
@@ -205,6 +238,10 @@ def recall(
     filled: list[str] = []
     confirmed = school.confirmed or not yes
     for field in ENTRY_FIELDS:
+        if field == "provider" and section and _renamed(fields[field], school, confirmed):
+            fields[field] = _filled(fields[field], _named(school, section), True, school)
+            filled.append(field)
+            continue
         if fields[field].prefill is not None:
             continue
         clue = school.fields.get(field)
@@ -214,19 +251,7 @@ def recall(
             how = f'{school.said} (label "{clue.label.rstrip(":")}")'
             got = _ordered(candidate(field, span, how, MEMORY, patterns), clue)
         elif field == "provider" and school.provider and section:
-            first = section[0]
-            got = Candidate(
-                field=field,
-                value=school.provider,
-                text=first.text.strip(),
-                how=f"{school.said} (the provider)",
-                kind=MEMORY,
-                page=first.page,
-                line=first.number,
-                words=(),
-                confidence=None,
-                low=False,
-            )
+            got = _named(school, section)
         if got is not None:
             fields[field] = _filled(fields[field], got, confirmed, school)
             filled += [field] if fields[field].prefill is not None else []

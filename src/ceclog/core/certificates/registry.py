@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from ceclog.core.certificates.dates import read_date
 from ceclog.core.certificates.values import (
     FieldWords,
     Parsed,
@@ -28,6 +29,7 @@ from ceclog.core.certificates.values import (
     title_check,
 )
 from ceclog.core.ledger.fields import parse_amount, parse_date
+from ceclog.errors import InputError
 
 
 class Role(Enum):
@@ -55,8 +57,30 @@ class Shape:
     choices: bool
 
 
+ISO_HINT = "write it as YYYY-MM-DD, e.g. 2026-11-19"
+
+
 def _typed_date(value: str, field: str) -> str:
-    return str(parse_date(value, f"the {field}"))
+    """YYYY-MM-DD as the command line takes it, or a date as a certificate prints it when it
+    reads one way only ("11/19/2026", "November 19, 2026"), read as the reader reads it
+    (a range is refused: the prompt takes one day)."""
+    try:
+        return str(parse_date(value, f"the {field}"))
+    except InputError as exc:
+        if "is not a date" not in exc.message:  # a real date's rule: "2026-02-30"
+            raise
+        read = read_date(value)
+    if read.value is not None and not any(n.startswith("a range") for n in read.notes):
+        return str(parse_date(str(read.value), f"the {field}"))
+    if len(read.readings) == 2:
+        first, second = read.readings
+        raise InputError(
+            f"the {field} {value!r} reads two ways: {first} (month first) or {second} (day first)",
+            hint=f"write it as YYYY-MM-DD: {first} or {second}",
+        )
+    if read.value is None and read.problem and read.problem != "no date in it":
+        raise InputError(f"the {field}: {read.problem}", hint=ISO_HINT)  # "no such day"
+    raise InputError(f"the {field} {value!r} is not a date", hint=ISO_HINT)
 
 
 def _typed_amount(value: str, field: str) -> str:
