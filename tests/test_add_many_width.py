@@ -67,6 +67,7 @@ def test_the_review_fits_the_terminal_a_row_a_certificate(
         "-         ",
     ]
     assert rows["+1"][amount:].startswith("7 CEC ")
+    assert rows["+5"][amount:].startswith("3 CEC (21 h) ")  # whole, not "3 CEC" then "(21 h)"
     assert rows["-2"][why:].rstrip() == "duplicate of entry 1"
     assert rows["-3"][why:].rstrip() == "no date"
     assert rows["-6"][why:].startswith("is not a PDF")

@@ -20,7 +20,11 @@ COLUMNS = [
     Column("Provider", optional=True),
     Column("Why not"),
 ]
-TITLE, PROVIDER = 3, 5  # cut with an ellipsis to their column, so that a row keeps one line
+TITLE, AMOUNT, PROVIDER = (
+    3,
+    4,
+    5,
+)  # cut with an ellipsis to their column, so that a row keeps one line
 LONGEST_WORD = 20  # on a terminal a longer word (a file name, a path) is shortened in the middle
 SHORTEST_CUT = 10  # a title or provider cut shorter than this says too little
 WHY_WIDTH = 32  # the reason gets up to this much from them; a longer one wraps
@@ -88,7 +92,9 @@ def _layout(rows: list[list[str]], width: int) -> tuple[list[int], list[int]]:
     the reason a row is held back takes room from the title and provider (cut with an
     ellipsis) first, and they are left out, the provider first, rather than squeeze it."""
     # an ellipsis may cut the title and provider anywhere: as narrow as a short word
-    cuttable = [[*r[:TITLE], _chunks(r[TITLE]), r[4], _chunks(r[PROVIDER]), r[6]] for r in rows]
+    cuttable = [
+        [*r[:TITLE], _chunks(r[TITLE]), r[AMOUNT], _chunks(r[PROVIDER]), r[6]] for r in rows
+    ]
     keep, widths = fit(COLUMNS, cuttable, width)
     need = max(len(r[-1]) for r in rows)
     for cut in [c for c in (PROVIDER, TITLE) if c in keep]:
@@ -97,8 +103,12 @@ def _layout(rows: list[list[str]], width: int) -> tuple[list[int], list[int]]:
         widths[at] -= moved
         widths[-1] += moved
         if widths[-1] < min(need, WHY_LEAST):
-            widths[-1] += widths.pop(at) + 3
+            freed = widths.pop(at) + 3
             keep.remove(cut)
+            amount = keep.index(AMOUNT)  # the amount whole first ("3 CEC (21 h)")
+            more = min(freed, max(len(r[AMOUNT]) for r in rows) - widths[amount])
+            widths[amount] += max(more, 0)
+            widths[-1] += freed - max(more, 0)
     return keep, widths
 
 
