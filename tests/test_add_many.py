@@ -37,7 +37,8 @@ def drawer(ceclog: Ceclog, ledger_path: Path, tmp_path: Path) -> Path:
 
 
 TABLE = """\
-    file           date        title                                amount  provider                why not
+    File           Date        Title                                Amount  Provider                Why not
+--  -------------  ----------  -----------------------------------  ------  ----------------------  --------------------
 +1  day-first.pdf  2026-03-25  Odour Control Technician             7 CEC   Restoration Academy UK
 +2  issued.pdf     2026-03-28  Commercial Drying Specialist         21 h    -
 -3  no-day.pdf     -           Upholstery and Fabric Cleaning       14 h    -                       no date
@@ -137,7 +138,7 @@ def test_a_certificate_stating_credits_and_hours_shows_and_records_both(
     result = ceclog("add", "--from", str(folder), "--yes")
     assert result.code == 0, result.err
     table = result.err.splitlines()
-    assert table[1].split()[:2] == ["+1", "asd.pdf"] and "  3 CEC (21 h)  " in table[1]
-    assert table[2].split()[:2] == ["+2", "issued.pdf"] and "  21 h  " in table[2]
+    assert table[2].split()[:2] == ["+1", "asd.pdf"] and "  3 CEC (21 h)  " in table[2]
+    assert table[3].split()[:2] == ["+2", "issued.pdf"] and "  21 h  " in table[3]
     first = _entries(ledger_path)[0]
     assert "hours = 21" in first and "credits = 3" in first

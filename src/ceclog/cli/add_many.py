@@ -146,6 +146,7 @@ def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> No
     from ceclog.core.imports.cert_batch import review
     from ceclog.errors import Declined, InputError, UsageError
     from ceclog.output import cert_batch, data
+    from ceclog.output.terminal import console
 
     if any(v not in (None, False, [], ()) for v in others):
         raise UsageError(
@@ -164,8 +165,7 @@ def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> No
     if o.as_json:
         print(data.dumps(cert_batch.as_data(reviewed, False)))
         return
-    for line in cert_batch.table(reviewed):
-        say(line)
+    cert_batch.show(console(stderr=True), reviewed)
     if not ready:
         raise InputError("no certificate makes a complete new entry; nothing was written")
     if not o.yes:
