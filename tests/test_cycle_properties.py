@@ -215,3 +215,25 @@ def test_status_shows_one_cycle_the_same_on_any_two_days_of_it(
             found = seen.count(entry.id)
             assert found + (entry.id in reasons) == 1, (entry, shown)
             assert entry.id not in reasons or reasons[entry.id], reasons
+
+
+def test_a_designation_earned_while_a_stricter_one_governs_shortens_nothing() -> None:
+    """Found by the property above (a rare draw): WRT and MSR earned 2012-01-01, MSR ended
+    2012-02-01, ASD earned 2012-01-02, a renewal notice due 2014-01-02 (the day it was noted
+    not recorded), today 2012-02-01.  ASD's earning was said to put the holder on the master
+    track and end the cycle on 2014-01-01, a day before the notice's date, though MSR had put
+    them on it the day before; adding MWR then moved the deadline a day later, to the notice's
+    2014-01-02.  A designation shortens a cycle only when its earning changes the track."""
+    certs = [
+        Certification(code="WRT", earned=dt.date(2012, 1, 1)),
+        Certification(code="MSR", earned=dt.date(2012, 1, 1), ended=dt.date(2012, 2, 1)),
+        Certification(code="ASD", earned=dt.date(2012, 1, 2)),
+    ]
+    holder = Holder(name="T", tracking_since=dt.date(2000, 1, 1), cec_due=dt.date(2014, 1, 2))
+    ledger = Ledger(version=1, holder=holder, certifications=certs)
+    (req,) = evaluate(ledger, RULES, dt.date(2012, 2, 1)).requirements
+    assert (req.current.cycle.due, req.current.cycle.stricter) == (dt.date(2014, 1, 2), None)
+    mwr = Certification(code="MWR", earned=dt.date(2012, 1, 1))
+    added = replace(ledger, certifications=[*certs, mwr])
+    (new,) = evaluate(added, RULES, dt.date(2012, 2, 1)).requirements
+    assert shown_due(new) == dt.date(2014, 1, 2)

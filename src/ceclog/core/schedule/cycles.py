@@ -195,6 +195,8 @@ def _stricter(
         now = governing(holdings, h.earned)
         if now is None or (now.cycle_months, -now.credits) >= (track.cycle_months, -track.credits):
             continue
+        if governing(holdings, h.earned - DAY) == now:  # already so the day before: not h's doing
+            continue
         track, by = now, (h.code, h.earned)
         due = min(due, add_months(h.earned, now.cycle_months) - gap(rules))
     return due, track, by
