@@ -30,7 +30,7 @@ from ceclog.cli.entry_options import (
 from ceclog.core.checks import edits as operations
 from ceclog.core.checks.certifications import known_code
 from ceclog.core.checks.duplicates import looks_like
-from ceclog.core.ledger.duplicates import Duplicates
+from ceclog.core.ledger.duplicates import duplicate_of
 from ceclog.core.ledger.fields import check_text, entry_fields, parse_date, parse_topic_hours
 from ceclog.core.ledger.models import Entry, Rules
 from ceclog.core.schedule.credits import num
@@ -184,7 +184,7 @@ def add(
                 entry = make(c.rules_for(loaded).rules, ledger.next_id(), values)
             except CeclogError:  # incomplete yet: no entry to compare
                 return None
-            found = Duplicates(ledger.entries).of(entry, [sha256], one=one)
+            found = duplicate_of(ledger.entries, entry, [sha256], one=one)
             return None if found is None else looks_like(None, found)
 
         got = add_from.read_fields(
@@ -206,7 +206,7 @@ def add(
         typed.update(provider=provider, approval=approval)
         entry = make(rules, session.ledger.next_id(), typed)
         files = [i.sha256 for i in incoming]
-        found = Duplicates(session.ledger.entries).of(entry, files, one=one)
+        found = duplicate_of(session.ledger.entries, entry, files, one=one)
         if found is not None and from_file is not None and yes:
             raise InputError(
                 f"{from_file}: {looks_like(None, found)}; nothing was written",

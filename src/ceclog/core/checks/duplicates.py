@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from ceclog.core.ledger.duplicates import Duplicate, Duplicates, duplicates_in
+from ceclog.core.ledger.duplicates import Duplicate, duplicate_of, duplicates_in
 from ceclog.core.ledger.findings import Finding
 from ceclog.core.ledger.models import Entry, Ledger, Rules
 
@@ -44,10 +44,10 @@ def check_duplicates(ledger: Ledger, rules: Rules, today: dt.date) -> list[Findi
 def attach_warnings(ledger: Ledger, entry: Entry, files: list[str]) -> list[str]:
     """What to say when `files` (their SHA-256) are attached to `entry`: each one another
     entry already has (one certificate proves one class)."""
-    others = Duplicates(e for e in ledger.entries if e.id != entry.id)
+    others = [e for e in ledger.entries if e.id != entry.id]
     out: list[str] = []
     for sha256 in files:
-        found = others.of(replace(entry, evidence=[]), [sha256])
+        found = duplicate_of(others, replace(entry, evidence=[]), [sha256])
         if found is not None and found.file is not None:
             out.append(
                 f"{looks_like(entry.id, found)}: one certificate proves one class; "

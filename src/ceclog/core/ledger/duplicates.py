@@ -88,6 +88,20 @@ class Duplicates:
         return Duplicate(same) if same is not None and same is not entry else None
 
 
+def duplicate_of(
+    entries: Iterable[Entry], entry: Entry, files: Iterable[str] = (), *, one: bool = True
+) -> Duplicate | None:
+    """`Duplicates(entries).of(entry, files, one=one)`, indexing only the entries that could
+    match (of its date, or with one of its files): `add` and `attach` ask once."""
+    shas = {*files, *(r.sha256 for r in entry.evidence)}
+    near = (
+        e
+        for e in entries
+        if e.date == entry.date or (e.evidence and any(r.sha256 in shas for r in e.evidence))
+    )
+    return Duplicates(near).of(entry, files, one=one)
+
+
 def duplicates_in(entries: Sequence[Entry]) -> list[tuple[int, Entry, Duplicate]]:
     """Each entry (with its index) that repeats an earlier one (`Duplicates.of` with
     `one=False`): a file shared by entries of different titles is taken as one that holds
