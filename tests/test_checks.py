@@ -78,6 +78,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "late-in-future": ("", "", entry(1, "for_cycle = 2026-11-01", date="2026-12-01")),
     "unsubmitted": ("", "", entry(1, "", date="2026-09-01")),
     "no-evidence": ("", "", entry(1, OK)),
+    "duplicate-entry": ("", "", entry(1, OK) + entry(2, OK).replace("Class 2", "class  1")),
+    "duplicate-certificate": (
+        "",
+        "",
+        entry(1, SUBMITTED) + entry(2, SUBMITTED, "2026-11-02").replace("Class 2", "Class 1"),
+    ),
     "topic-hours-over": ("", "", entry(1, OK + "topic_hours = { water = 1.5, odor = 1 }")),
     "unknown-topic": ("", "", "FLORIDA"),
     "which-certification": ("", "", "PER_CERTIFICATION"),

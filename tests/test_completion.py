@@ -78,7 +78,11 @@ def test_rules_profiles_commands_and_options(monkeypatch: pytest.MonkeyPatch) ->
     assert bash(monkeypatch, "ceclog cert ") == ["add", "list", "rm", "end"]
     assert bash(monkeypatch, "ceclog --color ") == ["auto", "always", "never"]
     assert "--mark-submitted" in bash(monkeypatch, "ceclog export --m")
-    assert bash(monkeypatch, "ceclog check dup") == ["duplicate"]
+    assert bash(monkeypatch, "ceclog check dup") == [
+        "duplicate",
+        "duplicate-entry",
+        "duplicate-certificate",
+    ]
 
 
 def test_a_file_is_left_to_the_shell_and_a_broken_ledger_completes_nothing(

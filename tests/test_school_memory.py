@@ -174,7 +174,7 @@ def test_nothing_is_learned_without_a_correction_or_from_yes(
 ) -> None:
     cert = fx.write(tmp_path, "table")
     assert ceclog("add", "--from", str(cert), "--yes").code == 0
-    _type(monkeypatch, "a")
+    _type(monkeypatch, "a", "y")  # "y": another class, truly (it looks like entry 1)
     assert ceclog("add", "--from", str(cert)).code == 0
     assert not schools.exists()
 

@@ -20,6 +20,7 @@ from ceclog.store.certificate import TYPE_IT, load_patterns, read_certificate
 from ceclog.store.evidence import Incoming, read_incoming
 
 Values = dict[str, str | None]
+Seems = Callable[[Values, str, bool], str | None]  # values, file's SHA-256, holds one only
 
 
 def interactive() -> bool:
@@ -95,6 +96,18 @@ def _edit(cert: Certificate, values: Values) -> None:
         say(f"not changed: {exc.message}" + (f"; {exc.hint}" if exc.hint else ""))
 
 
+def _duplicate(said: str | None) -> bool:
+    """Say what the entry repeats (`seems`'s answer), if anything: True when it does."""
+    if said is not None:
+        say(f"warning: {said}: one class counted twice, unless this is another class")
+    return said is not None
+
+
+def _anyway() -> bool:
+    answer = ask("Write it although it looks like a duplicate? [y]es, [n]o: ").lower()
+    return answer in ("y", "yes")
+
+
 def _missing(values: Values) -> list[str]:
     return [f for f in ("title", "date") if not values.get(f)]
 
@@ -167,11 +180,14 @@ def read_fields(
     yes: bool,
     pick: int | None,
     as_json: bool,
-) -> tuple[Values, Incoming, Callable[[], None] | None, str] | None:
+    seems: Seems,
+) -> tuple[Values, Incoming, Callable[[], None] | None, str, bool] | None:
     """The entry's fields from `file` once confirmed (None: --json only showed them), the
     file read once, to attach it, what to remember of its school once the entry is written
-    (`add_memory`), and what to say if no hours or credits were taken (`no_amount`).
-    `holder`: the ledger's holder, whom the attendee should be."""
+    (`add_memory`), what to say if no hours or credits were taken (`no_amount`), and whether
+    the file holds one certificate.  `holder`: the ledger's holder, whom the attendee should
+    be; `seems`: what an entry of these values repeats in the ledger, said (None: nothing),
+    shown before the question and asked again on accepting."""
     from ceclog.cli import add_memory
 
     if as_json and yes:
@@ -208,6 +224,7 @@ def read_fields(
         values = _accepted_without_terminal(cert, given)
     elif not interactive():
         _show(heading, cert, values, given_set)
+        _duplicate(seems(values, item.sha256, len(certs) == 1))
         raise InputError(
             "not run in a terminal, so nothing was written",
             hint="check the values above; --yes writes those read by a label or a phrase "
@@ -216,6 +233,7 @@ def read_fields(
     else:
         while True:
             _show(heading, cert, values, given_set)
+            repeats = _duplicate(seems(values, item.sha256, len(certs) == 1))
             answer = ask("Write this entry? [a]ccept, [e]dit a field, [q]uit: ").lower()
             if answer in ("q", "quit", "abort"):
                 raise Declined()
@@ -223,6 +241,8 @@ def read_fields(
                 _edit(cert, values)
             elif answer in ("a", "accept", "y", "yes"):
                 missing = _missing(values)
+                if not missing and repeats and not _anyway():
+                    continue
                 if not missing:
                     break
                 say(f"give the {' and '.join(missing)} first: e, then the field")
@@ -237,4 +257,5 @@ def read_fields(
     if not yes:  # accepted by a person at the terminal
         typed = {f for f in ENTRY_FIELDS if values.get(f) != first.get(f)}
         after = add_memory.learner(cert, text.lines, values, file.name, recalled, typed)
-    return {f: values.get(f) for f in ENTRY_FIELDS}, item, after, no_amount(cert)
+    fields = {f: values.get(f) for f in ENTRY_FIELDS}
+    return fields, item, after, no_amount(cert), len(certs) == 1

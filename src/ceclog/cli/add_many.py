@@ -130,7 +130,8 @@ def read_rows(
             rows.append(BatchRow(file.name, 1, {}, None, problem="nothing read"))
         for cert in certs:
             cert, _ = add_memory.recall(cert, text.lines, patterns, o.yes)
-            rows.append(_row(file, cert.number, _taken(cert, o.yes), rules, o))
+            row = _row(file, cert.number, _taken(cert, o.yes), rules, o)
+            rows.append(replace(row, sha256=item.sha256, several=len(certs) > 1))
     return rows, items
 
 

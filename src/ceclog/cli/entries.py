@@ -1,6 +1,6 @@
 """Commands about classes and other education: add, list, edit, rm."""
 
-import datetime as dt
+import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ceclog import completion
-from ceclog.cli import app
+from ceclog.cli import added, app
 from ceclog.cli.changed import print_changes
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.cli.entry_options import (
@@ -29,14 +29,14 @@ from ceclog.cli.entry_options import (
 )
 from ceclog.core.checks import edits as operations
 from ceclog.core.checks.certifications import known_code
-from ceclog.core.checks.entries import entry_warnings
-from ceclog.core.checks.entry_rules import written_warnings
+from ceclog.core.checks.duplicates import looks_like
+from ceclog.core.ledger.duplicates import duplicate_of
 from ceclog.core.ledger.fields import check_text, entry_fields, parse_date, parse_topic_hours
-from ceclog.core.ledger.models import Entry, Ledger, Rules
-from ceclog.core.schedule.credits import fmt
+from ceclog.core.ledger.models import Entry, Rules
+from ceclog.core.schedule.credits import num
 from ceclog.core.schedule.engine import evaluate
-from ceclog.errors import Declined, InputError, UsageError
-from ceclog.output import data, status_data, terminal, views
+from ceclog.errors import CeclogError, Declined, InputError, UsageError
+from ceclog.output import data, terminal, views
 from ceclog.store import evidence
 from ceclog.store import ledger as storage
 
@@ -56,49 +56,12 @@ def _build(fields: dict[str, Any]) -> Entry:
     return Entry(**fields)
 
 
-def _print_result(
-    ledger: Ledger, rules: Rules, today: dt.date, entry: Entry, as_json: bool
-) -> None:
-    report = evaluate(ledger, rules, today)
-    if as_json:
-        print(
-            data.dumps(
-                {
-                    "entry": data.report_entry(entry, report),
-                    "requirements": [status_data.requirement(r) for r in report.requirements],
-                }
-            )
-        )
-        return
-    out = terminal.console()
-    out.print(
-        f"Entry {entry.id}: {entry.date} {entry.title}" + (" (planned)" if entry.planned else "")
-    )
-    how = report.explanation(entry.id)
-    counted = report.credits[entry.id].value if entry.planned else report.counted(entry.id)
-    out.print(
-        f"  counts {fmt(counted)} {rules.units}: {how}"
-        + ("; planned, so it counts once completed" if entry.planned else "")
-    )
-    for req in report.requirements:
-        placed = report.placements[entry.id].cycle_due
-        late = next((r for r in req.history[:-1] if r.cycle.due == placed), None)
-        late = None if entry.planned else late
-        for line in views.requirement_lines(req, report, rules.units):
-            out.print(line)
-        if late is not None and late is not req.lapse:  # else the LAPSED line has its figures
-            verdict = "met" if late.met else f"{fmt(late.remaining)} {rules.units} still short"
-            if not late.met and not late.cycle.judged:
-                verdict = f"not judged ({late.cycle.unjudged})"
-            out.print(
-                f"  {late.cycle.track.name}: the cycle ending {late.cycle.due} now has "
-                f"{fmt(late.counted)} of {fmt(late.required)} {rules.units}: {verdict}"
-            )
-
-
-def _warn_written(ledger: Ledger, entry: Entry, rules: Rules, today: dt.date) -> None:
-    warn(written_warnings(ledger, entry, rules.certifications, today))
-    warn(entry_warnings(entry, rules))
+def by_hand(entry: Entry, file: Path) -> str:
+    """The `ceclog add` that writes `entry` as typed, with `file` attached."""
+    amount = [f"--credits {num(entry.credits)}"] if entry.credits is not None else []
+    amount += [f"--hours {num(entry.hours)}"] if entry.hours is not None else []
+    words = ["ceclog add", shlex.quote(entry.title), f"--date {entry.date}", *amount]
+    return " ".join([*words, f"--evidence {shlex.quote(str(file))}"])
 
 
 @app.command()
@@ -162,7 +125,36 @@ def add(
 
         add_memory.forget(forget)
         return
+
+    def make(rules: Rules, next_id: int, v: dict[str, str | None]) -> Entry:
+        """The entry of `v` (title, date, hours, credits, provider, approval) and the options."""
+        fields = entry_fields(
+            rules,
+            date=v["date"],
+            hours=v["hours"],
+            credits=v["credits"],
+            kind=kind,
+            provider=v["provider"],
+            approval=v["approval"],
+            certs=cert,
+            topics=topic,
+            note=note,
+        )
+        fields.setdefault("date", today)
+        fields.setdefault("kind", rules.default_kind)
+        if rules.kinds[fields["kind"]].fixed is None and not (v["hours"] or v["credits"]):
+            raise UsageError(amount_why or "give --hours H or --credits C")
+        fields["title"] = check_text(v["title"] or "", "the title")
+        if event is not None:
+            fields["event"] = check_text(event, "--event")
+        if topic_hours:
+            fields["topic_hours"] = parse_topic_hours(topic_hours)
+        fields["planned"] = planned
+        fields["id"] = next_id
+        return _build(fields)
+
     from_file = from_files[0] if from_files else None
+    one = True  # each file given holds one certificate (as far as anyone knows)
     if from_files and (len(from_files) > 1 or from_files[0].is_dir()):
         from ceclog.cli import add_many
 
@@ -182,13 +174,25 @@ def add(
             provider=provider,
             approval=approval,
         )
-        holder = c.load_ledger().ledger.holder.name  # whom the certificate's attendee should be
+        loaded = c.load_ledger()
+        holder = loaded.ledger.holder.name  # whom the certificate's attendee should be
+
+        def seems(values: dict[str, str | None], sha256: str, one: bool) -> str | None:
+            """What the entry of `values` repeats, said: "this looks like entry 9 (...)"."""
+            ledger = loaded.ledger
+            try:
+                entry = make(c.rules_for(loaded).rules, ledger.next_id(), values)
+            except CeclogError:  # incomplete yet: no entry to compare
+                return None
+            found = duplicate_of(ledger.entries, entry, [sha256], one=one)
+            return None if found is None else looks_like(None, found)
+
         got = add_from.read_fields(
-            from_file, given, holder, today, yes=yes, pick=pick, as_json=as_json
+            from_file, given, holder, today, yes=yes, pick=pick, as_json=as_json, seems=seems
         )
         if got is None:
             return
-        read, item, after, amount_why = got
+        read, item, after, amount_why, one = got
         title, date, hours, credits = read["title"], read["date"], read["hours"], read["credits"]
         provider, approval = read["provider"], read["approval"]
         incoming.insert(0, item)
@@ -197,32 +201,18 @@ def add(
     if title is None:
         raise UsageError("give the class's TITLE (or --from CERT to read it)")
     with storage.editing(c.ledger_path, c.journal) as session:
-        loaded_rules = c.rules_for(session.loaded)
-        rules = loaded_rules.rules
-        fields = entry_fields(
-            rules,
-            date=date,
-            hours=hours,
-            credits=credits,
-            kind=kind,
-            provider=provider,
-            approval=approval,
-            certs=cert,
-            topics=topic,
-            note=note,
-        )
-        fields.setdefault("date", today)
-        fields.setdefault("kind", rules.default_kind)
-        if rules.kinds[fields["kind"]].fixed is None and hours is None and credits is None:
-            raise UsageError(amount_why or "give --hours H or --credits C")
-        fields["title"] = check_text(title, "the title")
-        if event is not None:
-            fields["event"] = check_text(event, "--event")
-        if topic_hours:
-            fields["topic_hours"] = parse_topic_hours(topic_hours)
-        fields["planned"] = planned
-        fields["id"] = session.ledger.next_id()
-        entry = _build(fields)
+        rules = c.rules_for(session.loaded).rules
+        typed = dict(title=title, date=date, hours=hours, credits=credits)
+        typed.update(provider=provider, approval=approval)
+        entry = make(rules, session.ledger.next_id(), typed)
+        files = [i.sha256 for i in incoming]
+        found = duplicate_of(session.ledger.entries, entry, files, one=one)
+        if found is not None and from_file is not None and yes:
+            raise InputError(
+                f"{from_file}: {looks_like(None, found)}; nothing was written",
+                hint="if it truly is another class (taken twice, or the file holds both), add "
+                f"it by hand: {by_hand(entry, from_file)}",
+            )
         if _for_cycle(for_cycle):
             entry = operations.with_late_target(session.ledger, rules, today, entry)
         new = replace(session.ledger, entries=[*session.ledger.entries, entry])
@@ -232,10 +222,12 @@ def add(
             new = replace(session.ledger, entries=[*session.ledger.entries, entry])
             session.save(new)
     warn(session.warnings)
+    if found is not None and from_file is None:  # else confirmed at the terminal
+        warn([f"{looks_like(entry.id, found)}; if it is the same class, `ceclog rm {entry.id}`"])
     if after is not None:  # what the certificate taught of its school, once it is written
         after()
-    _warn_written(new, entry, rules, today)
-    _print_result(new, rules, today, entry, as_json)
+    added.warn_written(new, entry, rules, today)
+    added.print_result(new, rules, today, entry, as_json)
 
 
 @app.command("list")
@@ -360,8 +352,8 @@ def edit(
         operations.no_new_errors(session.ledger, new, rules, today)
         session.save(new)
     warn(session.warnings + notes)
-    _warn_written(new, entry, rules, today)
-    _print_result(new, rules, today, entry, as_json)
+    added.warn_written(new, entry, rules, today)
+    added.print_result(new, rules, today, entry, as_json)
 
 
 @app.command()

@@ -12,6 +12,7 @@ from ceclog.cli import app
 from ceclog.cli.changed import print_changes
 from ceclog.cli.context import Context, JsonOpt, find_entry, warn
 from ceclog.core.checks import edits as operations
+from ceclog.core.checks.duplicates import attach_warnings
 from ceclog.core.ledger.fields import parse_date
 from ceclog.core.ledger.words import plural
 from ceclog.errors import InputError, UsageError
@@ -58,6 +59,7 @@ def attach(
             new_entry = replace(entry, evidence=[*entry.evidence, *records])
             session.save(session.ledger.with_entry(new_entry))
     warn(session.warnings)
+    warn(attach_warnings(session.ledger, entry, [item.sha256 for item in incoming]))
     if as_json:
         print_changes(c, "attach", session.ledger, session.ledger.with_entry(new_entry))
         return

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from ceclog.core.checks.certifications import future_certification
+from ceclog.core.checks.duplicates import check_duplicates
 from ceclog.core.checks.entries import (
     FileFacts,
     check_entries,
@@ -133,6 +134,7 @@ CHECKS: list[Callable[[Ledger, Rules, dt.date], list[Finding]]] = [
     check_certifications,
     check_exemptions,
     check_entries,
+    check_duplicates,
     check_submission,
 ]
 

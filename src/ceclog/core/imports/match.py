@@ -24,27 +24,11 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from ceclog.core.imports.table import Candidate
+from ceclog.core.ledger.duplicates import key_of, title_key
 from ceclog.core.ledger.models import Entry, Ledger, Rules
 from ceclog.core.ledger.text import file_label
 from ceclog.core.schedule.credits import amount_counts, num
 from ceclog.errors import UsageError
-
-
-def title_key(title: str) -> str:
-    return " ".join(title.casefold().split())
-
-
-def key_of(entry: Entry) -> tuple[Any, ...]:
-    def amount(value: Decimal | None) -> Decimal | None:
-        return None if value is None else value.normalize()
-
-    return (
-        entry.date,
-        title_key(entry.title),
-        amount(entry.hours),
-        amount(entry.credits),
-        entry.kind,
-    )
 
 
 def amounts(entry: Entry) -> set[Decimal]:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal, TypeVar
 
-from ceclog.core.imports.match import key_of, title_key
+from ceclog.core.ledger.duplicates import key_of, title_key
 from ceclog.core.ledger.models import Certification, Entry, Evidence, Holder, Ledger
 
 Side = Literal["mine", "theirs"]

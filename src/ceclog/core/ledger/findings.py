@@ -97,6 +97,24 @@ CODES: dict[str, Check] = {
         ),
         "ceclog check assertion-failed",
     ),
+    "duplicate-entry": Check(
+        "warning",
+        "an entry of the same date, title and amount as an earlier one: counted twice",
+        (
+            "{n} entry repeats an earlier one (same date, title and amount)",
+            "{n} entries repeat earlier ones (same date, title and amount)",
+        ),
+        "ceclog check duplicate-entry",
+    ),
+    "duplicate-certificate": Check(
+        "warning",
+        "a certificate file attached to two entries: one class counted twice",
+        (
+            "{n} entry has the certificate file of an earlier one",
+            "{n} entries have the certificate file of an earlier one",
+        ),
+        "ceclog check duplicate-certificate",
+    ),
     "no-evidence": Check(
         "warning",
         "a completed entry without a certificate attached",

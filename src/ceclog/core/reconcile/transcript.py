@@ -13,9 +13,9 @@ from typing import Literal, NamedTuple
 
 from ceclog.core.imports.columns import columns_of
 from ceclog.core.imports.dates import date_column
-from ceclog.core.imports.match import title_key
 from ceclog.core.imports.rows import amount
 from ceclog.core.imports.table import Mapping, Table
+from ceclog.core.ledger.duplicates import title_key
 from ceclog.core.ledger.models import Entry, Ledger, Rules
 from ceclog.core.reconcile.compare import cycle_at, stated
 from ceclog.core.schedule.credits import entry_credit, fmt
