@@ -556,3 +556,40 @@ CERTS += [
         credits=None,
     ),
 ]
+
+# (cert5) a page of signature lines: each value over its caption; a school's licence line
+# under the letterhead; a letterhead whose text runs into a field at the right margin
+CERTS += [
+    _c(
+        "captions-under-values",
+        [
+            "#Certificate of Completion",
+            "#Robert L. Chen III",
+            "Participant",
+            "Fire and Smoke Restoration Technician",
+            "Course Completed",
+            [(20, "12 - 13 August 2026"), (150, "14")],
+            [(20, "Date(s) of Course"), (145, "Contact Hours")],
+            [(20, "FSRT 26-0815"), (145, "Nora Vance")],
+            [(20, "IICRC Course Approval Number"), (145, "Approved Instructor")],
+        ],
+        title="Fire and Smoke Restoration Technician",
+        date="2026-08-13",
+        hours="14",
+        approval="FSRT 26-0815",
+        attendee="Robert L. Chen III",
+    ),
+    _c(
+        "licence-line-and-glued-letterhead",
+        [
+            [(10, "Lone Star Mold Training Center"), (61.3, "Date Issued: June 1, 2026")],
+            "TDLR Training Provider License No. MTP0142 - Houston, Texas",
+            "#Certificate of Completion",
+            [(20, "Course Title:"), (75, "Mold Remediation Contractor Refresher")],
+            [(20, "Course Completed:"), (75, "May 19, 2026")],
+        ],
+        title="Mold Remediation Contractor Refresher",
+        date="2026-05-19",
+        provider="Lone Star Mold Training Center",
+    ),
+]

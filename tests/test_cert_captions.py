@@ -1,0 +1,136 @@
+"""Wordings a fifth reader's certificates printed: a page of signature lines (each value over
+its caption), a school's licence line that starts like a label, and a letterhead whose text
+runs into a field printed at the right margin.  Each certificate is made as a PDF and read
+through the command line, as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import cert_corpus as cc
+import cert_fixtures as fx
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2020-01-01"))
+
+
+def _read(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, Any]:
+    """What `add --from CERT --json` reads from a page of `rows`: each field's prefilled value
+    and the texts of its candidates."""
+    path = folder / "cert.pdf"
+    path.write_bytes(fx.pdf_bytes(fx.Spec("made", [list(rows)], [])))
+    result = ceclog("add", "--from", str(path), "--json")
+    assert result.code == 0, result.err
+    (cert,) = json.loads(result.out)["certificates"]
+    return cert["fields"]
+
+
+def _prefilled(fields: dict[str, Any]) -> dict[str, str | None]:
+    return {name: f["prefilled"] for name, f in fields.items()}
+
+
+def test_values_over_their_captions_are_read_from_above_never_below(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """The corpus's page of signature lines (tests/cert_corpus.py)."""
+    (cert,) = [c for c in cc.CERTS if c.name == "captions-under-values"]
+    fields = _read(ceclog, tmp_path, *cert.page)
+    got = _prefilled(fields)
+    assert got["attendee"] == "Robert L. Chen III"  # not the title, the line under "Participant"
+    assert got["title"] == "Fire and Smoke Restoration Technician"
+    assert got["date"] == "2026-08-13"
+    assert got["hours"] == "14"
+    assert got["approval"] == "FSRT 26-0815"
+    hows = [c["how"] for c in fields["attendee"]["candidates"]]
+    assert hows == ['caption "Participant", the value above it']
+
+
+def test_a_table_of_values_over_captions_in_two_columns(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Certificate of Course Completion",
+            [(20, "Priya Ramanathan"), (120, "Applied Structural Drying (ASD)")],
+            [(30, "Student"), (140, "Course Title")],
+            [(20, "April 14-16, 2026"), (150, "21")],
+            [(30, "Dates"), (140, "Classroom Hours")],
+            [(20, "ASD-1187-26"), (140, "James Whitfield")],
+            [(20, "IICRC Course Approval No."), (150, "Instructor")],
+        )
+    )
+    assert got["attendee"] == "Priya Ramanathan"
+    assert got["title"] == "Applied Structural Drying (ASD)"
+    assert got["date"] == "2026-04-16"
+    assert got["hours"] == "21"
+    assert got["approval"] == "ASD-1187-26"
+
+
+def test_labels_over_their_values_are_still_read_below(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """The usual layout, a label with its value under it, is no page of captions."""
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Certificate of Completion",
+            "Participant:",
+            "Jane Q. Smith",
+            "Course Title:",
+            "Odor Control Technician",
+            "Date of Completion:",
+            "May 4, 2026",
+        )
+    )
+    assert (got["attendee"], got["title"], got["date"]) == (
+        "Jane Q. Smith",
+        "Odor Control Technician",
+        "2026-05-04",
+    )
+
+
+def test_a_schools_licence_line_is_no_provider_name(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Lone Star Mold Training Center",
+            "TDLR Training Provider License No. MTP0142 - Houston, Texas",
+            "Certificate of Completion",
+            [(20, "Course Title:"), (75, "Mold Remediation Contractor Refresher")],
+            [(20, "Date of Completion:"), (75, "May 19, 2026")],
+        )
+    )
+    assert got["provider"] == "Lone Star Mold Training Center"
+
+
+def test_a_letterhead_run_into_a_field_at_the_margin_is_parted(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A PDF maker's text layer may run a letterhead into a field printed at its right, with
+    no space between ("SafeSite Restoration TrainingDate Issued: ...")."""
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            [(10, "SafeSite Restoration Training"), (56.5, "Date Issued: December 1, 2026")],
+            "IICRC Approved School #6630 - Columbus, OH",
+            "Certificate of Completion",
+            [(20, "Course:"), (75, "Health and Safety Technician (HST)")],
+            [(20, "Course Completed:"), (75, "November 19, 2026")],
+        )
+    )
+    assert got["provider"] == "SafeSite Restoration Training"
+    assert got["date"] == "2026-11-19"
