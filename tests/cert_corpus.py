@@ -593,3 +593,41 @@ CERTS += [
         provider="Lone Star Mold Training Center",
     ),
 ]
+
+# (cert5) a table without colons: names, hours and credits in cells; approvals with no "#"
+CERTS += [
+    _c(
+        "vendor-table-no-colons",
+        [
+            "#Certificate of Training",
+            [(15, "Technician"), (70, "Sarah-Jane McAllister")],
+            [(15, "Course"), (70, "Carrier Documentation Standards")],
+            [(15, "Completion Date"), (70, "09/14/2026")],
+            [(15, "Instructional Hours"), (70, "3")],
+            [(15, "CEC Value"), (70, "3")],
+            [(15, "IICRC CEC Approval"), (70, "26-7731-IC")],
+        ],
+        title="Carrier Documentation Standards",
+        date="2026-09-14",
+        hours="3",
+        credits="3",
+        approval="26-7731-IC",
+        attendee="Sarah-Jane McAllister",
+    ),
+    _c(
+        "approval-in-parentheses",
+        [
+            "#Certificate of Training",
+            "awarded to",
+            "#Kevin R. Marsh",
+            [(20, "Course Title:"), (75, "Dehumidifier Performance Workshop")],
+            [(20, "Date of Completion:"), (75, "February 26, 2026")],
+            "Approved for 4 IICRC CECs (Approval 26-1104)",
+        ],
+        title="Dehumidifier Performance Workshop",
+        date="2026-02-26",
+        credits="4",
+        approval="26-1104",
+        attendee="Kevin R. Marsh",
+    ),
+]

@@ -99,6 +99,25 @@ def test_labels_over_their_values_are_still_read_below(
     )
 
 
+def test_labels_without_colons_over_their_values_under_a_letterhead_read_below(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """Each line a lone value over a lone label, as on a page of captions: the last label has
+    its value under it, so the labels are over their values (the letterhead is no title)."""
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Summit Restoration Training",
+            "Course Title",
+            "Odor Control Technician",
+            "Date of Completion",
+            "May 4, 2026",
+        )
+    )
+    assert (got["title"], got["date"]) == ("Odor Control Technician", "2026-05-04")
+
+
 def test_a_schools_licence_line_is_no_provider_name(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
@@ -134,3 +153,48 @@ def test_a_letterhead_run_into_a_field_at_the_margin_is_parted(
     )
     assert got["provider"] == "SafeSite Restoration Training"
     assert got["date"] == "2026-11-19"
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        ([(20, "IICRC Approval"), (75, "LFT-HLT-1005")], "LFT-HLT-1005"),
+        ([(20, "Course Approval"), (75, "AMRT-3307-1026")], "AMRT-3307-1026"),
+        ([(20, "IICRC CEC Approval #:"), (75, "2026-EXP-0331")], "2026-EXP-0331"),
+        ("IICRC Course Approval: RRT-0922-MFS", "RRT-0922-MFS"),
+        ("Approved for 4 IICRC CECs (Approval 26-1104)", "26-1104"),
+        ("IICRC CEC: 1 (Approval # IAQA-26-0714-W)", "IAQA-26-0714-W"),
+        ("IICRC CEC Approval No. 44102", "44102"),
+        ("IICRC Approved School #6630 (Approval #: E-3391)", "E-3391"),
+        ([(20, "IICRC Approval"), (75, "Pending")], None),
+    ],
+)
+def test_approval_labels_without_a_number_sign(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str | None
+) -> None:
+    got = _prefilled(_read(ceclog, tmp_path, "#Certificate of Completion", TITLE, row))
+    assert got["approval"] == want
+
+
+TITLE: fx.Row = [(20, "Course Title:"), (75, "Odor Control Technician")]
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "want"),
+    [
+        ([(20, "Technician"), (75, "Sarah-Jane McAllister")], "attendee", "Sarah-Jane McAllister"),
+        ([(20, "Name"), (75, "Brian K. Adeyemi")], "attendee", "Brian K. Adeyemi"),
+        ([(20, "Student"), (75, "Samantha Ortiz-Reyes")], "attendee", "Samantha Ortiz-Reyes"),
+        ([(20, "Licensee:"), (75, "Gregory P. Sutherland")], "attendee", "Gregory P. Sutherland"),
+        ([(20, "Instructional Hours"), (75, "8")], "hours", "8"),
+        ([(20, "Total Classroom Hours:"), (75, "19")], "hours", "19"),
+        ([(20, "Duration"), (75, "2 hours")], "hours", "2"),
+        ([(20, "Duration:"), (75, "90 minutes")], "hours", None),
+        ([(20, "CEC Value"), (75, "6")], "credits", "6"),
+    ],
+)
+def test_names_and_numbers_in_table_rows_without_colons(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, field: str, want: str | None
+) -> None:
+    got = _prefilled(_read(ceclog, tmp_path, "#Certificate of Completion", TITLE, row))
+    assert got[field] == want

@@ -35,6 +35,8 @@ def _fields(line: Line, above: Line | None, patterns: Patterns) -> list[str] | N
     mine, theirs = chunks(line.text), chunks(above.text)
     if len(mine) != len(theirs) or label_hits(above, patterns):
         return None
+    if any(h.search(above.text.strip()) for h in patterns.headings):  # "Certificate of ..."
+        return None
     fields = [_caption(text, patterns) for _, text in mine]
     if None in fields or not any(fields):
         return None
@@ -49,7 +51,7 @@ def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], 
         fields = _fields(line, section[i - 1] if i else None, patterns)
         if fields is not None and i - 1 not in rows:
             rows[i] = fields
-    if len(rows) < 2:
+    if len(rows) < 2 or _value_below(section, max(rows), patterns):
         return [], set()
     out: list[Candidate] = []
     for i, fields in rows.items():
@@ -64,3 +66,18 @@ def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], 
             if got is not None and got.problem is None:  # else no caption of this field
                 out.append(got)
     return out, set(rows)
+
+
+def _value_below(section: list[Line], last: int, patterns: Patterns) -> bool:
+    """Whether the last caption line has a line of values right under it, as a label's value
+    is printed ("Course Title" / "Water Damage Restoration" / "Date of Completion" / "May 4,
+    2026"): the layout reads both ways, and the usual way (the value below) wins."""
+    if last + 1 >= len(section):
+        return False
+    line, below = section[last], section[last + 1]
+    return (
+        below.page == line.page
+        and below.row <= line.row + 2
+        and len(chunks(below.text)) == len(chunks(line.text))
+        and not label_hits(below, patterns)
+    )
