@@ -631,3 +631,35 @@ CERTS += [
         attendee="Kevin R. Marsh",
     ),
 ]
+
+# (cert5) dates in sentences: "held" with what follows it, a range "from ... through ..."
+CERTS += [
+    _c(
+        "held-with-weekday",
+        [
+            "#Certificate of Training",
+            "awarded to",
+            "#Maria J. Ortega",
+            "for completing the course: Trauma and Crime Scene Technician",
+            "",
+            "Course held 02/23/2026 through 02/25/2026 at our Tampa facility",
+            "21 Contact Hours",
+        ],
+        title="Trauma and Crime Scene Technician",
+        date="2026-02-25",
+        hours="21",
+        attendee="Maria J. Ortega",
+    ),
+    _c(
+        "two-days-with-ampersand",
+        [
+            "#Certificate of Completion",
+            [(20, "Course Title:"), (75, "Commercial Carpet Maintenance Technician")],
+            "March 11 & 12, 2026",
+            "14 IICRC CECs",
+        ],
+        title="Commercial Carpet Maintenance Technician",
+        date="2026-03-12",
+        credits="14",
+    ),
+]

@@ -198,3 +198,35 @@ def test_names_and_numbers_in_table_rows_without_colons(
 ) -> None:
     got = _prefilled(_read(ceclog, tmp_path, "#Certificate of Completion", TITLE, row))
     assert got[field] == want
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        (
+            ["A 19 contact hours course held March 3-5, 2026 in Raleigh, North Carolina"],
+            "2026-03-05",
+        ),
+        (["Held Thursday, February 26, 2026 at AeroDry HQ, Burnsville, MN"], "2026-02-26"),
+        (["Course held 02/23/2026 through 02/25/2026"], "2026-02-25"),
+        (["Session held March 5, 2026, 10:00-11:30 AM"], "2026-03-05"),
+        (["Monday, September 21 - Tuesday, September 22, 2026"], "2026-09-22"),
+        (["March 11 & 12, 2026"], "2026-03-12"),
+        ([[(20, "Class Dates:"), (75, "November 17-19, 2026")]], "2026-11-19"),
+        ([[(20, "Course Completed:"), (75, "November 19, 2026")]], "2026-11-19"),
+        ([[(20, "Completed"), (75, "2026-02-11")]], "2026-02-11"),
+        ([[(20, "Date"), (75, "Oct. 5, 2026")]], "2026-10-05"),
+        (
+            [
+                "This letter confirms that the course was held at our facility from Tuesday,",
+                "January 13 through Thursday, January 15, 2026.",
+            ],
+            "2026-01-15",
+        ),
+    ],
+)
+def test_dates_held_in_sentences_ranges_and_cells(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], want: str
+) -> None:
+    got = _prefilled(_read(ceclog, tmp_path, "#Certificate of Completion", TITLE, *rows))
+    assert got["date"] == want
