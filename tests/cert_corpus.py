@@ -663,3 +663,39 @@ CERTS += [
         credits="14",
     ),
 ]
+
+# (cert5) a title on the line after its lead: "for completing the", "is awarded ... CECs for"
+CERTS += [
+    _c(
+        "for-completing-the",
+        [
+            "#AeroDry Equipment Academy",
+            "#Certificate of Training",
+            "awarded to",
+            "#Kevin R. Marsh",
+            "for completing the",
+            "#Dehumidifier Performance and Psychrometry Workshop",
+            "Held Thursday, February 26, 2026 at AeroDry HQ, Burnsville, MN",
+        ],
+        title="Dehumidifier Performance and Psychrometry Workshop",
+        date="2026-02-26",
+        attendee="Kevin R. Marsh",
+    ),
+    _c(
+        "awarded-cecs-for",
+        [
+            "#CERTIFICATE",
+            "#Tomasz Wisniewski",
+            "has completed 14 hours of instruction and is awarded 14 IICRC CECs for",
+            "#Carpet Repair and Reinstallation Technician (RRT)",
+            "Monday, September 21 - Tuesday, September 22, 2026",
+            "IICRC Course Approval: RRT-0922-MFS",
+        ],
+        title="Carpet Repair and Reinstallation Technician (RRT)",
+        date="2026-09-22",
+        hours="14",
+        credits="14",
+        approval="RRT-0922-MFS",
+        attendee="Tomasz Wisniewski",
+    ),
+]

@@ -230,3 +230,34 @@ def test_dates_held_in_sentences_ranges_and_cells(
 ) -> None:
     got = _prefilled(_read(ceclog, tmp_path, "#Certificate of Completion", TITLE, *rows))
     assert got["date"] == want
+
+
+DATED: fx.Row = [(20, "Date of Completion:"), (75, "May 4, 2026")]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "for completing the",
+        "has satisfactorily completed",
+        "has completed 14 hours of instruction and is awarded 14 IICRC CECs for",
+        "for attending the live webinar",
+        "has completed the Texas Department of Licensing and Regulation approved course",
+    ],
+)
+def test_a_title_on_the_line_after_its_lead(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, lead: str
+) -> None:
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Certificate of Completion",
+            "#Jane Q. Smith",
+            lead,
+            "#Dehumidifier Performance Workshop",
+            "",
+            DATED,
+        )
+    )
+    assert got["title"] == "Dehumidifier Performance Workshop"
