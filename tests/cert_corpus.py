@@ -699,3 +699,22 @@ CERTS += [
         attendee="Tomasz Wisniewski",
     ),
 ]
+
+# (cert5) a letterhead over "Approved by the IICRC": the school (that line approves nothing)
+CERTS += [
+    _c(
+        "approved-by-the-iicrc",
+        [
+            "#EMBER RESTORATION SCHOOL",
+            "Approved by the IICRC - School 4471 - Spokane, WA",
+            "Certificate of Completion",
+            [(20, "Course Title:"), (75, "Fire and Smoke Restoration Technician")],
+            [(20, "Date of Completion:"), (75, "August 13, 2026")],
+            "Total instruction time was 14 hours.",
+        ],
+        title="Fire and Smoke Restoration Technician",
+        date="2026-08-13",
+        hours="14",
+        provider="EMBER RESTORATION SCHOOL",
+    ),
+]

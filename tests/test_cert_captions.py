@@ -261,3 +261,43 @@ def test_a_title_on_the_line_after_its_lead(
         )
     )
     assert got["title"] == "Dehumidifier Performance Workshop"
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Approved by the IICRC - School 4471 - Spokane, WA",
+        "DBPR Provider #0008123 - Tallahassee, FL",
+    ],
+)
+def test_a_letterhead_the_line_under_it_confirms_as_the_school(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, under: str
+) -> None:
+    got = _prefilled(
+        _read(ceclog, tmp_path, "#EMBER RESTORATION SCHOOL", under, "Certificate", TITLE, DATED)
+    )
+    assert got["provider"] == "EMBER RESTORATION SCHOOL"
+
+
+def test_hours_as_the_total_instruction_time_in_a_sentence(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Certificate of Completion",
+            TITLE,
+            DATED,
+            "",
+            "The course carries 14 CECs. Total instruction time was 15 hours.",
+        )
+    )
+    assert (got["hours"], got["credits"]) == ("15", "14")
+    # a line that starts with a label ("Total Instruction") read as a sentence: its number
+    got = _prefilled(
+        _read(
+            ceclog, tmp_path, "#Certificate", TITLE, DATED, "Total instruction time was 15 hours."
+        )
+    )
+    assert got["hours"] == "15"

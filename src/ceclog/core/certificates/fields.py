@@ -231,6 +231,10 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     # a value about something else is never a conflict, nor does it push a weak one aside
     deciding = [c for c in sure if not c.elsewhere] or sure
     deciding = [c for c in deciding if not c.weak] or deciding
+    # a line read two ways, one giving a value ("Total instruction time was 14 hours": the
+    # label's "time was 14 hours." is no number, the phrase's 14 is): the value
+    clean = {(c.page, c.line) for c in deciding if c.problem is None}
+    deciding = [c for c in deciding if c.problem is None or (c.page, c.line) not in clean]
     values = list(dict.fromkeys(c.value.casefold() for c in deciding))
     if len(values) > 1:
         shown = "; ".join(dict.fromkeys(c.value for c in deciding))

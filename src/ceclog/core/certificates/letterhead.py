@@ -44,10 +44,10 @@ def _fold(text: str) -> str:
 
 
 def _approves(name: str, page: str) -> bool:
-    """Whether the page shows `name` approving ("IICRC Approved School", "IICRC Approval #")."""
-    return (
-        re.search(rf"\b{re.escape(name)}\s+(?:course\s+)?approv", page, re.IGNORECASE) is not None
-    )
+    """Whether the page shows `name` approving ("IICRC Approved School", "IICRC Approval #"),
+    on one line: a letterhead over a line that starts "Approved by ..." approves nothing."""
+    found = re.search(rf"\b{re.escape(name)}[ \t]+(?:course[ \t]+)?approv", page, re.IGNORECASE)
+    return found is not None
 
 
 def _again(name: str, rest: list[Line], ends: tuple[str, ...]) -> str | None:
