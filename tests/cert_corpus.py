@@ -556,3 +556,165 @@ CERTS += [
         credits=None,
     ),
 ]
+
+# (cert5) a page of signature lines: each value over its caption; a school's licence line
+# under the letterhead; a letterhead whose text runs into a field at the right margin
+CERTS += [
+    _c(
+        "captions-under-values",
+        [
+            "#Certificate of Completion",
+            "#Robert L. Chen III",
+            "Participant",
+            "Fire and Smoke Restoration Technician",
+            "Course Completed",
+            [(20, "12 - 13 August 2026"), (150, "14")],
+            [(20, "Date(s) of Course"), (145, "Contact Hours")],
+            [(20, "FSRT 26-0815"), (145, "Nora Vance")],
+            [(20, "IICRC Course Approval Number"), (145, "Approved Instructor")],
+        ],
+        title="Fire and Smoke Restoration Technician",
+        date="2026-08-13",
+        hours="14",
+        approval="FSRT 26-0815",
+        attendee="Robert L. Chen III",
+    ),
+    _c(
+        "licence-line-and-glued-letterhead",
+        [
+            [(10, "Lone Star Mold Training Center"), (61.3, "Date Issued: June 1, 2026")],
+            "TDLR Training Provider License No. MTP0142 - Houston, Texas",
+            "#Certificate of Completion",
+            [(20, "Course Title:"), (75, "Mold Remediation Contractor Refresher")],
+            [(20, "Course Completed:"), (75, "May 19, 2026")],
+        ],
+        title="Mold Remediation Contractor Refresher",
+        date="2026-05-19",
+        provider="Lone Star Mold Training Center",
+    ),
+]
+
+# (cert5) a table without colons: names, hours and credits in cells; approvals with no "#"
+CERTS += [
+    _c(
+        "vendor-table-no-colons",
+        [
+            "#Certificate of Training",
+            [(15, "Technician"), (70, "Sarah-Jane McAllister")],
+            [(15, "Course"), (70, "Carrier Documentation Standards")],
+            [(15, "Completion Date"), (70, "09/14/2026")],
+            [(15, "Instructional Hours"), (70, "3")],
+            [(15, "CEC Value"), (70, "3")],
+            [(15, "IICRC CEC Approval"), (70, "26-7731-IC")],
+        ],
+        title="Carrier Documentation Standards",
+        date="2026-09-14",
+        hours="3",
+        credits="3",
+        approval="26-7731-IC",
+        attendee="Sarah-Jane McAllister",
+    ),
+    _c(
+        "approval-in-parentheses",
+        [
+            "#Certificate of Training",
+            "awarded to",
+            "#Kevin R. Marsh",
+            [(20, "Course Title:"), (75, "Dehumidifier Performance Workshop")],
+            [(20, "Date of Completion:"), (75, "February 26, 2026")],
+            "Approved for 4 IICRC CECs (Approval 26-1104)",
+        ],
+        title="Dehumidifier Performance Workshop",
+        date="2026-02-26",
+        credits="4",
+        approval="26-1104",
+        attendee="Kevin R. Marsh",
+    ),
+]
+
+# (cert5) dates in sentences: "held" with what follows it, a range "from ... through ..."
+CERTS += [
+    _c(
+        "held-with-weekday",
+        [
+            "#Certificate of Training",
+            "awarded to",
+            "#Maria J. Ortega",
+            "for completing the course: Trauma and Crime Scene Technician",
+            "",
+            "Course held 02/23/2026 through 02/25/2026 at our Tampa facility",
+            "21 Contact Hours",
+        ],
+        title="Trauma and Crime Scene Technician",
+        date="2026-02-25",
+        hours="21",
+        attendee="Maria J. Ortega",
+    ),
+    _c(
+        "two-days-with-ampersand",
+        [
+            "#Certificate of Completion",
+            [(20, "Course Title:"), (75, "Commercial Carpet Maintenance Technician")],
+            "March 11 & 12, 2026",
+            "14 IICRC CECs",
+        ],
+        title="Commercial Carpet Maintenance Technician",
+        date="2026-03-12",
+        credits="14",
+    ),
+]
+
+# (cert5) a title on the line after its lead: "for completing the", "is awarded ... CECs for"
+CERTS += [
+    _c(
+        "for-completing-the",
+        [
+            "#AeroDry Equipment Academy",
+            "#Certificate of Training",
+            "awarded to",
+            "#Kevin R. Marsh",
+            "for completing the",
+            "#Dehumidifier Performance and Psychrometry Workshop",
+            "Held Thursday, February 26, 2026 at AeroDry HQ, Burnsville, MN",
+        ],
+        title="Dehumidifier Performance and Psychrometry Workshop",
+        date="2026-02-26",
+        attendee="Kevin R. Marsh",
+    ),
+    _c(
+        "awarded-cecs-for",
+        [
+            "#CERTIFICATE",
+            "#Tomasz Wisniewski",
+            "has completed 14 hours of instruction and is awarded 14 IICRC CECs for",
+            "#Carpet Repair and Reinstallation Technician (RRT)",
+            "Monday, September 21 - Tuesday, September 22, 2026",
+            "IICRC Course Approval: RRT-0922-MFS",
+        ],
+        title="Carpet Repair and Reinstallation Technician (RRT)",
+        date="2026-09-22",
+        hours="14",
+        credits="14",
+        approval="RRT-0922-MFS",
+        attendee="Tomasz Wisniewski",
+    ),
+]
+
+# (cert5) a letterhead over "Approved by the IICRC": the school (that line approves nothing)
+CERTS += [
+    _c(
+        "approved-by-the-iicrc",
+        [
+            "#EMBER RESTORATION SCHOOL",
+            "Approved by the IICRC - School 4471 - Spokane, WA",
+            "Certificate of Completion",
+            [(20, "Course Title:"), (75, "Fire and Smoke Restoration Technician")],
+            [(20, "Date of Completion:"), (75, "August 13, 2026")],
+            "Total instruction time was 14 hours.",
+        ],
+        title="Fire and Smoke Restoration Technician",
+        date="2026-08-13",
+        hours="14",
+        provider="EMBER RESTORATION SCHOOL",
+    ),
+]

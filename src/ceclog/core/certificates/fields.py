@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from itertools import compress
 
 from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.captions import captions
+from ceclog.core.certificates.glued import unglued
 from ceclog.core.certificates.letterhead import letterhead
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.paragraphs import paragraphs
@@ -80,11 +82,15 @@ def _table_row(after: Line | None, nxt: Line, patterns: Patterns, x: int, y: int
     return any(s <= y and s + len(c) >= x for s, c in chunks(after.text))
 
 
-def _read_line(lines: list[Line], i: int, patterns: Patterns, found: list[Candidate]) -> None:
+def _read_line(
+    lines: list[Line], i: int, patterns: Patterns, found: list[Candidate], below: bool = True
+) -> None:
+    """The values a line's labels and phrases give (not `below`: a line of captions under their
+    values, read by `captions`, whose labels take nothing here)."""
     line = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     after = lines[i + 2] if i + 2 < len(lines) else None
-    hits = label_hits(line, patterns)
+    hits = label_hits(line, patterns) if below else []
     for k, hit in enumerate(hits):
         if not hit.label.field:
             continue
@@ -222,8 +228,13 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     sure = [_yielded(c, cands) for c in cands if c.kind != "guess"]
     if not sure:
         return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
-    deciding = [c for c in sure if not c.weak] or sure
-    deciding = [c for c in deciding if not c.elsewhere] or deciding  # never a conflict
+    # a value about something else is never a conflict, nor does it push a weak one aside
+    deciding = [c for c in sure if not c.elsewhere] or sure
+    deciding = [c for c in deciding if not c.weak] or deciding
+    # a line read two ways, one giving a value ("Total instruction time was 14 hours": the
+    # label's "time was 14 hours." is no number, the phrase's 14 is): the value
+    clean = {(c.page, c.line) for c in deciding if c.problem is None}
+    deciding = [c for c in deciding if c.problem is None or (c.page, c.line) not in clean]
     values = list(dict.fromkeys(c.value.casefold() for c in deciding))
     if len(values) > 1:
         shown = "; ".join(dict.fromkeys(c.value for c in deciding))
@@ -323,11 +334,12 @@ def read_certificates(
     reading of the pages read by OCR, which their values must agree with."""
     out: list[Certificate] = []
     classes: list[bool] = []  # whether each names a class (a cover letter names none)
-    for section in _sections([ln for ln in lines if ln.text.strip()], patterns):
+    lines = [unglued(ln, patterns) for ln in lines if ln.text.strip()]
+    for section in _sections(lines, patterns):
         section = paragraphs(section, lambda ln: _labelled(ln, patterns))
-        found: list[Candidate] = []
+        found, captioned = captions(section, patterns)
         for i in range(len(section)):
-            _read_line(section, i, patterns, found)
+            _read_line(section, i, patterns, found, below=i not in captioned)
         if not found:
             continue
         found = letterhead(section, patterns, found) + _agreed(

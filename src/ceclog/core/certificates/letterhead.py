@@ -44,10 +44,10 @@ def _fold(text: str) -> str:
 
 
 def _approves(name: str, page: str) -> bool:
-    """Whether the page shows `name` approving ("IICRC Approved School", "IICRC Approval #")."""
-    return (
-        re.search(rf"\b{re.escape(name)}\s+(?:course\s+)?approv", page, re.IGNORECASE) is not None
-    )
+    """Whether the page shows `name` approving ("IICRC Approved School", "IICRC Approval #"),
+    on one line: a letterhead over a line that starts "Approved by ..." approves nothing."""
+    found = re.search(rf"\b{re.escape(name)}[ \t]+(?:course[ \t]+)?approv", page, re.IGNORECASE)
+    return found is not None
 
 
 def _again(name: str, rest: list[Line], ends: tuple[str, ...]) -> str | None:
@@ -77,9 +77,11 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
     if not fields or not section:
         return out
     first = section[0]
-    if any(h.search(first.text.strip()) for h in patterns.headings) or marked(first, patterns):
-        return out
     pieces = chunks(first.text)
+    end = pieces[0][0] + len(pieces[0][1])
+    alone = Line(first.page, first.number, first.text[:end], first.words_in(0, end))
+    if any(h.search(first.text.strip()) for h in patterns.headings) or marked(alone, patterns):
+        return out  # (a field at the right margin beside the letterhead is no matter)
     span = _name(first, *pieces[0])
     below = section[1] if len(section) > 1 else None
     if below is not None and (below.page != first.page or below.row > first.row + 2):

@@ -43,10 +43,10 @@ def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
     for start in _column_starts(low):
         if hits and start < hits[-1].end:
             continue
-        hit = _label_at(low, start, patterns)
+        hit = label_at(low, start, patterns)
         agency = AGENCY.match(line.text, start)
         if hit is None and agency is not None:  # "TDLR Course Approval #", "DBPR Course #"
-            hit = _label_at(low, agency.end(), patterns)
+            hit = label_at(low, agency.end(), patterns)
         if hit is not None:
             hits.append(hit)
     return hits
@@ -57,7 +57,7 @@ DOTS = ("\u00b7", "\u2022", "-", "\u2013", "\u2014")
 AGENCY = re.compile(r"[A-Z]{2,6} (?=\S)")  # an agency's initials before a label
 
 
-def _label_at(low: str, start: int, patterns: Patterns) -> Hit | None:
+def label_at(low: str, start: int, patterns: Patterns) -> Hit | None:
     for label in patterns.labels:
         end = _label_end(low, start, label)
         if end is not None:
