@@ -301,3 +301,49 @@ def test_hours_as_the_total_instruction_time_in_a_sentence(
         )
     )
     assert got["hours"] == "15"
+
+
+def test_a_title_carried_on_a_blank_row_below_its_start_is_left_for_the_user(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A held-back tester's set: a double-spaced table whose title wraps onto a line a blank
+    row below, right under its start ("Mold-Related Services Continuing Education: Remediation"
+    / "Standards and Florida Law") was prefilled cut at the line end, and `--yes` wrote it.
+    Such a line may carry the title on: the user types it.  A line elsewhere a blank row
+    below (a note at the margin) leaves the title as it is."""
+    title = [(20, "Course Title:"), (90, "Mold-Related Services Continuing Education: Remediation")]
+    fields = _read(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        title,
+        "",
+        [(90, "Standards and Florida Law")],
+    )
+    assert fields["title"]["prefilled"] is None
+    assert fields["title"]["why_not"] == "may go on to the next line: type it"
+    fields = _read(
+        ceclog, tmp_path, "#Certificate of Completion", title, "", [(20, "Thank you for attending")]
+    )
+    assert fields["title"]["prefilled"] == (
+        "Mold-Related Services Continuing Education: Remediation"
+    )
+
+
+def test_a_provider_in_a_sentence_is_left_for_the_user(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """ "Presented by the Restoration Experience Convention & Expo education committee." gave
+    the sentence's words as the provider, and `--yes` wrote them."""
+    said = "Presented by the Restoration Experience Convention & Expo education committee."
+    fields = _read(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        [(20, "Course Title:"), (75, "Drying Basics")],
+        said,
+    )
+    assert fields["provider"]["prefilled"] is None
+    assert [c["problem"] for c in fields["provider"]["candidates"]] == [
+        "part of a sentence, not a name: type it"
+    ]

@@ -196,12 +196,15 @@ def _wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate
     line, nxt = lines[at], lines[at + 1] if at + 1 < len(lines) else None
     if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
         return got
-    if nxt.page != line.page or nxt.row != line.row + 1 or marked(nxt, patterns):
+    gap = nxt.row - line.row
+    if nxt.page != line.page or gap not in (1, 2, 3) or marked(nxt, patterns):
         return got
     pieces = chunks(nxt.text)
     more = pieces[0][1] if len(pieces) == 1 else ""
     if not more or re.search(r"\d", more) or len(more.split()) > 4:
         return got
+    if gap > 1 and abs(pieces[0][0] - line.text.rindex(got.text)) > 1:
+        return got  # blank rows apart, it carries the title on only right under its start
     if got.problem is None:
         return replace(got, problem=RUNS_ON)
     if not got.problem.startswith("looks cut short"):

@@ -107,7 +107,11 @@ _COMPANY = {"llc", "inc", "ltd", "co", "corp", "llp", "pllc", "lp", "plc"}
 def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """A school's name: a person's name with credentials after it ("Cheryl Vance, CR, WLS": the
     speaker after "Presented by") is none; a place after it (", Denver, Colorado", ", Austin,
-    TX": a state or province of `places`) is no part of it."""
+    TX": a state or province of `places`) is no part of it; words of a sentence (starting in
+    lower case, or ending one) are none."""
+    if value[:1].islower() or re.search(r"\b[a-z]+\.$", value):
+        # "Presented by the Restoration Expo education committee.": a sentence's words
+        return Parsed(value, "part of a sentence, not a name: type it")
     parts = [p.strip() for p in value.split(",")]
     rest = parts[1:]
     person = parts[0].split()
