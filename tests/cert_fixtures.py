@@ -5,9 +5,12 @@ fields a careful reader finds on it (`truth`: None where nothing may be prefille
 from __future__ import annotations
 
 import io
+import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # A page is a list of rows, top to bottom: a string is centred; a list of (x in mm, text) is
 # placed on one row; "" is a blank row.  Big rows start with "#".
@@ -372,3 +375,15 @@ def write(folder: Path, name: str, kind: str = "pdf", seed: int = 1) -> Path:
     path = folder / f"{name}.{'pdf' if kind == 'scan' else kind}"
     path.write_bytes(data)
     return path
+
+
+def fields_read(ceclog: Callable[..., Any], folder: Path, page: Page) -> dict[str, Any]:
+    """What `ceclog add --from CERT --json` reads from a one-page PDF of `page` (made in
+    `folder`): each field's reading, its prefilled value, candidates and why not."""
+    path = folder / "cert.pdf"
+    path.write_bytes(pdf_bytes(Spec("made", [page], [])))
+    result = ceclog("add", "--from", str(path), "--json")
+    assert result.code == 0, result.err
+    (cert,) = json.loads(result.out)["certificates"]
+    fields: dict[str, Any] = cert["fields"]
+    return fields

@@ -5,7 +5,6 @@ through the command line, as a user would."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +23,7 @@ def ledger(ledger_path: Path) -> Path:
 def _read(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, Any]:
     """What `add --from CERT --json` reads from a page of `rows`: each field's prefilled value
     and the texts of its candidates."""
-    path = folder / "cert.pdf"
-    path.write_bytes(fx.pdf_bytes(fx.Spec("made", [list(rows)], [])))
-    result = ceclog("add", "--from", str(path), "--json")
-    assert result.code == 0, result.err
-    (cert,) = json.loads(result.out)["certificates"]
-    return cert["fields"]
+    return fx.fields_read(ceclog, folder, list(rows))
 
 
 def _prefilled(fields: dict[str, Any]) -> dict[str, str | None]:

@@ -5,7 +5,6 @@ that wraps its fields.  Each certificate is made as a PDF and read through the c
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import cert_fixtures as fx
@@ -21,12 +20,7 @@ def ledger(ledger_path: Path) -> Path:
 
 def _read(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, str | None]:
     """What `add --from CERT --json` prefills from a page of `rows`."""
-    path = folder / "cert.pdf"
-    path.write_bytes(fx.pdf_bytes(fx.Spec("made", [list(rows)], [])))
-    result = ceclog("add", "--from", str(path), "--json")
-    assert result.code == 0, result.err
-    (cert,) = json.loads(result.out)["certificates"]
-    return {name: f["prefilled"] for name, f in cert["fields"].items()}
+    return {name: f["prefilled"] for name, f in fx.fields_read(ceclog, folder, list(rows)).items()}
 
 
 HEAD = "#Certificate of Attendance"

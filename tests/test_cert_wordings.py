@@ -5,7 +5,6 @@ the attendee after "This certificate is presented to" or above "has completed"."
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +27,7 @@ def ledger(ledger_path: Path) -> Path:
 
 
 def _read(ceclog: Ceclog, folder: Path, page: fx.Page) -> dict[str, Any]:
-    path = folder / "cert.pdf"
-    path.write_bytes(fx.pdf_bytes(fx.Spec("made", [page], [])))
-    result = ceclog("add", "--from", str(path), "--json")
-    assert result.code == 0, result.err
-    fields: dict[str, Any] = json.loads(result.out)["certificates"][0]["fields"]
-    return fields
+    return fx.fields_read(ceclog, folder, page)
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,17 @@ def check_every_column(page: Path, orientation: str, tmp_path: Path) -> None:
         assert missing == [], (paper, missing)
 
 
+def example_transcript(ceclog: Ceclog, tmp_path: Path) -> Path:
+    """The sample ledger's transcript of all cycles as an HTML page in `tmp_path`."""
+    ledger = tmp_path / "ledger.toml"
+    shutil.copy(ROOT / "examples" / "ledger.toml", ledger)
+    shutil.copytree(ROOT / "examples" / "evidence", tmp_path / "evidence")
+    out = tmp_path / "transcript.html"
+    r = ceclog("export", "--format", "html", "--cycle", "all", "-o", str(out), ledger=ledger)
+    assert r.code == 0, r.err
+    return out
+
+
 def test_team_page_prints_every_column(ceclog: Ceclog, tmp_path: Path) -> None:
     team = make_team(tmp_path / "team")
     out = tmp_path / "team.html"
@@ -126,12 +137,7 @@ def test_team_page_prints_every_column(ceclog: Ceclog, tmp_path: Path) -> None:
 
 
 def test_transcript_page_prints_every_column(ceclog: Ceclog, tmp_path: Path) -> None:
-    ledger = tmp_path / "ledger.toml"
-    shutil.copy(ROOT / "examples" / "ledger.toml", ledger)
-    shutil.copytree(ROOT / "examples" / "evidence", tmp_path / "evidence")
-    out = tmp_path / "transcript.html"
-    r = ceclog("export", "--format", "html", "--cycle", "all", "-o", str(out), ledger=ledger)
-    assert r.code == 0, r.err
+    out = example_transcript(ceclog, tmp_path)
     check_every_column(out, "portrait", tmp_path)
 
 
@@ -163,12 +169,7 @@ def test_transcript_shows_every_column_in_a_laptop_window(ceclog: Ceclog, tmp_pa
     """A new user's report: in a 1000-pixel browser window the requirements' Progress and the
     entries' Posted were hidden behind a sideways scroll.  From 800 pixels up, the tables (the
     certifications, the requirements, the entries) show every column."""
-    ledger = tmp_path / "ledger.toml"
-    shutil.copy(ROOT / "examples" / "ledger.toml", ledger)
-    shutil.copytree(ROOT / "examples" / "evidence", tmp_path / "evidence")
-    out = tmp_path / "transcript.html"
-    r = ceclog("export", "--format", "html", "--cycle", "all", "-o", str(out), ledger=ledger)
-    assert r.code == 0, r.err
+    out = example_transcript(ceclog, tmp_path)
     for width in (800, 1000, 1280):
         assert hidden_widths(out, width, tmp_path) == [0, 0, 0], width
 
