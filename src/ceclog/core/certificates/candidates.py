@@ -49,10 +49,11 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     if parsed.problem is None and bound.reader.check is not None:
         parsed = bound.reader.check(parsed.value, span.text, bound.words)
     else_why = None
-    if parsed.problem is None:
+    if parsed.problem is None or parsed.readings:  # a date read two ways may be read one way
         context = _context(span, kind, text)
         else_why = _about_else(field, context, parsed.value, bound.words.not_if, patterns)
-        parsed = Parsed(parsed.value, else_why, parsed.notes, parsed.readings)
+        problem = parsed.problem or else_why
+        parsed = Parsed(parsed.value, problem, parsed.notes, parsed.readings)
     words = span.line.words_in(span.start, span.end)
     confs = [w.conf for w in words if w.conf is not None]
     conf = min(confs) if confs else None

@@ -142,8 +142,9 @@ def _one_month(text: str, found: list[Found]) -> list[Found]:
     return found
 
 
-def read_date(text: str) -> DateReading:
-    """The date `text` gives, or why it gives none."""
+def read_date(text: str, order: str | None = None) -> DateReading:
+    """The date `text` gives, or why it gives none; `order` ("md" month first, "dm" day
+    first): how a date that reads two ways is read (the page says where it is from)."""
     taken = [False] * len(text)
     found: list[Found] = []
     for name, pattern in FORMATS:
@@ -171,13 +172,21 @@ def read_date(text: str) -> DateReading:
         found = [f._replace(dates=f.dates[keep]) if f.order == "two" else f for f in found]
     found = _one_month(text, found)
     two = [f for f in found if f.order == "two" and len(f.dates) == 2]
-    if two:
-        a, b = two[0].dates
+    if two and order is not None:
+        keep = slice(0, 1) if order == "md" else slice(1, None)
+        found = [f._replace(dates=f.dates[keep]) if f in two else f for f in found]
+    elif two:
+        month_first, day_first = read_date(text, "md"), read_date(text, "dm")
+        if month_first.value is not None and day_first.value is not None:
+            a, b = month_first.value, day_first.value  # a range's last day, each way
+        else:
+            a, b = two[0].dates  # type: ignore[assignment]
+        shown = two[0].text if len(found) == 1 else text.strip()
         return DateReading(
             None,
-            (a, b),  # type: ignore[arg-type]
+            (a, b),
             (),
-            f"{two[0].text!r} reads two ways: {a} (month first) or {b} (day first): say which",
+            f"{shown!r} reads two ways: {a} (month first) or {b} (day first): say which",
         )
     notes = [_day_first(f.text) for f in found if f.order == "dm"]
     # dates joined by a dash, "to" or "through" are a range; any others are several dates

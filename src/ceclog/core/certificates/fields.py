@@ -20,8 +20,10 @@ from itertools import compress
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.glued import unglued
+from ceclog.core.certificates.headers import header_values
 from ceclog.core.certificates.letterhead import letterhead
 from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
@@ -90,7 +92,9 @@ def _read_line(
     line = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     after = lines[i + 2] if i + 2 < len(lines) else None
-    hits = label_hits(line, patterns) if below else []
+    header = header_values(line, nxt, after, patterns) if below else None
+    found += header or []
+    hits = label_hits(line, patterns) if below and header is None else []
     for k, hit in enumerate(hits):
         if not hit.label.field:
             continue
@@ -345,6 +349,7 @@ def read_certificates(
             _read_line(section, i, patterns, found, below=i not in captioned)
         if not found:
             continue
+        found = ordered(found, [ln.text for ln in section], today)
         found = letterhead(section, patterns, found) + _agreed(
             _not_after(found, patterns, today), second
         )

@@ -46,10 +46,24 @@ PLAIN_NUMBER = re.compile(
 )
 
 
+# a remark in parentheses after the number: words, no number ("4.0 (Laws & Rules)"), or an
+# approval number ("1 (Approval # 26-0714)"); never a state of the number ("(pending)") or
+# another unit ("(days)")
+_NOT_REMARK = (
+    "pending|tbd|approx|approximately|estimated|max|maximum|min|minimum|per|each|up|days?"
+    "|minutes?|mins?|weeks?|months?|years?|ceus?|sessions?|modules?|units?|points?"
+)
+_REMARK = re.compile(
+    rf"\s*\((?:(?![^)]*\b(?:{_NOT_REMARK})\b)[^\d()]*[^\W\d_][^\d()]*"
+    r"|(?:iicrc\s+|course\s+|cec\s+)?approval\b[^()]*)\)$",
+    re.IGNORECASE,
+)
+
+
 def number_value(text: str) -> Parsed:
     """A plain number of hours or credits; anything more ("90 minutes", "1:30", "3 1/2",
     "7-14", "7 hours 30 minutes") is for the user to read, never guessed at."""
-    m = PLAIN_NUMBER.fullmatch(text.strip())
+    m = PLAIN_NUMBER.fullmatch(_REMARK.sub("", text.strip()))
     if m is None:
         has = re.search(r"\d", text)
         return Parsed(text, "not one plain number: type it" if has else "no number in it")

@@ -1,0 +1,117 @@
+"""Which way a page writes its numeric dates, from where the page says it is: "05/09/2026"
+reads month first on a certificate from the United States (a US address with its ZIP code, a
+city and its state, a US phone number) and day first on one from a country that writes the day
+first (a UK postcode, an Australian state and postcode, the country named).  A Canadian address
+(dates written both ways there), or evidence both ways, decides nothing: the user says."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ceclog.core.certificates.candidates import Candidate
+from ceclog.core.certificates.dates import read_date
+
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
+    "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+# a city and its state alone ("Albany, NY"); not WA (Western Australia: "Albany, WA") nor CA
+# (Canada, to some), which need their ZIP code
+_CITY_STATES = "|".join(s for s in _US_STATES.split("|") if s not in ("WA", "CA"))
+# area codes of the phone plan the US shares that are not the US's: Canada's and the
+# Caribbean's (where the day is written first)
+_NOT_US_AREAS = frozenset(
+    re.findall(
+        r"\d{3}",
+        "204 226 236 249 250 257 263 289 306 343 354 365 367 368 382 403 416 418 428 431 437 438"
+        " 450 460 468 474 506 514 519 548 579 581 584 587 600 604 613 622 639 647 672 683 705 709"
+        " 742 753 778 780 782 807 819 825 867 873 879 902 905 242 246 264 268 284 345 441 473 649"
+        " 658 664 721 758 767 784 809 829 849 868 869 876",
+    )
+)
+_US = (
+    ("a US address", re.compile(rf"\b(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?(?![\d-])")),
+    (
+        "a US city and state",
+        re.compile(
+            rf"\b[A-Z][a-z]+,\s(?:{_CITY_STATES})(?=\s*$|\s*[\u00b7\u2022|;]|\s\s)", re.MULTILINE
+        ),
+    ),
+    ("a US phone number", re.compile(r"(?<![\d+])(?:\+?1[\s.-])?\((\d{3})\)\s?\d{3}-\d{4}(?!\d)")),
+    ("a US phone number", re.compile(r"(?<![\d+])(?:\+?1[\s.-])?(\d{3})[.-]\d{3}[.-]\d{4}(?!\d)")),
+    ("the United States named", re.compile(r"\b(?:USA|U\.S\.A\.|United States)\b")),
+)
+_DAY_FIRST = (
+    ("a UK postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}\b")),
+    ("an Australian address", re.compile(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}\b")),
+    ("a phone number abroad", re.compile(r"\+(?:44|61|64|353|27|91)[\s(]")),
+    (
+        "a country that writes the day first",
+        re.compile(
+            r"\b(?:United Kingdom|U\.K\.|UK|(?<!New )England|Scotland|Wales|Ireland|Australia"
+            r"|New Zealand|South Africa|India)\b"
+        ),
+    ),
+)
+_BOTH_WAYS = (
+    ("a Canadian address", re.compile(r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")),
+    ("Canada named", re.compile(r"\bCanada\b")),
+)
+
+
+def _said(text: str, evidence: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    for what, pattern in evidence:
+        for m in pattern.finditer(text):
+            if what == "a US phone number" and m.group(1) in _NOT_US_AREAS:
+                continue
+            return f"{what} on the page ({m.group(0).strip()})"
+    return None
+
+
+def date_order(texts: list[str]) -> tuple[str, str] | None:
+    """How the page's lines `texts` say a numeric date reads: ("md", why) month first,
+    ("dm", why) day first, or None (nothing says, or the page says both)."""
+    text = "\n".join(texts)
+    if _said(text, _BOTH_WAYS) is not None:
+        return None
+    us, abroad = _said(text, _US), _said(text, _DAY_FIRST)
+    if us is not None and abroad is None:
+        return "md", us
+    if abroad is not None and us is None:
+        return "dm", abroad
+    return None
+
+
+def ordered(found: list[Candidate], texts: list[str], today: dt.date | None) -> list[Candidate]:
+    """Each date that reads two ways read as the page says (`date_order`), or, when it says
+    nothing, the one way that is not after `today` (a class not yet held is none); the rest
+    as they were.  What decided is said in the candidate's notes."""
+    if not any(len(c.readings) == 2 and c.problem for c in found):
+        return found
+    said = date_order(texts)
+    out = []
+    for c in found:
+        if len(c.readings) == 2 and c.problem:
+            c = _read_as(c, said, today)
+        out.append(c)
+    return out
+
+
+def _read_as(c: Candidate, said: tuple[str, str] | None, today: dt.date | None) -> Candidate:
+    if said is None and today is not None:
+        late = [dt.date.fromisoformat(r) > today for r in c.readings]
+        if late.count(True) == 1:
+            order = "dm" if late[0] else "md"
+            said = order, f"the other way, {c.readings[late.index(True)]}, is after today"
+    if said is None:
+        return c
+    order, why = said
+    read = read_date(c.text, order)
+    if read.value is None:
+        return c
+    way = "month first" if order == "md" else "day first"
+    problem = "read in a sentence about something else: check it" if c.elsewhere else None
+    notes = (*c.notes, *read.notes, f"{way}: {why}")
+    return replace(c, value=str(read.value), problem=problem, notes=notes, readings=())
