@@ -42,7 +42,7 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     """The value of `field` read at `span` (None: nothing there, or a column heading after a
     label)."""
     text = _clean(span.text)
-    if not text or (kind == "label" and text.casefold() in patterns.not_values):
+    if not text or (kind == "label" and text.rstrip(" :#").casefold() in patterns.not_values):
         return None
     bound = patterns.fields[field]
     parsed = bound.reader.shape.read(text)

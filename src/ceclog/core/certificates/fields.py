@@ -19,15 +19,16 @@ from itertools import compress
 
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
+from ceclog.core.certificates.ends import RUNS_ON, in_sentence, runs_on, wrapped
 from ceclog.core.certificates.glued import unglued
-from ceclog.core.certificates.headers import header_values
+from ceclog.core.certificates.headers import OCR_NOTE, header_values, heading
 from ceclog.core.certificates.letterhead import letterhead
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
-from ceclog.core.certificates.scan import PhraseHit, label_hits, marked, phrase_hits
+from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ def _read_line(
             continue
         stop = hits[k + 1].start if k + 1 < len(hits) else len(line.text)
         pieces = chunks(line.text, hit.end, stop)
+        if pieces and heading(pieces[0][1], patterns):  # a column heading beside it: "Course  Held"
+            pieces = []
         how = f'label "{hit.label.text.rstrip(":")}"'
         if pieces:
             start, text = pieces[0]
@@ -112,12 +115,11 @@ def _read_line(
                 how += ", value on the next line"
                 got = candidate(hit.label.field, Span(nxt, a, b), how, "label", patterns)
                 if got is not None and got.confidence is not None:  # a photo's rows may slip
-                    note = "OCR: a value on the line below its label may be another's"
-                    got = replace(got, low=True, notes=(*got.notes, note))
+                    got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
         if got is not None:
             label = hit.label
             found.append(
-                replace(_wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
+                replace(wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
             )
     for phrase in phrase_hits(line, patterns):
         how = f'phrase "{phrase.shown}"'
@@ -128,11 +130,16 @@ def _read_line(
             if not (b and nxt is not None):
                 continue
             span, how = Span(nxt, a, b), how + ", value on the next line"
+        told = in_sentence(phrase, line, patterns)
+        if told is not None:
+            span = Span(line, phrase.start, told)
         got = candidate(phrase.field, span, how, "phrase", patterns)
-        if got is not None and got.problem is None and _runs_on(phrase, line, nxt, patterns):
+        if told is not None:
+            pass
+        elif got is not None and got.problem is None and runs_on(phrase, line, nxt, patterns):
             got = replace(got, problem=RUNS_ON)
         elif got is not None and span.line is nxt:
-            got = _wrapped(got, lines, patterns)
+            got = wrapped(got, lines, patterns)
         if got is not None:
             found.append(got)
     if i:
@@ -166,65 +173,6 @@ def _line_above(
     start, text = pieces[0]
     how = f'the line above "{said}"'
     return candidate(field, Span(above, start, start + len(text)), how, "phrase", patterns)
-
-
-def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
-    """Whether a text read by a phrase up to the end of its line may go on to the next one (a
-    wrapped paragraph: "... completed the course Applied" / "Structural Drying"): the next
-    line is right below and holds one piece of text, no label or phrase."""
-    if not phrase.at_end or phrase.start == phrase.end:
-        return False
-    if patterns.fields[phrase.field].reader.shape.name != "text":
-        return False
-    if line.prose:  # a paragraph's lines made one: where its text ends is not told
-        return True
-    if nxt is None:
-        return False
-    return (
-        nxt.page == line.page
-        and nxt.row == line.row + 1
-        and len(chunks(nxt.text)) == 1
-        and not marked(nxt, patterns)
-    )
-
-
-RUNS_ON = "may go on to the next line: type it"
-
-
-def _wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
-    """A title that ends its line, with a line right below that may carry it on (a PDF maker
-    wraps a long title: "Understanding the S500 Standard: What" / "Changed"): joined when the
-    title cannot end where its line does (a `not_end` word), else left for the user."""
-    words = patterns.fields[got.field].words
-    at = next((i for i, ln in enumerate(lines) if (ln.page, ln.number) == (got.page, got.line)), 0)
-    line, nxt = lines[at], lines[at + 1] if at + 1 < len(lines) else None
-    if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
-        return got
-    gap = nxt.row - line.row
-    if nxt.page != line.page or gap not in (1, 2, 3) or marked(nxt, patterns):
-        return got
-    pieces = chunks(nxt.text)
-    more = pieces[0][1] if len(pieces) == 1 else ""
-    if not more or re.search(r"\d", more) or len(more.split()) > 4:
-        return got
-    if gap > 1 and abs(pieces[0][0] - line.text.rindex(got.text)) > 1:
-        return got  # blank rows apart, it carries the title on only right under its start
-    if got.problem is None:
-        return replace(got, problem=RUNS_ON)
-    if not got.problem.startswith("looks cut short"):
-        return got
-    start = line.text.rindex(got.text)
-    shift = len(line.text) + 1 - pieces[0][0]
-    joined = Line(
-        line.page,
-        line.number,
-        f"{line.text} {more}",
-        (*line.words, *(replace(w, start=w.start + shift) for w in nxt.words)),
-        line.row,
-    )
-    how = f"{got.how}, and the line below"
-    again = candidate(got.field, Span(joined, start, len(joined.text)), how, got.kind, patterns)
-    return got if again is None else replace(again, weak=got.weak)
 
 
 def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:

@@ -5,9 +5,19 @@ sessions) gives no value: which row is the class is not told."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Label, Patterns
+
+OCR_NOTE = "OCR: a value on the line below its label may be another's"
+
+
+def heading(text: str, patterns: Patterns) -> bool:
+    """A column heading: a label's words, or one of the patterns file's `not_values`, never a
+    label's value ("Course      Held" is a table's heading row, not a course named Held)."""
+    return " ".join(text.split()).rstrip(" :#").casefold() in patterns.not_values
 
 
 def _label(text: str, patterns: Patterns) -> Label | None:
@@ -46,6 +56,8 @@ def header_values(
             continue
         how = f'label "{lab.text.rstrip(":")}", value on the next line (a table\'s heading)'
         got = candidate(lab.field, Span(nxt, x, x + len(text)), how, "label", patterns)
+        if got is not None and got.confidence is not None:  # a photo's rows may slip
+            got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
         if got is not None:
             out.append(got)
     return out

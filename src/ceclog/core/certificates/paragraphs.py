@@ -5,12 +5,24 @@ Pure."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ceclog.core.certificates.lines import Line, Word, chunks
 
 MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence's
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+# where a paragraph's sentence goes on past a title: a date ("... Technician (CCT) on February
+# 11, 2026", "... held 03/05/2026"), what it earned (", earning 15 CECs"), the sentence's end
+_CLAUSE = re.compile(
+    rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d)"
+    r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
+    r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
+    r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
+    re.IGNORECASE,
+)
 
 
 def _prose(line: Line) -> bool:
@@ -23,6 +35,18 @@ def _prose(line: Line) -> bool:
 
 def _long(line: Line) -> bool:
     return _prose(line) and len(line.words) >= MIN_WORDS
+
+
+def clause_end(text: str) -> int | None:
+    """Where a value read to the end of a paragraph's text ends: before the first clause that
+    follows a title in a sentence (None: no such clause, where the value ends is not told)."""
+    m = _CLAUSE.search(text)
+    return m.start() if m is not None and m.start() > 0 else None
+
+
+def _ends(line: Line) -> bool:
+    """Whether a line ends a sentence, or a clause a value may end with."""
+    return line.text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 def joined(lines: list[Line]) -> Line:
@@ -45,7 +69,10 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
     run: list[Line] = []
 
     def flush() -> None:
-        if len(run) >= 3:  # two long lines at least: a sentence and a title below it is none
+        # two long lines at least: a sentence and a title below it is none; two lines are one
+        # when both are long and the first breaks off mid-sentence ("... has completed Carpet
+        # Cleaning" / "Technician (CCT) on February 11, 2026, earning 15 CECs.")
+        if len(run) >= 3 or (len(run) == 2 and _long(run[1]) and not _ends(run[0])):
             out.append(joined(run))
         else:
             out.extend(run)

@@ -71,7 +71,8 @@ class Patterns:
     phrases: tuple[Phrase, ...]
     headings: tuple[re.Pattern[str], ...]  # a second one on a page starts another certificate
     min_confidence: float
-    not_values: frozenset[str] = frozenset()  # column headings: never a label's value
+    not_values: frozenset[str] = frozenset()  # column headings: never a label's value (every
+    # label's own words are among them: "Course   Held   Location" is a table's heading row)
     context: tuple[str, ...] = ()  # words of a sentence about something else
     above: tuple[Phrase, ...] = ()  # wordings whose value is the whole line above them
 
@@ -115,12 +116,19 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
             phrases=tuple(phrases),
             headings=tuple(re.compile(h, re.IGNORECASE) for h in raw["sections"]["headings"]),
             min_confidence=float(raw["ocr"]["min_confidence"]),
-            not_values=frozenset(str(v).casefold() for v in other.get("not_values", [])),
+            not_values=_headings(other.get("not_values", []), labels),
             context=tuple(str(w).casefold() for w in raw.get("context", {}).get("never", [])),
             above=tuple(above),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise InputError(f"{where}: not a valid patterns file ({exc})") from None
+
+
+def _headings(given: list[Any], labels: list[Label]) -> frozenset[str]:
+    """The texts never taken as a label's value: the patterns file's column headings, and every
+    label's own words without their colon or number sign ("Held:", "Course Approval #")."""
+    own = (lab.text.rstrip(" :#").casefold() for lab in labels)
+    return frozenset([*(str(v).casefold() for v in given), *(t for t in own if t)])
 
 
 def _labels(name: str, spec: dict[str, Any]) -> list[Label]:

@@ -1,0 +1,97 @@
+"""Where a text read up to the end of its line ends: on that line, on the next one (a PDF maker
+wraps a long title), at a clause of its paragraph's sentence ("... Technician (CCT) on February
+11, 2026"), or where the page does not say (left for the user).  Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.paragraphs import clause_end
+from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.scan import PhraseHit, marked
+
+
+def runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
+    """Whether a text read by a phrase up to the end of its line may go on to the next one (a
+    wrapped paragraph: "... completed the course Applied" / "Structural Drying"): the next
+    line is right below and holds one piece of text, no label or phrase."""
+    if not phrase.at_end or phrase.start == phrase.end:
+        return False
+    if patterns.fields[phrase.field].reader.shape.name != "text":
+        return False
+    if line.prose:  # a paragraph's lines made one: where its text ends is not told
+        return True
+    if nxt is None:
+        return False
+    return (
+        nxt.page == line.page
+        and nxt.row == line.row + 1
+        and len(chunks(nxt.text)) == 1
+        and not marked(nxt, patterns)
+    )
+
+
+RUNS_ON = "may go on to the next line: type it"
+
+
+def in_sentence(phrase: PhraseHit, line: Line, patterns: Patterns) -> int | None:
+    """Where a text read by a phrase to the end of a paragraph ends, when its sentence says
+    (None: not a paragraph's text, or it does not say)."""
+    if not (line.prose and phrase.at_end and phrase.start < phrase.end):
+        return None
+    if patterns.fields[phrase.field].reader.shape.name != "text":
+        return None
+    cut = clause_end(line.text[phrase.start : phrase.end])
+    if cut is None or not _named(line.text[phrase.start : phrase.start + cut]):
+        return None
+    return phrase.start + cut
+
+
+_SMALL = {"with", "from", "into", "over", "under", "upon", "and", "the", "for", "of", "a", "an"}
+
+
+def _named(text: str) -> bool:
+    """Whether a text reads as a name or a title: its words capitalised, small ones aside
+    ("Carpet Cleaning Technician (CCT)"), not the rest of a sentence ("Applied Structural
+    Drying and a practical exercise")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    return bool(words) and all(w[0].isupper() or w.casefold() in _SMALL for w in words)
+
+
+def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
+    """A title that ends its line, with a line right below that may carry it on (a PDF maker
+    wraps a long title: "Understanding the S500 Standard: What" / "Changed"): joined when the
+    title cannot end where its line does (a `not_end` word), else left for the user."""
+    words = patterns.fields[got.field].words
+    at = next((i for i, ln in enumerate(lines) if (ln.page, ln.number) == (got.page, got.line)), 0)
+    line, nxt = lines[at], lines[at + 1] if at + 1 < len(lines) else None
+    if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
+        return got
+    gap = nxt.row - line.row
+    if nxt.page != line.page or gap not in (1, 2, 3) or marked(nxt, patterns):
+        return got
+    pieces = chunks(nxt.text)
+    more = pieces[0][1] if len(pieces) == 1 else ""
+    if not more or re.search(r"\d", more) or len(more.split()) > 4:
+        return got
+    if gap > 1 and abs(pieces[0][0] - line.text.rindex(got.text)) > 1:
+        return got  # blank rows apart, it carries the title on only right under its start
+    if got.problem is None:
+        return replace(got, problem=RUNS_ON)
+    if not got.problem.startswith("looks cut short"):
+        return got
+    start = line.text.rindex(got.text)
+    shift = len(line.text) + 1 - pieces[0][0]
+    joined = Line(
+        line.page,
+        line.number,
+        f"{line.text} {more}",
+        (*line.words, *(replace(w, start=w.start + shift) for w in nxt.words)),
+        line.row,
+    )
+    how = f"{got.how}, and the line below"
+    again = candidate(got.field, Span(joined, start, len(joined.text)), how, got.kind, patterns)
+    return got if again is None else replace(again, weak=got.weak)

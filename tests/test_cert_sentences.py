@@ -1,0 +1,109 @@
+"""Wordings of a held-back tester set that prefilled a wrong value (one written by `--yes`):
+a title wrapped across a paragraph of two lines, a name followed by ", who ...", and a label
+whose neighbour on its line is another column's heading.  Each certificate is made as a PDF in
+our own words and read through the command line, as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import cert_fixtures as fx
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+LEFT = 20.0  # a paragraph's lines start at the left margin
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2020-01-01"))
+
+
+def _prefilled(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, Any]:
+    fields = fx.fields_read(ceclog, folder, list(rows))
+    return {name: f["prefilled"] for name, f in fields.items()} | {"_": fields}
+
+
+def test_a_title_wrapped_in_a_two_line_paragraph_ends_at_its_date(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _prefilled(
+        ceclog,
+        tmp_path,
+        "#Lakeview Cleaning Academy",
+        "Certificate",
+        [(LEFT, "This certifies that Maria Lopez has successfully completed Upholstery Cleaning")],
+        [(LEFT, "Technician (UCT) on March 12, 2026, earning 14 IICRC CECs. IICRC Course")],
+        [(LEFT, "Approval # 26-1234.")],
+    )
+    assert got["title"] == "Upholstery Cleaning Technician (UCT)"  # not "Upholstery Cleaning"
+    assert (got["date"], got["credits"], got["attendee"]) == ("2026-03-12", "14", "Maria Lopez")
+
+
+@pytest.mark.parametrize(
+    ("second", "title"),
+    [
+        # the sentence ends the title: "... Drying." then another sentence
+        (
+            "Drying. The course included a practical drying exercise in our lab.",
+            "Applied Structural Drying",
+        ),
+        # what it earned ends it
+        (
+            "Drying, earning 21 IICRC CECs toward certification and renewal.",
+            "Applied Structural Drying",
+        ),
+        # the rest of a sentence, not a title's words: where the title ends is not told
+        ("Drying and a practical exercise in the drying lab of the school.", None),
+        ("Drying with hands-on practice for restoration technicians everywhere", None),
+    ],
+)
+def test_where_a_paragraphs_title_ends_is_taken_only_from_its_sentence(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, second: str, title: str | None
+) -> None:
+    got = _prefilled(
+        ceclog,
+        tmp_path,
+        "Certificate of Completion",
+        [
+            (
+                LEFT,
+                "This is to certify that Owen Marsh has successfully completed Applied Structural",
+            )
+        ],
+        [(LEFT, second)],
+    )
+    assert got["title"] == title
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "This certificate is presented to Tomás Ibarra, who has completed the drying course",
+        "This certifies that Tomás Ibarra, who attended all sessions, has earned 7 CECs",
+    ],
+)
+def test_a_name_ends_before_a_clause_about_the_person(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: str
+) -> None:
+    got = _prefilled(ceclog, tmp_path, "Certificate of Attendance", row)
+    assert got["attendee"] == "Tomás Ibarra"
+
+
+def test_a_labels_neighbour_that_is_another_columns_heading_is_no_value(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A heading row over cells that do not pair with it (three values under two headings):
+    "Held" beside the label "Course" is the next column's heading, not a course named Held;
+    the course is the cell under its label."""
+    got = _prefilled(
+        ceclog,
+        tmp_path,
+        "Certificate of Completion",
+        [(20, "Course"), (150, "Held")],
+        [(20, "Odor Control Technician"), (120, "July 28, 2026"), (200, "Springfield")],
+    )
+    assert [c["value"] for c in got["_"]["title"]["candidates"]] == ["Odor Control Technician"]
+    assert got["title"] == "Odor Control Technician"
