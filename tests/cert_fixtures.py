@@ -160,12 +160,20 @@ HALF_B: Page = [
     [(25, "Date of Completion:"), (80, "January 16, 2026"), (150, "CEC Hours:"), (190, "3")],
 ]
 
+# the letterhead a name: prefilled, for the user to confirm
+CENTRED_TRUTH = _t(
+    "Applied Structural Drying",
+    "2026-03-14",
+    "14",
+    provider="Restoration Training Co.",
+    approval="C-5521",
+)
 SPECS: list[Spec] = [
     Spec(
         "centred",
         [CENTRED],
-        [_t("Applied Structural Drying", "2026-03-14", "14", approval="C-5521")],
-        "phrases and labels; the letterhead only a guess",
+        [CENTRED_TRUTH],
+        "phrases and labels; the letterhead a name, prefilled for the user to confirm",
         ["Jane Q. Smith"],
     ),
     Spec(
@@ -229,7 +237,14 @@ SPECS: list[Spec] = [
     Spec(
         "sentence",
         [SENTENCE],
-        [_t("Fire and Smoke Restoration Technician", "2026-05-05", credits="14")],
+        [
+            _t(
+                "Fire and Smoke Restoration Technician",
+                "2026-05-05",
+                credits="14",
+                provider="Fire Academy",
+            )
+        ],
         "everything in phrases; accents",
         ["María José Núñez"],
     ),
@@ -255,8 +270,14 @@ SPECS: list[Spec] = [
         "two-pages",
         [CENTRED, SECOND],
         [
-            _t("Applied Structural Drying", "2026-03-14", "14", approval="C-5521"),
-            _t("Odor Control Technician", "2026-04-22", "14", approval="C-5530"),
+            CENTRED_TRUTH,
+            _t(
+                "Odor Control Technician",
+                "2026-04-22",
+                "14",
+                provider="Restoration Training Co.",
+                approval="C-5530",
+            ),
         ],
         "two certificates, one per page",
     ),

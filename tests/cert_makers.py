@@ -29,6 +29,7 @@ HTML_CERTS: list[Cert] = [
         hours="21",
         approval="AMRT-3340",
         attendee="Mia Torres",
+        provider="Gulf Coast Restoration School",  # the letterhead, for the user to confirm
     ),
     _c(
         "html-hosted",

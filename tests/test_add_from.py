@@ -56,7 +56,8 @@ def test_without_a_terminal_nothing_is_written_unless_yes(
     assert "error: not run in a terminal, so nothing was written" in result.err
     assert "title     Applied Structural Drying" in result.err
     assert 'page 1, line 7: label "Date of Completion"' in result.err
-    assert "? 'Restoration Training Co.' page 1, line 1: guess: the letterhead" in result.err
+    assert "provider  Restoration Training Co.\n" in result.err
+    assert "! page 1, line 1: the letterhead, read as a name; not confirmed: check it" in result.err
     assert result.out == ""
     _unchanged(ledger, before)
 
@@ -70,12 +71,15 @@ def test_yes_writes_labelled_and_phrase_values_echoes_them_and_undo_restores(
     assert result.code == 0, result.err
     assert "read title: 'Applied Structural Drying' (page 1, line 6: phrase" in result.err
     assert "read date: '2026-03-14' (page 1, line 7: label \"Date of Completion\")" in result.err
-    assert "not taken: provider: only a guess: type it" in result.err
+    assert (
+        "not taken: provider 'Restoration Training Co.': the letterhead, not confirmed by the "
+        "page; check it and give --provider" in result.err
+    )
     assert result.out.startswith("Entry 1: 2026-03-14 Applied Structural Drying\n")
     text = ledger.read_text()
     assert 'title = "Applied Structural Drying"' in text
     assert "hours = 14" in text and 'approval = "C-5521"' in text
-    assert "provider" not in text  # a guess is never written without the user
+    assert "provider" not in text  # a letterhead is never written without the user
     assert 'file = "evidence/2026-03-14_1_applied-structural-drying.pdf"' in text
     kept = ledger.parent / "evidence/2026-03-14_1_applied-structural-drying.pdf"
     assert kept.read_bytes() == cert.read_bytes()

@@ -57,24 +57,26 @@ def test_a_provider_printed_with_its_city_and_state_is_the_name_alone(
     assert got["provider"] == want
 
 
-def test_a_host_the_letterhead_disagrees_with_is_left_for_the_user(
+def test_a_host_gives_way_to_a_letterhead_naming_another_to_confirm_or_is_left_for_the_user(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
-    got = _read(
-        ceclog,
-        tmp_path,
-        "#PHOENIX DRYING ACADEMY",
-        HEAD,
-        [(20, "Course Title:"), (75, "LGR Dehumidification")],
-        [(20, "Hosted by:"), (75, "Jon-Don, Roselle, Illinois")],
-    )
+    hosted = [(20, "Hosted by:"), (75, "Jon-Don, Roselle, Illinois")]
+    title = [(20, "Course Title:"), (75, "LGR Dehumidification")]
+    got = _read(ceclog, tmp_path, "#PHOENIX DRYING ACADEMY", HEAD, title, hosted)
     assert got["title"] == "LGR Dehumidification"
-    assert got["provider"] is None
+    assert got["provider"] == "PHOENIX DRYING ACADEMY"  # the school's name: to confirm
     written = ceclog("add", "--from", str(tmp_path / "cert.pdf"), "--yes")
     assert written.code == 1  # no date: nothing written, each value said
     assert (
-        "not taken: provider: the host ('Jon-Don'); the letterhead names 'PHOENIX DRYING "
-        "ACADEMY': say which" in written.err
+        "not taken: provider 'PHOENIX DRYING ACADEMY': the letterhead, not confirmed by the "
+        "page; check it and give --provider" in written.err
+    )
+    got = _read(ceclog, tmp_path, "#PHOENIX DRYING", HEAD, title, hosted)  # no school's name
+    assert got["provider"] is None
+    written = ceclog("add", "--from", str(tmp_path / "cert.pdf"), "--yes")
+    assert (
+        "not taken: provider: the host ('Jon-Don'); the letterhead names 'PHOENIX DRYING': "
+        "say which" in written.err
     )
     alone = _read(ceclog, tmp_path, HEAD, [(20, "Hosted by:"), (75, "Fresh Air Training Center")])
     assert alone["provider"] == "Fresh Air Training Center"
@@ -263,7 +265,7 @@ def test_a_wall_of_text_is_read_as_one_paragraph(
         "date": "2026-02-07",
         "hours": "7",
         "credits": "7",
-        "provider": None,
+        "provider": "GULF COAST TRAINING, LLC",  # the letterhead, to confirm
         "approval": "26-0119-MRB",
         "attendee": "Priya Raghunathan",
         "issued": None,

@@ -11,7 +11,12 @@ import cert_fixtures as fx
 import pytest
 
 from ceclog.core.certificates.dates import read_date
-from ceclog.core.certificates.fields import Certificate, read_certificates, same_person
+from ceclog.core.certificates.fields import (
+    Certificate,
+    read_certificates,
+    same_person,
+    taken_by_yes,
+)
 from ceclog.core.certificates.lines import Line, ocr_line, text_line
 from ceclog.store.certificate import load_patterns, read_certificate
 from ceclog.store.evidence import read_incoming
@@ -66,13 +71,35 @@ def test_each_value_says_where_it_came_from_and_how(tmp_path: Path) -> None:
     )
 
 
-def test_the_letterhead_is_shown_as_a_guess_never_prefilled(tmp_path: Path) -> None:
+def test_a_letterhead_that_reads_as_a_name_is_prefilled_for_the_user_to_confirm(
+    tmp_path: Path,
+) -> None:
     (cert,) = _read(fx.write(tmp_path, "centred"))
     provider = cert.fields["provider"]
-    assert provider.prefill is None
-    assert [(c.value, c.kind) for c in provider.candidates] == [
-        ("Restoration Training Co.", "guess")
+    assert provider.prefill is not None and provider.why is None
+    assert [(c.value, c.kind, c.unconfirmed) for c in provider.candidates] == [
+        ("Restoration Training Co.", "letterhead", "the letterhead, not confirmed by the page")
     ]
+    assert "provider" not in taken_by_yes(cert)  # --yes never takes it
+    assert taken_by_yes(cert)["title"] == "Applied Structural Drying"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Dri-Eaz",  # one word: a brand, a logo's text
+        "Jordan Ellis, CR",  # a person
+        "Hardwood Floor Drying Workshop",  # a class, though it ends no name
+        "Mold Awareness Training",  # a class's name ending as a school's would
+        "Continuing Education",  # a heading
+        "with thanks to the Dryline Institute",  # a sentence's words
+    ],
+)
+def test_a_letterhead_that_reads_as_no_name_is_only_a_guess(top: str) -> None:
+    cert = _one(top, "Certificate of Completion", "Course Title: Drying")
+    provider = cert.fields["provider"]
+    assert provider.prefill is None
+    assert [c.kind for c in provider.candidates] == ["guess"]
     assert provider.why == "only a guess: type it"
 
 

@@ -96,7 +96,7 @@ def test_a_letterhead_the_page_confirms_is_the_provider(
 @pytest.mark.parametrize(
     "top",
     [
-        ["#Kelly Restoration Institute", "Live Online Webinar Series"],  # nothing confirms it
+        ["#Kelly Restoration", "Live Online Webinar Series"],  # nothing confirms it, no name
         ["#IICRC", "Acme Academy   IICRC Approved School #12"],  # a logo: the approving body
         ["#IICRC", "Institute of Inspection, Cleaning and Restoration Certification"],
     ],
@@ -207,3 +207,90 @@ def test_a_page_that_only_looks_like_these_wordings_prefills_nothing(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, page: fx.Page, field: str
 ) -> None:
     assert _read(ceclog, tmp_path, page)[field]["prefilled"] is None
+
+
+UNCONFIRMED = "the letterhead, not confirmed by the page"
+
+
+@pytest.mark.parametrize(
+    ("top", "want"),
+    [
+        (["#Harborline Restoration Online"], "Harborline Restoration Online"),
+        (["#Tidewater Drying Academy of Virginia"], "Tidewater Drying Academy of Virginia"),
+        (["#Crestview Supply Co."], "Crestview Supply Co."),
+        (["#QUARRY HILL CLEANING INSTITUTE"], "QUARRY HILL CLEANING INSTITUTE"),
+        (["#Northfork Drying Group", "Live Online Webinar Series"], "Northfork Drying Group"),
+        # set on two lines at the left, the heading in a column beside them
+        (
+            [
+                [(20, "Granite State Cleaning &")],
+                [(20, "Restoration"), (110, "Certificate of Attendance")],
+                [(20, "Association")],
+            ],
+            "Granite State Cleaning & Restoration Association",
+        ),
+        (
+            [[(20, "Granite State Cleaning &")], [(20, "Restoration Association")]],
+            "Granite State Cleaning & Restoration Association",
+        ),
+        # a field's line printed above the letterhead at the right margin
+        ([[(150, "Certificate ID: GX-8812")], "#Brightwater Learning"], "Brightwater Learning"),
+    ],
+)
+def test_a_letterhead_that_reads_as_a_schools_or_firms_name_is_prefilled_to_confirm(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, top: list[fx.Row], want: str
+) -> None:
+    provider = _read(ceclog, tmp_path, [*top, *BODY])["provider"]
+    assert provider["prefilled"] == want, provider
+    assert [(c["value"], c["kind"], c["unconfirmed"]) for c in provider["candidates"]] == [
+        (want, "letterhead", UNCONFIRMED)
+    ]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["#Water Damage Restoration Technician"],  # a course's name
+        ["#Applied Structural Drying Workshop"],  # ends in no name's word, and a class's
+        ["#Advanced Mold Awareness Training"],  # a class's words, though it ends a school's way
+        ["#Pat Rivera, WRT, ASD"],  # a person
+        ["#Dri-Eaz"],  # one word
+        [[(20, "Granite State")], [(20, "Restoration Services")]],  # two lines, still no name
+    ],
+)
+def test_a_letterhead_that_reads_as_no_schools_name_is_not_prefilled(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, top: list[fx.Row]
+) -> None:
+    provider = _read(ceclog, tmp_path, [*top, *BODY])["provider"]
+    assert provider["prefilled"] is None, provider
+    assert all(c["unconfirmed"] is None for c in provider["candidates"])
+
+
+def test_yes_never_writes_a_letterhead_the_page_does_not_confirm(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    _read(ceclog, tmp_path, ["#Harborline Restoration Online", *BODY])
+    cert = tmp_path / "cert.pdf"
+    result = ceclog("add", "--from", str(cert), "--yes")
+    assert result.code == 0, result.err
+    assert (
+        "not taken: provider 'Harborline Restoration Online': the letterhead, not confirmed by "
+        "the page; check it and give --provider\n" in result.err
+    )
+    text = ledger.read_text()
+    assert 'title = "Odor Control Technician"' in text and "provider" not in text
+
+
+def test_a_folder_with_yes_never_writes_a_letterhead_the_page_does_not_confirm(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    drawer = tmp_path / "drawer"
+    drawer.mkdir()
+    read = _read(ceclog, tmp_path, ["#Harborline Restoration Online", *BODY])
+    assert read["provider"]["prefilled"] == "Harborline Restoration Online"  # to confirm
+    (tmp_path / "cert.pdf").rename(drawer / "cert.pdf")
+    result = ceclog("add", "--from", str(drawer), "--yes")
+    assert result.code == 0, result.err
+    text = ledger.read_text()
+    assert 'title = "Odor Control Technician"' in text
+    assert "provider" not in text

@@ -1,7 +1,8 @@
 """`ceclog add --from CERTIFICATE`: read the certificate, show what was read and where, and
 have the user confirm (accept, edit a field, or abort) before `add` writes anything.  Without
 a terminal nothing is written unless --yes, and then only values read by a label or a phrase
-(never a guess, never a low-confidence OCR value), each echoed to stderr."""
+(never a guess, never a low-confidence OCR value, never a letterhead the page does not
+confirm), each echoed to stderr."""
 
 from __future__ import annotations
 
@@ -129,6 +130,12 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
             say(
                 f"not taken: {field} {chosen.value!r}: {why or 'read by OCR with low confidence'}"
                 f" ({where(chosen)}); check it and give --{field}"
+            )
+            continue
+        if chosen.unconfirmed:
+            say(
+                f"not taken: {field} {chosen.value!r}: {chosen.unconfirmed}; "
+                f"check it and give --{field}"
             )
             continue
         values[field] = chosen.value

@@ -2,7 +2,8 @@
 (what was read, what is missing, duplicates of entries already in the ledger), then one
 confirmation and one locked write for all, undone by one `ceclog undo`; each certificate is
 attached as `add --from` attaches one.  With --yes (no person to confirm) a row takes only
-values read by a label or a phrase, never a guess or a low-confidence OCR value."""
+values read by a label or a phrase, never a guess, a letterhead the page does not confirm or
+a low-confidence OCR value."""
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ def _taken(cert: Certificate, yes: bool) -> dict[str, str | None]:
     values: dict[str, str | None] = {}
     for field in ENTRY_FIELDS:
         chosen = cert.fields[field].prefill
-        values[field] = None if chosen is None or (yes and chosen.low) else chosen.value
+        unsure = chosen is not None and (chosen.low or chosen.unconfirmed is not None)
+        values[field] = None if chosen is None or (yes and unsure) else chosen.value
     return values
 
 

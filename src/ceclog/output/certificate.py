@@ -25,8 +25,9 @@ def summary(cert: Certificate) -> str:
 
 def table(cert: Certificate, chosen: dict[str, str | None], given: set[str]) -> list[str]:
     """Each field: the value that will be written (`given`: from the command line), then every
-    value read for it with where and how; `!` marks an OCR value of low confidence, `?` one
-    not used (a guess, a conflict, a date that reads two ways, an issue or expiry date)."""
+    value read for it with where and how; `!` marks an OCR value of low confidence or one for
+    the user to confirm (a letterhead the page does not confirm), `?` one not used (a guess,
+    a conflict, a date that reads two ways, an issue or expiry date)."""
     out: list[str] = []
     for field, reading in cert.fields.items():
         value = chosen.get(field)
@@ -40,12 +41,13 @@ def table(cert: Certificate, chosen: dict[str, str | None], given: set[str]) -> 
             out.append(f"  {field:<9} (nothing read)")
         for c in reading.candidates:
             used = field not in given and value is not None and c.value == value
-            mark = "!" if c.low else (" " if used else "?")
+            mark = "!" if c.low or (used and c.unconfirmed) else (" " if used else "?")
             text = f" {c.value!r}" if not used else ""
             read = f", as {c.text!r}" if c.text != c.value else ""
             notes = "".join(f"; {n}" for n in c.notes)
             problem = f"; {c.problem}" if c.problem and field not in given else ""
-            out.append(f"          {mark}{text} {where(c)}{read}{notes}{problem}")
+            check = "; not confirmed: check it" if c.unconfirmed else ""
+            out.append(f"          {mark}{text} {where(c)}{read}{notes}{check}{problem}")
     return out
 
 
@@ -60,6 +62,7 @@ def candidate(c: Candidate) -> dict[str, Any]:
         "words": list(c.words),
         "confidence": c.confidence,
         "low_confidence": c.low,
+        "unconfirmed": c.unconfirmed,
         "notes": list(c.notes),
         "problem": c.problem,
         "readings": list(c.readings),

@@ -18,7 +18,7 @@ class Candidate:
     value: str  # as an entry takes it: a YYYY-MM-DD date, a number, a text
     text: str  # as read
     how: str  # 'label "Course Title"', 'phrase "..."', "guess: the letterhead"
-    kind: str  # "label", "phrase", "letterhead" (confirmed by the page) or "guess"
+    kind: str  # "label", "phrase", "letterhead" (the school's name) or "guess"
     page: int
     line: int
     words: tuple[str, ...]
@@ -30,6 +30,9 @@ class Candidate:
     weak: bool = False  # a generic label ("Date:"): used only when nothing better was read
     elsewhere: bool = False  # read in a sentence about something else: never a conflict
     yields: bool = False  # read by a label whose value yields to a letterhead naming another
+    # why --yes never takes it although it is prefilled: the user confirms it ("the
+    # letterhead, not confirmed by the page"); None: nothing to confirm (OCR aside: `low`)
+    unconfirmed: str | None = None
 
 
 def _clean(text: str) -> str:

@@ -3,11 +3,12 @@
 and which of them may be prefilled.  Pure: the lines and the patterns come from the store;
 what each field is (its shape, its check, what is done with it) comes from `registry`.
 
-The rules (docs/adding.md, "Adding from a certificate"): a guess (a letterhead the page does
-not confirm as the school: `letterhead`) is shown, never prefilled; values of one field that
-disagree prefill nothing; a date that reads two ways or has no day is no date until the user
-says; the completion date wins over issue and expiry dates (which are shown, never used); an
-OCR value below the confidence threshold is marked."""
+The rules (docs/adding.md, "Adding from a certificate"): a guess (a letterhead that neither
+reads as an organisation's name nor is confirmed by the page: `letterhead`) is shown, never
+prefilled; one that reads as a name is prefilled `unconfirmed` (--yes never takes it); values
+of one field that disagree prefill nothing; a date that reads two ways or has no day is no
+date until the user says; the completion date wins over issue and expiry dates (which are
+shown, never used); an OCR value below the confidence threshold is marked."""
 
 from __future__ import annotations
 
@@ -176,11 +177,11 @@ def _line_above(
 
 
 def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
-    cands = tuple(found)
+    cands = tuple(_yielded(c, tuple(found)) for c in found)
     if reader.role is Role.SHOWN:
         why = f"shown only: {reader.shown_why}" if cands else None
         return FieldReading(reader.role, cands, None, why)
-    sure = [_yielded(c, cands) for c in cands if c.kind != "guess"]
+    sure = [c for c in cands if c.kind != "guess"]
     if not sure:
         return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
     # a value about something else is never a conflict, nor does it push a weak one aside
@@ -202,14 +203,18 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
 
 def _yielded(got: Candidate, cands: tuple[Candidate, ...]) -> Candidate:
     """A value read by a label that yields ("Hosted by: Jon-Don", a distributor hosting a
-    manufacturer's class) is left for the user when the letterhead names someone else."""
+    manufacturer's class) is left for the user when the letterhead names someone else, and
+    gives way to it when the letterhead reads as the school's or the firm's name."""
     if not got.yields or got.problem is not None:
         return got
     mine = set(_fold(got.value))
-    for guess in (c for c in cands if c.kind == "guess"):
-        theirs = set(_fold(guess.value))
+    for head in (c for c in cands if c.kind in ("guess", "letterhead")):
+        theirs = set(_fold(head.value))
         if not (mine <= theirs or theirs <= mine):
-            why = f"the host ({got.value!r}); the letterhead names {guess.value!r}: say which"
+            if head.kind == "letterhead":  # the school's name: the host gives way to it
+                why = f"the host; the letterhead names {head.value!r}"
+                return replace(got, problem=why, elsewhere=True)
+            why = f"the host ({got.value!r}); the letterhead names {head.value!r}: say which"
             return replace(got, problem=why)
     return got
 
@@ -333,9 +338,13 @@ def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:
 
 def taken_by_yes(cert: Certificate) -> dict[str, str]:
     """What `--yes` writes without asking: each entry field's prefilled value, unless OCR was
-    unsure of it (low confidence, or a second reading that disagrees)."""
+    unsure of it (low confidence, or a second reading that disagrees) or it is for the user to
+    confirm (`unconfirmed`: a letterhead the page does not confirm)."""
     return {
-        name: reading.prefill.value
+        name: got.value
         for name, reading in cert.fields.items()
-        if reading.role is Role.ENTRY and reading.prefill is not None and not reading.prefill.low
+        if reading.role is Role.ENTRY
+        and (got := reading.prefill) is not None
+        and not got.low
+        and got.unconfirmed is None
     }

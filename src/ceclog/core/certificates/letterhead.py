@@ -11,7 +11,16 @@ Confirmed (kind "letterhead", used only when no label or phrase names the provid
 - it is initials, and the line under it spells them out ("NADCA" over "National Air Duct
   Cleaners Association"): the name in full is the provider.
 Never a name that approves others on the page ("IICRC" over "IICRC Approved School"), and a
-one-word letterhead is never confirmed by appearing again ("IICRC" and "14 IICRC CECs")."""
+one-word letterhead is never confirmed by appearing again ("IICRC" and "14 IICRC CECs").
+
+Not confirmed, a letterhead that reads as an organisation's name (kind "letterhead" too) is
+prefilled for the user to confirm, marked `unconfirmed` (--yes never takes it): two words or
+more ending in a word that ends a school's or a firm's name (`name_ends`, `org_ends`: "...
+Restoration School", "... Supply Co."), or in a `name_ends` word and "of" a name ("Moisture
+Academy of Texas"), with no word of a class or a heading (`not_org`: "... Workshop").  Such a
+name set on two or three short lines ("Carolina Cleaning &" / "Restoration" / "Association")
+is read as one.  A line of a field at the top ("Certificate ID: RE-1"), above the
+letterhead, is passed over."""
 
 from __future__ import annotations
 
@@ -20,10 +29,12 @@ from dataclasses import replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.lines import Line, Span, chunks
-from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.patterns import BoundField, Patterns
 from ceclog.core.certificates.scan import marked
 
 KIND = "letterhead"
+UNCONFIRMED = "the letterhead, not confirmed by the page"
+_FIELD = re.compile(r"^[A-Z][\w ]{0,30}:\s*\S")  # "Certificate ID: RE-1": a field, no name
 _SEPARATOR = re.compile(r"\s+[\u2022\u00b7|]\s+")  # "Dri-Eaz \u2022 Burlington, WA": pieces
 _SMALL = {"of", "and", "the", "for", "&", "in", "on", "at"}
 
@@ -76,6 +87,10 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
     fields = [f for f, b in patterns.fields.items() if b.guess == "letterhead"]
     if not fields or not section:
         return out
+    for _ in range(2):  # a field's line above the letterhead ("Certificate ID: RE-7F3A")
+        top = section[0].text
+        if len(section) > 1 and len(chunks(top)) == 1 and _FIELD.match(top.strip()):
+            section = section[1:]
     first = section[0]
     pieces = chunks(first.text)
     end = pieces[0][0] + len(pieces[0][1])
@@ -94,10 +109,86 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
             if other
             else _confirmed(field, span, pieces[1:], below, section[1:], page, patterns)
         )
+        if got is None and not other and not _approving(span.text.strip(), page):
+            got = _unconfirmed(field, span, found, patterns)
+            stacked = _stacked(section, span, patterns) if got is None else None
+            if stacked is not None:
+                got = _unconfirmed(field, stacked, found, patterns)
         if got is None:
             got = candidate(field, span, "guess: the letterhead", "guess", patterns)
         out += [got] if got is not None else []
     return out
+
+
+def _approving(name: str, page: str) -> bool:
+    return _approves(name, page) or bool(_initials(name) and _approves(_initials(name), page))
+
+
+def reads_as_name(name: str, bound: BoundField) -> bool:
+    """Whether a letterhead reads as an organisation's name: two words or more, capitalised,
+    ending in a word that ends a school's or a firm's name ("... Training Center", "... Co."),
+    or in a `name_ends` word and "of" a name ("... Academy of Texas"); no word of a class or
+    a heading ("... Workshop", "Certificate of ..."), no field ("Issued: 2026")."""
+    words = name.split()
+    folded = [w.casefold().strip(".,") for w in words]
+    if len(words) < 2 or ":" in name or not words[0][:1].isupper():
+        return False
+    if any(w in bound.not_org for w in folded):
+        return False
+    if folded[-1] in bound.name_ends or folded[-1] in bound.org_ends:
+        return True
+    at = next((i for i, w in enumerate(folded) if w == "of"), 0)
+    after = words[at + 1 :]
+    return (
+        at >= 2
+        and folded[at - 1] in bound.name_ends
+        and 0 < len(after) <= 6
+        and all(w[:1].isupper() or w.casefold() in _SMALL for w in after)
+    )
+
+
+def _unconfirmed(
+    field: str, span: Span, found: list[Candidate], patterns: Patterns
+) -> Candidate | None:
+    """The letterhead as the school's or the firm's name, for the user to confirm."""
+    got = candidate(field, span, "the letterhead, read as a name", KIND, patterns)
+    if got is None or got.problem is not None:
+        return None
+    if not reads_as_name(got.value, patterns.fields[field]):
+        return None
+    if any(c.text.casefold() == got.text.casefold() for c in found):
+        return None  # another field's value (a title on the first line)
+    return replace(got, weak=True, unconfirmed=UNCONFIRMED)
+
+
+def _stacked(section: list[Line], span: Span, patterns: Patterns) -> Span | None:
+    """A name set on two or three short lines under each other (a blank row between them at
+    most), starting in one column ("Carolina Cleaning &" / "Restoration" / "Association"; a
+    column beside them aside): the lines' first pieces joined (None: no such lines)."""
+    first = span.line
+    parts = [(first, span.start, span.end)]
+    for nxt in section[1:3]:
+        start, piece = chunks(nxt.text)[0]
+        alone = Line(
+            nxt.page,
+            nxt.number,
+            nxt.text[: start + len(piece)],
+            nxt.words_in(0, start + len(piece)),
+        )
+        if nxt.page != first.page or nxt.row > parts[-1][0].row + 2 or abs(start - span.start) > 1:
+            break
+        if marked(alone, patterns) or any(h.search(piece) for h in patterns.headings):
+            break
+        parts.append((nxt, start, start + len(piece)))
+    if len(parts) < 2 or sum(len(ln.text[a:b].split()) for ln, a, b in parts) > 7:
+        return None
+    text, words = "", []
+    for ln, a, b in parts:
+        shift = len(text) + (1 if text else 0) - a
+        words += [replace(w, start=w.start + shift) for w in ln.words_in(a, b)]
+        text = f"{text} {ln.text[a:b]}" if text else ln.text[a:b]
+    joined = Line(first.page, first.number, text, tuple(words), first.row)
+    return Span(joined, 0, len(text))
 
 
 def _confirmed(

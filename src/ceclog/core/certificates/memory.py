@@ -214,10 +214,13 @@ def _named(school: School, section: list[Line]) -> Candidate:
 
 def _renamed(reading: FieldReading, school: School, confirmed: bool) -> bool:
     """The reading took the school's own name (its letterhead, or the name in another
-    spelling) where the user accepted it spelled otherwise: the user's spelling wins."""
+    spelling) where the user accepted it spelled otherwise, or did not confirm it: the
+    user's spelling, confirmed, wins."""
     got = reading.prefill
-    if got is None or not school.provider or not confirmed or got.value == school.provider:
+    if got is None or not school.provider or not confirmed:
         return False
+    if got.value == school.provider:  # the letterhead as the user confirmed it: now confirmed
+        return got.unconfirmed is not None
     known = {_fold(n) for n in (school.name, school.provider, school.letterhead) if n}
     return got.kind == "letterhead" or _fold(got.value) in known
 

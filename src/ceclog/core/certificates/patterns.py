@@ -26,6 +26,8 @@ KEYS = frozenset(
         "guess",
         "confirm",
         "name_ends",
+        "org_ends",
+        "not_org",
     }
 )  # any field may have them
 
@@ -62,6 +64,8 @@ class BoundField:
     guess: str | None = None  # "letterhead": the first line, shown as a guess, never prefilled
     confirm: tuple[re.Pattern[str], ...] = ()  # a line next to the letterhead that confirms it
     name_ends: tuple[str, ...] = ()  # words a school's name may drop where it is named again
+    org_ends: tuple[str, ...] = ()  # other last words of an organisation's name ("Inc.")
+    not_org: tuple[str, ...] = ()  # words no organisation's name holds ("Workshop")
 
 
 @dataclass(frozen=True)
@@ -105,8 +109,10 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
             spec = sections.get(reader.name, {})
             guess = str(spec["guess"]) if "guess" in spec else None
             confirm = tuple(_regex(s, where) for s in spec.get("confirm", []))
-            ends = tuple(str(w).casefold() for w in spec.get("name_ends", []))
-            bound[reader.name] = BoundField(reader, _words(spec), guess, confirm, ends)
+            ends, orgs, not_org = (_folded(spec, k) for k in ("name_ends", "org_ends", "not_org"))
+            bound[reader.name] = BoundField(
+                reader, _words(spec), guess, confirm, ends, orgs, not_org
+            )
         other = raw.get("other", {})
         labels += [Label("", text, False) for text in other.get("labels", [])]
         labels.sort(key=lambda lab: -len(lab.text.rstrip(":")))
@@ -146,8 +152,13 @@ def _regex(source: str, where: str) -> re.Pattern[str]:
         raise InputError(f"{where}: phrase {source!r}: {exc}") from None
 
 
-def _words(spec: dict[str, Any]) -> FieldWords:
-    def folded(key: str) -> tuple[str, ...]:
-        return tuple(str(w).casefold() for w in spec.get(key, []))
+def _folded(spec: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(w).casefold() for w in spec.get(key, []))
 
-    return FieldWords(not_if=folded("not_if"), not_end=folded("not_end"), places=folded("places"))
+
+def _words(spec: dict[str, Any]) -> FieldWords:
+    return FieldWords(
+        not_if=_folded(spec, "not_if"),
+        not_end=_folded(spec, "not_end"),
+        places=_folded(spec, "places"),
+    )
