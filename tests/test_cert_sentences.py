@@ -1,7 +1,8 @@
-"""Wordings of a held-back tester set that prefilled a wrong value (one written by `--yes`):
-a title wrapped across a paragraph of two lines, a name followed by ", who ...", and a label
-whose neighbour on its line is another column's heading.  Each certificate is made as a PDF in
-our own words and read through the command line, as a user would."""
+"""Wordings of held-back tester sets that prefilled a wrong value (one written by `--yes`):
+a title wrapped across a paragraph of two lines, a name followed by ", who ...", a label
+whose neighbour on its line is another column's heading, and a range run into the next cell.
+Each certificate is made as a PDF in our own words and read through the command line, as a
+user would."""
 
 from __future__ import annotations
 
@@ -107,3 +108,21 @@ def test_a_labels_neighbour_that_is_another_columns_heading_is_no_value(
     )
     assert [c["value"] for c in got["_"]["title"]["candidates"]] == ["Odor Control Technician"]
     assert got["title"] == "Odor Control Technician"
+
+
+def test_a_range_whose_other_end_runs_into_the_next_column_gives_no_date(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A US address settles the order of "06/10/2025", but the range's other end reads as no
+    date ("06/12/2025" run into the next cell's 21): the first day alone is no class's date."""
+    fields = fx.fields_read(
+        ceclog,
+        tmp_path,
+        [
+            "#Front Range Drying School",
+            "4410 Brighton Blvd, Denver, CO 80216",
+            "Course Dates:   06/10/2025 - 06/12/202521",
+        ],
+    )
+    assert fields["date"]["prefilled"] is None
+    assert fields["date"]["why_not"] == "'06/12/202521' reads as no date: type the date"

@@ -125,6 +125,19 @@ def _split(text: str, found: list[Found]) -> str | None:
     return None
 
 
+_UNREAD = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d+")
+
+
+def _unread(text: str, found: list[Found]) -> str | None:
+    """Why a text with a date-like number that reads as no date gives none: a range's other
+    end run into the next column ("06/10/2025 - 06/12/202521") is no one-day class."""
+    rest = list(text)
+    for f in found:
+        rest[f.start : f.start + len(f.text)] = " " * len(f.text)
+    m = _UNREAD.search("".join(rest))
+    return None if m is None else f"{m.group(0)!r} reads as no date: type the date"
+
+
 def _one_month(text: str, found: list[Found]) -> list[Found]:
     """A range of two dates that each read two ways, sharing one number: the shared number is
     the month when that makes a class of days and the other reading spans a month or more
@@ -157,7 +170,7 @@ def read_date(text: str, order: str | None = None) -> DateReading:
     found.sort(key=lambda f: f.start)
     if not found:
         return DateReading(None, (), (), "no date in it")
-    split = _split(text, found)
+    split = _split(text, found) or _unread(text, found)
     if split is not None:
         return DateReading(None, (), (), split)
     if any(None in f.dates for f in found):
