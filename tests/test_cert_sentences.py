@@ -126,3 +126,39 @@ def test_a_range_whose_other_end_runs_into_the_next_column_gives_no_date(
     )
     assert fields["date"]["prefilled"] is None
     assert fields["date"]["why_not"] == "'06/12/202521' reads as no date: type the date"
+
+
+def test_a_value_ends_at_a_middle_dot_before_another_item(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A footer's "Presented by" runs on into small print after a middle dot: the provider
+    is the first item (`--yes` once wrote the whole line as the provider)."""
+    got = _prefilled(
+        ceclog,
+        tmp_path,
+        "Session Attendance Certificate",
+        "Session:   Drying Hardwood Floors",
+        "Presented by Harbor Expo Partners \u00b7 Keep this certificate for your records.",
+    )
+    assert got["provider"] == "Harbor Expo Partners"
+
+
+@pytest.mark.parametrize(
+    ("second", "title"),
+    [
+        # the next line goes on with a capitalised word: the title may go on, it is not cut
+        ("Refresher course on May 2, 2026.", None),
+        # a clause starts with a small word: the title ended with its line
+        ("on May 2, 2026.", "Applied Structural Drying"),
+    ],
+)
+def test_a_sentence_broken_mid_way_over_a_short_line_is_not_cut(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, second: str, title: str | None
+) -> None:
+    first = "This certifies that Ana Ruiz successfully completed the 4-hour Lead Safety Renovator"
+    if title is not None:
+        first = "This certifies that Ana Ruiz has successfully completed Applied Structural Drying"
+    got = _prefilled(
+        ceclog, tmp_path, "Certificate of Completion", [(LEFT, first)], [(LEFT, second)]
+    )
+    assert (got["title"], got["date"]) == (title, "2026-05-02")

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.lines import Line, Span, chunks
-from ceclog.core.certificates.paragraphs import clause_end
+from ceclog.core.certificates.paragraphs import clause_end, ends_sentence, long_line
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.scan import PhraseHit, marked
 
@@ -17,7 +17,10 @@ from ceclog.core.certificates.scan import PhraseHit, marked
 def runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
     """Whether a text read by a phrase up to the end of its line may go on to the next one (a
     wrapped paragraph: "... completed the course Applied" / "Structural Drying"): the next
-    line is right below and holds one piece of text, no label or phrase."""
+    line is right below and holds one piece of text, no label or phrase; or the line is a
+    sentence broken off mid-way and the next one goes on with a capitalised word, whatever it
+    holds ("... completed the 8-hour Mold Remediator" / "Refresher course on April 29, 2026.";
+    a clause, "on April 29, 2026", starts with a small word and ends the title)."""
     if not phrase.at_end or phrase.start == phrase.end:
         return False
     if patterns.fields[phrase.field].reader.shape.name != "text":
@@ -26,12 +29,12 @@ def runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns)
         return True
     if nxt is None:
         return False
-    return (
-        nxt.page == line.page
-        and nxt.row == line.row + 1
-        and len(chunks(nxt.text)) == 1
-        and not marked(nxt, patterns)
-    )
+    if nxt.page != line.page or len(chunks(nxt.text)) != 1:
+        return False
+    if nxt.row == line.row + 1 and not marked(nxt, patterns):
+        return True
+    sentence = long_line(line) and not ends_sentence(line)  # its lines as a paragraph's apart
+    return sentence and nxt.row - line.row <= 2 and nxt.text.strip()[:1].isupper()
 
 
 RUNS_ON = "may go on to the next line: type it"

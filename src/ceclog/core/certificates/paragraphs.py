@@ -33,7 +33,7 @@ def _prose(line: Line) -> bool:
     return len(pieces) >= MIN_WORDS and all(" " not in text for _, text in pieces)
 
 
-def _long(line: Line) -> bool:
+def long_line(line: Line) -> bool:
     return _prose(line) and len(line.words) >= MIN_WORDS
 
 
@@ -44,7 +44,7 @@ def clause_end(text: str) -> int | None:
     return m.start() if m is not None and m.start() > 0 else None
 
 
-def _ends(line: Line) -> bool:
+def ends_sentence(line: Line) -> bool:
     """Whether a line ends a sentence, or a clause a value may end with."""
     return line.text.rstrip().endswith((".", ":", ";", "!", "?"))
 
@@ -72,7 +72,7 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
         # two long lines at least: a sentence and a title below it is none; two lines are one
         # when both are long and the first breaks off mid-sentence ("... has completed Carpet
         # Cleaning" / "Technician (CCT) on February 11, 2026, earning 15 CECs.")
-        if len(run) >= 3 or (len(run) == 2 and _long(run[1]) and not _ends(run[0])):
+        if len(run) >= 3 or (len(run) == 2 and long_line(run[1]) and not ends_sentence(run[0])):
             out.append(joined(run))
         else:
             out.extend(run)
@@ -80,7 +80,7 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
 
     for line in lines:
         below = bool(run) and line.page == run[-1].page and line.row <= run[-1].row + 2
-        if below and _long(run[-1]) and _prose(line) and not labelled(line):
+        if below and long_line(run[-1]) and _prose(line) and not labelled(line):
             run.append(line)
             continue
         flush()
