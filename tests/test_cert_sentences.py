@@ -162,3 +162,39 @@ def test_a_sentence_broken_mid_way_over_a_short_line_is_not_cut(
         ceclog, tmp_path, "Certificate of Completion", [(LEFT, first)], [(LEFT, second)]
     )
     assert (got["title"], got["date"]) == (title, "2026-05-02")
+
+
+CANVA = [
+    "#CERTIFICATE OF ACHIEVEMENT",
+    "#Mireille Duval",
+    "AWARDED TO",
+    "#Applied Microbial Remediation Technician",
+    "PROGRAM",
+    [(20, "03/18/2026"), (120, "21 CECs"), (200, "Approval #40517")],
+    [(20, "COMPLETED"), (120, "IICRC CREDITS"), (200, "IICRC COURSE")],
+]
+
+
+def test_values_over_their_captions_a_row_or_more_apart_read_from_above(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A template's big values, each over a small caption ("AWARDED TO", "PROGRAM"): the name
+    is above "AWARDED TO", never the title below it."""
+    got = _prefilled(ceclog, tmp_path, *CANVA)
+    assert (got["attendee"], got["title"]) == (
+        "Mireille Duval",
+        "Applied Microbial Remediation Technician",
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Carpet Cleaning Technician (CCT)", "Water Restoration Course", "Estimating Essentials"],
+)
+def test_a_course_title_is_never_taken_as_the_attendees_name(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, value: str
+) -> None:
+    got = _prefilled(
+        ceclog, tmp_path, "Certificate of Achievement", "THIS CERTIFICATE IS PRESENTED TO", value
+    )
+    assert got["attendee"] is None

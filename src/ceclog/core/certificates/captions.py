@@ -30,7 +30,7 @@ def _caption(text: str, patterns: Patterns) -> str | None:
 def _fields(line: Line, above: Line | None, patterns: Patterns) -> list[str] | None:
     """The fields a line's columns caption, one a column of the line above, if it is a line of
     captions under a line of values."""
-    if above is None or above.page != line.page or above.row < line.row - 2:
+    if above is None or above.page != line.page or above.row < line.row - 3:
         return None
     mine, theirs = chunks(line.text), chunks(above.text)
     if len(mine) != len(theirs) or label_hits(above, patterns):

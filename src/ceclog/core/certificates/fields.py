@@ -90,7 +90,7 @@ def _read_line(
     lines: list[Line], i: int, patterns: Patterns, found: list[Candidate], below: bool = True
 ) -> None:
     """The values a line's labels and phrases give (not `below`: a line of captions under their
-    values, read by `captions`, whose labels take nothing here)."""
+    values, read by `captions`, whose labels and phrases take nothing below them)."""
     line = lines[i]
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     after = lines[i + 2] if i + 2 < len(lines) else None
@@ -127,8 +127,8 @@ def _read_line(
         span = Span(line, phrase.start, phrase.end)
         if phrase.start == phrase.end and phrase.at_end:
             start = next(s for s, c in chunks(line.text) if s <= span.start <= s + len(c))
-            a, b = _below(line, nxt, patterns, start, span.start, after)
-            if not (b and nxt is not None):
+            a, b = _below(line, nxt, patterns, start, span.start, after) if below else (0, 0)
+            if not (b and nxt is not None):  # (a caption's value is above it, never below)
                 continue
             span, how = Span(nxt, a, b), how + ", value on the next line"
         told = in_sentence(phrase, line, patterns)
