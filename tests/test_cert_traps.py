@@ -42,6 +42,10 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("CEC Hours:   7-14", "hours", None),
         ("CEC Hours:   7 / 14", "hours", None),
         ("CEC Hours:   -7", "hours", None),
+        # OCR reads a digit of a code as a stroke ("27718" as "2/7718"): the user types it
+        ("Course No.:   2/7718", "approval", None),
+        ("Course No.:   27718", "approval", "27718"),
+        ("Course No.:   WRT/2026/0412", "approval", "WRT/2026/0412"),
         ("CEC Hours:   1,000", "hours", None),
         ("CEC Hours:   7.5", "hours", "7.5"),
         ("CEC Hours:   14 hours", "hours", "14"),

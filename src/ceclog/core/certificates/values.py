@@ -152,6 +152,8 @@ def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
     code, rest = m.group("code").rstrip(".,:"), m.group("rest")
     if re.search(r"[A-Z]l|l[A-Z]", code):  # "26-0104-CCl": OCR reads a capital I as an l
         return Parsed(code, "an 'l' among capitals (OCR may misread an I): type it")
+    if re.search(r"(?<![\w-])\d[/|]\d", code):  # "2/7718": OCR reads a digit as a stroke
+        return Parsed(code, "a stroke after a lone digit (OCR may misread a digit): type it")
     if re.search(r"\d", re.sub(r"\([^)]*\)?|\[[^\]]*\]?", "", rest)):
         return Parsed(value, "more than one number: type it")
     return Parsed(code)
