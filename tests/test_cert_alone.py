@@ -145,16 +145,35 @@ def test_a_name_over_a_line_that_is_only_the_verb_is_the_attendee(
 
 
 @pytest.mark.parametrize("verb", ["attended", "has successfully completed"])
-def test_text_over_the_verb_in_another_column_is_no_attendee(
+def test_the_name_over_the_verb_in_its_own_column_is_the_attendee(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, verb: str
 ) -> None:
-    """A two-column page: the left column's last line (a place) stands over nothing of the
-    right column's verb; the name is two lines up, beside the left column: left for the user."""
+    """A two-column page: the left column's last line (a place) is right over the verb's line
+    but not over the verb; the name over the verb is a line higher, beside the left column."""
     fields = _read(
         ceclog,
         tmp_path,
         [(20, "Gulf States Restoration"), (150, "Certificate of Attendance")],
         [(20, "Spring Conference"), (150, "Marcus Delgado")],
+        [(20, "Mobile, Alabama")],
+        [(150, verb)],
+        [(150, "Drying Hardwood Floors")],
+        [(150, "Date: April 9, 2026")],
+    )
+    assert fields["attendee"]["prefilled"] == "Marcus Delgado"
+
+
+@pytest.mark.parametrize("verb", ["attended", "has successfully completed"])
+def test_text_over_the_verb_in_another_column_is_no_attendee(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, verb: str
+) -> None:
+    """Nothing over the verb but the heading, two lines up: the left column's lines beside
+    and under it name no one."""
+    fields = _read(
+        ceclog,
+        tmp_path,
+        [(20, "Gulf States Restoration"), (150, "Certificate of Attendance")],
+        [(20, "Spring Conference")],
         [(20, "Mobile, Alabama")],
         [(150, verb)],
         [(150, "Drying Hardwood Floors")],
@@ -235,4 +254,43 @@ def test_a_caption_course_is_the_titles_and_course_number_the_approvals(
     got = _prefilled(fields)
     assert got["title"] == "Upholstery Cleaning Technician"
     assert got["approval"] == "UCT-0602"
+    assert got["attendee"] == OTHER
+
+
+@pytest.mark.parametrize(
+    ("printed", "prefilled"),
+    [("Jose Ortiz", "José Ortiz"), ("José Ortiz", "José Ortiz"), ("Josie Ortiz", "Josie Ortiz")],
+)
+def test_the_holders_name_printed_without_its_accents_is_the_holders(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, printed: str, prefilled: str
+) -> None:
+    """OCR often drops a name's accents: the name that differs from the holder's by them alone
+    is prefilled as the ledger spells it; any other difference is kept, as read."""
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace(HOLDER, "José Ortiz"), "utf-8")
+    fields = _read(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        f"This certifies that {printed}",
+        "has successfully completed Upholstery Cleaning Technician",
+    )
+    assert fields["attendee"]["prefilled"] == prefilled
+
+
+def test_for_attending_the_ending_its_line_takes_the_title_below(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Certificate of Attendance",
+            "presented to",
+            OTHER,
+            "for attending the",
+            "Hardwood Floor Drying Forum",
+            "May 20, 2026",
+        )
+    )
+    assert got["title"] == "Hardwood Floor Drying Forum"
     assert got["attendee"] == OTHER

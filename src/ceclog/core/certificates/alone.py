@@ -159,16 +159,36 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
     return got if got is not None and got.problem is None else None
 
 
-def read_above(over: Line, line: Line, patterns: Patterns, found: list[Candidate]) -> None:
-    """The values a line's wordings say stand on the line above (shown once: a value read there
-    already by another wording is not read again)."""
+def read_above(lines: list[Line], i: int, patterns: Patterns, found: list[Candidate]) -> None:
+    """The values the wordings of `lines[i]` say stand on the line above (shown once: a value
+    read there already by another wording is not read again)."""
+    line = lines[i]
     for wording in patterns.above:
         m = wording.pattern.search(line.text.strip())
-        got = _line_above(wording.field, m.group(0), line, over, patterns) if m else None
+        over = _line_over(lines, i) if m else None
+        got = _line_above(wording.field, m.group(0), line, over, patterns) if m and over else None
         if got is not None and not any(
             (c.field, c.page, c.line) == (got.field, got.page, got.line) for c in found
         ):
             found.append(got)
+
+
+def _line_over(lines: list[Line], i: int) -> Line | None:
+    """The line right over `lines[i]`; on a text layer, whose columns keep their places, the
+    nearest one with text over it (a page in two columns: "Jane Smith" beside "Expo Hall",
+    "Denver, CO" under that, then "attended" under the name)."""
+    line = lines[i]
+    (at, mine), text_layer = chunks(line.text)[0], all(w.conf is None for w in line.words)
+    for k in range(i - 1, max(i - 3, -1), -1):
+        over = lines[k]
+        if over.page != line.page or over.row < line.row - 3:
+            return None
+        if not text_layer or _over(over, at, at + len(mine)) is not None:
+            return over
+        if k == i - 1 and len(chunks(over.text)) == 1:
+            continue  # another column's line under the name
+        return None
+    return None
 
 
 def _line_above(
@@ -176,15 +196,17 @@ def _line_above(
 ) -> Candidate | None:
     """The value a line's wording says stands alone on the line right above it: a name
     centred over "has successfully completed"."""
-    if above.page != line.page or above.row < line.row - 3 or marked(above, patterns):
+    if marked(above, patterns):
         return None
     if any(h.search(above.text.strip()) for h in patterns.headings):  # "Certificate of ..."
         return None
-    pieces, (at, mine) = chunks(above.text), chunks(line.text)[0]
-    if len(pieces) != 1:
-        return None
-    start, text = pieces[0]
-    if start > at + len(mine) or at > start + len(text):
+    at, mine = chunks(line.text)[0]
+    pieces = chunks(above.text)
+    if len(pieces) != 1 and any(w.conf is not None for w in above.words):
+        return None  # OCR: a line's pieces are not where the page prints them
+    piece = _over(above, at, at + len(mine))
+    if piece is None:
         return None  # not over the wording: another column's ("Charlotte, NC" / "attended")
+    start, text = piece
     how = f'the line above "{said}"'
     return candidate(field, Span(above, start, start + len(text)), how, "phrase", patterns)

@@ -138,7 +138,7 @@ def _read_line(
         if got is not None:
             found.append(got)
     if i:
-        read_above(lines[i - 1], line, patterns, found)
+        read_above(lines, i, patterns, found)
 
 
 def _runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
@@ -329,6 +329,7 @@ def read_certificates(
         )
         readers = [f.reader for f in patterns.fields.values()]
         fields = {r.name: _decide(r, [c for c in found if c.field == r.name]) for r in readers}
+        fields |= {r.name: _as_holder(fields[r.name], holder) for r in readers if r.holder}
         warnings = [_not_theirs(fields[r.name], holder) for r in readers if r.holder]
         pages = tuple(dict.fromkeys(ln.page for ln in section))
         out.append(Certificate(len(out) + 1, pages, fields, tuple(w for w in warnings if w)))
@@ -344,6 +345,23 @@ def _labelled(line: Line, patterns: Patterns) -> bool:
     """Whether a line holds a label (a table's cell aside: a justified line's words are
     columns, "CEC    Approval")."""
     return any(not hit.label.cell for hit in label_hits(line, patterns))
+
+
+def _bare(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def _as_holder(reading: FieldReading, holder: str | None) -> FieldReading:
+    """The holder's name as the ledger spells it where the certificate's differs by its
+    accents alone (OCR reads "Domínguez" as "Dominguez")."""
+    person = reading.prefill
+    if person is None or not holder or person.value == holder:
+        return reading
+    if _bare(person.value) != _bare(holder):
+        return reading
+    note = f"read as {person.value!r}: the holder's name, as the ledger spells it"
+    return replace(reading, prefill=replace(person, value=holder, notes=(*person.notes, note)))
 
 
 def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:
