@@ -294,3 +294,44 @@ def test_for_attending_the_ending_its_line_takes_the_title_below(
     )
     assert got["title"] == "Hardwood Floor Drying Forum"
     assert got["attendee"] == OTHER
+
+
+@pytest.mark.parametrize("subtitle", [[], ["Approved under the State Mold Rules, Chapter 12", ""]])
+def test_a_title_alone_under_the_heading_over_the_labels(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, subtitle: list[str]
+) -> None:
+    """A state course's page: the heading, the title alone (a subtitle under it or not), then
+    the labels, the student's among them."""
+    fields = _read(
+        ceclog,
+        tmp_path,
+        "#CERTIFICATE OF COMPLETION",
+        "Mold Remediation Supervisor Refresher Course",
+        *subtitle,
+        "Student: Marcus Delgado",
+        "Course Date: May 4, 2026",
+    )
+    assert fields["title"]["prefilled"] == "Mold Remediation Supervisor Refresher Course"
+    assert fields["attendee"]["prefilled"] == OTHER
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a kind of class and nothing more
+        ["IICRC Approved Continuing Education Course", "Student: Marcus Delgado"],
+        # a school's name
+        ["Harbor Restoration Training", "Student: Marcus Delgado"],
+        # no attendee named by a label: the line may be the name's place
+        ["Mold Remediation Supervisor Refresher Course", "Course Date: May 4, 2026"],
+        # the title named by its label: the line under the heading is something else's
+        ["Texas Mold Worker Course", "Student: Marcus Delgado", "Course Title: Mold Remediation"],
+    ],
+)
+def test_a_line_under_the_heading_that_may_not_be_the_title_is_left(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[str]
+) -> None:
+    fields = _read(ceclog, tmp_path, "#CERTIFICATE OF COMPLETION", *rows, "Course Hours: 8")
+    hows = [c["how"] for c in fields["title"]["candidates"]]
+    assert not any(h.startswith("the line under") for h in hows)
+    assert fields["title"]["prefilled"] in (None, "Mold Remediation")

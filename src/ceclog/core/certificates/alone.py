@@ -159,6 +159,83 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
     return got if got is not None and got.problem is None else None
 
 
+# the kind of class or the designation a title ends in ("... Refresher Course", "Mold
+# Assessment Technician"); never "Training" or "Program", which end a school's name too
+_KIND_END = re.compile(r"\b(?:course|class|seminar|workshop|webinar|technician|refresher)$", re.I)
+# words that name no class of their own: "IICRC Approved Continuing Education Course"
+_GENERIC = frozenset(
+    {
+        "iicrc",
+        "approved",
+        "continuing",
+        "education",
+        "ce",
+        "cec",
+        "cecs",
+        "course",
+        "class",
+        "seminar",
+        "workshop",
+        "webinar",
+        "training",
+        "online",
+        "live",
+        "in-person",
+        "technician",
+        "refresher",
+        "certified",
+        "the",
+        "of",
+        "a",
+        "an",
+        "and",
+        "in",
+        "for",
+    }
+)
+
+
+def title_under_heading(
+    lines: list[Line], patterns: Patterns, found: list[Candidate]
+) -> list[Candidate]:
+    """A title alone right under the heading, its lines of labels right under it (a subtitle
+    line between them or not): "CERTIFICATE OF COMPLETION" / "Mold Remediation Worker
+    Refresher Course" / "Student: Jane Smith".  Read only on a page that names its attendee
+    by a label or a phrase (the line is not the name) and its title by none, when the line
+    ends in a kind of class or a designation and names more than a kind of class."""
+    sure = [c for c in found if c.kind in ("label", "phrase")]
+    names = {c.value.casefold() for c in sure if c.field == "attendee"}
+    if not names or any(c.field == "title" for c in sure):
+        return []
+    for i in range(len(lines)):
+        end = _heading_end(lines, i)
+        if end is None or end + 2 >= len(lines) or not _near(*lines[end : end + 2]):
+            continue
+        line = lines[end + 1]
+        span = _one_piece(line)
+        if span is None or marked(line, patterns):
+            continue
+        text = span.text.strip().rstrip(".")
+        words = {w.casefold() for w in text.split()}
+        if not _KIND_END.search(text) or words <= _GENERIC or _ORG.search(text):
+            continue
+        if text.casefold() in names or _dated(text):
+            continue
+        nxt = lines[end + 2]
+        if not _near(line, nxt):
+            continue
+        if not marked(nxt, patterns):  # a subtitle line, then the labels
+            then = lines[end + 3] if end + 3 < len(lines) else None
+            if then is None or then.page != nxt.page or then.row > nxt.row + 5:
+                continue  # the table of labels may stand a few blank rows lower
+            if not marked(then, patterns):
+                continue
+        said = " ".join(" ".join(ln.text.split()) for ln in lines[i : end + 1])
+        got = candidate("title", span, f'the line under "{said}"', "phrase", patterns)
+        return [got] if got is not None and got.problem is None else []
+    return []
+
+
 def read_above(lines: list[Line], i: int, patterns: Patterns, found: list[Candidate]) -> None:
     """The values the wordings of `lines[i]` say stand on the line above (shown once: a value
     read there already by another wording is not read again)."""

@@ -17,7 +17,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 from itertools import compress
 
-from ceclog.core.certificates.alone import heads_below, held_stack, read_above
+from ceclog.core.certificates.alone import (
+    heads_below,
+    held_stack,
+    read_above,
+    title_under_heading,
+)
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.glued import unglued
@@ -322,6 +327,7 @@ def read_certificates(
             _read_line(section, i, patterns, found, below=i not in captioned)
         if holder:
             found += held_stack(section, patterns, lambda text: same_person(text, holder))
+        found += title_under_heading(section, patterns, found)
         if not found:
             continue
         found = letterhead(section, patterns, found) + _agreed(
