@@ -335,3 +335,22 @@ def test_a_line_under_the_heading_that_may_not_be_the_title_is_left(
     hows = [c["how"] for c in fields["title"]["candidates"]]
     assert not any(h.startswith("the line under") for h in hows)
     assert fields["title"]["prefilled"] in (None, "Mold Remediation")
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        ([OTHER, "completed", "Drying Hardwood Floors", "Completed on: May 4, 2026"], True),
+        # a title wrapped on two lines: its first line is no title
+        ([OTHER, "completed", "Drying Hardwood", "Floors and Stairs", "May 4, 2026"], False),
+        # "Completed" alone with no name over it: a date's caption
+        (["Drying Hardwood Floors", "", "", "Completed", "May 4, 2026"], False),
+    ],
+)
+def test_the_title_under_a_name_and_completed_alone(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[str], title: bool
+) -> None:
+    fields = _read(ceclog, tmp_path, "#Certificate of Training", *rows, "CECs: 3")
+    hows = [c["how"] for c in fields["title"]["candidates"]]
+    assert ("the line under the name and its verb" in hows) is title
+    assert fields["title"]["prefilled"] == ("Drying Hardwood Floors" if title else None)

@@ -248,6 +248,31 @@ def read_above(lines: list[Line], i: int, patterns: Patterns, found: list[Candid
             (c.field, c.page, c.line) == (got.field, got.page, got.line) for c in found
         ):
             found.append(got)
+            title = _title_under_verb(lines, i, patterns) if got.problem is None else None
+            if got.field == "attendee" and title is not None:
+                found.append(title)
+
+
+_VERB = re.compile(r"(?:successfully\s+|satisfactorily\s+)?completed", re.IGNORECASE)
+
+
+def _title_under_verb(lines: list[Line], i: int, patterns: Patterns) -> Candidate | None:
+    """The title under "completed" alone on its line with a name over it ("Jane Smith" /
+    "completed" / "Odor Control Technician" / "Completed on May 4, 2026"): one piece, ended by
+    a date or a line of labels or phrases right under it.  ("Completed" alone with no name
+    over it is a date's caption.)"""
+    if not _VERB.fullmatch(" ".join(lines[i].text.split())) or i + 2 >= len(lines):
+        return None
+    line, end = lines[i + 1], lines[i + 2]
+    span = _one_piece(line)
+    if span is None or not _near(lines[i], line) or marked(line, patterns):
+        return None
+    if _dated(span.text) or _ORG.search(span.text) or not _near(line, end):
+        return None
+    if not (marked(end, patterns) or _dated(end.text)):
+        return None
+    got = candidate("title", span, "the line under the name and its verb", "phrase", patterns)
+    return got if got is not None and got.problem is None else None
 
 
 def _line_over(lines: list[Line], i: int) -> Line | None:
