@@ -18,7 +18,11 @@ def _caption(text: str, patterns: Patterns) -> str | None:
     text that is no caption (a value, or a label with a colon: its value follows it)."""
     if text.rstrip().endswith(":"):
         return None
-    bare = " ".join(text.casefold().rstrip(" .#").split())
+    exact = " ".join(text.casefold().split())
+    for label in patterns.labels:  # "Course" is the title's, "Course #" the approval's
+        if " ".join(label.words) == exact:
+            return label.field
+    bare = exact.rstrip(" .#").rstrip()
     for label in patterns.labels:
         if " ".join(label.words).rstrip(" :#.") == bare:
             return label.field

@@ -18,6 +18,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 from itertools import compress
 
+from ceclog.core.certificates.alone import (
+    heads_below,
+    held_stack,
+    read_above,
+    title_under_heading,
+)
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.ends import RUNS_ON, in_sentence, runs_on, wrapped
@@ -61,16 +67,19 @@ def _below(
     line's when both have as many; else they must overlap a..b."""
     if nxt is None or nxt.page != line.page or nxt.row > line.row + 3:
         return (0, 0)
-    if marked(nxt, patterns):
-        return (0, 0)
     pieces, mine = chunks(nxt.text), chunks(line.text)
-    if len(pieces) > 1 and len(pieces) == len(mine):
+    paired = len(pieces) > 1 and len(pieces) == len(mine)
+    if label_hits(nxt, patterns) or (not paired and marked(nxt, patterns)):
+        return (0, 0)
+    if paired:
         pieces = [p for p, m in zip(pieces, mine, strict=True) if m[0] <= a < m[0] + len(m[1])]
     elif len(pieces) > 1:
         pieces = [p for p in pieces if p[0] <= b and p[0] + len(p[1]) >= a]
     if len(pieces) != 1:
         return (0, 0)
     x, y = pieces[0][0], pieces[0][0] + len(pieces[0][1])
+    if paired and any(x <= h.start < y for h in phrase_hits(nxt, patterns)):
+        return (0, 0)  # a row of a table under its headings: a phrase in another cell is its own
     if _table_row(after, nxt, patterns, x, y):
         return (0, 0)
     return (x, y)
@@ -111,6 +120,8 @@ def _read_line(
             got = candidate(hit.label.field, span, how, "label", patterns)
         else:
             a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
+            if hit.label.cell and not heads_below(lines, i, hit.start, hit.end, patterns):
+                a, b = 0, 0  # a caption alone under a line of text: maybe that text's
             got = None
             if b and nxt is not None:
                 how += ", value on the next line"
@@ -119,9 +130,9 @@ def _read_line(
                     got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
         if got is not None:
             label = hit.label
-            found.append(
-                replace(wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
-            )
+            got = replace(wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
+            if not (label.cell and not pieces and got.problem):  # a caption alone over no value
+                found.append(got)
     for phrase in phrase_hits(line, patterns):
         how = f'phrase "{phrase.shown}"'
         span = Span(line, phrase.start, phrase.end)
@@ -144,36 +155,7 @@ def _read_line(
         if got is not None:
             found.append(got)
     if i:
-        _above(lines[i - 1], line, patterns, found)
-
-
-def _above(above: Line, line: Line, patterns: Patterns, found: list[Candidate]) -> None:
-    """The values a line's wordings say stand on the line above (shown once: a value read there
-    already by another wording is not read again)."""
-    for wording in patterns.above:
-        m = wording.pattern.search(line.text.strip())
-        got = _line_above(wording.field, m.group(0), line, above, patterns) if m else None
-        if got is not None and not any(
-            (c.field, c.page, c.line) == (got.field, got.page, got.line) for c in found
-        ):
-            found.append(got)
-
-
-def _line_above(
-    field: str, said: str, line: Line, above: Line, patterns: Patterns
-) -> Candidate | None:
-    """The value a line's wording says stands alone on the line right above it: a name
-    centred over "has successfully completed"."""
-    if above.page != line.page or above.row < line.row - 3 or marked(above, patterns):
-        return None
-    if any(h.search(above.text.strip()) for h in patterns.headings):  # "Certificate of ..."
-        return None
-    pieces = chunks(above.text)
-    if len(pieces) != 1:
-        return None
-    start, text = pieces[0]
-    how = f'the line above "{said}"'
-    return candidate(field, Span(above, start, start + len(text)), how, "phrase", patterns)
+        read_above(lines, i, patterns, found)
 
 
 def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
@@ -300,6 +282,9 @@ def read_certificates(
         found, captioned = captions(section, patterns)
         for i in range(len(section)):
             _read_line(section, i, patterns, found, below=i not in captioned)
+        if holder:
+            found += held_stack(section, patterns, lambda text: same_person(text, holder))
+        found += title_under_heading(section, patterns, found)
         if not found:
             continue
         found = ordered(found, [ln.text for ln in section], today)
@@ -308,6 +293,7 @@ def read_certificates(
         )
         readers = [f.reader for f in patterns.fields.values()]
         fields = {r.name: _decide(r, [c for c in found if c.field == r.name]) for r in readers}
+        fields |= {r.name: _as_holder(fields[r.name], holder) for r in readers if r.holder}
         warnings = [_not_theirs(fields[r.name], holder) for r in readers if r.holder]
         pages = tuple(dict.fromkeys(ln.page for ln in section))
         out.append(Certificate(len(out) + 1, pages, fields, tuple(w for w in warnings if w)))
@@ -323,6 +309,23 @@ def _labelled(line: Line, patterns: Patterns) -> bool:
     """Whether a line holds a label (a table's cell aside: a justified line's words are
     columns, "CEC    Approval")."""
     return any(not hit.label.cell for hit in label_hits(line, patterns))
+
+
+def _bare(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def _as_holder(reading: FieldReading, holder: str | None) -> FieldReading:
+    """The holder's name as the ledger spells it where the certificate's differs by its
+    accents alone (OCR reads "Domínguez" as "Dominguez")."""
+    person = reading.prefill
+    if person is None or not holder or person.value == holder:
+        return reading
+    if _bare(person.value) != _bare(holder):
+        return reading
+    note = f"read as {person.value!r}: the holder's name, as the ledger spells it"
+    return replace(reading, prefill=replace(person, value=holder, notes=(*person.notes, note)))
 
 
 def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:

@@ -120,8 +120,9 @@ def _label_end(text: str, start: int, label: Label) -> int | None:
     j = i
     while j < len(text) and text[j].isspace():
         j += 1
-    if label.cell:  # the value in the next column: three spaces or more, then text
-        return i if text.startswith("   ", i) and text[i:].strip() else None
+    if label.cell:  # the value in the next column (three spaces or more, then text), or
+        # alone at the line's end: the value below it ("Course" / "Water Damage Restoration")
+        return i if text.startswith("   ", i) or not text[i:].strip() else None
     if label.colon:
         return j + 1 if j < len(text) and text[j] == ":" else None
     if i < len(text) and text[i].isalnum() and not text[i].isdecimal() and text[i] != "_":
