@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ceclog.core.certificates.lines import Span, chunks
+from ceclog.core.certificates.lines import Span, chunks, sentence_of
 from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.scan import heading
 from ceclog.core.certificates.values import Parsed
 
 
@@ -55,7 +56,7 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     """The value of `field` read at `span` (None: nothing there, or a column heading after a
     label)."""
     text = _clean(span.text)
-    if not text or (kind == "label" and text.rstrip(" :#").casefold() in patterns.not_values):
+    if not text or (kind == "label" and heading(text, patterns)):
         return None
     bound = patterns.fields[field]
     if bound.reader.shape.name == "text" and kind != "guess":
@@ -76,6 +77,11 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     notes = parsed.notes
     if low:
         notes = (*notes, f"OCR confidence {conf:.0f} (below {patterns.min_confidence:.0f})")
+    if conf is not None and conf < patterns.text_floor and bound.reader.shape.name == "text":
+        # a date or a number misread fails its shape; a text has none to fail: a word OCR
+        # could hardly read ("liCRC CECs" at 39) is no value to prefill
+        why = f"OCR could hardly read it (confidence {conf:.0f}): type it"
+        parsed = Parsed(parsed.value, parsed.problem or why, parsed.notes, parsed.readings)
     return Candidate(
         field=field,
         value=parsed.value,
@@ -116,17 +122,23 @@ def _about_else(
 
 
 def _context(span: Span, kind: str, text: str) -> str:
-    """The text a value was read in: a phrase's column of the line, a label's value itself."""
+    """The text a value was read in, within its own sentence: a phrase's column of the line, a
+    label's value itself ("26-0915. One CEC per session": the next sentence is about something
+    else, not the number)."""
     if kind != "phrase":
-        return text
+        return sentence_of(text, 0, 0)
     if span.line.prose:  # a paragraph: the words around the value, not all its sentences
-        before = span.line.text[: span.start].split()[-3:]
-        after = span.line.text[span.end :].split()[:2]
+        whole = sentence_of(span.line.text, span.start, span.end)
+        start = span.line.text.find(whole)
+        before = span.line.text[start : span.start].split()[-3:]
+        after = span.line.text[span.end : start + len(whole)].split()[:2]
         return " ".join([*before, span.text, *after])
     where = next(((s, c) for s, c in chunks(span.line.text) if s <= span.start < s + len(c)), None)
     if where is None:
         return text
     s, column = where
+    column = sentence_of(column, span.start - s, span.end - s)
     # a parenthesis after the value restates it ("14 contact hours (1.4 CEUs)"): not its sentence
-    tail = re.sub(r"\([^()]*\)", " ", column[span.end - s :])
-    return column[: span.end - s] + tail
+    at = column.find(span.text)
+    tail = re.sub(r"\([^()]*\)", " ", column[at + len(span.text) :])
+    return column[: at + len(span.text)] + tail

@@ -25,6 +25,8 @@ def runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns)
         return False
     if patterns.fields[phrase.field].reader.shape.name != "text":
         return False
+    if _code(line.text[phrase.start : phrase.end]):  # "Approval 26-7703": a number is whole
+        return False
     if line.prose:  # a paragraph's lines made one: where its text ends is not told
         return True
     if nxt is None:
@@ -38,6 +40,13 @@ def runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns)
 
 
 RUNS_ON = "may go on to the next line: type it"
+
+
+def _code(text: str) -> bool:
+    """A code, one word with a digit ("26-7703", "MR-C-0388"), not broken off at a hyphen: a
+    line's end ends it."""
+    words = text.split()
+    return len(words) == 1 and any(ch.isdigit() for ch in text) and not text.endswith("-")
 
 
 def in_sentence(phrase: PhraseHit, line: Line, patterns: Patterns) -> int | None:

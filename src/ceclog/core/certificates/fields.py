@@ -28,14 +28,14 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.ends import RUNS_ON, in_sentence, runs_on, wrapped
 from ceclog.core.certificates.glued import unglued
-from ceclog.core.certificates.headers import OCR_NOTE, header_values, heading
+from ceclog.core.certificates.headers import OCR_NOTE, header_values
 from ceclog.core.certificates.letterhead import letterhead
-from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.lines import Line, Span, chunks, sentence_bounds
 from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
-from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
+from ceclog.core.certificates.scan import heading, label_hits, marked, phrase_hits
 
 
 @dataclass(frozen=True)
@@ -110,9 +110,13 @@ def _read_line(
         if not hit.label.field:
             continue
         stop = hits[k + 1].start if k + 1 < len(hits) else len(line.text)
+        if line.prose:  # a paragraph: the value ends with its sentence ("Hours: 8.")
+            stop = min(stop, _sentence_end(line.text, hit.end))
         pieces = chunks(line.text, hit.end, stop)
         if pieces and heading(pieces[0][1], patterns):  # a column heading beside it: "Course  Held"
             pieces = []
+        if pieces and _runs_as_sentence(line.text, hit.end, pieces[0]):
+            continue  # "Hours have been reported to ...": a sentence's first word, no label
         how = f'label "{hit.label.text.rstrip(":")}"'
         if pieces:
             start, text = pieces[0]
@@ -156,6 +160,27 @@ def _read_line(
             found.append(got)
     if i:
         read_above(lines, i, patterns, found)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence from `start` ends, before its full stop when a number ends it."""
+    end = sentence_bounds(text, start, start)[1]
+    return end - 1 if re.search(r"\d[.!?]$", text[:end]) else end
+
+
+_ARTICLES = ("a", "an", "the")
+
+
+def _runs_as_sentence(text: str, end: int, piece: tuple[int, str]) -> bool:
+    """Whether a label's words start a sentence rather than label a value: no colon, number
+    sign or column gap after them, and the words that follow begin in lower case ("Hours have
+    been reported ...", "Continuing Education Hours (CEHs) may be applied ...")."""
+    start, value = piece
+    between = text[end - 1 : start] if end else text[:start]
+    if any(ch in between for ch in ":#.-\u2013") or "   " in between:
+        return False
+    words = re.sub(r"^\([^()]*\)\s*", "", value).split()
+    return bool(words) and words[0].isalpha() and words[0].islower() and words[0] not in _ARTICLES
 
 
 def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:

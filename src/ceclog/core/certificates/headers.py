@@ -8,22 +8,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
-from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.lines import Line, Span, Word, chunks
 from ceclog.core.certificates.patterns import Label, Patterns
+from ceclog.core.certificates.scan import misread
 
 OCR_NOTE = "OCR: a value on the line below its label may be another's"
 
 
-def heading(text: str, patterns: Patterns) -> bool:
-    """A column heading: a label's words, or one of the patterns file's `not_values`, never a
-    label's value ("Course      Held" is a table's heading row, not a course named Held)."""
-    return " ".join(text.split()).rstrip(" :#").casefold() in patterns.not_values
-
-
 def _label(text: str, patterns: Patterns) -> Label | None:
-    """The label a whole heading is ("Date", "IICRC CECs", "Completion Date:")."""
-    said = " ".join(text.casefold().rstrip(":#").split())
-    return next((lab for lab in patterns.labels if " ".join(lab.words) == said), None)
+    """The label a whole heading is ("Date", "IICRC CECs", "Completion Date:"); one with its
+    number sign first ("Course #" is the approval's, "Course" the title's)."""
+    low = misread(text.casefold())
+    for said in (low.rstrip(":"), low.rstrip(":#")):
+        said = " ".join(said.split())
+        lab = next((lab for lab in patterns.labels if " ".join(lab.words) == said), None)
+        if lab is not None:
+            return lab
+    return None
 
 
 def header_values(
@@ -42,8 +43,10 @@ def header_values(
     labels = [_label(text, patterns) for _, text in heads]
     if sum(lab is not None for lab in labels) < 2:
         return None
+    wraps = _wraps(cells, nxt, after)
     if (
-        after is not None
+        not wraps
+        and after is not None
         and after.page == nxt.page
         and after.row - nxt.row <= 2
         and len(chunks(after.text)) > 1
@@ -55,9 +58,51 @@ def header_values(
         if lab is None or not lab.field:
             continue
         how = f'label "{lab.text.rstrip(":")}", value on the next line (a table\'s heading)'
-        got = candidate(lab.field, Span(nxt, x, x + len(text)), how, "label", patterns)
+        span = Span(nxt, x, x + len(text))
+        k = cells.index((x, text))
+        if k in wraps:
+            how += ", and the line below"
+            span = _joined(span, Span(after, *wraps[k])) if after is not None else span
+        got = candidate(lab.field, span, how, "label", patterns)
         if got is not None and got.confidence is not None:  # a photo's rows may slip
             got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
         if got is not None:
             out.append(got)
     return out
+
+
+def _wraps(
+    cells: list[tuple[int, str]], nxt: Line, after: Line | None
+) -> dict[int, tuple[int, int]]:
+    """The cells of a table's one row that wrap onto the line right under it ("07/14/2026 -" /
+    "07/15/2026", "Carpet Cleaning Technician" / "(CCT)"): that line's pieces each under one
+    cell, its first and last columns empty (another row fills them: a name, a number); which
+    cell each piece continues ({}: none, or the line is no wrap)."""
+    if after is None or after.page != nxt.page or not 0 < after.row - nxt.row <= 2:
+        return {}
+    if len(cells) < 3:
+        return {}
+    pieces = chunks(after.text)
+    out: dict[int, tuple[int, int]] = {}
+    for a, text in pieces:
+        b = a + len(text)
+        under = [k for k, (x, cell) in enumerate(cells) if a < x + len(cell) and b > x]
+        if len(under) != 1 or under[0] in out or under[0] in (0, len(cells) - 1):
+            return {}
+        out[under[0]] = (a, b)
+    return out
+
+
+def _joined(first: Span, second: Span) -> Span:
+    """Two pieces of two lines as one, their words single-spaced."""
+    words: list[Word] = []
+    text = ""
+    for word in (
+        *first.line.words_in(first.start, first.end),
+        *second.line.words_in(second.start, second.end),
+    ):
+        text += " " if text else ""
+        words.append(Word(word.text, len(text), word.conf))
+        text += word.text
+    line = replace(first.line, text=text, words=tuple(words), row=second.line.row)
+    return Span(line, 0, len(text))

@@ -90,3 +90,35 @@ def chunks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     for m in re.finditer(r"\S+(?: {1,2}\S+)*", text[start:end]):
         out.append((start + m.start(), m.group(0)))
     return out
+
+
+# a sentence's end: a full stop (or ! ?) after a word, a number or a parenthesis, before a
+# capital; never an abbreviation's ("Course No. 26-2290", "Supply Co. Presents") or an
+# initial's ("J. Smith")
+_STOP = re.compile(r"(?<=[\w)\]%])[.!?]\s+(?=[A-Z\u201c\"(])")
+_ABBREVIATION = re.compile(
+    r"nos?|co|inc|ltd|corp|st|dr|mrs?|ms|jr|sr|vs|dept|approx|ave|blvd|rd|ste|mt|ft", re.I
+)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of `text` that holds text[start:end] starts and ends (all of it when
+    it is one)."""
+    a, b = 0, len(text)
+    for m in _STOP.finditer(text):
+        word = re.search(r"(\w+)\W*$", text[: m.start()])
+        last = word.group(1) if word is not None else ""
+        if (len(last) == 1 and last.isalpha()) or _ABBREVIATION.fullmatch(last):
+            continue
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start() + 1
+            break
+    return a, b
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds text[start:end]."""
+    a, b = sentence_bounds(text, start, end)
+    return text[a:b]

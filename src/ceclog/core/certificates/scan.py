@@ -7,7 +7,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from ceclog.core.certificates.lines import Line, chunks
+from ceclog.core.certificates.lines import Line, chunks, sentence_bounds
 from ceclog.core.certificates.patterns import Label, Patterns
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # keeps offsets
@@ -38,18 +38,42 @@ def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
     """The labels in a line, left to right: each at the start of the line or of a column (after
     three spaces or more), the longest where two start at one place.  Plain string matching, no
     regular expression: compiling one for every label cost more than reading a certificate."""
-    low = line.text.translate(_ASCII_LOWER)
+    low = misread(line.text.translate(_ASCII_LOWER))
     hits: list[Hit] = []
-    for start in _column_starts(low):
+    told = _told(line.text) if line.prose else set()
+    for start in sorted({*_column_starts(low), *told}):
         if hits and start < hits[-1].end:
             continue
         hit = label_at(low, start, patterns)
-        agency = AGENCY.match(line.text, start)
-        if hit is None and agency is not None:  # "TDLR Course Approval #", "DBPR Course #"
-            hit = label_at(low, agency.end(), patterns)
+        if hit is not None and start in told and low[hit.end - 1] != ":":
+            hit = None  # in a paragraph, only "Hours: 8." after a sentence's end is a label
+        at = start
+        for _ in range(2):  # "TDLR Course Approval #", a state's and its department's: "NYS DOL"
+            agency = AGENCY.match(line.text, at)
+            if hit is not None or agency is None:
+                break
+            at = agency.end()
+            hit = label_at(low, at, patterns)
         if hit is not None:
             hits.append(hit)
     return hits
+
+
+# OCR's readings of "IICRC" with an l or a 1 for one I ("liCRC CECs", "1ICRC"), as long
+_IICRC = re.compile(r"(?<![a-z0-9])[il1][il1]crc(?![a-z])")
+
+
+def misread(low: str) -> str:
+    """A lower-cased line with OCR's misreadings of "iicrc" read as it, offsets kept: a label
+    or a column heading is found through them ("liCRC CECs:   2")."""
+    return _IICRC.sub("iicrc", low)
+
+
+def heading(text: str, patterns: Patterns) -> bool:
+    """A column heading: a label's words, or one of the patterns file's `not_values`, never a
+    label's value ("Course      Held" is a table's heading row, not a course named Held)."""
+    said = misread(" ".join(text.split()).rstrip(" :#").casefold())
+    return said in patterns.not_values
 
 
 # a middle dot or a bullet parting a line's items, or a dash (OCR reads a middle dot as one)
@@ -83,6 +107,18 @@ def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
 def marked(line: Line, patterns: Patterns) -> bool:
     """Whether a line holds a label or a phrase: no other line's value."""
     return bool(label_hits(line, patterns) or phrase_hits(line, patterns))
+
+
+def _told(text: str) -> set[int]:
+    """Where a paragraph's sentences start (after the first): "... on June 2, 2026. Hours: 8."."""
+    out, at = set(), 0
+    while at < len(text):
+        _, end = sentence_bounds(text, at, at)
+        if end >= len(text):
+            break
+        at = len(text) - len(text[end:].lstrip())
+        out.add(at)
+    return out
 
 
 def _column_starts(text: str) -> list[int]:
