@@ -129,13 +129,18 @@ _UNREAD = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d+")
 
 
 def _unread(text: str, found: list[Found]) -> str | None:
-    """Why a text with a date-like number that reads as no date gives none: a range's other
-    end run into the next column ("06/10/2025 - 06/12/202521") is no one-day class."""
-    rest = list(text)
-    for f in found:
-        rest[f.start : f.start + len(f.text)] = " " * len(f.text)
-    m = _UNREAD.search("".join(rest))
-    return None if m is None else f"{m.group(0)!r} reads as no date: type the date"
+    """Why a date joined by a dash, `to` or `through` to a date-like number that reads as no
+    date gives none: a range's other end run into the next column ("06/10/2025 -
+    06/12/202521") is no one-day class."""
+    spans = [(f.start, f.start + len(f.text)) for f in found]
+    for m in _UNREAD.finditer(text):
+        if any(s <= m.start() and m.end() <= e for s, e in spans):
+            continue  # a date read
+        for s, e in spans:
+            gap = text[e : m.start()] if e <= m.start() else text[m.end() : s]
+            if re.fullmatch(_DASH, gap, re.IGNORECASE):
+                return f"{m.group(0)!r} reads as no date: type the date"
+    return None
 
 
 def _one_month(text: str, found: list[Found]) -> list[Found]:
