@@ -198,3 +198,22 @@ def test_a_course_title_is_never_taken_as_the_attendees_name(
         ceclog, tmp_path, "Certificate of Achievement", "THIS CERTIFICATE IS PRESENTED TO", value
     )
     assert got["attendee"] is None
+
+
+def test_a_title_over_a_cell_word_alone_may_go_on_and_is_not_cut(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """ "Technician" alone under a title is a table's cell word, and also the title's last word
+    wrapped onto its own line: the title is left for the user, never prefilled cut short."""
+    got = _prefilled(
+        ceclog,
+        tmp_path,
+        "Certificate of Completion",
+        "This is to certify that",
+        "#Jun Park",
+        "has satisfactorily completed",
+        "#Applied Microbial Remediation",
+        "#Technician",
+        "September 14-16, 2026",
+    )
+    assert (got["title"], got["date"]) == (None, "2026-09-16")

@@ -11,7 +11,7 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.paragraphs import clause_end, ends_sentence, long_line
 from ceclog.core.certificates.patterns import Patterns
-from ceclog.core.certificates.scan import PhraseHit, marked
+from ceclog.core.certificates.scan import PhraseHit, label_hits, marked, phrase_hits
 
 
 def runs_on(phrase: PhraseHit, line: Line, nxt: Line | None, patterns: Patterns) -> bool:
@@ -73,6 +73,18 @@ def _named(text: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.casefold() in _SMALL for w in words)
 
 
+def _cell_alone(line: Line, patterns: Patterns) -> bool:
+    """A line that is one word of a table's cell and nothing else ("Technician")."""
+    hits = label_hits(line, patterns)
+    return (
+        len(chunks(line.text)) == 1
+        and len(hits) == 1
+        and hits[0].label.cell
+        and not line.text[hits[0].end :].strip()
+        and not phrase_hits(line, patterns)
+    )
+
+
 def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     """A title that ends its line, with a line right below that may carry it on (a PDF maker
     wraps a long title: "Understanding the S500 Standard: What" / "Changed"): joined when the
@@ -83,8 +95,11 @@ def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
         return got
     gap = nxt.row - line.row
-    if nxt.page != line.page or gap not in (1, 2, 3) or marked(nxt, patterns):
+    if nxt.page != line.page or gap not in (1, 2, 3):
         return got
+    if marked(nxt, patterns):  # a table's cell word alone ("Technician") may end a title, too
+        alone = got.problem is None and gap <= 2 and _cell_alone(nxt, patterns)
+        return replace(got, problem=RUNS_ON) if alone else got
     pieces = chunks(nxt.text)
     more = pieces[0][1] if len(pieces) == 1 else ""
     if not more or re.search(r"\d", more) or len(more.split()) > 4:
