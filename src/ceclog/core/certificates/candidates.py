@@ -77,11 +77,6 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     notes = parsed.notes
     if low:
         notes = (*notes, f"OCR confidence {conf:.0f} (below {patterns.min_confidence:.0f})")
-    if conf is not None and conf < patterns.text_floor and bound.reader.shape.name == "text":
-        # a date or a number misread fails its shape; a text has none to fail: a word OCR
-        # could hardly read ("liCRC CECs" at 39) is no value to prefill
-        why = f"OCR could hardly read it (confidence {conf:.0f}): type it"
-        parsed = Parsed(parsed.value, parsed.problem or why, parsed.notes, parsed.readings)
     return Candidate(
         field=field,
         value=parsed.value,

@@ -75,7 +75,6 @@ class Patterns:
     phrases: tuple[Phrase, ...]
     headings: tuple[re.Pattern[str], ...]  # a second one on a page starts another certificate
     min_confidence: float
-    text_floor: float = 0  # a text with a word OCR read below it is not prefilled
     not_values: frozenset[str] = frozenset()  # column headings: never a label's value (every
     # label's own words are among them: "Course   Held   Location" is a table's heading row)
     context: tuple[str, ...] = ()  # words of a sentence about something else
@@ -123,7 +122,6 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
             phrases=tuple(phrases),
             headings=tuple(re.compile(h, re.IGNORECASE) for h in raw["sections"]["headings"]),
             min_confidence=float(raw["ocr"]["min_confidence"]),
-            text_floor=float(raw["ocr"].get("text_floor", 0)),
             not_values=_headings(other.get("not_values", []), labels),
             context=tuple(str(w).casefold() for w in raw.get("context", {}).get("never", [])),
             above=tuple(above),
