@@ -100,8 +100,9 @@ def test_the_attendee_after_more_wordings_and_without_credentials(
     assert got["attendee"] == want
 
 
+@pytest.mark.parametrize("signature", ["Signature", "Lead Instructor Signature"])
 def test_a_lone_signature_line_reads_the_date_over_its_caption(
-    ceclog: Ceclog, ledger: Path, tmp_path: Path
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, signature: str
 ) -> None:
     got = _got(
         ceclog,
@@ -111,7 +112,7 @@ def test_a_lone_signature_line_reads_the_date_over_its_caption(
         "for completing",
         "#Ceiling and Wall Drying",
         [(30, "September 30, 2026"), (150, "T. Brandt")],
-        [(40, "Date"), (150, "Signature")],
+        [(40, "Date"), (150, signature)],
     )
     assert got["date"] == "2026-09-30"
 

@@ -76,10 +76,11 @@ def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], 
 
 
 def _signed(text: str) -> bool:
-    """Whether a line of captions is a page's signature line ("Date" / "Signature"): one such
-    line is enough, a signature's caption says the line above it holds values."""
+    """Whether a line of captions is a page's signature line ("Date" / "Signature", "Instructor
+    Signature", "Director's Signature"): one such line is enough, a signature's caption says
+    the line above it holds values."""
     return any(
-        re.fullmatch(r"(?:authori[sz]ed\s+)?signature|signed", cap.strip(), re.I)
+        re.fullmatch(r"(?:[\w.\u2019']+\s+){0,2}signature|signed", cap.strip(), re.I)
         for _, cap in chunks(text)
     )
 
