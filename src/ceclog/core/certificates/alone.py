@@ -222,7 +222,9 @@ def title_under_heading(
         if text.casefold() in names or _dated(text):
             continue
         nxt = lines[end + 2]
-        if not _near(line, nxt):
+        if nxt.page != line.page or nxt.row > line.row + 5:
+            continue  # the labels may stand a few blank rows lower, a subtitle line never
+        if not marked(nxt, patterns) and not _near(line, nxt):
             continue
         if not marked(nxt, patterns):  # a subtitle line, then the labels
             then = lines[end + 3] if end + 3 < len(lines) else None

@@ -49,13 +49,16 @@ def _fields(line: Line, above: Line | None, patterns: Patterns) -> list[str] | N
 
 def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], set[int]]:
     """The values read over their captions, and the caption lines (by their place in
-    `section`), when the page holds two such lines or more: else none."""
+    `section`), when the page holds two such lines or more, or one with a signature's caption
+    ("Date" / "Signature"): else none."""
     rows: dict[int, list[str]] = {}
     for i, line in enumerate(section):
         fields = _fields(line, section[i - 1] if i else None, patterns)
         if fields is not None and i - 1 not in rows:
             rows[i] = fields
-    if len(rows) < 2 or _value_below(section, max(rows), patterns):
+    if not rows or _value_below(section, max(rows), patterns):
+        return [], set()
+    if len(rows) < 2 and not _signed(section[max(rows)].text):
         return [], set()
     out: list[Candidate] = []
     for i, fields in rows.items():
@@ -70,6 +73,16 @@ def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], 
             if got is not None and got.problem is None:  # else no caption of this field
                 out.append(got)
     return out, set(rows)
+
+
+def _signed(text: str) -> bool:
+    """Whether a line of captions is a page's signature line ("Date" / "Signature", "Instructor
+    Signature", "Director's Signature"): one such line is enough, a signature's caption says
+    the line above it holds values."""
+    return any(
+        re.fullmatch(r"(?:[\w.\u2019']+\s+){0,2}signature|signed", cap.strip(), re.I)
+        for _, cap in chunks(text)
+    )
 
 
 def _value_below(section: list[Line], last: int, patterns: Patterns) -> bool:

@@ -1,8 +1,9 @@
 """Which way a page writes its numeric dates, from where the page says it is: "05/09/2026"
 reads month first on a certificate from the United States (a US address with its ZIP code, a
-city and its state, a US phone number) and day first on one from a country that writes the day
-first (a UK postcode, an Australian state and postcode, the country named).  A Canadian address
-(dates written both ways there), or evidence both ways, decides nothing: the user says."""
+city and its state, a US phone number, a state's agency by name) and day first on one from a
+country that writes the day first (a UK postcode, an Australian state and postcode, the country
+named).  A Canadian address (dates written both ways there), or evidence both ways, decides
+nothing: the user says."""
 
 from __future__ import annotations
 
@@ -20,6 +21,17 @@ _US_STATES = (
 # a city and its state alone ("Albany, NY"); not WA (Western Australia: "Albany, WA") nor CA
 # (Canada, to some), which need their ZIP code
 _CITY_STATES = "|".join(s for s in _US_STATES.split("|") if s not in ("WA", "CA"))
+# a state's agency by the state's whole name: "New York State Department of Labor", "Texas
+# Department of Licensing and Regulation", "Florida Board of Professional Engineers"
+_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia"
+    "|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_AGENCY = r"\s+(?:Department|Dept\.|Board|Division|Commission)\s+of\b"
 # area codes of the phone plan the US shares that are not the US's: Canada's and the
 # Caribbean's (where the day is written first)
 _NOT_US_AREAS = frozenset(
@@ -42,6 +54,7 @@ _US = (
     ("a US phone number", re.compile(r"(?<![\d+])(?:\+?1[\s.-])?\((\d{3})\)\s?\d{3}-\d{4}(?!\d)")),
     ("a US phone number", re.compile(r"(?<![\d+])(?:\+?1[\s.-])?(\d{3})[.-]\d{3}[.-]\d{4}(?!\d)")),
     ("the United States named", re.compile(r"\b(?:USA|U\.S\.A\.|United States)\b")),
+    ("a US state's agency named", re.compile(rf"\b(?:{_STATE_NAMES})(?:\s+State)?{_AGENCY}")),
 )
 _DAY_FIRST = (
     ("a UK postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}\b")),

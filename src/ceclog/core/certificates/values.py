@@ -63,7 +63,8 @@ _REMARK = re.compile(
 def number_value(text: str) -> Parsed:
     """A plain number of hours or credits; anything more ("90 minutes", "1:30", "3 1/2",
     "7-14", "7 hours 30 minutes") is for the user to read, never guessed at."""
-    m = PLAIN_NUMBER.fullmatch(_REMARK.sub("", text.strip()))
+    # a sentence's full stop after it is no part of it: "CECs awarded: 7."
+    m = PLAIN_NUMBER.fullmatch(re.sub(r"(?<=\d)\.$", "", _REMARK.sub("", text.strip())))
     if m is None:
         has = re.search(r"\d", text)
         return Parsed(text, "not one plain number: type it" if has else "no number in it")
@@ -105,12 +106,22 @@ def _title(text: str, words: FieldWords) -> Parsed:
 
 
 def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
-    """A person's name: no digits, and at least two words that start with a capital."""
+    """A person's name: no digits, and at least two words that start with a capital; the
+    credentials after it ("Ana Ruiz, CR, WLS") are no part of it, a generation ("Jr.", "III")
+    is."""
+    name, *rest = [p.strip() for p in value.split(",")]
+    notes: tuple[str, ...] = ()
+    if rest and all(_CREDENTIAL.fullmatch(p) and not _GENERATION.fullmatch(p) for p in rest):
+        notes = (f"{', '.join(rest)}: credentials, left out",)
+        value = name
     parts = [w.strip(".,") for w in value.split()]
     capital = [w for w in parts if w[:1].isupper()]
     if re.search(r"\d", value) or len(capital) < 2:
         return Parsed(value, "does not look like a person's name")
-    return Parsed(value)
+    return Parsed(value, notes=notes)
+
+
+_GENERATION = re.compile(r"(?:Jr|Sr|I{1,3}|IV|V|VI{1,3})\.?", re.IGNORECASE)
 
 
 # what follows a person's name, never a school's: "Cheryl Vance, CR, WLS", "Ann Lee, MSc"
