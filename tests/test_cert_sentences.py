@@ -217,3 +217,16 @@ def test_a_title_over_a_cell_word_alone_may_go_on_and_is_not_cut(
         "September 14-16, 2026",
     )
     assert (got["title"], got["date"]) == (None, "2026-09-16")
+
+
+def test_a_schools_sentence_that_confirms_names_no_attendee(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _prefilled(
+        ceclog,
+        tmp_path,
+        "Certificate of Training",
+        "Name:   Jo Park",
+        "Harbor Drying confirms that the technician named above completed factory training.",
+    )
+    assert got["attendee"] == "Jo Park"  # not "conflicting values" with "the technician ..."
