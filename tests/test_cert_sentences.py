@@ -230,3 +230,38 @@ def test_a_schools_sentence_that_confirms_names_no_attendee(
         "Harbor Drying confirms that the technician named above completed factory training.",
     )
     assert got["attendee"] == "Jo Park"  # not "conflicting values" with "the technician ..."
+
+
+@pytest.mark.parametrize(
+    ("rows", "field", "want"),
+    [
+        # "Training" is no person's name: no conflict with the name the label gives
+        (
+            ("Participant:   Rosa Lind", "This certifies that Training has been completed."),
+            "attendee",
+            "Rosa Lind",
+        ),
+        # a speaker with credentials is no school: the label's school stands
+        (
+            ("Training Provider:   Bayside Drying Academy", "Presented by: Cheryl Vance, CR, WLS"),
+            "provider",
+            "Bayside Drying Academy",
+        ),
+        # two names a check takes: still a conflict, the user says which
+        (
+            ("Participant:   Rosa Lind", "This certifies that Rosa Lindqvist has completed"),
+            "attendee",
+            None,
+        ),
+    ],
+)
+def test_a_value_its_fields_check_refuses_is_no_conflict(
+    ceclog: Ceclog,
+    ledger: Path,
+    tmp_path: Path,
+    rows: tuple[str, ...],
+    field: str,
+    want: str | None,
+) -> None:
+    got = _prefilled(ceclog, tmp_path, "Certificate of Completion", *rows)
+    assert got[field] == want

@@ -31,6 +31,7 @@ class Candidate:
     weak: bool = False  # a generic label ("Date:"): used only when nothing better was read
     elsewhere: bool = False  # read in a sentence about something else: never a conflict
     yields: bool = False  # read by a label whose value yields to a letterhead naming another
+    invalid: bool = False  # its field's check refused it ("Training" is no person's name)
     # why --yes never takes it although it is prefilled: the user confirms it ("the
     # letterhead, not confirmed by the page"); None: nothing to confirm (OCR aside: `low`)
     unconfirmed: str | None = None
@@ -62,8 +63,10 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     if bound.reader.shape.name == "text" and kind != "guess":
         text = _first_item(text)
     parsed = bound.reader.shape.read(text)
+    invalid = False
     if parsed.problem is None and bound.reader.check is not None:
         parsed = bound.reader.check(parsed.value, span.text, bound.words)
+        invalid = parsed.problem is not None
     else_why = None
     if parsed.problem is None or parsed.readings:  # a date read two ways may be read one way
         context = _context(span, kind, text)
@@ -92,6 +95,7 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
         problem=parsed.problem,
         readings=parsed.readings,
         elsewhere=else_why is not None,
+        invalid=invalid,
     )
 
 

@@ -193,6 +193,8 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
         return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
     # a value about something else is never a conflict, nor does it push a weak one aside
     deciding = [c for c in sure if not c.elsewhere] or sure
+    # nor is one its field's check refuses ("Training" as a name) beside one it takes
+    deciding = [c for c in deciding if not c.invalid] or deciding
     deciding = [c for c in deciding if not c.weak] or deciding
     # a line read two ways, one giving a value ("Total instruction time was 14 hours": the
     # label's "time was 14 hours." is no number, the phrase's 14 is): the value
