@@ -70,7 +70,9 @@ def test_a_dark_band_printed_on_the_page_keeps_its_white_letters() -> None:
     draw = ImageDraw.Draw(page)
     draw.rectangle((0, 0, 800, 120), fill=50)  # a dark band across the top
     draw.rectangle((300, 50, 500, 70), fill=240)  # a white stroke on it
-    out = plain(page)
+    light = Image.linear_gradient("L").rotate(90).resize(page.size).point(lambda v: 255 - v // 2)
+    out = plain(ImageChops.multiply(page, light))
+    assert out is not None
     assert out.getpixel((400, 60)) == 255
     assert out.getpixel((100, 60)) < 150  # the band: grey, darker than its letter
     assert out.getpixel((400, 300)) == 255
@@ -86,8 +88,19 @@ def test_uneven_light_is_evened_out() -> None:
     lit = ImageChops.multiply(page, light)
     assert lit.getpixel((650, 100)) < 150  # the dim side's paper: darker than ink could be
     out = plain(lit)
+    assert out is not None
     assert out.getpixel((150, 100)) == out.getpixel((650, 100)) == 255
     assert out.getpixel((200, 190)) < 70 and out.getpixel((600, 190)) < 70
+
+
+def test_an_evenly_lit_page_is_read_as_it_is() -> None:
+    """Light that falls off by less than a fifth is left alone (tesseract copes with it)."""
+    page = Image.new("L", (800, 400), 240)
+    ImageDraw.Draw(page).rectangle((100, 180, 700, 200), fill=40)
+    light = Image.linear_gradient("L").rotate(90).resize(page.size).point(lambda v: 255 - v // 8)
+    assert plain(ImageChops.multiply(page, light)) is None
+    light = Image.linear_gradient("L").rotate(90).resize(page.size).point(lambda v: 255 - v // 3)
+    assert plain(ImageChops.multiply(page, light)) is not None
 
 
 @pytest.mark.parametrize(

@@ -158,13 +158,16 @@ def _straight(program: str, image: bytes, page: int) -> bytes:
         return image
     from ceclog.store.photo import plain
 
-    page_image = plain(opened)
+    evened = plain(opened)
+    page_image = opened.convert("L") if evened is None else evened
     small = page_image.resize((max(1, page_image.width // 2), max(1, page_image.height // 2)))
     buffer = io.BytesIO()
     small.save(buffer, "PPM")  # uncompressed: PNG takes longer to write than to read
     (quick,) = _run(program, buffer.getvalue(), page, ("3",))
     tilt = tilt_of(quick)
     if not MIN_TILT <= abs(tilt) <= MAX_TILT:
+        if evened is None:
+            return image  # read as it is
         turned = page_image
     else:
         turned = page_image.rotate(

@@ -1,5 +1,5 @@
-"""A photo of a page made plain before OCR: grey, its light made even (a lamp's warm fall-off
-across the page, a scanner lid's shadow, a table's grey header cells).  tesseract binarises a
+"""A photo of a page made plain before OCR when its light is uneven: grey, its light made
+even (a lamp's warm fall-off across the page, a scanner lid's shadow).  tesseract binarises a
 page with one threshold; on an unevenly lit photo that threshold loses the dim side's words, or
 cuts a value short where the light falls off ("Moisture Ma").
 
@@ -26,6 +26,7 @@ SCALE = 8  # the light is estimated at 1/SCALE of the page's size
 LOG_K = 255 / math.log(255)
 WHITE = 0.9  # a pixel with this share of the paper's light or more is paper
 DARKEST = 0.5  # the light under any point: at least this share of the page's paper
+EVEN = 0.8  # a page whose dimmer paper gets this share of the brightest's light is left as it is
 PAPER = 0.95  # the page's paper: the grey this share of the page is darker than
 
 
@@ -52,19 +53,38 @@ def paper_grey(small: Image) -> int:
     return 255
 
 
-def plain(image: Image) -> Image:
-    """The page grey, its light made even (see the module's note)."""
+def _share_lit(light: Image, floor: int) -> float:
+    """How much light the page's dimmer part gets, as a share of its brightest: the paper's
+    light (above the floor: a table around it is at the floor) at its 10th percentile over its
+    95th."""
+    histogram = light.histogram()[floor + 1 :]
+    total = sum(histogram)
+    if total == 0:
+        return 1.0
+    levels: list[int] = []
+    count = 0
+    for level, n in enumerate(histogram, floor + 1):
+        count += n
+        while len(levels) < 2 and count >= (0.10, 0.95)[len(levels)] * total:
+            levels.append(level)
+    return levels[0] / max(levels[1], 1)
+
+
+def plain(image: Image) -> Image | None:
+    """The page grey, its light made even (see the module's note); None when its light is even
+    already (its dimmest paper gets EVEN of the brightest's light or more): tesseract reads
+    such a page as it is, and evening it out only changes what it makes of a table's rules."""
     from PIL import Image as Pil
-    from PIL import ImageFilter
+    from PIL import ImageChops, ImageFilter
 
     grey = image.convert("L")
     small = grey.reduce(SCALE) if min(grey.size) >= SCALE else grey
     floor = round(DARKEST * paper_grey(small))
     light = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(3))
     light = light.filter(ImageFilter.BoxBlur(2)).point(lambda v: max(v, floor))
+    if _share_lit(light, floor) >= EVEN:
+        return None
     light = light.resize(grey.size, Pil.Resampling.BILINEAR)
     logs = _logs()
-    from PIL import ImageChops
-
     ratio = ImageChops.subtract(grey.point(logs), light.point(logs), offset=255)
     return ratio.point(_back())
