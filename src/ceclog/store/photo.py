@@ -26,7 +26,7 @@ SCALE = 8  # the light is estimated at 1/SCALE of the page's size
 LOG_K = 255 / math.log(255)
 WHITE = 0.9  # a pixel with this share of the paper's light or more is paper
 DARKEST = 0.5  # the light under any point: at least this share of the page's paper
-EVEN = 0.8  # a page whose dimmer paper gets this share of the brightest's light is left as it is
+EVEN = 0.7  # a page whose dimmer paper gets this share of the brightest's light is left as it is
 PAPER = 0.95  # the page's paper: the grey this share of the page is darker than
 
 
