@@ -1,9 +1,11 @@
 """A photo or scanned page read by the system's `tesseract` program: turned upright by its
-EXIF tag, straightened (a tilt estimated from a first quick reading's lines), then read twice
-with two page segmentation modes; the second reading is what a first reading's value must
-agree with before `--yes` takes it (docs/adding.md).  The two readings run side by side.
+EXIF tag, its light evened out (`store.photo`), straightened (a tilt estimated from a first
+quick reading's lines), then read twice with two page segmentation modes; the second reading
+is what a first reading's value must agree with before `--yes` takes it (docs/adding.md).  The
+two readings run side by side.
 
-The only module that imports Pillow (import-linter holds it), and only when a photo is read."""
+With `store.photo`, the only modules that import Pillow (import-linter holds it), and only when
+a photo is read."""
 
 from __future__ import annotations
 
@@ -154,17 +156,23 @@ def _straight(program: str, image: bytes, page: int) -> bytes:
         opened.load()
     except Exception:  # not an image Pillow opens: tesseract says what it makes of it
         return image
-    small = opened.convert("L")
-    small = small.resize((max(1, small.width // 2), max(1, small.height // 2)))
+    from ceclog.store.photo import plain
+
+    evened = plain(opened)
+    page_image = opened.convert("L") if evened is None else evened
+    small = page_image.resize((max(1, page_image.width // 2), max(1, page_image.height // 2)))
     buffer = io.BytesIO()
     small.save(buffer, "PPM")  # uncompressed: PNG takes longer to write than to read
     (quick,) = _run(program, buffer.getvalue(), page, ("3",))
     tilt = tilt_of(quick)
     if not MIN_TILT <= abs(tilt) <= MAX_TILT:
-        return image
-    turned = opened.convert("L").rotate(
-        -tilt, resample=Image.Resampling.BILINEAR, fillcolor=255, expand=True
-    )
+        if evened is None:
+            return image  # read as it is
+        turned = page_image
+    else:
+        turned = page_image.rotate(
+            -tilt, resample=Image.Resampling.BILINEAR, fillcolor=255, expand=True
+        )
     out = io.BytesIO()
     turned.save(out, "PPM")
     return out.getvalue()

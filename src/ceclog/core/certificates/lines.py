@@ -22,6 +22,10 @@ LIGATURES = str.maketrans(
 )
 BARS = ("|", "\u2502", "\u00a6")
 BAR = re.compile(r"\s+[|\u2502\u00a6]\s+")  # "A | B": two columns
+# OCR's readings of the word "IICRC" whose two I's became one, an H, or a run of strokes
+# ("ICRC Approval", "HCRC", "I[CRC", "lIiICRC"): read as the word, so its labels are found;
+# never "CRC" alone, nor a word with any other letter before it
+IICRC_MISREAD = re.compile(r"[Il1i|!\[\]]{1,4}CRC|HCRC|HiCRC")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,9 @@ def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Li
             barred = True
             continue
         gap, barred = gap or barred, False
+        found = IICRC_MISREAD.match(word)
+        if found and not word[found.end() :].isalnum():
+            word = "IICRC" + word[found.end() :]
         if text:
             text += GAP if gap else " "
         parts.append(Word(word, len(text), conf))

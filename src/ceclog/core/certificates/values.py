@@ -99,6 +99,8 @@ def _title(text: str, words: FieldWords) -> Parsed:
         text = tail.group(1)
     if not re.search(r"[^\W\d_]{3}", text):  # "2026-01-18" under a "Completed" column
         return Parsed(text, "no words in it: not a title")
+    if len(text.split()) == 1 and re.search(r"\d", text):  # "RX-26-114" under "Course"
+        return Parsed(text, "one word with digits, a code: not a title")
     last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
     if last in words.not_end:
         return Parsed(text, "looks cut short: type it")
