@@ -43,13 +43,13 @@ def _clean(text: str) -> str:
     return text.rstrip(" ,;:\u00b7\u2022").strip()
 
 
-_ITEM = re.compile(r"\s+[\u00b7\u2022|]\s+")  # "Acme Academy \u00b7 Keep this certificate ..."
+ITEM = re.compile(r"\s+[\u00b7\u2022|]\s+")  # "Acme Academy \u00b7 Keep this certificate ..."
 
 
-def _first_item(text: str) -> str:
+def first_item(text: str) -> str:
     """A text's first item, up to a middle dot, bullet or bar between spaces: what follows is
     another ("Presented by Expo Group \u00b7 Keep this certificate for your records.")."""
-    m = _ITEM.search(text)
+    m = ITEM.search(text)
     return text[: m.start()].rstrip() if m else text
 
 
@@ -61,7 +61,7 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
         return None
     bound = patterns.fields[field]
     if bound.reader.shape.name == "text" and kind != "guess":
-        text = _first_item(text)
+        text = first_item(text)
     parsed = bound.reader.shape.read(text)
     invalid = False
     if parsed.problem is None and bound.reader.check is not None:

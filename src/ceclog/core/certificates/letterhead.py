@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.candidates import ITEM, Candidate, candidate, first_item
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import BoundField, Patterns
 from ceclog.core.certificates.scan import marked
@@ -35,13 +35,12 @@ from ceclog.core.certificates.scan import marked
 KIND = "letterhead"
 UNCONFIRMED = "the letterhead, not confirmed by the page"
 _FIELD = re.compile(r"^[A-Z][\w ]{0,30}:\s*\S")  # "Certificate ID: RE-1": a field, no name
-_SEPARATOR = re.compile(r"\s+[\u2022\u00b7|]\s+")  # "Dri-Eaz \u2022 Burlington, WA": pieces
 _SMALL = {"of", "and", "the", "for", "&", "in", "on", "at"}
 
 
 def _name(line: Line, start: int, text: str) -> Span:
     """The first piece of a column: up to a bullet or a bar ("Acme Academy \u2022 Dallas")."""
-    m = _SEPARATOR.search(text)
+    m = ITEM.search(text)
     return Span(line, start, start + (m.start() if m else len(text)))
 
 
@@ -214,17 +213,12 @@ def _confirmed(
     next_to = [t for _, t in beside] + ([t for _, t in chunks(below.text)] if below else [])
     said = next((t for t in next_to if any(p.search(t) for p in bound.confirm)), None)
     if said is not None:
-        how = f"the letterhead, with {_name_of(said)!r} next to it"
+        how = f"the letterhead, with {first_item(said)!r} next to it"
         return _weak(candidate(field, span, how, KIND, patterns))
     again = _again(name, rest, bound.name_ends)
     if again is not None:
         return _weak(candidate(field, span, f"the letterhead, {again} on the page", KIND, patterns))
     return None
-
-
-def _name_of(text: str) -> str:
-    m = _SEPARATOR.search(text)
-    return text[: m.start()] if m else text
 
 
 def _weak(got: Candidate | None) -> Candidate | None:
