@@ -408,3 +408,10 @@ def fields_read(ceclog: Callable[..., Any], folder: Path, page: Page) -> dict[st
     (cert,) = json.loads(result.out)["certificates"]
     fields: dict[str, Any] = cert["fields"]
     return fields
+
+
+def prefilled(ceclog: Callable[..., Any], folder: Path, *rows: Row) -> dict[str, Any]:
+    """What `ceclog add --from CERT --json` prefills from a one-page PDF of `rows` (made in
+    `folder`), field by field, with the whole reading of each field under "_"."""
+    fields = fields_read(ceclog, folder, list(rows))
+    return {name: f["prefilled"] for name, f in fields.items()} | {"_": fields}

@@ -29,16 +29,11 @@ def ledger(ledger_path: Path) -> Path:
     return make_ledger(ledger_path, ("WRT", "2020-01-01"))
 
 
-def _read(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, Any]:
-    fields = fx.fields_read(ceclog, folder, list(rows))
-    return {name: f["prefilled"] for name, f in fields.items()} | {"_": fields}
-
-
 def _titled(ceclog: Ceclog, folder: Path, top: tuple[str, str], *lines: str) -> dict[str, Any]:
     """A certificate under its heading, its `Course Title:` row, then `lines` at the margin."""
     heading, title = top
     rows: list[fx.Row] = [f"#{heading}", [(LEFT, "Course Title:"), (70, title)]]
-    return _read(ceclog, folder, *rows, *([(LEFT, line)] for line in lines))
+    return fx.prefilled(ceclog, folder, *rows, *([(LEFT, line)] for line in lines))
 
 
 # -- a value's sentence: the next one (or the one before) is about something else --------------
@@ -82,7 +77,7 @@ def test_an_approval_number_in_a_sentence_about_something_else_is_not_prefilled(
 def test_a_course_number_heading_is_the_approval_and_ceh_the_hours(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
-    got = _read(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Duct Hygiene Council",
@@ -101,7 +96,7 @@ def test_a_course_number_heading_is_the_approval_and_ceh_the_hours(
 def test_a_tables_row_wrapped_onto_the_line_below_is_read_whole(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
-    got = _read(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Harbor Cleaning School",
@@ -121,7 +116,7 @@ def test_a_tables_row_wrapped_onto_the_line_below_is_read_whole(
 
 def test_a_second_row_of_a_table_is_no_wrap(ceclog: Ceclog, ledger: Path, tmp_path: Path) -> None:
     # the line below fills the first and last columns: another row, not the first one wrapped
-    got = _read(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Harbor Cleaning School",
@@ -166,7 +161,7 @@ def test_hours_told_only_by_a_sentence_are_not_prefilled(
 def test_a_label_after_a_paragraphs_sentence_takes_its_value_to_the_sentences_end(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
-    got = _read(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Gulf Coast Mold School",
@@ -193,7 +188,7 @@ def test_a_label_after_a_paragraphs_sentence_takes_its_value_to_the_sentences_en
 def test_a_date_first_among_a_lines_dotted_items_is_the_class_date(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, date: str | None
 ) -> None:
-    got = _read(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Certificate of Achievement",

@@ -7,7 +7,6 @@ user would."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import cert_fixtures as fx
 import pytest
@@ -22,15 +21,10 @@ def ledger(ledger_path: Path) -> Path:
     return make_ledger(ledger_path, ("WRT", "2020-01-01"))
 
 
-def _prefilled(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, Any]:
-    fields = fx.fields_read(ceclog, folder, list(rows))
-    return {name: f["prefilled"] for name, f in fields.items()} | {"_": fields}
-
-
 def test_a_title_wrapped_in_a_two_line_paragraph_ends_at_its_date(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Lakeview Cleaning Academy",
@@ -64,7 +58,7 @@ def test_a_title_wrapped_in_a_two_line_paragraph_ends_at_its_date(
 def test_where_a_paragraphs_title_ends_is_taken_only_from_its_sentence(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, second: str, title: str | None
 ) -> None:
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "Certificate of Completion",
@@ -89,7 +83,7 @@ def test_where_a_paragraphs_title_ends_is_taken_only_from_its_sentence(
 def test_a_name_ends_before_a_clause_about_the_person(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: str
 ) -> None:
-    got = _prefilled(ceclog, tmp_path, "Certificate of Attendance", row)
+    got = fx.prefilled(ceclog, tmp_path, "Certificate of Attendance", row)
     assert got["attendee"] == "Tomás Ibarra"
 
 
@@ -99,7 +93,7 @@ def test_a_labels_neighbour_that_is_another_columns_heading_is_no_value(
     """A heading row over cells that do not pair with it (three values under two headings):
     "Held" beside the label "Course" is the next column's heading, not a course named Held;
     the course is the cell under its label."""
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "Certificate of Completion",
@@ -133,7 +127,7 @@ def test_a_value_ends_at_a_middle_dot_before_another_item(
 ) -> None:
     """A footer's "Presented by" runs on into small print after a middle dot: the provider
     is the first item (`--yes` once wrote the whole line as the provider)."""
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "Session Attendance Certificate",
@@ -158,7 +152,7 @@ def test_a_sentence_broken_mid_way_over_a_short_line_is_not_cut(
     first = "This certifies that Ana Ruiz successfully completed the 4-hour Lead Safety Renovator"
     if title is not None:
         first = "This certifies that Ana Ruiz has successfully completed Applied Structural Drying"
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog, tmp_path, "Certificate of Completion", [(LEFT, first)], [(LEFT, second)]
     )
     assert (got["title"], got["date"]) == (title, "2026-05-02")
@@ -180,7 +174,7 @@ def test_values_over_their_captions_a_row_or_more_apart_read_from_above(
 ) -> None:
     """A template's big values, each over a small caption ("AWARDED TO", "PROGRAM"): the name
     is above "AWARDED TO", never the title below it."""
-    got = _prefilled(ceclog, tmp_path, *CANVA)
+    got = fx.prefilled(ceclog, tmp_path, *CANVA)
     assert (got["attendee"], got["title"]) == (
         "Mireille Duval",
         "Applied Microbial Remediation Technician",
@@ -194,7 +188,7 @@ def test_values_over_their_captions_a_row_or_more_apart_read_from_above(
 def test_a_course_title_is_never_taken_as_the_attendees_name(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, value: str
 ) -> None:
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog, tmp_path, "Certificate of Achievement", "THIS CERTIFICATE IS PRESENTED TO", value
     )
     assert got["attendee"] is None
@@ -205,7 +199,7 @@ def test_a_title_over_a_cell_word_alone_may_go_on_and_is_not_cut(
 ) -> None:
     """ "Technician" alone under a title is a table's cell word, and also the title's last word
     wrapped onto its own line: the title is left for the user, never prefilled cut short."""
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "Certificate of Completion",
@@ -222,7 +216,7 @@ def test_a_title_over_a_cell_word_alone_may_go_on_and_is_not_cut(
 def test_a_schools_sentence_that_confirms_names_no_attendee(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
-    got = _prefilled(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "Certificate of Training",
@@ -263,5 +257,5 @@ def test_a_value_its_fields_check_refuses_is_no_conflict(
     field: str,
     want: str | None,
 ) -> None:
-    got = _prefilled(ceclog, tmp_path, "Certificate of Completion", *rows)
+    got = fx.prefilled(ceclog, tmp_path, "Certificate of Completion", *rows)
     assert got[field] == want

@@ -21,11 +21,6 @@ def ledger(ledger_path: Path) -> Path:
     return make_ledger(ledger_path, ("WRT", "2020-01-01"))
 
 
-def _got(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, str | None]:
-    fields = fx.fields_read(ceclog, folder, list(rows))
-    return {name: f["prefilled"] for name, f in fields.items()}
-
-
 @pytest.mark.parametrize(
     ("rows", "want"),
     [
@@ -55,7 +50,7 @@ def _got(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, str | None]:
 def test_a_title_on_the_line_after_the_wording_that_announces_it(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[str], want: str
 ) -> None:
-    got = _got(ceclog, tmp_path, "#Certificate of Completion", "#Dana Okafor", *rows)
+    got = fx.prefilled(ceclog, tmp_path, "#Certificate of Completion", "#Dana Okafor", *rows)
     assert got["title"] == want
 
 
@@ -70,7 +65,7 @@ def test_a_title_on_the_line_after_the_wording_that_announces_it(
 def test_a_course_named_elsewhere_on_the_page_is_no_title(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, sentence: str
 ) -> None:
-    got = _got(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Certificate of Completion",
@@ -96,7 +91,9 @@ def test_a_course_named_elsewhere_on_the_page_is_no_title(
 def test_the_attendee_after_more_wordings_and_without_credentials(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, lead: str, name: str, want: str
 ) -> None:
-    got = _got(ceclog, tmp_path, "#Certificate of Training", lead, f"#{name}", "has completed")
+    got = fx.prefilled(
+        ceclog, tmp_path, "#Certificate of Training", lead, f"#{name}", "has completed"
+    )
     assert got["attendee"] == want
 
 
@@ -104,7 +101,7 @@ def test_the_attendee_after_more_wordings_and_without_credentials(
 def test_a_lone_signature_line_reads_the_date_over_its_caption(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, signature: str
 ) -> None:
-    got = _got(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Certificate of Achievement",
@@ -122,7 +119,7 @@ def test_a_lone_line_of_captions_without_a_signature_reads_nothing(
 ) -> None:
     """One line of short words under one of values may be anything (a table's last row, a
     heading): only a signature's caption says it is a line of captions."""
-    got = _got(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Certificate of Achievement",
@@ -147,7 +144,7 @@ def test_a_lone_line_of_captions_without_a_signature_reads_nothing(
 def test_a_us_state_agency_named_says_the_month_comes_first(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, agency: str, want: str | None
 ) -> None:
-    got = _got(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Certificate of Completion",
@@ -175,7 +172,7 @@ def test_a_us_state_agency_named_says_the_month_comes_first(
 def test_more_labels_and_a_number_ending_its_sentence(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, field: str, want: str | None
 ) -> None:
-    got = _got(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Certificate of Completion",
@@ -197,7 +194,7 @@ def test_more_labels_and_a_number_ending_its_sentence(
 def test_a_distributor_or_a_maker_in_the_letterhead(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, letterhead: str, want: str | None
 ) -> None:
-    got = _got(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         f"#{letterhead}",
@@ -214,7 +211,7 @@ def test_a_title_under_the_heading_with_its_labels_a_few_blank_rows_lower(
 ) -> None:
     """A form's title stands under its heading with some space before its labels; a line far
     above them is not told from a motto or a banner."""
-    got = _got(
+    got = fx.prefilled(
         ceclog,
         tmp_path,
         "#Certificate of Training",
