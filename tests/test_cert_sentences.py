@@ -259,3 +259,68 @@ def test_a_value_its_fields_check_refuses_is_no_conflict(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, "Certificate of Completion", *rows)
     assert got[field] == want
+
+
+SIGNED: list[fx.Row] = [
+    "#Certificate of Completion",
+    "This certifies that",
+    "#Ines Carvalho",
+    "has successfully completed",
+    "#Odor Control Technician",
+    "Date of Completion:   June 9, 2026",
+    "CECs Awarded:   14",
+    [(20, "Dana Pratt"), (150, "Ruth Ames")],
+]
+
+
+@pytest.mark.parametrize(
+    ("block", "want"),
+    [
+        # the school under the owner's name, or after a role and a comma
+        ([[(20, "Lead Instructor"), (150, "Harbor Carpet Academy")]], "Harbor Carpet Academy"),
+        (
+            [[(20, "Instructor"), (150, "Owner, Tidewater Drying Institute")]],
+            "Tidewater Drying Institute",
+        ),
+        # two organisations: which gave the class is not told
+        ([[(20, "Harbor Carpet Academy"), (150, "Tidewater Drying Institute")]], None),
+        # a membership is no school
+        ([[(20, "Instructor"), (150, "Member of the Restoration Industry Association")]], None),
+        # a person or a role is no school
+        ([[(20, "Instructor"), (150, "Director of Education")]], None),
+    ],
+)
+def test_the_school_under_a_signature_is_prefilled_to_confirm(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, block: list[fx.Row], want: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, *SIGNED, *block)
+    assert got["provider"] == want
+    if want is not None:
+        (c,) = [c for c in got["_"]["provider"]["candidates"] if c["value"] == want]
+        assert c["unconfirmed"] == "the school under a signature, not confirmed by the page"
+
+
+def test_yes_never_writes_the_school_under_a_signature(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    fx.prefilled(
+        ceclog, tmp_path, *SIGNED, [(20, "Lead Instructor"), (150, "Harbor Carpet Academy")]
+    )
+    result = ceclog("add", "--from", str(tmp_path / "cert.pdf"), "--yes")
+    assert result.code == 0, result.err
+    assert "not taken: provider 'Harbor Carpet Academy': the school under a signature" in result.err
+    assert 'title = "Odor Control Technician"' in ledger.read_text()
+    assert "provider" not in ledger.read_text()
+
+
+def test_a_labelled_provider_wins_over_the_school_under_a_signature(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        *SIGNED[:-1],
+        "Training Provider:   Bayside Drying Academy",
+        [(20, "Lead Instructor"), (150, "Harbor Carpet Academy")],
+    )
+    assert got["provider"] == "Bayside Drying Academy"

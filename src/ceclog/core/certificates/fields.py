@@ -36,6 +36,7 @@ from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import FieldReader, Role
 from ceclog.core.certificates.scan import heading, label_hits, marked, phrase_hits
+from ceclog.core.certificates.signed import signed
 
 
 @dataclass(frozen=True)
@@ -318,6 +319,7 @@ def read_certificates(
         found = letterhead(section, patterns, found) + _agreed(
             _not_after(found, patterns, today), second
         )
+        found += signed(section, patterns, found)
         readers = [f.reader for f in patterns.fields.values()]
         fields = {r.name: _decide(r, [c for c in found if c.field == r.name]) for r in readers}
         fields |= {r.name: _as_holder(fields[r.name], holder) for r in readers if r.holder}

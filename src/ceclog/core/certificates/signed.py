@@ -1,0 +1,55 @@
+"""The school named under a signature, when the page has no letterhead: a certificate whose
+first line is its heading ("Certificate of Completion") often names its school only in the
+signature block ("Dana Pratt, Owner" / "Clearwater Carpet Academy", "Owner, FiberCare
+Training Center").  One organisation's name there, and only one, is prefilled for the user to
+confirm, as an unconfirmed letterhead is (--yes never takes it).  Pure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.letterhead import KIND, reads_as_name
+from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.scan import marked
+
+UNCONFIRMED = "the school under a signature, not confirmed by the page"
+_NOT_THE_SCHOOL = ("member", "approved", "accredited", "recognized", "recognised")
+
+
+def _names(line: Line) -> list[Span]:
+    """The columns of a signature line that may be a school's name: a column's whole text, or
+    what follows a role and a comma ("Owner, FiberCare Training Center")."""
+    out = []
+    for start, text in chunks(line.text):
+        head, comma, rest = text.partition(", ")
+        if comma and len(head.split()) <= 3 and rest:
+            start, text = start + len(head) + 2, rest
+        out.append(Span(line, start, start + len(text)))
+    return out
+
+
+def signed(section: list[Line], patterns: Patterns, found: list[Candidate]) -> list[Candidate]:
+    """The provider a signature block names (none: the letterhead reads as a name or is
+    confirmed, a label or a phrase names the provider, or the block names none or two)."""
+    field = next((f for f, b in patterns.fields.items() if b.guess == "letterhead"), None)
+    if field is None or any(c.field == field and c.kind != "guess" for c in found):
+        return []
+    last = max((i for i, ln in enumerate(section) if marked(ln, patterns)), default=0)
+    got: dict[str, Candidate] = {}
+    for line in section[last + 1 :]:
+        for span in _names(line):
+            c = candidate(field, span, "a signature block's school, read as a name", KIND, patterns)
+            if c is None or c.problem is not None:
+                continue
+            words = {w.casefold() for w in c.value.split()}
+            if words & set(_NOT_THE_SCHOOL) or not reads_as_name(c.value, patterns.fields[field]):
+                continue
+            if any(o.text.casefold() == c.text.casefold() for o in found):
+                continue  # another field's value
+            got.setdefault(c.value.casefold(), c)
+    if len(got) != 1:
+        return []
+    (only,) = got.values()
+    return [replace(only, weak=True, unconfirmed=UNCONFIRMED)]
