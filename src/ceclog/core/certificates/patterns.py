@@ -28,6 +28,7 @@ KEYS = frozenset(
         "name_ends",
         "org_ends",
         "not_org",
+        "not_signed",
     }
 )  # any field may have them
 
@@ -66,6 +67,7 @@ class BoundField:
     name_ends: tuple[str, ...] = ()  # words a school's name may drop where it is named again
     org_ends: tuple[str, ...] = ()  # other last words of an organisation's name ("Inc.")
     not_org: tuple[str, ...] = ()  # words no organisation's name holds ("Workshop")
+    not_signed: tuple[str, ...] = ()  # words of a signature block's line that is no school's
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,11 @@ def compile_patterns(raw: dict[str, Any], where: str, registry: Registry | None 
             spec = sections.get(reader.name, {})
             guess = str(spec["guess"]) if "guess" in spec else None
             confirm = tuple(_regex(s, where) for s in spec.get("confirm", []))
-            ends, orgs, not_org = (_folded(spec, k) for k in ("name_ends", "org_ends", "not_org"))
+            ends, orgs, not_org, not_signed = (
+                _folded(spec, k) for k in ("name_ends", "org_ends", "not_org", "not_signed")
+            )
             bound[reader.name] = BoundField(
-                reader, _words(spec), guess, confirm, ends, orgs, not_org
+                reader, _words(spec), guess, confirm, ends, orgs, not_org, not_signed
             )
         other = raw.get("other", {})
         labels += [Label("", text, False) for text in other.get("labels", [])]

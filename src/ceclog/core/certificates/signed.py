@@ -15,7 +15,6 @@ from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.scan import marked
 
 UNCONFIRMED = "the school under a signature, not confirmed by the page"
-_NOT_THE_SCHOOL = ("member", "approved", "accredited", "recognized", "recognised")
 
 
 def _names(line: Line) -> list[Span]:
@@ -43,8 +42,9 @@ def signed(section: list[Line], patterns: Patterns, found: list[Candidate]) -> l
             c = candidate(field, span, "a signature block's school, read as a name", KIND, patterns)
             if c is None or c.problem is not None:
                 continue
+            bound = patterns.fields[field]
             words = {w.casefold() for w in c.value.split()}
-            if words & set(_NOT_THE_SCHOOL) or not reads_as_name(c.value, patterns.fields[field]):
+            if words & set(bound.not_signed) or not reads_as_name(c.value, bound):
                 continue
             if any(o.text.casefold() == c.text.casefold() for o in found):
                 continue  # another field's value
