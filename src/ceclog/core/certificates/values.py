@@ -116,12 +116,25 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     if rest and all(_CREDENTIAL.fullmatch(p) and not _GENERATION.fullmatch(p) for p in rest):
         notes = (f"{', '.join(rest)}: credentials, left out",)
         value = name
+    elif rest and _about(rest[0], words):
+        notes = (f"{', '.join(rest)}: about the person, left out",)
+        value = name
     parts = [w.strip(".,") for w in value.split()]
     capital = [w for w in parts if w[:1].isupper()]
     if re.search(r"\d", value) or len(capital) < 2:
         return Parsed(value, "does not look like a person's name")
     return Parsed(value, notes=notes)
 
+
+def _about(text: str, words: FieldWords) -> bool:
+    """What a sentence says of the person after their name and a comma, never a part of it: a
+    licence or a number ("Ana Ruiz, Florida Mold Remediator License MRSR2871, attended ..."),
+    where a surname's given names ("Ruiz, Ana M.") hold neither."""
+    mine = " " + " ".join(re.findall(r"[^\W\d_]+", text.casefold())) + " "
+    return bool(re.search(r"\d", text)) or any(f" {w} " in mine for w in (*words.not_if, *_ABOUT))
+
+
+_ABOUT = ("license", "licence", "licensed", "registrant", "certified", "number", "no", "id")
 
 _GENERATION = re.compile(r"(?:Jr|Sr|I{1,3}|IV|V|VI{1,3})\.?", re.IGNORECASE)
 

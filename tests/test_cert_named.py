@@ -1,0 +1,121 @@
+"""A title named inside a sentence, its words capitalised, and the sentence going on after it
+("attended X, presented by ...", "has completed X, an eight-hour course"); the holder named
+under "is hereby presented to" or over "attended the session"; a name followed by what the
+sentence says of the person (a licence and its number).  Each certificate is made as a PDF in
+our own words and read through the command line, as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cert_fixtures as fx
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+LEFT = 20.0  # a paragraph's lines start at the left margin
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2020-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Rosa Delgado attended Hardwood Floor Drying & Cavity Injection, presented by",
+            "Hardwood Floor Drying & Cavity Injection",
+        ),
+        (
+            "The named student has completed Crawlspace Moisture Control, a six-hour course",
+            "Crawlspace Moisture Control",
+        ),
+        (  # a lowercase kind of class after the title is no part of it
+            "who has completed the IICRC Upholstery Cleaning Technician (UCT) course held",
+            "IICRC Upholstery Cleaning Technician (UCT)",
+        ),
+        (  # the title's small words are its own
+            "Rosa Delgado attended Mold Awareness for Flooring Installers, presented by",
+            "Mold Awareness for Flooring Installers",
+        ),
+        # where the title ends is not told: left for the user
+        ("Rosa Delgado attended Level 2 of the drying program that the school offered", None),
+        ("Rosa Delgado has completed the Texas Department of Licensing approved course", None),
+        ("Rosa Delgado attended the IICRC-approved class taught by our senior staff", None),
+        ("Rosa Delgado has completed the following course and passed its final test", None),
+    ],
+)
+def test_a_title_named_in_a_sentence_ends_where_the_sentence_goes_on(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, sentence: str, title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Prairie Drying School",
+        "Certificate of Attendance",
+        [(LEFT, sentence)],
+        [(LEFT, "Prairie Drying School on 12 May 2026, for 6 contact hours of instruction.")],
+    )
+    assert got["title"] == title, got["_"]["title"]
+    assert (got["date"], got["hours"]) == ("2026-05-12", "6")
+
+
+def test_the_holder_under_is_hereby_presented_to(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Lakeshore Restoration Institute",
+        "#Certificate of Achievement",
+        "#is hereby presented to",
+        "#Tomasz Wisniewski-Hart",
+        "#for successfully completing",
+        "#Commercial Drying Specialist",
+        "#June 2, 2026",
+    )
+    assert got["attendee"] == "Tomasz Wisniewski-Hart"
+
+
+@pytest.mark.parametrize("verb", ["attended the session", "attended the webinar", "attended"])
+def test_the_holder_over_a_line_that_says_they_attended(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, verb: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Booth Seminar Series",
+        "#CERTIFICATE OF ATTENDANCE",
+        "#K.L. Ambrose",
+        f"#{verb}",
+        "#Reading Moisture Meters Right",
+        "#Held: Feb 25, 2026",
+    )
+    assert got["attendee"] == "K.L. Ambrose"
+
+
+@pytest.mark.parametrize(
+    ("after", "name"),
+    [
+        ("Texas Mold Remediation Contractor License RMC1234, attended", "Imani Okoro"),
+        ("Registrant No. 55102, attended", "Imani Okoro"),
+        ("IICRC Certified Firm owner, attended", "Imani Okoro"),
+        # a surname first, its given names after the comma: the whole name, as printed
+        ("Grace T., attended", "Okoro, Grace T."),
+    ],
+)
+def test_what_a_sentence_says_of_the_person_after_the_name_is_left_out(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, after: str, name: str
+) -> None:
+    who = "Okoro" if name.startswith("Okoro") else "Imani Okoro"
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Gulf Coast Mold Academy",
+        "#CERTIFICATE OF CONTINUING EDUCATION",
+        [(LEFT, f"This is to certify that {who}, {after} and completed the course named below")],
+        [(LEFT, "on October 6, 2026, for a total of 14 contact hours of instruction.")],
+    )
+    assert got["attendee"] == name, got["_"]["attendee"]
