@@ -69,6 +69,13 @@ def _read(ceclog: Ceclog, folder: Path, page: fx.Page) -> dict[str, Any]:
             "Restoration Industry Association",
             "the letterhead, its initials 'RIA' on the page",
         ),
+        (  # an event's name with its year, signed without it
+            ["#Gulf Coast Restoration Expo 2026", "Biloxi Convention Center"],
+            [[(25, "Ray Tran"), (150, "Gulf Coast Restoration Expo")]],
+            "Gulf Coast Restoration Expo 2026",
+            "the letterhead, its name again, without its year, as 'Gulf Coast Restoration Expo'"
+            " on the page",
+        ),
         (
             ["#NADCA", "National Air Duct Cleaners Association | Mount Laurel, NJ"],
             [],

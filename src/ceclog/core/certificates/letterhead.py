@@ -7,7 +7,8 @@ Confirmed (kind "letterhead", used only when no label or phrase names the provid
 - its name appears again on the page (a signature block: "Registrar / CEC Online Academy"),
   in full, or, when it ends in a word that ends a school's name (`name_ends`), without that
   word ("Legend Brands University" as "Trainer, Legend Brands") or as its initials
-  ("Restoration Industry Association" as "RIA Director of Education");
+  ("Restoration Industry Association" as "RIA Director of Education"), or without the year
+  an event's name ends in ("Gulf Coast Restoration Expo 2026" as "Gulf Coast Restoration Expo");
 - it is initials, and the line under it spells them out ("NADCA" over "National Air Duct
   Cleaners Association"): the name in full is the provider.
 Never a name that approves others on the page ("IICRC" over "IICRC Approved School"), and a
@@ -71,6 +72,8 @@ def _again(name: str, rest: list[Line], ends: tuple[str, ...]) -> str | None:
     cut = " ".join(words[:-1])
     if words[-1].casefold().strip(".,") in ends and len(words) > 2 and _fold(cut) in text:
         return f"its name again, as {cut!r}"
+    if re.fullmatch(r"(?:19|20)\d\d", words[-1]) and len(words) > 2 and _fold(cut) in text:
+        return f"its name again, without its year, as {cut!r}"  # an event's: "... Expo 2026"
     short = _initials(name) if words[-1].casefold() in ends else ""
     if len(short) >= 3 and re.search(
         rf"(?<![\w-]){short}(?![\w-])", " ".join(ln.text for ln in rest)
