@@ -119,3 +119,45 @@ def test_what_a_sentence_says_of_the_person_after_the_name_is_left_out(
         [(LEFT, "on October 6, 2026, for a total of 14 contact hours of instruction.")],
     )
     assert got["attendee"] == name, got["_"]["attendee"]
+
+
+@pytest.mark.parametrize(
+    ("second", "then", "title"),
+    [
+        # a centred title broken in two, a date right under it
+        (
+            "Restoration Technician",
+            "March 3-4, 2026",
+            "Fire and Smoke Damage Restoration Technician",
+        ),
+        (  # or a line of labels
+            "Restoration Technician",
+            "Date of Completion: March 4, 2026",
+            "Fire and Smoke Damage Restoration Technician",
+        ),
+        # a place, a person, a kind of class alone, words of no class: where the title ends is
+        # not told
+        ("Spokane, Washington", "March 3-4, 2026", None),
+        ("Marisol Okonkwo", "March 3-4, 2026", None),
+        ("Online Course", "March 3-4, 2026", None),
+        ("What Changed", "March 3-4, 2026", None),
+        # nothing under it ends the title: a third line may carry it on too
+        ("Restoration Technician", "Specialist Program", None),
+    ],
+)
+def test_a_centred_title_broken_in_two_is_read_whole_when_a_date_ends_it(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, second: str, then: str, title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Cascade Drying School",
+        "#Certificate of Completion",
+        "#has satisfactorily completed the approved course",
+        "#Fire and Smoke Damage",
+        f"#{second}",
+        f"#{then}",
+        "#14 IICRC CECs",
+    )
+    assert got["title"] == title, got["_"]["title"]
+    assert got["credits"] == "14"

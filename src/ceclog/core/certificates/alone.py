@@ -163,7 +163,7 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
 # Assessment Technician"); never "Training" or "Program", which end a school's name too
 _KIND_END = re.compile(r"\b(?:course|class|seminar|workshop|webinar|technician|refresher)$", re.I)
 # words that name no class of their own: "IICRC Approved Continuing Education Course"
-_GENERIC = frozenset(
+GENERIC = frozenset(
     {
         "iicrc",
         "approved",
@@ -217,7 +217,7 @@ def title_under_heading(
             continue
         text = span.text.strip().rstrip(".")
         words = {w.casefold() for w in text.split()}
-        if not _KIND_END.search(text) or words <= _GENERIC or _ORG.search(text):
+        if not _KIND_END.search(text) or words <= GENERIC or _ORG.search(text):
             continue
         if text.casefold() in names or _dated(text):
             continue

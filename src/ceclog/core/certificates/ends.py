@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ceclog.core.certificates.alone import GENERIC
 from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.dates import read_date
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.paragraphs import clause_end, ends_sentence, long_line
 from ceclog.core.certificates.patterns import Patterns
@@ -85,10 +87,33 @@ def _cell_alone(line: Line, patterns: Patterns) -> bool:
     )
 
 
+def _carries(line: Line, start: int, k: int, lines: list[Line], patterns: Patterns) -> bool:
+    """Whether `lines[k]`, right under a title that ends `line` at `start`, carries it on (a
+    centred title broken in two: "Fire and Smoke Damage" / "Restoration Technician" / "June
+    2, 2026"): in the title's column (the same start or the same middle), its words
+    capitalised and one of them a word of a class (never a place, a person or "What
+    Changed"; nor only a kind of class, "Online Course"), and a date or a line of labels or
+    phrases right under it ends the title."""
+    nxt = lines[k]
+    (at, more), end = chunks(nxt.text)[0], lines[k + 1] if k + 1 < len(lines) else None
+    middle = abs((at + len(more) / 2) - (start + (len(line.text) - start) / 2))
+    if nxt.row != line.row + 1 or (abs(at - start) > 1 and middle > 4) or "," in more:
+        return False
+    classy = {w.casefold() for w in re.findall(r"[^\W\d_]+", more)}
+    if not (_named(more) and classy & set(patterns.fields["attendee"].words.not_if)):
+        return False
+    if classy <= GENERIC:  # "Online Course", "Live Webinar": what kind of class, or the title's?
+        return False
+    if end is None or end.page != nxt.page or end.row > nxt.row + 3:
+        return False
+    return marked(end, patterns) or read_date(end.text.strip()).value is not None
+
+
 def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     """A title that ends its line, with a line right below that may carry it on (a PDF maker
     wraps a long title: "Understanding the S500 Standard: What" / "Changed"): joined when the
-    title cannot end where its line does (a `not_end` word), else left for the user."""
+    title cannot end where its line does (a `not_end` word) or the line below carries it on
+    (`_carries`), else left for the user."""
     words = patterns.fields[got.field].words
     at = next((i for i, ln in enumerate(lines) if (ln.page, ln.number) == (got.page, got.line)), 0)
     line, nxt = lines[at], lines[at + 1] if at + 1 < len(lines) else None
@@ -104,13 +129,13 @@ def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     more = pieces[0][1] if len(pieces) == 1 else ""
     if not more or re.search(r"\d", more) or len(more.split()) > 4:
         return got
-    if gap > 1 and abs(pieces[0][0] - line.text.rindex(got.text)) > 1:
-        return got  # blank rows apart, it carries the title on only right under its start
-    if got.problem is None:
-        return replace(got, problem=RUNS_ON)
-    if not got.problem.startswith("looks cut short"):
-        return got
     start = line.text.rindex(got.text)
+    if gap > 1 and abs(pieces[0][0] - start) > 1:
+        return got  # blank rows apart, it carries the title on only right under its start
+    if got.problem is None and not _carries(line, start, at + 1, lines, patterns):
+        return replace(got, problem=RUNS_ON)
+    if got.problem is not None and not got.problem.startswith("looks cut short"):
+        return got
     shift = len(line.text) + 1 - pieces[0][0]
     joined = Line(
         line.page,
