@@ -227,6 +227,8 @@ def test_the_holder_stacked_under_the_heading_over_the_title(
         [HOLDER, "June 2, 2026", "Course Hours: 14"],
         # a school's name under the name
         [HOLDER, "Lakeshore Cleaning Academy", "June 2, 2026"],
+        # a sentence's words under the name, no title alone
+        [HOLDER, "completed the 3-day Upholstery Cleaning Technician course", "June 2, 2026"],
     ],
 )
 def test_a_stack_that_is_not_heading_name_title_is_left_for_the_user(

@@ -45,6 +45,11 @@ def ledger(ledger_path: Path) -> Path:
         ("Rosa Delgado has completed the Texas Department of Licensing approved course", None),
         ("Rosa Delgado attended the IICRC-approved class taught by our senior staff", None),
         ("Rosa Delgado has completed the following course and passed its final test", None),
+        # a length before the title, a school's name before the kind of class, a title with a
+        # comma that goes on capitalised: none is read this way
+        ("Rosa Delgado has completed the 2-day Upholstery Cleaning Technician course", None),
+        ("Rosa Delgado has completed the Harbor Point Academy course in floor drying", None),
+        ("Rosa Delgado completed Lead Renovation, Repair and Painting Refresher at", None),
     ],
 )
 def test_a_title_named_in_a_sentence_ends_where_the_sentence_goes_on(
@@ -161,3 +166,56 @@ def test_a_centred_title_broken_in_two_is_read_whole_when_a_date_ends_it(
     )
     assert got["title"] == title, got["_"]["title"]
     assert got["credits"] == "14"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Harbor Raleigh, North Carolina Safety Institute",  # two columns run together
+        "O Harbor Safety Training",  # a logo's ring read as a letter
+        "Manufacturer Training",  # who gives a kind of class, no name
+    ],
+)
+def test_a_letterhead_that_may_not_be_a_name_is_only_a_guess(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, top: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        f"#{top}",
+        "Certificate of Completion",
+        "Course Title: Confined Space Entry",
+        "Date of Completion: May 4, 2026",
+    )
+    assert got["provider"] is None
+    assert [c["kind"] for c in got["_"]["provider"]["candidates"]] == ["guess"]
+
+
+def test_a_letterhead_of_no_word_is_no_provider_even_beside_an_approval(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        [(20, "-d"), (120, "Approved Mold Training Provider #MT-0093")],
+        "Certificate of Completion",
+        "Course Title: Mold Assessment Refresher",
+        "Date of Completion: May 4, 2026",
+    )
+    assert got["provider"] is None
+
+
+def test_an_approval_number_in_brackets_ends_before_the_closing_bracket(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "Certificate of Completion",
+        "Course Title: Mold Assessment Refresher",
+        "Date of Completion: May 4, 2026",
+        # a bracket that opens on the line above and closes after the number
+        "Approved by the Texas Department of Licensing and Regulation (TDLR",
+        "Course # 30551)",
+    )
+    assert (got["approval"], got["date"]) == ("30551", "2026-05-04")

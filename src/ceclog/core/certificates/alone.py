@@ -113,7 +113,7 @@ def held_stack(
     "May 4, 2026"): the name is read as the attendee when it is the ledger's holder's, and the
     line under it as the title when a date or a line of labels or phrases ends the stack right
     under it (a title's initials alone between them aside: "OCT"); a school's or a firm's name,
-    a date, a number or a heading is never a title."""
+    a date, a number, a heading or a sentence's words ("completed the ...") is never a title."""
     out: list[Candidate] = []
     for i in range(len(lines)):
         end = _heading_end(lines, i)
@@ -145,7 +145,7 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
     text = span.text.strip()
     if any(h.search(text) for h in patterns.headings) or _ORG.search(text):
         return None
-    if _dated(text):
+    if _dated(text) or text[:1].islower():  # "completed the 2-day ... course": a sentence
         return None
     k += 1
     if k < len(lines) and _SHORT.fullmatch(lines[k].text.strip()) and _near(line, lines[k]):

@@ -130,11 +130,16 @@ def reads_as_name(name: str, bound: BoundField) -> bool:
     """Whether a letterhead reads as an organisation's name: two words or more, capitalised,
     ending in a word that ends a school's or a firm's name ("... Training Center", "... Co."),
     or in a `name_ends` word and "of" a name ("... Academy of Texas"); no word of a class or
-    a heading ("... Workshop", "Certificate of ..."), no field ("Issued: 2026")."""
+    a heading ("... Workshop", "Certificate of ..."), no field ("Issued: 2026"), no comma but
+    a firm's (", LLC"; another is a place after the name, or two columns read as one line:
+    where the name ends is not told)."""
     words = name.split()
     folded = [w.casefold().strip(".,") for w in words]
     if len(words) < 2 or ":" in name or not words[0][:1].isupper():
         return False
+    bare = re.sub(r",\s*(?:inc|llc|ltd|co|corp|l\.l\.c)\.?$", "", name, flags=re.IGNORECASE)
+    if "," in bare or (len(words[0]) == 1 and words[0] != "A"):
+        return False  # a place after it, columns run together, a logo's stroke read as "O"
     if any(w in bound.not_org for w in folded):
         return False
     if folded[-1] in bound.name_ends or folded[-1] in bound.org_ends:

@@ -149,6 +149,8 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     speaker after "Presented by") is none; a place after it (", Denver, Colorado", ", Austin,
     TX": a state or province of `places`) is no part of it; words of a sentence (starting in
     lower case, or ending one) are none."""
+    if not re.search(r"[^\W\d_]{2}", value):  # "-d": a logo's strokes, read by OCR
+        return Parsed(value, "no word in it: not a name")
     if value[:1].islower() or re.search(r"\b[a-z]+\.$", value):
         # "Presented by the Restoration Expo education committee.": a sentence's words
         return Parsed(value, "part of a sentence, not a name: type it")
@@ -176,6 +178,8 @@ def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
     if m is None:  # a code with a word first ("WRT 2211"), or none ("Pending")
         return Parsed(value, None if re.search(r"\d", value) else "no number in it")
     code, rest = m.group("code").rstrip(".,:"), m.group("rest")
+    if code.endswith(")") and "(" not in code:  # "(Course # 30551)": the bracket is the line's
+        code = code.rstrip(")").rstrip(".,:")
     if re.search(r"[A-Z]l|l[A-Z]", code):  # "26-0104-CCl": OCR reads a capital I as an l
         return Parsed(code, "an 'l' among capitals (OCR may misread an I): type it")
     if re.search(r"(?<![\w-])\d[/|]\d", code):  # "2/7718": OCR reads a digit as a stroke
