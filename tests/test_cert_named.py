@@ -219,3 +219,44 @@ def test_an_approval_number_in_brackets_ends_before_the_closing_bracket(
         "Course # 30551)",
     )
     assert (got["approval"], got["date"]) == ("30551", "2026-05-04")
+
+
+@pytest.mark.parametrize(
+    ("spaced", "word"),
+    [
+        (
+            "N O R T H W I N D   R E S T O R AT I O N   A C A D E M Y",
+            "NORTHWIND RESTORATION ACADEMY",
+        ),
+        ("C   E R T I F I C A T E", "CERTIFICATE"),  # a small-capitals initial apart
+        ("C e r t i f i c a t e   o f   T r a i n i n g", "Certificate of Training"),
+        ("I am a b", "I am a b"),  # words of one or two letters
+        ("J R Smith", "J R Smith"),  # initials
+        ("A B C D", "A B C D"),  # too short to tell
+        ("N O R T H W I N D   12", "NORTHWIND   12"),  # the next column stays where it was
+    ],
+)
+def test_letter_spaced_words_are_words(spaced: str, word: str) -> None:
+    from ceclog.core.certificates.lines import unspaced
+
+    assert " ".join(unspaced(spaced).split()) == " ".join(word.split())
+    assert len(unspaced(spaced)) == len(spaced)
+    if "12" in spaced:
+        assert unspaced(spaced).index("12") == spaced.index("12")
+
+
+def test_a_letter_spaced_letterhead_under_a_browsers_print_header_is_read(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "11/30/26, 4:05 PM",
+        "N O R T H W I N D   R E S T O R A T I O N   A C A D E M Y",
+        "Certificate of Completion",
+        "Course Title: Confined Space Entry",
+        "Date of Completion: May 4, 2026",
+    )
+    assert got["provider"] == "NORTHWIND RESTORATION ACADEMY"
+    assert got["_"]["provider"]["candidates"][0]["unconfirmed"] is not None
+    assert got["date"] == "2026-05-04"

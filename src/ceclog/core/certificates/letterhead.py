@@ -21,7 +21,7 @@ Restoration School", "... Supply Co."), or in a `name_ends` word and "of" a name
 Academy of Texas"), with no word of a class or a heading (`not_org`: "... Workshop").  Such a
 name set on two or three short lines ("Carolina Cleaning &" / "Restoration" / "Association")
 is read as one.  A line of a field at the top ("Certificate ID: RE-1"), above the
-letterhead, is passed over."""
+letterhead, is passed over, and so is a browser's print header ("12/7/26, 8:46 PM")."""
 
 from __future__ import annotations
 
@@ -37,6 +37,9 @@ KIND = "letterhead"
 UNCONFIRMED = "the letterhead, not confirmed by the page"
 _FIELD = re.compile(r"^[A-Z][\w ]{0,30}:\s*\S")  # "Certificate ID: RE-1": a field, no name
 _SMALL = {"of", "and", "the", "for", "&", "in", "on", "at"}
+# the day and time a browser printed the page, at its top left ("12/7/26, 8:46 PM", then the
+# page's title or nothing): no letterhead
+_STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s{3,}.*)?$", re.I)
 
 
 def _name(line: Line, start: int, text: str) -> Span:
@@ -90,8 +93,9 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
     if not fields or not section:
         return out
     for _ in range(2):  # a field's line above the letterhead ("Certificate ID: RE-7F3A")
-        top = section[0].text
-        if len(section) > 1 and len(chunks(top)) == 1 and _FIELD.match(top.strip()):
+        top = section[0].text.strip()
+        field = len(chunks(top)) == 1 and _FIELD.match(top)
+        if len(section) > 1 and (field or _STAMP.match(top)):  # or a browser's print header
             section = section[1:]
     first = section[0]
     pieces = chunks(first.text)

@@ -64,10 +64,48 @@ class Span:
 def text_line(page: int, number: int, text: str, row: int | None = None) -> Line:
     """A line of a PDF's text layer: its words, with no confidence.  A bar between two pieces
     ("Instructor: Bob Jones | Approval #: 20-1187") parts columns, as a wide gap does; a
-    ligature is its letters."""
-    text = BAR.sub(GAP, text.translate(LIGATURES))
+    ligature is its letters; letter-spaced words are words (`unspaced`)."""
+    text = unspaced(BAR.sub(GAP, text.translate(LIGATURES)))
     words = tuple(Word(m.group(0), m.start(), None) for m in re.finditer(r"\S+", text))
     return Line(page, number, text.rstrip(), words, number if row is None else row)
+
+
+# a letter-spaced word, as a PDF's layout gives a heading set with wide tracking: "R E S T O R
+# AT I O N" (a kerned pair stays together); its initial may stand apart in small capitals
+# ("C   E R T I F I C A T E"), and its words stand two spaces or more apart
+_LETTERS = r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+"
+_SPACED = re.compile(
+    rf"(?<!\S)(?:[^\W\d_] {{3,4}})?{_LETTERS}(?: {{2,8}}(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?!\S)"
+)
+
+
+def unspaced(text: str) -> str:
+    """`text` with its letter-spaced runs as words ("N O R T H W I N D   A C A D E M Y" is
+    "NORTHWIND ACADEMY"), each run padded to its length, so that what follows it keeps its
+    column.  A run is letter-spaced when three tokens in four are single letters, one of its
+    words has five letters apart at least, and each word is capitals (a kerned pair, "AT",
+    among them) or single letters, small or a capital first ("C e r t i f i c a t e"): never
+    "I am a b", "J R Smith"."""
+
+    def one(m: re.Match[str]) -> str:
+        run = m.group(0)
+        tokens = run.split()
+        if sum(len(t) == 1 for t in tokens) * 4 < len(tokens) * 3:
+            return run
+        found = [((w.group(1) or ""), w.group(2).split()) for w in _WORD.finditer(run)]
+        if not any(len(letters) >= 5 for _, letters in found):
+            return run
+        words = [first + "".join(letters) for first, letters in found]
+        for word, (_, letters) in zip(words, found, strict=True):
+            single = all(len(t) == 1 for t in letters)  # a kerned pair ("AT") among capitals
+            if not (word.isupper() or (single and (word.islower() or word.istitle()))):
+                return run
+        return " ".join(words).ljust(len(run))
+
+    return _SPACED.sub(one, text)
+
+
+_WORD = re.compile(rf"(?:([^\W\d_]) {{3,4}})?({_LETTERS})")
 
 
 def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Line:
