@@ -94,8 +94,8 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
         return out
     for _ in range(2):  # a field's line above the letterhead ("Certificate ID: RE-7F3A")
         top = section[0].text.strip()
-        field = len(chunks(top)) == 1 and _FIELD.match(top)
-        if len(section) > 1 and (field or _STAMP.match(top)):  # or a browser's print header
+        labelled = len(chunks(top)) == 1 and _FIELD.match(top)
+        if len(section) > 1 and (labelled or _STAMP.match(top)):  # or a browser's print header
             section = section[1:]
     first = section[0]
     pieces = chunks(first.text)
