@@ -62,6 +62,31 @@ def _date(where: str, date: str) -> list[fx.Row]:
             "2026-05-05",
             "month first: a US address on the page (TX 78758)",
         ),
+        (  # a state by its name, with its ZIP code or after its city
+            _date("Dallas, Texas 75201", "05/09/2026"),
+            "2026-05-09",
+            "month first: a US address on the page (Texas 75201)",
+        ),
+        (
+            _date("Held in Grand Rapids, Michigan", "05/09/2026"),
+            "2026-05-09",
+            "month first: a US city and state on the page (Grand Rapids, Michigan)",
+        ),
+        (  # the page's own date that reads one way only says how it writes them, first
+            [[(25, "Issued:"), (90, "05/21/2026")], *_date("Leeds LS1 6DT", "05/09/2026")],
+            "2026-05-09",
+            "month first: a date that reads month first only on the page (05/21/2026)",
+        ),
+        (
+            [[(25, "Issued:"), (90, "21/05/2026")], *_date("Online course", "05/09/2026")],
+            "2026-09-05",
+            "day first: a date that reads day first only on the page (21/05/2026)",
+        ),
+        (  # a range whose dash runs into both dates
+            _date("Austin, TX 78758", "05/04/2026-05/05/2026"),
+            "2026-05-05",
+            "month first: a US address on the page (TX 78758)",
+        ),
         (  # nothing says: day first, Dec 11, is after today (2026-11-22)
             _date("Online course", "11/12/2026"),
             "2026-11-12",
@@ -86,6 +111,8 @@ def test_a_date_that_reads_two_ways_is_read_as_the_page_says(
         ["Austin, TX 78758", *_date("Printed in the United Kingdom", "05/09/2026")],  # both
         _date("Albany, WA", "05/09/2026"),  # Western Australia's too: needs its ZIP code
         _date("Austin, TX 78758", "1 1/09/2026"),  # a digit apart (OCR): never prefilled
+        # the page's own dates read both ways: nothing says
+        [[(25, "Issued:"), (90, "05/21/2026 21/05/2026")], *_date("Online", "05/09/2026")],
     ],
 )
 def test_a_date_that_reads_two_ways_is_left_when_the_page_does_not_settle_it(
@@ -147,3 +174,25 @@ def test_a_number_with_a_remark_or_as_an_item_of_a_line(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, field: str, want: str | None
 ) -> None:
     assert _read(ceclog, tmp_path, [row])[field]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Date(s):",
+        "Awarded:",
+        "Date Awarded:",
+        "Completion:",
+        "Training Completed:",
+        "Dates Held:",
+        "Attendance Date:",
+        "Course End Date:",
+    ],
+)
+def test_the_dates_offices_type_on_a_certificates_form(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, label: str
+) -> None:
+    rows: list[fx.Row] = [[(25, label), (90, "March 23-25, 2026")], "Printed April 2, 2026"]
+    date = _read(ceclog, tmp_path, rows)["date"]
+    assert date["prefilled"] == "2026-03-25"
+    assert date["candidates"][0]["how"] == f'label "{label.rstrip(":")}"'

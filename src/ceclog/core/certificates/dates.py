@@ -160,9 +160,14 @@ def _one_month(text: str, found: list[Found]) -> list[Found]:
     return found
 
 
+# a dash run into the numeric dates on both sides of it
+_JOINED = re.compile(r"(?<=/)(\d{4}|\d{2})([-\u2013\u2014])(?=\d{1,2}/\d{1,2}/\d)")
+
+
 def read_date(text: str, order: str | None = None) -> DateReading:
     """The date `text` gives, or why it gives none; `order` ("md" month first, "dm" day
     first): how a date that reads two ways is read (the page says where it is from)."""
+    text = _JOINED.sub(r"\1 \2 ", text)  # "03/23/2026-03/25/2026": two dates, a range
     taken = [False] * len(text)
     found: list[Found] = []
     for name, pattern in FORMATS:

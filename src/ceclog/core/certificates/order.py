@@ -3,7 +3,8 @@ reads month first on a certificate from the United States (a US address with its
 city and its state, a US phone number, a state's agency by name) and day first on one from a
 country that writes the day first (a UK postcode, an Australian state and postcode, the country
 named).  A Canadian address (dates written both ways there), or evidence both ways, decides
-nothing: the user says."""
+nothing: the user says.  Before all that, the page's own dates: another numeric date on it
+that reads one way only ("Issued 03/25/2026") says how the page writes them."""
 
 from __future__ import annotations
 
@@ -53,6 +54,16 @@ _US = (
     ),
     ("a US phone number", re.compile(r"(?<![\d+])(?:\+?1[\s.-])?\((\d{3})\)\s?\d{3}-\d{4}(?!\d)")),
     ("a US phone number", re.compile(r"(?<![\d+])(?:\+?1[\s.-])?(\d{3})[.-]\d{3}[.-]\d{4}(?!\d)")),
+    (
+        "a US address",
+        re.compile(rf"\b(?:{_STATE_NAMES})\s+\d{{5}}(?:-\d{{4}})?(?![\d-])"),
+    ),
+    (
+        "a US city and state",
+        re.compile(
+            rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s(?:{_STATE_NAMES})\b(?!\s+(?:State|Department))"
+        ),
+    ),
     ("the United States named", re.compile(r"\b(?:USA|U\.S\.A\.|United States)\b")),
     ("a US state's agency named", re.compile(rf"\b(?:{_STATE_NAMES})(?:\s+State)?{_AGENCY}")),
 )
@@ -83,10 +94,30 @@ def _said(text: str, evidence: tuple[tuple[str, re.Pattern[str]], ...]) -> str |
     return None
 
 
+# a numeric date that reads one way only: its first number over 12 (day first) or its second
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
+def _written(text: str) -> tuple[str | None, str | None]:
+    """Which ways the page's own numeric dates say it writes dates (a date that reads one way:
+    "03/25/2026" month first, "25/03/2026" day first)."""
+    md = dm = None
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= 12 < b <= 31:
+            md = md or f"a date that reads month first only on the page ({m.group(0)})"
+        elif b <= 12 < a <= 31:
+            dm = dm or f"a date that reads day first only on the page ({m.group(0)})"
+    return md, dm
+
+
 def date_order(texts: list[str]) -> tuple[str, str] | None:
     """How the page's lines `texts` say a numeric date reads: ("md", why) month first,
     ("dm", why) day first, or None (nothing says, or the page says both)."""
     text = "\n".join(texts)
+    md, dm = _written(text)
+    if md is not None or dm is not None:
+        return None if md and dm else ("md", md) if md else ("dm", dm or "")
     if _said(text, _BOTH_WAYS) is not None:
         return None
     us, abroad = _said(text, _US), _said(text, _DAY_FIRST)
