@@ -18,12 +18,7 @@ def ledger(ledger_path: Path) -> Path:
     return make_ledger(ledger_path, ("WRT", "2020-01-01"))
 
 
-def _read(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, str | None]:
-    """What `add --from CERT --json` prefills from a page of `rows`."""
-    return {name: f["prefilled"] for name, f in fx.fields_read(ceclog, folder, list(rows)).items()}
-
-
-HEAD = "#Certificate of Attendance"
+HEAD = "#Certificate of Attendance"  # the one heading of every page here
 
 
 @pytest.mark.parametrize(
@@ -43,7 +38,7 @@ def test_a_row_of_headings_over_sessions_gives_no_title(
         [(20, "May 4"), (50, "Drying Wood Floors"), (150, "R. Osei"), (220, "1.0")],
         [(20, "May 5"), (50, "Carpet Pad Decisions"), (150, "T. Marsh"), (220, "1.0")],
     ]
-    got = _read(ceclog, tmp_path, *rows)
+    got = fx.prefilled(ceclog, tmp_path, *rows)
     assert got["title"] is None
     assert got["attendee"] == "Jordan Reyes"
 
@@ -52,6 +47,8 @@ def test_a_row_pairing_labels_with_values_still_gives_them(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
     row = [(20, "Course"), (60, "Odor Control Basics"), (150, "Instructor"), (190, "Lee Park")]
-    got = _read(ceclog, tmp_path, HEAD, row, [(20, "Date of Completion:"), (90, "May 4, 2026")])
+    got = fx.prefilled(
+        ceclog, tmp_path, HEAD, row, [(20, "Date of Completion:"), (90, "May 4, 2026")]
+    )
     assert got["title"] == "Odor Control Basics"
     assert got["date"] == "2026-05-04"
