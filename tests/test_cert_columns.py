@@ -52,3 +52,61 @@ def test_a_row_pairing_labels_with_values_still_gives_them(
     )
     assert got["title"] == "Odor Control Basics"
     assert got["date"] == "2026-05-04"
+
+
+@pytest.mark.parametrize(
+    ("rows", "field", "want"),
+    [
+        # a trade show's presentation, an online course's module
+        ([[(20, "Presentation:"), (70, "Tile Floor Moisture")]], "title", "Tile Floor Moisture"),
+        (
+            [[(20, "Module:"), (70, "Documenting Water Losses")]],
+            "title",
+            "Documenting Water Losses",
+        ),
+        # the kind of class with a word or two before it, its title on the next line
+        (
+            ["for attending the morning breakout session", "Drying Hardwood Stairs"],
+            "title",
+            "Drying Hardwood Stairs",
+        ),
+        (
+            ["has successfully completed the self-paced course", "Odor Control Basics"],
+            "title",
+            "Odor Control Basics",
+        ),
+        (
+            ["has completed the IICRC-approved course of study", "Upholstery Cleaning"],
+            "title",
+            "Upholstery Cleaning",
+        ),
+        # its initials after a label; a length in words and figures; a module's duration
+        ([[(20, "Continuing Education Hours (CEH):"), (110, "6")]], "hours", "6"),
+        (["a course of five (5) hours of online instruction"], "hours", "5"),
+        ([[(20, "Duration:"), (70, "2.5 hours (recorded webinar)")]], "hours", "2.5"),
+        # the day it was given at a place, or presented at one
+        (["Given at Tulsa, Oklahoma, this 9th day of June, 2026."], "date", "2026-06-09"),
+        (["Presented June 9, 2026 in Tulsa, Oklahoma"], "date", "2026-06-09"),
+    ],
+)
+def test_wordings_of_titles_lengths_and_days(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], field: str, want: str
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Jordan Reyes")], *rows)
+    assert got[field] == want, got["_"][field]
+
+
+@pytest.mark.parametrize(
+    ("rows", "field"),
+    [
+        # a length in minutes, a share of a day, a date it was presented with no place
+        ([[(20, "Duration:"), (70, "90 minutes")]], "hours"),
+        (["consisting of seven (7) hours per day of classroom instruction"], "hours"),
+        (["This certificate presented March 1, 2027."], "date"),
+    ],
+)
+def test_wordings_that_give_no_value(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], field: str
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Jordan Reyes")], *rows)
+    assert got[field] is None, got["_"][field]
