@@ -84,6 +84,10 @@ def test_a_row_pairing_labels_with_values_still_gives_them(
         ([[(20, "Continuing Education Hours (CEH):"), (110, "6")]], "hours", "6"),
         (["a course of five (5) hours of online instruction"], "hours", "5"),
         ([[(20, "Duration:"), (70, "2.5 hours (recorded webinar)")]], "hours", "2.5"),
+        # a session's length ending its sentence; a transcript's sums
+        (["Length of session: 3 hours."], "hours", "3"),
+        ([[(20, "Total hours attended"), (120, "4.5")]], "hours", "4.5"),
+        ([[(20, "Total IICRC CECs:"), (70, "4")]], "credits", "4"),
         # the day it was given at a place, or presented at one
         (["Given at Tulsa, Oklahoma, this 9th day of June, 2026."], "date", "2026-06-09"),
         (["Presented June 9, 2026 in Tulsa, Oklahoma"], "date", "2026-06-09"),
@@ -94,6 +98,29 @@ def test_wordings_of_titles_lengths_and_days(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Jordan Reyes")], *rows)
     assert got[field] == want, got["_"][field]
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # the page says who, of itself, before the verb
+        (
+            ["This document confirms that Dana Whitfield attended the in-house class"],
+            "Dana Whitfield",
+        ),
+        (["This certificate verifies that Dana Whitfield completed the webinar"], "Dana Whitfield"),
+        # alone over "has satisfactorily completed" or "completed all requirements of"
+        (["Dana Whitfield", "has satisfactorily completed the course"], "Dana Whitfield"),
+        (["Dana Whitfield", "completed all requirements of", "Drying Basics"], "Dana Whitfield"),
+        # never a school's sentence about the attendee named elsewhere
+        (["The Academy confirms that the technician named above attended"], None),
+    ],
+)
+def test_the_attendee_in_more_wordings(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], want: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Course Title:"), (80, "Odor Basics")], *rows)
+    assert got["attendee"] == want, got["_"]["attendee"]
 
 
 @pytest.mark.parametrize(
