@@ -80,6 +80,11 @@ def test_a_row_pairing_labels_with_values_still_gives_them(
             "title",
             "Upholstery Cleaning",
         ),
+        (
+            ["for participation in the NADCA education program", "Duct Sealing Methods"],
+            "title",
+            "Duct Sealing Methods",
+        ),
         # its initials after a label; a length in words and figures; a module's duration
         ([[(20, "Continuing Education Hours (CEH):"), (110, "6")]], "hours", "6"),
         (["a course of five (5) hours of online instruction"], "hours", "5"),
@@ -88,6 +93,8 @@ def test_a_row_pairing_labels_with_values_still_gives_them(
         (["Length of session: 3 hours."], "hours", "3"),
         ([[(20, "Total hours attended"), (120, "4.5")]], "hours", "4.5"),
         ([[(20, "Total IICRC CECs:"), (70, "4")]], "credits", "4"),
+        # other classes offered on the page are none of this one's
+        ([[(20, "IICRC CECs"), (70, "3")], "Also available: Grout Repair (1 CEC)"], "credits", "3"),
         # the day it was given at a place, or presented at one
         (["Given at Tulsa, Oklahoma, this 9th day of June, 2026."], "date", "2026-06-09"),
         (["Presented June 9, 2026 in Tulsa, Oklahoma"], "date", "2026-06-09"),
