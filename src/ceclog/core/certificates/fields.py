@@ -28,7 +28,7 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.ends import RUNS_ON, in_sentence, runs_on, wrapped
 from ceclog.core.certificates.glued import unglued
-from ceclog.core.certificates.headers import OCR_NOTE, header_values
+from ceclog.core.certificates.headers import OCR_NOTE, header_values, heads_row
 from ceclog.core.certificates.letterhead import letterhead
 from ceclog.core.certificates.lines import Line, Span, chunks, sentence_bounds
 from ceclog.core.certificates.order import ordered
@@ -107,6 +107,7 @@ def _read_line(
     header = header_values(line, nxt, after, patterns) if below else None
     found += header or []
     hits = label_hits(line, patterns) if below and header is None else []
+    headings = bool(hits) and heads_row(line, patterns)
     for k, hit in enumerate(hits):
         if not hit.label.field:
             continue
@@ -114,8 +115,8 @@ def _read_line(
         if line.prose:  # a paragraph: the value ends with its sentence ("Hours: 8.")
             stop = min(stop, _sentence_end(line.text, hit.end))
         pieces = chunks(line.text, hit.end, stop)
-        if pieces and heading(pieces[0][1], patterns):  # a column heading beside it: "Course  Held"
-            pieces = []
+        if pieces and (headings or heading(pieces[0][1], patterns)):
+            pieces = []  # a column heading beside it: "Course  Held", "Session  Presenter"
         if pieces and _runs_as_sentence(line.text, hit.end, pieces[0]):
             continue  # "Hours have been reported to ...": a sentence's first word, no label
         how = f'label "{hit.label.text.rstrip(":")}"'

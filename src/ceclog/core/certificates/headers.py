@@ -71,6 +71,18 @@ def header_values(
     return out
 
 
+def heads_row(line: Line, patterns: Patterns) -> bool:
+    """Whether `line` is a row of column headings, none of them a value: no digit in it, and
+    more of its cells are whole labels than not ("Date   Session   Presenter   Hours"), so
+    the odd one is a heading too; "Course   Odor Control   Instructor   Lee" pairs each label
+    with its value."""
+    cells = chunks(line.text)
+    if len(cells) < 3 or any(ch.isdigit() for ch in line.text):
+        return False
+    labels = sum(_label(text, patterns) is not None for _, text in cells)
+    return labels * 2 > len(cells)
+
+
 def _wraps(
     cells: list[tuple[int, str]], nxt: Line, after: Line | None
 ) -> dict[int, tuple[int, int]]:

@@ -138,6 +138,10 @@ def _column_starts(text: str) -> list[int]:
     return out
 
 
+# a label's initials in brackets after its words, one space before them: "(CEH)", "(CECs)"
+_SHORT = re.compile(r" ?\([a-z]{2,5}\)")
+
+
 def _label_end(text: str, start: int, label: Label) -> int | None:
     """Where `label` (its words with any spaces between) and its separator end, if it is at
     `start`: "Label:" needs the colon; another label must not run on into a letter and may
@@ -153,6 +157,9 @@ def _label_end(text: str, start: int, label: Label) -> int | None:
         if not text.startswith(word, i):
             return None
         i += len(word)
+    short = None if label.cell else _SHORT.match(text, i)
+    if short is not None:  # its initials after it: "Continuing Education Hours (CEH): 8"
+        i = short.end()
     j = i
     while j < len(text) and text[j].isspace():
         j += 1

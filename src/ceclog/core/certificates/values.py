@@ -63,8 +63,8 @@ _REMARK = re.compile(
 def number_value(text: str) -> Parsed:
     """A plain number of hours or credits; anything more ("90 minutes", "1:30", "3 1/2",
     "7-14", "7 hours 30 minutes") is for the user to read, never guessed at."""
-    # a sentence's full stop after it is no part of it: "CECs awarded: 7."
-    m = PLAIN_NUMBER.fullmatch(re.sub(r"(?<=\d)\.$", "", _REMARK.sub("", text.strip())))
+    # a sentence's full stop after it is no part of it: "CECs awarded: 7.", "Length: 2 hours."
+    m = PLAIN_NUMBER.fullmatch(re.sub(r"(?<=[\dA-Za-z])\.$", "", _REMARK.sub("", text.strip())))
     if m is None:
         has = re.search(r"\d", text)
         return Parsed(text, "not one plain number: type it" if has else "no number in it")
