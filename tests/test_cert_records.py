@@ -1,6 +1,8 @@
 """A firm's record of its own staff's training ("Employee: ...", "Training: ...", "Duration:
 ..."), a sentence about the holder under their name (no title), and the class an approver is
-named before ("has completed the State DOL-approved training course" / the title).  Each
+named before ("has completed the State DOL-approved training course" / the title), the title
+under "participated in the training seminar", and a number ended by a dash between spaces (a
+photo's middle dot: "Length: 3 hours - IICRC CECs: 3 - Approval ...").  Each
 certificate is made as a PDF and read through the command line, as a user would."""
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ def _read(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, Any]:
 
 def _prefilled(fields: dict[str, Any]) -> dict[str, Any]:
     return {name: f["prefilled"] for name, f in fields.items()}
+
+
+def _certified(ceclog: Ceclog, folder: Path, *rows: fx.Row) -> dict[str, Any]:
+    """What a centred certificate of completion for the holder prefills, `rows` under the name."""
+    rows = ("#Certificate of Completion", "This certifies that", HOLDER, *rows)
+    return _prefilled(_read(ceclog, folder, *rows))
 
 
 def test_a_firms_staff_training_record_is_read_by_its_captions(
@@ -86,17 +94,12 @@ def test_a_sentence_under_the_holders_name_is_no_title(
 def test_the_title_under_a_class_its_approver_is_named_before(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:
-    got = _prefilled(
-        _read(
-            ceclog,
-            tmp_path,
-            "#Certificate of Completion",
-            "This certifies that",
-            HOLDER,
-            "has completed the State Licensing Board-approved training course",
-            "Mold Assessor Initial Course",
-            "May 4-6, 2026",
-        )
+    got = _certified(
+        ceclog,
+        tmp_path,
+        "has completed the State Licensing Board-approved training course",
+        "Mold Assessor Initial Course",
+        "May 4-6, 2026",
     )
     assert got["title"] == "Mold Assessor Initial Course"
     assert got["attendee"] == HOLDER
@@ -138,3 +141,42 @@ def test_a_duration_in_days_or_words_is_no_count_of_hours(
         f"Duration: {duration}",
     )
     assert fields["hours"]["prefilled"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "hours", "credits"),
+    [
+        # a photo's middle dots read as dashes: each number ends at its dash
+        ("Length: 2 hours - IICRC CECs: 2 - Approval AB-26-7710", "2", "2"),
+        ("CE Hours: 6 - CECs: 5 - Reported to the IICRC", "6", "5"),
+        # a range, a length in days: no plain number
+        ("Length: 2 days - IICRC CECs: 7 - 14", None, None),
+    ],
+)
+def test_a_number_ends_at_a_dash_before_the_lines_next_item(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, hours: str | None, credits: str | None
+) -> None:
+    got = _prefilled(
+        _read(
+            ceclog,
+            tmp_path,
+            "#Certificate of Completion",
+            f"This certifies that {HOLDER}",
+            "completed Grout Colour Repair on July 8, 2026",
+            line,
+        )
+    )
+    assert (got["hours"], got["credits"]) == (hours, credits)
+
+
+def test_the_title_under_participated_in_the_training_seminar(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = _certified(
+        ceclog,
+        tmp_path,
+        "participated in the training seminar",
+        "Dryer Vent Inspection Fundamentals",
+        "August 3, 2026 - Online",
+    )
+    assert (got["title"], got["date"]) == ("Dryer Vent Inspection Fundamentals", "2026-08-03")
