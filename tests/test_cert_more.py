@@ -183,6 +183,14 @@ def test_a_label_after_a_paragraphs_sentence_takes_its_value_to_the_sentences_en
         ("November 3, 2026  \u00b7  2 IICRC CECs", "2026-11-03"),
         # a date after a dot, after a place: a footer's, maybe when it was printed
         ("Tulsa, Oklahoma  \u00b7  May 13, 2026", None),
+        # a photo's middle dot, read as a dash with spaces around it
+        ("May 11-13, 2026 - Tulsa, Oklahoma", "2026-05-13"),
+        ("Tuesday, October 6, 2026 - Boise, Idaho", "2026-10-06"),
+        # a dash before a second date: a range, its last day (never the first)
+        ("May 11, 2026 - May 13, 2026", "2026-05-13"),
+        ("05/11/2026 - 05/13/2026", "2026-05-13"),
+        # a dash inside a word is no separator of items
+        ("May 13, 2026-Tulsa", None),
     ],
 )
 def test_a_date_first_among_a_lines_dotted_items_is_the_class_date(

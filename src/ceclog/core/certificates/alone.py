@@ -123,6 +123,8 @@ def held_stack(
         span = _one_piece(name)
         if span is None or marked(name, patterns) or not is_holder(span.text):
             continue
+        if ":" in span.text:
+            continue  # a caption glued to the name, one the wordings lack ("Employee: ...")
         said = " ".join(" ".join(ln.text.split()) for ln in lines[i : end + 1])
         how = f'the holder\'s name, under "{said}"'
         got = candidate("attendee", span, how, "phrase", patterns)
@@ -145,7 +147,9 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
     text = span.text.strip()
     if any(h.search(text) for h in patterns.headings) or _ORG.search(text):
         return None
-    if _dated(text) or text[:1].islower():  # "completed the 2-day ... course": a sentence
+    if text[:1].islower():
+        return None  # a sentence ("attended the sessions and is awarded 2", "completed the ...")
+    if _dated(text):
         return None
     k += 1
     if k < len(lines) and _SHORT.fullmatch(lines[k].text.strip()) and _near(line, lines[k]):

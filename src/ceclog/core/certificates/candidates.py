@@ -53,6 +53,19 @@ def first_item(text: str) -> str:
     return text[: m.start()].rstrip() if m else text
 
 
+# a number's item ends at a dash between spaces too, as OCR reads a middle dot, when a
+# capitalised word starts the next item ("3 - Approval CE-25-2291"); never a range ("7 - 14")
+_AMOUNT_END = re.compile(r"\s+[-\u2013\u2014]\s+(?=[A-Z])")
+
+
+def _first_amount(text: str) -> str:
+    """A number's item: "3 \u00b7 Approval ...", "3 - Approval ..." is 3, and so is "3 hours -",
+    the dash before the next label."""
+    text = re.sub(r"\s+[-\u2013\u2014]$", "", first_item(text))
+    m = _AMOUNT_END.search(text)
+    return text[: m.start()].rstrip() if m else text
+
+
 def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -> Candidate | None:
     """The value of `field` read at `span` (None: nothing there, or a column heading after a
     label)."""
@@ -62,6 +75,8 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     bound = patterns.fields[field]
     if bound.reader.shape.name == "text" and kind != "guess":
         text = first_item(text)
+    elif bound.reader.shape.name == "number":
+        text = _first_amount(text)
     parsed = bound.reader.shape.read(text)
     invalid = False
     if parsed.problem is None and bound.reader.check is not None:

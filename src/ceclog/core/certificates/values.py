@@ -102,7 +102,10 @@ def _title(text: str, words: FieldWords) -> Parsed:
     if len(text.split()) == 1 and re.search(r"\d", text):  # "RX-26-114" under "Course"
         return Parsed(text, "one word with digits, a code: not a title")
     last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
-    if last in words.not_end:
+    # a compound ends it by its last word too ("State DOL-approved"), never by a small one
+    # ("Hands-On")
+    part = last.rsplit("-", 1)[-1]
+    if last in words.not_end or (len(part) > 4 and part in words.not_end):
         return Parsed(text, "looks cut short: type it")
     return Parsed(text)
 
