@@ -57,6 +57,18 @@ def test_a_provider_printed_with_its_city_and_state_is_the_name_alone(
     assert got["provider"] == want
 
 
+def test_a_booth_cards_exhibitor_is_the_provider(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    card = [(20, "Event:"), (75, "Prairie Cleaning Show 2026")]
+    booth = [(20, "Exhibitor:"), (75, "Ridgeway Extraction Tools")]
+    title = [(20, "Course Title:"), (75, "Wand Technique Demo")]
+    got = _read(ceclog, tmp_path, "#BOOTH SESSION RECORD", HEAD, card, booth, title)
+    assert got["provider"] == "Ridgeway Extraction Tools"
+    got = _read(ceclog, tmp_path, "#BOOTH SESSION RECORD", HEAD, card, title)  # none named
+    assert got["provider"] is None
+
+
 def test_a_host_gives_way_to_a_letterhead_naming_another_to_confirm_or_is_left_for_the_user(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:

@@ -288,6 +288,9 @@ SIGNED: list[fx.Row] = [
         ([[(20, "Instructor"), (150, "Member of the Restoration Industry Association")]], None),
         # a person or a role is no school
         ([[(20, "Instructor"), (150, "Director of Education")]], None),
+        # a role after a person's name and a comma is no school either
+        ([[(20, "Instructor"), (150, "Lena Marsh, Director of Education")]], None),
+        ([[(20, "Omar Reyes, Manager of Training Programs"), (150, "Instructor")]], None),
     ],
 )
 def test_the_school_under_a_signature_is_prefilled_to_confirm(

@@ -76,6 +76,30 @@ def _read(ceclog: Ceclog, folder: Path, page: fx.Page) -> dict[str, Any]:
             "the letterhead, its name again, without its year, as 'Gulf Coast Restoration Expo'"
             " on the page",
         ),
+        (  # a heading after a dash (en or em dash too) on its line is no part of the name
+            ["#Harbor Drying Institute - Certificate of Attendance"],
+            ["Harbor Drying Institute, 12 Pier Rd., Eureka, CA"],
+            "Harbor Drying Institute",
+            "the letterhead, its name again on the page",
+        ),
+        (
+            ["#MoistureLog Software - Webinar Certificate"],
+            ["MoistureLog Software  \u00b7  Boise, Idaho"],
+            "MoistureLog Software",
+            "the letterhead, its name again on the page",
+        ),
+        (  # a name in spaced capitals, a column a word, is read whole
+            [[(60, "SUMMIT"), (100, "DRYING"), (140, "ACADEMY")], "Reno, Nevada"],
+            [[(25, "Ray Tran"), (150, "Summit Drying Academy")]],
+            "SUMMIT DRYING ACADEMY",
+            "the letterhead, its name again on the page",
+        ),
+        (
+            ["H A R B O R   C A R P E T   I N S T I T U T E", "Eureka, California"],
+            [[(25, "Ray Tran"), (150, "HCI Director")]],
+            "HARBOR CARPET INSTITUTE",
+            "the letterhead, its initials 'HCI' on the page",
+        ),
         (
             ["#NADCA", "National Air Duct Cleaners Association | Mount Laurel, NJ"],
             [],
@@ -106,6 +130,12 @@ def test_a_letterhead_the_page_confirms_is_the_provider(
         ["#Kelly Restoration", "Live Online Webinar Series"],  # nothing confirms it, no name
         ["#IICRC", "Acme Academy   IICRC Approved School #12"],  # a logo: the approving body
         ["#IICRC", "Institute of Inspection, Cleaning and Restoration Certification"],
+        # a dash before a heading parts a name only: a class's words stay no school's name
+        ["#Water Damage Restoration - Certificate of Completion"],
+        # spaced capitals of a class, or a word of no capitals among them: no name
+        [[(60, "WATER"), (100, "DAMAGE"), (140, "RESTORATION")]],
+        [[(60, "SUMMIT"), (100, "Drying"), (140, "ACADEMY")], "Reno, Nevada"],
+        ["#Pine Valley - Spring Drying Workshop"],  # no heading after the dash: whole
     ],
 )
 def test_a_letterhead_nothing_confirms_or_that_approves_stays_a_guess(

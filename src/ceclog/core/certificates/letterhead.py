@@ -42,10 +42,16 @@ _SMALL = {"of", "and", "the", "for", "&", "in", "on", "at"}
 _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s{3,}.*)?$", re.I)
 
 
+# a dash before the certificate's heading on the letterhead's line ("Acme Academy \u2014
+# Certificate of Attendance", "Acme Software \u2013 Webinar Certificate")
+_HEADED = re.compile(r"\s+[\u2013\u2014-]\s+(?=.*\bcertificat)", re.IGNORECASE)
+
+
 def _name(line: Line, start: int, text: str) -> Span:
-    """The first piece of a column: up to a bullet or a bar ("Acme Academy \u2022 Dallas")."""
-    m = ITEM.search(text)
-    return Span(line, start, start + (m.start() if m else len(text)))
+    """The first piece of a column: up to a bullet or a bar ("Acme Academy \u2022 Dallas"), or
+    a dash before the certificate's heading."""
+    ends = [m.start() for m in (ITEM.search(text), _HEADED.search(text)) if m is not None]
+    return Span(line, start, start + min(ends, default=len(text)))
 
 
 def _initials(name: str) -> str:
@@ -103,7 +109,9 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
     alone = Line(first.page, first.number, first.text[:end], first.words_in(0, end))
     if any(h.search(first.text.strip()) for h in patterns.headings) or marked(alone, patterns):
         return out  # (a field at the right margin beside the letterhead is no matter)
-    span = _name(first, *pieces[0])
+    tracked = _tracked(first)
+    span = tracked or _name(first, *pieces[0])
+    pieces = [pieces[0]] if tracked else pieces
     below = section[1] if len(section) > 1 else None
     if below is not None and (below.page != first.page or below.row > first.row + 2):
         below = None
@@ -117,13 +125,38 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
         )
         if got is None and not other and not _approving(span.text.strip(), page):
             got = _unconfirmed(field, span, found, patterns)
-            stacked = _stacked(section, span, patterns) if got is None else None
+            stacked = _stacked(section, span, patterns) if got is None and not tracked else None
             if stacked is not None:
                 got = _unconfirmed(field, stacked, found, patterns)
         if got is None:
             got = candidate(field, span, "guess: the letterhead", "guess", patterns)
         out += [got] if got is not None else []
     return out
+
+
+# a word in spaced capitals ("R E S T O R A T I O N"), or one in capitals
+_LETTERS = re.compile(r"[A-Z&](?: [A-Z&.,])+")
+_CAPS = re.compile(r"[A-Z][A-Z&'.-]*,?")
+
+
+def _tracked(line: Line) -> Span | None:
+    """A name set in spaced capitals, its words a column each ("R E S T O R A T I O N   I N D U S
+    T R Y", "CLEAN    PROS    ACADEMY"): every column one word in capitals or its letters
+    spaced, the words joined (None: any other line; a column of anything else)."""
+    pieces = chunks(line.text)
+    if len(pieces) < 2:
+        return None
+    words = []
+    for _, text in pieces:
+        if _LETTERS.fullmatch(text):
+            words.append(text.replace(" ", ""))
+        elif _CAPS.fullmatch(text):
+            words.append(text)
+        else:
+            return None
+    text = " ".join(words)
+    every = tuple(replace(w, start=0) for w in line.words)  # each word's OCR confidence
+    return Span(Line(line.page, line.number, text, every, line.row), 0, len(text))
 
 
 def _approving(name: str, page: str) -> bool:
