@@ -130,6 +130,12 @@ def test_evidence_of_where_a_page_is_from() -> None:
         "a US city and state on the page (Portland, ME)",
     )
     assert date_order(["Call 1-876-555-0100"]) is None  # Jamaica: not the US
+    assert date_order(["U.S. Department of Labor"]) == (
+        "md",
+        "the United States named on the page (U.S.)",
+    )
+    assert date_order(["OSHA 30-Hour Outreach"]) == ("md", "a US agency named on the page (OSHA)")
+    assert date_order(["Ask us. Sorted."]) is None  # "us." is no U.S.
 
 
 def test_a_table_of_one_row_under_its_headings_is_read_column_for_column(

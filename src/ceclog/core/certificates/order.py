@@ -1,10 +1,11 @@
 """Which way a page writes its numeric dates, from where the page says it is: "05/09/2026"
 reads month first on a certificate from the United States (a US address with its ZIP code, a
-city and its state, a US phone number, a state's agency by name) and day first on one from a
-country that writes the day first (a UK postcode, an Australian state and postcode, the country
-named).  A Canadian address (dates written both ways there), or evidence both ways, decides
-nothing: the user says.  Before all that, the page's own dates: another numeric date on it
-that reads one way only ("Issued 03/25/2026") says how the page writes them."""
+city and its state, a US phone number, a state's agency by name, OSHA, "U.S." named) and day
+first on one from a country that writes the day first (a UK postcode, an Australian state and
+postcode, the country named).  A Canadian address (dates written both ways there), or
+evidence both ways, decides nothing: the user says.  Before all that, the page's own dates:
+another numeric date on it that reads one way only ("Issued 03/25/2026") says how the page
+writes them."""
 
 from __future__ import annotations
 
@@ -64,7 +65,12 @@ _US = (
             rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s(?:{_STATE_NAMES})\b(?!\s+(?:State|Department))"
         ),
     ),
-    ("the United States named", re.compile(r"\b(?:USA|U\.S\.A\.|United States)\b")),
+    ("the United States named", re.compile(r"\b(?:USA|U\.S\.A\.|United States)\b|\bU\.S\.(?=\s)")),
+    # a federal agency of the United States that no other country has: "OSHA 10-Hour ..."
+    (
+        "a US agency named",
+        re.compile(r"\b(?:OSHA|Occupational Safety and Health Administration)\b"),
+    ),
     ("a US state's agency named", re.compile(rf"\b(?:{_STATE_NAMES})(?:\s+State)?{_AGENCY}")),
 )
 _DAY_FIRST = (
