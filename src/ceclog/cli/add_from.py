@@ -109,6 +109,13 @@ def _anyway() -> bool:
     return answer in ("y", "yes")
 
 
+# what settles once a numeric date that reads two ways, for every certificate after
+TWO_WAYS = (
+    "if your certificates write the month first (03/04/2026 is March 4), "
+    "`ceclog holder --dates month-first` reads such dates that way from now on"
+)
+
+
 def _missing(values: Values) -> list[str]:
     return [f for f in ("title", "date") if not values.get(f)]
 
@@ -124,6 +131,8 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
         if chosen is None:
             if reading.candidates:
                 say(f"not taken: {field}: {reading.why}")
+            if field == "date" and any(len(c.readings) == 2 for c in reading.candidates):
+                say(f"  hint: {TWO_WAYS}")
             continue
         if chosen.low:
             why = "a second OCR reading differs" if SECOND in chosen.notes else ""
@@ -184,6 +193,7 @@ def read_fields(
     holder: str | None,
     today: dt.date,
     *,
+    dates: str | None = None,
     yes: bool,
     pick: int | None,
     as_json: bool,
@@ -193,8 +203,9 @@ def read_fields(
     file read once, to attach it, what to remember of its school once the entry is written
     (`add_memory`), what to say if no hours or credits were taken (`no_amount`), and whether
     the file holds one certificate.  `holder`: the ledger's holder, whom the attendee should
-    be; `seems`: what an entry of these values repeats in the ledger, said (None: nothing),
-    shown before the question and asked again on accepting."""
+    be, and `dates` how their certificates write a numeric date (`holder --dates`); `seems`:
+    what an entry of these values repeats in the ledger, said (None: nothing), shown before the
+    question and asked again on accepting."""
     from ceclog.cli import add_memory
 
     if as_json and yes:
@@ -202,7 +213,7 @@ def read_fields(
     item = read_incoming(file)
     text = read_certificate(item, second=yes)  # a photo's second reading is for --yes
     patterns = load_patterns()
-    certs = read_certificates(text.lines, patterns, holder, today, text.second)
+    certs = read_certificates(text.lines, patterns, holder, today, text.second, dates)
     if as_json:
         print(data.dumps(as_data(str(file), "ocr" if text.ocr_pages else "text", certs)))
         return None

@@ -106,7 +106,12 @@ def _row(
 
 
 def read_rows(
-    files: list[Path], rules: Rules, holder: str | None, c: Context, o: Options
+    files: list[Path],
+    rules: Rules,
+    holder: str | None,
+    c: Context,
+    o: Options,
+    dates: str | None = None,
 ) -> tuple[list[BatchRow], dict[str, Incoming]]:
     """A row per certificate (a file that cannot be read is a row saying why)."""
     from ceclog.cli import add_memory
@@ -127,7 +132,7 @@ def read_rows(
             rows.append(BatchRow(file.name, 1, {}, None, problem=exc.message))
             continue
         items[file.name] = item
-        certs = read_certificates(text.lines, patterns, holder, c.today, text.second)
+        certs = read_certificates(text.lines, patterns, holder, c.today, text.second, dates)
         if not certs:
             rows.append(BatchRow(file.name, 1, {}, None, problem="nothing read"))
         for cert in certs:
@@ -162,7 +167,8 @@ def add_many(c: Context, given: list[Path], o: Options, others: list[Any]) -> No
     if not files:
         raise InputError(f"no certificate (PDF, JPEG, PNG) in {', '.join(map(str, given))}")
     loaded, loaded_rules = c.load()
-    rows, items = read_rows(files, loaded_rules.rules, loaded.ledger.holder.name, c, o)
+    holder = loaded.ledger.holder
+    rows, items = read_rows(files, loaded_rules.rules, holder.name, c, o, holder.dates)
     reviewed = review(loaded.ledger, rows)
     ready = [r for r in reviewed if r.why_not is None]
     if o.as_json:

@@ -188,7 +188,15 @@ def add(
             return None if found is None else looks_like(None, found)
 
         got = add_from.read_fields(
-            from_file, given, holder, today, yes=yes, pick=pick, as_json=as_json, seems=seems
+            from_file,
+            given,
+            holder,
+            today,
+            dates=loaded.ledger.holder.dates,
+            yes=yes,
+            pick=pick,
+            as_json=as_json,
+            seems=seems,
         )
         if got is None:
             return

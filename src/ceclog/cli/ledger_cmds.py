@@ -51,6 +51,14 @@ def init(
             "today): cycles that ended before it are not judged.",
         ),
     ] = None,
+    dates: Annotated[
+        str | None,
+        typer.Option(
+            metavar="month-first|day-first|none",
+            help="How your certificates write a numeric date such as 03/04/2026, for add --from "
+            "when the page does not say (month-first: March 4).",
+        ),
+    ] = None,
     shared: Annotated[
         bool,
         typer.Option(
@@ -74,6 +82,7 @@ def init(
         cec_due=cec_due,
         today=today,
         tracking_since=tracking_since,
+        dates=dates,
     )
     holder = Holder(**{"rules": rules, "tracking_since": today, **fields})
     created = Ledger(version=LEDGER_VERSION, holder=holder)
@@ -133,6 +142,14 @@ def holder(
             "ended before it are not judged, later ones are.",
         ),
     ] = None,
+    dates: Annotated[
+        str | None,
+        typer.Option(
+            metavar="month-first|day-first|none",
+            help="How your certificates write a numeric date such as 03/04/2026, for add --from "
+            "when the page does not say (month-first: March 4; 'none' asks each time).",
+        ),
+    ] = None,
     exempt: Annotated[
         str | None,
         typer.Option(
@@ -174,6 +191,7 @@ def holder(
         today=c.today,
         fee_due=fee_due,
         tracking_since=tracking_since,
+        dates=dates,
     )
     path = c.ledger_path
     if changes:
@@ -222,6 +240,7 @@ def holder(
             ("cec_due_noted", result.cec_due_noted or "-"),
             ("tracking_since", result.tracking_since),
             ("fee_due", result.fee_due or "-"),
+            ("dates", result.dates or "- (a numeric date the page does not settle is asked)"),
         ],
     )
 

@@ -36,6 +36,7 @@ def holder(h: Holder) -> dict[str, Any]:
         "cec_due_noted": day(h.cec_due_noted),
         "tracking_since": day(h.tracking_since),
         "fee_due": h.fee_due,
+        "dates": h.dates,
     }
 
 

@@ -17,6 +17,8 @@ Version history:
   (`ceclog reconcile --record`), checked against the ledger by `check`.
 - 7: adds `[[exemptions]]` (optional): an exemption the rules allow, recorded by the holder
   with the fact it rests on (`ceclog holder --exempt NAME --fact TEXT`).
+- 8: adds `dates` on the holder (optional): how the holder's certificates write a numeric date
+  the page does not settle (`ceclog holder --dates month-first`).
 
 To change the format: raise `LEDGER_VERSION` (core.ledger.models), add a step `N -> N+1` below that
 turns version-N data into version-N+1 data, and a test that loads a version-N file through it.
@@ -58,6 +60,10 @@ def _v6_to_v7(data: Data) -> Data:
     return {**data, "version": 7}  # nothing else changes: the new table is optional
 
 
+def _v7_to_v8(data: Data) -> Data:
+    return {**data, "version": 8}  # nothing else changes: the new key is optional
+
+
 STEPS: dict[int, Callable[[Data], Data]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -65,6 +71,7 @@ STEPS: dict[int, Callable[[Data], Data]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 # The keys each version added: a file is written with the lowest version that holds its data,
@@ -85,6 +92,7 @@ ADDED: dict[int, tuple[tuple[str, str], ...]] = {
     5: (("entries", "topic_hours"),),
     6: (("assertions", "date"),),
     7: (("exemptions", "name"),),
+    8: (("holder", "dates"),),
 }
 
 

@@ -299,10 +299,12 @@ def read_certificates(
     holder: str | None,
     today: dt.date | None = None,
     second: list[Line] | None = None,
+    dates: str | None = None,
 ) -> list[Certificate]:
     """Each certificate in the lines (a page, or a repeated heading, starts one) that shows
     at least one field, with its candidates and what is prefilled; `second`: a second OCR
-    reading of the pages read by OCR, which their values must agree with."""
+    reading of the pages read by OCR, which their values must agree with; `dates`: how the
+    holder's certificates write a numeric date the page does not settle ("month-first")."""
     out: list[Certificate] = []
     classes: list[bool] = []  # whether each names a class (a cover letter names none)
     lines = [unglued(ln, patterns) for ln in lines if ln.text.strip()]
@@ -316,7 +318,7 @@ def read_certificates(
         found += title_under_heading(section, patterns, found)
         if not found:
             continue
-        found = ordered(found, [ln.text for ln in section], today)
+        found = ordered(found, [ln.text for ln in section], today, dates)
         found = letterhead(section, patterns, found) + _agreed(
             _not_after(found, patterns, today), second
         )

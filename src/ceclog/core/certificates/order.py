@@ -134,27 +134,37 @@ def date_order(texts: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def ordered(found: list[Candidate], texts: list[str], today: dt.date | None) -> list[Candidate]:
+def ordered(
+    found: list[Candidate], texts: list[str], today: dt.date | None, dates: str | None = None
+) -> list[Candidate]:
     """Each date that reads two ways read as the page says (`date_order`), or, when it says
-    nothing, the one way that is not after `today` (a class not yet held is none); the rest
-    as they were.  What decided is said in the candidate's notes."""
+    nothing, the one way that is not after `today` (a class not yet held is none), or else as
+    the holder said their certificates write dates (`dates`: "month-first", "day-first"); the
+    rest as they were.  What decided is said in the candidate's notes."""
     if not any(len(c.readings) == 2 and c.problem for c in found):
         return found
     said = date_order(texts)
     out = []
     for c in found:
         if len(c.readings) == 2 and c.problem:
-            c = _read_as(c, said, today)
+            c = _read_as(c, said, today, dates)
         out.append(c)
     return out
 
 
-def _read_as(c: Candidate, said: tuple[str, str] | None, today: dt.date | None) -> Candidate:
+_HOLDER = {"month-first": "md", "day-first": "dm"}  # `ceclog holder --dates`
+
+
+def _read_as(
+    c: Candidate, said: tuple[str, str] | None, today: dt.date | None, dates: str | None
+) -> Candidate:
     if said is None and today is not None:
         late = [dt.date.fromisoformat(r) > today for r in c.readings]
         if late.count(True) == 1:
             order = "dm" if late[0] else "md"
             said = order, f"the other way, {c.readings[late.index(True)]}, is after today"
+    if said is None and dates in _HOLDER:
+        said = _HOLDER[dates], f"your ledger's holder dates = {dates!r}"
     if said is None:
         return c
     order, why = said

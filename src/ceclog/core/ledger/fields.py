@@ -238,6 +238,7 @@ def holder_fields(
     today: dt.date,
     fee_due: str | None = None,
     tracking_since: str | None = None,
+    dates: str | None = None,
 ) -> dict[str, Any]:
     """The holder's fields given as text, checked; a renewal notice's due date records today as
     the day it was noted (`none` clears both).  The tracking start is the day from which the
@@ -260,6 +261,8 @@ def holder_fields(
     if fee_due is not None:
         none = fee_due.strip().lower() in ("none", "")
         out["fee_due"] = None if none else parse_month_day(fee_due, "--fee-due")
+    if dates is not None:
+        out["dates"] = _date_order(dates)
     if tracking_since is not None:
         since = parse_date(tracking_since, "--tracking-since")
         if since > today:
@@ -269,6 +272,23 @@ def holder_fields(
             )
         out["tracking_since"] = since
     return out
+
+
+DATE_ORDERS = ("month-first", "day-first")
+
+
+def _date_order(text: str) -> str | None:
+    """How the holder's certificates write a numeric date: `month-first`, `day-first`, or
+    `none` (each such date is asked)."""
+    word = text.strip().lower().replace("_", "-").replace(" ", "-")
+    if word in ("none", ""):
+        return None
+    if word not in DATE_ORDERS:
+        raise InputError(
+            f"--dates {text!r} is no way of writing dates",
+            hint="give month-first (03/04/2026 is March 4), day-first (it is 3 April) or none",
+        )
+    return word
 
 
 def check_dates(entry: Entry, today: dt.date) -> None:

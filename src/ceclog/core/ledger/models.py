@@ -58,7 +58,7 @@ NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 # what a Text, LongText or Email may hold: ceclog.core.ledger.text (for the schema and the
 # command line)
 
-LEDGER_VERSION = 7  # see ceclog.store.migrations
+LEDGER_VERSION = 8  # see ceclog.store.migrations
 MAX_HOURS = Decimal(1000)
 MAX_CREDITS = Decimal(1000)
 MAX_TEXT = 2_000
@@ -85,6 +85,9 @@ class Holder(Record):
     tracking_since: Date
     fee_due: MonthDay | None = None  # the annual renewal fee's day, "MM-DD" (calendar)
     last_entry_id: EntryId | None = None  # the highest entry ID ever given: never reused
+    # how your certificates write a numeric date when the page does not say ("03/04/2026"):
+    # add --from reads such a date this way (the page's own evidence first)
+    dates: Literal["month-first", "day-first"] | None = None
 
 
 @record
