@@ -356,6 +356,7 @@ CERTS: list[Cert] = [
         date="2026-04-09",
         hours="7",
         provider="Summit Cleaning Institute",
+        approval="7731",  # the school's number, no course approval printed: for you to confirm
         attendee="Lucia Moreno",
     ),
     _c(

@@ -260,3 +260,41 @@ def test_a_letter_spaced_letterhead_under_a_browsers_print_header_is_read(
     assert got["provider"] == "NORTHWIND RESTORATION ACADEMY"
     assert got["_"]["provider"]["candidates"][0]["unconfirmed"] is not None
     assert got["date"] == "2026-05-04"
+
+
+@pytest.mark.parametrize(
+    ("line", "approval", "unconfirmed"),
+    [
+        # a school's number where no course approval is printed: prefilled, for you to confirm
+        ("IICRC Approved School #:   S-2044", "S-2044", True),
+        ("School #:   4410", "4410", True),
+        ("IICRC Approved School No. 5512  |  88 Pier Rd, Erie, PA 16507", "5512", True),
+        # a course approval on the page wins, and is taken
+        ("IICRC Approved Course #AB-1234  \u00b7  IICRC Approved School #5512", "AB-1234", False),
+        ("School #: 2291  |  Course Approval #: FSRT-2291", "FSRT-2291", False),
+    ],
+)
+def test_a_schools_number_is_the_approval_only_to_confirm(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, approval: str, unconfirmed: bool
+) -> None:
+    rows: list[fx.Row] = [
+        "#Certificate of Completion",
+        "Course Title: Odor Control Technician",
+        "Date of Completion: May 4, 2026",
+        "CEC Hours: 14",
+        line,
+    ]
+    got = fx.prefilled(ceclog, tmp_path, *rows)
+    assert got["approval"] == approval
+    chosen = next(c for c in got["_"]["approval"]["candidates"] if c["value"] == approval)
+    why = "the school's number, where no course approval is printed"
+    assert chosen["unconfirmed"] == (why if unconfirmed else None)
+    cert = tmp_path / "cert.pdf"
+    result = ceclog("add", "--from", str(cert), "--yes", "--cert", "WRT")
+    assert result.code == 0, result.err
+    written = ledger.read_text()
+    assert (f'approval = "{approval}"' in written) is not unconfirmed
+    if unconfirmed:
+        assert f"not taken: approval {approval!r}: {why}; check it and give --approval" in (
+            result.err.replace("\n", " ")
+        )

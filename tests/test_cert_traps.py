@@ -82,8 +82,6 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("Instructor: Bob Jones | IICRC Approval #: 20-1187", "approval", "20-1187"),
         ("Session Date: 08/19/2026 | Course Approval #: SMT-2211 | Credits: 7", "credits", "7"),
         ("Course #:   RCT-118", "approval", "RCT-118"),
-        ("IICRC Approved School #:   S-2044", "approval", None),
-        ("School #:   4410", "approval", None),
         ("Hosted by:   Fresh Air Training Center", "provider", "Fresh Air Training Center"),
         ("Midwest Academy is an IICRC Approved School (#4471)", "provider", "Midwest Academy"),
         ("21 classroom hours / 3.0 CECs", "credits", "3"),

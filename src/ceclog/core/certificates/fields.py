@@ -137,6 +137,8 @@ def _read_line(
         if got is not None:
             label = hit.label
             got = replace(wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
+            if label.unconfirmed and got.unconfirmed is None:
+                got = replace(got, unconfirmed=label.unconfirmed)
             if not (label.cell and not pieces and got.problem):  # a caption alone over no value
                 found.append(got)
     for phrase in phrase_hits(line, patterns):

@@ -29,6 +29,8 @@ KEYS = frozenset(
         "org_ends",
         "not_org",
         "not_signed",
+        "unconfirmed",
+        "unconfirmed_why",
     }
 )  # any field may have them
 
@@ -40,6 +42,9 @@ class Label:
     weak: bool
     yields: bool = False  # its value is not taken when the letterhead names another ("Hosted by")
     cell: bool = False  # a table's cell ("Course"): a column of its own, its value the next
+    # why its value is prefilled for the user to confirm, never taken by --yes ("School #" for
+    # the approval: a school's number, printed where no course approval is); weak as well
+    unconfirmed: str = ""
 
     @cached_property  # asked at every column start of every line: worked out once
     def words(self) -> tuple[str, ...]:
@@ -146,7 +151,9 @@ def _labels(name: str, spec: dict[str, Any]) -> list[Label]:
     yields = [Label(name, text, False, yields=True) for text in spec.get("yields", [])]
     cells = [Label(name, text, False, cell=True) for text in spec.get("cells", [])]
     weak = [Label(name, text, True) for text in spec.get("weak", [])]
-    return strong + yields + cells + weak
+    why = str(spec.get("unconfirmed_why", "read by a label that may name something else"))
+    unsure = [Label(name, text, True, unconfirmed=why) for text in spec.get("unconfirmed", [])]
+    return strong + yields + cells + weak + unsure
 
 
 def _regex(source: str, where: str) -> re.Pattern[str]:
