@@ -298,3 +298,29 @@ def test_a_schools_number_is_the_approval_only_to_confirm(
         assert f"not taken: approval {approval!r}: {why}; check it and give --approval" in (
             result.err.replace("\n", " ")
         )
+
+
+CEB = "Crawlspace Encapsulation Basics"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (f"upon completion of {CEB}", CEB),
+        (f"in recognition of completing {CEB}", CEB),
+        (f"is awarded this certificate for {CEB} (CEB).", f"{CEB} (CEB)"),  # no full stop
+        (f"has completed 6 hours of training in {CEB}", CEB),
+        (f'successfully completed the training course "{CEB}"', CEB),
+        (f"Training Course: {CEB}", CEB),
+        (f"Course Name/Title: {CEB}", CEB),
+        # a title that goes on in small words, a label's rest: none
+        ("upon completion of the IICRC exam", None),
+        ("upon completion of this course, the student may sit the exam", None),
+        (f"Course Name / Subject: {CEB}", None),
+    ],
+)
+def test_more_wordings_of_a_title(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, title: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, "#Certificate of Completion", "Name: Dana Reyes", line)
+    assert got["title"] == title, got["_"]["title"]

@@ -80,11 +80,19 @@ def text_value(text: str) -> Parsed:
     return Parsed(text)
 
 
+def _quoted(text: str) -> str:
+    """A title as printed in quotes ("“Mold Remediation Basics”") without them."""
+    m = re.fullmatch(r"[\u201c\"](.+?)[\u201d\"]\.?", text.strip())
+    return m.group(1).strip() if m and not re.search(r"[\u201c\u201d\"]", m.group(1)) else text
+
+
 def title_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """A title as a sentence gives it: without "on <date>" after it; refused when it starts
     with a date, ends in a word that says it was cut short ("all requirements for"), or its
     `raw` text runs on to the next line (ends in a colon, a comma or a dash)."""
-    parsed = _title(value, words)
+    if value[:1] in "/\\|:;,":  # "Course Name/Title: ...": the label's rest, not a value
+        return Parsed(value, "begins with a label's rest: type it")
+    parsed = _title(re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{4}))\.$", "", _quoted(value)), words)  # its full stop
     if raw.rstrip().endswith((":", ",", "-", "\u2013")):
         return Parsed(parsed.value, "continues on the next line: type it")
     return parsed
