@@ -202,3 +202,26 @@ def test_the_dates_offices_type_on_a_certificates_form(
     date = _read(ceclog, tmp_path, rows)["date"]
     assert date["prefilled"] == "2026-03-25"
     assert date["candidates"][0]["how"] == f'label "{label.rstrip(":")}"'
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Number of Hours:", "hours"),
+        ("Hours Awarded:", "hours"),
+        ("Total Credits:", "credits"),
+        ("Continuing Education Credits:", "credits"),
+        ("CEC's:", "credits"),
+        ("CECs Approved:", "credits"),
+        ("Number of CECs:", "credits"),
+    ],
+)
+def test_the_amounts_offices_type_on_a_certificates_form(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, label: str, field: str
+) -> None:
+    got = _read(ceclog, tmp_path, [[(25, label), (90, "7")], "Printed April 2, 2026"])
+    assert got[field]["prefilled"] == "7"
+    assert got[field]["candidates"][0]["how"] == f'label "{label.rstrip(":")}"'
+    # a CEU is no CEC
+    ceus = _read(ceclog, tmp_path, [[(25, label), (90, "0.7 CEUs")]])
+    assert ceus["credits"]["prefilled"] is None
