@@ -403,6 +403,11 @@ def fields_read(ceclog: Callable[..., Any], folder: Path, page: Page) -> dict[st
     `folder`): each field's reading, its prefilled value, candidates and why not."""
     path = folder / "cert.pdf"
     path.write_bytes(pdf_bytes(Spec("made", [page], [])))
+    return fields_of(ceclog, path)
+
+
+def fields_of(ceclog: Callable[..., Any], path: Path) -> dict[str, Any]:
+    """What `ceclog add --from PATH --json` reads from a one-certificate file."""
     result = ceclog("add", "--from", str(path), "--json")
     assert result.code == 0, result.err
     (cert,) = json.loads(result.out)["certificates"]

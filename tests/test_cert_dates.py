@@ -2,7 +2,7 @@
 `add --from --json`, as a user would): a numeric date that reads two ways, read as the page
 says it is from (a US address, a UK postcode) or, saying nothing, the one way not after today;
 a table of one row under its headings; a number with a remark after it; hours as one item of a
-line."""
+line; a line that starts with "Completed" and its date."""
 
 from __future__ import annotations
 
@@ -225,3 +225,35 @@ def test_the_amounts_offices_type_on_a_certificates_form(
     # a CEU is no CEC
     ceus = _read(ceclog, tmp_path, [[(25, label), (90, "0.7 CEUs")]])
     assert ceus["credits"]["prefilled"] is None
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        ("Completed August 4, 2026", "2026-08-04"),
+        ("Completed the 9th day of October, 2026", "2026-10-09"),
+        ("Completed September 15, 2026 \u00b7 6 hours", "2026-09-15"),
+        ("Successfully completed 05/12/2026", "2026-05-12"),
+        ("Completed 2 June 2026", "2026-06-02"),
+    ],
+)
+def test_a_line_starting_with_completed_and_its_date(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: str, want: str
+) -> None:
+    assert _read(ceclog, tmp_path, ["Pat Holder", row])["date"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Prerequisite completed August 4, 2026",  # not the line's start: another class's
+        "Completed August 2026",  # no day
+        "Completed 05/12/2026 - 05/14/2026",  # a range's first day
+        "Completed August 4 - 6, 2026",
+    ],
+)
+def test_completed_and_a_date_elsewhere_is_no_completion_date(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: str
+) -> None:
+    got = _read(ceclog, tmp_path, ["Pat Holder", row])["date"]["prefilled"]
+    assert got not in ("2026-08-04", "2026-05-12")

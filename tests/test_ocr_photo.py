@@ -6,7 +6,6 @@ one read by the real tesseract is marked slow."""
 from __future__ import annotations
 
 import io
-import json
 import random
 import shutil
 from pathlib import Path
@@ -133,10 +132,7 @@ def test_a_photo_of_a_page_on_a_table_under_a_lamp_is_read(
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(out.getvalue())
     make_ledger(ledger_path)
-    result = ceclog("add", "--from", str(photo), "--json")
-    assert result.code == 0, result.err
-    (cert,) = json.loads(result.out)["certificates"]
-    read = {name: f["prefilled"] for name, f in cert["fields"].items()}
+    read = {name: f["prefilled"] for name, f in fx.fields_of(ceclog, photo).items()}
     assert read["title"] == "Moisture Mapping Basics"
     assert read["date"] == "2026-05-21"
     assert read["hours"] == "7"

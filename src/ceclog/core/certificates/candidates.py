@@ -43,7 +43,13 @@ def _clean(text: str) -> str:
     return text.rstrip(" ,;:\u00b7\u2022").strip()
 
 
-ITEM = re.compile(r"\s+[\u00b7\u2022|]\s+")  # "Acme Academy \u00b7 Keep this certificate ..."
+# an item ends at a middle dot, bullet or bar between spaces ("Acme Academy \u00b7 Keep this
+# certificate ..."), and at a dash between spaces after a firm's legal form, which ends its
+# name (a photo's middle dot as OCR reads it: "Acme Restoration LLC - Form HR-04 rev. 2024")
+_FORM = "|".join(
+    rf"(?<=\b{form})" for form in ("LLC", "PLLC", "LLP", "Inc", r"Inc\.", "Ltd", r"Ltd\.", r"Co\.")
+)
+ITEM = re.compile(rf"\s+[\u00b7\u2022|]\s+|(?:{_FORM})\s+[-\u2013\u2014]\s+")
 
 
 def first_item(text: str) -> str:

@@ -26,6 +26,11 @@ BAR = re.compile(r"\s+[|\u2502\u00a6]\s+")  # "A | B": two columns
 # ("ICRC Approval", "HCRC", "I[CRC", "lIiICRC"): read as the word, so its labels are found;
 # never "CRC" alone, nor a word with any other letter before it
 IICRC_MISREAD = re.compile(r"[Il1i|!\[\]]{1,4}CRC|HCRC|HiCRC")
+# OCR's readings of "CECs" after a count whose C's became G's ("21 GEGs", "3CEGs"): read as the
+# word, so the count is read as credits; only after a number, where no other word is meant
+CEC_MISREAD = re.compile(r"(\d+(?:[.,]\d+)?)?([CG]E[CG])(s?\W*)")
+# a rule under or after a word read as underscores glued to it ("2 CECs_", "__Pat"): left out
+RULE_ENDS = re.compile(r"^_+(?=[^_])|(?<=[^_])_+$")
 
 
 @dataclass(frozen=True)
@@ -121,11 +126,20 @@ def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Li
         found = IICRC_MISREAD.match(word)
         if found and not word[found.end() :].isalnum():
             word = "IICRC" + word[found.end() :]
+        word = RULE_ENDS.sub("", word)
+        cec = CEC_MISREAD.fullmatch(word)
+        if cec and "G" in cec.group(2) and (cec.group(1) or _count(parts)):
+            word = (cec.group(1) or "") + "CEC" + cec.group(3)
         if text:
             text += GAP if gap else " "
         parts.append(Word(word, len(text), conf))
         text += word
     return Line(page, number, text, tuple(parts), number)
+
+
+def _count(parts: list[Word]) -> bool:
+    """Whether the line's last word so far is a number (a count of what follows)."""
+    return bool(parts) and re.fullmatch(r"\d+(?:[.,]\d+)?", parts[-1].text) is not None
 
 
 def chunks(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:

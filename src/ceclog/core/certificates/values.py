@@ -92,7 +92,8 @@ def title_check(value: str, raw: str, words: FieldWords) -> Parsed:
     `raw` text runs on to the next line (ends in a colon, a comma or a dash)."""
     if value[:1] in "/\\|:;,":  # "Course Name/Title: ...": the label's rest, not a value
         return Parsed(value, "begins with a label's rest: type it")
-    parsed = _title(re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{4}))\.$", "", _quoted(value)), words)  # its full stop
+    stopped = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{4}))\.$", "", _quoted(value))  # a full stop
+    parsed = _title(stopped, words)
     if raw.rstrip().endswith((":", ",", "-", "\u2013")):
         return Parsed(parsed.value, "continues on the next line: type it")
     return parsed
