@@ -231,8 +231,8 @@ SPECS: list[Spec] = [
     Spec(
         "ambiguous",
         [AMBIGUOUS],
-        [_t("Odor Control Technician", None, "14")],
-        "03/04/2026 reads two ways: not prefilled",
+        [_t("Odor Control Technician", "2026-03-04", "14")],
+        "03/04/2026 reads two ways: read month first, for the user to confirm",
     ),
     Spec(
         "sentence",

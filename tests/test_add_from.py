@@ -116,7 +116,9 @@ def test_yes_never_takes_a_date_that_reads_two_ways(
     cert = fx.write(tmp_path, "ambiguous")
     result = ceclog("add", "--from", str(cert), "--yes")
     assert result.code == 1
-    assert "not taken: date: '03/04/2026' reads two ways" in result.err
+    why = "read month first, the US way, as nothing on the page says (day first it is 2026-04-03)"
+    assert f"not taken: date '2026-03-04': {why}; check it and give --date" in result.err
+    assert "`ceclog holder --dates month-first` reads such dates that way" in result.err
     assert "error: no date could be taken from" in result.err and "hint: give --date" in result.err
     _unchanged(ledger, before)
     assert ceclog("add", "--from", str(cert), "--yes", "--date", "2026-04-03").code == 0
@@ -185,11 +187,10 @@ def test_the_prompt_accepts(
 def test_the_prompt_edits_a_field_then_accepts(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the date reads two ways: accepting first is refused; choose reading 2; hours typed
-    _type(monkeypatch, "a", "e", "date", "2", "e", "hours", "seven", "e", "hours", "7", "a")
+    # the date reads two ways, read month first to confirm: choose reading 2; hours typed
+    _type(monkeypatch, "e", "date", "2", "e", "hours", "seven", "e", "hours", "7", "a")
     result = ceclog("add", "--from", str(fx.write(tmp_path, "ambiguous")))
     assert result.code == 0, result.err
-    assert "give the date first" in result.err
     assert "  1) 2026-03-04\n  2) 2026-04-03" in result.err
     assert "not changed: hours 'seven' is not a number" in result.err
     text = ledger.read_text()

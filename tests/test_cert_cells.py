@@ -184,8 +184,9 @@ def test_a_date_under_a_completed_column_is_no_title(
         ("Saturday, November 7, 2026", "2026-11-07"),
         ("for completing the Drying Workshop on April 2, 2026.", "2026-04-02"),
         ("in Mobile, Alabama on Saturday, the 7th of February, 2026, and", "2026-02-07"),
-        # one date that reads two ways stays the user's to say
-        ([(20, "Date"), (75, "05/09/2026")], None),
+        # one date that reads two ways, nothing saying which: month first, for the user to
+        # confirm (--yes never takes it: test_add_from)
+        ([(20, "Date"), (75, "05/09/2026")], "2026-05-09"),
     ],
 )
 def test_dates_in_cells_lines_and_sentences(

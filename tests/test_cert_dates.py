@@ -105,7 +105,7 @@ def test_a_date_that_reads_two_ways_is_read_as_the_page_says(
 @pytest.mark.parametrize(
     "rows",
     [
-        _date("Online course", "05/09/2026"),  # nothing says where it is from
+        # (nothing says where it is from: read month first, to confirm; test_holder_dates)
         _date("100 King St W, Toronto, ON M5V 2T6", "05/09/2026"),  # Canada: both ways
         _date("Phone: (416) 555-0100", "05/09/2026"),  # a Canadian area code
         ["Austin, TX 78758", *_date("Printed in the United Kingdom", "05/09/2026")],  # both

@@ -34,7 +34,12 @@ def _date(ceclog: Ceclog, tmp_path: Path, *rows: fx.Row) -> dict[str, object]:
 @pytest.mark.parametrize(
     ("dates", "rows", "want", "note"),
     [
-        (None, ["Completed: 3/11/26"], None, None),
+        (  # nothing says: read month first, for the user to confirm
+            None,
+            ["Completed: 3/11/26"],
+            "2026-03-11",
+            "month first: the US way, as nothing on the page says (day first it is 2026-11-03)",
+        ),
         (
             "month-first",
             ["Completed: 3/11/26"],
@@ -77,7 +82,9 @@ def test_a_date_the_page_does_not_settle_is_read_as_the_holder_says(
     date = _date(ceclog, tmp_path, *rows)
     assert date["prefilled"] == want
     if note:
-        assert any(note in c["notes"] for c in date["candidates"])  # type: ignore[attr-defined]
+        assert any(note in n for c in date["candidates"] for n in c["notes"])  # type: ignore[attr-defined]
+    unsure = [c["unconfirmed"] for c in date["candidates"]]  # type: ignore[attr-defined]
+    assert any(unsure) is (dates is None)
 
 
 def test_without_it_yes_says_how_to_set_it(ceclog: Ceclog, ledger: Path, tmp_path: Path) -> None:

@@ -146,6 +146,8 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
                 f"not taken: {field} {chosen.value!r}: {chosen.unconfirmed}; "
                 f"check it and give --{field}"
             )
+            if field == "date":  # a date that reads two ways, read month first
+                say(f"  hint: {TWO_WAYS}")
             continue
         values[field] = chosen.value
         say(f"read {field}: {chosen.value!r} ({where(chosen)})")

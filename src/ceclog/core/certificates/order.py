@@ -139,15 +139,17 @@ def ordered(
 ) -> list[Candidate]:
     """Each date that reads two ways read as the page says (`date_order`), or, when it says
     nothing, the one way that is not after `today` (a class not yet held is none), or else as
-    the holder said their certificates write dates (`dates`: "month-first", "day-first"); the
-    rest as they were.  What decided is said in the candidate's notes."""
+    the holder said their certificates write dates (`dates`: "month-first", "day-first"), or
+    else month first, the way most certificates are written, marked `unconfirmed` (--yes never
+    takes it); the rest as they were.  What decided is said in the candidate's notes."""
     if not any(len(c.readings) == 2 and c.problem for c in found):
         return found
     said = date_order(texts)
+    silent = said is None and _silent("\n".join(texts))
     out = []
     for c in found:
         if len(c.readings) == 2 and c.problem:
-            c = _read_as(c, said, today, dates)
+            c = _read_as(c, said, today, dates, silent)
         out.append(c)
     return out
 
@@ -155,8 +157,24 @@ def ordered(
 _HOLDER = {"month-first": "md", "day-first": "dm"}  # `ceclog holder --dates`
 
 
+def _silent(text: str) -> bool:
+    """Whether the page says nothing of where it is from: no evidence either way, no
+    Canadian address, no "City, WA" (Washington or Western Australia), no dates of its own."""
+    md, dm = _written(text)
+    if md or dm or re.search(r"\b[A-Z][a-z]+,\s(?:WA|CA)\b", text):
+        return False
+    for pattern in (p for what, p in _US if what == "a US phone number"):
+        if any(m.group(1) in _NOT_US_AREAS for m in pattern.finditer(text)):
+            return False  # Canada's or the Caribbean's
+    return all(_said(text, ev) is None for ev in (_BOTH_WAYS, _US, _DAY_FIRST))
+
+
 def _read_as(
-    c: Candidate, said: tuple[str, str] | None, today: dt.date | None, dates: str | None
+    c: Candidate,
+    said: tuple[str, str] | None,
+    today: dt.date | None,
+    dates: str | None,
+    silent: bool = False,
 ) -> Candidate:
     if said is None and today is not None:
         late = [dt.date.fromisoformat(r) > today for r in c.readings]
@@ -165,8 +183,14 @@ def _read_as(
             said = order, f"the other way, {c.readings[late.index(True)]}, is after today"
     if said is None and dates in _HOLDER:
         said = _HOLDER[dates], f"your ledger's holder dates = {dates!r}"
-    if said is None:
+    unsure = None
+    if said is None and not silent:  # the page says both ways, or a place that writes both
         return c
+    if said is None:  # the way most certificates are written, for the user to confirm
+        other = c.readings[1]
+        why = f"the US way, as nothing on the page says (day first it is {other})"
+        unsure = f"read month first, {why}"
+        said = "md", f"{why}; `ceclog holder --dates` says how yours are written"
     order, why = said
     read = read_date(c.text, order)
     if read.value is None:
@@ -174,4 +198,6 @@ def _read_as(
     way = "month first" if order == "md" else "day first"
     problem = "read in a sentence about something else: check it" if c.elsewhere else None
     notes = (*c.notes, *read.notes, f"{way}: {why}")
+    if unsure is not None:  # both readings stay shown: the user's answer is remembered
+        return replace(c, value=str(read.value), problem=problem, notes=notes, unconfirmed=unsure)
     return replace(c, value=str(read.value), problem=problem, notes=notes, readings=())
