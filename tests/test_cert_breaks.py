@@ -1,0 +1,93 @@
+"""Where a value stops: the holder's name alone under the heading before the completion
+sentence's verb goes on ("Dana Reyes attended the" / the title), and a table's or a form's
+value whose words go on under it (a word broken off at the cell's edge, a cell wrapped back to
+the line's start) left for the user, never cut short.  Pages generated here as text PDFs, read
+through `add --from --json`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cert_fixtures as fx
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2020-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Dana Reyes attended the", "Dana Reyes"),
+        ("Dana Reyes has completed the", "Dana Reyes"),
+        ("Dana de la Reyes attended the", "Dana de la Reyes"),  # a name's small words stay
+    ],
+)
+def test_the_name_alone_under_the_heading_stops_before_the_sentence_going_on(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, name: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Attendance",
+        line,
+        "Autumn Drying Workshop",
+        "October 3, 2026",
+        "Contact hours: 5",
+    )
+    assert got["attendee"] == name
+    assert got["title"] == "Autumn Drying Workshop"
+
+
+@pytest.mark.parametrize(
+    ("cell", "under", "title"),
+    [
+        ("Crawlspace Encapsulation Fundam", "entals for Technicians", None),  # a word broken off
+        ("Crawlspace Encapsulation", "Module Two", "Crawlspace Encapsulation"),  # another row's
+    ],
+)
+def test_a_table_cell_going_on_under_it_in_small_letters_is_left_for_the_user(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, cell: str, under: str, title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Continuing Education",
+        [(20, "COURSE TITLE"), (150, "CE HOURS")],
+        [(20, cell), (150, "6")],
+        [(20, under)],
+        [(20, "DATE COMPLETED"), (150, "DELIVERY")],
+        [(20, "June 9, 2026"), (150, "Classroom")],
+    )
+    assert (got["title"], got["hours"]) == (title, "6")
+    if title is None:
+        assert got["_"]["title"]["why_not"] == "may go on to the next line: type it"
+
+
+@pytest.mark.parametrize(
+    ("under", "title"),
+    [
+        ([(20, "Refresher for Supervisors")], None),  # the cell wrapped back to the line's start
+        ([(20, "Course Date:"), (60, "7/21/2026")], "Crawlspace Moisture Control"),  # a label
+    ],
+)
+def test_a_form_value_wrapped_back_to_the_label_column_is_left_for_the_user(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, under: list[tuple[int, str]], title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Training",
+        [(20, "Trainee:"), (60, "Dana Reyes"), (150, "Location:"), (190, "Albany")],
+        [(20, "Course:"), (60, "Crawlspace Moisture Control")],
+        [*under, (150, "Provider ID: QX-0042")],
+        [(20, "Course Date:"), (60, "7/21/2026")],
+        [(20, "Training Hours:"), (60, "4")],
+    )
+    assert (got["title"], got["date"], got["hours"]) == (title, "2026-07-21", "4")
+    if title is None:
+        assert got["_"]["title"]["why_not"] == "may go on to the next line: type it"
