@@ -236,6 +236,7 @@ def test_an_approval_number_in_brackets_ends_before_the_closing_bracket(
         ("N O R T H W I N D   12", "NORTHWIND   12"),  # the next column stays where it was
         ("B A R L O W   &   S O N S   D R Y I N G", "BARLOW & SONS DRYING"),  # an "&" apart
         ("Barlow   &   Sons", "Barlow   &   Sons"),  # words set as words
+        ("K E S T R E L   T R A I N I N G   C O .", "KESTREL TRAINING CO."),  # its full stop
     ],
 )
 def test_letter_spaced_words_are_words(spaced: str, word: str) -> None:

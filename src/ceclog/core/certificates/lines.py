@@ -76,17 +76,17 @@ def text_line(page: int, number: int, text: str, row: int | None = None) -> Line
 _LETTERS = r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+"
 _SPACED = re.compile(
     rf"(?<!\S)(?:[^\W\d_] {{3,4}})?{_LETTERS}"
-    rf"(?: {{2,8}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?!\S)"
+    rf"(?: {{2,8}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
 )
 
 
 def unspaced(text: str) -> str:
     """`text` with its letter-spaced runs as words ("N O R T H W I N D   A C A D E M Y" is
-    "NORTHWIND ACADEMY", an "&" between its words kept), each run padded to its length, so
-    that what follows it keeps its column.  A run is letter-spaced when three tokens in four
-    are single letters, one of its words has five letters apart at least, and each word is
-    capitals (a kerned pair, "AT", among them) or single letters, small or a capital first ("C
-    e r t i f i c a t e"): never "I am a b", "J R Smith"."""
+    "NORTHWIND ACADEMY", an "&" between its words and a full stop after them kept), each run
+    padded to its length, so that what follows it keeps its column.  A run is letter-spaced
+    when three tokens in four are single letters, one of its words has five letters apart at
+    least, and each word is capitals (a kerned pair, "AT", among them) or single letters, small
+    or a capital first ("C e r t i f i c a t e"): never "I am a b", "J R Smith"."""
 
     def one(m: re.Match[str]) -> str:
         run = m.group(0)
@@ -101,7 +101,8 @@ def unspaced(text: str) -> str:
             single = all(len(t) == 1 for t in letters)  # a kerned pair ("AT") among capitals
             if not (word.isupper() or (single and (word.islower() or word.istitle()))):
                 return run
-        return " & ".join(_words(piece) for piece in _AMPERSAND.split(run)).ljust(len(run))
+        stop = "." if run.endswith(" .") else ""  # an abbreviation's full stop: "C O ."
+        return (" & ".join(_words(p) for p in _AMPERSAND.split(run)) + stop).ljust(len(run))
 
     return _SPACED.sub(one, text)
 
