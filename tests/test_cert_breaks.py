@@ -91,3 +91,25 @@ def test_a_form_value_wrapped_back_to_the_label_column_is_left_for_the_user(
     assert (got["title"], got["date"], got["hours"]) == (title, "2026-07-21", "4")
     if title is None:
         assert got["_"]["title"]["why_not"] == "may go on to the next line: type it"
+
+
+@pytest.mark.parametrize(
+    ("number", "after", "want"),
+    [
+        ("26-", "0418. Keep this as proof.", None),  # the rest in the next line of its column
+        ("26-0418", "Keep this as proof.", "26-0418"),
+    ],
+)
+def test_an_approval_number_broken_off_at_a_dash_is_left_for_the_user(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, number: str, after: str, want: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Attendance",
+        "Course Title: Antimicrobial Label Compliance",
+        "Date of Completion: May 4, 2026",
+        [(20, "This seminar covered label law,"), (150, f"IICRC Course No. {number}")],
+        [(20, "dwell times and equipment."), (150, after)],
+    )
+    assert got["approval"] == want
