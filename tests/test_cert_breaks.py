@@ -113,3 +113,26 @@ def test_an_approval_number_broken_off_at_a_dash_is_left_for_the_user(
         [(20, "dwell times and equipment."), (150, after)],
     )
     assert got["approval"] == want
+
+
+@pytest.mark.parametrize(
+    ("granted", "done"),
+    [
+        ("is hereby granted to", "for completing the course of study"),
+        ("This certificate is granted to", "for completion of the program of instruction"),
+    ],
+)
+def test_granted_to_names_the_attendee_and_a_course_of_study_the_title_under_it(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, granted: str, done: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Achievement",
+        granted,
+        "Dana Reyes",
+        done,
+        "Upholstery Cleaning Technician",
+        "Course Hours: 14",
+    )
+    assert (got["attendee"], got["title"]) == ("Dana Reyes", "Upholstery Cleaning Technician")
