@@ -136,3 +136,31 @@ def test_granted_to_names_the_attendee_and_a_course_of_study_the_title_under_it(
         "Course Hours: 14",
     )
     assert (got["attendee"], got["title"]) == ("Dana Reyes", "Upholstery Cleaning Technician")
+
+
+@pytest.mark.parametrize(
+    ("values", "read"),
+    [
+        # one row of captions, each under a value of its kind: read from above
+        ([(40, "January 9, 2026"), (130, "30"), (200, "3.0")], ("2026-01-09", "30")),
+        # a value that is not its caption's kind: the row is not read at all
+        ([(40, "January 9, 2026"), (130, "Thirty"), (200, "3.0")], (None, None)),
+        # no date among them: one row alone says too little
+        ([(40, "Online"), (130, "30"), (200, "3.0")], (None, None)),
+    ],
+)
+def test_one_row_of_captions_under_values_of_their_kind_is_read(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, values: fx.Row, read: tuple[str | None, ...]
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        "Dana Reyes",
+        "has successfully completed",
+        "Confined Space Entry Awareness",
+        values,
+        [(40, "Date of Completion"), (130, "Contact Hours"), (200, "CEUs")],
+    )
+    assert (got["date"], got["hours"]) == read
+    assert got["title"] == "Confined Space Entry Awareness"
