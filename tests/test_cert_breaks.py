@@ -164,3 +164,27 @@ def test_one_row_of_captions_under_values_of_their_kind_is_read(
     )
     assert (got["date"], got["hours"]) == read
     assert got["title"] == "Confined Space Entry Awareness"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "has completed the 16-hour training course",
+        "having attended the two-day course of instruction in",
+        "has completed the course of study",
+    ],
+)
+def test_a_length_or_course_of_instruction_before_the_line_end_takes_the_title_below(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, lead: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        "This certifies that",
+        "Dana Reyes",
+        lead,
+        "Crawlspace Mold Remediation Practices",
+        "Course Hours: 16",
+    )
+    assert got["title"] == "Crawlspace Mold Remediation Practices"
