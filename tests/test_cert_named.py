@@ -234,6 +234,9 @@ def test_an_approval_number_in_brackets_ends_before_the_closing_bracket(
         ("J R Smith", "J R Smith"),  # initials
         ("A B C D", "A B C D"),  # too short to tell
         ("N O R T H W I N D   12", "NORTHWIND   12"),  # the next column stays where it was
+        ("B A R L O W   &   S O N S   D R Y I N G", "BARLOW & SONS DRYING"),  # an "&" apart
+        ("Barlow   &   Sons", "Barlow   &   Sons"),  # words set as words
+        ("K E S T R E L   T R A I N I N G   C O .", "KESTREL TRAINING CO."),  # its full stop
     ],
 )
 def test_letter_spaced_words_are_words(spaced: str, word: str) -> None:
@@ -324,3 +327,17 @@ def test_more_wordings_of_a_title(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, "#Certificate of Completion", "Name: Dana Reyes", line)
     assert got["title"] == title, got["_"]["title"]
+
+
+def test_a_letter_spaced_letterhead_with_an_ampersand_is_read_whole(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "C R E S T V I E W   M O L D   &   A I R   I N S T I T U T E",
+        "Certificate of Completion",
+        "Course Title: Confined Space Entry",
+        "Date of Completion: May 4, 2026",
+    )
+    assert got["provider"] == "CRESTVIEW MOLD & AIR INSTITUTE"

@@ -105,6 +105,24 @@ def _one_piece(line: Line) -> Span | None:
     return Span(line, start, start + len(text))
 
 
+# a name's small words ("Anna de la Cruz", "Jan van Dijk"), never a sentence's
+_PARTICLES = {"de", "la", "le", "du", "da", "di", "del", "della", "van", "von", "der", "den"}
+_PARTICLES |= {"ter", "bin", "ibn", "dos", "das", "y"}
+
+
+def _named(span: Span | None) -> Span | None:
+    """`span` up to the first small word of a sentence after a name ("Jane Smith attended the",
+    a completion sentence's verb going on under it): a name's particles stay ("de la")."""
+    if span is None:
+        return None
+    for m in re.finditer(r"\S+", span.text):
+        word = m.group(0)
+        if m.start() and word[:1].islower() and word.strip(",.") not in _PARTICLES:
+            cut = span.text[: m.start()].rstrip()
+            return Span(span.line, span.start, span.start + len(cut))
+    return span
+
+
 def held_stack(
     lines: list[Line], patterns: Patterns, is_holder: Callable[[str], bool]
 ) -> list[Candidate]:
@@ -120,7 +138,7 @@ def held_stack(
         if end is None or end + 2 >= len(lines) or not _near(*lines[end : end + 2]):
             continue
         name = lines[end + 1]
-        span = _one_piece(name)
+        span = _named(_one_piece(name))
         if span is None or marked(name, patterns) or not is_holder(span.text):
             continue
         if ":" in span.text:

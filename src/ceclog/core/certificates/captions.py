@@ -49,8 +49,10 @@ def _fields(line: Line, above: Line | None, patterns: Patterns) -> list[str] | N
 
 def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], set[int]]:
     """The values read over their captions, and the caption lines (by their place in
-    `section`), when the page holds two such lines or more, or one with a signature's caption
-    ("Date" / "Signature"): else none."""
+    `section`), when the page holds two such lines or more, one with a signature's caption
+    ("Date" / "Signature"), or one whose captions of fields, two or more and a date's among
+    them, each stand under a value that reads as theirs ("January 9, 2026   30" / "Date of
+    Completion   Contact Hours"): else none."""
     rows: dict[int, list[str]] = {}
     for i, line in enumerate(section):
         fields = _fields(line, section[i - 1] if i else None, patterns)
@@ -58,9 +60,8 @@ def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], 
             rows[i] = fields
     if not rows or _value_below(section, max(rows), patterns):
         return [], set()
-    if len(rows) < 2 and not _signed(section[max(rows)].text):
-        return [], set()
     out: list[Candidate] = []
+    whole = True  # each caption of a field over a value that reads as that field's
     for i, fields in rows.items():
         line, above = section[i], section[i - 1]
         for field, (_, cap), (start, text) in zip(
@@ -72,6 +73,11 @@ def captions(section: list[Line], patterns: Patterns) -> tuple[list[Candidate], 
             got = candidate(field, Span(above, start, start + len(text)), how, "label", patterns)
             if got is not None and got.problem is None:  # else no caption of this field
                 out.append(got)
+            else:
+                whole = False
+    told = whole and len(out) >= 2 and any(c.field == "date" for c in out)
+    if len(rows) < 2 and not _signed(section[max(rows)].text) and not told:
+        return [], set()
     return out, set(rows)
 
 

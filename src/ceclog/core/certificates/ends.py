@@ -109,6 +109,29 @@ def _carries(line: Line, start: int, k: int, lines: list[Line], patterns: Patter
     return marked(end, patterns) or read_date(end.text.strip()).value is not None
 
 
+def _goes_on(got: Candidate, line: Line, nxt: Line, patterns: Patterns) -> bool:
+    """Whether the row right under a label's value goes on with it, where the value may not end:
+    a piece in its column starting with a small letter (a word broken off: "Mold Remediator
+    Cont" / "inuing Education"), or a piece in a form's label column, no label, under a value
+    beside its label, with nothing under the value ("Course:   Mold Remediation" /
+    "Refresher (Part 2)": a cell wrapped back to the line's start)."""
+    start = line.text.find(got.text)
+    pieces = chunks(nxt.text)
+    if got.kind != "label" or got.problem is not None or start < 0 or not pieces:
+        return False
+    if nxt.page != line.page or not 0 < nxt.row - line.row <= 2:
+        return False
+    (at, more), end = pieces[0], start + len(got.text)
+    if abs(at - start) <= 1 and more[:1].islower():
+        return True
+    first = chunks(line.text)[0][0]
+    if abs(at - first) > 1 or first >= start - 2:
+        return False
+    if more.endswith(":") or any(hit.start <= at + len(more) for hit in label_hits(nxt, patterns)):
+        return False
+    return more[:1].isalpha() and all(s > end for s, _ in pieces[1:])
+
+
 def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     """A title that ends its line, with a line right below that may carry it on (a PDF maker
     wraps a long title: "Understanding the S500 Standard: What" / "Changed"): joined when the
@@ -117,6 +140,8 @@ def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     words = patterns.fields[got.field].words
     at = next((i for i, ln in enumerate(lines) if (ln.page, ln.number) == (got.page, got.line)), 0)
     line, nxt = lines[at], lines[at + 1] if at + 1 < len(lines) else None
+    if words.not_end and nxt is not None and _goes_on(got, line, nxt, patterns):
+        return replace(got, problem=RUNS_ON)
     if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
         return got
     gap = nxt.row - line.row

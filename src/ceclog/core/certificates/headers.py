@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.ends import RUNS_ON
 from ceclog.core.certificates.lines import Line, Span, Word, chunks
 from ceclog.core.certificates.patterns import Label, Patterns
 from ceclog.core.certificates.scan import misread
@@ -64,11 +65,21 @@ def header_values(
             how += ", and the line below"
             span = _joined(span, Span(after, *wraps[k])) if after is not None else span
         got = candidate(lab.field, span, how, "label", patterns)
+        if got is not None and k not in wraps and _broken(x, nxt, after):
+            got = replace(got, problem=RUNS_ON)
         if got is not None and got.confidence is not None:  # a photo's rows may slip
             got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
         if got is not None:
             out.append(got)
     return out
+
+
+def _broken(x: int, nxt: Line, after: Line | None) -> bool:
+    """Whether the cell at `x` goes on right under it with a small letter, a word broken off at
+    the cell's edge ("Mold Remediator Cont" / "inuing Education"): where it ends is not told."""
+    if after is None or after.page != nxt.page or not 0 < after.row - nxt.row <= 2:
+        return False
+    return any(abs(a - x) <= 1 and text[:1].islower() for a, text in chunks(after.text))
 
 
 def heads_row(line: Line, patterns: Patterns) -> bool:

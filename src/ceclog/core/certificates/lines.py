@@ -80,17 +80,18 @@ def text_line(page: int, number: int, text: str, row: int | None = None) -> Line
 # ("C   E R T I F I C A T E"), and its words stand two spaces or more apart
 _LETTERS = r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+"
 _SPACED = re.compile(
-    rf"(?<!\S)(?:[^\W\d_] {{3,4}})?{_LETTERS}(?: {{2,8}}(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?!\S)"
+    rf"(?<!\S)(?:[^\W\d_] {{3,4}})?{_LETTERS}"
+    rf"(?: {{2,8}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
 )
 
 
 def unspaced(text: str) -> str:
     """`text` with its letter-spaced runs as words ("N O R T H W I N D   A C A D E M Y" is
-    "NORTHWIND ACADEMY"), each run padded to its length, so that what follows it keeps its
-    column.  A run is letter-spaced when three tokens in four are single letters, one of its
-    words has five letters apart at least, and each word is capitals (a kerned pair, "AT",
-    among them) or single letters, small or a capital first ("C e r t i f i c a t e"): never
-    "I am a b", "J R Smith"."""
+    "NORTHWIND ACADEMY", an "&" between its words and a full stop after them kept), each run
+    padded to its length, so that what follows it keeps its column.  A run is letter-spaced
+    when three tokens in four are single letters, one of its words has five letters apart at
+    least, and each word is capitals (a kerned pair, "AT", among them) or single letters, small
+    or a capital first ("C e r t i f i c a t e"): never "I am a b", "J R Smith"."""
 
     def one(m: re.Match[str]) -> str:
         run = m.group(0)
@@ -105,12 +106,18 @@ def unspaced(text: str) -> str:
             single = all(len(t) == 1 for t in letters)  # a kerned pair ("AT") among capitals
             if not (word.isupper() or (single and (word.islower() or word.istitle()))):
                 return run
-        return " ".join(words).ljust(len(run))
+        stop = "." if run.endswith(" .") else ""  # an abbreviation's full stop: "C O ."
+        return (" & ".join(_words(p) for p in _AMPERSAND.split(run)) + stop).ljust(len(run))
 
     return _SPACED.sub(one, text)
 
 
 _WORD = re.compile(rf"(?:([^\W\d_]) {{3,4}})?({_LETTERS})")
+_AMPERSAND = re.compile(r" {2,8}& {2,8}")  # "E M P I R E   &   S O N S" is "EMPIRE & SONS"
+
+
+def _words(run: str) -> str:
+    return " ".join((w.group(1) or "") + "".join(w.group(2).split()) for w in _WORD.finditer(run))
 
 
 def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Line:

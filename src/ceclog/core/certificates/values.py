@@ -185,13 +185,16 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
 def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """An approval code has a number in it ("C-5521"; "Pending" is none) and ends at the first
     space or parenthesis: what follows ("45-7702 (24 CEC hours)", "21-0045. This course meets
-    ...") is no part of it; another number after it ("45-7702 / 45-7703") is for the user."""
+    ...") is no part of it; another number after it ("45-7702 / 45-7703") or one ending in a
+    dash ("2026-", broken off at the line's end) is for the user."""
     m = re.match(r"(?P<code>[^\s(\[;]*\d[^\s(\[;]*)(?P<rest>.*)$", value)
     if m is None:  # a code with a word first ("WRT 2211"), or none ("Pending")
         return Parsed(value, None if re.search(r"\d", value) else "no number in it")
     code, rest = m.group("code").rstrip(".,:"), m.group("rest")
     if code.endswith(")") and "(" not in code:  # "(Course # 30551)": the bracket is the line's
         code = code.rstrip(")").rstrip(".,:")
+    if code.endswith(("-", "/")):  # "2026-" at a line's end: the rest is on the next line
+        return Parsed(code, "cut short at a dash: type it")
     if re.search(r"[A-Z]l|l[A-Z]", code):  # "26-0104-CCl": OCR reads a capital I as an l
         return Parsed(code, "an 'l' among capitals (OCR may misread an I): type it")
     if re.search(r"(?<![\w-])\d[/|]\d", code):  # "2/7718": OCR reads a digit as a stroke
