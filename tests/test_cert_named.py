@@ -341,3 +341,61 @@ def test_a_letter_spaced_letterhead_with_an_ampersand_is_read_whole(
         "Date of Completion: May 4, 2026",
     )
     assert got["provider"] == "CRESTVIEW MOLD & AIR INSTITUTE"
+
+
+@pytest.mark.parametrize(
+    ("line", "provider"),
+    [
+        # a department after a dash, the next sentence: no part of the name
+        (
+            "Presented by Keystone Drying Supply - Training Department",
+            "Keystone Drying Supply",
+        ),
+        (
+            "Presented by: Keystone Drying Supply. Keep this for your records.",
+            "Keystone Drying Supply",
+        ),
+        (
+            "Presented by: Keystone Drying Supply, Inc. Keep this card.",
+            "Keystone Drying Supply, Inc.",
+        ),
+        # a sentence's words are still none
+        ("Presented by the expo education committee. Keep this card.", None),
+    ],
+)
+def test_a_providers_name_ends_at_a_dash_or_its_sentence(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, provider: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "Certificate of Attendance",
+        "Course Title: Antimicrobial Label Basics",
+        "Date of Completion: May 4, 2026",
+        line,
+    )
+    assert got["provider"] == provider, got["_"]["provider"]
+
+
+@pytest.mark.parametrize(
+    ("top", "provider"),
+    [
+        # an event's name on top: its host is the provider
+        ("GULF STATES RESTORATION EXPO", "Gulf States Restoration Association"),
+        # a firm's name on top: the host (a distributor) gives way to it
+        ("Keystone Drying Academy", "Keystone Drying Academy"),
+    ],
+)
+def test_a_host_gives_way_to_a_schools_letterhead_never_to_an_events(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, top: str, provider: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        f"#{top}",
+        "Booth CEC Slip",
+        "Session:   Reading Psychrometric Charts",
+        "Date:   Oct 22, 2026",
+        f"Hosted by Gulf States Restoration Association. {top.title()} thanks you.",
+    )
+    assert got["provider"] == provider, got["_"]["provider"]

@@ -214,14 +214,19 @@ def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
     return FieldReading(reader.role, cands, usable[0], None)
 
 
+_EVENT = re.compile(r"\b(?:expo|exposition|convention|conference|symposium|trade\s+show)\b", re.I)
+
+
 def _yielded(got: Candidate, cands: tuple[Candidate, ...]) -> Candidate:
     """A value read by a label that yields ("Hosted by: Jon-Don", a distributor hosting a
     manufacturer's class) is left for the user when the letterhead names someone else, and
-    gives way to it when the letterhead reads as the school's or the firm's name."""
+    gives way to it when the letterhead reads as the school's or the firm's name; an event's
+    name on the letterhead ("Southeast Restoration Expo") gives way to its host."""
     if not got.yields or got.problem is not None:
         return got
     mine = set(_fold(got.value))
-    for head in (c for c in cands if c.kind in ("guess", "letterhead")):
+    heads = (c for c in cands if c.kind in ("guess", "letterhead") and not _EVENT.search(c.value))
+    for head in heads:
         theirs = set(_fold(head.value))
         if not (mine <= theirs or theirs <= mine):
             if head.kind == "letterhead":  # the school's name: the host gives way to it

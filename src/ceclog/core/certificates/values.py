@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ceclog.core.certificates.dates import FORMATS, read_date
+from ceclog.core.certificates.lines import sentence_bounds
 
 MAX_VALUE = 200
 
@@ -163,6 +164,16 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     lower case, or ending one) are none."""
     if not re.search(r"[^\W\d_]{2}", value):  # "-d": a logo's strokes, read by OCR
         return Parsed(value, "no word in it: not a name")
+    notes: tuple[str, ...] = ()
+    end = sentence_bounds(value, 0, 0)[1]  # "X Association. Keep this for your records."
+    firm = re.search(r"\b(?:inc|ltd|corp|llc)\.(?=\s+(?-i:[A-Z]))", value, re.I)  # "X, Inc. Keep"
+    end = min(end, firm.end()) if firm else end
+    dash = re.search(r"\s[-\u2013\u2014]\s", value)  # "X Supply \u2014 Technical Services"
+    cut = min(end, dash.start() if dash and len(value[: dash.start()].split()) >= 2 else end)
+    if cut < len(value):
+        rest = value[cut:].strip(" .\u2013\u2014")
+        value, notes = value[:cut].rstrip(), (f"{rest!r}: after the name, left out",)
+        value = value[:-1] if value.endswith(".") and not _ABBREVIATED.search(value) else value
     if value[:1].islower() or re.search(r"\b[a-z]+\.$", value):
         # "Presented by the Restoration Expo education committee.": a sentence's words
         return Parsed(value, "part of a sentence, not a name: type it")
@@ -178,8 +189,12 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     ):
         return Parsed(value, "a person's name and credentials, not a school: type it")
     if len(parts) >= 3 and parts[-1].casefold() in words.places and parts[-2][:1].isupper():
-        return Parsed(", ".join(parts[:-2]), notes=(f"{', '.join(parts[-2:])}: a place, left out",))
-    return Parsed(value)
+        place = f"{', '.join(parts[-2:])}: a place, left out"
+        return Parsed(", ".join(parts[:-2]), notes=(*notes, place))
+    return Parsed(value, notes=notes)
+
+
+_ABBREVIATED = re.compile(r"\b(?:inc|co|ltd|corp|llc|jr|sr)\.$", re.I)
 
 
 def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
