@@ -171,8 +171,8 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     dash = re.search(r"\s[-\u2013\u2014]\s", value)  # "X Supply \u2014 Technical Services"
     cut = min(end, dash.start() if dash and len(value[: dash.start()].split()) >= 2 else end)
     if cut < len(value):
-        rest = value[cut:].strip(" .\u2013\u2014")
-        value, notes = value[:cut].rstrip(), (f"{rest!r}: after the name, left out",)
+        after = value[cut:].strip(" .-\u2013\u2014")
+        value, notes = value[:cut].rstrip(), (f"{after!r}: after the name, left out",)
         value = value[:-1] if value.endswith(".") and not _ABBREVIATED.search(value) else value
     if value[:1].islower() or re.search(r"\b[a-z]+\.$", value):
         # "Presented by the Restoration Expo education committee.": a sentence's words
