@@ -240,7 +240,7 @@ def holder(
             ("cec_due_noted", result.cec_due_noted or "-"),
             ("tracking_since", result.tracking_since),
             ("fee_due", result.fee_due or "-"),
-            ("dates", result.dates or "- (a numeric date the page does not settle is asked)"),
+            ("dates", result.dates or "- (a date like 03/04/2026 is read month first, to confirm)"),
         ],
     )
 
