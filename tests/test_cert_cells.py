@@ -292,6 +292,15 @@ def test_a_wall_of_text_is_read_as_one_paragraph(
         # a photo's middle dot read as a dash, an I of IICRC dropped
         ("8 hours - CECs: 8", "8", "8"),
         ("1 Hour - 1 ICRC CEC", "1", "1"),
+        # a bar between the counts, read as a column gap (OCR drops it), or a gap alone
+        ("14 Hours | 14 CECs", "14", "14"),
+        ([(20, "6 Hours"), (90, "6 CECs")], "6", "6"),
+        ([(20, "5 hours"), (90, "CECs: 5")], "5", "5"),
+        # the length after the kind of class, ending its line (a title's second line)
+        ("Asbestos Awareness Training - 4 Hours", "4", None),
+        ("Annual Safety Refresher - 2 hrs", "2", None),
+        # a count of hours beside no CECs is still no class length
+        ([(20, "24 Hours"), (90, "Emergency Service")], None, None),
     ],
 )
 def test_what_ocr_makes_of_a_middle_dot_and_of_iicrc(

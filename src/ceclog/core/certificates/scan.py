@@ -3,6 +3,7 @@ successfully completed …"), each with the field it names and where its value i
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from dataclasses import dataclass
@@ -101,6 +102,31 @@ def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
                     tail = " ".join(tail[:40].split()[:-1]) + " …"
                 shown = f"{lead}…{tail}".strip()
                 out.append(PhraseHit(phrase.field, shown, start + a, start + b, b >= len(chunk)))
+    return out + _beside(line, patterns)
+
+
+AMOUNTS = ("hours", "credits")
+# two counts a bar parts ("14 Hours | 14 CECs"): OCR drops the bar, a PDF's layout reads it
+# as a gap, so the counts stand in two columns
+_PARTED = " | "
+
+
+def _beside(line: Line, patterns: Patterns) -> list[PhraseHit]:
+    """The amounts' phrases that need the column after their value's ("14 Hours" with "14
+    CECs" beside it): each column read with the next one after a bar, a hit kept only when its
+    value is in the first column and its phrase runs on into the second."""
+    out = []
+    pieces = chunks(line.text)
+    for (start, chunk), (_, after) in itertools.pairwise(pieces):
+        joined = chunk + _PARTED + after
+        for phrase in patterns.phrases:
+            if phrase.field not in AMOUNTS:
+                continue
+            for m in phrase.pattern.finditer(joined):
+                a, b = m.span("value")
+                if b <= len(chunk) < m.end() - len(_PARTED):
+                    shown = f"{joined[m.start() : a]}…{joined[b : m.end()]}".strip()
+                    out.append(PhraseHit(phrase.field, shown, start + a, start + b, False))
     return out
 
 
