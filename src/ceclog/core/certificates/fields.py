@@ -23,6 +23,7 @@ from ceclog.core.certificates.alone import (
     held_stack,
     read_above,
     title_under_heading,
+    title_under_name,
 )
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
@@ -318,6 +319,7 @@ def read_certificates(
         if holder:
             found += held_stack(section, patterns, lambda text: same_person(text, holder))
         found += title_under_heading(section, patterns, found)
+        found += title_under_name(section, patterns, found)
         if not found:
             continue
         found = ordered(found, [ln.text for ln in section], today, dates)
