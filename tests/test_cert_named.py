@@ -341,3 +341,36 @@ def test_a_letter_spaced_letterhead_with_an_ampersand_is_read_whole(
         "Date of Completion: May 4, 2026",
     )
     assert got["provider"] == "CRESTVIEW MOLD & AIR INSTITUTE"
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        (["Attendee: Pat Holder", "Event: Great Lakes Flooring Summit 2026"], None),
+        (["Attendee: Pat Holder", "Event Name: Great Lakes Flooring Summit 2026"], None),
+        (["Attendee: Pat Holder", "Conference: Mountain West Restoration Forum"], None),
+        # a session or a presentation named on the page is the title: the event is its host
+        (
+            [
+                "Event: Great Lakes Flooring Summit 2026",
+                "Session: Subfloor Moisture Mapping",
+                "Attendee: Pat Holder",
+            ],
+            "Subfloor Moisture Mapping",
+        ),
+        (
+            [
+                "Conference: Mountain West Restoration Forum",
+                "Presentation: Ozone Safety on the Job",
+                "Attendee: Pat Holder",
+            ],
+            "Ozone Safety on the Job",
+        ),
+    ],
+)
+def test_an_event_names_the_title_where_nothing_better_does(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[str], title: str | None
+) -> None:
+    lines: list[fx.Row] = ["#Certificate of Attendance", *rows, "Date: May 14, 2026"]
+    got = fx.fields_read(ceclog, tmp_path, lines)["title"]["prefilled"]
+    assert got == (title or rows[1].split(": ", 1)[1])
