@@ -287,3 +287,21 @@ def test_a_range_in_a_line_of_other_words_is_no_range_alone(
 ) -> None:
     got = _read(ceclog, tmp_path, ["Pat Holder", row])["date"]["prefilled"]
     assert got not in ("2026-11-02", "2026-04-02")
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # another column's value far off on the label's line, the date under the label
+        ([[(20, "DATE COMPLETED"), (120, "RSR 4410")], [(20, "June 9, 2026")]], "2026-06-09"),
+        ([[(20, "Completion Date"), (120, "Room 12B")], [(20, "06/19/2026")]], "2026-06-19"),
+        # under the label no date, or the label's own value next to it: nothing from below
+        ([[(20, "DATE COMPLETED"), (120, "RSR 4410")], [(20, "Fort Myers, Florida")]], None),
+        ([[(20, "Date Completed: pending")], [(20, "June 9, 2026")]], None),
+    ],
+)
+def test_a_dates_label_beside_another_columns_value_takes_the_one_under_it(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], want: str | None
+) -> None:
+    got = fx.fields_read(ceclog, tmp_path, ["#Certificate of Completion", "Pat Holder", *rows])
+    assert got["date"]["prefilled"] == want

@@ -125,6 +125,13 @@ def _read_line(
             start, text = pieces[0]
             span = Span(line, start, start + len(text))
             got = candidate(hit.label.field, span, how, "label", patterns)
+            if got is not None and got.problem and start - hit.end >= 8 and nxt is not None:
+                # another column's value far off on the label's line ("DATE COMPLETED   MRSR
+                # 2871"): the label's own may stand under it in its column
+                a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
+                under = candidate(hit.label.field, Span(nxt, a, b), how, "label", patterns)
+                if b and under is not None and under.problem is None:
+                    got = replace(under, how=how + ", value on the next line")
         else:
             a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
             if hit.label.cell and not heads_below(lines, i, hit.start, hit.end, patterns):
