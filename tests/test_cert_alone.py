@@ -356,3 +356,40 @@ def test_the_title_under_a_name_and_completed_alone(
     hows = [c["how"] for c in fields["title"]["candidates"]]
     assert ("the line under the name and its verb" in hows) is title
     assert fields["title"]["prefilled"] == ("Drying Hardwood Floors" if title else None)
+
+
+@pytest.mark.parametrize(
+    ("said", "name", "after"),
+    [
+        ("awarded to", HOLDER, ["Grout and Tile Cleaning Seminar", "March 4, 2026 · Reno, NV"]),
+        ("presented to", OTHER, ["Deodorization Fundamentals", "Course Hours: 6"]),
+        ("is hereby granted to", HOLDER, ["Carpet Repair and Reinstallation", "11/02/2026"]),
+    ],
+)
+def test_the_title_alone_under_a_name_a_wording_named(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, said: str, name: str, after: list[str]
+) -> None:
+    """ "awarded to" / the name alone on its line / the title alone on its line / a date or a
+    labelled line: the line under the name is the title, whoever the name is."""
+    fields = _read(ceclog, tmp_path, "#Certificate of Attendance", said, name, *after)
+    assert _prefilled(fields)["title"] == after[0]
+    assert [c["how"] for c in fields["title"]["candidates"]] == [
+        "the line under the holder's name, alone on its line"
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["Reno, Nevada", "March 4, 2026"],  # a place under the name
+        ["Sparks, NV", "March 4, 2026"],
+        ["Grout and Tile Cleaning Seminar", "for showing great care in the field"],  # no date
+        ["Harbor Restoration Academy", "March 4, 2026"],  # a school
+    ],
+)
+def test_a_line_under_a_named_holder_that_is_no_title(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, after: list[str]
+) -> None:
+    fields = _read(ceclog, tmp_path, "#Certificate of Attendance", "awarded to", HOLDER, *after)
+    assert fields["title"]["candidates"] == []
+    assert _prefilled(fields)["attendee"] == HOLDER

@@ -257,3 +257,51 @@ def test_completed_and_a_date_elsewhere_is_no_completion_date(
 ) -> None:
     got = _read(ceclog, tmp_path, ["Pat Holder", row])["date"]["prefilled"]
     assert got not in ("2026-08-04", "2026-05-12")
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        ("October 29 - November 2, 2026", "2026-11-02"),  # a range across two months
+        ("Sept. 28 through Oct. 1, 2026", "2026-10-01"),
+        ("Held the 9th of April, 2026, at the Union Hall", "2026-04-09"),  # day before month
+        ("held Friday, the 21st day of August, 2026 in Boise", "2026-08-21"),
+    ],
+)
+def test_a_range_across_months_alone_and_held_the_day_of_a_month(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: str, want: str
+) -> None:
+    assert _read(ceclog, tmp_path, ["Pat Holder", row])["date"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "October 29 - November 2, 2026 and Spokane",  # not alone on its line
+        "Certified since March 4 - April 2, 2026",
+        "Threshold held 12 of 40 points in 2026",  # no month after 'of'
+    ],
+)
+def test_a_range_in_a_line_of_other_words_is_no_range_alone(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: str
+) -> None:
+    got = _read(ceclog, tmp_path, ["Pat Holder", row])["date"]["prefilled"]
+    assert got not in ("2026-11-02", "2026-04-02")
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # another column's value far off on the label's line, the date under the label
+        ([[(20, "DATE COMPLETED"), (120, "RSR 4410")], [(20, "June 9, 2026")]], "2026-06-09"),
+        ([[(20, "Completion Date"), (120, "Room 12B")], [(20, "06/19/2026")]], "2026-06-19"),
+        # under the label no date, or the label's own value next to it: nothing from below
+        ([[(20, "DATE COMPLETED"), (120, "RSR 4410")], [(20, "Fort Myers, Florida")]], None),
+        ([[(20, "Date Completed: pending")], [(20, "June 9, 2026")]], None),
+    ],
+)
+def test_a_dates_label_beside_another_columns_value_takes_the_one_under_it(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], want: str | None
+) -> None:
+    got = fx.fields_read(ceclog, tmp_path, ["#Certificate of Completion", "Pat Holder", *rows])
+    assert got["date"]["prefilled"] == want

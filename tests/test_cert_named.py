@@ -399,3 +399,36 @@ def test_a_host_gives_way_to_a_schools_letterhead_never_to_an_events(
         f"Hosted by Gulf States Restoration Association. {top.title()} thanks you.",
     )
     assert got["provider"] == provider, got["_"]["provider"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        (["Attendee: Pat Holder", "Event: Great Lakes Flooring Summit 2026"], None),
+        (["Attendee: Pat Holder", "Event Name: Great Lakes Flooring Summit 2026"], None),
+        (["Attendee: Pat Holder", "Conference: Mountain West Restoration Forum"], None),
+        # a session or a presentation named on the page is the title: the event is its host
+        (
+            [
+                "Event: Great Lakes Flooring Summit 2026",
+                "Session: Subfloor Moisture Mapping",
+                "Attendee: Pat Holder",
+            ],
+            "Subfloor Moisture Mapping",
+        ),
+        (
+            [
+                "Conference: Mountain West Restoration Forum",
+                "Presentation: Ozone Safety on the Job",
+                "Attendee: Pat Holder",
+            ],
+            "Ozone Safety on the Job",
+        ),
+    ],
+)
+def test_an_event_names_the_title_where_nothing_better_does(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[str], title: str | None
+) -> None:
+    lines: list[fx.Row] = ["#Certificate of Attendance", *rows, "Date: May 14, 2026"]
+    got = fx.fields_read(ceclog, tmp_path, lines)["title"]["prefilled"]
+    assert got == (title or rows[1].split(": ", 1)[1])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.dates import read_date
@@ -179,6 +180,33 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
     how = "the line under the holder's name"
     got = candidate("title", span, how, "phrase", patterns)
     return got if got is not None and got.problem is None else None
+
+
+# a place on a line of its own: "Tampa, FL", "Mesa, Arizona"
+_PLACE = re.compile(r",\s*(?:[A-Z]{2}\.?|(?:[A-Z][a-z]+\s?){1,2})(?:\s+\d{5})?$")
+
+
+def title_under_name(
+    lines: list[Line], patterns: Patterns, found: list[Candidate]
+) -> list[Candidate]:
+    """The title alone on the line right under the holder's name, the name alone on its line
+    under the wording that named it ("awarded to" / "Jane Smith" / "Odor Control Technician" /
+    "May 4, 2026"), when a date or a line of labels or phrases ends the stack right under it.
+    Read only on a page whose title no label or phrase names."""
+    sure = [c for c in found if c.kind in ("label", "phrase")]
+    if any(c.field == "title" for c in sure):
+        return []
+    for person in (c for c in sure if c.field == "attendee" and c.problem is None):
+        at = [k for k, ln in enumerate(lines) if (ln.page, ln.number) == (person.page, person.line)]
+        if not at or at[0] + 2 >= len(lines):
+            continue
+        span = _one_piece(lines[at[0]])
+        if span is None or span.text.strip() != person.text.strip():
+            continue  # the name shares its line: a form's row, not a stack
+        got = _title_under(lines, at[0] + 1, patterns)
+        if got is not None and not _PLACE.search(got.text.strip()):
+            return [replace(got, how="the line under the holder's name, alone on its line")]
+    return []
 
 
 # the kind of class or the designation a title ends in ("... Refresher Course", "Mold

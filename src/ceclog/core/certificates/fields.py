@@ -23,6 +23,7 @@ from ceclog.core.certificates.alone import (
     held_stack,
     read_above,
     title_under_heading,
+    title_under_name,
 )
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
@@ -124,6 +125,13 @@ def _read_line(
             start, text = pieces[0]
             span = Span(line, start, start + len(text))
             got = candidate(hit.label.field, span, how, "label", patterns)
+            if got is not None and got.problem and start - hit.end >= 8 and nxt is not None:
+                # another column's value far off on the label's line ("DATE COMPLETED   MRSR
+                # 2871"): the label's own may stand under it in its column
+                a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
+                under = candidate(hit.label.field, Span(nxt, a, b), how, "label", patterns)
+                if b and under is not None and under.problem is None:
+                    got = replace(under, how=how + ", value on the next line")
         else:
             a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
             if hit.label.cell and not heads_below(lines, i, hit.start, hit.end, patterns):
@@ -323,6 +331,7 @@ def read_certificates(
         if holder:
             found += held_stack(section, patterns, lambda text: same_person(text, holder))
         found += title_under_heading(section, patterns, found)
+        found += title_under_name(section, patterns, found)
         if not found:
             continue
         found = ordered(found, [ln.text for ln in section], today, dates)
