@@ -15,7 +15,8 @@ from pathlib import Path
 import cert_corpus as cc
 import cert_makers as cm
 
-from ceclog.core.certificates.fields import read_certificates, taken_by_yes
+from ceclog.core.certificates.decided import taken_by_yes
+from ceclog.core.certificates.fields import read_certificates
 from ceclog.store.certificate import load_patterns, read_certificate
 from ceclog.store.evidence import read_incoming
 

@@ -11,12 +11,8 @@ import cert_fixtures as fx
 import pytest
 
 from ceclog.core.certificates.dates import read_date
-from ceclog.core.certificates.fields import (
-    Certificate,
-    read_certificates,
-    same_person,
-    taken_by_yes,
-)
+from ceclog.core.certificates.decided import Certificate, same_person, taken_by_yes
+from ceclog.core.certificates.fields import read_certificates
 from ceclog.core.certificates.lines import Line, ocr_line, text_line
 from ceclog.store.certificate import load_patterns, read_certificate
 from ceclog.store.evidence import read_incoming

@@ -15,7 +15,8 @@ from typing import Any
 import cert_fixtures as fx
 import pytest
 
-from ceclog.core.certificates.fields import read_certificates, taken_by_yes
+from ceclog.core.certificates.decided import taken_by_yes
+from ceclog.core.certificates.fields import read_certificates
 from ceclog.core.certificates.lines import ocr_line
 from ceclog.store.certificate import load_patterns
 from conftest import Ceclog, make_ledger

@@ -8,7 +8,8 @@ import datetime as dt
 
 import pytest
 
-from ceclog.core.certificates.fields import Certificate, read_certificates, same_person
+from ceclog.core.certificates.decided import Certificate, same_person
+from ceclog.core.certificates.fields import read_certificates
 from ceclog.core.certificates.lines import text_line
 from ceclog.store.certificate import load_patterns
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import cert_fixtures as fx
 import pytest
 
-from ceclog.core.certificates.fields import SECOND, read_certificates, taken_by_yes
+from ceclog.core.certificates.decided import taken_by_yes
+from ceclog.core.certificates.fields import SECOND, read_certificates
 from ceclog.core.certificates.lines import Line, ocr_line
 from ceclog.store.certificate import load_patterns
 from ceclog.store.ocr import tilt_of

@@ -11,7 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ceclog.core.certificates.fields import SECOND, Certificate, read_certificates
+from ceclog.core.certificates.decided import Certificate
+from ceclog.core.certificates.fields import SECOND, read_certificates
 from ceclog.core.certificates.registry import ENTRY_FIELDS, REGISTRY, Role
 from ceclog.errors import CeclogError, Declined, InputError, UsageError
 from ceclog.output import data

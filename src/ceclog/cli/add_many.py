@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ceclog.cli.context import Context
-    from ceclog.core.certificates.fields import Certificate
+    from ceclog.core.certificates.decided import Certificate
     from ceclog.core.imports.cert_batch import BatchRow, Reviewed
     from ceclog.core.ledger.models import Rules
     from ceclog.store.evidence import Incoming

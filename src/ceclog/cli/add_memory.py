@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ceclog.core.certificates import memory
-from ceclog.core.certificates.fields import Certificate
+from ceclog.core.certificates.decided import Certificate
 from ceclog.core.certificates.lines import Line
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import ENTRY_FIELDS

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ceclog.core.certificates.candidates import Candidate
-from ceclog.core.certificates.fields import Certificate
+from ceclog.core.certificates.decided import Certificate
 from ceclog.core.certificates.registry import Role
 
 

@@ -6,16 +6,16 @@ what each field is (its shape, its check, what is done with it) comes from `regi
 The rules (docs/adding.md, "Adding from a certificate"): a guess (a letterhead that neither
 reads as an organisation's name nor is confirmed by the page: `letterhead`) is shown, never
 prefilled; one that reads as a name is prefilled `unconfirmed` (--yes never takes it); values
-of one field that disagree prefill nothing; a date that reads two ways or has no day is no
-date until the user says; the completion date wins over issue and expiry dates (which are
+of one field that disagree prefill nothing (`decided`); a date that reads two ways is read as
+the page, today or the holder says (`order`), else month first for the user to confirm; one
+with no day is no date; the completion date wins over issue and expiry dates (which are
 shown, never used); an OCR value below the confidence threshold is marked."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import compress
 
 from ceclog.core.certificates.alone import (
@@ -27,6 +27,13 @@ from ceclog.core.certificates.alone import (
 )
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
+from ceclog.core.certificates.decided import (
+    Certificate,
+    as_holder,
+    decide,
+    not_theirs,
+    same_person,
+)
 from ceclog.core.certificates.ends import RUNS_ON, in_sentence, runs_on, wrapped
 from ceclog.core.certificates.glued import unglued
 from ceclog.core.certificates.headers import OCR_NOTE, header_values, heads_row
@@ -35,29 +42,8 @@ from ceclog.core.certificates.lines import Line, Span, chunks, sentence_bounds
 from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
-from ceclog.core.certificates.registry import FieldReader, Role
 from ceclog.core.certificates.scan import heading, label_hits, marked, phrase_hits
 from ceclog.core.certificates.signed import signed
-
-
-@dataclass(frozen=True)
-class FieldReading:
-    role: Role
-    candidates: tuple[Candidate, ...]
-    prefill: Candidate | None
-    why: str | None  # why nothing is prefilled although something was read
-
-
-@dataclass(frozen=True)
-class Certificate:
-    number: int
-    pages: tuple[int, ...]
-    fields: dict[str, FieldReading]  # every registry field, in its order
-    warnings: tuple[str, ...]
-
-    def value(self, field: str) -> str | None:
-        chosen = self.fields[field].prefill
-        return chosen.value if chosen is not None else None
 
 
 def _below(
@@ -195,72 +181,6 @@ def _runs_as_sentence(text: str, end: int, piece: tuple[int, str]) -> bool:
     return bool(words) and words[0].isalpha() and words[0].islower() and words[0] not in _ARTICLES
 
 
-def _decide(reader: FieldReader, found: list[Candidate]) -> FieldReading:
-    cands = tuple(_yielded(c, tuple(found)) for c in found)
-    if reader.role is Role.SHOWN:
-        why = f"shown only: {reader.shown_why}" if cands else None
-        return FieldReading(reader.role, cands, None, why)
-    sure = [c for c in cands if c.kind != "guess"]
-    if not sure:
-        return FieldReading(reader.role, cands, None, "only a guess: type it" if cands else None)
-    # a value about something else is never a conflict, nor does it push a weak one aside
-    deciding = [c for c in sure if not c.elsewhere] or sure
-    # nor is one its field's check refuses ("Training" as a name) beside one it takes
-    deciding = [c for c in deciding if not c.invalid] or deciding
-    deciding = [c for c in deciding if not c.weak] or deciding
-    # a line read two ways, one giving a value ("Total instruction time was 14 hours": the
-    # label's "time was 14 hours." is no number, the phrase's 14 is): the value
-    clean = {(c.page, c.line) for c in deciding if c.problem is None}
-    deciding = [c for c in deciding if c.problem is None or (c.page, c.line) not in clean]
-    values = list(dict.fromkeys(c.value.casefold() for c in deciding))
-    if len(values) > 1:
-        shown = "; ".join(dict.fromkeys(c.value for c in deciding))
-        return FieldReading(reader.role, cands, None, f"conflicting values ({shown}): say which")
-    usable = [c for c in deciding if c.problem is None]
-    if not usable:
-        return FieldReading(reader.role, cands, None, deciding[0].problem)
-    return FieldReading(reader.role, cands, usable[0], None)
-
-
-_EVENT = re.compile(r"\b(?:expo|exposition|convention|conference|symposium|trade\s+show)\b", re.I)
-
-
-def _yielded(got: Candidate, cands: tuple[Candidate, ...]) -> Candidate:
-    """A value read by a label that yields ("Hosted by: Jon-Don", a distributor hosting a
-    manufacturer's class) is left for the user when the letterhead names someone else, and
-    gives way to it when the letterhead reads as the school's or the firm's name; an event's
-    name on the letterhead ("Southeast Restoration Expo") gives way to its host."""
-    if not got.yields or got.problem is not None:
-        return got
-    mine = set(_fold(got.value))
-    heads = (c for c in cands if c.kind in ("guess", "letterhead") and not _EVENT.search(c.value))
-    for head in heads:
-        theirs = set(_fold(head.value))
-        if not (mine <= theirs or theirs <= mine):
-            if head.kind == "letterhead":  # the school's name: the host gives way to it
-                why = f"the host; the letterhead names {head.value!r}"
-                return replace(got, problem=why, elsewhere=True)
-            why = f"the host ({got.value!r}); the letterhead names {head.value!r}: say which"
-            return replace(got, problem=why)
-    return got
-
-
-def _fold(name: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    words = re.findall(r"[^\W\d_]+", text)
-    return [w for w in words if len(w) > 1]  # initials aside: "Jane Q. Smith" is Jane Smith
-
-
-def same_person(printed: str, holder: str) -> bool:
-    """The holder's name as a certificate prints it: case, accents, punctuation and initials
-    aside, in any order ("SMITH, JANE"), designations after it ("Jane Smith, WRT, ASD") too:
-    the holder's first and last names are both there (a middle name may be left out)."""
-    names = set(_fold(printed))
-    mine = _fold(holder)
-    return bool(mine) and mine[0] in names and mine[-1] in names
-
-
 def _sections(lines: list[Line], patterns: Patterns) -> list[list[Line]]:
     out: list[list[Line]] = []
     headed = False
@@ -340,9 +260,9 @@ def read_certificates(
         )
         found += signed(section, patterns, found)
         readers = [f.reader for f in patterns.fields.values()]
-        fields = {r.name: _decide(r, [c for c in found if c.field == r.name]) for r in readers}
-        fields |= {r.name: _as_holder(fields[r.name], holder) for r in readers if r.holder}
-        warnings = [_not_theirs(fields[r.name], holder) for r in readers if r.holder]
+        fields = {r.name: decide(r, [c for c in found if c.field == r.name]) for r in readers}
+        fields |= {r.name: as_holder(fields[r.name], holder) for r in readers if r.holder}
+        warnings = [not_theirs(fields[r.name], holder) for r in readers if r.holder]
         pages = tuple(dict.fromkeys(ln.page for ln in section))
         out.append(Certificate(len(out) + 1, pages, fields, tuple(w for w in warnings if w)))
         classes.append(
@@ -357,45 +277,3 @@ def _labelled(line: Line, patterns: Patterns) -> bool:
     """Whether a line holds a label (a table's cell aside: a justified line's words are
     columns, "CEC    Approval")."""
     return any(not hit.label.cell for hit in label_hits(line, patterns))
-
-
-def _bare(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
-
-
-def _as_holder(reading: FieldReading, holder: str | None) -> FieldReading:
-    """The holder's name as the ledger spells it where the certificate's differs by its
-    accents alone (OCR reads "Domínguez" as "Dominguez")."""
-    person = reading.prefill
-    if person is None or not holder or person.value == holder:
-        return reading
-    if _bare(person.value) != _bare(holder):
-        return reading
-    note = f"read as {person.value!r}: the holder's name, as the ledger spells it"
-    return replace(reading, prefill=replace(person, value=holder, notes=(*person.notes, note)))
-
-
-def _not_theirs(reading: FieldReading, holder: str | None) -> str | None:
-    """A warning when the person a certificate is for is not the ledger's holder."""
-    person = reading.prefill
-    if person is None or not holder or same_person(person.value, holder):
-        return None
-    return (
-        f"the certificate is for {person.value!r}, not {holder!r}, the ledger's holder: is it "
-        "yours?"
-    )
-
-
-def taken_by_yes(cert: Certificate) -> dict[str, str]:
-    """What `--yes` writes without asking: each entry field's prefilled value, unless OCR was
-    unsure of it (low confidence, or a second reading that disagrees) or it is for the user to
-    confirm (`unconfirmed`: a letterhead the page does not confirm)."""
-    return {
-        name: got.value
-        for name, reading in cert.fields.items()
-        if reading.role is Role.ENTRY
-        and (got := reading.prefill) is not None
-        and not got.low
-        and got.unconfirmed is None
-    }

@@ -16,7 +16,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
-from ceclog.core.certificates.fields import Certificate, FieldReading
+from ceclog.core.certificates.decided import Certificate, FieldReading
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.registry import ENTRY_FIELDS, REGISTRY
