@@ -33,14 +33,14 @@ def test_a_row_of_headings_over_sessions_gives_no_title(
 ) -> None:
     rows: list[fx.Row] = [
         HEAD,
-        [(20, "Attendee:"), (60, "Jordan Reyes")],
+        [(20, "Attendee:"), (60, "Morgan Ellis")],
         heads,
         [(20, "May 4"), (50, "Drying Wood Floors"), (150, "R. Osei"), (220, "1.0")],
         [(20, "May 5"), (50, "Carpet Pad Decisions"), (150, "T. Marsh"), (220, "1.0")],
     ]
     got = fx.prefilled(ceclog, tmp_path, *rows)
     assert got["title"] is None
-    assert got["attendee"] == "Jordan Reyes"
+    assert got["attendee"] == "Morgan Ellis"
 
 
 def test_a_row_pairing_labels_with_values_still_gives_them(
@@ -103,7 +103,7 @@ def test_a_row_pairing_labels_with_values_still_gives_them(
 def test_wordings_of_titles_lengths_and_days(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], field: str, want: str
 ) -> None:
-    got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Jordan Reyes")], *rows)
+    got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Morgan Ellis")], *rows)
     assert got[field] == want, got["_"][field]
 
 
@@ -142,5 +142,5 @@ def test_the_attendee_in_more_wordings(
 def test_wordings_that_give_no_value(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], field: str
 ) -> None:
-    got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Jordan Reyes")], *rows)
+    got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Morgan Ellis")], *rows)
     assert got[field] is None, got["_"][field]

@@ -156,7 +156,7 @@ def test_a_centred_title_broken_in_two_is_read_whole_when_a_date_ends_it(
     got = fx.prefilled(
         ceclog,
         tmp_path,
-        "#Cascade Drying School",
+        "#Larchmont Drying School",
         "#Certificate of Completion",
         "#has satisfactorily completed the approved course",
         "#Fire and Smoke Damage",

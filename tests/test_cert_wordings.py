@@ -83,9 +83,9 @@ def _read(ceclog: Ceclog, folder: Path, page: fx.Page) -> dict[str, Any]:
             "the letterhead, its name again on the page",
         ),
         (
-            ["#MoistureLog Software - Webinar Certificate"],
-            ["MoistureLog Software  \u00b7  Boise, Idaho"],
-            "MoistureLog Software",
+            ["#DryTrack Software - Webinar Certificate"],
+            ["DryTrack Software  \u00b7  Boise, Idaho"],
+            "DryTrack Software",
             "the letterhead, its name again on the page",
         ),
         (  # a name in spaced capitals, a column a word, is read whole

@@ -66,7 +66,7 @@ def _yielded(got: Candidate, cands: tuple[Candidate, ...]) -> Candidate:
     """A value read by a label that yields ("Hosted by: Jon-Don", a distributor hosting a
     manufacturer's class) is left for the user when the letterhead names someone else, and
     gives way to it when the letterhead reads as the school's or the firm's name; an event's
-    name on the letterhead ("Southeast Restoration Expo") gives way to its host."""
+    name on the letterhead ("Gulf States Restoration Expo") gives way to its host."""
     if not got.yields or got.problem is not None:
         return got
     mine = set(_fold(got.value))

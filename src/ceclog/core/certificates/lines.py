@@ -113,7 +113,7 @@ def unspaced(text: str) -> str:
 
 
 _WORD = re.compile(rf"(?:([^\W\d_]) {{3,4}})?({_LETTERS})")
-_AMPERSAND = re.compile(r" {2,8}& {2,8}")  # "E M P I R E   &   S O N S" is "EMPIRE & SONS"
+_AMPERSAND = re.compile(r" {2,8}& {2,8}")  # "H A L E   &   S O N S" is "HALE & SONS"
 
 
 def _words(run: str) -> str:
