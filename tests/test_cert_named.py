@@ -432,3 +432,21 @@ def test_an_event_names_the_title_where_nothing_better_does(
     lines: list[fx.Row] = ["#Certificate of Attendance", *rows, "Date: May 14, 2026"]
     got = fx.fields_read(ceclog, tmp_path, lines)["title"]["prefilled"]
     assert got == (title or rows[1].split(": ", 1)[1])
+
+
+def test_a_person_under_a_providers_label_whose_value_is_far_off_is_no_provider(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """Under a label whose own line holds another column's words far off, a date's or a
+    number's value may stand in its column (its kind tells it); a signer's name under
+    "School:" is no school."""
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "Certificate of Completion",
+        "Course Title: Smoke Odor Counteraction",
+        "Date of Completion: May 4, 2026",
+        [(20, "School:"), (120, "see the seal below")],
+        [(20, "Marta Lindqvist"), (120, "Instructor")],
+    )
+    assert got["provider"] != "Marta Lindqvist"

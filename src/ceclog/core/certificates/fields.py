@@ -111,9 +111,11 @@ def _read_line(
             start, text = pieces[0]
             span = Span(line, start, start + len(text))
             got = candidate(hit.label.field, span, how, "label", patterns)
-            if got is not None and got.problem and start - hit.end >= 8 and nxt is not None:
+            shape = patterns.fields[hit.label.field].reader.shape.name
+            if got and got.problem and start - hit.end >= 8 and nxt and shape != "text":
                 # another column's value far off on the label's line ("DATE COMPLETED   MRSR
-                # 2871"): the label's own may stand under it in its column
+                # 2871"): the label's own may stand under it in its column; a date's or a
+                # number's, whose kind tells it (under "School:" a signer's name may stand)
                 a, b = _below(line, nxt, patterns, hit.start, hit.end, after)
                 under = candidate(hit.label.field, Span(nxt, a, b), how, "label", patterns)
                 if b and under is not None and under.problem is None:
