@@ -450,3 +450,28 @@ def test_a_person_under_a_providers_label_whose_value_is_far_off_is_no_provider(
         [(20, "Marta Lindqvist"), (120, "Instructor")],
     )
     assert got["provider"] != "Marta Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "want"),
+    [
+        ("Produced by Gulf Trade Events, Inc.", "provider", "Gulf Trade Events, Inc."),
+        ("Organized by Gulf Trade Events", "provider", "Gulf Trade Events"),
+        # a caption's word before the number is no part of it
+        ("IICRC Approval:   Course 22640", "approval", "22640"),
+        ("IICRC Approval:   No. 22640", "approval", "22640"),
+        ("IICRC Approval:   WRT 2211", "approval", "WRT 2211"),  # a code with a word first
+    ],
+)
+def test_an_events_producer_and_an_approval_after_a_captions_word(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, field: str, want: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Attendance",
+        "Session: Flood Cuts and Drying Goals",
+        "Date: October 22, 2026",
+        line,
+    )
+    assert got[field] == want, got["_"][field]

@@ -6,6 +6,7 @@ confirm, as an unconfirmed letterhead is (--yes never takes it).  Pure."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
@@ -17,11 +18,16 @@ from ceclog.core.certificates.scan import marked
 UNCONFIRMED = "the school under a signature, not confirmed by the page"
 
 
+_BY = re.compile(r"(?:produced|presented|hosted|sponsored|organi[sz]ed|offered)\s+by\s+", re.I)
+
+
 def _names(line: Line) -> list[Span]:
     """The columns of a signature line that may be a school's name: a column's whole text, or
     what follows a role and a comma ("Owner, FiberCare Training Center")."""
     out = []
     for start, text in chunks(line.text):
+        by = _BY.match(text)  # "Produced by X, Inc.": X, Inc.
+        start, text = (start + by.end(), text[by.end() :]) if by else (start, text)
         head, comma, rest = text.partition(", ")
         if comma and len(head.split()) <= 3 and rest:
             start, text = start + len(head) + 2, rest

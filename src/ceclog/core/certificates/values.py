@@ -197,11 +197,15 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
 _ABBREVIATED = re.compile(r"\b(?:inc|co|ltd|corp|llc|jr|sr)\.$", re.I)
 
 
+_LEAD = re.compile(r"^(?:(?:course|class|approval|number|no\.?|#)\s*[:#]?\s*)+(?=\S*\d)", re.I)
+
+
 def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """An approval code has a number in it ("C-5521"; "Pending" is none) and ends at the first
     space or parenthesis: what follows ("45-7702 (24 CEC hours)", "21-0045. This course meets
     ...") is no part of it; another number after it ("45-7702 / 45-7703") or one ending in a
     dash ("2026-", broken off at the line's end) is for the user."""
+    value = _LEAD.sub("", value)  # "Course 22640", "No. 22640": a caption's rest
     m = re.match(r"(?P<code>[^\s(\[;]*\d[^\s(\[;]*)(?P<rest>.*)$", value)
     if m is None:  # a code with a word first ("WRT 2211"), or none ("Pending")
         return Parsed(value, None if re.search(r"\d", value) else "no number in it")
