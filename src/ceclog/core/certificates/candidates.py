@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ceclog.core.certificates.lines import Span, chunks, sentence_of
+from ceclog.core.certificates.lines import LEGAL_FORMS, Span, chunks, sentence_of
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.scan import heading
 from ceclog.core.certificates.values import Parsed
@@ -46,9 +46,7 @@ def _clean(text: str) -> str:
 # an item ends at a middle dot, bullet or bar between spaces ("Acme Academy \u00b7 Keep this
 # certificate ..."), and at a dash between spaces after a firm's legal form, which ends its
 # name (a photo's middle dot as OCR reads it: "Acme Restoration LLC - Form HR-04 rev. 2024")
-_FORM = "|".join(
-    rf"(?<=\b{form})" for form in ("LLC", "PLLC", "LLP", "Inc", r"Inc\.", "Ltd", r"Ltd\.", r"Co\.")
-)
+_FORM = "|".join(rf"(?<=\b(?i:{form}))" for f in LEGAL_FORMS for form in (f, rf"{f}\."))
 ITEM = re.compile(rf"\s+[\u00b7\u2022|]\s+|(?:{_FORM})\s+[-\u2013\u2014]\s+")
 
 

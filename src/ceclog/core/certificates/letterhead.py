@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from ceclog.core.certificates.candidates import ITEM, Candidate, candidate, first_item
-from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.lines import LEGAL_FORM, Line, Span, chunks
 from ceclog.core.certificates.patterns import BoundField, Patterns
 from ceclog.core.certificates.scan import marked
 
@@ -174,7 +174,7 @@ def reads_as_name(name: str, bound: BoundField) -> bool:
     folded = [w.casefold().strip(".,") for w in words]
     if len(words) < 2 or ":" in name or not words[0][:1].isupper():
         return False
-    bare = re.sub(r",\s*(?:inc|llc|ltd|co|corp|l\.l\.c)\.?$", "", name, flags=re.IGNORECASE)
+    bare = re.sub(rf",\s*(?:{LEGAL_FORM}|l\.l\.c)\.?$", "", name, flags=re.IGNORECASE)
     if "," in bare or (len(words[0]) == 1 and words[0] != "A"):
         return False  # a place after it, columns run together, a logo's stroke read as "O"
     if any(w in bound.not_org for w in folded):

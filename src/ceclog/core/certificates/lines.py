@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# a firm's legal form, the last word of its name: "Acme Drying, LLC", "Acme Supply Co."
+LEGAL_FORMS = ("llc", "pllc", "llp", "lp", "inc", "ltd", "co", "corp", "plc")
+LEGAL_FORM = "|".join(LEGAL_FORMS)  # as a regular expression's alternatives
 GAP = "   "  # three spaces or more: a column ends (pypdf's layout mode keeps the spacing)
 # ligatures some PDF makers (Chromium) put in the text layer: "Paciﬁc" is "Pacific"
 LIGATURES = str.maketrans(

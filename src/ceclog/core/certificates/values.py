@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ceclog.core.certificates.dates import FORMATS, read_date
-from ceclog.core.certificates.lines import sentence_bounds
+from ceclog.core.certificates.lines import LEGAL_FORM, LEGAL_FORMS, sentence_bounds
 
 MAX_VALUE = 200
 
@@ -154,7 +154,7 @@ _GENERATION = re.compile(r"(?:Jr|Sr|I{1,3}|IV|V|VI{1,3})\.?", re.IGNORECASE)
 
 # what follows a person's name, never a school's: "Cheryl Vance, CR, WLS", "Ann Lee, MSc"
 _CREDENTIAL = re.compile(r"(?:[A-Z][A-Za-z]{0,4}[A-Z][a-z]?|Dr|Jr|Sr)\.?")
-_COMPANY = {"llc", "inc", "ltd", "co", "corp", "llp", "pllc", "lp", "plc"}
+_COMPANY = frozenset(LEGAL_FORMS)
 
 
 def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
@@ -166,7 +166,8 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
         return Parsed(value, "no word in it: not a name")
     notes: tuple[str, ...] = ()
     end = sentence_bounds(value, 0, 0)[1]  # "X Association. Keep this for your records."
-    firm = re.search(r"\b(?:inc|ltd|corp|llc)\.(?=\s+(?-i:[A-Z]))", value, re.I)  # "X, Inc. Keep"
+    # "X, Inc. Keep this card.": a legal form ends the name ("Co." may go on: "Smith & Co. X")
+    firm = re.search(rf"\b(?!co\.)(?:{LEGAL_FORM})\.(?=\s+(?-i:[A-Z]))", value, re.I)
     end = min(end, firm.end()) if firm else end
     dash = re.search(r"\s[-\u2013\u2014]\s", value)  # "X Supply \u2014 Technical Services"
     cut = min(end, dash.start() if dash and len(value[: dash.start()].split()) >= 2 else end)
@@ -194,7 +195,7 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     return Parsed(value, notes=notes)
 
 
-_ABBREVIATED = re.compile(r"\b(?:inc|co|ltd|corp|llc|jr|sr)\.$", re.I)
+_ABBREVIATED = re.compile(rf"\b(?:{LEGAL_FORM}|jr|sr)\.$", re.I)
 
 
 _LEAD = re.compile(r"^(?:(?:course|class|approval|number|no\.?|#)\s*[:#]?\s*)+(?=\S*\d)", re.I)
