@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ceclog.core.certificates.candidates import Candidate
 from ceclog.core.certificates.decided import Certificate
 from ceclog.core.certificates.fields import SECOND, read_certificates
 from ceclog.core.certificates.registry import ENTRY_FIELDS, REGISTRY, Role
@@ -117,6 +118,11 @@ TWO_WAYS = (
 )
 
 
+def _two_ways(c: Candidate) -> bool:
+    """A date that reads two ways (03/04/2026), which `holder --dates` would settle."""
+    return len(c.readings) == 2
+
+
 def _missing(values: Values) -> list[str]:
     return [f for f in ("title", "date") if not values.get(f)]
 
@@ -132,7 +138,7 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
         if chosen is None:
             if reading.candidates:
                 say(f"not taken: {field}: {reading.why}")
-            if field == "date" and any(len(c.readings) == 2 for c in reading.candidates):
+            if any(_two_ways(c) for c in reading.candidates):
                 say(f"  hint: {TWO_WAYS}")
             continue
         if chosen.low:
@@ -147,7 +153,7 @@ def _accepted_without_terminal(cert: Certificate, given: Values) -> Values:
                 f"not taken: {field} {chosen.value!r}: {chosen.unconfirmed}; "
                 f"check it and give --{field}"
             )
-            if field == "date":  # a date that reads two ways, read month first
+            if _two_ways(chosen):  # read month first as nothing said
                 say(f"  hint: {TWO_WAYS}")
             continue
         values[field] = chosen.value

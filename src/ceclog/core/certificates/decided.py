@@ -129,7 +129,8 @@ def not_theirs(reading: FieldReading, holder: str | None) -> str | None:
 def taken_by_yes(cert: Certificate) -> dict[str, str]:
     """What `--yes` writes without asking: each entry field's prefilled value, unless OCR was
     unsure of it (low confidence, or a second reading that disagrees) or it is for the user to
-    confirm (`unconfirmed`: a letterhead the page does not confirm)."""
+    confirm (`unconfirmed`: a letterhead the page does not confirm, a school's number as the
+    approval, a date read month first as nothing said)."""
     return {
         name: got.value
         for name, reading in cert.fields.items()

@@ -120,18 +120,24 @@ def _written(text: str) -> tuple[str | None, str | None]:
 def date_order(texts: list[str]) -> tuple[str, str] | None:
     """How the page's lines `texts` say a numeric date reads: ("md", why) month first,
     ("dm", why) day first, or None (nothing says, or the page says both)."""
-    text = "\n".join(texts)
+    return _settled("\n".join(texts))[0]
+
+
+def _settled(text: str) -> tuple[tuple[str, str] | None, bool]:
+    """How the page says its numeric dates read (`date_order`), and whether it is silent: no
+    evidence either way, no Canadian address or area code, no "City, WA" (Washington or
+    Western Australia), no dates of its own."""
     md, dm = _written(text)
     if md is not None or dm is not None:
-        return None if md and dm else ("md", md) if md else ("dm", dm or "")
+        return (None if md and dm else ("md", md) if md else ("dm", dm or "")), False
     if _said(text, _BOTH_WAYS) is not None:
-        return None
+        return None, False
     us, abroad = _said(text, _US), _said(text, _DAY_FIRST)
     if us is not None and abroad is None:
-        return "md", us
+        return ("md", us), False
     if abroad is not None and us is None:
-        return "dm", abroad
-    return None
+        return ("dm", abroad), False
+    return None, us is None and abroad is None and not _hints_abroad(text)
 
 
 def ordered(
@@ -144,8 +150,7 @@ def ordered(
     takes it); the rest as they were.  What decided is said in the candidate's notes."""
     if not any(len(c.readings) == 2 and c.problem for c in found):
         return found
-    said = date_order(texts)
-    silent = said is None and _silent("\n".join(texts))
+    said, silent = _settled("\n".join(texts))
     out = []
     for c in found:
         if len(c.readings) == 2 and c.problem:
@@ -157,16 +162,13 @@ def ordered(
 _HOLDER = {"month-first": "md", "day-first": "dm"}  # `ceclog holder --dates`
 
 
-def _silent(text: str) -> bool:
-    """Whether the page says nothing of where it is from: no evidence either way, no
-    Canadian address, no "City, WA" (Washington or Western Australia), no dates of its own."""
-    md, dm = _written(text)
-    if md or dm or re.search(r"\b[A-Z][a-z]+,\s(?:WA|CA)\b", text):
-        return False
-    for pattern in (p for what, p in _US if what == "a US phone number"):
-        if any(m.group(1) in _NOT_US_AREAS for m in pattern.finditer(text)):
-            return False  # Canada's or the Caribbean's
-    return all(_said(text, ev) is None for ev in (_BOTH_WAYS, _US, _DAY_FIRST))
+def _hints_abroad(text: str) -> bool:
+    """A place that may be outside the US, though it says nothing either way: "City, WA"
+    (Washington or Western Australia), a Canadian or Caribbean area code."""
+    if re.search(r"\b[A-Z][a-z]+,\s(?:WA|CA)\b", text):
+        return True
+    phones = (p for what, p in _US if what == "a US phone number")
+    return any(m.group(1) in _NOT_US_AREAS for p in phones for m in p.finditer(text))
 
 
 def _read_as(
