@@ -87,8 +87,23 @@ class Interrupts:
             yield
             return
         previous = signal.getsignal(signal.SIGINT)
+        hook = sys.unraisablehook
         try:
+            sys.unraisablehook = _quiet_interrupts(hook)
             signal.signal(signal.SIGINT, self)
             yield
         finally:
             signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+            sys.unraisablehook = hook
+
+
+def _quiet_interrupts(hook: Any) -> Any:
+    """`hook` (sys.unraisablehook) but for a Ctrl-C that lands in a callback Python cannot
+    raise from (an import lock's, during a lazy import): CPython would print it as "Exception
+    ignored in ..." with a traceback, and the interrupt is the command's to report."""
+
+    def quiet(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+            hook(unraisable)
+
+    return quiet
