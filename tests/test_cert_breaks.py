@@ -1,7 +1,8 @@
 """Where a value stops: the holder's name alone under the heading before the completion
 sentence's verb goes on ("Dana Reyes attended the" / the title), and a table's or a form's
-value whose words go on under it (a word broken off at the cell's edge, a cell wrapped back to
-the line's start) left for the user, never cut short.  Pages generated here as text PDFs, read
+value whose words go on under it: a word broken off at the cell's edge left for the user, never
+cut short; a cell wrapped back to the line's start joined when the form's next labelled row
+stands under it.  Pages generated here as text PDFs, read
 through `add --from --json`."""
 
 from __future__ import annotations
@@ -69,14 +70,35 @@ def test_a_table_cell_going_on_under_it_in_small_letters_is_left_for_the_user(
 
 
 @pytest.mark.parametrize(
-    ("under", "title"),
+    ("under", "then", "title"),
     [
-        ([(20, "Refresher for Supervisors")], None),  # the cell wrapped back to the line's start
-        ([(20, "Course Date:"), (60, "7/21/2026")], "Crawlspace Moisture Control"),  # a label
+        # the cell wrapped back to the line's start, the form's next labelled row under it
+        (
+            [(20, "Refresher for Supervisors")],
+            [(20, "Course Date:"), (60, "7/21/2026")],
+            "Crawlspace Moisture Control Refresher for Supervisors",
+        ),
+        (
+            [(20, "Refresher (Part 2)")],
+            [(20, "Course Date:"), (60, "7/21/2026")],
+            "Crawlspace Moisture Control Refresher (Part 2)",
+        ),
+        # nothing under it to say it is no row of its own: left for the user
+        ([(20, "Refresher for Supervisors")], [(20, "Keep this record on file.")], None),
+        # not a title's words (a sentence of its own), or a broken word: left for the user
+        ([(20, "Held at the training center")], [(20, "Course Date:"), (60, "7/21/2026")], None),
+        ([(20, "isors Refresher")], [(20, "Course Date:"), (60, "7/21/2026")], None),
+        # a label under the value: the value ends on its line
+        ([(20, "Course Date:"), (60, "7/21/2026")], "", "Crawlspace Moisture Control"),
     ],
 )
-def test_a_form_value_wrapped_back_to_the_label_column_is_left_for_the_user(
-    ceclog: Ceclog, ledger: Path, tmp_path: Path, under: list[tuple[int, str]], title: str | None
+def test_a_form_value_wrapped_back_to_the_label_column_is_joined_between_labelled_rows(
+    ceclog: Ceclog,
+    ledger: Path,
+    tmp_path: Path,
+    under: list[tuple[int, str]],
+    then: fx.Row,
+    title: str | None,
 ) -> None:
     got = fx.prefilled(
         ceclog,
@@ -85,10 +107,10 @@ def test_a_form_value_wrapped_back_to_the_label_column_is_left_for_the_user(
         [(20, "Trainee:"), (60, "Dana Reyes"), (150, "Location:"), (190, "Albany")],
         [(20, "Course:"), (60, "Crawlspace Moisture Control")],
         [*under, (150, "Provider ID: QX-0042")],
-        [(20, "Course Date:"), (60, "7/21/2026")],
+        then,
         [(20, "Training Hours:"), (60, "4")],
     )
-    assert (got["title"], got["date"], got["hours"]) == (title, "2026-07-21", "4")
+    assert (got["title"], got["hours"]) == (title, "4")
     if title is None:
         assert got["_"]["title"]["why_not"] == "may go on to the next line: type it"
 

@@ -141,7 +141,14 @@ def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     at = next((i for i, ln in enumerate(lines) if (ln.page, ln.number) == (got.page, got.line)), 0)
     line, nxt = lines[at], lines[at + 1] if at + 1 < len(lines) else None
     if words.not_end and nxt is not None and _goes_on(got, line, nxt, patterns):
-        return replace(got, problem=RUNS_ON)
+        after = lines[at + 2] if at + 2 < len(lines) else None
+        if not _form_wrap(line, nxt, after, patterns):
+            return replace(got, problem=RUNS_ON)
+        (piece_at, more), start = chunks(nxt.text)[0], line.text.rindex(got.text)
+        again = _join(
+            got, line, start, nxt, piece_at, more, f"{got.how}, and the line below", patterns
+        )
+        return again or replace(got, problem=RUNS_ON)
     if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
         return got
     gap = nxt.row - line.row
@@ -161,14 +168,54 @@ def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
         return replace(got, problem=RUNS_ON)
     if got.problem is not None and not got.problem.startswith("looks cut short"):
         return got
-    shift = len(line.text) + 1 - pieces[0][0]
+    again = _join(
+        got, line, start, nxt, pieces[0][0], more, f"{got.how}, and the line below", patterns
+    )
+    return again or got
+
+
+def _join(
+    got: Candidate,
+    line: Line,
+    start: int,
+    nxt: Line,
+    at: int,
+    more: str,
+    how: str,
+    patterns: Patterns,
+) -> Candidate | None:
+    """`got`, read from `start` to its line's end, carried on by the piece `more` of the line
+    below (at column `at`)."""
+    base = len(line.text) + 1
     joined = Line(
         line.page,
         line.number,
         f"{line.text} {more}",
-        (*line.words, *(replace(w, start=w.start + shift) for w in nxt.words)),
+        (
+            *line.words,
+            *(replace(w, start=w.start - at + base) for w in nxt.words_in(at, at + len(more))),
+        ),
         line.row,
     )
-    how = f"{got.how}, and the line below"
     again = candidate(got.field, Span(joined, start, len(joined.text)), how, got.kind, patterns)
-    return got if again is None else replace(again, weak=got.weak)
+    return None if again is None else replace(again, weak=got.weak)
+
+
+def _form_wrap(line: Line, nxt: Line, after: Line | None, patterns: Patterns) -> bool:
+    """Whether the piece that `_goes_on` found under a form's value surely carries it on (a
+    form's row wrapped back under its label: "Course: Mold Remediation Contractor" /
+    "Refresher (Part 2)   Provider ID: 77" / "Course Date: 7/21/2026"): a few capitalised
+    words, and the row right under it is the form's next labelled row, so the piece is no row
+    of its own.  A piece starting with a small letter (a word broken off) is left to the user."""
+    more = chunks(nxt.text)[0][1]
+    if not more[:1].isupper() or len(more.split()) > 6 or not _named(_unbracketed(more)):
+        return False
+    if after is None or after.page != nxt.page or not 0 < after.row - nxt.row <= 2:
+        return False
+    first = chunks(after.text)[0][0]
+    return any(hit.start <= first + 1 for hit in label_hits(after, patterns))
+
+
+def _unbracketed(text: str) -> str:
+    """A text without what it says in brackets ("Refresher (NYS Article 32)")."""
+    return re.sub(r"\([^()]*\)", " ", text)
