@@ -88,6 +88,8 @@ def test_a_table_cell_going_on_under_it_in_small_letters_is_left_for_the_user(
         # not a title's words (a sentence of its own), or a broken word: left for the user
         ([(20, "Held at the training center")], [(20, "Course Date:"), (60, "7/21/2026")], None),
         ([(20, "isors Refresher")], [(20, "Course Date:"), (60, "7/21/2026")], None),
+        # no word of a class in it: a title's words, or a row of its own (a name)?
+        ([(20, "Morgan Ellis")], [(20, "Course Date:"), (60, "7/21/2026")], None),
         # a label under the value: the value ends on its line
         ([(20, "Course Date:"), (60, "7/21/2026")], "", "Crawlspace Moisture Control"),
     ],
@@ -210,3 +212,29 @@ def test_a_length_or_course_of_instruction_before_the_line_end_takes_the_title_b
         "Course Hours: 16",
     )
     assert got["title"] == "Crawlspace Mold Remediation Practices"
+
+
+@pytest.mark.parametrize(
+    ("left", "title"),
+    [
+        ("NO. 2210", "Odor Control Technician"),  # a badge's number in the left column
+        ("Founded 1998", "Odor Control Technician"),
+        ("", "Odor Control Technician"),  # nothing beside it: the title right under
+    ],
+)
+def test_a_sentence_s_title_under_it_skips_a_line_of_the_other_column(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, left: str, title: str
+) -> None:
+    under: fx.Row = [(20, left)] if left else ""
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        [(20, "HARBOR POINT"), (110, "Be it known that")],
+        [(120, "Dana Reyes")],
+        [(20, "APPROVED SCHOOL"), (90, "having attended the course of instruction in")],
+        under,
+        [(100, "Odor Control Technician")],
+        [(20, "COURSE")],
+        [(20, "OCT"), (100, "Given this 4th day of May, 2026.")],
+    )
+    assert (got["title"], got["date"], got["attendee"]) == (title, "2026-05-04", "Dana Reyes")

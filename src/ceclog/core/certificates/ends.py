@@ -99,14 +99,18 @@ def _carries(line: Line, start: int, k: int, lines: list[Line], patterns: Patter
     middle = abs((at + len(more) / 2) - (start + (len(line.text) - start) / 2))
     if nxt.row != line.row + 1 or (abs(at - start) > 1 and middle > 4) or "," in more:
         return False
-    classy = {w.casefold() for w in re.findall(r"[^\W\d_]+", more)}
-    if not (_named(more) and classy & set(patterns.fields["attendee"].words.not_if)):
-        return False
-    if classy <= GENERIC:  # "Online Course", "Live Webinar": what kind of class, or the title's?
+    if not (_named(more) and _classy(more, patterns)):
         return False
     if end is None or end.page != nxt.page or end.row > nxt.row + 3:
         return False
     return marked(end, patterns) or read_date(end.text.strip()).value is not None
+
+
+def _classy(text: str, patterns: Patterns) -> bool:
+    """Whether a text holds a word of a class ("Refresher", "Technician", "Course"), not only a
+    kind of class ("Online Course", "Live Webinar": what kind of class, or the title's?)."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    return bool(words & set(patterns.fields["attendee"].words.not_if)) and not words <= GENERIC
 
 
 def _goes_on(got: Candidate, line: Line, nxt: Line, patterns: Patterns) -> bool:
@@ -151,6 +155,9 @@ def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
         return again or replace(got, problem=RUNS_ON)
     if not words.not_end or nxt is None or not line.text.rstrip().endswith(got.text):
         return got
+    start = line.text.rindex(got.text)
+    if all(x > len(line.text) or x + len(t) < start for x, t in chunks(nxt.text)):
+        return got  # only another column's text under it ("COURSE" beside the title's end)
     gap = nxt.row - line.row
     if nxt.page != line.page or gap not in (1, 2, 3):
         return got
@@ -161,7 +168,6 @@ def wrapped(got: Candidate, lines: list[Line], patterns: Patterns) -> Candidate:
     more = pieces[0][1] if len(pieces) == 1 else ""
     if not more or re.search(r"\d", more) or len(more.split()) > 4:
         return got
-    start = line.text.rindex(got.text)
     if gap > 1 and abs(pieces[0][0] - start) > 1:
         return got  # blank rows apart, it carries the title on only right under its start
     if got.problem is None and not _carries(line, start, at + 1, lines, patterns):
@@ -205,10 +211,13 @@ def _form_wrap(line: Line, nxt: Line, after: Line | None, patterns: Patterns) ->
     """Whether the piece that `_goes_on` found under a form's value surely carries it on (a
     form's row wrapped back under its label: "Course: Mold Remediation Contractor" /
     "Refresher (Part 2)   Provider ID: 77" / "Course Date: 7/21/2026"): a few capitalised
-    words, and the row right under it is the form's next labelled row, so the piece is no row
-    of its own.  A piece starting with a small letter (a word broken off) is left to the user."""
+    words, one of them a word of a class, and the row right under it is the form's next
+    labelled row, so the piece is no row of its own.  A piece starting with a small letter (a
+    word broken off) is left to the user."""
     more = chunks(nxt.text)[0][1]
     if not more[:1].isupper() or len(more.split()) > 6 or not _named(_unbracketed(more)):
+        return False
+    if not _classy(more, patterns):  # "What Changed": a title's words, or a row of its own?
         return False
     if after is None or after.page != nxt.page or not 0 < after.row - nxt.row <= 2:
         return False

@@ -61,7 +61,7 @@ def _below(
         return (0, 0)
     if paired:
         pieces = [p for p, m in zip(pieces, mine, strict=True) if m[0] <= a < m[0] + len(m[1])]
-    elif len(pieces) > 1:
+    elif len(pieces) > 1 or len(mine) > 1:  # (a piece alone in another column is not under)
         pieces = [p for p in pieces if p[0] <= b and p[0] + len(p[1]) >= a]
     if len(pieces) != 1:
         return (0, 0)
@@ -71,6 +71,12 @@ def _below(
     if _table_row(after, nxt, patterns, x, y):
         return (0, 0)
     return (x, y)
+
+
+def _blank_under(nxt: Line, a: int, b: int) -> bool:
+    """Whether the next line holds text, none of it under columns a..b."""
+    pieces = chunks(nxt.text)
+    return bool(pieces) and all(x > b or x + len(t) < a for x, t in pieces)
 
 
 def _table_row(after: Line | None, nxt: Line, patterns: Patterns, x: int, y: int) -> bool:
@@ -143,6 +149,11 @@ def _read_line(
         if phrase.start == phrase.end and phrase.at_end:
             start = next(s for s, c in chunks(line.text) if s <= span.start <= s + len(c))
             a, b = _below(line, nxt, patterns, start, span.start, after) if below else (0, 0)
+            if below and not b and nxt is not None and _blank_under(nxt, start, span.start):
+                # the next line holds only another column's text ("NO. 1045" beside the
+                # sentence): the value is on the line after it, in the phrase's column
+                nxt, after = after, lines[i + 3] if i + 3 < len(lines) else None
+                a, b = _below(line, nxt, patterns, start, span.start, after)
             if not (b and nxt is not None):  # (a caption's value is above it, never below)
                 continue
             span, how = Span(nxt, a, b), how + ", value on the next line"
