@@ -169,6 +169,34 @@ def test_a_centred_title_broken_in_two_is_read_whole_when_a_date_ends_it(
 
 
 @pytest.mark.parametrize(
+    ("second", "title"),
+    [
+        ("Update", "Drying Wood Floors Best Practices and Moisture Mapping: S500 2021 Update"),
+        ("Module Two", None),  # no word of a class: where the title ends is not told
+    ],
+)
+def test_a_centred_title_s_last_word_under_it_is_read_over_blank_rows_to_its_table(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, second: str, title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Attendance",
+        "presented to",
+        "#Dana Reyes",
+        "for completion of",
+        "Drying Wood Floors Best Practices and Moisture Mapping: S500 2021",
+        second,
+        "",
+        "",
+        "",
+        [(20, "Date"), (90, "Hours"), (150, "Approval")],
+        [(20, "May 7, 2026"), (90, "3"), (150, "CEH-26-001")],
+    )
+    assert (got["title"], got["date"], got["hours"]) == (title, "2026-05-07", "3")
+
+
+@pytest.mark.parametrize(
     "top",
     [
         "Harbor Raleigh, North Carolina Safety Institute",  # two columns run together

@@ -97,12 +97,15 @@ def _carries(line: Line, start: int, k: int, lines: list[Line], patterns: Patter
     nxt = lines[k]
     (at, more), end = chunks(nxt.text)[0], lines[k + 1] if k + 1 < len(lines) else None
     middle = abs((at + len(more) / 2) - (start + (len(line.text) - start) / 2))
-    if nxt.row != line.row + 1 or (abs(at - start) > 1 and middle > 4) or "," in more:
+    inside = len(chunks(line.text)) == 1 and start <= at and at + len(more) <= len(line.text)
+    if nxt.row != line.row + 1 or (abs(at - start) > 1 and middle > 4 and not inside):
+        return False  # (a big title alone on its line spans it: a centred rest lies inside)
+    if "," in more:
         return False
     if not (_named(more) and _classy(more, patterns)):
         return False
-    if end is None or end.page != nxt.page or end.row > nxt.row + 3:
-        return False
+    if end is None or end.page != nxt.page or end.row > nxt.row + 8:
+        return False  # (a centred page may leave blank rows before its table of labels)
     return marked(end, patterns) or read_date(end.text.strip()).value is not None
 
 
