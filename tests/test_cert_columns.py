@@ -144,3 +144,28 @@ def test_wordings_that_give_no_value(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, HEAD, [(20, "Attendee:"), (60, "Morgan Ellis")], *rows)
     assert got[field] is None, got["_"][field]
+
+
+@pytest.mark.parametrize(
+    ("caption", "field"),
+    [
+        ("Training Provider Accreditation No.", "provider"),
+        ("Training Provider License #", "provider"),
+        ("Course Approval Number", "title"),
+        ("Course ID", "title"),
+    ],
+)
+def test_a_caption_that_starts_with_a_label_and_names_a_number_gives_no_value(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, caption: str, field: str
+) -> None:
+    # the label's words start a longer caption; its value, a number, stands in the next column
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Training",
+        [(30, "Student Name"), (120, "Morgan Ellis")],
+        [(30, caption), (120, "MTP0088")],
+        [(30, "Date Completed"), (120, "July 18, 2025")],
+    )
+    assert got[field] is None, got["_"][field]
+    assert (got["attendee"], got["date"]) == ("Morgan Ellis", "2025-07-18")

@@ -87,12 +87,19 @@ def _quoted(text: str) -> str:
     return m.group(1).strip() if m and not re.search(r"[\u201c\u201d\"]", m.group(1)) else text
 
 
+# a caption of a number ends here: what a label took is the rest of a longer caption
+# ("Training Provider Accreditation No.", "Course Approval #"), whose value stands beyond it
+_CAPTION_END = re.compile(r"(?:\bno\.?|#|\bnumber|\bid)\s*:?$", re.I)
+
+
 def title_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """A title as a sentence gives it: without "on <date>" after it; refused when it starts
     with a date, ends in a word that says it was cut short ("all requirements for"), or its
     `raw` text runs on to the next line (ends in a colon, a comma or a dash)."""
     if value[:1] in "/\\|:;,":  # "Course Name/Title: ...": the label's rest, not a value
         return Parsed(value, "begins with a label's rest: type it")
+    if _CAPTION_END.search(value):  # "Course  Approval No.   MCRW1142"
+        return Parsed(value, "a caption's rest, not a title: type it")
     stopped = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{4}))\.$", "", _quoted(value))  # a full stop
     parsed = _title(stopped, words)
     if raw.rstrip().endswith((":", ",", "-", "\u2013")):
@@ -164,6 +171,8 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     lower case, or ending one) are none."""
     if not re.search(r"[^\W\d_]{2}", value):  # "-d": a logo's strokes, read by OCR
         return Parsed(value, "no word in it: not a name")
+    if _CAPTION_END.search(value):  # "Training Provider  Accreditation No.   MTP0088"
+        return Parsed(value, "a caption's rest, not a name: type it")
     notes: tuple[str, ...] = ()
     end = sentence_bounds(value, 0, 0)[1]  # "X Association. Keep this for your records."
     # "X, Inc. Keep this card.": a legal form ends the name ("Co." may go on: "Smith & Co. X")
