@@ -47,11 +47,30 @@ _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\
 _HEADED = re.compile(r"\s+[\u2013\u2014-]\s+(?=.*\bcertificat)", re.IGNORECASE)
 
 
+_MARK = re.compile(r"^[^\w\s(\"'\u201c]+\s*")  # a logo's mark before a name: "\u25b2 CE Depot"
+
+
 def _name(line: Line, start: int, text: str) -> Span:
     """The first piece of a column: up to a bullet or a bar ("Acme Academy \u2022 Dallas"), or
-    a dash before the certificate's heading."""
+    a dash before the certificate's heading; a logo's mark before it ("\u25b2 CE Depot") is
+    no part of it."""
     ends = [m.start() for m in (ITEM.search(text), _HEADED.search(text)) if m is not None]
-    return Span(line, start, start + min(ends, default=len(text)))
+    mark = len(text) - len(_MARK.sub("", text, count=1))
+    return Span(line, start + mark, start + min(ends, default=len(text)))
+
+
+def _monogram(pieces: list[tuple[int, str]]) -> bool:
+    """Whether the line's first piece is a logo's letters beside a name of two words or more:
+    up to three letters ("QX   Harbor Point School", "DL   Dri-Logic Training Center"), or four
+    that are its initials ("BRSI   BAYSIDE RESTORATION SERVICES, INC."; "ACME" may be a
+    name's first word)."""
+    if len(pieces) < 2 or not re.fullmatch(r"[A-Z&]{1,4}", pieces[0][1]):
+        return False
+    letters = pieces[0][1].replace("&", "")
+    words = [w for w in re.findall(r"[^\W\d_]+", pieces[1][1]) if w.casefold() not in _SMALL]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return len(letters) <= 3 or "".join(w[0] for w in words).upper().startswith(letters)
 
 
 def _initials(name: str) -> str:
@@ -105,6 +124,8 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
             section = section[1:]
     first = section[0]
     pieces = chunks(first.text)
+    if _monogram(pieces):
+        pieces = pieces[1:]
     end = pieces[0][0] + len(pieces[0][1])
     alone = Line(first.page, first.number, first.text[:end], first.words_in(0, end))
     if any(h.search(first.text.strip()) for h in patterns.headings) or marked(alone, patterns):

@@ -73,9 +73,21 @@ def text_line(page: int, number: int, text: str, row: int | None = None) -> Line
     """A line of a PDF's text layer: its words, with no confidence.  A bar between two pieces
     ("Instructor: Bob Jones | Approval #: 20-1187") parts columns, as a wide gap does; a
     ligature is its letters; letter-spaced words are words (`unspaced`)."""
-    text = unspaced(BAR.sub(GAP, text.translate(LIGATURES)))
+    text = unspaced(BAR.sub(GAP, _justified(text.translate(LIGATURES))))
     words = tuple(Word(m.group(0), m.start(), None) for m in re.finditer(r"\S+", text))
     return Line(page, number, text.rstrip(), words, number if row is None else row)
+
+
+def _justified(text: str) -> str:
+    """A line of a justified paragraph, its words spread two or three spaces apart ("This  is
+    to  certify  that   Dana  Reyes  has  completed"), with one space between its words: its
+    wide gaps part no columns.  Only a line of seven words or more, every gap two or three
+    spaces and few of them three."""
+    gaps = [len(g) for g in re.findall(r"(?<=\S) +(?=\S)", text.strip())]
+    if len(gaps) < 6 or not all(2 <= g <= 3 for g in gaps) or gaps.count(3) * 4 > len(gaps):
+        return text
+    lead = len(text) - len(text.lstrip(" "))
+    return " " * lead + " ".join(text.split())
 
 
 # a letter-spaced word, as a PDF's layout gives a heading set with wide tracking: "R E S T O R

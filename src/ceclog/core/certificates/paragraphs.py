@@ -20,6 +20,7 @@ _CLAUSE = re.compile(
     rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d)"
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
+    r"|\s+(?:held|conducted|presented|offered|given|taught)\s+(?:at|in|by|online)\s"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
     re.IGNORECASE,
 )
