@@ -180,3 +180,15 @@ def test_a_sentence_under_a_signature_names_no_school(
         "Education Program Coordinator",
     )
     assert got["provider"] is None, got["_"]["provider"]
+
+
+def test_a_letter_spaced_name_keeps_the_comma_before_its_legal_form() -> None:
+    got = _read(
+        "H A R B O R   P O I N T   S U P P L Y ,   I N C .",
+        "Certificate of Training",
+        "Student:   Dana Reyes",
+        "Course:   Low Grain Refrigerant Dehumidifiers",
+        "Date:   May 12, 2026",
+        "Lee Park, Training Manager, Harbor Point Supply, Inc.",
+    )
+    assert got["provider"] == "HARBOR POINT SUPPLY, INC."

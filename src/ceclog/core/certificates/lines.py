@@ -96,8 +96,9 @@ def _justified(text: str) -> str:
 _LETTERS = r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+"
 _SPACED = re.compile(
     rf"(?<!\S)(?:[^\W\d_] {{3,4}})?{_LETTERS}"
-    rf"(?: {{2,8}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
+    rf"(?:(?: ,)? {{2,8}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
 )
+_COMMA = re.compile(r" ,(?= )")  # "S Y S T E M S ,   I N C .": a comma after a word
 
 
 def unspaced(text: str) -> str:
@@ -122,7 +123,10 @@ def unspaced(text: str) -> str:
             if not (word.isupper() or (single and (word.islower() or word.istitle()))):
                 return run
         stop = "." if run.endswith(" .") else ""  # an abbreviation's full stop: "C O ."
-        return (" & ".join(_words(p) for p in _AMPERSAND.split(run)) + stop).ljust(len(run))
+        parts = (
+            " & ".join(_words(p) for p in _AMPERSAND.split(part)) for part in _COMMA.split(run)
+        )
+        return (", ".join(parts) + stop).ljust(len(run))
 
     return _SPACED.sub(one, text)
 
