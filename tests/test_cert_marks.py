@@ -192,3 +192,24 @@ def test_a_letter_spaced_name_keeps_the_comma_before_its_legal_form() -> None:
         "Lee Park, Training Manager, Harbor Point Supply, Inc.",
     )
     assert got["provider"] == "HARBOR POINT SUPPLY, INC."
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a logo's shape in a column of its own before the name
+        "\u25cf   H A R B O R   P O I N T   T R A I N I N G   O N L I N E",
+        "         \u271a      H A R B O R   P O I N T   T R A I N I N G   O N L I N E",
+        # the name's words in spaced capitals, a wide gap between two of them
+        "   H A R B O R P O I N T           T R A I N I N G   O N L I N E",
+    ],
+)
+def test_a_letter_spaced_letterhead_is_read_past_a_logo_and_wide_gaps(top: str) -> None:
+    got = _read(
+        top,
+        "Certificate of Completion",
+        "Student:   Dana Reyes",
+        "Course:   Odor Control Technician",
+        "Date:   May 12, 2026",
+    )
+    assert got["provider"] in ("HARBOR POINT TRAINING ONLINE", "HARBORPOINT TRAINING ONLINE")

@@ -60,10 +60,13 @@ def _name(line: Line, start: int, text: str) -> Span:
 
 
 def _monogram(pieces: list[tuple[int, str]]) -> bool:
-    """Whether the line's first piece is a logo's letters beside a name of two words or more:
+    """Whether the line's first piece is a logo: a shape, or its letters beside a name of two
+    words or more:
     up to three letters ("QX   Harbor Point School", "DL   Dri-Logic Training Center"), or four
     that are its initials ("BRSI   BAYSIDE RESTORATION SERVICES, INC."; "ACME" may be a
     name's first word)."""
+    if len(pieces) >= 2 and not re.search(r"\w", pieces[0][1]):
+        return True  # a logo's shape alone: "\u25cf   C L E A R A I R   T R A I N I N G"
     if len(pieces) < 2 or not re.fullmatch(r"[A-Z&]{1,4}", pieces[0][1]):
         return False
     letters = pieces[0][1].replace("&", "")
@@ -124,7 +127,12 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
             section = section[1:]
     first = section[0]
     pieces = chunks(first.text)
-    if _monogram(pieces):
+    if _monogram(pieces):  # the logo blanked out: the name is what stands beside it
+        at, logo = pieces[0]
+        rest = first.words_in(at + len(logo), len(first.text))
+        first = replace(
+            first, text=" " * (at + len(logo)) + first.text[at + len(logo) :], words=rest
+        )
         pieces = pieces[1:]
     end = pieces[0][0] + len(pieces[0][1])
     alone = Line(first.page, first.number, first.text[:end], first.words_in(0, end))

@@ -92,11 +92,11 @@ def _justified(text: str) -> str:
 
 # a letter-spaced word, as a PDF's layout gives a heading set with wide tracking: "R E S T O R
 # AT I O N" (a kerned pair stays together); its initial may stand apart in small capitals
-# ("C   E R T I F I C A T E"), and its words stand two spaces or more apart
+# ("C   E R T I F I C A T E"), and its words stand two to twelve spaces apart
 _LETTERS = r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+"
 _SPACED = re.compile(
     rf"(?<!\S)(?:[^\W\d_] {{3,4}})?{_LETTERS}"
-    rf"(?:(?: ,)? {{2,8}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
+    rf"(?:(?: ,)? {{2,12}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
 )
 _COMMA = re.compile(r" ,(?= )")  # "S Y S T E M S ,   I N C .": a comma after a word
 
