@@ -213,3 +213,30 @@ def test_a_letter_spaced_letterhead_is_read_past_a_logo_and_wide_gaps(top: str) 
         "Date:   May 12, 2026",
     )
     assert got["provider"] in ("HARBOR POINT TRAINING ONLINE", "HARBORPOINT TRAINING ONLINE")
+
+
+@pytest.mark.parametrize(
+    ("top", "provider"),
+    [
+        # the page's acronym says where the letter spacing lost a gap between two words
+        (
+            "S U M M I T A I R   D U C T   C L E A N E R S   A S S O C I A T I O N",
+            "SUMMIT AIR DUCT CLEANERS ASSOCIATION",
+        ),
+        # it says a word is two, not where ("NATION ALAIR" reads as well): not told
+        ("N A T I O N A L A I R   D U C T   C L E A N E R S   A S S O C I A T I O N", None),
+    ],
+)
+def test_a_letterhead_whose_letter_spacing_lost_a_word_gap_is_parted_by_its_acronym(
+    top: str, provider: str | None
+) -> None:
+    acronym = "".join(w[0] for w in (provider or "NATIONAL AIR DUCT CLEANERS ASSOCIATION").split())
+    got = _read(
+        top,
+        "Continuing Education Certificate",
+        "Student:   Dana Reyes",
+        "Course:   Duct Sealing Methods",
+        "Date:   May 12, 2026",
+        f"{acronym} CEH Program \u00b7 Keep this certificate for your renewal.",
+    )
+    assert got["provider"] == provider

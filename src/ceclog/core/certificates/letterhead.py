@@ -59,6 +59,35 @@ def _name(line: Line, start: int, text: str) -> Span:
     return Span(line, start + mark, start + min(ends, default=len(text)))
 
 
+def _resplit(span: Span, page: str) -> Span | None:
+    """The letterhead with a word parted in two where letter spacing lost the gap between two
+    words ("SUMMITAIR DUCT CLEANERS ASSOCIATION"), when the page's own acronym of the name
+    says where ("SADCA": "SUMMIT AIR ..."); as it is when no acronym says so; None when one
+    says a word is two but not where ("NATIONALAIR": "NATIONAL AIR" or "NATION ALAIR"), so
+    the name is not told."""
+    words = span.text.split()
+    if not 2 <= len(words) <= 8 or not all(w.isupper() for w in words):
+        return span
+    acronyms = set(re.findall(r"(?<![\w-])[A-Z]{3,8}(?![\w-])", page)) - set(words)
+    parted = [
+        [*words[:i], word[:k], word[k:], *words[i + 1 :]]
+        for i, word in enumerate(words)
+        for k in range(3, len(word) - 2)
+    ]
+    named = [p for p in parted if _initials(" ".join(p)) in acronyms]
+    if len(named) != 1:
+        return None if named else span
+    text = " ".join(named[0])
+    line = replace(span.line, text=text, words=span.line.words_in(span.start, span.end))
+    return Span(line, 0, len(text))
+
+
+def _guesses(fields: list[str], span: Span, patterns: Patterns) -> list[Candidate]:
+    """The letterhead as a guess for each field, never prefilled."""
+    made = (candidate(f, span, "guess: the letterhead", "guess", patterns) for f in fields)
+    return [got for got in made if got is not None]
+
+
 def _monogram(pieces: list[tuple[int, str]]) -> bool:
     """Whether the line's first piece is a logo: a shape, or its letters beside a name of two
     words or more:
@@ -145,6 +174,10 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
     if below is not None and (below.page != first.page or below.row > first.row + 2):
         below = None
     page = "\n".join(ln.text for ln in section)
+    told = _resplit(span, page)
+    if told is None:  # its words run together, where is not told: only a guess
+        return _guesses(fields, span, patterns)
+    span = told
     for field in fields:
         other = any(c.text.casefold() == span.text.strip().casefold() for c in found)
         got = (
