@@ -75,6 +75,22 @@ def _below(
     return (x, y)
 
 
+def _beside_value(line: Line, end: int, patterns: Patterns) -> tuple[int, int] | None:
+    """The value in the column beside a phrase that ends its column with none ("This
+    certifies that      Dana Reyes", "completed the in-house training      Ladder Safety"): the
+    line's one other piece, after it, holding no label or phrase of its own."""
+    pieces = chunks(line.text)
+    if len(pieces) != 2 or not pieces[0][0] <= end <= pieces[0][0] + len(pieces[0][1]):
+        return None
+    if end != pieces[0][0] + len(pieces[0][1]):
+        return None
+    x, text = pieces[1]
+    alone = Line(line.page, line.number, " " * x + text, line.words_in(x, x + len(text)), line.row)
+    if marked(alone, patterns):
+        return None
+    return x, x + len(text)
+
+
 def _blank_under(nxt: Line, a: int, b: int) -> bool:
     """Whether the next line holds text, none of it under columns a..b."""
     pieces = chunks(nxt.text)
@@ -148,7 +164,10 @@ def _read_line(
     for phrase in phrase_hits(line, patterns):
         how = f'phrase "{phrase.shown}"'
         span = Span(line, phrase.start, phrase.end)
-        if phrase.start == phrase.end and phrase.at_end:
+        beside = _beside_value(line, phrase.start, patterns) if phrase.start == phrase.end else None
+        if beside is not None:  # a form whose captions are a sentence's words, values beside
+            span, how = Span(line, *beside), how + ", value in the next column"
+        elif phrase.start == phrase.end and phrase.at_end:
             start = next(s for s, c in chunks(line.text) if s <= span.start <= s + len(c))
             a, b = _below(line, nxt, patterns, start, span.start, after) if below else (0, 0)
             if below and not b and nxt is not None and _blank_under(nxt, start, span.start):
