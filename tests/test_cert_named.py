@@ -503,3 +503,29 @@ def test_an_events_producer_and_an_approval_after_a_captions_word(
         line,
     )
     assert got[field] == want, got["_"][field]
+
+
+@pytest.mark.parametrize(
+    ("salutation", "name"),
+    [
+        ("Dear Morgan Ellis:", "Morgan Ellis"),
+        ("Congratulations, Morgan Ellis. Our records show that you completed", "Morgan Ellis"),
+        ("Dear Mr. Ellis:", None),  # a surname alone is no one's whole name
+        ("Dear Valued Contractor,", None),  # no person: a word of no name
+    ],
+)
+def test_a_letter_s_salutation_names_its_attendee(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, salutation: str, name: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Harbor Point Vendor Network",
+        "Training Completion Acknowledgment",
+        [(LEFT, salutation)],
+        [(LEFT, "the required network training module listed below.")],
+        [(30, "Module:"), (60, "Program Guidelines and Estimating Standards")],
+        [(30, "Duration:"), (60, "3 hours")],
+    )
+    assert got["attendee"] == name, got["_"]["attendee"]
+    assert got["title"] == "Program Guidelines and Estimating Standards"
