@@ -213,3 +213,24 @@ def test_a_column_beside_a_caption_holding_its_own_label_or_phrase_is_not_its_va
     )
     assert got["attendee"] in (None, "Morgan Ellis"), got["_"]["attendee"]
     assert got["title"] == "Odor Control Basics"
+
+
+@pytest.mark.parametrize(
+    ("value", "hours"),
+    [
+        ("28 hours (includes a hands-on containment lab)", "28"),  # what the class held
+        ("28 hours, including 4 required lab hours", None),  # a part of it: which is whose?
+    ],
+)
+def test_a_note_in_brackets_after_a_label_s_value_is_about_the_class(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, value: str, hours: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        HEAD,
+        [(20, "Attendee:"), (60, "Morgan Ellis")],
+        [(20, "Course:"), (60, "Applied Microbial Remediation")],
+        [(20, "Total hours"), (60, value)],
+    )
+    assert got["hours"] == hours, got["_"]["hours"]

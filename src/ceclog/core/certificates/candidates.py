@@ -142,9 +142,10 @@ def _about_else(
 def _context(span: Span, kind: str, text: str) -> str:
     """The text a value was read in, within its own sentence: a phrase's column of the line, a
     label's value itself ("26-0915. One CEC per session": the next sentence is about something
-    else, not the number)."""
-    if kind != "phrase":
-        return sentence_of(text, 0, 0)
+    else, not the number; "28 hours (includes a hands-on lab)": its note in brackets is about
+    the class)."""
+    if kind != "phrase":  # a note in brackets after it says what the class held, not else
+        return re.sub(r"(?<=\S)\s*\([^()]*\)", " ", sentence_of(text, 0, 0))
     if span.line.prose:  # a paragraph: the words around the value, not all its sentences
         whole = sentence_of(span.line.text, span.start, span.end)
         start = span.line.text.find(whole)
