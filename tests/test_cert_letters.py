@@ -219,3 +219,49 @@ def test_a_courses_number_broken_off_at_a_hyphen_is_left_for_the_user(
         [(LEFT, "Keep this certificate."), (140, "0193. Presented with the manufacturer.")],
     )
     assert got["approval"] is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "title"),
+    [
+        # the sentence's rest in small letters is no title; the exam's course is on the next line
+        (
+            [
+                "This is to certify that Dana Whitfield has successfully completed the course and",
+                "passed the final examination for:",
+                "",
+                "#Odor Control Basics",
+            ],
+            "Odor Control Basics",
+        ),
+        # what the class was, after a comma, ends the title in a paragraph
+        (
+            [
+                "This document certifies that Dana Whitfield attended and completed the course",
+                "Odor Control Basics for Crew Leaders, a class of six (6) contact hours, given",
+                "in Tulsa on the 3rd day of June, 2026.",
+            ],
+            "Odor Control Basics for Crew Leaders",
+        ),
+        # a letter's sentence broken over two lines, the second ending it with a full stop
+        (
+            [
+                "Thank you for coming to Tulsa. This letter confirms that you attended our Odor",
+                "Control Basics Workshop on June 2-3, 2026.",
+            ],
+            "Odor Control Basics Workshop",
+        ),
+        # a title alone under its sentence, no full stop: not joined to it
+        (
+            ["This is to certify that Dana Whitfield has successfully completed", "Odor Control"],
+            "Odor Control",
+        ),
+    ],
+)
+def test_where_a_letters_sentence_names_its_class(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[str], title: str
+) -> None:
+    got = fx.prefilled(
+        ceclog, tmp_path, "#Harbor Drying Supply", *rows, "", "Completed: June 3, 2026"
+    )
+    assert got["title"] == title

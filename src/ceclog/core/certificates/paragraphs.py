@@ -22,6 +22,8 @@ _CLAUSE = re.compile(
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
     # where or by whom it was given, in small letters: "... (AMRT) conducted at our facility"
     r"|\s+(?-i:conducted|held|given|presented|offered)\s+(?-i:at|in|by)\s+"
+    # what the class was, after a comma: "..., a course of sixteen (16) contact hours"
+    r"|,\s+(?-i:an?)\s+(?:[\w-]+\s+){0,2}?(?-i:course|class|seminar|workshop|program)\b"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
     re.IGNORECASE,
@@ -57,6 +59,14 @@ def ends_sentence(line: Line) -> bool:
     return line.text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
+def _ends_as_sentence(line: Line) -> bool:
+    """Whether a line is the rest of a sentence: one column, a word in small letters, a full
+    stop at its end (a title alone under its sentence has none)."""
+    text = line.text.strip()
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(chunks(line.text)) == 1 and text.endswith(".") and any(w.islower() for w in words)
+
+
 def joined(lines: list[Line]) -> Line:
     """The lines as one: their words single-spaced, each with its OCR confidence."""
     words: list[Word] = []
@@ -79,8 +89,11 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
     def flush() -> None:
         # two long lines at least: a sentence and a title below it is none; two lines are one
         # when both are long and the first breaks off mid-sentence ("... has completed Carpet
-        # Cleaning" / "Technician (CCT) on February 11, 2026, earning 15 CECs.")
-        if len(run) >= 3 or (len(run) == 2 and long_line(run[1]) and not ends_sentence(run[0])):
+        # Cleaning" / "Technician (CCT) on February 11, 2026, earning 15 CECs."), or the second
+        # ends it with a full stop after words in small letters ("... you attended our
+        # Commercial" / "Drying Workshop on May 6-7, 2026.")
+        two = len(run) == 2 and not ends_sentence(run[0])
+        if len(run) >= 3 or (two and (long_line(run[1]) or _ends_as_sentence(run[1]))):
             out.append(joined(run))
         else:
             out.extend(run)
