@@ -265,3 +265,21 @@ def test_where_a_letters_sentence_names_its_class(
         ceclog, tmp_path, "#Harbor Drying Supply", *rows, "", "Completed: June 3, 2026"
     )
     assert got["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("cells", "hours"),
+    [
+        # a dash alone in a column between the hours and the CECs parts them as a bar does
+        ([(60, "12 Hours"), (90, "-"), (110, "12 CECs"), (140, "-"), (160, "School #4410")], "12"),
+        # and the CECs with their label beside the hours
+        ([(60, "12 Hours"), (100, "IICRC CECs: 12")], "12"),
+        # no CECs after the dash: "N hours" alone is no class length
+        ([(60, "Open 24 hours"), (100, "-"), (120, "7 days a week")], None),
+    ],
+)
+def test_hours_beside_the_cecs_past_a_mark_alone_in_its_column(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, cells: list[tuple[float, str]], hours: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, "#Harbor Drying Supply", "Completed: June 3, 2026", cells)
+    assert got["hours"] == hours
