@@ -283,3 +283,26 @@ def test_hours_beside_the_cecs_past_a_mark_alone_in_its_column(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, "#Harbor Drying Supply", "Completed: June 3, 2026", cells)
     assert got["hours"] == hours
+
+
+def test_a_heading_with_its_abbreviations_full_stop_labels_the_cell_under_it(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """ "IICRC Course No." heading a column of a one-row table is the approval's label."""
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Harbor Drying Supply",
+        [(20, "Course"), (110, "Date"), (150, "CECs"), (180, "IICRC Course No.")],
+        [
+            (20, "Dehumidifier Sizing in Practice"),
+            (110, "06/03/2026"),
+            (150, "2"),
+            (180, "26-4410"),
+        ],
+    )
+    assert (got["title"], got["credits"], got["approval"]) == (
+        "Dehumidifier Sizing in Practice",
+        "2",
+        "26-4410",
+    )
