@@ -306,3 +306,36 @@ def test_a_heading_with_its_abbreviations_full_stop_labels_the_cell_under_it(
         "2",
         "26-4410",
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # a form of two columns, each caption with its value beside it in the next column
+        (
+            [
+                [(20, "Employee"), (90, "Dana Whitfield")],
+                [(20, "Training"), (90, "Thermal Imaging for Moisture Mapping")],
+            ],
+            {"attendee": "Dana Whitfield", "title": "Thermal Imaging for Moisture Mapping"},
+        ),
+        # "Training hours   32": a label of its own words, no title "hours"
+        ([[(20, "Training hours"), (90, "32")]], {"title": None, "hours": "32"}),
+    ],
+)
+def test_a_firms_training_record_names_the_employee_and_the_training(
+    ceclog: Ceclog,
+    ledger: Path,
+    tmp_path: Path,
+    rows: list[list[tuple[float, str]]],
+    want: dict[str, str | None],
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Whitfield Restoration Services",
+        "Training Record",
+        *rows,
+        [(20, "Date"), (90, "June 3, 2026")],
+    )
+    assert {field: got[field] for field in want} == want
