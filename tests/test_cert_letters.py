@@ -339,3 +339,44 @@ def test_a_firms_training_record_names_the_employee_and_the_training(
         [(20, "Date"), (90, "June 3, 2026")],
     )
     assert {field: got[field] for field in want} == want
+
+
+@pytest.mark.parametrize(
+    ("dear", "says", "attendee"),
+    [
+        (
+            "Dear Dana,",
+            "This letter confirms that you attended our Drying Workshop.",
+            "Dana Whitfield",
+        ),
+        (
+            "Dear Ms. Whitfield:",
+            "We confirm that you completed our Drying Workshop.",
+            "Dana Whitfield",
+        ),
+        # the salutation names someone else: no name is taken
+        ("Dear Colleague,", "This letter confirms that you attended our Drying Workshop.", None),
+        # the letter never says the reader took the class
+        ("Dear Dana,", "Our Drying Workshop is offered again in the spring.", None),
+    ],
+)
+def test_a_letter_names_its_attendee_in_the_address_its_salutation_names(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, dear: str, says: str, attendee: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Harbor Drying Supply",
+        "October 20, 2026",
+        "",
+        "Dana Whitfield",
+        "Whitfield Restoration LLC",
+        "12 Elm Street",
+        "Salem, OR 97301",
+        "",
+        dear,
+        "",
+        says,
+        "Workshop date: June 3, 2026",
+    )
+    assert got["attendee"] == attendee
