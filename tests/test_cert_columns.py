@@ -169,3 +169,47 @@ def test_a_caption_that_starts_with_a_label_and_names_a_number_gives_no_value(
     )
     assert got[field] is None, got["_"][field]
     assert (got["attendee"], got["date"]) == ("Morgan Ellis", "2025-07-18")
+
+
+def test_a_form_whose_captions_are_a_sentence_s_words_reads_the_values_beside_them(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    # an office's own training record: the sentence down the left, the values to its right
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#In-House Training Certificate",
+        [(30, "This certifies that"), (120, "Morgan Ellis")],
+        [(30, "completed the in-house training"), (120, "Respirator Fit and Care")],
+        [(30, "on"), (120, "Mar 9 2026")],
+        [(30, "length of training"), (120, "2 hours")],
+        [(30, "trainer"), (120, "Lee Park, Safety Coordinator")],
+    )
+    assert (got["attendee"], got["title"], got["date"], got["hours"]) == (
+        "Morgan Ellis",
+        "Respirator Fit and Care",
+        "2026-03-09",
+        "2",
+    )
+
+
+@pytest.mark.parametrize(
+    "right",
+    [
+        "Date: May 4, 2026",  # a label's line in the other column: its own, not the caption's
+        "5 CECs awarded",  # a phrase of its own
+    ],
+)
+def test_a_column_beside_a_caption_holding_its_own_label_or_phrase_is_not_its_value(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, right: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        [(30, "This certifies that"), (120, right)],
+        "Morgan Ellis",
+        [(30, "Course:"), (60, "Odor Control Basics")],
+    )
+    assert got["attendee"] in (None, "Morgan Ellis"), got["_"]["attendee"]
+    assert got["title"] == "Odor Control Basics"

@@ -29,6 +29,7 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.decided import (
     Certificate,
+    FieldReading,
     as_holder,
     decide,
     not_theirs,
@@ -44,6 +45,7 @@ from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.scan import heading, label_hits, marked, phrase_hits
+from ceclog.core.certificates.sessions import SESSION_FIELDS, row_values, session_table
 from ceclog.core.certificates.signed import signed
 
 
@@ -72,6 +74,22 @@ def _below(
     if _table_row(after, nxt, patterns, x, y):
         return (0, 0)
     return (x, y)
+
+
+def _beside_value(line: Line, end: int, patterns: Patterns) -> tuple[int, int] | None:
+    """The value in the column beside a phrase that ends its column with none ("This
+    certifies that      Dana Reyes", "completed the in-house training      Ladder Safety"): the
+    line's one other piece, after it, holding no label or phrase of its own."""
+    pieces = chunks(line.text)
+    if len(pieces) != 2 or not pieces[0][0] <= end <= pieces[0][0] + len(pieces[0][1]):
+        return None
+    if end != pieces[0][0] + len(pieces[0][1]):
+        return None
+    x, text = pieces[1]
+    alone = Line(line.page, line.number, " " * x + text, line.words_in(x, x + len(text)), line.row)
+    if marked(alone, patterns):
+        return None
+    return x, x + len(text)
 
 
 def _blank_under(nxt: Line, a: int, b: int) -> bool:
@@ -147,7 +165,10 @@ def _read_line(
     for phrase in phrase_hits(line, patterns):
         how = f'phrase "{phrase.shown}"'
         span = Span(line, phrase.start, phrase.end)
-        if phrase.start == phrase.end and phrase.at_end:
+        beside = _beside_value(line, phrase.start, patterns) if phrase.start == phrase.end else None
+        if beside is not None:  # a form whose captions are a sentence's words, values beside
+            span, how = Span(line, *beside), how + ", value in the next column"
+        elif phrase.start == phrase.end and phrase.at_end:
             start = next(s for s, c in chunks(line.text) if s <= span.start <= s + len(c))
             a, b = _below(line, nxt, patterns, start, span.start, after) if below else (0, 0)
             if below and not b and nxt is not None and _blank_under(nxt, start, span.start):
@@ -269,23 +290,45 @@ def read_certificates(
         found += addressee(section, patterns)
         if not found:
             continue
-        found = ordered(found, [ln.text for ln in section], today, dates)
-        found = letterhead(section, patterns, found) + _agreed(
-            _not_after(found, patterns, today), second
-        )
-        found += signed(section, patterns, found)
-        readers = [f.reader for f in patterns.fields.values()]
-        fields = {r.name: decide(r, [c for c in found if c.field == r.name]) for r in readers}
-        fields |= {r.name: as_holder(fields[r.name], holder) for r in readers if r.holder}
-        warnings = [not_theirs(fields[r.name], holder) for r in readers if r.holder]
+        table = session_table(section, patterns)
+        if table is None:
+            each = [found]
+        else:  # a transcript: one certificate per session, its class's fields from its row
+            heads, rows = table
+            page = [c for c in found if c.field not in SESSION_FIELDS]
+            each = [page + row_values(section[heads], section[k], patterns) for k in rows]
         pages = tuple(dict.fromkeys(ln.page for ln in section))
-        out.append(Certificate(len(out) + 1, pages, fields, tuple(w for w in warnings if w)))
-        classes.append(
-            any(c.kind != "guess" and patterns.fields[c.field].reader.names_class for c in found)
-        )
+        for got in each:
+            fields, warnings, names = _decided(section, got, patterns, holder, today, second, dates)
+            out.append(Certificate(len(out) + 1, pages, fields, warnings))
+            classes.append(names)
     if any(classes):  # pages that name no class are no certificate when another page does
         out = [replace(c, number=n) for n, c in enumerate(compress(out, classes), 1)]
     return out
+
+
+def _decided(
+    section: list[Line],
+    found: list[Candidate],
+    patterns: Patterns,
+    holder: str | None,
+    today: dt.date | None,
+    second: list[Line] | None,
+    dates: str | None,
+) -> tuple[dict[str, FieldReading], tuple[str, ...], bool]:
+    """What a certificate's candidates come to: each field's reading, the warnings, and
+    whether it names a class (a cover letter names none)."""
+    found = ordered(found, [ln.text for ln in section], today, dates)
+    found = letterhead(section, patterns, found) + _agreed(
+        _not_after(found, patterns, today), second
+    )
+    found += signed(section, patterns, found)
+    readers = [f.reader for f in patterns.fields.values()]
+    fields = {r.name: decide(r, [c for c in found if c.field == r.name]) for r in readers}
+    fields |= {r.name: as_holder(fields[r.name], holder) for r in readers if r.holder}
+    warnings = tuple(w for r in readers if r.holder if (w := not_theirs(fields[r.name], holder)))
+    names = any(c.kind != "guess" and patterns.fields[c.field].reader.names_class for c in found)
+    return fields, warnings, names
 
 
 def _labelled(line: Line, patterns: Patterns) -> bool:

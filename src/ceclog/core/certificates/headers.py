@@ -16,7 +16,7 @@ from ceclog.core.certificates.scan import misread
 OCR_NOTE = "OCR: a value on the line below its label may be another's"
 
 
-def _label(text: str, patterns: Patterns) -> Label | None:
+def heading_label(text: str, patterns: Patterns) -> Label | None:
     """The label a whole heading is ("Date", "IICRC CECs", "Completion Date:"); one with its
     number sign first ("Course #" is the approval's, "Course" the title's), or its
     abbreviation's full stop ("IICRC Course No." is "IICRC Course No")."""
@@ -42,7 +42,7 @@ def header_values(
     cells = chunks(nxt.text)
     if nxt.page != line.page or not 0 < nxt.row - line.row <= 2 or len(cells) != len(heads):
         return None
-    labels = [_label(text, patterns) for _, text in heads]
+    labels = [heading_label(text, patterns) for _, text in heads]
     if sum(lab is not None for lab in labels) < 2:
         return None
     wraps = _wraps(cells, nxt, after)
@@ -52,7 +52,7 @@ def header_values(
         and after.page == nxt.page
         and after.row - nxt.row <= 2
         and len(chunks(after.text)) > 1
-        and sum(_label(text, patterns) is not None for _, text in chunks(after.text)) < 2
+        and sum(heading_label(text, patterns) is not None for _, text in chunks(after.text)) < 2
     ):
         return None  # a table of rows (none is the class's alone): read as any other line
     out = []
@@ -91,7 +91,7 @@ def heads_row(line: Line, patterns: Patterns) -> bool:
     cells = chunks(line.text)
     if len(cells) < 3 or any(ch.isdigit() for ch in line.text):
         return False
-    labels = sum(_label(text, patterns) is not None for _, text in cells)
+    labels = sum(heading_label(text, patterns) is not None for _, text in cells)
     return labels * 2 > len(cells)
 
 

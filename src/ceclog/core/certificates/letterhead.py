@@ -47,11 +47,62 @@ _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\
 _HEADED = re.compile(r"\s+[\u2013\u2014-]\s+(?=.*\bcertificat)", re.IGNORECASE)
 
 
+_MARK = re.compile(r"^[^\w\s(\"'\u201c]+\s*")  # a logo's mark before a name: "\u25b2 CE Depot"
+
+
 def _name(line: Line, start: int, text: str) -> Span:
     """The first piece of a column: up to a bullet or a bar ("Acme Academy \u2022 Dallas"), or
-    a dash before the certificate's heading."""
+    a dash before the certificate's heading; a logo's mark before it ("\u25b2 CE Depot") is
+    no part of it."""
     ends = [m.start() for m in (ITEM.search(text), _HEADED.search(text)) if m is not None]
-    return Span(line, start, start + min(ends, default=len(text)))
+    mark = len(text) - len(_MARK.sub("", text, count=1))
+    return Span(line, start + mark, start + min(ends, default=len(text)))
+
+
+def _resplit(span: Span, page: str) -> Span | None:
+    """The letterhead with a word parted in two where letter spacing lost the gap between two
+    words ("SUMMITAIR DUCT CLEANERS ASSOCIATION"), when the page's own acronym of the name
+    says where ("SADCA": "SUMMIT AIR ..."); as it is when no acronym says so; None when one
+    says a word is two but not where ("NATIONALAIR": "NATIONAL AIR" or "NATION ALAIR"), so
+    the name is not told."""
+    words = span.text.split()
+    if not 2 <= len(words) <= 8 or not all(w.isupper() for w in words):
+        return span
+    acronyms = set(re.findall(r"(?<![\w-])[A-Z]{3,8}(?![\w-])", page)) - set(words)
+    parted = [
+        [*words[:i], word[:k], word[k:], *words[i + 1 :]]
+        for i, word in enumerate(words)
+        for k in range(3, len(word) - 2)
+    ]
+    named = [p for p in parted if _initials(" ".join(p)) in acronyms]
+    if len(named) != 1:
+        return None if named else span
+    text = " ".join(named[0])
+    line = replace(span.line, text=text, words=span.line.words_in(span.start, span.end))
+    return Span(line, 0, len(text))
+
+
+def _guesses(fields: list[str], span: Span, patterns: Patterns) -> list[Candidate]:
+    """The letterhead as a guess for each field, never prefilled."""
+    made = (candidate(f, span, "guess: the letterhead", "guess", patterns) for f in fields)
+    return [got for got in made if got is not None]
+
+
+def _monogram(pieces: list[tuple[int, str]]) -> bool:
+    """Whether the line's first piece is a logo: a shape, or its letters beside a name of two
+    words or more:
+    up to three letters ("QX   Harbor Point School", "DL   Dri-Logic Training Center"), or four
+    that are its initials ("BRSI   BAYSIDE RESTORATION SERVICES, INC."; "ACME" may be a
+    name's first word)."""
+    if len(pieces) >= 2 and not re.search(r"\w", pieces[0][1]):
+        return True  # a logo's shape alone: "\u25cf   C L E A R A I R   T R A I N I N G"
+    if len(pieces) < 2 or not re.fullmatch(r"[A-Z&]{1,4}", pieces[0][1]):
+        return False
+    letters = pieces[0][1].replace("&", "")
+    words = [w for w in re.findall(r"[^\W\d_]+", pieces[1][1]) if w.casefold() not in _SMALL]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return len(letters) <= 3 or "".join(w[0] for w in words).upper().startswith(letters)
 
 
 def _initials(name: str) -> str:
@@ -105,6 +156,13 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
             section = section[1:]
     first = section[0]
     pieces = chunks(first.text)
+    if _monogram(pieces):  # the logo blanked out: the name is what stands beside it
+        at, logo = pieces[0]
+        rest = first.words_in(at + len(logo), len(first.text))
+        first = replace(
+            first, text=" " * (at + len(logo)) + first.text[at + len(logo) :], words=rest
+        )
+        pieces = pieces[1:]
     end = pieces[0][0] + len(pieces[0][1])
     alone = Line(first.page, first.number, first.text[:end], first.words_in(0, end))
     if any(h.search(first.text.strip()) for h in patterns.headings) or marked(alone, patterns):
@@ -116,6 +174,10 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
     if below is not None and (below.page != first.page or below.row > first.row + 2):
         below = None
     page = "\n".join(ln.text for ln in section)
+    told = _resplit(span, page)
+    if told is None:  # its words run together, where is not told: only a guess
+        return _guesses(fields, span, patterns)
+    span = told
     for field in fields:
         other = any(c.text.casefold() == span.text.strip().casefold() for c in found)
         got = (

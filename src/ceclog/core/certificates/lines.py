@@ -73,19 +73,32 @@ def text_line(page: int, number: int, text: str, row: int | None = None) -> Line
     """A line of a PDF's text layer: its words, with no confidence.  A bar between two pieces
     ("Instructor: Bob Jones | Approval #: 20-1187") parts columns, as a wide gap does; a
     ligature is its letters; letter-spaced words are words (`unspaced`)."""
-    text = unspaced(BAR.sub(GAP, text.translate(LIGATURES)))
+    text = unspaced(BAR.sub(GAP, _justified(text.translate(LIGATURES))))
     words = tuple(Word(m.group(0), m.start(), None) for m in re.finditer(r"\S+", text))
     return Line(page, number, text.rstrip(), words, number if row is None else row)
 
 
+def _justified(text: str) -> str:
+    """A line of a justified paragraph, its words spread two or three spaces apart ("This  is
+    to  certify  that   Dana  Reyes  has  completed"), with one space between its words: its
+    wide gaps part no columns.  Only a line of seven words or more, every gap two or three
+    spaces and few of them three."""
+    gaps = [len(g) for g in re.findall(r"(?<=\S) +(?=\S)", text.strip())]
+    if len(gaps) < 6 or not all(2 <= g <= 3 for g in gaps) or gaps.count(3) * 4 > len(gaps):
+        return text
+    lead = len(text) - len(text.lstrip(" "))
+    return " " * lead + " ".join(text.split())
+
+
 # a letter-spaced word, as a PDF's layout gives a heading set with wide tracking: "R E S T O R
 # AT I O N" (a kerned pair stays together); its initial may stand apart in small capitals
-# ("C   E R T I F I C A T E"), and its words stand two spaces or more apart
+# ("C   E R T I F I C A T E"), and its words stand two to twelve spaces apart
 _LETTERS = r"[^\W\d_]{1,2}(?: [^\W\d_]{1,2})+"
 _SPACED = re.compile(
     rf"(?<!\S)(?:[^\W\d_] {{3,4}})?{_LETTERS}"
-    rf"(?: {{2,8}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
+    rf"(?:(?: ,)? {{2,12}}(?:& {{2,8}})?(?:[^\W\d_] {{3,4}})?{_LETTERS})*(?: \.)?(?!\S)"
 )
+_COMMA = re.compile(r" ,(?= )")  # "S Y S T E M S ,   I N C .": a comma after a word
 
 
 def unspaced(text: str) -> str:
@@ -110,7 +123,10 @@ def unspaced(text: str) -> str:
             if not (word.isupper() or (single and (word.islower() or word.istitle()))):
                 return run
         stop = "." if run.endswith(" .") else ""  # an abbreviation's full stop: "C O ."
-        return (" & ".join(_words(p) for p in _AMPERSAND.split(run)) + stop).ljust(len(run))
+        parts = (
+            " & ".join(_words(p) for p in _AMPERSAND.split(part)) for part in _COMMA.split(run)
+        )
+        return (", ".join(parts) + stop).ljust(len(run))
 
     return _SPACED.sub(one, text)
 

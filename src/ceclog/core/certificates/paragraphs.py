@@ -15,32 +15,26 @@ MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence'
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
 # where a paragraph's sentence goes on past a title: a date ("... Technician (CCT) on February
-# 11, 2026", "... held 03/05/2026"), what it earned (", earning 15 CECs"), where or by whom it
-# was given ("... conducted at our facility"), the sentence's end
+# 11, 2026", "... held 03/05/2026"), what it earned (", earning 15 CECs"), what the class was
+# after a comma (", a course of ..."), the sentence's end
 _CLAUSE = re.compile(
     rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d)"
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
-    # where or by whom it was given, in small letters: "... (AMRT) conducted at our facility"
-    r"|\s+(?-i:conducted|held|given|presented|offered)\s+(?-i:at|in|by)\s+"
     # what the class was, after a comma: "..., a course of sixteen (16) contact hours"
     r"|,\s+(?-i:an?)\s+(?:[\w-]+\s+){0,2}?(?-i:course|class|seminar|workshop|program)\b"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
+    r"|\s+(?:held|conducted|presented|offered|given|taught)\s+(?:at|in|by|online)\s"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
     re.IGNORECASE,
 )
 
 
 def _prose(line: Line) -> bool:
-    """One column of text, or a justified line: a sentence's words spaced as columns, or
-    every word two or three spaces from the next (a table's row has single spaces inside its
-    cells and wider gaps between them)."""
+    """One column of text, or a justified line: a sentence's words spaced as columns."""
     pieces = chunks(line.text)
     if len(pieces) == 1:
         return True
-    if len(pieces) >= MIN_WORDS and all(" " not in text for _, text in pieces):
-        return True
-    gaps = re.findall(r"(?<=\S) +(?=\S)", line.text)
-    return len(gaps) + 1 >= MIN_WORDS and all(len(gap) in (2, 3) for gap in gaps)
+    return len(pieces) >= MIN_WORDS and all(" " not in text for _, text in pieces)
 
 
 def long_line(line: Line) -> bool:

@@ -102,7 +102,28 @@ def phrase_hits(line: Line, patterns: Patterns) -> list[PhraseHit]:
                     tail = " ".join(tail[:40].split()[:-1]) + " …"
                 shown = f"{lead}…{tail}".strip()
                 out.append(PhraseHit(phrase.field, shown, start + a, start + b, b >= len(chunk)))
-    return out + _beside(line, patterns)
+    return out + _beside(line, patterns) + _across(line, patterns, {h.field for h in out})
+
+
+def _across(line: Line, patterns: Patterns, found: set[str]) -> list[PhraseHit]:
+    """A phrase whose words are a form's caption and whose value is the column beside it ("on
+    Feb 6 2026" as "on      Feb 6 2026"): on a line of two pieces, the phrase read over
+    both, its value the second piece whole; only for a field no phrase found in a piece."""
+    pieces = chunks(line.text)
+    if len(pieces) != 2:
+        return []
+    (_, first), (x, second) = pieces
+    joined = f"{first} {second}"
+    out = []
+    for phrase in patterns.phrases:
+        if phrase.field in found:
+            continue
+        for m in phrase.pattern.finditer(joined):
+            a, b = m.span("value")
+            if m.start() < len(first) and a == len(first) + 1 and b == len(joined):
+                shown = f"{joined[m.start() : a]}…".strip()
+                out.append(PhraseHit(phrase.field, shown, x, x + len(second), True))
+    return out
 
 
 AMOUNTS = ("hours", "credits")

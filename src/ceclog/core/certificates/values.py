@@ -87,6 +87,11 @@ def _quoted(text: str) -> str:
     return m.group(1).strip() if m and not re.search(r"[\u201c\u201d\"]", m.group(1)) else text
 
 
+# a sentence's words about the class's length, before its title: "three-day course of ...",
+# "2-day class in ...", "eight-hour course" (never a title's capitalised "Two-Day Drying Lab")
+_LENGTH_FIRST = re.compile(r"(?:[a-z]+|\d{1,3})[- ](?:day|hour|hr|week)s?\s+[a-z]")
+_TRADEMARK = re.compile(r"\s*[\u2122\u00ae\u2120](?=\s|$)|[\u2122\u00ae\u2120]")
+
 # a caption of a number ends here: what a label took is the rest of a longer caption
 # ("Training Provider Accreditation No.", "Course Approval #"), whose value stands beyond it
 _CAPTION_END = re.compile(r"(?:\bno\.?|#|\bnumber|\bid)\s*:?$", re.I)
@@ -100,6 +105,9 @@ def title_check(value: str, raw: str, words: FieldWords) -> Parsed:
         return Parsed(value, "begins with a label's rest: type it")
     if _CAPTION_END.search(value):  # "Course  Approval No.   MCRW1142"
         return Parsed(value, "a caption's rest, not a title: type it")
+    if _LENGTH_FIRST.match(value):  # "completed the three-day course of study entitled X"
+        return Parsed(value, "begins with the class's length: not its title")
+    value = _TRADEMARK.sub("", value)  # "Odor Pro\u00ae Basics": as a person types it
     stopped = re.sub(r"(?:(?<=\))|(?<=[^\W\d_]{4}))\.$", "", _quoted(value))  # a full stop
     parsed = _title(stopped, words)
     if raw.rstrip().endswith((":", ",", "-", "\u2013")):
@@ -169,6 +177,7 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     speaker after "Presented by") is none; a place after it (", Denver, Colorado", ", Austin,
     TX": a state or province of `places`) is no part of it; words of a sentence (starting in
     lower case, or ending one) are none."""
+    value = _TRADEMARK.sub("", value)  # "DryTrack\u2122 Pro": a name as a person types it
     if not re.search(r"[^\W\d_]{2}", value):  # "-d": a logo's strokes, read by OCR
         return Parsed(value, "no word in it: not a name")
     if _CAPTION_END.search(value):  # "Training Provider  Accreditation No.   MTP0088"
@@ -184,7 +193,7 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
         after = value[cut:].strip(" .-\u2013\u2014")
         value, notes = value[:cut].rstrip(), (f"{after!r}: after the name, left out",)
         value = value[:-1] if value.endswith(".") and not _ABBREVIATED.search(value) else value
-    if value[:1].islower() or re.search(r"\b[a-z]+\.$", value):
+    if value[:1].islower() or re.search(r"\b[a-z]+\.$", value) or _VERB_FIRST.match(value):
         # "Presented by the Restoration Expo education committee.": a sentence's words
         return Parsed(value, "part of a sentence, not a name: type it")
     parts = [p.strip() for p in value.split(",")]
@@ -204,6 +213,8 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     return Parsed(value, notes=notes)
 
 
+# a sentence's verb and a small word: "Presented at the booth of X", "Hosted by X"
+_VERB_FIRST = re.compile(r"[A-Z][a-z]+ed\s+(?:at|by|for|in|on|to|the|with)\b")
 _ABBREVIATED = re.compile(rf"\b(?:{LEGAL_FORM}|jr|sr)\.$", re.I)
 
 

@@ -1,0 +1,75 @@
+"""A transcript's table of sessions: "Session   Date   CECs   IICRC Course #" over a row per
+session, as a convention prints the classes a person attended.  Each session is a class of its
+own (the IICRC approves each by its own number), so the page gives one certificate per row:
+its title, date, hours, credits and approval from its row alone (never the transcript's total
+or the event's dates), the attendee and the provider from the page.  Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.headers import OCR_NOTE, heading_label
+from ceclog.core.certificates.lines import Line, Span, chunks
+from ceclog.core.certificates.patterns import Patterns
+
+# what a row of a session's table gives; the rest (the attendee, the provider) is the page's
+SESSION_FIELDS = frozenset({"title", "date", "hours", "credits", "approval"})
+# the page calls itself a transcript: its table lists classes taken, not one class's agenda
+_TRANSCRIPT = re.compile(r"\btranscript\b", re.IGNORECASE)
+
+
+def session_table(section: list[Line], patterns: Patterns) -> tuple[int, list[int]] | None:
+    """The row of headings and the rows of a table of sessions (None: no such table): three
+    headings or more, one of them a title's ("Session", "Course") and one an amount's ("CECs",
+    "Hours"), with two rows or more right under them, cell for cell in the headings' columns;
+    and a course number's heading ("IICRC Course #") or a page that calls itself a transcript,
+    so that a class's agenda (each day's topic and hours) is no list of classes."""
+    transcript = any(_TRANSCRIPT.search(ln.text) for ln in section)
+    for i, line in enumerate(section):
+        heads = chunks(line.text)
+        if len(heads) < 3 or any(ch.isdigit() for ch in line.text):
+            continue
+        fields = {lab.field for _, text in heads if (lab := heading_label(text, patterns))}
+        if "title" not in fields or not fields & {"credits", "hours"}:
+            continue
+        if "approval" not in fields and not transcript:
+            continue
+        rows: list[int] = []
+        above = line
+        for k in range(i + 1, len(section)):
+            row = section[k]
+            if row.page != line.page or not 0 < row.row - above.row <= 2:
+                break
+            if not _aligned(heads, chunks(row.text)):
+                break
+            rows.append(k)
+            above = row
+        if len(rows) >= 2:
+            return i, rows
+    return None
+
+
+def _aligned(heads: list[tuple[int, str]], cells: list[tuple[int, str]]) -> bool:
+    """Whether a row has a cell under each heading, each starting in its heading's column."""
+    if len(cells) != len(heads):
+        return False
+    ends = [x for x, _ in heads[1:]] + [10**6]
+    return all(hx - 2 <= cx < end for (hx, _), (cx, _), end in zip(heads, cells, ends, strict=True))
+
+
+def row_values(heads: Line, row: Line, patterns: Patterns) -> list[Candidate]:
+    """What one session's row gives: each heading that is a field's label takes its cell."""
+    out: list[Candidate] = []
+    for (_, head), (x, text) in zip(chunks(heads.text), chunks(row.text), strict=True):
+        lab = heading_label(head, patterns)
+        if lab is None or lab.field not in SESSION_FIELDS:
+            continue
+        how = f'label "{lab.text.rstrip(":")}", a session\'s row of a transcript'
+        got = candidate(lab.field, Span(row, x, x + len(text)), how, "label", patterns)
+        if got is not None and got.confidence is not None:  # a photo's rows may slip
+            got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
+        if got is not None:
+            out.append(got)
+    return out
