@@ -18,8 +18,8 @@ _MONTHS = (
 )
 _MONTH = rf"(?P<mon>{_MONTHS})\.?"
 _ORD = r"(?:st|nd|rd|th)?"
-# -, en dash, em dash, words; "&" joins two days of one class ("March 11 & 12, 2026")
-_DASH = r"\s*(?:-|\u2013|\u2014|&|to|through|thru)\s*"
+# -, en dash, em dash, words; "&" or "and" joins two days of one class ("March 11 & 12, 2026")
+_DASH = r"\s*(?:-|\u2013|\u2014|&|and|to|through|thru)\s*"
 _D, _D2, _Y = rf"(?P<d>\d{{1,2}}){_ORD}", rf"(?P<d2>\d{{1,2}}){_ORD}", r"(?P<y>\d{4})"
 _NO_NUM_BEFORE, _NO_NUM_AFTER = r"(?<![\d/.-])", r"(?![\d/.-])"
 _NUMERIC = {

@@ -39,6 +39,7 @@ from ceclog.core.certificates.ends import RUNS_ON, in_sentence, runs_on, wrapped
 from ceclog.core.certificates.glued import unglued
 from ceclog.core.certificates.headers import OCR_NOTE, header_values, heads_row
 from ceclog.core.certificates.letterhead import letterhead
+from ceclog.core.certificates.letters import addressee
 from ceclog.core.certificates.lines import Line, Span, chunks, sentence_bounds
 from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
@@ -286,6 +287,7 @@ def read_certificates(
             found += held_stack(section, patterns, lambda text: same_person(text, holder))
         found += title_under_heading(section, patterns, found)
         found += title_under_name(section, patterns, found)
+        found += addressee(section, patterns)
         if not found:
             continue
         table = session_table(section, patterns)

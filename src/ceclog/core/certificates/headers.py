@@ -18,9 +18,10 @@ OCR_NOTE = "OCR: a value on the line below its label may be another's"
 
 def heading_label(text: str, patterns: Patterns) -> Label | None:
     """The label a whole heading is ("Date", "IICRC CECs", "Completion Date:"); one with its
-    number sign first ("Course #" is the approval's, "Course" the title's)."""
+    number sign first ("Course #" is the approval's, "Course" the title's), or its
+    abbreviation's full stop ("IICRC Course No." is "IICRC Course No")."""
     low = misread(text.casefold())
-    for said in (low.rstrip(":"), low.rstrip(":#")):
+    for said in (low.rstrip(":"), low.rstrip(":#"), low.rstrip(":.")):
         said = " ".join(said.split())
         lab = next((lab for lab in patterns.labels if " ".join(lab.words) == said), None)
         if lab is not None:

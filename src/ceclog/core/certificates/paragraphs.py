@@ -15,10 +15,13 @@ MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence'
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
 # where a paragraph's sentence goes on past a title: a date ("... Technician (CCT) on February
-# 11, 2026", "... held 03/05/2026"), what it earned (", earning 15 CECs"), the sentence's end
+# 11, 2026", "... held 03/05/2026"), what it earned (", earning 15 CECs"), what the class was
+# after a comma (", a course of ..."), the sentence's end
 _CLAUSE = re.compile(
     rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d)"
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
+    # what the class was, after a comma: "..., a course of sixteen (16) contact hours"
+    r"|,\s+(?-i:an?)\s+(?:[\w-]+\s+){0,2}?(?-i:course|class|seminar|workshop|program)\b"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
     r"|\s+(?:held|conducted|presented|offered|given|taught)\s+(?:at|in|by|online)\s"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
@@ -50,6 +53,14 @@ def ends_sentence(line: Line) -> bool:
     return line.text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
+def _ends_as_sentence(line: Line) -> bool:
+    """Whether a line is the rest of a sentence: one column, a word in small letters, a full
+    stop at its end (a title alone under its sentence has none)."""
+    text = line.text.strip()
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(chunks(line.text)) == 1 and text.endswith(".") and any(w.islower() for w in words)
+
+
 def joined(lines: list[Line]) -> Line:
     """The lines as one: their words single-spaced, each with its OCR confidence."""
     words: list[Word] = []
@@ -72,8 +83,11 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
     def flush() -> None:
         # two long lines at least: a sentence and a title below it is none; two lines are one
         # when both are long and the first breaks off mid-sentence ("... has completed Carpet
-        # Cleaning" / "Technician (CCT) on February 11, 2026, earning 15 CECs.")
-        if len(run) >= 3 or (len(run) == 2 and long_line(run[1]) and not ends_sentence(run[0])):
+        # Cleaning" / "Technician (CCT) on February 11, 2026, earning 15 CECs."), or the second
+        # ends it with a full stop after words in small letters ("... you attended our
+        # Commercial" / "Drying Workshop on May 6-7, 2026.")
+        two = len(run) == 2 and not ends_sentence(run[0])
+        if len(run) >= 3 or (two and (long_line(run[1]) or _ends_as_sentence(run[1]))):
             out.append(joined(run))
         else:
             out.extend(run)

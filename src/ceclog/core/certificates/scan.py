@@ -130,6 +130,9 @@ AMOUNTS = ("hours", "credits")
 # two counts a bar parts ("14 Hours | 14 CECs"): OCR drops the bar, a PDF's layout reads it
 # as a gap, so the counts stand in two columns
 _PARTED = " | "
+# a mark alone in its column, no letter or digit: a dash, a dot, a bullet, or a glyph the PDF
+# gives no letter for (a control character)
+_SEPARATOR = re.compile(r"[^\w\s]{1,2}")
 
 
 def _beside(line: Line, patterns: Patterns) -> list[PhraseHit]:
@@ -137,7 +140,8 @@ def _beside(line: Line, patterns: Patterns) -> list[PhraseHit]:
     CECs" beside it): each column read with the next one after a bar, a hit kept only when its
     value is in the first column and its phrase runs on into the second."""
     out = []
-    pieces = chunks(line.text)
+    # a mark alone between them parts them as a bar does ("14 Hours   -   14 CECs")
+    pieces = [(s, c) for s, c in chunks(line.text) if not _SEPARATOR.fullmatch(c)]
     for (start, chunk), (_, after) in itertools.pairwise(pieces):
         joined = chunk + _PARTED + after
         for phrase in patterns.phrases:
