@@ -435,6 +435,16 @@ def test_a_host_gives_way_to_a_schools_letterhead_never_to_an_events(
         (["Attendee: Pat Holder", "Event: Great Lakes Flooring Summit 2026"], None),
         (["Attendee: Pat Holder", "Event Name: Great Lakes Flooring Summit 2026"], None),
         (["Attendee: Pat Holder", "Conference: Mountain West Restoration Forum"], None),
+        # a programme's class, where nothing else names one
+        (["Attendee: Pat Holder", "Program: Preferred Vendor Program - Estimating Basics"], None),
+        (
+            [
+                "Program: Preferred Vendor Program",
+                "Module: Moisture Documentation Standards",
+                "Attendee: Pat Holder",
+            ],
+            "Moisture Documentation Standards",
+        ),
         # a session or a presentation named on the page is the title: the event is its host
         (
             [
@@ -454,7 +464,7 @@ def test_a_host_gives_way_to_a_schools_letterhead_never_to_an_events(
         ),
     ],
 )
-def test_an_event_names_the_title_where_nothing_better_does(
+def test_an_event_or_a_program_names_the_title_where_nothing_better_does(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[str], title: str | None
 ) -> None:
     lines: list[fx.Row] = ["#Certificate of Attendance", *rows, "Date: May 14, 2026"]
