@@ -1,0 +1,67 @@
+"""Small cards and photographed pages: a wallet card's small print under the signature is a
+sentence, never the school's name; a provider's licence number after "Training Provider" is no
+name.  Each card is made as a PDF in our own words and read through the command line, as a
+user would (the reading is the same for a photo's OCR lines)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cert_fixtures as fx
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2020-01-01"))
+
+
+CARD: list[fx.Row] = [
+    "#Certificate of Completion",
+    "This certifies that",
+    "#Ines Carvalho",
+    "completed Odor Control Technician (OCT)",
+    "Completed:   06/09/2026",
+    "CECs:   14",
+]
+
+
+@pytest.mark.parametrize(
+    ("small_print", "want"),
+    [
+        # the card's small print: a sentence ending in a word a school's name may end in, and
+        # another after it
+        ("Keep this card with your record of training. Valid in all states.", None),
+        ("Show this card as proof of your education. Not a licence.", None),
+        # a school's name under the signature, its small words in lower case, is still read
+        ("Harbor Academy of Drying and Cleaning", "Harbor Academy of Drying and Cleaning"),
+    ],
+)
+def test_a_cards_small_print_is_no_school(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, small_print: str, want: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog, tmp_path, *CARD, [(20, "R. Vance"), (150, "Instructor")], "", small_print
+    )
+    assert got["provider"] == want
+    assert got["title"] == "Odor Control Technician (OCT)"
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # a state's training provider licence after the caption, no name
+        ("Training Provider:   QX40921", None),
+        ("Training Provider LIC-20417", None),
+        # a name with a number among its words is a name
+        ("Training Provider:   Station 51 Training Center", "Station 51 Training Center"),
+        ("Training Provider:   Cedar Point Academy", "Cedar Point Academy"),
+    ],
+)
+def test_a_providers_licence_number_is_no_name(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, want: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, *CARD, line)
+    assert got["provider"] == want
