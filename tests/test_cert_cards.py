@@ -65,3 +65,55 @@ def test_a_providers_licence_number_is_no_name(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, *CARD, line)
     assert got["provider"] == want
+
+
+def _paragraph(*lines: str) -> list[fx.Row]:
+    return ["#Certificate of Completion", "", *[[(20.0, line)] for line in lines]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (  # "the course in" a title, the sentence going on with where it was given
+            (
+                "We hereby confirm that Morgan Ellis has attended and successfully",
+                "completed the IICRC-approved course in Odor Control and Deodorization",
+                "Technician presented in Boise, Idaho on June 8-9, 2026, and has earned",
+                "fourteen (14) continuing education credits for the class.",
+            ),
+            "Odor Control and Deodorization Technician",
+        ),
+        (  # where it was taught ends a title named after "completed"
+            (
+                "We hereby confirm that Morgan Ellis has attended and successfully",
+                "completed Mold Remediation Fundamentals taught at Lakeside Hall in Boise",
+                "on June 9, 2026, and has earned seven (7) continuing education credits",
+                "for the class, as the school's records show.",
+            ),
+            "Mold Remediation Fundamentals",
+        ),
+        (  # "the course in" a place is no title
+            (
+                "We hereby confirm that Morgan Ellis has attended and successfully",
+                "completed the course in Boise, Idaho on June 9, 2026, and has earned",
+                "seven (7) continuing education credits for the class, as the school's",
+                "records show.",
+            ),
+            None,
+        ),
+        (
+            (
+                "We hereby confirm that Morgan Ellis has attended and successfully",
+                "completed the approved course in Twin Falls on June 9, 2026, earning",
+                "seven (7) continuing education credits for the class, as the school's",
+                "records show.",
+            ),
+            None,
+        ),
+    ],
+)
+def test_a_wrapped_sentence_names_the_course_in_its_subject(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, lines: tuple[str, ...], want: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, *_paragraph(*lines))
+    assert got["title"] == want
