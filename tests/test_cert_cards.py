@@ -117,3 +117,33 @@ def test_a_wrapped_sentence_names_the_course_in_its_subject(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, *_paragraph(*lines))
     assert got["title"] == want
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (  # the days of the class, the sentence going on after them
+            (
+                "We hereby confirm that Morgan Ellis has attended and successfully",
+                "completed the IICRC-approved course in Odor Control and Deodorization",
+                "Technician presented in Boise, Idaho on June 8-9, 2026, and has earned",
+                "fourteen (14) continuing education credits for the class.",
+            ),
+            "2026-06-09",
+        ),
+        (
+            (
+                "We hereby confirm that Morgan Ellis has attended and successfully",
+                "completed Water Restoration Technician in Boise, Idaho on May 4-5,",
+                "2026, earning nineteen (19) continuing education credits for the class, as",
+                "the school's records show.",
+            ),
+            "2026-05-05",
+        ),
+    ],
+)
+def test_a_wrapped_sentence_dates_the_class_before_going_on(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, lines: tuple[str, ...], want: str
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, *_paragraph(*lines))
+    assert got["date"] == want
