@@ -147,3 +147,39 @@ def test_a_wrapped_sentence_dates_the_class_before_going_on(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, *_paragraph(*lines))
     assert got["date"] == want
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        (  # the name and "completed" end a line: the title is the next
+            (
+                "This certifies that Morgan Ellis completed",
+                "#Confined Space Entry for Restorers",
+                "on April 2, 2026",
+            ),
+            "Confined Space Entry for Restorers",
+        ),
+        (
+            (
+                "This certifies that Morgan Ellis has successfully completed",
+                "#Confined Space Entry for Restorers",
+                "on April 2, 2026",
+            ),
+            "Confined Space Entry for Restorers",
+        ),
+        (  # a sentence going on after "completed" names no title on the next line
+            (
+                "This certifies that the technician named below completed",
+                "#Morgan Ellis",
+                "on April 2, 2026",
+            ),
+            None,
+        ),
+    ],
+)
+def test_a_title_under_the_line_a_name_and_completed_end(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: tuple[str, ...], want: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, "#Certificate of Completion", "", *rows)
+    assert got["title"] == want
