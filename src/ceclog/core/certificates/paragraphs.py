@@ -15,8 +15,9 @@ MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence'
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
 # where a paragraph's sentence goes on past a title: a date ("... Technician (CCT) on February
-# 11, 2026", "... held 03/05/2026"), what it earned (", earning 15 CECs"), what the class was
-# after a comma (", a course of ..."), the sentence's end
+# 11, 2026", "... held 03/05/2026"), where it was given ("... presented in Tacoma", "conducted
+# at our ..."), what it earned (", earning 15 CECs"), what the class was after a comma (", a
+# course of ..."), the sentence's end
 _CLAUSE = re.compile(
     rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d)"
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"

@@ -35,6 +35,17 @@ def _names(line: Line) -> list[Span]:
     return out
 
 
+# the small words a school's name holds in lower case ("Academy of Texas", "Hale and Sons")
+_JOINING = frozenset({"of", "and", "the", "for", "&", "in", "on", "at", "de", "du"})
+
+
+def _capitalised(name: str) -> bool:
+    """Whether each word of `name` starts with a capital, a digit or a mark, the small joining
+    words aside: a school's name does, a sentence of the card's small print ("Carry this card
+    as proof of training") does not."""
+    return all(not w[:1].islower() or w.casefold() in _JOINING for w in name.split())
+
+
 def signed(section: list[Line], patterns: Patterns, found: list[Candidate]) -> list[Candidate]:
     """The provider a signature block names (none: the letterhead reads as a name or is
     confirmed, a label or a phrase names the provider, or the block names none or two)."""
@@ -51,6 +62,8 @@ def signed(section: list[Line], patterns: Patterns, found: list[Candidate]) -> l
             bound = patterns.fields[field]
             words = {w.casefold() for w in c.value.split()}
             if words & set(bound.not_signed) or not reads_as_name(c.value, bound):
+                continue
+            if not _capitalised(c.value):  # "Carry this card as proof of training."
                 continue
             if any(o.text.casefold() == c.text.casefold() for o in found):
                 continue  # another field's value

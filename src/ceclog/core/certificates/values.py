@@ -176,12 +176,16 @@ def provider_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """A school's name: a person's name with credentials after it ("Cheryl Vance, CR, WLS": the
     speaker after "Presented by") is none; a place after it (", Denver, Colorado", ", Austin,
     TX": a state or province of `places`) is no part of it; words of a sentence (starting in
-    lower case, or ending one) are none."""
+    lower case, or ending one) are none, nor is one word holding a number of three digits or
+    more (a licence's or a school's number)."""
     value = _TRADEMARK.sub("", value)  # "DryTrack\u2122 Pro": a name as a person types it
     if not re.search(r"[^\W\d_]{2}", value):  # "-d": a logo's strokes, read by OCR
         return Parsed(value, "no word in it: not a name")
     if _CAPTION_END.search(value):  # "Training Provider  Accreditation No.   MTP0088"
         return Parsed(value, "a caption's rest, not a name: type it")
+    if len(value.split()) == 1 and len(re.findall(r"\d", value)) >= 3:
+        # "Training Provider MTP0417" on a wallet card: the provider's licence number
+        return Parsed(value, "a number, not a name: type the provider")
     notes: tuple[str, ...] = ()
     end = sentence_bounds(value, 0, 0)[1]  # "X Association. Keep this for your records."
     # "X, Inc. Keep this card.": a legal form ends the name ("Co." may go on: "Smith & Co. X")
