@@ -81,9 +81,7 @@ def _beside_value(line: Line, end: int, patterns: Patterns) -> tuple[int, int] |
     certifies that      Dana Reyes", "completed the in-house training      Ladder Safety"): the
     line's one other piece, after it, holding no label or phrase of its own."""
     pieces = chunks(line.text)
-    if len(pieces) != 2 or not pieces[0][0] <= end <= pieces[0][0] + len(pieces[0][1]):
-        return None
-    if end != pieces[0][0] + len(pieces[0][1]):
+    if len(pieces) != 2 or end != pieces[0][0] + len(pieces[0][1]):
         return None
     x, text = pieces[1]
     alone = Line(line.page, line.number, " " * x + text, line.words_in(x, x + len(text)), line.row)

@@ -89,11 +89,10 @@ def _guesses(fields: list[str], span: Span, patterns: Patterns) -> list[Candidat
 
 
 def _monogram(pieces: list[tuple[int, str]]) -> bool:
-    """Whether the line's first piece is a logo: a shape, or its letters beside a name of two
-    words or more:
-    up to three letters ("QX   Harbor Point School", "DL   Dri-Logic Training Center"), or four
-    that are its initials ("BRSI   BAYSIDE RESTORATION SERVICES, INC."; "ACME" may be a
-    name's first word)."""
+    """Whether the line's first piece is a logo: a shape alone, or its letters beside a name of
+    two words or more, up to three letters ("QX   Harbor Point School", "DL   Dri-Logic
+    Training Center") or four that are the name's initials ("BRSI   BAYSIDE RESTORATION
+    SERVICES, INC."; "ACME" may be a name's first word)."""
     if len(pieces) >= 2 and not re.search(r"\w", pieces[0][1]):
         return True  # a logo's shape alone: "\u25cf   C L E A R A I R   T R A I N I N G"
     if len(pieces) < 2 or not re.fullmatch(r"[A-Z&]{1,4}", pieces[0][1]):
