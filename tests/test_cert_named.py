@@ -539,3 +539,31 @@ def test_a_letter_s_salutation_names_its_attendee(
     )
     assert got["attendee"] == name, got["_"]["attendee"]
     assert got["title"] == "Program Guidelines and Estimating Standards"
+
+
+@pytest.mark.parametrize(
+    ("over", "title"),
+    [
+        ("Water Restoration Technician", "Water Restoration Technician"),
+        ("Odor Control Refresher", "Odor Control Refresher"),
+        # a heading, a kind of class alone, a school: no title
+        ("Certificate of Completion", None),
+        ("Online Course", None),
+        ("Harbor Point Restoration Institute", None),
+    ],
+)
+def test_a_diploma_s_title_over_the_words_that_award_it(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, over: str, title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#H A R B O R   P O I N T   R E S T O R A T I O N   I N S T I T U T E",
+        f"#{over}",
+        "is hereby awarded to",
+        "#Dana Reyes",
+        "for completion of the IICRC-approved course held in Mobile, Alabama",
+        "September 14 - 16, 2026",
+        "19 hours of instruction  |  19 CECs  |  IICRC School #5120",
+    )
+    assert (got["title"], got["attendee"], got["date"]) == (title, "Dana Reyes", "2026-09-16")

@@ -61,7 +61,7 @@ def heads_below(lines: list[Line], i: int, a: int, b: int, patterns: Patterns) -
 
 
 # a school's or a firm's name, never a class's title: "Pro Floor Care Institute", "Acme LLC"
-_ORG = re.compile(
+ORG = re.compile(
     r"\b(?:academy|institute|school|university|college|association|society|council|"
     r"llc|inc|ltd|corp|corporation|company|co)\b",
     re.IGNORECASE,
@@ -69,7 +69,7 @@ _ORG = re.compile(
 # a certificate's heading, with up to three words before it and after its "of": "Certificate",
 # "Continuing Education Certificate of Completion", "Certificate of Course Completion"
 _WORD = r"[^\W\d_][\w'\u2019-]*"
-_HEADING = re.compile(rf"(?:{_WORD}\s+){{0,3}}certificate(?:\s+of(?:\s+{_WORD}){{1,3}})?", re.I)
+HEADING = re.compile(rf"(?:{_WORD}\s+){{0,3}}certificate(?:\s+of(?:\s+{_WORD}){{1,3}})?", re.I)
 _SHORT = re.compile(r"\(?[A-Z]{2,6}\)?")  # a title's initials on a line of their own: "OCT"
 
 
@@ -81,16 +81,16 @@ def _heading_end(lines: list[Line], i: int) -> int | None:
     """Where a heading that starts at `lines[i]` ends: "Certificate of Completion" on one line
     or on two ("CERTIFICATE" / "of Course Completion"); None: no heading starts there."""
     text = " ".join(lines[i].text.split())
-    if not _HEADING.fullmatch(text):
+    if not HEADING.fullmatch(text):
         return None
     if i + 1 < len(lines) and _near(lines[i], lines[i + 1]):
         two = f"{text} {' '.join(lines[i + 1].text.split())}"
-        if two.casefold().startswith(f"{text.casefold()} of ") and _HEADING.fullmatch(two):
+        if two.casefold().startswith(f"{text.casefold()} of ") and HEADING.fullmatch(two):
             return i + 1
     return i
 
 
-def _dated(text: str) -> bool:
+def dated(text: str) -> bool:
     """Whether `text` holds a date, one that reads two ways or has no day too."""
     when = read_date(text)
     if when.value is not None or when.readings:
@@ -98,7 +98,7 @@ def _dated(text: str) -> bool:
     return when.problem not in (None, "no date in it")
 
 
-def _one_piece(line: Line) -> Span | None:
+def one_piece(line: Line) -> Span | None:
     pieces = chunks(line.text)
     if len(pieces) != 1:
         return None
@@ -139,7 +139,7 @@ def held_stack(
         if end is None or end + 2 >= len(lines) or not _near(*lines[end : end + 2]):
             continue
         name = lines[end + 1]
-        span = _named(_one_piece(name))
+        span = _named(one_piece(name))
         if span is None or marked(name, patterns) or not is_holder(span.text):
             continue
         if ":" in span.text:
@@ -160,22 +160,22 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
     """The title alone on `lines[k]`, right under the holder's name, when the stack ends right
     under it."""
     line = lines[k]
-    span = _one_piece(line)
+    span = one_piece(line)
     if span is None or not _near(lines[k - 1], line) or marked(line, patterns):
         return None
     text = span.text.strip()
-    if any(h.search(text) for h in patterns.headings) or _ORG.search(text):
+    if any(h.search(text) for h in patterns.headings) or ORG.search(text):
         return None
     if text[:1].islower():
         return None  # a sentence ("attended the sessions and is awarded 2", "completed the ...")
-    if _dated(text):
+    if dated(text):
         return None
     k += 1
     if k < len(lines) and _SHORT.fullmatch(lines[k].text.strip()) and _near(line, lines[k]):
         line, k = lines[k], k + 1
     if k >= len(lines) or not _near(line, lines[k]):
         return None
-    if not (marked(lines[k], patterns) or _dated(lines[k].text)):
+    if not (marked(lines[k], patterns) or dated(lines[k].text)):
         return None
     how = "the line under the holder's name"
     got = candidate("title", span, how, "phrase", patterns)
@@ -200,7 +200,7 @@ def title_under_name(
         at = [k for k, ln in enumerate(lines) if (ln.page, ln.number) == (person.page, person.line)]
         if not at or at[0] + 2 >= len(lines):
             continue
-        span = _one_piece(lines[at[0]])
+        span = one_piece(lines[at[0]])
         if span is None or span.text.strip() != person.text.strip():
             continue  # the name shares its line: a form's row, not a stack
         got = _title_under(lines, at[0] + 1, patterns)
@@ -262,14 +262,14 @@ def title_under_heading(
         if end is None or end + 2 >= len(lines) or not _near(*lines[end : end + 2]):
             continue
         line = lines[end + 1]
-        span = _one_piece(line)
+        span = one_piece(line)
         if span is None or marked(line, patterns):
             continue
         text = span.text.strip().rstrip(".")
         words = {w.casefold() for w in text.split()}
-        if not _KIND_END.search(text) or words <= GENERIC or _ORG.search(text):
+        if not _KIND_END.search(text) or words <= GENERIC or ORG.search(text):
             continue
-        if text.casefold() in names or _dated(text):
+        if text.casefold() in names or dated(text):
             continue
         nxt = lines[end + 2]
         if nxt.page != line.page or nxt.row > line.row + 5:
@@ -316,12 +316,12 @@ def _title_under_verb(lines: list[Line], i: int, patterns: Patterns) -> Candidat
     if not _VERB.fullmatch(" ".join(lines[i].text.split())) or i + 2 >= len(lines):
         return None
     line, end = lines[i + 1], lines[i + 2]
-    span = _one_piece(line)
+    span = one_piece(line)
     if span is None or not _near(lines[i], line) or marked(line, patterns):
         return None
-    if _dated(span.text) or _ORG.search(span.text) or not _near(line, end):
+    if dated(span.text) or ORG.search(span.text) or not _near(line, end):
         return None
-    if not (marked(end, patterns) or _dated(end.text)):
+    if not (marked(end, patterns) or dated(end.text)):
         return None
     got = candidate("title", span, "the line under the name and its verb", "phrase", patterns)
     return got if got is not None and got.problem is None else None

@@ -25,6 +25,7 @@ from ceclog.core.certificates.alone import (
     title_under_heading,
     title_under_name,
 )
+from ceclog.core.certificates.awarded import title_over_award
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.decided import (
@@ -285,6 +286,7 @@ def read_certificates(
             found += held_stack(section, patterns, lambda text: same_person(text, holder))
         found += title_under_heading(section, patterns, found)
         found += title_under_name(section, patterns, found)
+        found += title_over_award(section, patterns, found)
         found += addressee(section, patterns)
         if not found:
             continue
