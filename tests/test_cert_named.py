@@ -567,3 +567,27 @@ def test_a_diploma_s_title_over_the_words_that_award_it(
         "19 hours of instruction  |  19 CECs  |  IICRC School #5120",
     )
     assert (got["title"], got["attendee"], got["date"]) == (title, "Dana Reyes", "2026-09-16")
+
+
+@pytest.mark.parametrize(
+    ("caption", "title"),
+    [
+        ("Participant", "OSHA 10-Hour Construction Industry Outreach Training"),
+        ("Student", "OSHA 10-Hour Construction Industry Outreach Training"),
+        ("Instructor", None),  # a signer's caption: the name over it is no attendee's
+    ],
+)
+def test_the_title_under_the_holder_s_name_and_its_caption(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, caption: str, title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        [(20, "Harbor Point Safety Group"), (180, "Outreach Training Program")],
+        "#Certificate of Completion",
+        "Dana Reyes",
+        caption,
+        "OSHA 10-Hour Construction Industry Outreach Training",
+        [(60, "Completed: 07/31/2026"), (150, "Total Hours: 10")],
+    )
+    assert (got["title"], got["date"], got["hours"]) == (title, "2026-07-31", "10")

@@ -182,6 +182,17 @@ def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | N
     return got if got is not None and got.problem is None else None
 
 
+def _caption_alone(line: Line, field: str, patterns: Patterns) -> bool:
+    """Whether a line is one label of `field` and nothing else ("Participant")."""
+    hits = label_hits(line, patterns)
+    text = line.text.strip().rstrip(":")
+    return (
+        len(hits) == 1
+        and hits[0].label.field == field
+        and " ".join(hits[0].label.words) == " ".join(text.casefold().split())
+    )
+
+
 # a place on a line of its own: "Tampa, FL", "Mesa, Arizona"
 _PLACE = re.compile(r",\s*(?:[A-Z]{2}\.?|(?:[A-Z][a-z]+\s?){1,2})(?:\s+\d{5})?$")
 
@@ -203,7 +214,10 @@ def title_under_name(
         span = one_piece(lines[at[0]])
         if span is None or span.text.strip() != person.text.strip():
             continue  # the name shares its line: a form's row, not a stack
-        got = _title_under(lines, at[0] + 1, patterns)
+        k = at[0] + 1
+        if _caption_alone(lines[k], "attendee", patterns) and k + 2 < len(lines):
+            k += 1  # the name's caption under it ("Jane Smith" / "Participant" / the title)
+        got = _title_under(lines, k, patterns)
         if got is not None and not _PLACE.search(got.text.strip()):
             return [replace(got, how="the line under the holder's name, alone on its line")]
     return []
