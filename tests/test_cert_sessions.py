@@ -1,8 +1,9 @@
 """A convention's transcript lists the sessions a person attended, each approved by its own
 number: the page gives one certificate per session, its title, date, credits and approval from
 its row (never the transcript's total, nor the event's dates), the attendee and the provider
-from the page.  A class's agenda (each day's topic and hours) stays one class.  Each page is
-made as a PDF in our own words and read through the command line, as a user would."""
+from the page.  Sessions with no numbers of their own (an event's, under one approval, or a
+class's agenda) stay one class.  Each page is made as a PDF in our own words and read through
+the command line, as a user would."""
 
 from __future__ import annotations
 
@@ -72,24 +73,17 @@ def test_a_transcript_gives_a_certificate_per_session(
     assert {c["provider"] for c in certs} == {"Lakeshore Restoration Expo 2026"}
 
 
-def test_a_transcript_without_course_numbers_still_lists_its_sessions(
-    ceclog: Ceclog, ledger: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    "title", ["#Continuing Education Transcript", "#Certificate of Attendance"]
+)
+def test_sessions_without_numbers_of_their_own_are_one_class(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, title: str
 ) -> None:
-    certs = _read(ceclog, tmp_path, _transcript(HEADS[:3]))
-    assert [(c["title"], c["credits"]) for c in certs] == [
-        ("Drying Hardwood Stairs", "2"),
-        ("Carpet Pad Decisions", "1.5"),
-        ("Odor Control Basics", "1"),
-    ]
-
-
-def test_a_class_agenda_is_one_class_not_a_list_of_sessions(
-    ceclog: Ceclog, ledger: Path, tmp_path: Path
-) -> None:
-    # no course numbers and no "transcript": the rows are one class's days, which is not told
-    certs = _read(ceclog, tmp_path, _transcript(HEADS[:3], "#Certificate of Attendance"))
+    # an event's sessions under one approval, or a class's agenda: which row is the class is
+    # not told, and the page's total is the event's
+    certs = _read(ceclog, tmp_path, _transcript(HEADS[:3], title))
     assert len(certs) == 1
-    assert certs[0]["title"] is None
+    assert (certs[0]["title"], certs[0]["credits"]) == (None, "4.5")
 
 
 def test_one_session_of_a_transcript_is_written_with_pick(

@@ -1,12 +1,12 @@
 """A transcript's table of sessions: "Session   Date   CECs   IICRC Course #" over a row per
-session, as a convention prints the classes a person attended.  Each session is a class of its
-own (the IICRC approves each by its own number), so the page gives one certificate per row:
-its title, date, hours, credits and approval from its row alone (never the transcript's total
-or the event's dates), the attendee and the provider from the page.  Pure."""
+session, as a convention prints the classes a person attended.  Each session approved by its
+own number is a class of its own, so the page gives one certificate per row: its title, date,
+hours, credits and approval from its row alone (never the transcript's total or the event's
+dates), the attendee and the provider from the page.  A transcript whose sessions have no
+numbers of their own (one approval for the event) stays one class: the event's.  Pure."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ceclog.core.certificates.candidates import Candidate, candidate
@@ -16,25 +16,20 @@ from ceclog.core.certificates.patterns import Patterns
 
 # what a row of a session's table gives; the rest (the attendee, the provider) is the page's
 SESSION_FIELDS = frozenset({"title", "date", "hours", "credits", "approval"})
-# the page calls itself a transcript: its table lists classes taken, not one class's agenda
-_TRANSCRIPT = re.compile(r"\btranscript\b", re.IGNORECASE)
 
 
 def session_table(section: list[Line], patterns: Patterns) -> tuple[int, list[int]] | None:
     """The row of headings and the rows of a table of sessions (None: no such table): three
-    headings or more, one of them a title's ("Session", "Course") and one an amount's ("CECs",
-    "Hours"), with two rows or more right under them, cell for cell in the headings' columns;
-    and a course number's heading ("IICRC Course #") or a page that calls itself a transcript,
-    so that a class's agenda (each day's topic and hours) is no list of classes."""
-    transcript = any(_TRANSCRIPT.search(ln.text) for ln in section)
+    headings or more, one of them a title's ("Session", "Course"), one an amount's ("CECs",
+    "Hours") and one a course number's ("IICRC Course #"), with two rows or more right under
+    them, cell for cell in the headings' columns.  (A class's agenda, or an event's sessions
+    under one approval, has no course number per row: it is no list of classes.)"""
     for i, line in enumerate(section):
         heads = chunks(line.text)
         if len(heads) < 3 or any(ch.isdigit() for ch in line.text):
             continue
         fields = {lab.field for _, text in heads if (lab := heading_label(text, patterns))}
-        if "title" not in fields or not fields & {"credits", "hours"}:
-            continue
-        if "approval" not in fields and not transcript:
+        if "title" not in fields or "approval" not in fields or not fields & {"credits", "hours"}:
             continue
         rows: list[int] = []
         above = line
