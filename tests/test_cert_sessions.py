@@ -79,11 +79,32 @@ def test_a_transcript_gives_a_certificate_per_session(
 def test_sessions_without_numbers_of_their_own_are_one_class(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, title: str
 ) -> None:
-    # an event's sessions under one approval, or a class's agenda: which row is the class is
-    # not told, and the page's total is the event's
+    # an event's sessions under one approval, or a class's agenda: the class is the event,
+    # and the page's total is the event's
     certs = _read(ceclog, tmp_path, _transcript(HEADS[:3], title))
     assert len(certs) == 1
-    assert (certs[0]["title"], certs[0]["credits"]) == (None, "4.5")
+    assert (certs[0]["title"], certs[0]["credits"]) == ("Lakeshore Restoration Expo 2026", "4.5")
+
+
+@pytest.mark.parametrize(
+    ("event", "title"),
+    [
+        (
+            "Lakeshore Cleaning & Restoration Convention 2026",
+            "Lakeshore Cleaning & Restoration Convention 2026",
+        ),
+        ("Lakeshore Restoration Summit", "Lakeshore Restoration Summit"),
+        ("Lakeshore Restoration Association", None),  # a host, no event
+    ],
+)
+def test_an_event_s_sessions_under_one_approval_are_the_event_s_class(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, event: str, title: str | None
+) -> None:
+    rows = [row for row in _transcript(HEADS[:3]) if row != "#Lakeshore Restoration Expo 2026"]
+    rows[0] = event  # the event's name over the page's table of sessions
+    rows.append([(20, "IICRC Approval No.:"), (70, "CE-26-0931")])
+    (cert,) = _read(ceclog, tmp_path, rows)
+    assert (cert["title"], cert["credits"], cert["approval"]) == (title, "4.5", "CE-26-0931")
 
 
 def test_one_session_of_a_transcript_is_written_with_pick(

@@ -46,7 +46,12 @@ from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.scan import heading, label_hits, marked, phrase_hits
-from ceclog.core.certificates.sessions import SESSION_FIELDS, row_values, session_table
+from ceclog.core.certificates.sessions import (
+    SESSION_FIELDS,
+    event_title,
+    row_values,
+    session_table,
+)
 from ceclog.core.certificates.signed import signed
 
 
@@ -287,6 +292,7 @@ def read_certificates(
         found += title_under_heading(section, patterns, found)
         found += title_under_name(section, patterns, found)
         found += title_over_award(section, patterns, found)
+        found += event_title(section, patterns, found)
         found += addressee(section, patterns)
         if not found:
             continue
