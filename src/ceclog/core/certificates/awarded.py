@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ceclog.core.certificates.alone import GENERIC, HEADING, ORG, dated, one_piece
+from ceclog.core.certificates.alone import HEADING, ORG, dated, one_piece
 from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.ends import classy, named
 from ceclog.core.certificates.lines import Line, chunks
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.scan import marked
@@ -40,18 +41,8 @@ def title_over_award(
         text = span.text.strip()
         if marked(over, patterns) or HEADING.fullmatch(" ".join(text.split())):
             continue
-        if ORG.search(text) or dated(text) or not _classy(text, patterns):
+        if ORG.search(text) or dated(text) or not (named(text) and classy(text, patterns)):
             continue
         got = candidate("title", span, f'the line over "{pieces[0][1]}"', "phrase", patterns)
         return [got] if got is not None and got.problem is None else []
     return []
-
-
-def _classy(text: str, patterns: Patterns) -> bool:
-    """Capitalised words (small ones aside), one of them a word of a class ("Technician",
-    "Refresher"), more than a kind of class ("Online Course")."""
-    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
-    if not words or not all(w[0].isupper() or w.casefold() in GENERIC for w in words):
-        return False
-    low = {w.casefold() for w in words}
-    return bool(low & set(patterns.fields["attendee"].words.not_if)) and not low <= GENERIC

@@ -59,7 +59,7 @@ def in_sentence(phrase: PhraseHit, line: Line, patterns: Patterns) -> int | None
     if patterns.fields[phrase.field].reader.shape.name != "text":
         return None
     cut = clause_end(line.text[phrase.start : phrase.end])
-    if cut is None or not _named(line.text[phrase.start : phrase.start + cut]):
+    if cut is None or not named(line.text[phrase.start : phrase.start + cut]):
         return None
     return phrase.start + cut
 
@@ -67,7 +67,7 @@ def in_sentence(phrase: PhraseHit, line: Line, patterns: Patterns) -> int | None
 _SMALL = {"with", "from", "into", "over", "under", "upon", "and", "the", "for", "of", "a", "an"}
 
 
-def _named(text: str) -> bool:
+def named(text: str) -> bool:
     """Whether a text reads as a name or a title: its words capitalised, small ones aside
     ("Carpet Cleaning Technician (CCT)"), not the rest of a sentence ("Applied Structural
     Drying and a practical exercise")."""
@@ -102,14 +102,14 @@ def _carries(line: Line, start: int, k: int, lines: list[Line], patterns: Patter
         return False  # (a big title alone on its line spans it: a centred rest lies inside)
     if "," in more:
         return False
-    if not (_named(more) and _classy(more, patterns)):
+    if not (named(more) and classy(more, patterns)):
         return False
     if end is None or end.page != nxt.page or end.row > nxt.row + 8:
         return False  # (a centred page may leave blank rows before its table of labels)
     return marked(end, patterns) or read_date(end.text.strip()).value is not None
 
 
-def _classy(text: str, patterns: Patterns) -> bool:
+def classy(text: str, patterns: Patterns) -> bool:
     """Whether a text holds a word of a class ("Refresher", "Technician", "Course"), not only a
     kind of class ("Online Course", "Live Webinar": what kind of class, or the title's?)."""
     words = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
@@ -218,9 +218,9 @@ def _form_wrap(line: Line, nxt: Line, after: Line | None, patterns: Patterns) ->
     labelled row, so the piece is no row of its own.  A piece starting with a small letter (a
     word broken off) is left to the user."""
     more = chunks(nxt.text)[0][1]
-    if not more[:1].isupper() or len(more.split()) > 6 or not _named(_unbracketed(more)):
+    if not more[:1].isupper() or len(more.split()) > 6 or not named(_unbracketed(more)):
         return False
-    if not _classy(more, patterns):  # "What Changed": a title's words, or a row of its own?
+    if not classy(more, patterns):  # "What Changed": a title's words, or a row of its own?
         return False
     if after is None or after.page != nxt.page or not 0 < after.row - nxt.row <= 2:
         return False

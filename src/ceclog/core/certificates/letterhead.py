@@ -189,9 +189,7 @@ def letterhead(section: list[Line], patterns: Patterns, found: list[Candidate]) 
             stacked = _stacked(section, span, patterns) if got is None and not tracked else None
             if stacked is not None:
                 got = _unconfirmed(field, stacked, found, patterns)
-        if got is None:
-            got = candidate(field, span, "guess: the letterhead", "guess", patterns)
-        out += [got] if got is not None else []
+        out += [got] if got is not None else _guesses([field], span, patterns)
     return out
 
 
