@@ -5,6 +5,7 @@ PDFs), and undo restoring the ledger byte for byte."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import stat
@@ -142,8 +143,20 @@ def test_two_certificates_need_pick(ceclog: Ceclog, ledger: Path, tmp_path: Path
     assert "  1: 2026-03-14  Applied Structural Drying  (page 1)" in result.err
     assert "  2: 2026-04-22  Odor Control Technician  (page 2)" in result.err
     assert "holds 2 certificates (above); nothing was written" in result.err
-    assert "hint: choose one with --pick N" in result.err
+    assert "hint: choose one with --pick N, or review them all in one table: `ceclog add" in (
+        " ".join(result.err.split())
+    )
     _unchanged(ledger, before)
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    cert.rename(alone / cert.name)
+    review = ceclog("add", "--from", str(alone), "--json")
+    rows = json.loads(review.out)["certificates"]
+    assert [(r["number"], r["fields"]["title"]) for r in rows] == [
+        (1, "Applied Structural Drying"),
+        (2, "Odor Control Technician"),
+    ]
+    cert = (alone / cert.name).rename(cert)
     assert ceclog("add", "--from", str(cert), "--yes", "--pick", "3").code == 2
     assert ceclog("add", "--from", str(cert), "--yes", "--pick", "2").code == 0
     assert 'title = "Odor Control Technician"' in ledger.read_text()

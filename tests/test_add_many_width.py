@@ -81,3 +81,23 @@ def test_the_review_fits_the_terminal_a_row_a_certificate(
         provider = head.index("Provider")
         assert rows["+5"][provider:].startswith("DRYMAX")
         assert "not shown" not in out
+
+
+def test_with_every_row_written_the_reasons_column_gives_its_room_to_the_provider(
+    ledger_path: Path, tmp_path: Path
+) -> None:
+    path = make_ledger(ledger_path, ("WRT", "2020-01-01"))
+    path.write_text(path.read_text().replace('name = "Dana Reyes"', 'name = "Jane Smith"'))
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    (folder / "lgr.pdf").write_bytes(fx.pdf_bytes(fx.Spec("lgr", [LGR], [])))
+    fx.write(folder, "issued").rename(folder / "issued.pdf")
+    args = ["--ledger", str(ledger_path), "--today", "2026-11-22", "add", "--from", str(folder)]
+    lines = on_terminal(args, 80, tmp_path).splitlines()
+    head = next(line for line in lines if "File" in line)
+    assert "Why not" not in head
+    row = next(line for line in lines if ROW.match(line) and "lgr.pdf" in line)
+    # the room an empty reasons' column took (its heading's 7 and 3 of rule) shows the provider
+    assert row[head.index("Title") :].startswith("Low Grain Refr…   3 CEC (21 h)")
+    assert row[head.index("Provider") :].startswith("DRYMAX EQUIPM…")
+    assert "not shown" not in "\n".join(lines)

@@ -59,7 +59,8 @@ def _choose(certs: list[Certificate], pick: int | None, yes: bool, file: Path) -
     if yes or not interactive():
         raise InputError(
             f"{file} holds {len(certs)} certificates (above); nothing was written",
-            hint="choose one with --pick N",
+            hint="choose one with --pick N, or review them all in one table: "
+            "`ceclog add --from FOLDER` with the file in a folder of its own",
         )
     while True:
         answer = ask(f"Which certificate (1-{len(certs)}, q to abort)? ")

@@ -79,7 +79,7 @@ def show(out: Out, items: list[Reviewed]) -> None:
         out.table(COLUMNS, [[*r] for r in rows])
         return
     _draw(out, [COLUMNS[i] for i in keep], widths, [[r[i] for i in keep] for r in rows])
-    dropped = [COLUMNS[i].name.lower() for i in range(len(COLUMNS)) if i not in keep]
+    dropped = [COLUMNS[i].name.lower() for i in (TITLE, PROVIDER) if i not in keep]
     if dropped:
         out.print(
             f"{' and '.join(dropped)} not shown at {width} columns: "
@@ -90,13 +90,16 @@ def show(out: Out, items: list[Reviewed]) -> None:
 def _layout(rows: list[list[str]], width: int) -> tuple[list[int], list[int]]:
     """The columns shown and their widths, as `fit` finds them for the terminal, except that
     the reason a row is held back takes room from the title and provider (cut with an
-    ellipsis) first, and they are left out, the provider first, rather than squeeze it."""
+    ellipsis) first, and they are left out, the provider first, rather than squeeze it.  When
+    no row is held back, the reason's column is left out and its room is theirs."""
     # an ellipsis may cut the title and provider anywhere: as narrow as a short word
     cuttable = [
         [*r[:TITLE], _chunks(r[TITLE]), r[AMOUNT], _chunks(r[PROVIDER]), r[6]] for r in rows
     ]
-    keep, widths = fit(COLUMNS, cuttable, width)
     need = max(len(r[-1]) for r in rows)
+    if not need:
+        return fit(COLUMNS[:-1], [r[:-1] for r in cuttable], width)
+    keep, widths = fit(COLUMNS, cuttable, width)
     for cut in [c for c in (PROVIDER, TITLE) if c in keep]:
         at = keep.index(cut)
         moved = max(min(widths[at] - SHORTEST_CUT, min(need, WHY_WIDTH) - widths[-1]), 0)
