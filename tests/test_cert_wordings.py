@@ -194,6 +194,11 @@ def test_a_title_on_the_line_after_the_kind_of_class_is_read(
         # on one line, the name stops before what it is for (a tester's photo gave "Miguel
         # Santos for completing the Dri-Eaz Restoration Drying")
         ["This certificate is presented to Jane Smith for completing the Dri-Eaz workshop"],
+        # the name under who recognises it, over what it is for
+        ["Northgate Drying Supply recognizes", "#Jane Smith", "for attending the seminar"],
+        ["#Jane Smith", "for successfully completing"],
+        ["#Jane Smith", "for the successful completion of the workshop"],
+        ["#Jane Smith", "for participation in"],
     ],
 )
 def test_the_attendee_presented_to_or_above_has_completed_is_read(
@@ -214,6 +219,16 @@ def test_the_attendee_presented_to_or_above_has_completed_is_read(
             [
                 "#Certificate of Completion",
                 "has successfully completed",
+                "#Odor Control Technician",
+                "Date of Completion: May 4, 2026",
+            ],
+            "attendee",
+        ),
+        (  # a firm's name over what the class was for is who gave it, not who attended
+            [
+                "#Certificate of Attendance",
+                "#Northgate Drying Supply, Inc.",
+                "for attending the seminar",
                 "#Odor Control Technician",
                 "Date of Completion: May 4, 2026",
             ],
