@@ -184,8 +184,12 @@ def test_an_acknowledged_attendee_and_a_name_before_their_firm(
             "approval",
             "26-4410",
         ),
+        # the course's number in brackets after its CECs
+        ("Date: June 3, 2026 - 4 hours - 4 IICRC CECs (Course #26-4410)", "approval", "26-4410"),
+        ("Earned: 2 CECs (Course No. 26-4410)", "approval", "26-4410"),
         # no "#" or "No.": a number in a sentence, not the course's approval
         ("Every IICRC course 2026 offered here earns CECs.", "approval", None),
+        ("Earned: 2 CECs (course 2026 edition)", "approval", None),
         ("Drying Basics, a course of twelve (12) contact hours, given in Tulsa.", "hours", "12"),
         # a rate, not the class's length
         ("Drying Basics, with eight (8) contact hours per day, given in Tulsa.", "hours", None),

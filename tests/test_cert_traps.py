@@ -96,6 +96,8 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("Approval #:   45-7702 / 45-7703", "approval", None),
         # labels certificates use
         ("IICRC Course #:   C-4471", "approval", "C-4471"),
+        # a label and its value in brackets, a column of their own
+        ("CECs:  2          (Course # 26-1402)", "approval", "26-1402"),
         ("CEC Approval No.   C-4471", "approval", "C-4471"),
         ("Course ID:   C-4471", "approval", "C-4471"),
         ("Name of Technician:   Jane Smith", "attendee", "Jane Smith"),

@@ -46,6 +46,8 @@ def label_hits(line: Line, patterns: Patterns) -> list[Hit]:
         if hits and start < hits[-1].end:
             continue
         hit = label_at(low, start, patterns)
+        if hit is None and low[start] == "(" and ")" in low[start:]:
+            hit = label_at(low, start + 1, patterns)  # a column in brackets: "(Course # 26-14)"
         if hit is not None and start in told and low[hit.end - 1] != ":":
             hit = None  # in a paragraph, only "Hours: 8." after a sentence's end is a label
         at = start
