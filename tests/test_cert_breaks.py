@@ -92,6 +92,13 @@ def test_a_table_cell_going_on_under_it_in_small_letters_is_left_for_the_user(
         ([(20, "Morgan Ellis")], [(20, "Course Date:"), (60, "7/21/2026")], None),
         # a label under the value: the value ends on its line
         ([(20, "Course Date:"), (60, "7/21/2026")], "", "Crawlspace Moisture Control"),
+        # a date alone under it, the form's dated line: no title's words
+        (
+            [(20, "May 20, 2026")],
+            [(20, "Keep this record on file.")],
+            "Crawlspace Moisture Control",
+        ),
+        ([(20, "07/21/2026")], [(20, "CECs:"), (60, "4")], "Crawlspace Moisture Control"),
     ],
 )
 def test_a_form_value_wrapped_back_to_the_label_column_is_joined_between_labelled_rows(

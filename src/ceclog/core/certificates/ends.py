@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ceclog.core.certificates.alone import GENERIC
+from ceclog.core.certificates.alone import GENERIC, dated
 from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.dates import read_date
 from ceclog.core.certificates.lines import Line, Span, chunks
@@ -135,6 +135,8 @@ def _goes_on(got: Candidate, line: Line, nxt: Line, patterns: Patterns) -> bool:
     if abs(at - first) > 1 or first >= start - 2:
         return False
     if more.endswith(":") or any(hit.start <= at + len(more) for hit in label_hits(nxt, patterns)):
+        return False
+    if dated(more):  # a date alone under the form ("May 20, 2026") is no title's last words
         return False
     return more[:1].isalpha() and all(s > end for s, _ in pieces[1:])
 
