@@ -327,3 +327,42 @@ def test_a_labelled_provider_wins_over_the_school_under_a_signature(
         [(20, "Lead Instructor"), (150, "Harbor Carpet Academy")],
     )
     assert got["provider"] == "Bayside Drying Academy"
+
+
+@pytest.mark.parametrize(
+    ("last", "date"),
+    [("2026-05-15.", "2026-05-15"), ("May 15, 2026.", "2026-05-15")],
+)
+def test_a_sentence_whose_last_line_is_only_its_date_is_read_whole(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, last: str, date: str
+) -> None:
+    """ "... the online course Grout Sealing Basics on" / "2026-05-15.": one sentence, the
+    title ending before "on" and its date read (before, "Grout Sealing Basics on" was cut
+    short and the date left)."""
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Harbor Online Learning",
+        "#Certificate of Completion",
+        [(LEFT, "Maria Lopez completed the online course Grout Sealing Basics on")],
+        [(LEFT, last)],
+        [(LEFT, "Credits: 3 IICRC CECs")],
+    )
+    assert (got["title"], got["date"]) == ("Grout Sealing Basics", date)
+
+
+def test_a_title_under_hours_of_instruction_in_and_the_day_on_a_line_of_its_own(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    page: list[fx.Row] = ["#Ridgeline Restoration Training", "certifies that"]
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        *page,
+        "#Maria Lopez",
+        "has completed 14 hours of instruction in",
+        "#Upholstery Cleaning Technician",
+        "this 19th day of February, 2026",
+    )
+    assert (got["title"], got["hours"]) == ("Upholstery Cleaning Technician", "14")
+    assert got["date"] == "2026-02-19"

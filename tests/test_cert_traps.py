@@ -92,6 +92,9 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("IICRC Approval #: 21-0045. This course meets IICRC criteria.", "approval", "21-0045"),
         # what follows a code is no part of it; a second number is for the user
         ("IICRC Course Approval #: 45-7702 (24 CEC hours)", "approval", "45-7702"),
+        # the line's next item, an amount after a dash, is no second number
+        ("IICRC School No. 2764 - 14 CECs", "approval", "2764"),
+        ("IICRC School No. 2764 - 14 CECs - 2765", "approval", None),
         ("Approval #:   45-7702 approved for CECs", "approval", "45-7702"),
         ("Approval #:   45-7702 / 45-7703", "approval", None),
         # labels certificates use

@@ -15,11 +15,11 @@ MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence'
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
 # where a paragraph's sentence goes on past a title: a date ("... Technician (CCT) on February
-# 11, 2026", "... held 03/05/2026"), where it was given ("... presented in Tacoma", "conducted
-# at our ..."), what it earned (", earning 15 CECs"), what the class was after a comma (", a
-# course of ..."), the sentence's end
+# 11, 2026", "... held 03/05/2026", "... on 2026-05-15"), where it was given ("... presented in
+# Tacoma", "conducted at our ..."), what it earned (", earning 15 CECs"), what the class was
+# after a comma (", a course of ..."), the sentence's end
 _CLAUSE = re.compile(
-    rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d)"
+    rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d|\d{{4}}-\d\d-\d)"
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
     # what the class was, after a comma: "..., a course of sixteen (16) contact hours"
     r"|,\s+(?-i:an?)\s+(?:[\w-]+\s+){0,2}?(?-i:course|class|seminar|workshop|program)\b"
@@ -62,6 +62,21 @@ def _ends_as_sentence(line: Line) -> bool:
     return len(chunks(line.text)) == 1 and text.endswith(".") and any(w.islower() for w in words)
 
 
+# a sentence's last line that is only its date and full stop: "2026-05-15.", "May 15, 2026."
+_DATE_END = re.compile(
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})\."
+)
+
+
+def _ends_on_date(line: Line) -> bool:
+    pieces = chunks(line.text)
+    return len(pieces) == 1 and _DATE_END.fullmatch(pieces[0][1]) is not None
+
+
+def _last_of_two(line: Line) -> bool:
+    return long_line(line) or _ends_as_sentence(line) or _ends_on_date(line)
+
+
 def joined(lines: list[Line]) -> Line:
     """The lines as one: their words single-spaced, each with its OCR confidence."""
     words: list[Word] = []
@@ -86,9 +101,10 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
         # when both are long and the first breaks off mid-sentence ("... has completed Carpet
         # Cleaning" / "Technician (CCT) on February 11, 2026, earning 15 CECs."), or the second
         # ends it with a full stop after words in small letters ("... you attended our
-        # Commercial" / "Drying Workshop on May 6-7, 2026.")
+        # Commercial" / "Drying Workshop on May 6-7, 2026."), or only its date ("... Essentials
+        # on" / "2026-05-15.")
         two = len(run) == 2 and not ends_sentence(run[0])
-        if len(run) >= 3 or (two and (long_line(run[1]) or _ends_as_sentence(run[1]))):
+        if len(run) >= 3 or (two and _last_of_two(run[1])):
             out.append(joined(run))
         else:
             out.extend(run)

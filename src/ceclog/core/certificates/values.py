@@ -222,6 +222,12 @@ _VERB_FIRST = re.compile(r"[A-Z][a-z]+ed\s+(?:at|by|for|in|on|to|the|with)\b")
 _ABBREVIATED = re.compile(rf"\b(?:{LEGAL_FORM}|jr|sr)\.$", re.I)
 
 
+# an amount after a code, a dash or a dot between them: the line's next item, no second code
+_AMOUNT_AFTER = re.compile(
+    r"^\s+[-\u2013\u2014\u00b7\u2022|]\s+\d{1,3}(?:\.\d{1,2})?\s+(?:iicrc\s+)?"
+    r"(?:cecs?|ceus?|hours?|hrs|credits?)\b\D*$",
+    re.I,
+)
 _LEAD = re.compile(r"^(?:(?:course|class|approval|number|no\.?|#)\s*[:#]?\s*)+(?=\S*\d)", re.I)
 
 
@@ -243,6 +249,7 @@ def code_check(value: str, raw: str, words: FieldWords) -> Parsed:
         return Parsed(code, "an 'l' among capitals (OCR may misread an I): type it")
     if re.search(r"(?<![\w-])\d[/|]\d", code):  # "2/7718": OCR reads a digit as a stroke
         return Parsed(code, "a stroke after a lone digit (OCR may misread a digit): type it")
+    rest = _AMOUNT_AFTER.sub("", rest)  # "2764 - 14 CECs": the line's next item, an amount
     if re.search(r"\d", re.sub(r"\([^)]*\)?|\[[^\]]*\]?", "", rest)):
         return Parsed(value, "more than one number: type it")
     return Parsed(code)
