@@ -213,6 +213,25 @@ def test_a_title_over_a_cell_word_alone_may_go_on_and_is_not_cut(
     assert (got["title"], got["date"]) == (None, "2026-09-16")
 
 
+def test_a_title_over_a_dates_caption_alone_ends_on_its_line(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A stack of captions, each over its value: "DATE" alone under the title is the next
+    caption, never the title's last word (as "Technician" may be)."""
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#CERTIFICATE OF COMPLETION",
+        "STUDENT",
+        "#JUN PARK",
+        "CLASS",
+        "#CARPET CLEANING TECHNICIAN",
+        "DATE",
+        "#JULY 15-16, 2026",
+    )
+    assert (got["title"], got["date"]) == ("CARPET CLEANING TECHNICIAN", "2026-07-16")
+
+
 def test_a_schools_sentence_that_confirms_names_no_attendee(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:

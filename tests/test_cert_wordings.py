@@ -227,7 +227,7 @@ def test_the_attendee_presented_to_or_above_has_completed_is_read(
         (  # a firm's name over what the class was for is who gave it, not who attended
             [
                 "#Certificate of Attendance",
-                "#Northgate Drying Supply, Inc.",
+                "#Northgate Supply, Inc.",
                 "for attending the seminar",
                 "#Odor Control Technician",
                 "Date of Completion: May 4, 2026",

@@ -76,12 +76,14 @@ def named(text: str) -> bool:
 
 
 def _cell_alone(line: Line, patterns: Patterns) -> bool:
-    """A line that is one word of a table's cell and nothing else ("Technician")."""
+    """A line that is one word of a table's cell and nothing else, a word a title may end with
+    ("Technician", "Workshop"; never a date's or an amount's, "Date", "Hours")."""
     hits = label_hits(line, patterns)
     return (
         len(chunks(line.text)) == 1
         and len(hits) == 1
         and hits[0].label.cell
+        and hits[0].label.field in ("title", "attendee")
         and not line.text[hits[0].end :].strip()
         and not phrase_hits(line, patterns)
     )

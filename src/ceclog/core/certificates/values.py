@@ -151,7 +151,18 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     capital = [w for w in parts if w[:1].isupper()]
     if re.search(r"\d", value) or len(capital) < 2:
         return Parsed(value, "does not look like a person's name")
+    firm = next((w for w in parts if w.casefold() in _FIRM), None)
+    if firm is not None:  # "Northgate Drying Supply, Inc." over "for attending"
+        return Parsed(value, f"{firm!r}: a firm's name, not a person's")
     return Parsed(value, notes=notes)
+
+
+# a firm's words, never a person's name's (a class's words are the patterns file's `not_if`)
+_FIRM = frozenset(
+    {"solutions", "services", "supply", "supplies", "systems", "equipment", "products"}
+    | {"chemical", "chemicals", "industries", "group", "llc", "inc", "ltd", "corp"}
+    | {"corporation", "company", "enterprises", "international", "technologies", "insurance"}
+)
 
 
 def _about(text: str, words: FieldWords) -> bool:
