@@ -213,6 +213,26 @@ def test_a_title_over_a_cell_word_alone_may_go_on_and_is_not_cut(
     assert (got["title"], got["date"]) == (None, "2026-09-16")
 
 
+@pytest.mark.parametrize(
+    "wording", ["in recognition of completing", "upon successful completion of the"]
+)
+def test_a_title_on_the_line_under_a_wording_that_ends_its_line(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, wording: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Diploma",
+        "Awarded to",
+        "#Jun Park",
+        wording,
+        "#Upholstery & Fabric Cleaning Technician (UFT)",
+        "September 9-10, 2026 - 14 classroom hours",
+    )
+    assert got["title"] == "Upholstery & Fabric Cleaning Technician (UFT)"
+    assert (got["date"], got["hours"]) == ("2026-09-10", "14")
+
+
 def test_a_title_over_a_dates_caption_alone_ends_on_its_line(
     ceclog: Ceclog, ledger: Path, tmp_path: Path
 ) -> None:

@@ -94,6 +94,10 @@ HEAD = ("Certificate of Completion", "Course Title:   Water Damage Restoration")
         ("IICRC Course Approval #: 45-7702 (24 CEC hours)", "approval", "45-7702"),
         # the line's next item, an amount after a dash, is no second number
         ("IICRC School No. 2764 - 14 CECs", "approval", "2764"),
+        # "N hours" first on a line of items, the school's after a dash
+        ("14 HOURS - IICRC SCHOOL 1733", "hours", "14"),
+        ("Call us 24 Hours - 7 Days a Week", "hours", None),
+        ("24 Hours - 7 Days a Week", "hours", None),
         ("IICRC School No. 2764 - 14 CECs - 2765", "approval", None),
         ("Approval #:   45-7702 approved for CECs", "approval", "45-7702"),
         ("Approval #:   45-7702 / 45-7703", "approval", None),
