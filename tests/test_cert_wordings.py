@@ -185,6 +185,16 @@ def test_a_title_on_the_line_after_the_kind_of_class_is_read(
     assert title["prefilled"] == "Moisture Mapping for Insurance Claims", title
 
 
+def test_the_title_under_presented_to_a_name_for_completing(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    page: fx.Page = ["#Certificate of Completion", "Presented to Jane Smith for completing"]
+    page += ["#Moisture Mapping for Insurance Claims", "Date: September 24, 2026"]
+    got = _read(ceclog, tmp_path, page)
+    assert got["title"]["prefilled"] == "Moisture Mapping for Insurance Claims"
+    assert got["attendee"]["prefilled"] == "Jane Smith"
+
+
 @pytest.mark.parametrize(
     "rows",
     [
@@ -196,6 +206,8 @@ def test_a_title_on_the_line_after_the_kind_of_class_is_read(
         ["This certificate is presented to Jane Smith for completing the Dri-Eaz workshop"],
         # the name under who recognises it, over what it is for
         ["Northgate Drying Supply recognizes", "#Jane Smith", "for attending the seminar"],
+        # a label's name with the sentence going on after it
+        [[(20, "Presented to:"), (60, "Jane Smith for completing")]],
         ["#Jane Smith", "for successfully completing"],
         ["#Jane Smith", "for the successful completion of the workshop"],
         ["#Jane Smith", "for participation in"],
@@ -209,7 +221,7 @@ def test_the_attendee_presented_to_or_above_has_completed_is_read(
     attendee = _read(ceclog, tmp_path, page)["attendee"]
     want = "Jane Q. Smith" if "#Jane Q. Smith" in rows else "Jane Smith"
     assert attendee["prefilled"] == want, attendee
-    assert len(attendee["candidates"]) == 1
+    assert {c["value"] for c in attendee["candidates"]} == {want}
 
 
 @pytest.mark.parametrize(

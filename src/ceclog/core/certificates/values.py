@@ -139,6 +139,7 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     """A person's name: no digits, and at least two words that start with a capital; the
     credentials after it ("Ana Ruiz, CR, WLS") are no part of it, a generation ("Jr.", "III")
     is."""
+    value = _SAID_OF.sub("", value)  # "Pat Holder for completing": the sentence goes on
     name, *rest = [p.strip() for p in value.split(",")]
     notes: tuple[str, ...] = ()
     if rest and all(_CREDENTIAL.fullmatch(p) and not _GENERATION.fullmatch(p) for p in rest):
@@ -172,6 +173,9 @@ def _about(text: str, words: FieldWords) -> bool:
     mine = " " + " ".join(re.findall(r"[^\W\d_]+", text.casefold())) + " "
     return bool(re.search(r"\d", text)) or any(f" {w} " in mine for w in (*words.not_if, *_ABOUT))
 
+
+# a sentence going on after a label's name: "Presented to: Pat Holder for completing"
+_SAID_OF = re.compile(r"\s+(?:for|who|has|have|had|is|was|in\s+recognition\s+of)\s.*$|\s+for$")
 
 _ABOUT = ("license", "licence", "licensed", "registrant", "certified", "number", "no", "id")
 
