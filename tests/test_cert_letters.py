@@ -384,3 +384,18 @@ def test_a_letter_names_its_attendee_in_the_address_its_salutation_names(
         "Workshop date: June 3, 2026",
     )
     assert got["attendee"] == attendee
+
+
+def test_a_letters_thanks_name_the_class_and_its_session_its_length_and_day(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Bayline Mutual Insurance",
+        "Dear Dana Whitfield,",
+        "Thank you for completing Moisture Mapping for Program Vendors. Our records show",
+        "you attended the full 1.5-hour session on 2026-07-22, and it is on your profile.",
+    )
+    assert got["title"] == "Moisture Mapping for Program Vendors"
+    assert (got["date"], got["hours"]) == ("2026-07-22", "1.5")

@@ -405,3 +405,36 @@ def test_a_title_under_hours_of_instruction_in_and_the_day_on_a_line_of_its_own(
     )
     assert (got["title"], got["hours"]) == ("Upholstery Cleaning Technician", "14")
     assert got["date"] == "2026-02-19"
+
+
+def test_an_event_attended_with_its_year_first_and_its_days_after_a_comma(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Attendance",
+        "We certify that",
+        "#Jun Park",
+        "attended the 2026 Northern Cleaning Expo & Trade Show, May 4-6, 2026, Fargo, ND",
+        "IICRC CECs earned: 2",
+    )
+    assert got["title"] == "2026 Northern Cleaning Expo & Trade Show"
+    assert (got["date"], got["credits"]) == ("2026-05-06", "2")
+
+
+def test_for_attending_an_approvers_course_ending_its_line_and_instructional_hours(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Attendance",
+        "is presented to",
+        "#Jun Park",
+        "for attending the IICRC course",
+        "#Applied Structural Drying",
+        "Dates: August 4-6, 2026",
+        "Total instructional hours: 21",
+    )
+    assert (got["title"], got["hours"]) == ("Applied Structural Drying", "21")
