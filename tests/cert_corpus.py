@@ -143,6 +143,7 @@ CERTS: list[Cert] = [
         date="2025-11-27",
         credits="7",
         provider="SafeSite Learning",
+        attendee="Sara Novak",
     ),
     _c(
         "pipe-label",
@@ -519,6 +520,7 @@ CERTS += [
         title="Restoration Drying",
         date="2026-04-02",
         hours="6",
+        attendee="Miguel Santos",
     ),
 ]
 

@@ -78,6 +78,7 @@ HTML_CERTS: list[Cert] = [
         date="2025-10-03",
         credits="14",
         provider="Clear Air Academy",
+        attendee="Elias Berg",
     ),
     _c(
         "html-pipe",

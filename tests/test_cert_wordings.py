@@ -208,6 +208,11 @@ def test_the_title_under_presented_to_a_name_for_completing(
         ["Northgate Drying Supply recognizes", "#Jane Smith", "for attending the seminar"],
         # a label's name with the sentence going on after it
         [[(20, "Presented to:"), (60, "Jane Smith for completing")]],
+        # ... or a licence's number in brackets after it
+        [[(20, "Licensee:"), (60, "Jane Smith (MRSR 3127)")]],
+        # a sentence that starts with the name and what the person did
+        ["Jane Smith has completed the online course"],
+        ["Jane Smith completed the company's annual training"],
         ["#Jane Smith", "for successfully completing"],
         ["#Jane Smith", "for the successful completion of the workshop"],
         ["#Jane Smith", "for participation in"],
@@ -231,6 +236,15 @@ def test_the_attendee_presented_to_or_above_has_completed_is_read(
             [
                 "#Certificate of Completion",
                 "has successfully completed",
+                "#Odor Control Technician",
+                "Date of Completion: May 4, 2026",
+            ],
+            "attendee",
+        ),
+        (  # a school's sentence about itself names no attendee
+            [
+                "#Certificate of Completion",
+                "Northgate Training Academy has completed its IICRC audit",
                 "#Odor Control Technician",
                 "Date of Completion: May 4, 2026",
             ],

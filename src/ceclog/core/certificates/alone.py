@@ -16,7 +16,7 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.dates import read_date
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
-from ceclog.core.certificates.scan import label_hits, marked
+from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
 
 
 def _over(line: Line, a: int, b: int) -> tuple[int, str] | None:
@@ -140,7 +140,7 @@ def held_stack(
             continue
         name = lines[end + 1]
         span = _named(one_piece(name))
-        if span is None or marked(name, patterns) or not is_holder(span.text):
+        if span is None or _marked_else(name, patterns) or not is_holder(span.text):
             continue
         if ":" in span.text:
             continue  # a caption glued to the name, one the wordings lack ("Employee: ...")
@@ -154,6 +154,13 @@ def held_stack(
         if title is not None:
             out.append(title)
     return out
+
+
+def _marked_else(line: Line, patterns: Patterns) -> bool:
+    """Whether a line holds a label, or a phrase of another field than the attendee's (the
+    name's own sentence, "Dana Reyes attended the", names the same person)."""
+    hits = phrase_hits(line, patterns)
+    return bool(label_hits(line, patterns)) or any(h.field != "attendee" for h in hits)
 
 
 def _title_under(lines: list[Line], k: int, patterns: Patterns) -> Candidate | None:

@@ -140,6 +140,7 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     credentials after it ("Ana Ruiz, CR, WLS") are no part of it, a generation ("Jr.", "III")
     is."""
     value = _SAID_OF.sub("", value)  # "Pat Holder for completing": the sentence goes on
+    value = _NUMBERED.sub("", value)  # "Pat Holder (MRSR 3127)": a licence's number after it
     name, *rest = [p.strip() for p in value.split(",")]
     notes: tuple[str, ...] = ()
     if rest and all(_CREDENTIAL.fullmatch(p) and not _GENERATION.fullmatch(p) for p in rest):
@@ -176,6 +177,8 @@ def _about(text: str, words: FieldWords) -> bool:
 
 # a sentence going on after a label's name: "Presented to: Pat Holder for completing"
 _SAID_OF = re.compile(r"\s+(?:for|who|has|have|had|is|was|in\s+recognition\s+of)\s.*$|\s+for$")
+
+_NUMBERED = re.compile(r"\s*\([^()]*\d[^()]*\)$")
 
 _ABOUT = ("license", "licence", "licensed", "registrant", "certified", "number", "no", "id")
 
