@@ -42,6 +42,7 @@ from ceclog.core.certificates.headers import OCR_NOTE, header_values, heads_row
 from ceclog.core.certificates.letterhead import letterhead
 from ceclog.core.certificates.letters import addressee
 from ceclog.core.certificates.lines import Line, Span, chunks, sentence_bounds
+from ceclog.core.certificates.lone_date import lone_date
 from ceclog.core.certificates.order import ordered
 from ceclog.core.certificates.paragraphs import paragraphs
 from ceclog.core.certificates.patterns import Patterns
@@ -294,6 +295,7 @@ def read_certificates(
         found += title_over_award(section, patterns, found)
         found += event_title(section, patterns, found)
         found += addressee(section, patterns)
+        found += lone_date(section, patterns, found) if found else []
         if not found:
             continue
         table = session_table(section, patterns)
