@@ -273,6 +273,23 @@ def test_ocrs_misreadings_of_iicrc_still_make_a_label_and_a_heading() -> None:
     assert credits is None  # 14 by the heading and the label, 7 by the phrase: say which
 
 
+def test_a_count_ocr_glued_to_its_unit_is_read_as_two_words() -> None:
+    """ "3hours" and "2CECs" as OCR reads a count with no space before its unit."""
+    line = ocr_line(1, 1, [("Date:", 95, False), ("3hours", 90, True), ("2CECs", 91, True)])
+    assert line.text == "Date:   3 hours   2 CECs"
+    assert [(w.text, w.conf) for w in line.words][1:] == [
+        ("3", 90),
+        ("hours", 90),
+        ("2", 91),
+        ("CECs", 91),
+    ]
+    dated = [("May", 95, False), ("19,", 95, False), ("2026", 95, False), ("-", 90, False)]
+    amounts = [("3hours", 92, False), ("-", 90, False), ("3", 95, False), ("CECs", 95, False)]
+    got = _ocr(_row("Certificate of Completion"), _row("Grout Sealing Basics"), dated + amounts)
+    hours = got["hours"]
+    assert hours is not None and hours.value == "3"
+
+
 def test_ocrs_misreading_of_iicrc_beside_the_credits_gives_them() -> None:
     got = _ocr([("21", 92, False), ("Ii1CRC", 0, False), ("CECs", 89, False)])
     assert got["credits"] is not None and got["credits"].value == "21"

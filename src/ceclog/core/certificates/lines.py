@@ -34,6 +34,8 @@ IICRC_MISREAD = re.compile(r"[Il1i|!\[\]]{1,4}CRC|HCRC|HiCRC")
 CEC_MISREAD = re.compile(r"(\d+(?:[.,]\d+)?)?([CG]E[CG])(s?\W*)")
 # a rule under or after a word read as underscores glued to it ("2 CECs_", "__Pat"): left out
 RULE_ENDS = re.compile(r"^_+(?=[^_])|(?<=[^_])_+$")
+# a count and its unit that OCR read with no space between them ("3hours", "1CEC"): two words
+GLUED_UNIT = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)((?:hours?|hrs?|cecs?|ceus?)\W?)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,10 +158,12 @@ def ocr_line(page: int, number: int, words: list[tuple[str, float, bool]]) -> Li
         cec = CEC_MISREAD.fullmatch(word)
         if cec and "G" in cec.group(2) and (cec.group(1) or _count(parts)):
             word = (cec.group(1) or "") + "CEC" + cec.group(3)
-        if text:
-            text += GAP if gap else " "
-        parts.append(Word(word, len(text), conf))
-        text += word
+        glued = GLUED_UNIT.fullmatch(word)
+        for k, token in enumerate(glued.groups() if glued else (word,)):
+            if text:
+                text += GAP if gap and not k else " "
+            parts.append(Word(token, len(text), conf))
+            text += token
     return Line(page, number, text, tuple(parts), number)
 
 
