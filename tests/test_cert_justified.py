@@ -83,3 +83,41 @@ def test_a_name_standing_wider_apart_in_a_justified_line_is_read_in_its_sentence
 )
 def test_one_wider_gap_in_a_justified_line_parts_no_columns(printed: str, read: str) -> None:
     assert text_line(1, 1, printed).text == read
+
+
+@pytest.mark.parametrize(
+    ("rest", "hours"),
+    [
+        # a label's words in small letters going on with the sentence broken off above
+        ("classroom hours of lectures and practical drying work in our Salem lab.", "14"),
+        ("contact hours of lectures and practical drying work in our Salem lab.", "14"),
+    ],
+)
+def test_a_labels_words_in_small_letters_go_on_with_the_sentence_above(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rest: str, hours: str
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Harbor Point Restoration School",
+        [(LEFT, _spread("This is to certify that Dana Whitfield has attended a course with 14"))],
+        [(LEFT, _spread(rest))],
+        "Course: Odor Control Technician",
+        "Date: June 3, 2026",
+    )
+    assert got["hours"] == hours, got["_"]["hours"]
+    assert got["title"] == "Odor Control Technician"
+
+
+def test_a_label_under_a_finished_sentence_is_read_as_a_label(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Harbor Point Restoration School",
+        [(LEFT, _spread("This is to certify that Dana Whitfield has attended our drying class."))],
+        [(LEFT, "classroom hours: 6")],
+        "Course: Odor Control Technician",
+    )
+    assert got["hours"] == "6", got["_"]["hours"]

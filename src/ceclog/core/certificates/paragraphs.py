@@ -62,6 +62,14 @@ def _ends_as_sentence(line: Line) -> bool:
     return len(chunks(line.text)) == 1 and text.endswith(".") and any(w.islower() for w in words)
 
 
+def _rest_of(last: Line, line: Line) -> bool:
+    """Whether a line goes on with the sentence the line above broke off: that line ends with no
+    stop, this one starts with a word in small letters and has no colon (a label's words in
+    small letters at its start, "classroom hours of instruction", are the sentence's)."""
+    text = line.text.strip()
+    return not ends_sentence(last) and text[:1].islower() and ":" not in text
+
+
 def joined(lines: list[Line]) -> Line:
     """The lines as one: their words single-spaced, each with its OCR confidence."""
     words: list[Word] = []
@@ -98,6 +106,9 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
         below = bool(run) and line.page == run[-1].page and line.row <= run[-1].row + 2
         if below and long_line(run[-1]) and _prose(line) and not labelled(line):
             run.append(line)
+            continue
+        if below and long_line(run[-1]) and _prose(line) and _rest_of(run[-1], line):
+            run.append(line)  # "... consisting of 28" / "classroom hours of instruction ..."
             continue
         flush()
         run.append(line)
