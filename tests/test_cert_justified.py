@@ -45,7 +45,7 @@ def test_a_name_standing_wider_apart_in_a_justified_line_is_read_in_its_sentence
         "Given on the 3rd day of June, 2026",
     )
     assert got["attendee"] == "Dana Whitfield", got["_"]["attendee"]
-    assert got["title"] in (None, "Commercial Drying Specialist"), got["_"]["title"]
+    assert got["title"] == "Commercial Drying Specialist", got["_"]["title"]
     assert got["date"] == "2026-06-03"
 
 
@@ -121,3 +121,43 @@ def test_a_label_under_a_finished_sentence_is_read_as_a_label(
         "Course: Odor Control Technician",
     )
     assert got["hours"] == "6", got["_"]["hours"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # the class's length after the title ends it; a kind in small letters is not the title's
+        (
+            "completed the Commercial Drying Specialist course consisting of 21",
+            "Commercial Drying Specialist",
+        ),
+        (
+            "completed the Commercial Drying Specialist Course, totaling 21",
+            "Commercial Drying Specialist Course",
+        ),
+        (
+            "completed the Commercial Drying Specialist program comprising twenty-one (21)",
+            "Commercial Drying Specialist",
+        ),
+        # what the class consisted of, no length: where the title ends is not told
+        ("completed the Commercial Drying Specialist course consisting of drying", None),
+    ],
+)
+def test_a_title_in_a_sentence_ends_before_the_length_of_its_class(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, sentence: str, title: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Harbor Point Restoration School",
+        [(LEFT, _spread("We are pleased to certify that Dana Whitfield has successfully"))],
+        [(LEFT, _spread(sentence))],
+        [
+            (
+                LEFT,
+                _spread("classroom hours of lectures and practical drying work in our Salem lab,"),
+            )
+        ],
+        [(LEFT, "and may now sit the certification examination.")],
+    )
+    assert got["title"] == title, got["_"]["title"]

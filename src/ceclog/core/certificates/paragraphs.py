@@ -23,6 +23,10 @@ _CLAUSE = re.compile(
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
     # what the class was, after a comma: "..., a course of sixteen (16) contact hours"
     r"|,\s+(?-i:an?)\s+(?:[\w-]+\s+){0,2}?(?-i:course|class|seminar|workshop|program)\b"
+    # its length after the kind of class: "... Technician course consisting of 28 classroom
+    # hours" (a kind in small letters is no part of the title: "Odor Control Course" keeps it)
+    r"|(?:\s+(?-i:course|class|seminar|workshop|program|training))?,?\s+"
+    r"(?:consisting|comprised|comprising|totaling|totalling)\s+(?:of\s+)?(?=\d|[a-z-]+\s+\(\d)"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
     r"|\s+(?:held|conducted|presented|offered|given|taught)\s+(?:at|in|by|online)\s"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
