@@ -161,3 +161,18 @@ def test_a_title_in_a_sentence_ends_before_the_length_of_its_class(
         [(LEFT, "and may now sit the certification examination.")],
     )
     assert got["title"] == title, got["_"]["title"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        # a separator glyph with no character between columns, as a PDF's layout gives it
+        (
+            "4 Hours  \x7f  4 IICRC CECs  \x7f  Course #26-4410",
+            "4 Hours   4 IICRC CECs   Course #26-4410",
+        ),
+        ("4 Hours \x7f 4 IICRC CECs", "4 Hours   4 IICRC CECs"),
+    ],
+)
+def test_a_glyph_with_no_character_between_columns_parts_them(printed: str, read: str) -> None:
+    assert text_line(1, 1, printed).text == read

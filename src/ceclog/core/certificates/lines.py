@@ -24,7 +24,9 @@ LIGATURES = str.maketrans(
     }
 )
 BARS = ("|", "\u2502", "\u00a6")
-BAR = re.compile(r"\s+[|\u2502\u00a6]\s+")  # "A | B": two columns
+# "A | B": two columns; so is a separator glyph a PDF maker wrote with no character, read as
+# a delete sign ("20 Hours  \x7f  20 IICRC CECs")
+BAR = re.compile(r"\s+[|\u2502\u00a6\x7f]\s+")
 # OCR's readings of the word "IICRC" whose two I's became one, an H, or a run of strokes
 # ("ICRC Approval", "HCRC", "I[CRC", "lIiICRC"): read as the word, so its labels are found;
 # never "CRC" alone, nor a word with any other letter before it
