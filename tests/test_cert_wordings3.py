@@ -1,6 +1,6 @@
 """Wordings schools print around a certificate's fields, in our own words: "has attended and
-completed" over the title.  Each certificate is made as a PDF and read through the command
-line, as a user would."""
+completed" over the title, a school's ID or a CEC number after IICRC.  Each certificate is made
+as a PDF and read through the command line, as a user would."""
 
 from __future__ import annotations
 
@@ -52,3 +52,50 @@ def test_attended_and_completed_over_a_label_names_no_title(
         "Date: June 3, 2026",
     )
     assert got["title"] is None, got["_"]["title"]
+
+
+@pytest.mark.parametrize(
+    ("line", "approval"),
+    [
+        ("IICRC CEC #26-4410", "26-4410"),
+        ("IICRC CEC No. 26-4410", "26-4410"),
+        ("4 Hours   4 IICRC CECs   IICRC Approved #26-DRY-4410", "26-DRY-4410"),
+        # a school's number is the school's, never "IICRC Approved"'s
+        ("IICRC Approved School #3380", "3380"),
+        # a count of CECs is no CEC number
+        ("IICRC CECs: 4", None),
+    ],
+)
+def test_the_iicrcs_number_of_a_classs_cecs_is_its_approval(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, approval: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Northgate Drying College",
+        "Dana Whitfield",
+        "successfully completed",
+        "#Desiccant Drying in Practice",
+        [(20, line)],
+    )
+    assert got["approval"] == approval, got["_"]["approval"]
+
+
+def test_a_schools_id_is_its_number_and_the_name_beside_it_its_school(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """A footer names the school and its IICRC ID: the ID is prefilled as the school's number,
+    the name beside it as the school under a signature (both for the user to confirm)."""
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        "Dana Whitfield",
+        "successfully completed",
+        "#Desiccant Drying in Practice",
+        "Completed: June 3, 2026",
+        [(20, "Northgate Drying College \u00b7 Duluth, MN"), (180, "IICRC School ID 2231")],
+    )
+    assert (got["approval"], got["provider"]) == ("2231", "Northgate Drying College")
+    assert got["_"]["approval"]["candidates"][0]["unconfirmed"]
+    assert got["_"]["provider"]["candidates"][0]["unconfirmed"]
