@@ -99,3 +99,34 @@ def test_a_schools_id_is_its_number_and_the_name_beside_it_its_school(
     assert (got["approval"], got["provider"]) == ("2231", "Northgate Drying College")
     assert got["_"]["approval"]["candidates"][0]["unconfirmed"]
     assert got["_"]["provider"]["candidates"][0]["unconfirmed"]
+
+
+@pytest.mark.parametrize(
+    ("row", "date"),
+    [
+        # a row of items parted by middle dots, its date's column ending with the dot
+        (
+            [(20, "June 10 - 12, 2026  \u00b7"), (150, "Duluth, Minnesota  \u00b7  14 hours")],
+            "2026-06-12",
+        ),
+        ([(20, "June 12, 2026 \u00b7"), (150, "Duluth, Minnesota")], "2026-06-12"),
+        # a date written year first after "on" in a sentence
+        ([(20, "Dana Whitfield completed the class on 2026-06-12, for 14 hours.")], "2026-06-12"),
+        # the day it was printed or expires is not the class's
+        ([(20, "This record was printed on 2026-06-12.")], None),
+        ([(20, "This card expires on 2028-06-12.")], None),
+    ],
+)
+def test_a_date_ending_a_column_of_items_or_written_year_first(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, date: str | None
+) -> None:
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Northgate Drying College",
+        "Dana Whitfield",
+        "successfully completed",
+        "#Desiccant Drying in Practice",
+        row,
+    )
+    assert got["date"] == date, got["_"]["date"]
