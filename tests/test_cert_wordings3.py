@@ -11,6 +11,9 @@ import pytest
 
 from conftest import Ceclog, make_ledger
 
+# the holder and the class, as a page under its heading prints them
+_CLASS = ("Dana Whitfield", "successfully completed", "#Desiccant Drying in Practice")
+
 
 @pytest.fixture
 def ledger(ledger_path: Path) -> Path:
@@ -69,15 +72,7 @@ def test_attended_and_completed_over_a_label_names_no_title(
 def test_the_iicrcs_number_of_a_classs_cecs_is_its_approval(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, line: str, approval: str | None
 ) -> None:
-    got = fx.prefilled(
-        ceclog,
-        tmp_path,
-        "#Northgate Drying College",
-        "Dana Whitfield",
-        "successfully completed",
-        "#Desiccant Drying in Practice",
-        [(20, line)],
-    )
+    got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, [(20, line)])
     assert got["approval"] == approval, got["_"]["approval"]
 
 
@@ -90,9 +85,7 @@ def test_a_schools_id_is_its_number_and_the_name_beside_it_its_school(
         ceclog,
         tmp_path,
         "#Certificate of Completion",
-        "Dana Whitfield",
-        "successfully completed",
-        "#Desiccant Drying in Practice",
+        *_CLASS,
         "Completed: June 3, 2026",
         [(20, "Northgate Drying College \u00b7 Duluth, MN"), (180, "IICRC School ID 2231")],
     )
@@ -120,13 +113,5 @@ def test_a_schools_id_is_its_number_and_the_name_beside_it_its_school(
 def test_a_date_ending_a_column_of_items_or_written_year_first(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, date: str | None
 ) -> None:
-    got = fx.prefilled(
-        ceclog,
-        tmp_path,
-        "#Northgate Drying College",
-        "Dana Whitfield",
-        "successfully completed",
-        "#Desiccant Drying in Practice",
-        row,
-    )
+    got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, row)
     assert got["date"] == date, got["_"]["date"]
