@@ -115,3 +115,19 @@ def test_a_date_ending_a_column_of_items_or_written_year_first(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, row)
     assert got["date"] == date, got["_"]["date"]
+
+
+@pytest.mark.parametrize(
+    ("row", "hours"),
+    [
+        ("Total training hours: 16", "16"),
+        ("Total Training Hours   16", "16"),
+        # a total of something else
+        ("Total training modules: 16", None),
+    ],
+)
+def test_total_training_hours_are_the_hours(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: str, hours: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, [(20, row)])
+    assert got["hours"] == hours, got["_"]["hours"]
