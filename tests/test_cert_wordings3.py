@@ -131,3 +131,19 @@ def test_total_training_hours_are_the_hours(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, [(20, row)])
     assert got["hours"] == hours, got["_"]["hours"]
+
+
+@pytest.mark.parametrize(
+    ("row", "date"),
+    [
+        ([(20, "June 12, 2026 (6/12/2026)"), (150, "4 hours")], "2026-06-12"),
+        ([(20, "June 12, 2026 (6/12/2026)")], "2026-06-12"),
+        # a date in a sentence, a number in brackets after it: no column of its own
+        ([(20, "Renew by June 12, 2026 (6/12/2026) to keep it")], None),
+    ],
+)
+def test_a_date_written_again_in_figures_in_brackets(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, date: str | None
+) -> None:
+    got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, row)
+    assert got["date"] == date, got["_"]["date"]
