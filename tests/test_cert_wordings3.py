@@ -108,9 +108,14 @@ def test_a_schools_id_is_its_number_and_the_name_beside_it_its_school(
         # the day it was printed or expires is not the class's
         ([(20, "This record was printed on 2026-06-12.")], None),
         ([(20, "This card expires on 2028-06-12.")], None),
+        # a date alone in its column, written again in figures in brackets
+        ([(20, "June 12, 2026 (6/12/2026)"), (150, "4 hours")], "2026-06-12"),
+        ([(20, "June 12, 2026 (6/12/2026)")], "2026-06-12"),
+        # a date in a sentence, a number in brackets after it: no column of its own
+        ([(20, "Renew by June 12, 2026 (6/12/2026) to keep it")], None),
     ],
 )
-def test_a_date_ending_a_column_of_items_or_written_year_first(
+def test_a_date_ending_a_column_of_items_or_written_year_first_or_again_in_figures(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, date: str | None
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, row)
@@ -131,19 +136,3 @@ def test_total_training_hours_are_the_hours(
 ) -> None:
     got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, [(20, row)])
     assert got["hours"] == hours, got["_"]["hours"]
-
-
-@pytest.mark.parametrize(
-    ("row", "date"),
-    [
-        ([(20, "June 12, 2026 (6/12/2026)"), (150, "4 hours")], "2026-06-12"),
-        ([(20, "June 12, 2026 (6/12/2026)")], "2026-06-12"),
-        # a date in a sentence, a number in brackets after it: no column of its own
-        ([(20, "Renew by June 12, 2026 (6/12/2026) to keep it")], None),
-    ],
-)
-def test_a_date_written_again_in_figures_in_brackets(
-    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, date: str | None
-) -> None:
-    got = fx.prefilled(ceclog, tmp_path, "#Northgate Drying College", *_CLASS, row)
-    assert got["date"] == date, got["_"]["date"]
