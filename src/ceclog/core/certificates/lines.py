@@ -24,7 +24,9 @@ LIGATURES = str.maketrans(
     }
 )
 BARS = ("|", "\u2502", "\u00a6")
-BAR = re.compile(r"\s+[|\u2502\u00a6]\s+")  # "A | B": two columns
+# "A | B": two columns; so is a separator glyph a PDF maker wrote with no character, read as
+# a delete sign ("20 Hours  \x7f  20 IICRC CECs")
+BAR = re.compile(r"\s+[|\u2502\u00a6\x7f]\s+")
 # OCR's readings of the word "IICRC" whose two I's became one, an H, or a run of strokes
 # ("ICRC Approval", "HCRC", "I[CRC", "lIiICRC"): read as the word, so its labels are found;
 # never "CRC" alone, nor a word with any other letter before it
@@ -84,12 +86,26 @@ def _justified(text: str) -> str:
     """A line of a justified paragraph, its words spread two or three spaces apart ("This  is
     to  certify  that   Dana  Reyes  has  completed"), with one space between its words: its
     wide gaps part no columns.  Only a line of seven words or more, every gap two or three
-    spaces and few of them three."""
-    gaps = [len(g) for g in re.findall(r"(?<=\S) +(?=\S)", text.strip())]
+    spaces and few of them three, but for one gap of up to six where the sentence runs on
+    through it (a name in bold beside it, wider than its line's other words)."""
+    found = list(re.finditer(r"(?<=\S) +(?=\S)", text.strip()))
+    gaps = [len(g.group(0)) for g in found]
+    wide = [g for g in found if len(g.group(0)) > 3]
+    if len(wide) == 1 and len(wide[0].group(0)) <= 6 and not _split(text.strip(), wide[0]):
+        gaps.remove(len(wide[0].group(0)))  # a name in bold beside its sentence: one gap wider
     if len(gaps) < 6 or not all(2 <= g <= 3 for g in gaps) or gaps.count(3) * 4 > len(gaps):
         return text
     lead = len(text) - len(text.lstrip(" "))
     return " " * lead + " ".join(text.split())
+
+
+def _split(text: str, gap: re.Match[str]) -> bool:
+    """Whether a justified line's one wider gap parts two columns, not a sentence's words: the
+    words beside it both capitalised ("Lead  Instructor    Training  Director"), or a label's
+    colon before it; the sentence runs on through it after a word in small letters ("certify
+    that    Dana  Reyes  has")."""
+    before, after = text[: gap.start()].split()[-1], text[gap.end() :].split()[0]
+    return before.endswith(":") or not (before.islower() or after.islower())
 
 
 # a letter-spaced word, as a PDF's layout gives a heading set with wide tracking: "R E S T O R

@@ -23,6 +23,10 @@ _CLAUSE = re.compile(
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
     # what the class was, after a comma: "..., a course of sixteen (16) contact hours"
     r"|,\s+(?-i:an?)\s+(?:[\w-]+\s+){0,2}?(?-i:course|class|seminar|workshop|program)\b"
+    # its length after the kind of class: "... Technician course consisting of 28 classroom
+    # hours" (a kind in small letters is no part of the title: "Odor Control Course" keeps it)
+    r"|(?:\s+(?-i:course|class|seminar|workshop|program|training))?,?\s+"
+    r"(?:consisting|comprised|comprising|totaling|totalling)\s+(?:of\s+)?(?=\d|[a-z-]+\s+\(\d)"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
     r"|\s+(?:held|conducted|presented|offered|given|taught)\s+(?:at|in|by|online)\s"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
@@ -77,6 +81,14 @@ def _last_of_two(line: Line) -> bool:
     return long_line(line) or _ends_as_sentence(line) or _ends_on_date(line)
 
 
+def _rest_of(last: Line, line: Line) -> bool:
+    """Whether a line goes on with the sentence the line above broke off: that line ends with no
+    stop, this one starts with a word in small letters and has no colon (a label's words in
+    small letters at its start, "classroom hours of instruction", are the sentence's)."""
+    text = line.text.strip()
+    return not ends_sentence(last) and text[:1].islower() and ":" not in text
+
+
 def joined(lines: list[Line]) -> Line:
     """The lines as one: their words single-spaced, each with its OCR confidence."""
     words: list[Word] = []
@@ -114,6 +126,9 @@ def paragraphs(lines: list[Line], labelled: Callable[[Line], bool]) -> list[Line
         below = bool(run) and line.page == run[-1].page and line.row <= run[-1].row + 2
         if below and long_line(run[-1]) and _prose(line) and not labelled(line):
             run.append(line)
+            continue
+        if below and long_line(run[-1]) and _prose(line) and _rest_of(run[-1], line):
+            run.append(line)  # "... consisting of 28" / "classroom hours of instruction ..."
             continue
         flush()
         run.append(line)

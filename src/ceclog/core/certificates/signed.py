@@ -13,7 +13,7 @@ from ceclog.core.certificates.candidates import Candidate, candidate
 from ceclog.core.certificates.letterhead import KIND, reads_as_name
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
-from ceclog.core.certificates.scan import marked
+from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
 
 UNCONFIRMED = "the school under a signature, not confirmed by the page"
 
@@ -54,8 +54,10 @@ def signed(section: list[Line], patterns: Patterns, found: list[Candidate]) -> l
         return []
     last = max((i for i, ln in enumerate(section) if marked(ln, patterns)), default=0)
     got: dict[str, Candidate] = {}
-    for line in section[last + 1 :]:
+    for line in section[last + 1 - _numbered(section[last], patterns) :]:
         for span in _names(line):
+            if any(h.start < span.end and span.start < h.end for h in label_hits(line, patterns)):
+                continue  # the school's number beside its name: "X, Mobile, AL   School ID 1906"
             c = candidate(field, span, "a signature block's school, read as a name", KIND, patterns)
             if c is None or c.problem is not None:
                 continue
@@ -72,3 +74,11 @@ def signed(section: list[Line], patterns: Patterns, found: list[Candidate]) -> l
         return []
     (only,) = got.values()
     return [replace(only, weak=True, unconfirmed=UNCONFIRMED)]
+
+
+def _numbered(line: Line, patterns: Patterns) -> bool:
+    """Whether a line's only labels are a school's number's, no phrase in it (a footer's
+    "Gulf Shore Drying School  ·  Mobile, AL      IICRC School ID 1906"): its other columns
+    may be the signature block's school."""
+    hits = label_hits(line, patterns)
+    return bool(hits) and all(h.label.unconfirmed for h in hits) and not phrase_hits(line, patterns)
