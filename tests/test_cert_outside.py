@@ -1,0 +1,57 @@
+"""Certificates from outside IICRC schools (manufacturers, online platforms, state licensing CE,
+in-house records), generated as text PDFs and read through `add --from --json` as a user would:
+how their sentences and forms give the class's date and title, and what they must not give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import cert_fixtures as fx
+import pytest
+
+from conftest import Ceclog, make_ledger
+
+TOP: list[fx.Row] = [
+    "#Northfield Equipment Co.",
+    "#Certificate of Training",
+    [(25, "Attendee:"), (90, "Robin Vale")],
+]
+
+
+@pytest.fixture
+def ledger(ledger_path: Path) -> Path:
+    return make_ledger(ledger_path, ("WRT", "2020-01-01"))
+
+
+def _read(ceclog: Ceclog, folder: Path, rows: list[fx.Row]) -> dict[str, Any]:
+    return fx.fields_read(ceclog, folder, [*TOP, *rows])
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        # the days a class was conducted, as "held" gives them
+        ("conducted October 5-7, 2026 at Springfield, Illinois", "2026-10-07"),
+        ("Conducted on Friday, August 14, 2026 in our training center", "2026-08-14"),
+        # "on this the ... day of": the words of a formal certificate
+        ("Signed and sealed on this the 3rd day of February, 2026.", "2026-02-03"),
+    ],
+)
+def test_a_date_in_a_sentence_of_where_and_when(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str
+) -> None:
+    assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Next class conducted October 5-7, 2026 in Springfield",  # another class
+        "The next course will be conducted on March 2, 2027",
+    ],
+)
+def test_a_date_of_another_class_is_no_date(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
+) -> None:
+    assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] is None
