@@ -55,3 +55,32 @@ def test_a_date_of_another_class_is_no_date(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
 ) -> None:
     assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] is None
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        # an online platform's line: the date in figures after "on"
+        ("Course completed online on 2026-03-30 \u00b7 Training hours: 10", "2026-03-30"),
+        ("Robin Vale attended the live webinar on 04/16/2026.", "2026-04-16"),
+    ],
+)
+def test_a_date_in_figures_after_on_in_a_sentence(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str
+) -> None:
+    assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Report printed on 2026-04-01 by the training portal",  # the day it was printed
+        "This record was generated on 04/16/2026.",
+        "Certificate expires on 2028-03-30",
+        "The class was given on 03/12/2026 - 03/14/2026 in Peoria.",  # never a range's first day
+    ],
+)
+def test_a_date_in_figures_that_is_not_the_class_s(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
+) -> None:
+    assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] is None
