@@ -84,3 +84,31 @@ def test_a_date_in_figures_that_is_not_the_class_s(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
 ) -> None:
     assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] is None
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        # what follows a date is another clause: the class's length, what it included
+        ("held on May 12, 2026 in Akron, Ohio - 6 hours including a hands-on lab", "2026-05-12"),
+        ("completed the module on 2026-05-12, including the final quiz.", "2026-05-12"),
+    ],
+)
+def test_a_date_in_a_sentence_that_goes_on_about_the_class(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str
+) -> None:
+    assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        # what comes before a date still says it is about something else
+        "The next session will be held on May 12, 2026 including a lab",
+        "Renewal is due on 2026-05-12, including the fee.",
+    ],
+)
+def test_a_date_whose_sentence_says_first_it_is_another(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
+) -> None:
+    assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] is None
