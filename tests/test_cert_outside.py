@@ -112,3 +112,24 @@ def test_a_date_whose_sentence_says_first_it_is_another(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row
 ) -> None:
     assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] is None
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Training topic", "Ladder Safety and Fall Protection"),
+        ("Training module", "Documenting Mitigation Jobs for Adjusters"),
+    ],
+)
+def test_a_firm_s_training_record_names_its_topic_or_module(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, label: str, value: str
+) -> None:
+    rows: list[fx.Row] = [[(25, label), (90, value)], [(25, "Duration"), (90, "2 hours")]]
+    assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] == value
+
+
+def test_a_sentence_about_training_modules_names_no_title(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    rows: list[fx.Row] = ["Training modules are assigned by your branch manager."]
+    assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] is None
