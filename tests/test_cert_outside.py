@@ -133,3 +133,38 @@ def test_a_sentence_about_training_modules_names_no_title(
 ) -> None:
     rows: list[fx.Row] = ["Training modules are assigned by your branch manager."]
     assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        (  # the title ends at "on" and a date in figures
+            [
+                "This certifies that Robin Vale has successfully completed the online course",
+                "Drying Equipment Setup and Monitoring on 2026-02-09, including all lessons",
+                "and the final quiz, with a passing score of eighty percent or better.",
+            ],
+            "Drying Equipment Setup and Monitoring",
+        ),
+        (  # ... and at what the class consisted of, after a comma
+            [
+                "This certifies that Robin Vale has successfully completed the course Drying",
+                "Equipment Setup and Monitoring, consisting of six (6) hours of classroom",
+                "instruction and a written examination, given at our Akron training center.",
+            ],
+            "Drying Equipment Setup and Monitoring",
+        ),
+        (  # never words in small letters before it: no title
+            [
+                "This certifies that Robin Vale has successfully completed the requirements",
+                "of the equipment programme, consisting of six (6) hours of classroom",
+                "instruction and a written examination, given at our Akron training center.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_a_title_in_a_paragraph_ends_where_its_sentence_goes_on(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], want: str | None
+) -> None:
+    assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] == want

@@ -15,15 +15,17 @@ MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence'
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
 # where a paragraph's sentence goes on past a title: a date ("... Technician (CCT) on February
-# 11, 2026", "... held 03/05/2026"), where it was given ("... presented in Tacoma", "conducted
-# at our ..."), what it earned (", earning 15 CECs"), what the class was after a comma (", a
-# course of ..."), the sentence's end
+# 11, 2026", "... held 03/05/2026", "... on 2026-02-09"), where it was given ("... presented in
+# Tacoma", "conducted at our ..."), what it earned (", earning 15 CECs"), what the class was
+# after a comma (", a course of ..."), the sentence's end
 _CLAUSE = re.compile(
-    rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d)"
+    rf"\s+(?:on|held|conducted|dated|from)\s+(?={_MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d|\d{{4}}-\d)"
     r"|,?\s+(?:earning|for\s+a\s+total\s+of)\s+(?=\d)"
     # what the class was, after a comma: "..., a course of sixteen (16) contact hours"
     r"|,\s+(?-i:an?)\s+(?:[\w-]+\s+){0,2}?(?-i:course|class|seminar|workshop|program)\b"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
+    # what the class held, after a comma: "..., consisting of eight (8) hours of instruction"
+    r"|,\s+(?:consisting|comprising|comprised)\s+of\b"
     r"|\s+(?:held|conducted|presented|offered|given|taught)\s+(?:at|in|by|online)\s"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
     re.IGNORECASE,
