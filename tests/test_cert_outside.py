@@ -168,3 +168,19 @@ def test_a_title_in_a_paragraph_ends_where_its_sentence_goes_on(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, rows: list[fx.Row], want: str | None
 ) -> None:
     assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("2026-05-14 16:22", "2026-05-14"),  # an LMS's completion stamp: the date and its time
+        ("05/14/2026 09:05:31", "2026-05-14"),
+        ("2026-05-14 1 6:22", None),  # a digit apart from the time: OCR split something
+        ("1 1/19/2026 16:22", None),  # a digit apart from the date
+    ],
+)
+def test_a_date_stamped_with_its_time_of_day(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, value: str, want: str | None
+) -> None:
+    rows: list[fx.Row] = [[(25, "Completion Date:"), (90, value)]]
+    assert _read(ceclog, tmp_path, rows)["date"]["prefilled"] == want
