@@ -184,3 +184,18 @@ def test_a_date_stamped_with_its_time_of_day(
 ) -> None:
     rows: list[fx.Row] = [[(25, "Completion Date:"), (90, value)]]
     assert _read(ceclog, tmp_path, rows)["date"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        ("June 9-11, 2026  *  Wichita, Kansas  *  21 classroom hours", "2026-06-11"),
+        ("August 4, 2026 * 3 hours", "2026-08-04"),
+        ("Valid until June 9, 2028 * renew online", None),  # not a line's first item
+        ("* June 9, 2026 *", None),  # a date between asterisks, nothing after it
+    ],
+)
+def test_a_date_as_the_first_of_a_line_s_items_parted_by_asterisks(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str | None
+) -> None:
+    assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] == want
