@@ -199,3 +199,25 @@ def test_a_date_as_the_first_of_a_line_s_items_parted_by_asterisks(
     ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str | None
 ) -> None:
     assert _read(ceclog, tmp_path, [row])["date"]["prefilled"] == want
+
+
+def test_a_label_s_value_in_small_letters_only_is_no_title(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    rows: list[fx.Row] = [
+        "Robin Vale",
+        "completed the product course",
+        "Moisture Meter Calibration Basics",
+        [(25, "Session:"), (90, "live online")],  # how the course was given, not its title
+    ]
+    title = _read(ceclog, tmp_path, rows)["title"]
+    assert title["prefilled"] == "Moisture Meter Calibration Basics"
+    (refused,) = [c for c in title["candidates"] if c["value"] == "live online"]
+    assert refused["problem"] == "no capital letter in it: not a title"
+
+
+def test_a_session_in_small_letters_alone_is_no_title(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    rows: list[fx.Row] = [[(25, "Session:"), (90, "self-paced, on demand")]]
+    assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] is None

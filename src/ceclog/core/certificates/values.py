@@ -126,6 +126,8 @@ def _title(text: str, words: FieldWords) -> Parsed:
         return Parsed(text, "no words in it: not a title")
     if len(text.split()) == 1 and re.search(r"\d", text):  # "RX-26-114" under "Course"
         return Parsed(text, "one word with digits, a code: not a title")
+    if not any(ch.isupper() for ch in text):  # "Session: live online": how it was given
+        return Parsed(text, "no capital letter in it: not a title")
     last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
     # a compound ends it by its last word too ("State DOL-approved"), never by a small one
     # ("Hands-On")
