@@ -221,3 +221,21 @@ def test_a_session_in_small_letters_alone_is_no_title(
 ) -> None:
     rows: list[fx.Row] = [[(25, "Session:"), (90, "self-paced, on demand")]]
     assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] is None
+
+
+@pytest.mark.parametrize(
+    ("after", "want"),
+    [
+        ("Lead in Construction Awareness", "Lead in Construction Awareness"),
+        ("described on the back of this card.", None),  # a sentence's rest, no title
+        ([(25, "Course Date:"), (90, "2026-04-02")], None),  # a form's row, no title
+    ],
+)
+def test_a_regulation_s_requirements_completed_for_the_course_on_the_next_line(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, after: fx.Row, want: str | None
+) -> None:
+    rows: list[fx.Row] = [
+        "has completed the training requirements of 29 CFR 1926.62 for the course",
+        after,
+    ]
+    assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] == want
