@@ -239,3 +239,21 @@ def test_a_regulation_s_requirements_completed_for_the_course_on_the_next_line(
         after,
     ]
     assert _read(ceclog, tmp_path, rows)["title"]["prefilled"] == want
+
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [
+        # a label's value that goes on as a sentence: never the name with its words
+        ([(25, "Awarded to"), (90, "Morgan Ellis for attending")], None),
+        ([(25, "Presented to:"), (90, "Morgan Ellis in recognition of")], None),
+        # a surname's small words are the name's
+        ([(25, "Participant:"), (90, "Ana de la Cruz")], "Ana de la Cruz"),
+        ([(25, "Participant:"), (90, "Pieter van Dijk")], "Pieter van Dijk"),
+    ],
+)
+def test_an_attendee_label_s_value_is_a_name_not_a_sentence(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path, row: fx.Row, want: str | None
+) -> None:
+    rows: list[fx.Row] = ["#Northfield Equipment Co.", [(25, "Course:"), (90, "Pump Basics")], row]
+    assert fx.fields_read(ceclog, tmp_path, rows)["attendee"]["prefilled"] == want

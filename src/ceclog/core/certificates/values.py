@@ -153,7 +153,40 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     capital = [w for w in parts if w[:1].isupper()]
     if re.search(r"\d", value) or len(capital) < 2:
         return Parsed(value, "does not look like a person's name")
+    small = [w for w in parts if w[:1].islower() and w.casefold() not in _PARTICLES]
+    if small:  # "Awarded to Jane Smith for completing": the sentence goes on after the name
+        return Parsed(value, f"{' '.join(small)!r}: a sentence's words, not a name")
     return Parsed(value, notes=notes)
+
+
+# the small words of a surname ("Ana de la Cruz", "Pieter van Dijk"), never a sentence's
+_PARTICLES = frozenset(
+    (
+        "de",
+        "la",
+        "le",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+    )
+)
 
 
 def _about(text: str, words: FieldWords) -> bool:
