@@ -89,6 +89,12 @@ def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -
     else_why = None
     if parsed.problem is None or parsed.readings:  # a date read two ways may be read one way
         context = _context(span, kind, text)
+        if kind == "phrase" and bound.reader.shape.name == "date":
+            # a date's sentence says before it what the date is ("expires on", "next class
+            # on"); what follows it is another clause ("held on April 14, 2026 in Dayton, 7
+            # hours including a lab")
+            at = context.find(span.text)
+            context = context[: at + len(span.text)] if at >= 0 else context
         else_why = _about_else(field, context, parsed.value, bound.words.not_if, patterns)
         problem = parsed.problem or else_why
         parsed = Parsed(parsed.value, problem, parsed.notes, parsed.readings)

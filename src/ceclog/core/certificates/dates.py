@@ -107,7 +107,9 @@ def _day_first(text: str) -> str:
     return f"{text!r} read day first (there is no month {text[:2].strip('/-')})"
 
 
-_STRAY_BEFORE, _STRAY_AFTER = re.compile(r"[\d/.-]*\d {1,2}$"), re.compile(r"^ {1,2}\d[\d/.-]*")
+# (a time of day after a date is no stray digit: "2026-05-14 16:22" as an LMS prints it)
+_STRAY_BEFORE = re.compile(r"[\d/.-]*\d {1,2}$")
+_STRAY_AFTER = re.compile(r"^ {1,2}(?!\d{1,2}:\d{2}(?::\d{2})?(?![\d/.:-]))\d[\d/.-]*")
 
 
 def _split(text: str, found: list[Found]) -> str | None:

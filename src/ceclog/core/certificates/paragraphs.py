@@ -28,6 +28,8 @@ _CLAUSE = re.compile(
     r"|(?:\s+(?-i:course|class|seminar|workshop|program|training))?,?\s+"
     r"(?:consisting|comprised|comprising|totaling|totalling)\s+(?:of\s+)?(?=\d|[a-z-]+\s+\(\d)"
     r"|,\s+(?:and\s+(?:is|was|has)|held|conducted|presented|offered)\b"
+    # what the class held, after a comma: "..., consisting of eight (8) hours of instruction"
+    r"|,\s+(?:consisting|comprising|comprised)\s+of\b"
     r"|\s+(?:held|conducted|presented|offered|given|taught)\s+(?:at|in|by|online)\s"
     r"|(?<=[\w)]{3})\.(?=\s+[A-Z]|\s*$)",
     re.IGNORECASE,

@@ -126,6 +126,8 @@ def _title(text: str, words: FieldWords) -> Parsed:
         return Parsed(text, "no words in it: not a title")
     if len(text.split()) == 1 and re.search(r"\d", text):  # "RX-26-114" under "Course"
         return Parsed(text, "one word with digits, a code: not a title")
+    if not any(ch.isupper() for ch in text):  # "Session: live online": how it was given
+        return Parsed(text, "no capital letter in it: not a title")
     last = text.rstrip(" .:,;").split()[-1].casefold() if text.split() else ""
     # a compound ends it by its last word too ("State DOL-approved"), never by a small one
     # ("Hands-On")
@@ -156,6 +158,9 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     firm = next((w for w in parts if w.casefold() in _FIRM), None)
     if firm is not None:  # "Northgate Drying Supply, Inc." over "for attending"
         return Parsed(value, f"{firm!r}: a firm's name, not a person's")
+    small = [w for w in parts if w[:1].islower() and w.casefold() not in _PARTICLES]
+    if small:  # "Awarded to Jane Smith for completing": the sentence goes on after the name
+        return Parsed(value, f"{' '.join(small)!r}: a sentence's words, not a name")
     return Parsed(value, notes=notes)
 
 
@@ -164,6 +169,36 @@ _FIRM = frozenset(
     {"solutions", "services", "supply", "supplies", "systems", "equipment", "products"}
     | {"chemical", "chemicals", "industries", "group", "llc", "inc", "ltd", "corp"}
     | {"corporation", "company", "enterprises", "international", "technologies", "insurance"}
+)
+
+
+# the small words of a surname ("Ana de la Cruz", "Pieter van Dijk"), never a sentence's
+_PARTICLES = frozenset(
+    (
+        "de",
+        "la",
+        "le",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+    )
 )
 
 
@@ -176,7 +211,7 @@ def _about(text: str, words: FieldWords) -> bool:
 
 
 # a sentence going on after a label's name: "Presented to: Pat Holder for completing"
-_SAID_OF = re.compile(r"\s+(?:for|who|has|have|had|is|was|in\s+recognition\s+of)\s.*$|\s+for$")
+_SAID_OF = re.compile(r"\s+(?:for|who|has|have|had|is|was|in\s+recognition\s+of)(?:\s.*)?$")
 
 _NUMBERED = re.compile(r"\s*\([^()]*\d[^()]*\)$")
 
