@@ -92,7 +92,7 @@ def _line(*words: str) -> Line:
         (("21", "GEGs"), "21 CECs"),
         (("3", "CEGs"), "3 CECs"),
         (("14", "GECs."), "14 CECs."),
-        (("3CEGs",), "3CECs"),
+        (("3CEGs",), "3 CECs"),  # and the count glued to it apart
         (("1.5", "GEC"), "1.5 CEC"),
         (("2", "CECs_"), "2 CECs"),  # a rule after the word
         (("__Jane", "Smith"), "Jane Smith"),  # and before one
