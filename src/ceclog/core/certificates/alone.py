@@ -17,6 +17,7 @@ from ceclog.core.certificates.dates import read_date
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
 from ceclog.core.certificates.scan import label_hits, marked, phrase_hits
+from ceclog.core.certificates.values import PARTICLES
 
 
 def _over(line: Line, a: int, b: int) -> tuple[int, str] | None:
@@ -106,11 +107,6 @@ def one_piece(line: Line) -> Span | None:
     return Span(line, start, start + len(text))
 
 
-# a name's small words ("Anna de la Cruz", "Jan van Dijk"), never a sentence's
-_PARTICLES = {"de", "la", "le", "du", "da", "di", "del", "della", "van", "von", "der", "den"}
-_PARTICLES |= {"ter", "bin", "ibn", "dos", "das", "y"}
-
-
 def _named(span: Span | None) -> Span | None:
     """`span` up to the first small word of a sentence after a name ("Jane Smith attended the",
     a completion sentence's verb going on under it): a name's particles stay ("de la")."""
@@ -118,7 +114,7 @@ def _named(span: Span | None) -> Span | None:
         return None
     for m in re.finditer(r"\S+", span.text):
         word = m.group(0)
-        if m.start() and word[:1].islower() and word.strip(",.") not in _PARTICLES:
+        if m.start() and word[:1].islower() and word.strip(",.") not in PARTICLES:
             cut = span.text[: m.start()].rstrip()
             return Span(span.line, span.start, span.start + len(cut))
     return span

@@ -138,9 +138,11 @@ def _title(text: str, words: FieldWords) -> Parsed:
 
 
 def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
-    """A person's name: no digits, and at least two words that start with a capital; the
-    credentials after it ("Ana Ruiz, CR, WLS") are no part of it, a generation ("Jr.", "III")
-    is."""
+    """A person's name: no digits, and at least two words that start with a capital, no firm's
+    word ("Supply", "Inc.") and no word in small letters but a surname's ("de la"); the
+    credentials after it ("Ana Ruiz, CR, WLS"), a licence's number in brackets ("(MRSR 3127)")
+    and the sentence going on after it ("... for completing") are no part of it, a generation
+    ("Jr.", "III") is."""
     value = _SAID_OF.sub("", value)  # "Pat Holder for completing": the sentence goes on
     value = _NUMBERED.sub("", value)  # "Pat Holder (MRSR 3127)": a licence's number after it
     name, *rest = [p.strip() for p in value.split(",")]
@@ -158,7 +160,7 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     firm = next((w for w in parts if w.casefold() in _FIRM), None)
     if firm is not None:  # "Northgate Drying Supply, Inc." over "for attending"
         return Parsed(value, f"{firm!r}: a firm's name, not a person's")
-    small = [w for w in parts if w[:1].islower() and w.casefold() not in _PARTICLES]
+    small = [w for w in parts if w[:1].islower() and w.casefold() not in PARTICLES]
     if small:  # "Awarded to Jane Smith for completing": the sentence goes on after the name
         return Parsed(value, f"{' '.join(small)!r}: a sentence's words, not a name")
     return Parsed(value, notes=notes)
@@ -172,33 +174,11 @@ _FIRM = frozenset(
 )
 
 
-# the small words of a surname ("Ana de la Cruz", "Pieter van Dijk"), never a sentence's
-_PARTICLES = frozenset(
-    (
-        "de",
-        "la",
-        "le",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "del",
-        "della",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-    )
+# the small words of a surname ("Ana de la Cruz", "Pieter van Dijk", "Maria do Carmo"), never
+# a sentence's
+PARTICLES = frozenset(
+    {"de", "la", "le", "du", "da", "di", "do", "dos", "das", "del", "della", "van", "von"}
+    | {"der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y", "e"}
 )
 
 
