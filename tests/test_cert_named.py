@@ -331,6 +331,28 @@ def test_a_schools_number_is_the_approval_only_to_confirm(
         )
 
 
+def test_a_schools_number_under_a_tables_heading_is_only_to_confirm(
+    ceclog: Ceclog, ledger: Path, tmp_path: Path
+) -> None:
+    """ "School #" heading a table's column is the same label: its number is prefilled for you
+    to confirm, never written by --yes (before, a heading dropped that and --yes wrote it)."""
+    got = fx.prefilled(
+        ceclog,
+        tmp_path,
+        "#Certificate of Completion",
+        [(20, "Course"), (100, "Date"), (140, "School #")],
+        [(20, "Odor Control Technician"), (100, "May 4, 2026"), (140, "3317")],
+        "CEC Hours: 14",
+    )
+    assert got["approval"] == "3317"
+    why = "the school's number, where no course approval is printed"
+    assert got["_"]["approval"]["candidates"][0]["unconfirmed"] == why
+    result = ceclog("add", "--from", str(tmp_path / "cert.pdf"), "--yes", "--cert", "WRT")
+    assert result.code == 0, result.err
+    assert "approval" not in ledger.read_text()
+    assert 'title = "Odor Control Technician"' in ledger.read_text()
+
+
 CEB = "Crawlspace Encapsulation Basics"
 
 

@@ -70,7 +70,10 @@ def header_values(
             got = replace(got, problem=RUNS_ON)
         if got is not None and got.confidence is not None:  # a photo's rows may slip
             got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
-        if got is not None:
+        if got is not None:  # a heading is its label: weak or only to confirm as on a line
+            got = replace(got, weak=lab.weak)
+            if lab.unconfirmed and got.unconfirmed is None:
+                got = replace(got, unconfirmed=lab.unconfirmed)
             out.append(got)
     return out
 
