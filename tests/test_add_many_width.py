@@ -101,3 +101,41 @@ def test_with_every_row_written_the_reasons_column_gives_its_room_to_the_provide
     assert row[head.index("Title") :].startswith("Low Grain Refr…   3 CEC (21 h)")
     assert row[head.index("Provider") :].startswith("DRYMAX EQUIPM…")
     assert "not shown" not in "\n".join(lines)
+
+
+def _cert(title: str | None, credits: str, hours: str) -> fx.Page:
+    rows: fx.Page = ["#Certificate of Completion", [(25, "Student Name:"), (95, "Jane Smith")]]
+    if title:
+        rows.append([(25, "Course Title:"), (95, title)])
+    rows += [
+        [(25, "Training Provider:"), (95, "Cascade Restoration Training Institute")],
+        [(25, "Completion Date:"), (95, "March 5, 2026")],
+        [(25, "CEC Credits:"), (95, credits)],
+        [(25, "Course Hours:"), (95, hours)],
+    ]
+    return rows
+
+
+def test_an_amount_with_its_hours_is_never_broken_inside_its_cell(
+    ledger_path: Path, tmp_path: Path
+) -> None:
+    """A narrow terminal takes room from the title and the provider, never from inside "7 CEC
+    (7 h)": each row stays one line."""
+    path = make_ledger(ledger_path, ("WRT", "2020-01-01"))
+    path.write_text(path.read_text().replace('name = "Dana Reyes"', 'name = "Jane Smith"'))
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    pages = {
+        "c1": _cert("WRT-101 Water Damage Restoration Technician", "14", "19"),
+        "c2": _cert("Applied Structural Drying Technician", "14", "21"),
+        "c3": _cert(None, "7", "7"),
+    }
+    for name, page in pages.items():
+        (folder / f"{name}.pdf").write_bytes(fx.pdf_bytes(fx.Spec(name, [page], [])))
+    args = ["--ledger", str(ledger_path), "--today", "2026-11-22", "add", "--from", str(folder)]
+    lines = on_terminal(args, 80, tmp_path).splitlines()
+    head = next(line for line in lines if "File" in line and "Amount" in line)
+    body = lines[lines.index(head) + 2 : lines.index(head) + 5]
+    assert [ROW.match(line) is not None for line in body] == [True, True, True]
+    amounts = [line[head.index("Amount") :].split("   ")[0] for line in body]
+    assert amounts == ["14 CEC (19 h)", "14 CEC (21 h)", "7 CEC (7 h)"]

@@ -16,7 +16,7 @@ COLUMNS = [
     Column("File"),
     Column("Date", whole=True),
     Column("Title", optional=True),
-    Column("Amount"),
+    Column("Amount", whole=True),  # "7 CEC (7 h)" never broken inside
     Column("Provider", optional=True),
     Column("Why not"),
 ]
