@@ -5,10 +5,10 @@ else, marked when OCR was unsure of it; with where it came from and how it was f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ceclog.core.certificates.lines import LEGAL_FORMS, Span, chunks, sentence_of
-from ceclog.core.certificates.patterns import Patterns
+from ceclog.core.certificates.patterns import Label, Patterns
 from ceclog.core.certificates.scan import heading
 from ceclog.core.certificates.values import Parsed
 
@@ -68,6 +68,16 @@ def _first_amount(text: str) -> str:
     text = re.sub(r"\s+[-\u2013\u2014]$", "", first_item(text))
     m = _AMOUNT_END.search(text)
     return text[: m.start()].rstrip() if m else text
+
+
+def labelled(got: Candidate, label: Label) -> Candidate:
+    """A label's value as its label says to take it, on a line or heading a table's column:
+    weak ("Date:"), yielding to a letterhead that names another ("Hosted by"), or only to
+    confirm ("School #": --yes never takes it)."""
+    got = replace(got, weak=label.weak, yields=label.yields)
+    if label.unconfirmed and got.unconfirmed is None:
+        got = replace(got, unconfirmed=label.unconfirmed)
+    return got
 
 
 def candidate(field: str, span: Span, how: str, kind: str, patterns: Patterns) -> Candidate | None:

@@ -18,6 +18,14 @@ _MONTHS = (
 )
 _MONTH = rf"(?P<mon>{_MONTHS})\.?"
 _ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# a text that is one day and nothing else, as a line alone gives it: "February 26, 2026",
+# "Thursday, Feb. 26, 2026", "26 February 2026", "02/26/2026", "5/15/26", "2026-02-26"
+ONE_DAY = re.compile(
+    rf"{_WEEKDAY}(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})",
+    re.IGNORECASE,
+)
 # -, en dash, em dash, words; "&" or "and" joins two days of one class ("March 11 & 12, 2026")
 _DASH = r"\s*(?:-|\u2013|\u2014|&|and|to|through|thru)\s*"
 _D, _D2, _Y = rf"(?P<d>\d{{1,2}}){_ORD}", rf"(?P<d2>\d{{1,2}}){_ORD}", r"(?P<y>\d{4})"

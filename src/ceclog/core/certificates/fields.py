@@ -26,7 +26,7 @@ from ceclog.core.certificates.alone import (
     title_under_name,
 )
 from ceclog.core.certificates.awarded import title_over_award
-from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.candidates import Candidate, candidate, labelled
 from ceclog.core.certificates.captions import captions
 from ceclog.core.certificates.decided import (
     Certificate,
@@ -162,9 +162,7 @@ def _read_line(
                     got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
         if got is not None:
             label = hit.label
-            got = replace(wrapped(got, lines, patterns), weak=label.weak, yields=label.yields)
-            if label.unconfirmed and got.unconfirmed is None:
-                got = replace(got, unconfirmed=label.unconfirmed)
+            got = labelled(wrapped(got, lines, patterns), label)
             if not (label.cell and not pieces and got.problem):  # a caption alone over no value
                 found.append(got)
     for phrase in phrase_hits(line, patterns):
@@ -295,7 +293,7 @@ def read_certificates(
         found += title_over_award(section, patterns, found)
         found += event_title(section, patterns, found)
         found += addressee(section, patterns)
-        found += lone_date(section, patterns, found) if found else []
+        found += lone_date(section, patterns, found)
         if not found:
             continue
         table = session_table(section, patterns)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.candidates import Candidate, candidate, labelled
 from ceclog.core.certificates.ends import RUNS_ON
 from ceclog.core.certificates.lines import Line, Span, Word, chunks
 from ceclog.core.certificates.patterns import Label, Patterns
@@ -70,11 +70,8 @@ def header_values(
             got = replace(got, problem=RUNS_ON)
         if got is not None and got.confidence is not None:  # a photo's rows may slip
             got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
-        if got is not None:  # a heading is its label: weak or only to confirm as on a line
-            got = replace(got, weak=lab.weak)
-            if lab.unconfirmed and got.unconfirmed is None:
-                got = replace(got, unconfirmed=lab.unconfirmed)
-            out.append(got)
+        if got is not None:  # a heading is its label, as on a line
+            out.append(labelled(got, lab))
     return out
 
 

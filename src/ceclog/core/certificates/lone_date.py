@@ -4,22 +4,11 @@ certificate prints the day with no word before it.  Pure."""
 
 from __future__ import annotations
 
-import re
-
 from ceclog.core.certificates.alone import dated, one_piece
 from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.dates import ONE_DAY
 from ceclog.core.certificates.lines import Line
 from ceclog.core.certificates.patterns import Patterns
-
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# one day and nothing else: "February 26, 2026", "Thursday, Feb. 26, 2026", "26 February 2026",
-# "02/26/2026", "2026-02-26" (a range alone is read by the patterns file's phrases)
-_ALONE = re.compile(
-    rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\.?",
-    re.IGNORECASE,
-)
 
 
 def lone_date(lines: list[Line], patterns: Patterns, found: list[Candidate]) -> list[Candidate]:
@@ -34,7 +23,7 @@ def lone_date(lines: list[Line], patterns: Patterns, found: list[Candidate]) -> 
     alone = []
     for line in lines:
         span = one_piece(line)
-        if span is not None and _ALONE.fullmatch(span.text.strip()):
+        if span is not None and ONE_DAY.fullmatch(span.text.strip().removesuffix(".")):
             alone.append(span)
         elif dated(line.text):
             return []  # another date on the page

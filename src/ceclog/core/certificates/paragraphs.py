@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from ceclog.core.certificates.dates import ONE_DAY
 from ceclog.core.certificates.lines import Line, Word, chunks
 
 MIN_WORDS = 8  # a paragraph's lines, its last aside, are as long as a sentence's
@@ -68,15 +69,12 @@ def _ends_as_sentence(line: Line) -> bool:
     return len(chunks(line.text)) == 1 and text.endswith(".") and any(w.islower() for w in words)
 
 
-# a sentence's last line that is only its date and full stop: "2026-05-15.", "May 15, 2026."
-_DATE_END = re.compile(
-    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})\."
-)
-
-
 def _ends_on_date(line: Line) -> bool:
+    """Whether a line is only a sentence's date and its full stop: "2026-05-15."."""
     pieces = chunks(line.text)
-    return len(pieces) == 1 and _DATE_END.fullmatch(pieces[0][1]) is not None
+    if len(pieces) != 1 or not pieces[0][1].endswith("."):
+        return False
+    return ONE_DAY.fullmatch(pieces[0][1][:-1]) is not None
 
 
 def _last_of_two(line: Line) -> bool:

@@ -172,4 +172,5 @@ def _words(spec: dict[str, Any]) -> FieldWords:
         not_if=_folded(spec, "not_if"),
         not_end=_folded(spec, "not_end"),
         places=_folded(spec, "places"),
+        firms=_folded(spec, "firms"),
     )

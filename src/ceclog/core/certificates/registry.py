@@ -151,7 +151,7 @@ REGISTRY = Registry(
         FieldReader("credits", NUMBER, names_class=True),
         FieldReader("provider", TEXT, check=provider_check, words=("places",)),
         FieldReader("approval", TEXT, check=code_check),
-        FieldReader("attendee", TEXT, Role.READ, check=name_check, holder=True),
+        FieldReader("attendee", TEXT, Role.READ, check=name_check, holder=True, words=("firms",)),
         FieldReader("issued", DATE, Role.SHOWN, shown_why=COMPLETION_WINS),
         FieldReader("expires", DATE, Role.SHOWN, shown_why=COMPLETION_WINS),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ceclog.core.certificates.candidates import Candidate, candidate
+from ceclog.core.certificates.candidates import Candidate, candidate, labelled
 from ceclog.core.certificates.headers import OCR_NOTE, heading_label
 from ceclog.core.certificates.lines import Line, Span, chunks
 from ceclog.core.certificates.patterns import Patterns
@@ -75,7 +75,7 @@ def row_values(heads: Line, row: Line, patterns: Patterns) -> list[Candidate]:
         if got is not None and got.confidence is not None:  # a photo's rows may slip
             got = replace(got, low=True, notes=(*got.notes, OCR_NOTE))
         if got is not None:
-            out.append(got)
+            out.append(labelled(got, lab))
     return out
 
 

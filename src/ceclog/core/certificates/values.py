@@ -30,6 +30,7 @@ class FieldWords:
     not_if: tuple[str, ...] = ()  # a value with one of them is not this field's ("Pending")
     not_end: tuple[str, ...] = ()  # a value ending in one of them was cut short ("for")
     places: tuple[str, ...] = ()  # states and provinces: ", City, State" after a name
+    firms: tuple[str, ...] = ()  # a firm's words, never in a person's name ("Supply", "Inc")
 
 
 def date_value(text: str) -> Parsed:
@@ -157,21 +158,13 @@ def name_check(value: str, raw: str, words: FieldWords) -> Parsed:
     capital = [w for w in parts if w[:1].isupper()]
     if re.search(r"\d", value) or len(capital) < 2:
         return Parsed(value, "does not look like a person's name")
-    firm = next((w for w in parts if w.casefold() in _FIRM), None)
+    firm = next((w for w in parts if w.casefold() in words.firms), None)
     if firm is not None:  # "Northgate Drying Supply, Inc." over "for attending"
         return Parsed(value, f"{firm!r}: a firm's name, not a person's")
     small = [w for w in parts if w[:1].islower() and w.casefold() not in PARTICLES]
     if small:  # "Awarded to Jane Smith for completing": the sentence goes on after the name
         return Parsed(value, f"{' '.join(small)!r}: a sentence's words, not a name")
     return Parsed(value, notes=notes)
-
-
-# a firm's words, never a person's name's (a class's words are the patterns file's `not_if`)
-_FIRM = frozenset(
-    {"solutions", "services", "supply", "supplies", "systems", "equipment", "products"}
-    | {"chemical", "chemicals", "industries", "group", "llc", "inc", "ltd", "corp"}
-    | {"corporation", "company", "enterprises", "international", "technologies", "insurance"}
-)
 
 
 # the small words of a surname ("Ana de la Cruz", "Pieter van Dijk", "Maria do Carmo"), never
