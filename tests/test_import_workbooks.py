@@ -262,7 +262,8 @@ def test_hours_typed_into_a_time_formatted_column_are_refused_as_excel_shows_the
         f"{bad}:Log!5: 'Hours' is formatted as a time (48:00): Excel holds the number 2 there "
         f"as 2 days, not hours ({hint})",
     ]
-    assert "1900" not in r.err and entries(ceclog) == []
+    # (the file's own path may hold "1900": pytest numbers its temporary folders)
+    assert "1900" not in r.err.replace(str(tmp_path), "") and entries(ceclog) == []
     good = book("good.xlsx", [(1.5 / 24, "h:mm"), (25.5 / 24, "h:mm"), (1.75 / 24, "[h]:mm")])
     r = ceclog("import", str(good), "--yes")
     assert r.code == 0, r.err
